@@ -1,0 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import { up as core } from './001-core.ts';
+import { up as auditLog } from './002-audit-log.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Database) => void;
+}
+
+/** Numbered, in order; version N brings `PRAGMA user_version` from N-1 to N. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', up: core },
+  { version: 2, name: 'audit-log', up: auditLog },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,118 @@
+/**
+ * The audit log: every change (actor, time, entity, before, after, reason, package hash)
+ * appended to a hash chain. Row hash = sha256(prev_hash ‖ canonical JSON of the row).
+ * Rows cannot be updated or deleted (triggers in migration 002).
+ */
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import type { Db } from '../connection.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly reason?: string | null;
+  readonly packageHash?: string | null;
+  /** ISO time; defaults to now. */
+  readonly at?: string;
+}
+
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly reason: string | null;
+  readonly packageHash: string | null;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+function json(v: unknown): string | null {
+  return v === undefined || v === null ? null : (canonicalize(v) ?? null);
+}
+
+function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
+  const body = canonicalize({
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    packageHash: r.packageHash,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body ?? '').digest('hex');
+}
+
+/** Appends one entry; call inside the transaction of the change it records. */
+export function appendAudit(db: Db, e: AuditEntry): AuditRow {
+  const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
+  const prevHash = last ?? GENESIS_HASH;
+  const row = {
+    at: e.at ?? new Date().toISOString(),
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: json(e.before),
+    after: json(e.after),
+    reason: e.reason ?? null,
+    packageHash: e.packageHash ?? null,
+  };
+  const hash = rowHash(prevHash, row);
+  const info = db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, prev_hash, hash)
+       VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @prevHash, @hash)`,
+    )
+    .run({ ...row, prevHash, hash });
+  return { seq: Number(info.lastInsertRowid), ...row, prevHash, hash };
+}
+
+const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason,
+  package_hash AS packageHash, prev_hash AS prevHash, hash FROM audit_log`;
+
+export interface AuditFilter {
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly actor?: string;
+  readonly limit?: number;
+}
+
+export function listAudit(db: Db, f: AuditFilter = {}): AuditRow[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.entity) (where.push('entity = @entity'), (params['entity'] = f.entity));
+  if (f.entityId) (where.push('entity_id = @entityId'), (params['entityId'] = f.entityId));
+  if (f.actor) (where.push('actor = @actor'), (params['actor'] = f.actor));
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
+  return db.prepare(sql).all(params) as AuditRow[];
+}
+
+export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; seq: number; reason: string };
+
+/** Recomputes every hash from the genesis; reports the first row that does not fit. */
+export function verifyAuditChain(db: Db): ChainCheck {
+  let prev = GENESIS_HASH;
+  let rows = 0;
+  for (const r of db.prepare(SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
+    const { seq: _s, prevHash: _p, hash, ...content } = r;
+    if (rowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
+    prev = hash;
+    rows += 1;
+  }
+  return { ok: true, rows, head: prev };
+}

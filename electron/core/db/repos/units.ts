@@ -1,0 +1,24 @@
+import type { UnitGroup } from '../../../../shared/framework/types.ts';
+import type { Db } from '../connection.ts';
+
+export interface Unit {
+  readonly id: string;
+  readonly cycleId: string;
+  readonly name: string;
+  readonly group: UnitGroup;
+  readonly sortOrder: number;
+}
+
+const SELECT = 'SELECT id, cycle_id AS cycleId, name, grp AS "group", sort_order AS sortOrder FROM units';
+
+export function insertUnit(db: Db, u: Unit): void {
+  db.prepare('INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (@id, @cycleId, @name, @group, @sortOrder)').run(u);
+}
+
+export function listUnits(db: Db, cycleId: string): Unit[] {
+  return db.prepare(`${SELECT} WHERE cycle_id = ? ORDER BY sort_order, name`).all(cycleId) as Unit[];
+}
+
+export function getUnit(db: Db, id: string): Unit | undefined {
+  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as Unit | undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * Recomputes a cycle from the store: for every unit, the effective score of each
+ * applicable sub-criterion, then its totals (benchmark, self-assessed, survey, fields).
+ *
+ * Effective score of a leaf, in order: survey leaves take the imported survey points;
+ * otherwise the secretariat's final score (merge); otherwise the appraisal of a member
+ * assigned to the leaf's field (the latest); otherwise the unit's self-assessment
+ * (round 2, else round 1), counted as provisional (tạm tính).
+ */
+import { type Rational, deserialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { buildTree } from '../../../shared/framework/tree.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { type TotalsPlan, type UnitTotals, planTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
+import type { Db } from '../db/connection.ts';
+import { type Cycle, getCycle } from '../db/repos/cycles.ts';
+import { cycleFrameworks } from '../db/repos/frameworks.ts';
+import { type Unit, listUnits } from '../db/repos/units.ts';
+
+export interface CycleTotalsOptions {
+  /** Count exemptions still proposed (a member's own view); the official results count approved ones only. */
+  readonly includeProposedExemptions?: boolean;
+  /** Only these units (default: all of the cycle). */
+  readonly unitIds?: readonly string[];
+}
+
+export interface UnitComputed {
+  readonly unit: Unit;
+  readonly totals: UnitTotals;
+  /** Leaves whose score is final or appraised. */
+  readonly appraised: number;
+  /** Leaves scored from the self-assessment only. */
+  readonly provisional: number;
+}
+
+export interface CycleTotals {
+  readonly cycle: Cycle;
+  readonly plans: ReadonlyMap<UnitGroup, TotalsPlan>;
+  readonly units: readonly UnitComputed[];
+}
+
+export function requireCycle(db: Db, cycleId: string): Cycle {
+  const cycle = getCycle(db, cycleId);
+  if (!cycle) throw new CodedFailure('CYCLE_NOT_FOUND', `Không tìm thấy kỳ đánh giá “${cycleId}”.`, { cycleId });
+  return cycle;
+}
+
+export function cyclePlans(db: Db, cycleId: string): Map<UnitGroup, TotalsPlan> {
+  const plans = new Map<UnitGroup, TotalsPlan>();
+  for (const cf of cycleFrameworks(db, cycleId)) plans.set(cf.group, planTotals(buildTree(cf.framework), cf.group));
+  return plans;
+}
+
+type Slot = { scores: Map<string, Rational>; level: Map<string, number>; exempted: Set<string> };
+const SURVEY = 4;
+const FINAL = 3;
+const APPRAISED = 2;
+const SELF = 1;
+
+export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotalsOptions = {}): CycleTotals {
+  const cycle = requireCycle(db, cycleId);
+  const plans = cyclePlans(db, cycleId);
+  const wanted = options.unitIds ? new Set(options.unitIds) : null;
+  const units = listUnits(db, cycleId).filter((u) => !wanted || wanted.has(u.id));
+  const slots = new Map<string, Slot>();
+  for (const u of units) slots.set(u.id, { scores: new Map(), level: new Map(), exempted: new Set() });
+
+  const offer = (unitId: string, code: string, score: string | null, level: number) => {
+    if (score === null) return;
+    const s = slots.get(unitId);
+    if (!s || (s.level.get(code) ?? 0) >= level) return;
+    s.scores.set(code, deserialize(score));
+    s.level.set(code, level);
+  };
+  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+
+  for (const [u, c, r2, r1] of db
+    .prepare(`SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string, string | null, string | null]>) {
+    offer(u, c, r2 ?? r1, SELF);
+  }
+  // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
+  const assigned = new Map<string, Set<string>>();
+  for (const [m, f] of db
+    .prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string]>) {
+    assigned.set(f, (assigned.get(f) ?? new Set()).add(m));
+  }
+  const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
+  for (const [g, plan] of plans) fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
+  const groupOf = new Map(units.map((u) => [u.id, u.group]));
+  for (const [u, c, m, score] of db
+    .prepare(`SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string, string, string]>) {
+    const g = groupOf.get(u);
+    const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
+    if (field === undefined || !assigned.get(field)?.has(m)) continue;
+    offer(u, c, score, APPRAISED);
+  }
+  for (const [u, c, score] of db
+    .prepare(`SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string, string]>) {
+    offer(u, c, score, FINAL);
+  }
+  // Survey leaves take the imported points of their source.
+  const surveyLeaves = new Map<UnitGroup, { code: string; source: string }[]>();
+  for (const [g, plan] of plans) surveyLeaves.set(g, plan.leaves.filter((l) => l.survey).map((l) => ({ code: l.code, source: l.survey! })));
+  for (const [u, source, points] of db
+    .prepare(`SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string, string]>) {
+    const g = groupOf.get(u);
+    for (const leaf of (g && surveyLeaves.get(g)) || []) if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
+  }
+  const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
+  for (const [u, c] of db
+    .prepare(`SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string]>) {
+    slots.get(u)?.exempted.add(c);
+  }
+
+  const computed: UnitComputed[] = [];
+  for (const unit of units) {
+    const plan = plans.get(unit.group);
+    if (!plan) {
+      throw new CodedFailure('FRAMEWORK_MISSING', `Kỳ đánh giá chưa có bộ tiêu chí cho nhóm của đơn vị “${unit.name}”.`, { unitId: unit.id });
+    }
+    const slot = slots.get(unit.id)!;
+    const totals = unitTotals(plan, slot.scores, slot.exempted);
+    let appraised = 0;
+    let provisional = 0;
+    for (const leaf of plan.leaves) {
+      const level = slot.level.get(leaf.code) ?? 0;
+      if (level === SELF) provisional += 1;
+      else if (level === FINAL || level === APPRAISED) appraised += 1;
+    }
+    computed.push({ unit, totals, appraised, provisional });
+  }
+  return { cycle, plans, units: computed };
+}
