@@ -31,7 +31,14 @@ export interface UnitComputed {
   readonly appraised: number;
   /** Leaves scored from the self-assessment only. */
   readonly provisional: number;
+  /** The effective score of each scored leaf (exempted ones included, though they do not count). */
+  readonly scores: ReadonlyMap<string, Rational>;
+  /** Where each leaf's score came from. */
+  readonly sources: ReadonlyMap<string, ScoreSource>;
 }
+
+export type ScoreSource = 'survey' | 'final' | 'appraised' | 'self';
+const SOURCE_NAMES: Record<number, ScoreSource> = { 4: 'survey', 3: 'final', 2: 'appraised', 1: 'self' };
 
 export interface CycleTotals {
   readonly cycle: Cycle;
@@ -72,12 +79,14 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     s.scores.set(code, deserialize(score));
     s.level.set(code, level);
   };
-  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+  // Restrict every scan to the wanted units when there are few (one dossier open), else to the cycle.
+  const inCycle = wanted ? `unit_id IN (SELECT value FROM json_each(?))` : 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+  const scope = wanted ? JSON.stringify([...wanted]) : cycleId;
 
   for (const [u, c, r2, r1] of db
     .prepare(`SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`)
     .raw()
-    .iterate(cycleId) as Iterable<[string, string, string | null, string | null]>) {
+    .iterate(scope) as Iterable<[string, string, string | null, string | null]>) {
     offer(u, c, r2 ?? r1, SELF);
   }
   // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
@@ -94,7 +103,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, c, m, score] of db
     .prepare(`SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC`)
     .raw()
-    .iterate(cycleId) as Iterable<[string, string, string, string]>) {
+    .iterate(scope) as Iterable<[string, string, string, string]>) {
     const g = groupOf.get(u);
     const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
     if (field === undefined || !assigned.get(field)?.has(m)) continue;
@@ -103,7 +112,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, c, score] of db
     .prepare(`SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
     .raw()
-    .iterate(cycleId) as Iterable<[string, string, string]>) {
+    .iterate(scope) as Iterable<[string, string, string]>) {
     offer(u, c, score, FINAL);
   }
   // Survey leaves take the imported points of their source.
@@ -112,7 +121,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, source, points] of db
     .prepare(`SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
     .raw()
-    .iterate(cycleId) as Iterable<[string, string, string]>) {
+    .iterate(scope) as Iterable<[string, string, string]>) {
     const g = groupOf.get(u);
     for (const leaf of (g && surveyLeaves.get(g)) || []) if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
   }
@@ -120,7 +129,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, c] of db
     .prepare(`SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
     .raw()
-    .iterate(cycleId) as Iterable<[string, string]>) {
+    .iterate(scope) as Iterable<[string, string]>) {
     slots.get(u)?.exempted.add(c);
   }
 
@@ -139,7 +148,9 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
       if (level === SELF) provisional += 1;
       else if (level === FINAL || level === APPRAISED) appraised += 1;
     }
-    computed.push({ unit, totals, appraised, provisional });
+    const sources = new Map<string, ScoreSource>();
+    for (const [code, level] of slot.level) sources.set(code, SOURCE_NAMES[level]!);
+    computed.push({ unit, totals, appraised, provisional, scores: slot.scores, sources });
   }
   return { cycle, plans, units: computed };
 }

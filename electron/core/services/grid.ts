@@ -1,0 +1,63 @@
+/** The scoring grid: one field of one unit group across all its units — rows are sub-criteria, columns units. */
+import type { GridView } from '../../../shared/contract/dossier.ts';
+import { deserialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { leavesUnder } from '../../../shared/framework/tree.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { listUnits } from '../db/repos/units.ts';
+import { isReadOnly } from './dossier.ts';
+import { treeFor } from './frameworks.ts';
+import type { Scope } from './scope.ts';
+import { decText } from './views.ts';
+
+export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): GridView {
+  const { db } = scope;
+  const { tree } = treeFor(db, scope.cycle.id, group);
+  const field = tree.byCode.get(fieldCode);
+  if (!field || field.parent !== null || !field.groups.includes(group)) {
+    throw new CodedFailure('FIELD_NOT_FOUND', `Nhóm đơn vị này không có lĩnh vực “${fieldCode}”.`, { fieldCode });
+  }
+  const units = listUnits(db, scope.cycle.id).filter((u) => u.group === group);
+  const memberId = scope.member?.id ?? '';
+  const key = (u: string, c: string) => `${u}\u001f${c}`;
+  const inGroup = `unit_id IN (SELECT id FROM units WHERE cycle_id = ? AND grp = ?)`;
+  const self = new Map<string, string | null>();
+  for (const [u, c, r2, r1] of db.prepare(`SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inGroup}`).raw().iterate(scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
+    self.set(key(u, c), r2 ?? r1);
+  }
+  const mine = new Map<string, { score: string | null; input: string | null }>();
+  for (const [u, c, s, i] of db.prepare(`SELECT unit_id, node_code, score, input FROM appraisals WHERE member_id = ? AND ${inGroup}`).raw().iterate(memberId, scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
+    mine.set(key(u, c), { score: s, input: i });
+  }
+  const evidence = new Set(db.prepare(`SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE ${inGroup}`).pluck().all(scope.cycle.id, group) as string[]);
+  const exempt = new Set(db.prepare(`SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND ${inGroup}`).pluck().all(scope.cycle.id, group) as string[]);
+  const leaves = leavesUnder(tree, fieldCode).filter((l) => l.groups.includes(group) && l.scoring && l.scoring.kind !== 'survey');
+  const dec = (s: string | null | undefined) => (s ? decText(deserialize(s)) : null);
+  return {
+    group,
+    field: { code: field.code, title: field.title },
+    units: units.map((u) => ({ id: u.id, name: u.name })),
+    rows: leaves.map((leaf) => {
+      const path: string[] = [];
+      for (let c: string | null = leaf.code; c; c = tree.byCode.get(c)?.parent ?? null) path.push(c);
+      return {
+        code: leaf.code,
+        title: leaf.title,
+        maxPoints: decText(deserialize(leaf.maxPoints)),
+        scoring: leaf.scoring!,
+        readOnly: isReadOnly(scope, tree, leaf),
+        cells: units.map((u) => {
+          const a = mine.get(key(u.id, leaf.code));
+          return {
+            unitId: u.id,
+            self: dec(self.get(key(u.id, leaf.code))),
+            appraised: dec(a?.score),
+            input: a?.input ? JSON.parse(a.input) : null,
+            hasEvidence: evidence.has(key(u.id, leaf.code)),
+            exempted: path.some((p) => exempt.has(key(u.id, p))),
+          };
+        }),
+      };
+    }),
+  };
+}

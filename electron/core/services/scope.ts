@@ -1,0 +1,33 @@
+/** Who acts, in which cycle: resolved once per call from the session and the store. */
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { Db } from '../db/connection.ts';
+import { type Cycle } from '../db/repos/cycles.ts';
+import { type Member, getMember } from '../db/repos/members.ts';
+import { requireCycle } from '../results/cycle-totals.ts';
+
+export interface Scope {
+  readonly db: Db;
+  /** The app's data folder (evidence files live under it). */
+  readonly dataDir: string;
+  readonly cycle: Cycle;
+  /** The roster member this installation acts as; null for a secretariat with no roster entry. */
+  readonly member: Member | null;
+  readonly role: 'member' | 'secretariat';
+}
+
+export function makeScope(db: Db, dataDir: string, cycleId: string, memberId: string | null, role: 'member' | 'secretariat'): Scope {
+  const cycle = requireCycle(db, cycleId);
+  const member = memberId ? (getMember(db, memberId) ?? null) : null;
+  if (member && member.cycleId !== cycle.id) throw new CodedFailure('MEMBER_NOT_IN_CYCLE', 'Thành viên không thuộc kỳ đánh giá đang mở.');
+  return { db, dataDir, cycle, member, role };
+}
+
+export function requireWritable(scope: Scope): Member {
+  if (scope.cycle.status === 'finalised') {
+    throw new CodedFailure('CYCLE_FINALISED', `Kỳ đánh giá “${scope.cycle.name}” đã chốt kết quả; không thể sửa.`);
+  }
+  if (!scope.member) {
+    throw new CodedFailure('NOT_A_MEMBER', 'Bạn chưa được xác định là thành viên Hội đồng của kỳ đánh giá này, nên chỉ được xem.');
+  }
+  return scope.member;
+}

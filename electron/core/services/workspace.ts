@@ -1,0 +1,75 @@
+/** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
+import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
+import { listMembers } from '../db/repos/members.ts';
+import { computeCycleTotals } from '../results/cycle-totals.ts';
+import { treeFor } from './frameworks.ts';
+import type { Scope } from './scope.ts';
+import { totalsView } from './views.ts';
+
+function cycleSummary(scope: Scope) {
+  const c = scope.cycle;
+  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision };
+}
+
+export function roster(scope: Scope): { cycle: ReturnType<typeof cycleSummary>; members: RosterMember[] } {
+  return {
+    cycle: cycleSummary(scope),
+    members: listMembers(scope.db, scope.cycle.id).map((m) => ({ id: m.id, name: m.name, position: m.position, agency: m.agency, role: m.role, fields: [...m.fields] })),
+  };
+}
+
+export function overview(scope: Scope): Overview {
+  const { db } = scope;
+  const me = scope.member;
+  const myFields = new Set(me?.fields ?? []);
+  const totals = computeCycleTotals(db, scope.cycle.id, { includeProposedExemptions: true });
+  const appraisedByMe = new Set(
+    me
+      ? (db.prepare('SELECT unit_id || char(31) || node_code FROM appraisals WHERE member_id = ? AND score IS NOT NULL').pluck().all(me.id) as string[])
+      : [],
+  );
+  const withEvidence = new Set(
+    db
+      .prepare('SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)')
+      .pluck()
+      .all(scope.cycle.id) as string[],
+  );
+  const exempt = new Set(
+    db
+      .prepare("SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)")
+      .pluck()
+      .all(scope.cycle.id) as string[],
+  );
+  const fieldTitles = new Map<string, string>();
+  const units: UnitProgress[] = totals.units.map((c) => {
+    const { plan } = treeFor(db, scope.cycle.id, c.unit.group);
+    let total = 0;
+    let appraised = 0;
+    let exemptions = 0;
+    let withoutEvidence = 0;
+    for (const leaf of plan.leaves) {
+      const field = plan.fields[leaf.fieldIndex]!;
+      if (!myFields.has(field.code) || leaf.survey) continue;
+      fieldTitles.set(field.code, field.title);
+      const key = `${c.unit.id}\u001f${leaf.code}`;
+      if (leaf.path.some((p) => exempt.has(`${c.unit.id}\u001f${p}`))) {
+        if (exempt.has(key)) exemptions += 1;
+        continue;
+      }
+      total += 1;
+      if (appraisedByMe.has(key)) appraised += 1;
+      if (!withEvidence.has(key)) withoutEvidence += 1;
+    }
+    const t = totalsView(c, scope.cycle.precision);
+    return { id: c.unit.id, name: c.unit.name, group: c.unit.group, total, appraised, exemptions, withoutEvidence, index: t.index, classification: t.classification };
+  });
+  const myFieldList = [...myFields]
+    .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
+    .map((code) => ({ code, title: fieldTitles.get(code) ?? `Lĩnh vực ${code}` }));
+  return {
+    cycle: cycleSummary(scope),
+    me: me ? { id: me.id, name: me.name, position: me.position, agency: me.agency, role: me.role, fields: [...me.fields] } : null,
+    myFields: myFieldList,
+    units,
+  };
+}
