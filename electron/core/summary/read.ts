@@ -1,0 +1,135 @@
+/**
+ * Reading summary tables (bảng tổng hợp: unit, group, benchmark, self-assessed points,
+ * survey points) from .csv and .xlsx files into the units' figures of one cycle.
+ * Used by the CLI's `results --summary` and by the app to import previous-year results.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { UnitFigures } from '../../../shared/results/compute.ts';
+import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
+import { type LocatedFigures, type RawTable, type SeenUnits, isBlankCell, tableToFigures } from './table.ts';
+import { readXlsxTable } from './xlsx.ts';
+
+export const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
+
+/**
+ * Text of a CSV file: UTF-8 (BOM or not), or UTF-16 with a BOM (Excel's "Unicode text").
+ * Anything else is refused rather than guessed.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, file: string): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw summaryFailure(E.FILE_UNREADABLE, { file }, 'tệp không ở mã UTF-8; hãy lưu lại dưới dạng "CSV UTF-8".');
+  }
+}
+
+/** A CSV summary table as a raw table. An optional first line "sep=;" sets the delimiter. */
+export function csvToRawTable(text: string, file: string): RawTable {
+  let delimiter: string | undefined;
+  let body = text.replace(/^\uFEFF/, '');
+  let skipped = 0;
+  const sep = /^sep=(.)(\r\n|\n|\r|$)/i.exec(body);
+  if (sep) {
+    delimiter = sep[1];
+    body = body.slice(sep[0].length);
+    skipped = 1;
+  }
+  let records;
+  try {
+    records = parseCsv(body, delimiter === undefined ? {} : { delimiter });
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    const what =
+      e.problem === 'unterminated_quote'
+        ? 'dấu ngoặc kép (") mở ở dòng này không được đóng.'
+        : 'có ký tự ngay sau dấu ngoặc kép đóng; một ô có ngoặc kép phải được bao trọn trong ngoặc kép.';
+    throw summaryFailure(E.CSV_MALFORMED, { file, row: e.line + skipped }, what);
+  }
+  const rows = records.map((r) => ({ row: r.line + skipped, cells: r.fields }));
+  const headerAt = rows.findIndex((r) => !r.cells.every(isBlankCell));
+  const head = rows[headerAt];
+  if (headerAt < 0 || !head) throw summaryFailure(E.EMPTY_FILE, { file }, 'trống, không có dòng tiêu đề.');
+  const width = head.cells.length;
+  const data = rows.slice(headerAt + 1);
+  for (const r of data) {
+    // More fields than headers usually means an unquoted "94,00" split in two: refuse it.
+    const extra = r.cells.slice(width).findIndex((c) => !isBlankCell(c));
+    if (extra >= 0) {
+      const col = width + extra + 1;
+      throw summaryFailure(
+        E.CSV_MALFORMED,
+        { file, row: r.row, columnNumber: col },
+        `dòng có ${r.cells.length} ô nhưng dòng tiêu đề chỉ có ${width} cột (giá trị ${quoteValue(r.cells[col - 1] ?? '')}); số có dấu phẩy như "94,00" phải đặt trong dấu ngoặc kép.`,
+      );
+    }
+  }
+  return { file, headerRow: head.row, headers: head.cells, rows: data };
+}
+
+function unreadable(file: string, err: unknown) {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const why =
+    code === 'ENOENT'
+      ? 'không tồn tại.'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'không có quyền đọc.'
+        : code === 'EISDIR'
+          ? 'đây là một thư mục, không phải tệp.'
+          : `không đọc được tệp${code ? ` (${code})` : ''}.`;
+  return summaryFailure(E.FILE_UNREADABLE, { file }, why);
+}
+
+/**
+ * Reads one file; `file` is the name shown in messages (the path by default); `seen`
+ * carries the units of the files read before, to refuse a unit read twice.
+ */
+export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map()): Promise<LocatedFigures[]> {
+  const ext = extname(path).toLowerCase();
+  if (!(SUMMARY_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw summaryFailure(
+      E.UNSUPPORTED_FORMAT,
+      { file },
+      `định dạng ${ext === '' ? '(không có phần mở rộng)' : `"${ext}"`} không được hỗ trợ; chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  const table = ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file);
+  return tableToFigures(table, seen);
+}
+
+/** Names for messages: the base name, or the path as given where two files share a base name. */
+export function displayNames(paths: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const p of paths) count.set(basename(p), (count.get(basename(p)) ?? 0) + 1);
+  return paths.map((p) => ((count.get(basename(p)) ?? 0) > 1 ? p : basename(p)));
+}
+
+/**
+ * Reads and merges several summary tables into one cycle's figures, in file then row
+ * order. A unit may appear once across all files. Throws CodedFailure (SUMMARY_*).
+ */
+export async function readSummaryFiles(paths: readonly string[]): Promise<UnitFigures[]> {
+  const names = displayNames(paths);
+  const seen: SeenUnits = new Map();
+  const out: UnitFigures[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    for (const f of await readSummaryFile(paths[i]!, names[i]!, seen)) out.push(f.figures);
+  }
+  if (out.length === 0) {
+    const where = names.length === 0 ? 'vì chưa có tệp bảng tổng hợp nào' : `trong ${names.map((n) => `tệp ${n}`).join(', ')}`;
+    throw new CodedFailure(E.NO_UNITS, `Không có đơn vị nào ${where}.`);
+  }
+  return out;
+}

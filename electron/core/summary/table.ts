@@ -1,0 +1,172 @@
+/**
+ * From a raw table (header + rows of cells, read from CSV or xlsx) to the units'
+ * figures, validated cell by cell. Numbers stay exact: text through parseViNumber →
+ * parseDecimal, spreadsheet numbers at their shortest decimal spelling.
+ */
+import { type Rational, fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
+import { parseViNumber } from '../../../shared/format/vi.ts';
+import { type UnitGroup, UNIT_GROUPS, UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
+import type { UnitFigures } from '../../../shared/results/compute.ts';
+import { type SummaryColumn, SUMMARY_COLUMNS, SUMMARY_COLUMN_LABELS, columnOfHeader, parseUnitGroup } from './columns.ts';
+import { type SummaryLocation, SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
+
+/** A cell that holds something other than text or a number (a date, a boolean, an error…). */
+export interface OtherCell {
+  readonly other: 'formula_without_result' | 'error' | 'date' | 'boolean';
+  /** What the cell shows. */
+  readonly display: string;
+}
+export type RawCell = null | string | number | OtherCell;
+
+export interface RawRow {
+  /** 1-based line (CSV) or worksheet row (xlsx). */
+  readonly row: number;
+  readonly cells: readonly RawCell[];
+}
+
+export interface RawTable {
+  /** The file's name as messages show it. */
+  readonly file: string;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  /** Data rows after the header, in file order; blank rows may be included (they are skipped). */
+  readonly rows: readonly RawRow[];
+}
+
+/** One unit's figures with where they were read. */
+export interface LocatedFigures {
+  readonly figures: UnitFigures;
+  readonly file: string;
+  readonly row: number;
+  /** The header of the unit column as written in the file. */
+  readonly unitColumn: string;
+}
+
+export function isBlankCell(c: RawCell): boolean {
+  return c === null || (typeof c === 'string' && c.trim() === '');
+}
+
+function cellText(c: RawCell): string {
+  if (c === null) return '';
+  if (typeof c === 'string') return c;
+  if (typeof c === 'number') return String(c);
+  return c.display;
+}
+
+/** A unit name as it is kept: NFC, inner white space collapsed, trimmed. */
+export function normalizeUnitName(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The key under which two unit names are the same unit (case-insensitive). */
+export function unitKey(name: string): string {
+  return normalizeUnitName(name).toLocaleLowerCase('vi');
+}
+
+/** Maps each needed column to its index in the header; throws on a missing or doubled column. */
+export function locateColumns(table: RawTable): Record<SummaryColumn, number> {
+  const found = new Map<SummaryColumn, number>();
+  table.headers.forEach((h, i) => {
+    const col = columnOfHeader(h);
+    if (col === null) return;
+    const prev = found.get(col);
+    if (prev !== undefined) {
+      throw summaryFailure(
+        E.DUPLICATE_COLUMN,
+        { file: table.file, row: table.headerRow, column: h.trim() },
+        `cột này trùng nghĩa với cột "${(table.headers[prev] ?? '').trim()}" (cùng là "${col}"); chỉ giữ một cột.`,
+      );
+    }
+    found.set(col, i);
+  });
+  const missing = SUMMARY_COLUMNS.filter((c) => !found.has(c));
+  if (missing.length > 0) {
+    const names = missing.map((c) => `"${c}" (${SUMMARY_COLUMN_LABELS[c]})`).join(', ');
+    throw summaryFailure(
+      E.MISSING_COLUMN,
+      { file: table.file, row: table.headerRow, column: missing[0]! },
+      missing.length === 1 ? `thiếu cột ${names}.` : `thiếu các cột ${names}.`,
+    );
+  }
+  return Object.fromEntries(found) as Record<SummaryColumn, number>;
+}
+
+function groupChoices(): string {
+  return UNIT_GROUPS.map((g) => `${g} (${UNIT_GROUP_LABELS[g]})`).join(', ');
+}
+
+function readNumber(cell: RawCell, at: SummaryLocation): Rational {
+  let value: Rational | null = null;
+  if (typeof cell === 'number') {
+    value = Number.isFinite(cell) ? fromNumber(cell) : null;
+  } else if (typeof cell === 'string') {
+    const plain = parseViNumber(cell);
+    value = plain === null ? null : parseDecimal(plain);
+  } else if (cell !== null && cell.other === 'formula_without_result') {
+    throw summaryFailure(
+      E.NOT_A_NUMBER,
+      at,
+      `ô công thức ${quoteValue(cell.display)} chưa có kết quả đã tính; hãy mở và lưu lại tệp bằng Excel.`,
+      cell.display,
+    );
+  }
+  if (isBlankCell(cell)) throw summaryFailure(E.NOT_A_NUMBER, at, 'ô để trống, cần một số.', '');
+  if (value === null) {
+    const text = cellText(cell);
+    throw summaryFailure(E.NOT_A_NUMBER, at, `${quoteValue(text)} không phải là số.`, text);
+  }
+  if (value.n < 0n) {
+    const text = cellText(cell).trim();
+    throw summaryFailure(E.NEGATIVE_NUMBER, at, `${quoteValue(text)} là số âm; điểm không được âm.`, text);
+  }
+  return value;
+}
+
+/** Where a unit was first read, keyed by unitKey; shared across the files of one cycle. */
+export type SeenUnits = Map<string, { readonly file: string; readonly row: number }>;
+
+/**
+ * Validates and converts every non-blank row, in order; the first problem is thrown.
+ * A unit already in `seen` (this table or an earlier file) is a duplicate.
+ */
+export function tableToFigures(table: RawTable, seen: SeenUnits = new Map()): LocatedFigures[] {
+  const cols = locateColumns(table);
+  const header = (c: SummaryColumn) => (table.headers[cols[c]] ?? c).trim() || c;
+  const out: LocatedFigures[] = [];
+  for (const r of table.rows) {
+    if (r.cells.every(isBlankCell)) continue;
+    const cell = (c: SummaryColumn): RawCell => r.cells[cols[c]] ?? null;
+    const at = (c: SummaryColumn): SummaryLocation => ({ file: table.file, row: r.row, column: header(c) });
+
+    const unit = normalizeUnitName(cellText(cell('unit')));
+    if (unit === '') throw summaryFailure(E.EMPTY_UNIT, at('unit'), 'tên đơn vị để trống.', '');
+    const first = seen.get(unitKey(unit));
+    if (first !== undefined) {
+      const where = first.file === table.file ? `dòng ${first.row}` : `tệp ${first.file}, dòng ${first.row}`;
+      throw summaryFailure(E.DUPLICATE_UNIT, at('unit'), `đơn vị ${quoteValue(unit)} đã có ở ${where}.`, unit);
+    }
+    seen.set(unitKey(unit), { file: table.file, row: r.row });
+
+    const groupText = cellText(cell('group')).trim();
+    const group: UnitGroup | null = parseUnitGroup(groupText);
+    if (group === null) {
+      const what = groupText === '' ? 'nhóm đơn vị để trống' : `${quoteValue(groupText)} không phải là nhóm đơn vị`;
+      throw summaryFailure(E.UNKNOWN_GROUP, at('group'), `${what}; dùng một trong: ${groupChoices()}.`, groupText);
+    }
+
+    const benchmark = readNumber(cell('benchmark_max'), at('benchmark_max'));
+    if (benchmark.n === 0n) {
+      throw summaryFailure(E.ZERO_BENCHMARK, at('benchmark_max'), 'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.', cellText(cell('benchmark_max')).trim());
+    }
+    const selfAssessed = readNumber(cell('self_assessed'), at('self_assessed'));
+    const surveyCbccvc = readNumber(cell('survey_cbccvc'), at('survey_cbccvc'));
+    const surveySipas = readNumber(cell('survey_sipas'), at('survey_sipas'));
+    out.push({
+      figures: { unit, group, benchmark, selfAssessed, surveyCbccvc, surveySipas },
+      file: table.file,
+      row: r.row,
+      unitColumn: header('unit'),
+    });
+  }
+  return out;
+}
