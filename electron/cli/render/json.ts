@@ -1,0 +1,62 @@
+/**
+ * The results as JSON, with every number written as exact decimal text (no binary
+ * floats on the way): published figures with the precision's decimals ("83.84"),
+ * points as their exact decimal ("51.34", "94").
+ */
+import type { GroupStats, Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
+import { CLASSIFICATION_GROUPS } from '../../../shared/results/classification.ts';
+import { exactDecimalText, publishedText } from './numbers.ts';
+
+/** A number already in JSON number syntax. */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+}
+export type JsonValue = JsonNumber | string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue };
+
+export function writeJson(v: JsonValue): string {
+  if (v instanceof JsonNumber) return v.text;
+  if (Array.isArray(v)) return `[${v.map(writeJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.entries(v as { [k: string]: JsonValue })
+      .map(([k, x]) => `${JSON.stringify(k)}:${writeJson(x)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function countsJson(s: Stats): JsonValue {
+  return Object.fromEntries(CLASSIFICATION_GROUPS.map((g) => [String(g), s.classificationCounts[g]]));
+}
+
+export function resultsToJson(r: Results): JsonValue {
+  const pub = (v: bigint) => new JsonNumber(publishedText(v, r.precision));
+  const unit = (u: UnitResult): JsonValue => ({
+    unit: u.unit,
+    group: u.group,
+    benchmark: new JsonNumber(exactDecimalText(u.benchmark)),
+    selfAssessed: new JsonNumber(exactDecimalText(u.selfAssessed)),
+    survey: new JsonNumber(exactDecimalText(u.survey)),
+    total: new JsonNumber(exactDecimalText(u.total)),
+    index: pub(u.published),
+    classification: u.classification,
+    rankInGroup: u.rankInGroup,
+    rankOverall: u.rankOverall,
+  });
+  const group = (g: GroupStats): JsonValue => ({
+    group: g.group,
+    count: g.count,
+    average: pub(g.average),
+    highest: { unit: g.highest.unit, index: pub(g.highest.published) },
+    lowest: { unit: g.lowest.unit, index: pub(g.lowest.published) },
+    spread: pub(g.spread),
+    classificationCounts: countsJson(g),
+  });
+  const overall: JsonValue = r.overall
+    ? { count: r.overall.count, average: pub(r.overall.average), classificationCounts: countsJson(r.overall) }
+    : { count: 0, average: null, classificationCounts: Object.fromEntries(CLASSIFICATION_GROUPS.map((g) => [String(g), 0])) };
+  return { units: r.units.map(unit), groups: r.groups.map(group), overall };
+}
+
+export function renderResultsJson(r: Results): string {
+  return `${writeJson(resultsToJson(r))}\n`;
+}

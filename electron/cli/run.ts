@@ -1,0 +1,62 @@
+/**
+ * The CLI dispatcher: argv → command → exit code. Quiet on stdout except the result;
+ * errors on stderr as `CODE: message` (Vietnamese); exit 0 on success, 1 on a data
+ * error, 2 on a usage error. main.ts binds it to the process.
+ */
+import { CodedFailure } from '../../shared/errors/codes.ts';
+import { type CliIO, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+
+export function mainUsage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(0, ...names.map((n) => n.length));
+  const list = names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n');
+  return `Cách dùng: cchc <lệnh> [tùy chọn]
+
+Công cụ dòng lệnh của cơ quan thường trực thẩm định Chỉ số CCHC.
+
+Các lệnh:
+${list}
+
+Xem hướng dẫn của từng lệnh: cchc <lệnh> --help
+Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
+`;
+}
+
+function report(io: CliIO, code: string, message: string): void {
+  io.err(`${code}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+}
+
+/** Runs one invocation; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      throw new UsageError('Thiếu lệnh. Xem: cchc --help');
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      io.out(mainUsage());
+      return EXIT_OK;
+    }
+    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!entry) {
+      const known = Object.keys(COMMANDS).join(', ');
+      throw new UsageError(`Không có lệnh "${name}". Các lệnh: ${known}. Xem: cchc --help`, 'CLI_UNKNOWN_COMMAND');
+    }
+    const command = (await entry.load()).default;
+    return (await command.run(rest, io)) ?? EXIT_OK;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      report(io, e.code, e.message);
+      return EXIT_USAGE;
+    }
+    if (e instanceof CodedFailure) {
+      report(io, e.code, e.message);
+      return EXIT_DATA_ERROR;
+    }
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    report(io, 'CLI_INTERNAL_ERROR', `Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.CCHC_DEBUG) io.err(`${detail}\n`);
+    return EXIT_DATA_ERROR;
+  }
+}
