@@ -1,16 +1,30 @@
-/**
- * `results --db FILE [--cycle ID]`: the plug for the database path.
- *
- * TO PLUG IN (store engineer): replace the body of `loadDbFigures` with a call to
- * electron/core/results/cycle-figures.ts that returns the cycle's UnitFigures[]
- * (throwing CodedFailure for a missing file or an unknown cycle). Everything after
- * that (computing, JSON, table) is shared with `--summary` in results.ts.
- */
+/** `results --db FILE [--cycle ID]`: the cycle's figures recomputed from the store. */
+import { existsSync } from 'node:fs';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
-import { UsageError } from '../command.ts';
+import { openDatabase } from '../../core/db/connection.ts';
+import { listCycles } from '../../core/db/repos/cycles.ts';
+import { cycleFigures } from '../../core/results/cycle-results.ts';
+
+/** The only cycle of the database, or the one named; a coded error otherwise. */
+export function pickCycle(cycles: readonly { id: string; name: string }[], cycleId: string | undefined, dbPath: string): string {
+  if (cycleId) {
+    if (!cycles.some((c) => c.id === cycleId)) {
+      throw new CodedFailure('CYCLE_NOT_FOUND', `Cơ sở dữ liệu “${dbPath}” không có kỳ đánh giá “${cycleId}”. Có: ${cycles.map((c) => c.id).join(', ') || '(trống)'}.`);
+    }
+    return cycleId;
+  }
+  if (cycles.length === 1) return cycles[0]!.id;
+  if (cycles.length === 0) throw new CodedFailure('CYCLE_NOT_FOUND', `Cơ sở dữ liệu “${dbPath}” chưa có kỳ đánh giá nào.`);
+  throw new CodedFailure('CYCLE_AMBIGUOUS', `Cơ sở dữ liệu có nhiều kỳ đánh giá; hãy chọn bằng --cycle: ${cycles.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
+}
 
 export async function loadDbFigures(dbPath: string, cycleId: string | undefined): Promise<UnitFigures[]> {
-  void dbPath;
-  void cycleId;
-  throw new UsageError('Đọc kết quả từ cơ sở dữ liệu (--db) chưa được hỗ trợ trong phiên bản này; hãy dùng --summary.', 'CLI_DB_NOT_AVAILABLE');
+  if (!existsSync(dbPath)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
+  const db = openDatabase(dbPath);
+  try {
+    return cycleFigures(db, pickCycle(listCycles(db), cycleId, dbPath));
+  } finally {
+    db.close();
+  }
 }
