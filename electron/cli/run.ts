@@ -4,13 +4,15 @@
  * error, 2 on a usage error. main.ts binds it to the process.
  */
 import { CodedFailure } from '../../shared/errors/codes.ts';
-import { type CliIO, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './command.ts';
+import { type CliIO, type CommandEntry, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
-export function mainUsage(): string {
-  const names = Object.keys(COMMANDS);
+export type CommandRegistry = Readonly<Record<string, CommandEntry>>;
+
+export function mainUsage(commands: CommandRegistry = COMMANDS): string {
+  const names = Object.keys(commands);
   const width = Math.max(0, ...names.map((n) => n.length));
-  const list = names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary}`).join('\n');
+  const list = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`).join('\n');
   return `Cách dùng: cchc <lệnh> [tùy chọn]
 
 Công cụ dòng lệnh của cơ quan thường trực thẩm định Chỉ số CCHC.
@@ -18,7 +20,7 @@ Công cụ dòng lệnh của cơ quan thường trực thẩm định Chỉ s�
 Các lệnh:
 ${list}
 
-Xem hướng dẫn của từng lệnh: cchc <lệnh> --help
+Xem hướng dẫn của từng lệnh: cchc <lệnh> --help (hoặc cchc help <lệnh>)
 Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 `;
 }
@@ -27,23 +29,26 @@ function report(io: CliIO, code: string, message: string): void {
   io.err(`${code}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
 }
 
+function lookup(commands: CommandRegistry, name: string): CommandEntry {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    const known = Object.keys(commands).join(', ');
+    throw new UsageError(`Không có lệnh "${name}". Các lệnh: ${known}. Xem: cchc --help`, 'CLI_UNKNOWN_COMMAND', { command: name });
+  }
+  return entry;
+}
+
 /** Runs one invocation; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO, commands: CommandRegistry = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined) {
-      throw new UsageError('Thiếu lệnh. Xem: cchc --help');
-    }
+    if (name === undefined) throw new UsageError('Thiếu lệnh. Xem: cchc --help');
     if (name === '--help' || name === '-h' || name === 'help') {
-      io.out(mainUsage());
+      const topic = name === 'help' ? rest[0] : undefined;
+      io.out(topic === undefined ? mainUsage(commands) : (await lookup(commands, topic).load()).default.usage);
       return EXIT_OK;
     }
-    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!entry) {
-      const known = Object.keys(COMMANDS).join(', ');
-      throw new UsageError(`Không có lệnh "${name}". Các lệnh: ${known}. Xem: cchc --help`, 'CLI_UNKNOWN_COMMAND');
-    }
-    const command = (await entry.load()).default;
+    const command = (await lookup(commands, name).load()).default;
     return (await command.run(rest, io)) ?? EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -54,9 +59,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       report(io, e.code, e.message);
       return EXIT_DATA_ERROR;
     }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
     report(io, 'CLI_INTERNAL_ERROR', `Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}`);
-    if (process.env.CCHC_DEBUG) io.err(`${detail}\n`);
+    if (process.env.CCHC_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return EXIT_DATA_ERROR;
   }
 }
