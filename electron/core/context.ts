@@ -1,0 +1,24 @@
+/** What every handler receives as its first argument. */
+import type { TransportName } from '../../shared/contract/index.ts';
+import type { CoreContext } from './open.ts';
+import type { Settings } from './settings.ts';
+
+export interface HandlerContext {
+  readonly core: CoreContext;
+  readonly settings: Settings;
+  readonly app: {
+    readonly version: string;
+    readonly transport: TransportName;
+  };
+}
+
+/** A path for display: the home folder shortened to "~". */
+export function displayPath(path: string, home: string): string {
+  if (!home) return path;
+  const h = home.replace(/[\\/]+$/, '');
+  if (path === h) return '~';
+  for (const sep of ['/', '\\']) {
+    if (path.startsWith(h + sep)) return `~${sep}${path.slice(h.length + 1)}`;
+  }
+  return path;
+}

@@ -1,0 +1,14 @@
+/**
+ * The registry: contract method → handler. `satisfies Handlers` makes the type checker
+ * refuse a contract method without a handler, or a handler whose types drift from the
+ * contract. Handlers are thin: parse nothing (the router did), call a service, return data.
+ */
+import type { Handlers } from '../router.ts';
+import { appInfo } from './app.ts';
+import { sessionGet, sessionSetIdentity } from './session.ts';
+
+export const handlers = {
+  'app.info': appInfo,
+  'session.get': sessionGet,
+  'session.setIdentity': sessionSetIdentity,
+} satisfies Handlers;

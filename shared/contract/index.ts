@@ -1,0 +1,7 @@
+export * from './define.ts';
+export * from './contract.ts';
+export * from './api.ts';
+export * from './errors.ts';
+export * from './transport.ts';
+export { AppInfo, TransportName, TRANSPORTS } from './app.ts';
+export { Identity, MemberRole, MEMBER_ROLES, IDENTITY_LIMITS, SessionState } from './session.ts';

@@ -1,0 +1,33 @@
+/** `session.*`: who is using this copy of the app (a council member or the secretariat). */
+import { z } from 'zod';
+import { defineMethod } from './define.ts';
+import { NoInput, requiredText } from './common.ts';
+
+export const MEMBER_ROLES = ['member', 'secretariat'] as const;
+export const MemberRole = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const IDENTITY_LIMITS = { name: 100, position: 150, agency: 200 } as const;
+
+export const Identity = z.strictObject({
+  /** Họ và tên */
+  name: requiredText(IDENTITY_LIMITS.name),
+  /** Chức vụ */
+  position: requiredText(IDENTITY_LIMITS.position),
+  /** Cơ quan */
+  agency: requiredText(IDENTITY_LIMITS.agency),
+  /** Thành viên Hội đồng | Cơ quan thường trực */
+  role: MemberRole,
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const SessionState = z.strictObject({
+  /** null until the first-run screen has been completed. */
+  identity: Identity.nullable(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const session = {
+  get: defineMethod({ input: NoInput, output: SessionState }),
+  setIdentity: defineMethod({ input: Identity, output: SessionState, mutates: true }),
+};
