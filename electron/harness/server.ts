@@ -1,0 +1,215 @@
+/**
+ * The loopback transport: the built renderer and the same router as the app, over HTTP on
+ * 127.0.0.1 only. Guards: Host header must be exactly 127.0.0.1:<port> (DNS rebinding), a
+ * random per-run token (in the page URL for index.html, in the x-cchc-token header for the
+ * API), same-origin Origin, POST + JSON only, a body size cap, the app's CSP, no traversal.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CodedFailure, type Result } from '../../shared/errors/codes.ts';
+import { CONTRACT_ERRORS, HTTP_API_PREFIX, TOKEN_HEADER, TOKEN_META } from '../../shared/contract/index.ts';
+import { openCore } from '../core/open.ts';
+import { createRouter } from '../core/router.ts';
+import { handlers } from '../core/handlers/index.ts';
+import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
+import { jsonFileSettings } from './json-settings.ts';
+
+export const HARNESS_HOST = '127.0.0.1';
+const MAX_BODY = 1024 * 1024;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+
+export interface HarnessOptions {
+  /** Where the core keeps its data (database, settings.json). */
+  readonly dataDir: string;
+  /** 0 or omitted: a free port. */
+  readonly port?: number;
+  /** Only 127.0.0.1 is accepted; anything else is refused. */
+  readonly host?: string;
+  /** The built renderer (default dist/renderer). */
+  readonly rendererDir?: string;
+}
+
+export interface Harness {
+  /** The page to open, token included: http://127.0.0.1:<port>/?token=… */
+  readonly url: string;
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+type ErrorCode = keyof typeof CONTRACT_ERRORS;
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, code: ErrorCode): void {
+  sendJson(res, status, { ok: false, error: { code, message: CONTRACT_ERRORS[code] } });
+}
+
+function sameToken(given: unknown, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function injectToken(html: string, token: string): string {
+  const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+  return html.includes('</head>') ? html.replace('</head>', `  ${meta}\n</head>`) : `${meta}\n${html}`;
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  if (options.host !== undefined && options.host !== HARNESS_HOST) {
+    throw new CodedFailure('HARNESS_HOST_REFUSED', `Máy chủ thử nghiệm chỉ được lắng nghe trên ${HARNESS_HOST}, không phải “${options.host}”.`);
+  }
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new CodedFailure('HARNESS_NO_RENDERER', `Chưa có giao diện đã build trong “${rendererDir}”: hãy chạy “npx vite build”.`);
+  }
+  const token = randomBytes(32).toString('hex');
+  const core = openCore(path.resolve(options.dataDir));
+  const settings = jsonFileSettings(path.join(core.dataDir, 'settings.json'));
+  const router = createRouter(handlers, {
+    context: { core, settings, app: { version: readVersion(), transport: 'http' } },
+  });
+  let port = 0;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) return sendError(res, 401, 'UNAUTHORIZED');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`) return sendError(res, 403, 'FORBIDDEN_SENDER');
+    const body = await readBody(req);
+    if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
+    let input: unknown = undefined;
+    if (body.trim() !== '') {
+      const type = req.headers['content-type'] ?? '';
+      if (!/^application\/json\b/i.test(type)) return sendError(res, 400, 'INVALID_INPUT');
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return sendError(res, 400, 'INVALID_INPUT');
+      }
+    }
+    let method: string;
+    try {
+      method = decodeURIComponent(pathname.slice(HTTP_API_PREFIX.length));
+    } catch {
+      return sendError(res, 404, 'UNKNOWN_METHOD');
+    }
+    const result = await router.call(method, input);
+    sendJson(res, 200, result);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
+    const file = resolveAppPath(rendererDir, req.url ?? '/');
+    if (!file) return sendError(res, 403, 'FORBIDDEN_PATH');
+    const isIndex = path.relative(rendererDir, file) === 'index.html';
+    if (isIndex && !sameToken(url.searchParams.get('token'), token)) {
+      res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`${CONTRACT_ERRORS.UNAUTHORIZED} Hãy mở đúng địa chỉ do máy chủ thử nghiệm in ra.\n`);
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy.\n');
+      return;
+    }
+    const out = isIndex ? Buffer.from(injectToken(body.toString('utf8'), token), 'utf8') : body;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': contentTypeFor(file),
+      'content-length': String(out.length),
+      'cache-control': isIndex ? 'no-store' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : out);
+  }
+
+  const server = createServer((req, res) => {
+    // DNS rebinding guard: a page from another name resolving to 127.0.0.1 carries its own Host.
+    if (req.headers.host !== `${HARNESS_HOST}:${port}`) return sendError(res, 421, 'FORBIDDEN_HOST');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${HARNESS_HOST}:${port}`);
+    } catch {
+      return sendError(res, 400, 'INVALID_INPUT');
+    }
+    const work = url.pathname.startsWith(HTTP_API_PREFIX) ? handleApi(req, res, url.pathname) : handleStatic(req, res, url);
+    work.catch((e: unknown) => {
+      process.stderr.write(`[cchc harness] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_ERROR');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HARNESS_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('harness: no address');
+  port = address.port;
+  const origin = `http://${HARNESS_HOST}:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          core.close();
+          resolve();
+        });
+      }),
+  };
+}
