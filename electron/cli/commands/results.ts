@@ -43,8 +43,8 @@ Tùy chọn:
                   Nhóm: department, district, public_service_unit, central_agency
                   hoặc tên tiếng Việt (ví dụ "UBND cấp huyện").
                   Có thể lặp lại để gộp nhiều bảng vào một kỳ (xếp hạng chung).
-  --db TỆP        Cơ sở dữ liệu của ứng dụng (chưa hỗ trợ).
-  --cycle MÃ      Kỳ đánh giá trong cơ sở dữ liệu (mặc định: kỳ gần nhất).
+  --db TỆP        Cơ sở dữ liệu của ứng dụng: tính lại từ kết quả thẩm định đã lưu.
+  --cycle MÃ      Kỳ đánh giá trong cơ sở dữ liệu (bắt buộc khi có nhiều kỳ).
   --format        json (mặc định) hoặc table (bảng như trong báo cáo).
   --precision N   Số chữ số thập phân khi công bố Chỉ số (mặc định ${DEFAULT_PRECISION}, từ 0 đến ${MAX_PRECISION}).
   -h, --help      In hướng dẫn này.
