@@ -3,7 +3,7 @@
  * the script just before) on the loopback harness, opened in Debian Chromium as an app window.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,16 +30,18 @@ const harness = await startHarness({ dataDir, port });
 process.stdout.write(`Thẩm định Chỉ số CCHC — máy chủ thử nghiệm\n  Địa chỉ: ${harness.url}\n  Dữ liệu: ${dataDir}\n`);
 
 let browser: ChildProcess | null = null;
+let profile: string | null = null;
 async function shutdown(code: number): Promise<void> {
   if (browser && browser.exitCode === null) browser.kill('SIGTERM');
   await harness.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 if (!values['no-open']) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
+  profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
   browser = spawn(CHROMIUM_PATH, [...chromiumArgs({ headless: false, userDataDir: profile }), `--app=${harness.url}`], {
     stdio: 'ignore',
   });

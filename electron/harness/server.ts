@@ -73,8 +73,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Stop buffering; the 413 goes out with "connection: close", then the socket is dropped.
+        req.removeAllListeners('data');
+        req.resume();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -120,7 +122,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`) return sendError(res, 403, 'FORBIDDEN_SENDER');
     const body = await readBody(req);
-    if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
+    if (body === null) {
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.destroy());
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
+    }
     let input: unknown = undefined;
     if (body.trim() !== '') {
       const type = req.headers['content-type'] ?? '';
