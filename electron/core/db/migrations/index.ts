@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './001-core.ts';
 import { up as auditLog } from './002-audit-log.ts';
+import { up as results } from './004-results.ts';
 
 export interface Migration {
   readonly version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', up: core },
   { version: 2, name: 'audit-log', up: auditLog },
+  { version: 4, name: 'results', up: results },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
