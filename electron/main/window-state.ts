@@ -30,3 +30,19 @@ export function restoreBounds(saved: unknown, workAreas: readonly Rect[]): Rect 
   });
   return visible ? rect : null;
 }
+
+/** Display preferences kept between runs. */
+export interface Preferences {
+  /** Page zoom (menu Xem › Phóng to / Thu nhỏ), 0.5–3. */
+  readonly zoomFactor: number;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { zoomFactor: 1 };
+
+/** Stored preferences, each value checked; anything malformed falls back to its default. */
+export function restorePreferences(saved: unknown): Preferences {
+  if (typeof saved !== 'object' || saved === null) return DEFAULT_PREFERENCES;
+  const z = (saved as Record<string, unknown>).zoomFactor;
+  const zoomFactor = typeof z === 'number' && Number.isFinite(z) && z >= 0.5 && z <= 3 ? z : DEFAULT_PREFERENCES.zoomFactor;
+  return { zoomFactor };
+}

@@ -3,7 +3,7 @@ import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import type { Settings } from '../core/settings.ts';
 import { APP_ENTRY_URL, WEB_PREFERENCES, isAllowedExternalUrl } from './security.ts';
 import { APP_NAME } from './strings.ts';
-import { DEFAULT_SIZE, MIN_SIZE, restoreBounds } from './window-state.ts';
+import { DEFAULT_SIZE, MIN_SIZE, restoreBounds, restorePreferences } from './window-state.ts';
 
 /** Applied to every web contents the app ever creates. */
 export function guardWebContents(contents: WebContents): void {
@@ -30,9 +30,12 @@ export function createMainWindow(settings: Settings, preloadPath: string): Brows
     backgroundColor: '#f6f7f9',
     webPreferences: { ...WEB_PREFERENCES, preload: preloadPath },
   });
+  const preferences = restorePreferences(settings.get('preferences'));
+  win.webContents.on('did-finish-load', () => win.webContents.setZoomFactor(preferences.zoomFactor));
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     if (!win.isMinimized() && !win.isFullScreen()) settings.set('windowBounds', win.getNormalBounds());
+    settings.set('preferences', { ...preferences, zoomFactor: win.webContents.getZoomFactor() });
   });
   void win.loadURL(APP_ENTRY_URL);
   return win;

@@ -13,7 +13,7 @@ import {
   resolveAppPath,
 } from '../../electron/main/security.ts';
 import { MENU_VI } from '../../electron/main/strings.ts';
-import { restoreBounds } from '../../electron/main/window-state.ts';
+import { restoreBounds, restorePreferences } from '../../electron/main/window-state.ts';
 import { handleIpcCall } from '../../electron/main/ipc-core.ts';
 import { ipcChannel, methodFromChannel } from '../../shared/contract/index.ts';
 
@@ -212,5 +212,14 @@ describe('IPC channels and sender check', () => {
     expect(calls).toEqual([]);
     expect(await handleIpcCall(router, 'app://cchc/index.html', 'session.get', undefined)).toEqual({ ok: true, value: 1 });
     expect(calls).toEqual(['session.get']);
+  });
+});
+
+describe('restorePreferences', () => {
+  it('keeps a sane zoom and falls back otherwise', () => {
+    expect(restorePreferences({ zoomFactor: 1.25 })).toEqual({ zoomFactor: 1.25 });
+    for (const bad of [undefined, null, 'x', { zoomFactor: 0 }, { zoomFactor: 10 }, { zoomFactor: Number.NaN }, { zoomFactor: '1.2' }]) {
+      expect(restorePreferences(bad)).toEqual({ zoomFactor: 1 });
+    }
   });
 });
