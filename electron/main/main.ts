@@ -17,14 +17,14 @@ import { registerIpc } from './ipc.ts';
 import { createAppSettings } from './settings.ts';
 import { createMainWindow, guardWebContents } from './window.ts';
 import { menuTemplate } from './security.ts';
-import { MENU_VI, APP_NAME, aboutText } from './strings.ts';
+import { MENU_VI, aboutText } from './strings.ts';
 
-const dev = !app.isPackaged && process.env.NODE_ENV !== 'production';
+/** Unpackaged (`npm start`): developer tools in the Xem menu. */
+const dev = !app.isPackaged;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.setName(APP_NAME);
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -59,7 +59,7 @@ function start(): void {
         dev,
         onAbout: () => {
           const about = aboutText(app.getVersion(), displayPath(dataDir, app.getPath('home')));
-          void dialog.showMessageBox(win, { type: 'info', buttons: ['Đóng'], ...about });
+          void dialog.showMessageBox(win, { type: 'info', ...about });
         },
       }),
     ),

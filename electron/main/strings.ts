@@ -27,9 +27,10 @@ export const MENU_VI: MenuStrings = {
   about: 'Giới thiệu',
 };
 
-export function aboutText(version: string, dataDir: string): { title: string; message: string; detail: string } {
+export function aboutText(version: string, dataDir: string): { title: string; message: string; detail: string; buttons: string[] } {
   return {
     title: 'Giới thiệu',
+    buttons: ['Đóng'],
     message: `${APP_NAME} — phiên bản ${version}`,
     detail: `Ứng dụng thẩm định Chỉ số cải cách hành chính dành cho Hội đồng thẩm định.\nThư mục dữ liệu: ${dataDir}`,
   };
