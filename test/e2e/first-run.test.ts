@@ -80,4 +80,24 @@ describe('first run', () => {
       await again.close();
     }
   });
+
+  it('shows a start-up failure from the core with its code, and retries', async () => {
+    app = await openApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Chào mừng đến với Thẩm định Chỉ số CCHC' }).waitFor();
+    const failure = {
+      ok: false,
+      error: { code: 'DB_OPEN_FAILED', message: 'Không mở được cơ sở dữ liệu “cchc.sqlite”: tệp bị khóa.' },
+    };
+    await page.route('**/api/session.get', (route) => route.fulfill({ json: failure }));
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Không khởi động được ứng dụng' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('tệp bị khóa');
+    expect(await alert.innerText()).toContain('DB_OPEN_FAILED');
+    await app.screenshot('07-startup-error');
+    await page.unroute('**/api/session.get');
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByRole('heading', { name: 'Chào mừng đến với Thẩm định Chỉ số CCHC' }).waitFor();
+  });
 });
