@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as core } from './001-core.ts';
 import { up as auditLog } from './002-audit-log.ts';
+import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
 
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', up: core },
   { version: 2, name: 'audit-log', up: auditLog },
+  { version: 3, name: 'exchange', up: exchange },
   { version: 4, name: 'results', up: results },
 ];
 
