@@ -29,6 +29,7 @@ let built: Promise<string> | null = null;
 export function buildRenderer(): Promise<string> {
   built ??= new Promise<string>((resolve, reject) => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'cchc-renderer-'));
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
     const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
     const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
