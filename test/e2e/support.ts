@@ -9,7 +9,7 @@
  *   await app.close();                         // browser, harness, temp dirs
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ let built: Promise<string> | null = null;
 /** Builds the renderer once per worker (vite, ~1–2 s) into a temp folder; returns that folder. */
 export function buildRenderer(): Promise<string> {
   built ??= new Promise<string>((resolve, reject) => {
+    removeStaleBuilds();
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'cchc-renderer-'));
     process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
     const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -41,6 +42,20 @@ export function buildRenderer(): Promise<string> {
     child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`vite build failed (${code}): ${err}`))));
   });
   return built;
+}
+
+/** Workers killed by the test runner skip their exit hook: sweep builds older than an hour. */
+function removeStaleBuilds(): void {
+  const tmp = os.tmpdir();
+  for (const name of readdirSync(tmp)) {
+    if (!name.startsWith('cchc-renderer-')) continue;
+    const dir = path.join(tmp, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // raced with another worker: fine
+    }
+  }
 }
 
 export interface OpenAppOptions {
