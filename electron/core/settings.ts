@@ -4,7 +4,7 @@
  * (electron/main/settings.ts), a JSON file in the harness, memory in tests. Values read
  * back are `unknown`: whoever reads one validates it (files can be edited or corrupted).
  */
-export type SettingsKey = 'identity' | 'windowBounds' | 'preferences';
+export type SettingsKey = 'identity' | 'windowBounds' | 'preferences' | 'cycleId';
 
 export interface Settings {
   get(key: SettingsKey): unknown;

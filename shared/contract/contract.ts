@@ -8,11 +8,17 @@ import type { z } from 'zod';
 import type { MethodNameOf, SpecOf } from './define.ts';
 import { app } from './app.ts';
 import { session } from './session.ts';
+import { workspace } from './workspace.ts';
+import { appraisal, dossier, exemption, grid } from './dossier.ts';
 
 export const contract = {
   app,
   session,
-  // cycle, dossier, appraisal, results: add their namespace files here.
+  workspace,
+  dossier,
+  appraisal,
+  exemption,
+  grid,
 } as const;
 
 export type Contract = typeof contract;

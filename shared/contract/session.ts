@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define.ts';
 import { NoInput, requiredText } from './common.ts';
+import { RosterMember } from './workspace.ts';
 
 export const MEMBER_ROLES = ['member', 'secretariat'] as const;
 export const MemberRole = z.enum(MEMBER_ROLES);
@@ -18,12 +19,19 @@ export const Identity = z.strictObject({
   agency: requiredText(IDENTITY_LIMITS.agency),
   /** Thành viên Hội đồng | Cơ quan thường trực */
   role: MemberRole,
+  /**
+   * The roster entry of the open cycle this installation acts as. Omitted: the core links
+   * the roster member of the same name and role, if there is one.
+   */
+  memberId: z.string().trim().min(1).max(80).nullable().optional(),
 });
 export type Identity = z.infer<typeof Identity>;
 
 export const SessionState = z.strictObject({
   /** null until the first-run screen has been completed. */
   identity: Identity.nullable(),
+  /** The roster member the identity is linked to in the open cycle; null: read-only. */
+  member: RosterMember.nullable(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 

@@ -41,7 +41,7 @@ describe('migrations', () => {
     const db = new Database(path);
     migrate(db, 1);
     db.exec("INSERT INTO cycles (id, name, year, province, created_at) VALUES ('c', 'C', 2023, 'Sóc Trăng', 'now')");
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, 2)).toEqual([2]);
     expect(userVersion(db)).toBe(2);
     expect(db.prepare('SELECT count(*) FROM cycles').pluck().get()).toBe(1);
     db.exec("INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES ('t', 'a', 'x', 'e', '1', 'p', 'h')");

@@ -6,10 +6,11 @@ import { handlers } from '../../electron/core/handlers/index.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
 import type { HandlerContext } from '../../electron/core/context.ts';
 import { displayPath } from '../../electron/core/context.ts';
+import { testCore } from './core-context.ts';
 
 function context(): HandlerContext {
   return {
-    core: { dataDir: '/tmp/cchc-test', close() {} },
+    core: testCore(),
     settings: memorySettings(),
     app: { version: '9.9.9', transport: 'http' },
   };
@@ -42,7 +43,7 @@ describe('createRouter', () => {
   it('refuses invalid input with INVALID_INPUT in Vietnamese, naming the fields', async () => {
     let ran = false;
     const router = createRouter(
-      { 'session.setIdentity': (_ctx, identity) => ((ran = true), { identity }) },
+      { 'session.setIdentity': (_ctx, identity) => ((ran = true), { identity, member: null }) },
       { context: context() },
     );
     const r = await router.call('session.setIdentity', { name: '   ', position: 'x', agency: 'y', role: 'boss' });
@@ -63,11 +64,11 @@ describe('createRouter', () => {
   it('passes the parsed input (trimmed) to the handler', async () => {
     const seen: unknown[] = [];
     const router = createRouter(
-      { 'session.setIdentity': (_ctx, identity) => (seen.push(identity), { identity }) },
+      { 'session.setIdentity': (_ctx, identity) => (seen.push(identity), { identity, member: null }) },
       { context: context() },
     );
     const r = await router.call('session.setIdentity', { ...member, name: '  Nguyễn Văn An  ' });
-    expect(r).toEqual({ ok: true, value: { identity: member } });
+    expect(r).toEqual({ ok: true, value: { identity: member, member: null } });
     expect(seen).toEqual([member]);
   });
 
@@ -127,26 +128,28 @@ describe('handlers registry', () => {
   });
 
   it('app.info reports version, transport and the data folder', async () => {
-    const router = createRouter(handlers, { context: context() });
+    const ctx = context();
+    const router = createRouter(handlers, { context: ctx });
     expect(await router.call('app.info', undefined)).toEqual({
       ok: true,
-      value: { version: '9.9.9', transport: 'http', dataDir: '/tmp/cchc-test' },
+      value: { version: '9.9.9', transport: 'http', dataDir: ctx.core.dataDir },
     });
   });
 
   it('session: no identity at first, then the saved one', async () => {
     const ctx = context();
     const router = createRouter(handlers, { context: ctx });
-    expect(await router.call('session.get', undefined)).toEqual({ ok: true, value: { identity: null } });
-    expect(await router.call('session.setIdentity', member)).toEqual({ ok: true, value: { identity: member } });
-    expect(await router.call('session.get', {})).toEqual({ ok: true, value: { identity: member } });
-    expect(ctx.settings.get('identity')).toEqual(member);
+    const saved = { ...member, memberId: null }; // no cycle here, so no roster member to link
+    expect(await router.call('session.get', undefined)).toEqual({ ok: true, value: { identity: null, member: null } });
+    expect(await router.call('session.setIdentity', member)).toEqual({ ok: true, value: { identity: saved, member: null } });
+    expect(await router.call('session.get', {})).toEqual({ ok: true, value: { identity: saved, member: null } });
+    expect(ctx.settings.get('identity')).toEqual(saved);
   });
 
   it('session.get treats a corrupted stored identity as not set', async () => {
     const ctx = { ...context(), settings: memorySettings({ identity: { name: 42 } }) };
     const router = createRouter(handlers, { context: ctx });
-    expect(await router.call('session.get', undefined)).toEqual({ ok: true, value: { identity: null } });
+    expect(await router.call('session.get', undefined)).toEqual({ ok: true, value: { identity: null, member: null } });
   });
 
   it('marks writes with mutates', () => {

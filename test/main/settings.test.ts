@@ -7,6 +7,7 @@ import { memorySettings, storeSettings, type Settings } from '../../electron/cor
 import { jsonFileSettings } from '../../electron/harness/json-settings.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { handlers } from '../../electron/core/handlers/index.ts';
+import { testCore } from './core-context.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -35,10 +36,10 @@ function contractTests(name: string, make: () => { settings: Settings; reopen: (
 
     it('backs session.* through the router', async () => {
       const { settings, reopen } = make();
-      const ctx = { core: { dataDir: '/x', close() {} }, settings, app: { version: '1', transport: 'http' as const } };
+      const ctx = { core: testCore(), settings, app: { version: '1', transport: 'http' as const } };
       await createRouter(handlers, { context: ctx }).call('session.setIdentity', identity);
       const r = await createRouter(handlers, { context: { ...ctx, settings: reopen() } }).call('session.get', undefined);
-      expect(r).toEqual({ ok: true, value: { identity } });
+      expect(r).toEqual({ ok: true, value: { identity: { ...identity, memberId: null }, member: null } });
     });
   });
 }

@@ -10,5 +10,7 @@
 import type { CommandEntry } from '../command.ts';
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  'init-demo': { summary: 'Tạo cơ sở dữ liệu với kỳ đánh giá mẫu Sóc Trăng 2023', load: () => import('./init-demo.ts') },
+  framework: { summary: 'Xuất, nhập bộ tiêu chí (.xlsx, .json)', load: () => import('./framework.ts') },
   results: { summary: 'Tính, xếp nhóm, xếp hạng Chỉ số CCHC từ bảng tổng hợp', load: () => import('./results.ts') },
 };

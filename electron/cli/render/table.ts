@@ -4,10 +4,9 @@
  * sorted by index, with the TRUNG BÌNH row; then an overall block.
  */
 import { UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
-import { formatScaled } from '../../../shared/format/vi.ts';
+import { formatRational, formatScaled } from '../../../shared/format/vi.ts';
 import { CLASSIFICATION_GROUPS, CLASSIFICATION_LABELS } from '../../../shared/results/classification.ts';
 import type { Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
-import { viPoints } from './numbers.ts';
 
 /** Display width: code points of the NFC form (Vietnamese letters are precomposed there). */
 export function textWidth(s: string): number {
@@ -72,11 +71,12 @@ function unitRow(u: UnitResult, stt: number, precision: number): string[] {
   return [
     String(stt),
     u.unit,
-    viPoints(u.benchmark),
-    viPoints(u.selfAssessed),
-    viPoints(u.surveyCbccvc),
-    viPoints(u.surveySipas),
-    viPoints(u.total),
+    // Display rounds half up to the published precision; the JSON output keeps exact values.
+    formatRational(u.benchmark, precision),
+    formatRational(u.selfAssessed, precision),
+    formatRational(u.surveyCbccvc, precision),
+    formatRational(u.surveySipas, precision),
+    formatRational(u.total, precision),
     formatScaled(u.published, precision),
     String(u.classification),
     String(u.rankInGroup),

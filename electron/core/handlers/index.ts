@@ -6,9 +6,17 @@
 import type { Handlers } from '../router.ts';
 import { appInfo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
+import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
   'app.info': appInfo,
   'session.get': sessionGet,
   'session.setIdentity': sessionSetIdentity,
+  'workspace.roster': workspaceRoster,
+  'workspace.overview': workspaceOverview,
+  'dossier.get': dossierGet,
+  'appraisal.set': appraisalSet,
+  'exemption.set': exemptionSet,
+  'exemption.remove': exemptionRemove,
+  'grid.field': gridField,
 } satisfies Handlers;

@@ -1,14 +1,36 @@
-/** Handlers of `session.*`: the member's identity, kept in the settings store. */
-import { Identity } from '../../../shared/contract/index.ts';
+/** Handlers of `session.*`: the member's identity (settings) and its link to the open cycle's roster. */
+import type { Identity, SessionState } from '../../../shared/contract/index.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { HandlerContext } from '../context.ts';
+import { getMember, listMembers } from '../db/repos/members.ts';
 import type { Handler } from '../router.ts';
+import { rosterMember } from '../services/workspace.ts';
+import { currentCycleId, currentIdentity } from './scope.ts';
 
-export const sessionGet: Handler<'session.get'> = (ctx) => {
-  // A hand-edited or corrupted settings file reads as "not set yet": the first-run screen asks again.
-  const stored = Identity.safeParse(ctx.settings.get('identity'));
-  return { identity: stored.success ? stored.data : null };
-};
+const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
-export const sessionSetIdentity: Handler<'session.setIdentity'> = (ctx, identity) => {
+function state(ctx: HandlerContext, identity: Identity | null): SessionState {
+  const cycleId = currentCycleId(ctx);
+  const m = identity?.memberId ? getMember(ctx.core.db, identity.memberId) : undefined;
+  const linked = m && m.cycleId === cycleId && m.role === identity?.role ? rosterMember(m) : null;
+  return { identity, member: linked };
+}
+
+export const sessionGet: Handler<'session.get'> = (ctx) => state(ctx, currentIdentity(ctx));
+
+export const sessionSetIdentity: Handler<'session.setIdentity'> = (ctx, input) => {
+  const cycleId = currentCycleId(ctx);
+  let memberId: string | null = null;
+  if (input.memberId) {
+    const m = getMember(ctx.core.db, input.memberId);
+    if (!m || m.cycleId !== cycleId) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên đã chọn trong danh sách Hội đồng của kỳ đánh giá.');
+    if (m.role !== input.role) throw new CodedFailure('MEMBER_ROLE_MISMATCH', 'Vai trò đã chọn không khớp với danh sách Hội đồng.');
+    memberId = m.id;
+  } else if (cycleId) {
+    const same = listMembers(ctx.core.db, cycleId).filter((m) => m.role === input.role && norm(m.name) === norm(input.name));
+    memberId = same.length === 1 ? same[0]!.id : null;
+  }
+  const identity: Identity = { name: input.name, position: input.position, agency: input.agency, role: input.role, memberId };
   ctx.settings.set('identity', identity);
-  return { identity };
+  return state(ctx, identity);
 };

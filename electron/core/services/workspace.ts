@@ -1,6 +1,6 @@
 /** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
-import { listMembers } from '../db/repos/members.ts';
+import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from './frameworks.ts';
 import type { Scope } from './scope.ts';
@@ -11,10 +11,14 @@ function cycleSummary(scope: Scope) {
   return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision };
 }
 
+export function rosterMember(m: Member): RosterMember {
+  return { id: m.id, name: m.name, position: m.position, agency: m.agency, role: m.role, fields: [...m.fields] };
+}
+
 export function roster(scope: Scope): { cycle: ReturnType<typeof cycleSummary>; members: RosterMember[] } {
   return {
     cycle: cycleSummary(scope),
-    members: listMembers(scope.db, scope.cycle.id).map((m) => ({ id: m.id, name: m.name, position: m.position, agency: m.agency, role: m.role, fields: [...m.fields] })),
+    members: listMembers(scope.db, scope.cycle.id).map(rosterMember),
   };
 }
 
@@ -68,7 +72,7 @@ export function overview(scope: Scope): Overview {
     .map((code) => ({ code, title: fieldTitles.get(code) ?? `Lĩnh vực ${code}` }));
   return {
     cycle: cycleSummary(scope),
-    me: me ? { id: me.id, name: me.name, position: me.position, agency: me.agency, role: me.role, fields: [...me.fields] } : null,
+    me: me ? rosterMember(me) : null,
     myFields: myFieldList,
     units,
   };

@@ -1,0 +1,16 @@
+/** Handlers of `workspace.*`, `dossier.*`, `appraisal.*`, `exemption.*`, `grid.*`: thin calls into the services. */
+import type { Handler } from '../router.ts';
+import { setAppraisal } from '../services/appraisal.ts';
+import { getDossier } from '../services/dossier.ts';
+import { removeExemption, setExemption } from '../services/exemption.ts';
+import { fieldGrid } from '../services/grid.ts';
+import { overview, roster } from '../services/workspace.ts';
+import { scopeOf } from './scope.ts';
+
+export const workspaceRoster: Handler<'workspace.roster'> = (ctx) => roster(scopeOf(ctx));
+export const workspaceOverview: Handler<'workspace.overview'> = (ctx) => overview(scopeOf(ctx));
+export const dossierGet: Handler<'dossier.get'> = (ctx, input) => getDossier(scopeOf(ctx), input.unitId);
+export const appraisalSet: Handler<'appraisal.set'> = (ctx, input) => setAppraisal(scopeOf(ctx), input);
+export const exemptionSet: Handler<'exemption.set'> = (ctx, input) => setExemption(scopeOf(ctx), input);
+export const exemptionRemove: Handler<'exemption.remove'> = (ctx, input) => removeExemption(scopeOf(ctx), input.unitId, input.nodeCode);
+export const gridField: Handler<'grid.field'> = (ctx, input) => fieldGrid(scopeOf(ctx), input.group, input.fieldCode);

@@ -1,0 +1,28 @@
+/** The scope of a call: the open cycle (settings, else the first one) and the member the session is linked to. */
+import { Identity } from '../../../shared/contract/index.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { HandlerContext } from '../context.ts';
+import { getCycle, listCycles } from '../db/repos/cycles.ts';
+import { type Scope, makeScope } from '../services/scope.ts';
+
+export function currentCycleId(ctx: HandlerContext): string | null {
+  const chosen = ctx.settings.get('cycleId');
+  if (typeof chosen === 'string' && getCycle(ctx.core.db, chosen)) return chosen;
+  return listCycles(ctx.core.db)[0]?.id ?? null;
+}
+
+export function currentIdentity(ctx: HandlerContext): Identity | null {
+  // A hand-edited or corrupted settings file reads as "not set yet": the first-run screen asks again.
+  const stored = Identity.safeParse(ctx.settings.get('identity'));
+  return stored.success ? stored.data : null;
+}
+
+export function scopeOf(ctx: HandlerContext): Scope {
+  const cycleId = currentCycleId(ctx);
+  if (!cycleId) throw new CodedFailure('NO_CYCLE', 'Chưa có kỳ đánh giá nào trong cơ sở dữ liệu. Hãy nhập gói dữ liệu kỳ đánh giá do cơ quan thường trực gửi.');
+  const identity = currentIdentity(ctx);
+  const scope = makeScope(ctx.core.db, ctx.core.dataDir, cycleId, identity?.memberId ?? null, identity?.role ?? 'member');
+  // A stale link (another cycle, a removed member) counts as no link.
+  if (scope.member && scope.member.role !== (identity?.role ?? 'member')) return { ...scope, member: null };
+  return scope;
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
+import { verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
+import { listMembers } from '../../electron/core/db/repos/members.ts';
+import { listUnits } from '../../electron/core/db/repos/units.ts';
+import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { evidencePath, evidenceStatus } from '../../electron/core/evidence/files.ts';
+import { cycleResults } from '../../electron/core/results/cycle-results.ts';
+import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
+import { parseDecimal, roundHalfUpScaled } from '../../shared/decimal/rational.ts';
+import { classify } from '../../shared/results/classification.ts';
+import { tempDirs } from './support.ts';
+
+function csv(name: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(join(import.meta.dirname, '../fixtures/soc-trang-2023', name), 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i]!, v])));
+}
+
+describe('the demo database "Sóc Trăng 2023"', () => {
+  const newDir = tempDirs();
+  let db: Db;
+  let dir: string;
+  beforeAll(() => {
+    dir = newDir();
+    db = openDatabase(join(dir, 'cchc.sqlite'));
+    initDemo(db, dir);
+  });
+
+  it('holds the 40 units of the report in their four groups, the council and the secretariat', () => {
+    const units = listUnits(db, DEMO_CYCLE_ID);
+    expect(units).toHaveLength(40);
+    const count = (g: string) => units.filter((u) => u.group === g).length;
+    expect([count('department'), count('district'), count('public_service_unit'), count('central_agency')]).toEqual([19, 11, 4, 6]);
+    const members = listMembers(db, DEMO_CYCLE_ID);
+    expect(members.filter((m) => m.role === 'secretariat')).toHaveLength(1);
+    const assigned = new Set(members.flatMap((m) => m.fields));
+    expect([...assigned].sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  it('reproduces every published index, classification and rank of the district and public service unit tables', () => {
+    const results = cycleResults(db, DEMO_CYCLE_ID);
+    for (const row of [...csv('summary-districts.csv'), ...csv('summary-public-units.csv')]) {
+      const u = results.units.find((x) => x.unit === row['unit']);
+      expect(u, row['unit']).toBeDefined();
+      const published = roundHalfUpScaled(parseDecimal(row['published_index_percent']!)!, 2);
+      expect(Math.abs(Number(u!.published - published)), row['unit']).toBeLessThanOrEqual(1);
+      expect(u!.classification).toBe(classify(published, 2));
+      expect(u!.benchmark).toEqual(parseDecimal(row['benchmark_max']!));
+      expect(u!.selfAssessed).toEqual(parseDecimal(row['self_assessed']!));
+      expect(u!.surveyCbccvc).toEqual(parseDecimal(row['survey_cbccvc']!));
+      expect(u!.surveySipas).toEqual(parseDecimal(row['survey_sipas']!));
+    }
+    const avg = (g: string) => results.groups.find((x) => x.group === g)!.average;
+    expect(avg('district')).toBe(7708n); // 77,08%
+    expect(avg('public_service_unit')).toBe(7620n); // 76,20%: the mean 76,195 published half up
+    const ranks = results.units.filter((u) => u.group === 'district').map((u) => u.unit);
+    expect(ranks).toEqual(csv('summary-districts.csv').map((r) => r['unit']));
+  });
+
+  it('keeps field totals within a rounding of the published field scores', () => {
+    const totals = computeCycleTotals(db, DEMO_CYCLE_ID);
+    for (const row of csv('fields-districts.csv')) {
+      const unit = totals.units.find((u) => u.unit.name === row['unit'])!;
+      Object.keys(row).filter((k) => k !== 'unit').forEach((k, i) => {
+        const got = roundHalfUpScaled(unit.totals.fields[i]!.points, 2);
+        expect(got, `${row['unit']} ${k}`).toBe(roundHalfUpScaled(parseDecimal(row[k]!)!, 2));
+      });
+    }
+  });
+
+  it('stores every cited evidence document by its hash, intact', () => {
+    const shas = db.prepare('SELECT sha256 FROM evidence WHERE cycle_id = ?').pluck().all(DEMO_CYCLE_ID) as string[];
+    expect(shas.length).toBeGreaterThan(40);
+    for (const sha of shas.slice(0, 50)) {
+      expect(existsSync(evidencePath(dir, sha))).toBe(true);
+      expect(evidenceStatus(dir, sha)).toBe('ok');
+    }
+    const cited = db.prepare('SELECT count(*) FROM dossier_evidence').pluck().get() as number;
+    expect(cited).toBeGreaterThan(2000);
+  });
+
+  it('records its creation in a verifiable audit chain and refuses to be loaded twice', () => {
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 1 });
+    expect(() => initDemo(db, dir)).toThrow(expect.objectContaining({ code: 'DEMO_EXISTS' }));
+    expect(db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(40);
+  });
+});
