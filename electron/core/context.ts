@@ -10,6 +10,10 @@ export interface HandlerContext {
     readonly version: string;
     readonly transport: TransportName;
   };
+  /** Electron: opens a file with the system's viewer (shell.openPath). */
+  readonly openFile?: (path: string) => Promise<void>;
+  /** Browser harness: a short-lived address (ticket in the query) that serves one evidence file. */
+  readonly evidenceUrl?: (file: { readonly sha256: string; readonly fileName: string }) => string;
 }
 
 /** A path for display: the home folder shortened to "~". */

@@ -3,6 +3,8 @@
  * 127.0.0.1 only. Guards: Host header must be exactly 127.0.0.1:<port> (DNS rebinding), a
  * random per-run token (in the page URL for index.html, in the x-cchc-token header for the
  * API), same-origin Origin, POST + JSON only, a body size cap, the app's CSP, no traversal.
+ * Evidence files: GET /evidence/<sha256>?ticket=… for hashes registered in the database,
+ * with a random ticket that `evidence.open` issued for that hash a moment ago (never the token).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -15,11 +17,16 @@ import { CONTRACT_ERRORS, HTTP_API_PREFIX, TOKEN_HEADER, TOKEN_META } from '../.
 import { openCore } from '../core/open.ts';
 import { createRouter } from '../core/router.ts';
 import { handlers } from '../core/handlers/index.ts';
+import { evidencePath, evidenceStatus, mimeOf } from '../core/evidence/files.ts';
+import { isRegisteredHash } from '../core/evidence/open.ts';
 import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
 import { jsonFileSettings } from './json-settings.ts';
 
 export const HARNESS_HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
+/** How long an evidence ticket may be used (the browser's PDF viewer may fetch more than once). */
+export const EVIDENCE_TICKET_MS = 2 * 60 * 1000;
+export const EVIDENCE_PATH_PREFIX = '/evidence/';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 
@@ -91,6 +98,24 @@ function injectToken(html: string, token: string): string {
   return html.includes('</head>') ? html.replace('</head>', `  ${meta}\n</head>`) : `${meta}\n${html}`;
 }
 
+/** Headers of an evidence file: its own type, shown inline (office files download), never sniffed or cached. */
+function evidenceHeaders(fileName: string, size: number): Record<string, string> {
+  const mime = mimeOf(fileName);
+  const inline = mime === 'application/pdf' || mime.startsWith('image/') || mime.startsWith('text/plain');
+  const headers: Record<string, string> = {
+    'content-type': mime,
+    'content-length': String(size),
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+  };
+  // The browser's PDF viewer does not run under a sandbox CSP; anything else shows with nothing active.
+  if (mime !== 'application/pdf') headers['content-security-policy'] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+  return headers;
+}
+
 function readVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: unknown };
@@ -111,10 +136,33 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = randomBytes(32).toString('hex');
   const core = openCore(path.resolve(options.dataDir));
   const settings = jsonFileSettings(path.join(core.dataDir, 'settings.json'));
+  const tickets = new Map<string, { sha256: string; fileName: string; expires: number }>();
+  function issueTicket(file: { sha256: string; fileName: string }): string {
+    const now = Date.now();
+    for (const [t, v] of tickets) if (v.expires <= now) tickets.delete(t);
+    const ticket = randomBytes(24).toString('hex');
+    tickets.set(ticket, { sha256: file.sha256, fileName: file.fileName, expires: now + EVIDENCE_TICKET_MS });
+    return `${EVIDENCE_PATH_PREFIX}${file.sha256}?ticket=${ticket}`;
+  }
   const router = createRouter(handlers, {
-    context: { core, settings, app: { version: readVersion(), transport: 'http' } },
+    context: { core, settings, app: { version: readVersion(), transport: 'http' }, evidenceUrl: issueTicket },
   });
   let port = 0;
+
+  async function handleEvidence(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
+    const sha = /^[0-9a-f]{64}$/.exec(url.pathname.slice(EVIDENCE_PATH_PREFIX.length))?.[0];
+    const ticket = tickets.get(url.searchParams.get('ticket') ?? '');
+    if (!sha || !ticket || ticket.sha256 !== sha || ticket.expires <= Date.now()) return sendError(res, 403, 'UNAUTHORIZED');
+    if (!isRegisteredHash(core.db, sha) || evidenceStatus(core.dataDir, sha) !== 'ok') {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy tài liệu, hoặc tệp đã bị thay đổi.\n');
+      return;
+    }
+    const body = await readFile(evidencePath(core.dataDir, sha));
+    res.writeHead(200, evidenceHeaders(ticket.fileName, body.length));
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
@@ -184,7 +232,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       return sendError(res, 400, 'INVALID_INPUT');
     }
-    const work = url.pathname.startsWith(HTTP_API_PREFIX) ? handleApi(req, res, url.pathname) : handleStatic(req, res, url);
+    const work = url.pathname.startsWith(HTTP_API_PREFIX)
+      ? handleApi(req, res, url.pathname)
+      : url.pathname.startsWith(EVIDENCE_PATH_PREFIX)
+        ? handleEvidence(req, res, url)
+        : handleStatic(req, res, url);
     work.catch((e: unknown) => {
       process.stderr.write(`[cchc harness] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_ERROR');

@@ -6,8 +6,9 @@
  * in node_modules that the tests use; after using the Electron app, run
  * `npm rebuild better-sqlite3` to restore the Node build before `npm test`.
  */
-import { app, dialog, Menu, session } from 'electron';
+import { app, dialog, Menu, session, shell } from 'electron';
 import path from 'node:path';
+import { CodedFailure } from '../../shared/errors/codes.ts';
 import { openCore } from '../core/open.ts';
 import { createRouter } from '../core/router.ts';
 import { handlers } from '../core/handlers/index.ts';
@@ -31,13 +32,19 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
+/** Evidence documents open in the system's viewer; shell.openPath answers with an error text or ''. */
+async function openFile(file: string): Promise<void> {
+  const error = await shell.openPath(file);
+  if (error) throw new CodedFailure('EVIDENCE_OPEN_FAILED', `Không mở được tài liệu bằng chương trình xem của máy: ${error}`);
+}
+
 function start(): void {
   const root = app.getAppPath();
   const dataDir = app.getPath('userData');
   const core = openCore(dataDir);
   const settings = createAppSettings();
   const router = createRouter(handlers, {
-    context: { core, settings, app: { version: app.getVersion(), transport: 'electron' } },
+    context: { core, settings, app: { version: app.getVersion(), transport: 'electron' }, openFile },
   });
   app.on('will-quit', () => core.close());
 

@@ -10,6 +10,7 @@ import { app } from './app.ts';
 import { session } from './session.ts';
 import { workspace } from './workspace.ts';
 import { appraisal, dossier, exemption, grid } from './dossier.ts';
+import { evidence } from './evidence.ts';
 
 export const contract = {
   app,
@@ -19,6 +20,7 @@ export const contract = {
   appraisal,
   exemption,
   grid,
+  evidence,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@
 import type { Handlers } from '../router.ts';
 import { appInfo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
+import { evidenceOpen } from './evidence.ts';
 import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
@@ -19,4 +20,5 @@ export const handlers = {
   'exemption.set': exemptionSet,
   'exemption.remove': exemptionRemove,
   'grid.field': gridField,
+  'evidence.open': evidenceOpen,
 } satisfies Handlers;
