@@ -1,0 +1,147 @@
+/**
+ * Reading, exporting and verifying the audit trail (the hash chain itself is
+ * electron/core/db/repos/audit.ts).
+ *
+ *   queryAudit(db, query) → { rows, total }                        (the audit screen: filter and page)
+ *   exportAudit(db, path, { format, query }) → { path, rows, head } (JSON with the chain head, or CSV)
+ *   verifyStore(db) → StoreCheck   (the chain, every stored package's signature and hash, every snapshot's hash)
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from '../db/connection.ts';
+import { type AuditRow, type ChainCheck, verifyAuditChain } from '../db/repos/audit.ts';
+import { fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
+
+export interface AuditQuery {
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly actor?: string;
+  /** Exact action ("package.import") or a prefix ending with a dot ("exemption."). */
+  readonly action?: string;
+  readonly packageHash?: string;
+  /** ISO times, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Text searched in entity id, before, after and reason. */
+  readonly text?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Newest first (default) or oldest first. */
+  readonly order?: 'asc' | 'desc';
+}
+
+const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason, package_hash AS packageHash, prev_hash AS prevHash, hash FROM audit_log`;
+
+function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } {
+  const w: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (cond: string, key: string, value: unknown) => {
+    w.push(cond);
+    params[key] = value;
+  };
+  if (q.entity) add('entity = @entity', 'entity', q.entity);
+  if (q.entityId) add('entity_id = @entityId', 'entityId', q.entityId);
+  if (q.actor) add('actor = @actor', 'actor', q.actor);
+  if (q.action) {
+    if (q.action.endsWith('.')) add("substr(action, 1, length(@action)) = @action", 'action', q.action);
+    else add('action = @action', 'action', q.action);
+  }
+  if (q.packageHash) add('package_hash = @packageHash', 'packageHash', q.packageHash);
+  if (q.from) add('at >= @from', 'from', q.from);
+  if (q.to) add('at <= @to', 'to', q.to);
+  if (q.text) {
+    add(
+      "(instr(entity_id, @text) > 0 OR instr(coalesce(before, ''), @text) > 0 OR instr(coalesce(after, ''), @text) > 0 OR instr(coalesce(reason, ''), @text) > 0)",
+      'text',
+      q.text,
+    );
+  }
+  return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', params };
+}
+
+export function queryAudit(db: Db, q: AuditQuery = {}): { rows: AuditRow[]; total: number } {
+  const { sql, params } = where(q);
+  const total = db.prepare(`SELECT count(*) FROM audit_log${sql}`).pluck().get(params) as number;
+  const limit = Math.max(1, Math.min(10_000, Math.floor(q.limit ?? 200)));
+  const offset = Math.max(0, Math.floor(q.offset ?? 0));
+  const rows = db.prepare(`${SELECT}${sql} ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${limit} OFFSET ${offset}`).all(params) as AuditRow[];
+  return { rows, total };
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface AuditExport {
+  readonly path: string;
+  readonly rows: number;
+  /** The chain's head (hash of the last row) at the time of export. */
+  readonly head: string;
+  readonly chainOk: boolean;
+}
+
+/**
+ * Writes the (filtered) log oldest first. JSON: { format, exportedAt, chain: {ok, rows, head}, rows: [...] };
+ * CSV (UTF-8 with BOM for spreadsheet programs): one line per row, every column.
+ */
+export function exportAudit(db: Db, path: string, options: { format: 'json' | 'csv'; query?: AuditQuery; now?: string }): AuditExport {
+  const { sql, params } = where(options.query ?? {});
+  const rows = db.prepare(`${SELECT}${sql} ORDER BY seq ASC`).all(params) as AuditRow[];
+  const chain = verifyAuditChain(db);
+  const head = chain.ok ? chain.head : '';
+  let text: string;
+  if (options.format === 'json') {
+    text = `${JSON.stringify({ format: 'cchc-audit-export', version: 1, exportedAt: options.now ?? new Date().toISOString(), chain, filter: options.query ?? {}, rows }, null, 1)}\n`;
+  } else {
+    const cols = ['seq', 'at', 'actor', 'action', 'entity', 'entityId', 'before', 'after', 'reason', 'packageHash', 'prevHash', 'hash'] as const;
+    text = `\uFEFF${cols.join(',')}\r\n${rows.map((r) => cols.map((c) => csvCell(r[c])).join(',')).join('\r\n')}\r\n`;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+  return { path, rows: rows.length, head, chainOk: chain.ok };
+}
+
+export interface StoreCheck {
+  readonly ok: boolean;
+  readonly chain: ChainCheck;
+  readonly packages: { readonly checked: number; readonly bad: readonly { readonly packageHash: string; readonly reason: string }[] };
+  readonly snapshots: { readonly checked: number; readonly bad: readonly { readonly id: number; readonly reason: string }[] };
+}
+
+/**
+ * The audit chain from the genesis; every stored appraisal package (its payload still has its
+ * hash, its key its fingerprint, its signature verifies); every results snapshot (its hash).
+ */
+export function verifyStore(db: Db): StoreCheck {
+  const chain = verifyAuditChain(db);
+  const badPackages: { packageHash: string; reason: string }[] = [];
+  let checked = 0;
+  for (const p of db.prepare('SELECT package_hash AS h, key_fingerprint AS fp, payload, public_key AS pk, signature AS sig FROM exchange_packages ORDER BY rowid').iterate() as Iterable<{
+    h: string;
+    fp: string;
+    payload: string;
+    pk: string;
+    sig: string;
+  }>) {
+    checked += 1;
+    const bytes = Buffer.from(p.payload, 'utf8');
+    if (sha256Hex(bytes) !== p.h) badPackages.push({ packageHash: p.h, reason: 'nội dung gói không còn khớp mã băm' });
+    else if (fingerprintOf(p.pk) !== p.fp) badPackages.push({ packageHash: p.h, reason: 'khóa công khai không khớp dấu vân tay' });
+    else if (!verifyEd25519(p.pk, bytes, p.sig)) badPackages.push({ packageHash: p.h, reason: 'chữ ký không hợp lệ' });
+  }
+  const badSnapshots: { id: number; reason: string }[] = [];
+  let snaps = 0;
+  for (const s of db.prepare('SELECT id, content, hash FROM cycle_snapshots ORDER BY id').iterate() as Iterable<{ id: number; content: string; hash: string }>) {
+    snaps += 1;
+    if (sha256Hex(s.content) !== s.hash) badSnapshots.push({ id: s.id, reason: 'nội dung không còn khớp mã băm' });
+  }
+  return {
+    ok: chain.ok && badPackages.length === 0 && badSnapshots.length === 0,
+    chain,
+    packages: { checked, bad: badPackages },
+    snapshots: { checked: snaps, bad: badSnapshots },
+  };
+}

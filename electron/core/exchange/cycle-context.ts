@@ -1,0 +1,80 @@
+/** A cycle as the exchange sees it: units, frameworks per group (trees and plans), roster and assignments. */
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { FrameworkTree } from '../../../shared/framework/tree.ts';
+import type { FrameworkNode, UnitGroup } from '../../../shared/framework/types.ts';
+import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
+import type { Db } from '../db/connection.ts';
+import type { Cycle } from '../db/repos/cycles.ts';
+import { cycleFrameworks } from '../db/repos/frameworks.ts';
+import { type Member, listMembers } from '../db/repos/members.ts';
+import { type Unit, listUnits } from '../db/repos/units.ts';
+import { requireCycle } from '../results/cycle-totals.ts';
+import { treeFor } from '../services/frameworks.ts';
+
+export interface GroupFramework {
+  readonly hash: string;
+  readonly tree: FrameworkTree;
+  readonly plan: TotalsPlan;
+  /** leaf code → field code */
+  readonly fieldOfLeaf: ReadonlyMap<string, string>;
+}
+
+export interface CycleContext {
+  readonly db: Db;
+  readonly cycle: Cycle;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly groups: ReadonlyMap<UnitGroup, GroupFramework>;
+  readonly members: ReadonlyMap<string, Member>;
+}
+
+export function cycleContext(db: Db, cycleId: string): CycleContext {
+  const cycle = requireCycle(db, cycleId);
+  const groups = new Map<UnitGroup, GroupFramework>();
+  for (const cf of cycleFrameworks(db, cycleId)) {
+    const { hash, tree, plan } = treeFor(db, cycleId, cf.group);
+    groups.set(cf.group, { hash, tree, plan, fieldOfLeaf: new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])) });
+  }
+  return {
+    db,
+    cycle,
+    units: new Map(listUnits(db, cycleId).map((u) => [u.id, u])),
+    groups,
+    members: new Map(listMembers(db, cycleId).map((m) => [m.id, m])),
+  };
+}
+
+export interface LeafInfo {
+  readonly unit: Unit;
+  readonly node: FrameworkNode;
+  readonly field: string;
+  readonly survey: boolean;
+}
+
+/** The applicable leaf `nodeCode` of `unitId`, or null. */
+export function leafOf(ctx: CycleContext, unitId: string, nodeCode: string): LeafInfo | null {
+  const unit = ctx.units.get(unitId);
+  if (!unit) return null;
+  const g = ctx.groups.get(unit.group);
+  const field = g?.fieldOfLeaf.get(nodeCode);
+  const node = g?.tree.byCode.get(nodeCode);
+  if (!g || field === undefined || !node) return null;
+  return { unit, node, field, survey: node.scoring?.kind === 'survey' };
+}
+
+export function frameworkHashes(ctx: CycleContext): Partial<Record<UnitGroup, string>> {
+  const out: Partial<Record<UnitGroup, string>> = {};
+  for (const [g, f] of ctx.groups) out[g] = f.hash;
+  return out;
+}
+
+export function requireUnitIn(ctx: CycleContext, unitId: string): Unit {
+  const unit = ctx.units.get(unitId);
+  if (!unit) throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá.', { unitId });
+  return unit;
+}
+
+export function requireMemberIn(ctx: CycleContext, memberId: string): Member {
+  const m = ctx.members.get(memberId);
+  if (!m) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', { memberId });
+  return m;
+}

@@ -1,0 +1,184 @@
+/**
+ * Finalising a cycle (chốt kết quả): when the completeness matrix allows it, the results are
+ * stored as a snapshot (canonical JSON) with its sha256, the cycle is locked (status
+ * 'finalised'; triggers of migration 003 refuse changes to its scores) and the audit log
+ * records it. Reopening needs a reason and is logged; the snapshot stays.
+ *
+ *   finaliseCycle(db, dataDir, cycleId, { actor, reason?, acceptMissingEvidence? }) → SnapshotInfo
+ *   reopenCycle(db, cycleId, { actor, reason }) → void
+ *   listSnapshots(db, cycleId) / readSnapshot(db, id) / resultsSnapshot(db, cycleId, at)
+ */
+import { serialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
+import { computeResults } from '../../../shared/results/compute.ts';
+import { scaledToString } from '../../../shared/decimal/rational.ts';
+import { type Db, tx } from '../db/connection.ts';
+import { appendAudit } from '../db/repos/audit.ts';
+import { figuresOf } from '../results/cycle-results.ts';
+import { computeCycleTotals } from '../results/cycle-totals.ts';
+import { backupDatabase } from './backup.ts';
+import { listConflictsOfInterest } from './coi.ts';
+import { completenessMatrix } from './completeness.ts';
+import { cycleContext, frameworkHashes } from './cycle-context.ts';
+import { sha256Hex } from './keys.ts';
+import { canonicalJson } from './refusal.ts';
+
+export interface SnapshotInfo {
+  readonly id: number;
+  readonly cycleId: string;
+  readonly createdAt: string;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly hash: string;
+  readonly backup?: string | null;
+}
+
+/** The cycle's official results (approved exemptions only), every number exact ("n/d"), with provenance. */
+export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
+  const ctx = cycleContext(db, cycleId);
+  const totals = computeCycleTotals(db, cycleId);
+  const results = computeResults(figuresOf(totals), ctx.cycle.precision);
+  const byName = new Map(results.units.map((u) => [u.unit, u]));
+  const finals = new Map<string, { sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }>();
+  for (const f of db
+    .prepare(
+      `SELECT unit_id || char(31) || node_code AS k, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason
+       FROM final_scores WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
+    )
+    .all(cycleId) as { k: string; sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }[]) {
+    finals.set(f.k, { sourceMember: f.sourceMember, packageHash: f.packageHash, decidedBy: f.decidedBy, reason: f.reason });
+  }
+  const p = ctx.cycle.precision;
+  return {
+    format: 'cchc-results-snapshot',
+    version: 1,
+    cycle: { id: ctx.cycle.id, name: ctx.cycle.name, year: ctx.cycle.year, province: ctx.cycle.province, precision: p },
+    finalisedAt: at,
+    frameworks: frameworkHashes(ctx),
+    units: totals.units.map((c) => {
+      const r = byName.get(c.unit.name)!;
+      return {
+        id: c.unit.id,
+        name: c.unit.name,
+        group: c.unit.group,
+        benchmark: serialize(c.totals.benchmark),
+        selfAssessed: serialize(c.totals.selfAssessed),
+        surveyCbccvc: serialize(c.totals.surveyCbccvc),
+        surveySipas: serialize(c.totals.surveySipas),
+        total: serialize(c.totals.total),
+        index: serialize(r.index),
+        published: scaledToString(r.published, p),
+        classification: r.classification,
+        rankInGroup: r.rankInGroup,
+        rankOverall: r.rankOverall,
+        fields: c.totals.fields.map((f) => ({ code: f.code, benchmark: serialize(f.benchmark), points: serialize(f.points) })),
+        scores: Object.fromEntries(
+          [...c.scores].map(([code, s]) => [code, { score: serialize(s), source: c.sources.get(code) ?? null, ...(finals.get(`${c.unit.id}\u001f${code}`) ?? {}) }]),
+        ),
+      };
+    }),
+    exemptions: db
+      .prepare(
+        `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, decided_by AS decidedBy, decided_at AS decidedAt
+         FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, node_code`,
+      )
+      .all(cycleId),
+    conflictsOfInterest: listConflictsOfInterest(db, cycleId).map((c) => ({ unitId: c.unitId, memberId: c.memberId, reason: c.reason, declaredAt: c.declaredAt })),
+    packages: db
+      .prepare('SELECT package_hash AS packageHash, member_id AS memberId, sequence FROM exchange_packages WHERE cycle_id = ? ORDER BY member_id, sequence')
+      .all(cycleId),
+  };
+}
+
+export interface FinaliseOptions {
+  readonly actor: string;
+  readonly reason?: string;
+  /** Finalise although some sub-criteria lack evidence (the reason is then required). */
+  readonly acceptMissingEvidence?: boolean;
+  readonly backup?: boolean;
+  readonly now?: string;
+}
+
+export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options: FinaliseOptions): SnapshotInfo {
+  const at = options.now ?? new Date().toISOString();
+  const reason = options.reason?.trim() || null;
+  const ctx = cycleContext(db, cycleId);
+  if (ctx.cycle.status === 'finalised') throw new CodedFailure('EXCHANGE_ALREADY_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
+  const matrix = completenessMatrix(db, dataDir, cycleId);
+  const ok = matrix.ready || (options.acceptMissingEvidence === true && matrix.readyIgnoringEvidence);
+  if (!ok) {
+    throw new CodedFailure('EXCHANGE_NOT_COMPLETE', `${EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_COMPLETE} ${matrix.blockers.join(' ')}`, {
+      total: matrix.totals.total,
+      appraised: matrix.totals.appraised,
+      openConflicts: matrix.totals.openConflicts,
+      exemptionsPending: matrix.totals.exemptionsPending,
+      exemptionsWithoutReason: matrix.totals.exemptionsWithoutReason,
+      missingEvidence: matrix.totals.missingEvidence,
+    });
+  }
+  if (!matrix.ready && !reason) {
+    throw new CodedFailure('EXCHANGE_REASON_REQUIRED', 'Phải ghi lý do khi chốt kết quả dù còn tiêu chí thiếu tài liệu kiểm chứng.');
+  }
+  const backup = options.backup === false ? null : backupDatabase(db, dataDir, 'finalise');
+  const info = tx(db, () => {
+    const content = canonicalJson(resultsSnapshot(db, cycleId, at));
+    const hash = sha256Hex(content);
+    const id = Number(
+      db
+        .prepare('INSERT INTO cycle_snapshots (cycle_id, created_at, actor, reason, content, hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(cycleId, at, options.actor, reason, content, hash).lastInsertRowid,
+    );
+    db.prepare("UPDATE cycles SET status = 'finalised' WHERE id = ?").run(cycleId);
+    appendAudit(db, {
+      actor: options.actor,
+      action: 'cycle.finalise',
+      entity: 'cycle',
+      entityId: cycleId,
+      before: { status: 'open' },
+      after: { status: 'finalised', snapshotId: id, snapshotHash: hash, missingEvidence: matrix.totals.missingEvidence },
+      reason,
+      at,
+    });
+    return { id, cycleId, createdAt: at, actor: options.actor, reason, hash };
+  });
+  return { ...info, backup };
+}
+
+export function reopenCycle(db: Db, cycleId: string, options: { actor: string; reason: string; now?: string }): void {
+  const reason = options.reason.trim();
+  if (!reason) throw new CodedFailure('EXCHANGE_REASON_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_REASON_REQUIRED);
+  const at = options.now ?? new Date().toISOString();
+  tx(db, () => {
+    const ctx = cycleContext(db, cycleId);
+    if (ctx.cycle.status !== 'finalised') throw new CodedFailure('EXCHANGE_NOT_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_FINALISED);
+    const last = db.prepare('SELECT id, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1').get(cycleId) as { id: number; hash: string } | undefined;
+    db.prepare("UPDATE cycles SET status = 'open' WHERE id = ?").run(cycleId);
+    appendAudit(db, {
+      actor: options.actor,
+      action: 'cycle.reopen',
+      entity: 'cycle',
+      entityId: cycleId,
+      before: { status: 'finalised', snapshotId: last?.id ?? null, snapshotHash: last?.hash ?? null },
+      after: { status: 'open' },
+      reason,
+      at,
+    });
+  });
+}
+
+export function listSnapshots(db: Db, cycleId: string): SnapshotInfo[] {
+  return db
+    .prepare('SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id')
+    .all(cycleId) as SnapshotInfo[];
+}
+
+/** A stored snapshot and whether its content still has its hash. */
+export function readSnapshot(db: Db, id: number): { info: SnapshotInfo; content: unknown; intact: boolean } | null {
+  const r = db.prepare('SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash, content FROM cycle_snapshots WHERE id = ?').get(id) as
+    | (SnapshotInfo & { content: string })
+    | undefined;
+  if (!r) return null;
+  const { content, ...info } = r;
+  return { info, content: JSON.parse(content), intact: sha256Hex(content) === info.hash };
+}

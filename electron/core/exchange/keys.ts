@@ -1,0 +1,353 @@
+/**
+ * Identities: each installation makes an Ed25519 key pair on first run and keeps it in
+ * `<dataDir>/identity.key.json`, the private key sealed by a SecretBox:
+ *
+ *   - Electron: safeStorage (electron/main/safe-storage.ts, the OS keychain);
+ *   - the CLI and the browser harness: a passphrase, scrypt (N = 2^15, r = 8, p = 1) →
+ *     AES-256-GCM (12-byte IV, 16-byte tag).
+ *
+ * The keystore file (JSON, written atomically, mode 0600):
+ *
+ *   { "format": "cchc-identity", "version": 1, "algorithm": "Ed25519",
+ *     "publicKey": <raw 32 bytes, base64>, "fingerprint": <sha256 of the raw key, hex>,
+ *     "createdAt": ISO, "protection": "passphrase" | "electron-safe-storage",
+ *     "encryptedPrivateKey": <base64>,                 // PKCS#8 DER, sealed
+ *     // passphrase only:
+ *     "kdf": { "name": "scrypt", "N": 32768, "r": 8, "p": 1 }, "salt": b64, "iv": b64, "tag": b64,
+ *     "cipher": "aes-256-gcm" }
+ *
+ * Opening checks that the private key still derives the stored public key.
+ */
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, randomBytes, scryptSync, sign, verify, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
+import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
+
+/** Seals and opens small secrets (the private key). */
+export interface SecretBox {
+  /** Stored in the keystore so that the right box is asked to open it. */
+  readonly kind: string;
+  seal(bytes: Uint8Array): Uint8Array;
+  open(bytes: Uint8Array): Uint8Array;
+}
+
+export const IDENTITY_FILE = 'identity.key.json';
+export const PUBLIC_KEY_FILE = 'identity.pub.json';
+export const MIN_PASSPHRASE = 8;
+
+// ---------------------------------------------------------------- passphrase box
+
+export interface ScryptParams {
+  /** log2 of the CPU/memory cost N (15 → 32768, 32 MiB with r = 8). */
+  readonly logN: number;
+  readonly r: number;
+  readonly p: number;
+}
+export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
+
+const MAGIC = Buffer.from('CPB1', 'ascii');
+const SALT = 16;
+const IV = 12;
+const TAG = 16;
+const HEADER = MAGIC.length + 3 + SALT + IV + TAG;
+
+function derive(passphrase: string, salt: Uint8Array, k: ScryptParams): Buffer {
+  const N = 2 ** k.logN;
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r: k.r, p: k.p, maxmem: 256 * N * k.r + 16 * 1024 * 1024 });
+}
+
+/**
+ * scrypt + AES-256-GCM under a passphrase. Sealed bytes are self-describing:
+ * "CPB1" | logN | r | p | salt(16) | iv(12) | tag(16) | ciphertext.
+ */
+export function passphraseBox(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): SecretBox {
+  if (passphrase.length < MIN_PASSPHRASE) throw new CodedFailure('EXCHANGE_PASSPHRASE_WEAK', EXCHANGE_ACTION_ERRORS.EXCHANGE_PASSPHRASE_WEAK);
+  return {
+    kind: 'passphrase',
+    seal(bytes) {
+      const salt = randomBytes(SALT);
+      const iv = randomBytes(IV);
+      const cipher = createCipheriv('aes-256-gcm', derive(passphrase, salt, params), iv);
+      const ct = Buffer.concat([cipher.update(bytes), cipher.final()]);
+      return Buffer.concat([MAGIC, Buffer.from([params.logN, params.r, params.p]), salt, iv, cipher.getAuthTag(), ct]);
+    },
+    open(bytes) {
+      const b = Buffer.from(bytes);
+      if (b.length < HEADER || !b.subarray(0, 4).equals(MAGIC)) throw locked();
+      const [logN, r, p] = [b[4]!, b[5]!, b[6]!];
+      if (logN < 10 || logN > 22 || r < 1 || r > 32 || p < 1 || p > 16) throw locked();
+      let o = 7;
+      const salt = b.subarray(o, (o += SALT));
+      const iv = b.subarray(o, (o += IV));
+      const tag = b.subarray(o, (o += TAG));
+      try {
+        const d = createDecipheriv('aes-256-gcm', derive(passphrase, salt, { logN, r, p }), iv);
+        d.setAuthTag(tag);
+        return Buffer.concat([d.update(b.subarray(o)), d.final()]);
+      } catch {
+        throw locked();
+      }
+    },
+  };
+}
+
+function locked(): CodedFailure {
+  return new CodedFailure('EXCHANGE_IDENTITY_LOCKED', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_LOCKED);
+}
+
+// ---------------------------------------------------------------- keys and signatures
+
+const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
+const keyCache = new Map<string, KeyObject>();
+
+/** Base64 that decodes to exactly `length` bytes and re-encodes to itself (one spelling per value); null otherwise. */
+export function decodeBase64Strict(text: string, length: number): Buffer | null {
+  if (typeof text !== 'string') return null;
+  const b = Buffer.from(text, 'base64');
+  return b.length === length && b.toString('base64') === text ? b : null;
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The fingerprint of a raw public key (base64): sha256 of its 32 bytes, hex. */
+export function fingerprintOf(publicKeyB64: string): string {
+  const raw = decodeBase64Strict(publicKeyB64, 32);
+  if (!raw) throw new CodedFailure('EXCHANGE_SCHEMA', 'Khóa công khai không hợp lệ (phải là base64 của 32 byte).');
+  return sha256Hex(raw);
+}
+
+/** A public KeyObject from the raw base64 key (cached: roster keys are used over and over). */
+export function publicKeyObject(publicKeyB64: string): KeyObject | null {
+  let k = keyCache.get(publicKeyB64);
+  if (k) return k;
+  const raw = decodeBase64Strict(publicKeyB64, 32);
+  if (!raw) return null;
+  try {
+    k = createPublicKey({ key: Buffer.concat([SPKI_ED25519, raw]), format: 'der', type: 'spki' });
+  } catch {
+    return null;
+  }
+  if (keyCache.size > 1000) keyCache.clear();
+  keyCache.set(publicKeyB64, k);
+  return k;
+}
+
+export function verifyEd25519(publicKeyB64: string, message: Uint8Array, signatureB64: string): boolean {
+  const key = publicKeyObject(publicKeyB64);
+  const sig = decodeBase64Strict(signatureB64, 64);
+  if (!key || !sig) return false;
+  try {
+    return verify(null, message, key, sig);
+  } catch {
+    return false;
+  }
+}
+
+/** What signs packages: the installation's key, unlocked. */
+export interface Signer {
+  /** Raw public key, base64. */
+  readonly publicKey: string;
+  /** sha256 of the raw public key, hex. */
+  readonly fingerprint: string;
+  sign(message: Uint8Array): Buffer;
+}
+
+function rawPublicKey(key: KeyObject): string {
+  const jwk = key.export({ format: 'jwk' }) as { x?: string };
+  if (!jwk.x) throw new Error('not an Ed25519 key');
+  return Buffer.from(jwk.x, 'base64url').toString('base64');
+}
+
+export function signerFromPrivateKey(privateKey: KeyObject): Signer {
+  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  return {
+    publicKey,
+    fingerprint: fingerprintOf(publicKey),
+    sign: (message) => sign(null, message, privateKey),
+  };
+}
+
+/** A fresh key pair in memory (tests, tools); installations use createIdentity. */
+export function generateSigner(): Signer {
+  return signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
+}
+
+// ---------------------------------------------------------------- keystore
+
+const Keystore = z.object({
+  format: z.literal('cchc-identity'),
+  version: z.literal(1),
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  createdAt: z.string(),
+  protection: z.string(),
+  encryptedPrivateKey: z.string(),
+  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }).optional(),
+  salt: z.string().optional(),
+  iv: z.string().optional(),
+  tag: z.string().optional(),
+  cipher: z.literal('aes-256-gcm').optional(),
+});
+type Keystore = z.infer<typeof Keystore>;
+
+/** The public side of an identity: what is shown, compared aloud and given to the secretariat. */
+export interface IdentityInfo {
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  /** "3F9A 01C2 …" (8 groups of 4). */
+  readonly display: string;
+  readonly createdAt: string;
+  readonly protection: string;
+}
+
+export function identityPath(dataDir: string): string {
+  return join(dataDir, IDENTITY_FILE);
+}
+
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  renameSync(tmp, path);
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    /* not every file system keeps modes */
+  }
+}
+
+function toKeystore(publicKey: string, sealed: Uint8Array, box: SecretBox, createdAt: string): Keystore {
+  const base = { format: 'cchc-identity' as const, version: 1 as const, algorithm: 'Ed25519' as const, publicKey, fingerprint: fingerprintOf(publicKey), createdAt, protection: box.kind };
+  const b = Buffer.from(sealed);
+  if (box.kind === 'passphrase' && b.length >= HEADER && b.subarray(0, 4).equals(MAGIC)) {
+    let o = 7;
+    const salt = b.subarray(o, (o += SALT));
+    const iv = b.subarray(o, (o += IV));
+    const tag = b.subarray(o, (o += TAG));
+    return {
+      ...base,
+      encryptedPrivateKey: b.subarray(o).toString('base64'),
+      kdf: { name: 'scrypt', N: 2 ** b[4]!, r: b[5]!, p: b[6]! },
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: tag.toString('base64'),
+      cipher: 'aes-256-gcm',
+    };
+  }
+  return { ...base, encryptedPrivateKey: b.toString('base64') };
+}
+
+function sealedOf(k: Keystore): Buffer {
+  if (k.protection === 'passphrase') {
+    if (!k.kdf || !k.salt || !k.iv || !k.tag) throw locked();
+    const logN = Math.log2(k.kdf.N);
+    if (!Number.isInteger(logN)) throw locked();
+    return Buffer.concat([
+      MAGIC,
+      Buffer.from([logN, k.kdf.r, k.kdf.p]),
+      Buffer.from(k.salt, 'base64'),
+      Buffer.from(k.iv, 'base64'),
+      Buffer.from(k.tag, 'base64'),
+      Buffer.from(k.encryptedPrivateKey, 'base64'),
+    ]);
+  }
+  return Buffer.from(k.encryptedPrivateKey, 'base64');
+}
+
+function readKeystore(dataDir: string): Keystore | null {
+  const path = identityPath(dataDir);
+  if (!existsSync(path)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw locked();
+  }
+  const r = Keystore.safeParse(parsed);
+  if (!r.success) throw locked();
+  return r.data;
+}
+
+function info(k: Keystore): IdentityInfo {
+  return { publicKey: k.publicKey, fingerprint: k.fingerprint, display: formatFingerprint(k.fingerprint), createdAt: k.createdAt, protection: k.protection };
+}
+
+export function hasIdentity(dataDir: string): boolean {
+  return existsSync(identityPath(dataDir));
+}
+
+/** The public side of this installation's identity, or null before the first run made one. */
+export function readIdentityInfo(dataDir: string): IdentityInfo | null {
+  const k = readKeystore(dataDir);
+  return k ? info(k) : null;
+}
+
+/** Makes the installation's key pair; refuses to replace an existing one. */
+export function createIdentity(dataDir: string, box: SecretBox, now: string = new Date().toISOString()): IdentityInfo {
+  if (hasIdentity(dataDir)) throw new CodedFailure('EXCHANGE_IDENTITY_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_EXISTS);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
+  const k = toKeystore(publicKey, box.seal(pkcs8), box, now);
+  writeAtomic(identityPath(dataDir), `${JSON.stringify(k, null, 2)}\n`);
+  return info(k);
+}
+
+/** First run: the existing identity, or a new one. */
+export function ensureIdentity(dataDir: string, box: SecretBox): IdentityInfo {
+  return readIdentityInfo(dataDir) ?? createIdentity(dataDir, box);
+}
+
+/** Opens the private key; EXCHANGE_IDENTITY_LOCKED on a wrong passphrase or a damaged file. */
+export function unlockIdentity(dataDir: string, box: SecretBox): Signer {
+  const k = readKeystore(dataDir);
+  if (!k) throw new CodedFailure('EXCHANGE_IDENTITY_MISSING', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_MISSING);
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: Buffer.from(box.open(sealedOf(k))), format: 'der', type: 'pkcs8' });
+  } catch (e) {
+    if (e instanceof CodedFailure) throw e;
+    throw locked();
+  }
+  const signer = signerFromPrivateKey(key);
+  if (signer.publicKey !== k.publicKey || signer.fingerprint !== k.fingerprint) throw locked();
+  return signer;
+}
+
+/** The public-key file a member hands to the secretariat (`identity.pub.json`). */
+export interface PublicKeyFile {
+  readonly format: 'cchc-public-key';
+  readonly version: 1;
+  readonly algorithm: 'Ed25519';
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly display: string;
+}
+
+export function publicKeyFile(i: IdentityInfo): PublicKeyFile {
+  return { format: 'cchc-public-key', version: 1, algorithm: 'Ed25519', publicKey: i.publicKey, fingerprint: i.fingerprint, display: i.display };
+}
+
+/** Reads a public key given as a file written by publicKeyFile, or as the bare base64 key. */
+export function parsePublicKey(text: string): { publicKey: string; fingerprint: string } {
+  const t = text.trim();
+  let key = t;
+  if (t.startsWith('{')) {
+    try {
+      const o = JSON.parse(t) as { publicKey?: unknown };
+      key = typeof o.publicKey === 'string' ? o.publicKey : '';
+    } catch {
+      key = '';
+    }
+  }
+  if (!decodeBase64Strict(key, 32) || !publicKeyObject(key)) {
+    throw new CodedFailure('EXCHANGE_SCHEMA', 'Khóa công khai không hợp lệ (phải là base64 của 32 byte hoặc tệp identity.pub.json).');
+  }
+  return { publicKey: key, fingerprint: fingerprintOf(key) };
+}

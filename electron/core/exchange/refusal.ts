@@ -1,0 +1,61 @@
+/** A refused package: a stable EXCHANGE_* code and a Vietnamese message naming the file and the reason. */
+import canonicalize from 'canonicalize';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { type ExchangeCode, refusalMessage } from '../../../shared/exchange/codes.ts';
+
+export class ExchangeRefusal extends CodedFailure {
+  override readonly code: ExchangeCode;
+  readonly file: string;
+  constructor(file: string, code: ExchangeCode, detail?: string, details: Record<string, string | number | boolean | null> = {}) {
+    super(code, refusalMessage(file, code, detail), { file, ...details });
+    this.name = 'ExchangeRefusal';
+    this.code = code;
+    this.file = file;
+  }
+}
+
+/** The name shown in messages: the file's base name. */
+export function displayName(path: string): string {
+  return basename(path);
+}
+
+/** RFC 8785 (JCS) canonical JSON text. Throws on what JSON cannot hold (NaN, Infinity). */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no JSON form');
+  return text;
+}
+
+/**
+ * Reads a whole file, refusing before reading when it is larger than `maxBytes`
+ * (EXCHANGE_TOO_LARGE) and when it cannot be read (EXCHANGE_FILE_UNREADABLE).
+ */
+export function readCapped(path: string, maxBytes: number): Buffer {
+  const name = displayName(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new ExchangeRefusal(name, 'EXCHANGE_FILE_UNREADABLE', (e as NodeJS.ErrnoException).code ?? undefined);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ExchangeRefusal(name, 'EXCHANGE_FILE_UNREADABLE', 'không phải tệp thông thường');
+    if (st.size > maxBytes) {
+      throw new ExchangeRefusal(name, 'EXCHANGE_TOO_LARGE', `${st.size} byte, tối đa ${maxBytes} byte`, { size: st.size, max: maxBytes });
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    // The file may grow while it is read: never take more than the cap.
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
