@@ -1,0 +1,214 @@
+/**
+ * The report's data: what the council sees and the province publishes. Inputs are exact
+ * (rationals); every view below is plain JSON (numbers as decimal text, see numbers.ts)
+ * so that screens, documents and exports share one shape.
+ */
+import type { Rational } from '../decimal/rational.ts';
+import type { UnitGroup } from '../framework/types.ts';
+import type { ClassificationGroup } from '../results/classification.ts';
+import type { Dec } from './numbers.ts';
+
+export type { Dec } from './numbers.ts';
+
+// ---------------------------------------------------------------- inputs (exact)
+
+export interface FieldFigures {
+  readonly code: string;
+  readonly title: string;
+  readonly benchmark: Rational;
+  readonly points: Rational;
+}
+
+/** A sub-criterion a unit did not meet: applicable, not exempted, 0 points (or not scored). */
+export interface MissedItem {
+  readonly code: string;
+  readonly title: string;
+  readonly fieldCode: string;
+  readonly max: Dec;
+  /** False when the sub-criterion has no score at all (counted as 0). */
+  readonly scored: boolean;
+}
+
+export interface ReportUnitInput {
+  readonly id: string;
+  readonly name: string;
+  readonly group: UnitGroup;
+  readonly benchmark: Rational;
+  readonly selfAssessed: Rational;
+  readonly surveyCbccvc: Rational;
+  readonly surveySipas: Rational;
+  readonly fields: readonly FieldFigures[];
+  /** The previous year's published index, scaled at the cycle's precision; null when not imported. */
+  readonly previousPublished?: bigint | null;
+  readonly missed?: readonly MissedItem[];
+  /** Survey respondents, when known. */
+  readonly respondents?: { readonly cbccvc: number | null; readonly sipas: number | null };
+}
+
+export interface ReportCycle {
+  readonly id: string;
+  readonly name: string;
+  readonly year: number;
+  readonly province: string;
+  readonly precision: number;
+}
+
+export interface ReportInput {
+  readonly cycle: ReportCycle;
+  /** The year the previous results are from (normally year − 1), or null. */
+  readonly previousYear: number | null;
+  readonly units: readonly ReportUnitInput[];
+}
+
+// ---------------------------------------------------------------- views (JSON)
+
+export type ClassificationCounts = Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
+
+export interface UnitRefView {
+  readonly unitId: string;
+  readonly unit: string;
+  /** Published value (index or field percent). */
+  readonly value: Dec;
+}
+
+/** One row of the report's per-group table. */
+export interface SummaryRow {
+  readonly stt: number;
+  readonly unitId: string;
+  readonly unit: string;
+  readonly group: UnitGroup;
+  /** Điểm chuẩn tối đa. */
+  readonly benchmark: Dec;
+  /** Điểm tự đánh giá (appraised self-assessment points, surveys excluded). */
+  readonly selfAssessed: Dec;
+  /** Khảo sát CBCCVC. */
+  readonly surveyCbccvc: Dec;
+  /** Chỉ số SIPAS. */
+  readonly surveySipas: Dec;
+  /** Điểm ĐTXHH (both surveys). */
+  readonly survey: Dec;
+  /** Tổng điểm đạt được. */
+  readonly total: Dec;
+  /** Chỉ số CCHC, published (precision decimals, half up). */
+  readonly index: Dec;
+  readonly classification: ClassificationGroup;
+  readonly rankInGroup: number;
+  readonly rankOverall: number;
+  readonly previousIndex: Dec | null;
+  /** index − previousIndex, percentage points. */
+  readonly change: Dec | null;
+  readonly respondentsCbccvc: number | null;
+  readonly respondentsSipas: number | null;
+}
+
+/** The TRUNG BÌNH row: column means (points to 2 decimals), the index as the mean of published indices. */
+export interface AverageRow {
+  readonly benchmark: Dec;
+  readonly selfAssessed: Dec;
+  readonly surveyCbccvc: Dec;
+  readonly surveySipas: Dec;
+  readonly survey: Dec;
+  readonly total: Dec;
+  readonly index: Dec;
+  readonly previousIndex: Dec | null;
+  readonly change: Dec | null;
+}
+
+export interface StatsView {
+  readonly count: number;
+  readonly average: Dec;
+  readonly highest: UnitRefView;
+  readonly lowest: UnitRefView;
+  /** highest − lowest. */
+  readonly spread: Dec;
+  readonly classificationCounts: ClassificationCounts;
+  /** Mean of the previous year's published indices of the same units (those that have one). */
+  readonly previousAverage: Dec | null;
+  readonly averageChange: Dec | null;
+  /** How many of the units have a previous-year index. */
+  readonly withPrevious: number;
+}
+
+export interface FieldColumn {
+  readonly code: string;
+  readonly title: string;
+}
+
+export interface FieldCell {
+  readonly benchmark: Dec;
+  readonly points: Dec;
+  /** points / benchmark × 100, published; null when the whole field is exempted (benchmark 0). */
+  readonly percent: Dec | null;
+}
+
+export interface FieldRow {
+  readonly stt: number;
+  readonly unitId: string;
+  readonly unit: string;
+  readonly index: Dec;
+  /** In the order of the group's fieldColumns; null where the field does not apply. */
+  readonly cells: readonly (FieldCell | null)[];
+}
+
+export interface FieldStat {
+  readonly code: string;
+  readonly title: string;
+  readonly count: number;
+  readonly averageBenchmark: Dec;
+  readonly averagePoints: Dec;
+  /** Mean of the units' published field percentages. */
+  readonly averagePercent: Dec;
+  readonly highest: UnitRefView;
+  readonly lowest: UnitRefView;
+  readonly spread: Dec;
+}
+
+export interface MissedGroupItem {
+  readonly code: string;
+  readonly title: string;
+  readonly fieldCode: string;
+  readonly max: Dec;
+  readonly units: readonly { readonly unitId: string; readonly unit: string }[];
+}
+
+export interface GroupReport {
+  readonly group: UnitGroup;
+  readonly label: string;
+  readonly count: number;
+  /** Sorted by index (highest first), STT 1..n. */
+  readonly rows: readonly SummaryRow[];
+  readonly average: AverageRow;
+  readonly stats: StatsView;
+  readonly fieldColumns: readonly FieldColumn[];
+  /** Same order as rows. */
+  readonly fieldRows: readonly FieldRow[];
+  readonly fieldStats: readonly FieldStat[];
+  /** Sub-criteria missed by at least one unit of the group, in code order. */
+  readonly missed: readonly MissedGroupItem[];
+}
+
+/** A unit in the all-units list with its classification. */
+export interface ClassifiedUnit {
+  readonly unitId: string;
+  readonly unit: string;
+  readonly group: UnitGroup;
+  readonly groupLabel: string;
+  readonly index: Dec;
+  readonly classification: ClassificationGroup;
+  readonly classificationLabel: string;
+  readonly rankInGroup: number;
+  readonly rankOverall: number;
+  readonly previousIndex: Dec | null;
+  readonly change: Dec | null;
+}
+
+export interface Report {
+  readonly cycle: ReportCycle;
+  readonly precision: number;
+  readonly previousYear: number | null;
+  /** In the order department, district, public_service_unit, central_agency; groups without units left out. */
+  readonly groups: readonly GroupReport[];
+  /** Every unit, by index (highest first), then name. */
+  readonly units: readonly ClassifiedUnit[];
+  readonly overall: StatsView | null;
+}
