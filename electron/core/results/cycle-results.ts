@@ -1,24 +1,19 @@
 /** The published results of a cycle in the store: the same pure computation the CLI runs on summary tables. */
 import { type Results, type UnitFigures, computeResults } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
-import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from './cycle-totals.ts';
+import { type CycleTotalsOptions, requireCycle } from './cycle-totals.ts';
+import { cachedCycleFigures } from './unit-cache.ts';
 
-export function figuresOf(totals: CycleTotals): UnitFigures[] {
-  return totals.units.map(({ unit, totals: t }) => ({
-    unit: unit.name,
-    group: unit.group,
-    benchmark: t.benchmark,
-    selfAssessed: t.selfAssessed,
-    surveyCbccvc: t.surveyCbccvc,
-    surveySipas: t.surveySipas,
-  }));
-}
+export { figuresOf } from './cycle-totals.ts';
 
+/**
+ * Every unit's figures: from the per-unit cache where the unit has not changed, else
+ * recomputed (unit-cache.ts); equal to figuresOf(computeCycleTotals(…)).
+ */
 export function cycleFigures(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
-  return figuresOf(computeCycleTotals(db, cycleId, options));
+  return cachedCycleFigures(db, cycleId, options);
 }
 
 export function cycleResults(db: Db, cycleId: string, options: CycleTotalsOptions = {}): Results {
-  const totals = computeCycleTotals(db, cycleId, options);
-  return computeResults(figuresOf(totals), totals.cycle.precision);
+  return computeResults(cachedCycleFigures(db, cycleId, options), requireCycle(db, cycleId).precision);
 }

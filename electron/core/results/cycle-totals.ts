@@ -12,6 +12,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { buildTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { type TotalsPlan, type UnitTotals, planTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
+import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
 import { type Cycle, getCycle } from '../db/repos/cycles.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
@@ -101,7 +102,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [g, plan] of plans) fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
   const groupOf = new Map(units.map((u) => [u.id, u.group]));
   for (const [u, c, m, score] of db
-    .prepare(`SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC`)
+    .prepare(`SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string, string]>) {
     const g = groupOf.get(u);
@@ -153,4 +154,16 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     computed.push({ unit, totals, appraised, provisional, scores: slot.scores, sources });
   }
   return { cycle, plans, units: computed };
+}
+
+/** The figures behind the index, per unit, from computed totals. */
+export function figuresOf(totals: CycleTotals): UnitFigures[] {
+  return totals.units.map(({ unit, totals: t }) => ({
+    unit: unit.name,
+    group: unit.group,
+    benchmark: t.benchmark,
+    selfAssessed: t.selfAssessed,
+    surveyCbccvc: t.surveyCbccvc,
+    surveySipas: t.surveySipas,
+  }));
 }

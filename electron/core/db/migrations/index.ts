@@ -3,6 +3,7 @@ import { up as core } from './001-core.ts';
 import { up as auditLog } from './002-audit-log.ts';
 import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
+import { up as unitTotals } from './005-unit-totals.ts';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'audit-log', up: auditLog },
   { version: 3, name: 'exchange', up: exchange },
   { version: 4, name: 'results', up: results },
+  { version: 5, name: 'unit-totals', up: unitTotals },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,56 @@
+/**
+ * Recomputing a cycle's figures through the per-unit cache (migration 005): cached units
+ * are read back exactly; the others — every unit whose data changed since, or all of
+ * them the first time — are aggregated by fast-figures.ts and written back. The rules
+ * are the same either way; test/db/unit-cache.test.ts checks the cache against a fresh
+ * computation after every kind of change.
+ */
+import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
+import type { UnitFigures } from '../../../shared/results/compute.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import type { Db } from '../db/connection.ts';
+import { type CycleTotalsOptions, computeCycleTotals, figuresOf } from './cycle-totals.ts';
+import { cycleFiguresFast } from './fast-figures.ts';
+
+/** Bump when the computation of the figures changes: older cache rows are then ignored. */
+export const TOTALS_RULES = 1;
+
+type Row = [string, string, UnitGroup, string | null, string | null, string | null, string | null];
+
+export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
+  const scope = options.includeProposedExemptions ? 'with_proposed' : 'approved';
+  const rows = db
+    .prepare(
+      `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
+       FROM units u LEFT JOIN unit_totals t ON t.unit_id = u.id AND t.scope = ? AND t.rules = ?
+       WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name`,
+    )
+    .raw()
+    .all(scope, TOTALS_RULES, cycleId) as Row[];
+  const stale = rows.filter((r) => r[3] === null);
+  const fresh = new Map<string, UnitFigures>();
+  if (stale.length > 0) {
+    // Many stale units: aggregate the whole cycle in SQLite; a few: leaf by leaf for just those.
+    const staleNames = new Set(stale.map((r) => r[1]));
+    const figures =
+      stale.length * 4 >= rows.length
+        ? cycleFiguresFast(db, cycleId, options).filter((f) => staleNames.has(f.unit))
+        : figuresOf(computeCycleTotals(db, cycleId, { ...options, unitIds: stale.map((r) => r[0]) }));
+    const put = db.prepare(
+      `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const byName = new Map(rows.map((r) => [r[1], r[0]]));
+    db.transaction(() => {
+      for (const f of figures) {
+        const id = byName.get(f.unit)!;
+        fresh.set(id, f);
+        put.run(id, scope, TOTALS_RULES, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas));
+      }
+    })();
+  }
+  return rows.map(([id, name, group, b, s, c, p]) =>
+    b === null
+      ? fresh.get(id)!
+      : { unit: name, group, benchmark: deserialize(b), selfAssessed: deserialize(s!), surveyCbccvc: deserialize(c!), surveySipas: deserialize(p!) },
+  );
+}

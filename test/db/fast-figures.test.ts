@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { listMembers } from '../../electron/core/db/repos/members.ts';
+import { listUnits } from '../../electron/core/db/repos/units.ts';
+import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { figuresOf } from '../../electron/core/results/cycle-results.ts';
+import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
+import { cycleFiguresFast } from '../../electron/core/results/fast-figures.ts';
+import { treeFor } from '../../electron/core/services/frameworks.ts';
+import { prng } from '../../bench/synthetic.ts';
+import { rat, serialize } from '../../shared/decimal/rational.ts';
+import { tempDirs } from './support.ts';
+
+describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
+  const newDir = tempDirs();
+
+  it('on the demo cycle and after random appraisals, final scores, exemptions and orphan scores', () => {
+    const dir = newDir();
+    const db = openDatabase(join(dir, 'cchc.sqlite'));
+    initDemo(db, dir);
+    const check = (includeProposedExemptions: boolean) => {
+      const slow = figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions }));
+      const fast = cycleFiguresFast(db, DEMO_CYCLE_ID, { includeProposedExemptions });
+      expect(fast).toEqual(slow);
+    };
+    check(false);
+
+    const rnd = prng(42);
+    const members = listMembers(db, DEMO_CYCLE_ID).filter((m) => m.role === 'member');
+    const units = listUnits(db, DEMO_CYCLE_ID);
+    // Two members on every field, so that the latest of two assigned appraisals must win.
+    for (const f of ['1', '2', '3', '4', '5', '6', '7', '8']) db.prepare('INSERT OR IGNORE INTO member_fields (member_id, field_code) VALUES (?, ?)').run(members[0]!.id, f);
+    const appraise = db.prepare('INSERT OR REPLACE INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const final = db.prepare("INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')");
+    const exempt = db.prepare("INSERT OR REPLACE INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'Thử', ?, '2024-03-01')");
+    const scores = [rat(0), rat(1, 2), rat(2, 3), rat(7, 4), rat(595634 * 2, 596864), rat(1)];
+    for (let round = 0; round < 3; round++) {
+      for (const u of units) {
+        const { tree, plan } = treeFor(db, DEMO_CYCLE_ID, u.group);
+        for (const leaf of plan.leaves) {
+          const r = rnd();
+          const score = scores[Math.floor(rnd() * scores.length)]!;
+          const m = members[Math.floor(rnd() * members.length)]!;
+          const time = `2024-03-0${1 + Math.floor(rnd() * 9)}T00:00:00Z`;
+          if (r < 0.25) appraise.run(u.id, leaf.code, m.id, '{}', serialize(score), '', time);
+          else if (r < 0.28) appraise.run(u.id, leaf.code, m.id, '{}', '0.75', '', time); // a decimal spelling
+          else if (r < 0.3) final.run(u.id, leaf.code, serialize(score));
+          else if (r < 0.31) exempt.run(u.id, leaf.code, rnd() < 0.5 ? 'approved' : 'proposed');
+          else if (r < 0.312) exempt.run(u.id, tree.byCode.get(leaf.code)!.parent!, 'approved');
+        }
+      }
+      // an orphan: a final score where the unit has no dossier row
+      const u = units[round]!;
+      const leaf = treeFor(db, DEMO_CYCLE_ID, u.group).plan.leaves.find((l) => !l.survey)!;
+      db.prepare('DELETE FROM dossier_items WHERE unit_id = ? AND node_code = ?').run(u.id, leaf.code);
+      final.run(u.id, leaf.code, '3/7');
+      check(false);
+      check(true);
+    }
+    db.close();
+  });
+});
