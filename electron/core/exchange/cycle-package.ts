@@ -1,0 +1,505 @@
+/**
+ * The cycle package (secretariat → members); format in shared/exchange/cycle-package.ts.
+ *
+ *   exportCyclePackage(db, dataDir, cycleId, signer, { outPath | outDir, actor }) → ExportedCycle
+ *   verifyCyclePackage(path) → VerifiedCycle                    (signature and every hash; writes nothing)
+ *   importCyclePackage(db, dataDir, path, { actor, expectFingerprint? }) → ImportedCycle
+ *
+ * Import: size cap → manifest schema → signature (by the same secretariat key as earlier
+ * revisions; optionally the fingerprint read aloud) → every entry's size and sha256 as it
+ * streams (evidence into a staging folder) → revision newer than the last received → evidence
+ * files moved into the store (content-addressed: an orphan after a crash is harmless) →
+ * backup → one transaction (cycle, frameworks, units, roster, dossiers, evidence, approved
+ * exemptions, package record, audit). The member's own appraisals are never touched; the
+ * dossier of a received cycle is read-only (triggers of migration 003).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { describeIssues } from '../../../shared/exchange/appraisal-package.ts';
+import {
+  CYCLE_CONTENT_MAX_BYTES,
+  CYCLE_FORMAT,
+  CYCLE_MANIFEST_FORMAT,
+  CYCLE_MANIFEST_MAX_BYTES,
+  CYCLE_MAX_BYTES,
+  CYCLE_VERSION,
+  type CycleContent,
+  CycleContent as ContentSchema,
+  type CycleManifest,
+  CycleManifest as ManifestSchema,
+  ManifestSignature,
+  cycleFileName,
+} from '../../../shared/exchange/cycle-package.ts';
+import { fingerprintMatches, formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import { buildTree } from '../../../shared/framework/tree.ts';
+import type { Framework } from '../../../shared/framework/types.ts';
+import { planTotals } from '../../../shared/results/unit-totals.ts';
+import { type Db, tx } from '../db/connection.ts';
+import { appendAudit } from '../db/repos/audit.ts';
+import { putEvidence } from '../db/repos/evidence.ts';
+import { cycleFrameworks, putFramework, setCycleFramework } from '../db/repos/frameworks.ts';
+import { getCycle } from '../db/repos/cycles.ts';
+import { listMembers, setMemberFields } from '../db/repos/members.ts';
+import { listUnits } from '../db/repos/units.ts';
+import { evidencePath, evidenceStatus } from '../evidence/files.ts';
+import { frameworkHash } from '../framework/hash.ts';
+import { backupDatabase } from './backup.ts';
+import { type Signer, fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
+import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';
+import { TarFormatError, TarReader, TarWriter } from './tar.ts';
+
+// ------------------------------------------------------------------ export
+
+export interface ExportedCycle {
+  readonly path: string;
+  readonly fileName: string;
+  readonly packageHash: string;
+  readonly revision: number;
+  readonly units: number;
+  readonly members: number;
+  readonly evidenceFiles: number;
+  readonly bytes: number;
+}
+
+/** The cycle as members receive it. */
+export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: string): CycleContent {
+  const cycle = getCycle(db, cycleId);
+  if (!cycle) throw new CodedFailure('CYCLE_NOT_FOUND', `Không tìm thấy kỳ đánh giá “${cycleId}”.`);
+  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+  const dossiers = (
+    db
+      .prepare(
+        `SELECT unit_id AS unitId, node_code AS nodeCode, round1_input AS r1i, round1_score AS r1s, round2_input AS r2i, round2_score AS r2s, declared, explanation
+         FROM dossier_items WHERE ${inCycle} ORDER BY unit_id, node_code`,
+      )
+      .all(cycleId) as { unitId: string; nodeCode: string; r1i: string | null; r1s: string | null; r2i: string | null; r2s: string | null; declared: string | null; explanation: string }[]
+  ).map((d) => ({
+    unitId: d.unitId,
+    nodeCode: d.nodeCode,
+    round1Input: d.r1i === null ? null : JSON.parse(d.r1i),
+    round1Score: d.r1s,
+    round2Input: d.r2i === null ? null : JSON.parse(d.r2i),
+    round2Score: d.r2s,
+    declared: d.declared === null ? null : JSON.parse(d.declared),
+    explanation: d.explanation,
+  }));
+  const dossierEvidence = db
+    .prepare(
+      `SELECT de.unit_id AS unitId, de.node_code AS nodeCode, e.sha256, de.page FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id
+       WHERE de.${inCycle} ORDER BY de.unit_id, de.node_code, e.sha256`,
+    )
+    .all(cycleId) as CycleContent['dossierEvidence'];
+  const cited = new Set(dossierEvidence.map((d) => d.sha256));
+  const evidence = (
+    db.prepare('SELECT sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY sha256').all(cycleId) as CycleContent['evidence']
+  ).filter((e) => cited.has(e.sha256));
+  return {
+    format: CYCLE_FORMAT,
+    version: CYCLE_VERSION,
+    cycle: { id: cycle.id, name: cycle.name, year: cycle.year, province: cycle.province, precision: cycle.precision },
+    revision,
+    issuedAt,
+    frameworks: cycleFrameworks(db, cycleId)
+      .map((f) => ({ group: f.group, hash: f.hash, framework: f.framework as unknown }))
+      .sort((a, b) => (a.group < b.group ? -1 : 1)),
+    units: listUnits(db, cycleId).map((u) => ({ id: u.id, name: u.name, group: u.group, sortOrder: u.sortOrder })),
+    roster: listMembers(db, cycleId).map((m) => ({
+      id: m.id,
+      name: m.name,
+      position: m.position,
+      agency: m.agency,
+      role: m.role,
+      fields: [...m.fields],
+      publicKey: m.publicKey,
+      fingerprint: m.fingerprint,
+    })),
+    dossiers,
+    evidence,
+    dossierEvidence,
+    exemptions: db
+      .prepare(
+        `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, decided_by AS decidedBy, decided_at AS decidedAt
+         FROM exemptions WHERE status = 'approved' AND ${inCycle} ORDER BY unit_id, node_code`,
+      )
+      .all(cycleId) as CycleContent['exemptions'],
+  };
+}
+
+export function exportCyclePackage(
+  db: Db,
+  dataDir: string,
+  cycleId: string,
+  signer: Signer,
+  options: { actor: string; outPath?: string; outDir?: string; now?: string },
+): ExportedCycle {
+  const issuedAt = options.now ?? new Date().toISOString();
+  const last = db.prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'").pluck().get(cycleId) as number | null;
+  const revision = (last ?? 0) + 1;
+  const content = cycleContent(db, cycleId, revision, issuedAt);
+  const missing = content.evidence.filter((e) => evidenceStatus(dataDir, e.sha256) !== 'ok');
+  if (missing.length > 0) {
+    throw new CodedFailure(
+      'EXCHANGE_EVIDENCE_MISSING',
+      `Không tạo được gói kỳ đánh giá: thiếu hoặc hỏng ${missing.length} tệp tài liệu kiểm chứng (${missing.slice(0, 3).map((e) => `“${e.title}”`).join(', ')}${missing.length > 3 ? ', …' : ''}).`,
+      { missing: missing.length },
+    );
+  }
+  const contentBytes = Buffer.from(canonicalJson(content), 'utf8');
+  const entries = [
+    { path: 'cycle.json', size: contentBytes.length, sha256: sha256Hex(contentBytes) },
+    ...content.evidence.map((e) => ({ path: `evidence/${e.sha256}`, size: statSync(evidencePath(dataDir, e.sha256)).size, sha256: e.sha256 })),
+  ];
+  const manifest: CycleManifest = {
+    format: CYCLE_MANIFEST_FORMAT,
+    version: CYCLE_VERSION,
+    cycleId,
+    revision,
+    issuedAt,
+    signer: { publicKey: signer.publicKey, fingerprint: signer.fingerprint },
+    entries,
+  };
+  const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
+  const signature = { algorithm: 'Ed25519' as const, publicKey: signer.publicKey, value: signer.sign(manifestBytes).toString('base64') };
+  const packageHash = sha256Hex(manifestBytes);
+  const fileName = cycleFileName(cycleId, revision);
+  const path = options.outPath ?? join(options.outDir ?? '.', fileName);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  const w = new TarWriter(tmp, Date.parse(issuedAt) / 1000);
+  try {
+    w.add('manifest.json', manifestBytes);
+    w.add('manifest.sig', Buffer.from(canonicalJson(signature), 'utf8'));
+    w.add('cycle.json', contentBytes);
+    for (const e of entries.slice(1)) {
+      const hash = createHash('sha256');
+      w.addFile(e.path, evidencePath(dataDir, e.sha256), e.size, (c) => hash.update(c));
+      if (hash.digest('hex') !== e.sha256) throw new CodedFailure('EXCHANGE_EVIDENCE_MISSING', `Tệp tài liệu ${e.sha256} đã thay đổi trong khi đóng gói.`);
+    }
+    w.finish();
+  } catch (e) {
+    w.abort();
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  tx(db, () => {
+    db.prepare(
+      "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'issued', ?, ?, ?, ?)",
+    ).run(packageHash, cycleId, revision, signer.fingerprint, issuedAt, issuedAt);
+    appendAudit(db, {
+      actor: options.actor,
+      action: 'cycle.export',
+      entity: 'cycle_package',
+      entityId: packageHash,
+      after: { cycleId, revision, units: content.units.length, members: content.roster.length, evidenceFiles: content.evidence.length, signer: signer.fingerprint },
+      packageHash,
+      at: issuedAt,
+    });
+  });
+  renameSync(tmp, path);
+  return {
+    path,
+    fileName: path.split(/[\\/]/).pop() ?? fileName,
+    packageHash,
+    revision,
+    units: content.units.length,
+    members: content.roster.length,
+    evidenceFiles: content.evidence.length,
+    bytes: statSync(path).size,
+  };
+}
+
+// ------------------------------------------------------------------ verify
+
+export interface VerifiedCycle {
+  readonly file: string;
+  readonly packageHash: string;
+  readonly manifest: CycleManifest;
+  readonly content: CycleContent;
+  readonly signer: { readonly fingerprint: string; readonly display: string };
+  readonly bytes: number;
+}
+
+function parseJsonEntry(file: string, bytes: Buffer, code: 'EXCHANGE_MANIFEST' | 'EXCHANGE_SCHEMA', what: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new ExchangeRefusal(file, code, `${what} không phải JSON hợp lệ`);
+  }
+}
+
+/**
+ * Reads and checks a cycle package from end to end. With `stageDir`, evidence files are
+ * written there under their hash as they are verified (the import moves them into place).
+ */
+export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCycle {
+  const file = displayName(path);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new ExchangeRefusal(file, 'EXCHANGE_FILE_UNREADABLE');
+  }
+  if (size > CYCLE_MAX_BYTES) throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${size} byte, tối đa ${CYCLE_MAX_BYTES} byte`);
+  if (size === 0) throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED', 'tệp rỗng');
+  let r: TarReader;
+  try {
+    r = new TarReader(path, size);
+  } catch {
+    throw new ExchangeRefusal(file, 'EXCHANGE_FILE_UNREADABLE');
+  }
+  try {
+    const expectEntry = (name: string, max: number) => {
+      const e = r.next();
+      if (!e || e.name !== name) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', `thiếu mục ${name}`);
+      if (e.size > max) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', `mục ${name} quá lớn`);
+      return r.read();
+    };
+    const manifestBytes = expectEntry('manifest.json', CYCLE_MANIFEST_MAX_BYTES);
+    const rawManifest = parseJsonEntry(file, manifestBytes, 'EXCHANGE_MANIFEST', 'manifest.json');
+    if ((rawManifest as { format?: unknown })?.format !== CYCLE_MANIFEST_FORMAT) throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'không phải gói kỳ đánh giá');
+    const m = ManifestSchema.safeParse(rawManifest);
+    if (!m.success) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', describeIssues(m.error.issues));
+    const sig = ManifestSignature.safeParse(parseJsonEntry(file, expectEntry('manifest.sig', 4096), 'EXCHANGE_MANIFEST', 'manifest.sig'));
+    if (!sig.success) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', `chữ ký: ${describeIssues(sig.error.issues)}`);
+    const manifest = m.data;
+    if (sig.data.publicKey !== manifest.signer.publicKey || fingerprintOf(manifest.signer.publicKey) !== manifest.signer.fingerprint) {
+      throw new ExchangeRefusal(file, 'EXCHANGE_KEY_MISMATCH');
+    }
+    // The signature covers the bytes as written, which must be the canonical form.
+    if (canonicalJson(rawManifest) !== manifestBytes.toString('utf8')) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê không ở dạng JSON chuẩn tắc');
+    if (!verifyEd25519(manifest.signer.publicKey, manifestBytes, sig.data.value)) throw new ExchangeRefusal(file, 'EXCHANGE_BAD_SIGNATURE');
+
+    let content: CycleContent | null = null;
+    for (const entry of manifest.entries) {
+      const e = r.next();
+      if (!e || e.name !== entry.path || e.size !== entry.size) {
+        throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', `mục ${entry.path} không có hoặc sai kích thước`);
+      }
+      if (entry.path === 'cycle.json') {
+        if (e.size > CYCLE_CONTENT_MAX_BYTES) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'cycle.json quá lớn');
+        const bytes = r.read();
+        if (sha256Hex(bytes) !== entry.sha256) throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', 'cycle.json');
+        const c = ContentSchema.safeParse(parseJsonEntry(file, bytes, 'EXCHANGE_SCHEMA', 'cycle.json'));
+        if (!c.success) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${describeIssues(c.error.issues)}`);
+        content = c.data;
+      } else {
+        const hash = createHash('sha256');
+        const out = stageDir ? openSync(join(stageDir, entry.sha256), 'w') : null;
+        try {
+          r.stream((chunk) => {
+            hash.update(chunk);
+            if (out !== null) writeSync(out, chunk);
+          });
+        } finally {
+          if (out !== null) closeSync(out);
+        }
+        if (hash.digest('hex') !== entry.sha256) throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', entry.path);
+      }
+    }
+    if (r.next() !== null || r.trailingNonZero()) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'có mục không ghi trong bảng kê');
+    if (!content) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'thiếu cycle.json');
+    if (content.cycle.id !== manifest.cycleId || content.revision !== manifest.revision) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê và nội dung khác kỳ hoặc lần phát hành');
+    const listed = new Set(manifest.entries.filter((x) => x.path !== 'cycle.json').map((x) => x.sha256));
+    const described = new Set(content.evidence.map((x) => x.sha256));
+    if (listed.size !== described.size || [...listed].some((h) => !described.has(h))) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'danh sách tài liệu không khớp');
+    const units = new Set(content.units.map((u) => u.id));
+    const known = (what: string, ok: boolean) => {
+      if (!ok) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${what}`);
+    };
+    for (const d of content.dossiers) known(`hồ sơ của đơn vị lạ “${d.unitId}”`, units.has(d.unitId));
+    for (const l of content.dossierEvidence) known(`tài liệu ${l.sha256.slice(0, 12)} không có trong danh sách`, described.has(l.sha256) && units.has(l.unitId));
+    const roster = new Set(content.roster.map((m) => m.id));
+    for (const e of content.exemptions) known(`hạ điểm chuẩn của đơn vị lạ “${e.unitId}”`, units.has(e.unitId) && (e.proposedBy === null || roster.has(e.proposedBy)));
+    for (const m of content.roster) known(`khóa của thành viên “${m.id}”`, m.publicKey === null ? m.fingerprint === null : m.fingerprint === fingerprintOf(m.publicKey));
+    for (const f of content.frameworks) {
+      let ok = false;
+      try {
+        ok = frameworkHash(f.framework as Framework) === f.hash && (f.framework as Framework).group === f.group;
+        planTotals(buildTree(f.framework as Framework), f.group);
+      } catch {
+        ok = false;
+      }
+      if (!ok) throw new ExchangeRefusal(file, 'EXCHANGE_FRAMEWORK_MISMATCH', `nhóm ${f.group}`);
+    }
+    return {
+      file,
+      packageHash: sha256Hex(manifestBytes),
+      manifest,
+      content,
+      signer: { fingerprint: manifest.signer.fingerprint, display: formatFingerprint(manifest.signer.fingerprint) },
+      bytes: size,
+    };
+  } catch (e) {
+    if (e instanceof TarFormatError) throw new ExchangeRefusal(file, e.message === 'truncated' ? 'EXCHANGE_TRUNCATED' : 'EXCHANGE_MANIFEST', e.message === 'truncated' ? undefined : 'tệp tar hỏng');
+    throw e;
+  } finally {
+    r.close();
+  }
+}
+
+// ------------------------------------------------------------------ import
+
+export interface ImportedCycle {
+  readonly file: string;
+  readonly status: 'imported' | 'duplicate' | 'superseded';
+  readonly code: string | null;
+  readonly message: string;
+  readonly packageHash: string;
+  readonly cycleId: string;
+  readonly revision: number;
+  readonly signer: { readonly fingerprint: string; readonly display: string };
+  readonly backup: string | null;
+  readonly units: number;
+  readonly members: number;
+  readonly evidenceFiles: number;
+}
+
+export interface CycleImportOptions {
+  readonly actor: string;
+  /** The secretariat's fingerprint as read aloud (the 32 displayed digits or all 64): refuse another key. */
+  readonly expectFingerprint?: string;
+  readonly backup?: boolean;
+  readonly now?: string;
+}
+
+interface Received {
+  revision: number;
+  packageHash: string;
+  signer: string;
+}
+
+function lastReceived(db: Db, cycleId: string): Received | undefined {
+  return db
+    .prepare(
+      "SELECT revision, package_hash AS packageHash, signer_fingerprint AS signer FROM cycle_packages WHERE cycle_id = ? AND direction = 'received' ORDER BY revision DESC LIMIT 1",
+    )
+    .get(cycleId) as Received | undefined;
+}
+
+function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new' | 'duplicate' | 'superseded' {
+  const file = v.file;
+  if (options.expectFingerprint !== undefined && !fingerprintMatches(v.signer.fingerprint, options.expectFingerprint)) {
+    throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_MISMATCH', `dấu vân tay của gói là ${v.signer.display}`);
+  }
+  const cycleId = v.manifest.cycleId;
+  const last = lastReceived(db, cycleId);
+  if (!last && getCycle(db, cycleId)) throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
+  if (!last) return 'new';
+  if (last.signer !== v.signer.fingerprint) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
+  if (db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash)) return 'duplicate';
+  if (v.manifest.revision <= last.revision) return 'superseded';
+  return 'new';
+}
+
+export function importCyclePackage(db: Db, dataDir: string, path: string, options: CycleImportOptions): ImportedCycle {
+  const stage = join(dataDir, 'evidence', `.staging-${process.pid}-${Date.now()}`);
+  mkdirSync(stage, { recursive: true });
+  try {
+    const v = verifyCyclePackage(path, stage);
+    const c = v.content;
+    const at = options.now ?? new Date().toISOString();
+    const base = {
+      file: v.file,
+      packageHash: v.packageHash,
+      cycleId: c.cycle.id,
+      revision: c.revision,
+      signer: v.signer,
+      units: c.units.length,
+      members: c.roster.length,
+      evidenceFiles: c.evidence.length,
+    };
+    const state = checkOrder(db, v, options);
+    if (state !== 'new') {
+      const code = state === 'duplicate' ? 'EXCHANGE_DUPLICATE' : 'EXCHANGE_SUPERSEDED';
+      return { ...base, status: state, code, message: new ExchangeRefusal(v.file, code).message, backup: null };
+    }
+    // Evidence into the store (content-addressed, atomic renames) before the transaction that cites it.
+    for (const e of c.evidence) {
+      const target = evidencePath(dataDir, e.sha256);
+      if (existsSync(target) && evidenceStatus(dataDir, e.sha256) === 'ok') continue;
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(stage, e.sha256), target);
+    }
+    const backup = options.backup === false ? null : backupDatabase(db, dataDir, 'cycle');
+    tx(db, () => {
+      if (checkOrder(db, v, options) !== 'new') throw new ExchangeRefusal(v.file, 'EXCHANGE_SUPERSEDED');
+      writeCycle(db, c);
+      db.prepare(
+        "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'received', ?, ?, ?, ?)",
+      ).run(v.packageHash, c.cycle.id, c.revision, v.signer.fingerprint, c.issuedAt, at);
+      appendAudit(db, {
+        actor: options.actor,
+        action: 'cycle.import',
+        entity: 'cycle_package',
+        entityId: v.packageHash,
+        after: { cycleId: c.cycle.id, revision: c.revision, units: c.units.length, members: c.roster.length, evidenceFiles: c.evidence.length, signer: v.signer.fingerprint },
+        packageHash: v.packageHash,
+        at,
+      });
+    });
+    return {
+      ...base,
+      status: 'imported',
+      code: null,
+      message: `Đã nhận gói kỳ đánh giá “${c.cycle.name}” (lần ${c.revision}) từ tệp “${v.file}”: ${c.units.length} đơn vị, ${c.evidence.length} tài liệu kiểm chứng.`,
+      backup,
+    };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** Writes the received cycle; call inside a transaction. Dossiers are replaced; appraisals are kept. */
+function writeCycle(db: Db, c: CycleContent): void {
+  db.prepare('INSERT OR IGNORE INTO exchange_unlock (id) VALUES (1)').run();
+  const id = c.cycle.id;
+  db.prepare(
+    `INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, year = excluded.year, province = excluded.province, precision = excluded.precision`,
+  ).run(id, c.cycle.name, c.cycle.year, c.cycle.province, c.cycle.precision, c.issuedAt);
+  for (const f of c.frameworks) {
+    putFramework(db, f.hash, f.framework as Framework);
+    setCycleFramework(db, id, f.group, f.hash);
+  }
+  const unit = db.prepare(
+    `INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, grp = excluded.grp, sort_order = excluded.sort_order WHERE units.cycle_id = excluded.cycle_id`,
+  );
+  for (const u of c.units) unit.run(u.id, id, u.name, u.group, u.sortOrder);
+  const member = db.prepare(
+    `INSERT INTO members (id, cycle_id, name, position, agency, role, public_key, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, agency = excluded.agency, role = excluded.role,
+       public_key = excluded.public_key, fingerprint = excluded.fingerprint WHERE members.cycle_id = excluded.cycle_id`,
+  );
+  for (const m of c.roster) {
+    member.run(m.id, id, m.name, m.position, m.agency, m.role, m.publicKey, m.fingerprint);
+    setMemberFields(db, m.id, m.fields);
+  }
+  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+  db.prepare(`DELETE FROM dossier_evidence WHERE ${inCycle}`).run(id);
+  db.prepare(`DELETE FROM dossier_items WHERE ${inCycle}`).run(id);
+  const item = db.prepare(
+    'INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, declared, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const enc = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  for (const d of c.dossiers) item.run(d.unitId, d.nodeCode, enc(d.round1Input), d.round1Score, enc(d.round2Input), d.round2Score, enc(d.declared), d.explanation);
+  const ids = new Map<string, number>();
+  for (const e of c.evidence) ids.set(e.sha256, putEvidence(db, { cycleId: id, sha256: e.sha256, title: e.title, fileName: e.fileName, size: e.size, mime: e.mime }));
+  const link = db.prepare('INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)');
+  for (const l of c.dossierEvidence) {
+    const ev = ids.get(l.sha256);
+    if (ev !== undefined) link.run(l.unitId, l.nodeCode, ev, l.page);
+  }
+  const exemption = db.prepare(
+    `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, decided_by, decision_reason, created_at, decided_at)
+     VALUES (?, ?, ?, ?, ?, 'approved', ?, NULL, ?, ?)
+     ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, status = 'approved',
+       decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+  );
+  for (const e of c.exemptions) exemption.run(e.unitId, e.nodeCode, e.reason, e.legalBasis, e.proposedBy, e.decidedBy, e.decidedAt ?? c.issuedAt, e.decidedAt);
+  db.prepare('DELETE FROM exchange_unlock').run();
+}
