@@ -74,7 +74,10 @@ export function parseViNumber(text: string): string | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? t : null;
 }
 
-/** "Sóc Trăng, ngày 15 tháng 3 năm 2024" */
+/**
+ * The place-and-date line of Decree 30/2020: "Sóc Trăng, ngày 15 tháng 3 năm 2024".
+ * Days below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02").
+ */
 export function placeDateLine(place: string, year: number, month: number, day: number): string {
-  return `${place}, ngày ${pad2(day)} tháng ${pad2(month)} năm ${year}`;
+  return `${place}, ngày ${pad2(day)} tháng ${month < 3 ? pad2(month) : String(month)} năm ${year}`;
 }
