@@ -251,6 +251,12 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
   } catch {
     throw new ExchangeRefusal(file, 'EXCHANGE_FILE_UNREADABLE');
   }
+  const head = r.peek(263);
+  if (head.length < 263 || head.subarray(257, 262).toString('latin1') !== 'ustar') {
+    r.close();
+    if (head.subarray(0, 13).toString('latin1') === 'manifest.json') throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED');
+    throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'không phải gói kỳ đánh giá (tệp .cchc-cycle.tar)');
+  }
   try {
     const expectEntry = (name: string, max: number) => {
       const e = r.next();

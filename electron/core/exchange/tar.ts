@@ -110,6 +110,12 @@ export class TarReader {
     this.pos += n;
     return b;
   }
+  /** Up to `n` bytes from the start of the file, without moving. */
+  peek(n: number): Buffer {
+    const b = Buffer.alloc(n);
+    const got = readSync(this.fd, b, 0, n, 0);
+    return b.subarray(0, got);
+  }
   next(): TarEntry | null {
     if (this.pending) throw new Error('previous entry not consumed');
     const h = this.readExact(BLOCK);
