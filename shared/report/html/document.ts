@@ -79,6 +79,8 @@ table.grid tr.field td { font-weight: bold; background: #eef2f7; }
 table.grid tr.criterion td { font-weight: bold; }
 table.grid tr.exempt td { color: #555; font-style: italic; }
 table.small { font-size: 9.5pt; }
+table.sheet td { vertical-align: top; }
+table.sheet td.ev { font-size: 8.5pt; }
 table.grid caption { caption-side: top; font-weight: bold; font-size: 12pt; padding-bottom: 3pt; }
 .note { font-size: 11pt; font-style: italic; }
 .chart-box { margin: 4pt 0 10pt; break-inside: avoid; }
@@ -135,8 +137,10 @@ export function titleHtml(title: string, subtitle?: string): string {
  * room for the signature, the name in bold. `recipients` puts "Nơi nhận:" in the left cell.
  */
 export function signaturesHtml(blocks: readonly SignatureBlock[], recipients?: readonly string[]): string {
+  // Names line up: a block without the "TM." line gets an empty one when another block has it.
+  const anyOn = blocks.some((b) => b.on);
   const cell = (b: SignatureBlock) =>
-    `<td>${b.on ? `<div class="on">${esc(upper(b.on))}</div>` : ''}<div class="role">${esc(upper(b.title))}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="space"></div><div class="name">${esc(b.name)}</div></td>`;
+    `<td>${b.on ? `<div class="on">${esc(upper(b.on))}</div>` : anyOn ? '<div class="on">&nbsp;</div>' : ''}<div class="role">${esc(upper(b.title))}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="space"></div><div class="name">${esc(b.name)}</div></td>`;
   const rows: string[] = [];
   const list = [...blocks];
   if (recipients && recipients.length > 0) {

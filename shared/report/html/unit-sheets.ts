@@ -6,7 +6,8 @@
 import { CLASSIFICATION_LABELS } from '../../results/classification.ts';
 import { type DrillNode, type UnitDrilldown, differences, fieldComparisons, flattenDrill } from '../drilldown.ts';
 import { ZERO, add, parseDecimal } from '../../decimal/rational.ts';
-import { exactText, viDec } from '../numbers.ts';
+import { exactText, fixedText, viDec } from '../numbers.ts';
+import { formatPoints } from '../../format/vi.ts';
 import { type DocumentHeader, type SignatureBlock, documentHtml, headerHtml, signaturesHtml, titleHtml } from './document.ts';
 import { esc } from './escape.ts';
 
@@ -33,8 +34,22 @@ export interface UnitSheetContext {
 
 export type UnitSheetKind = 'appraisal' | 'notice' | 'feedback';
 
-const n = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(viDec(d)));
-const signed = (d: string) => esc(d.startsWith('-') || /^0(\.0+)?$/.test(d) ? viDec(d) : `+${viDec(d)}`);
+/** Points as printed: at most 2 decimals, half up, trailing zeros dropped (0,5; 0,67; 14). */
+function pointsText(d: string): string {
+  const r = parseDecimal(d);
+  return r ? formatPoints(r, 2) : viDec(d);
+}
+const n = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(pointsText(d)));
+/** Totals and the index: exactly 2 decimals (51,34). */
+const n2 = (d: string | null | undefined) => {
+  if (d === null || d === undefined) return '';
+  const r = parseDecimal(d);
+  return esc(r ? viDec(fixedText(r, 2)) : viDec(d));
+};
+const signed = (d: string) => {
+  const t = pointsText(d);
+  return esc(t.startsWith('-') || /^0(,0+)?$/.test(t) ? t : `+${t}`);
+};
 
 function chairBlock(ctx: UnitSheetContext): SignatureBlock {
   return { on: 'TM. Hội đồng thẩm định', title: 'Chủ tịch', name: ctx.chair.name };
@@ -48,9 +63,7 @@ function membersLine(ctx: UnitSheetContext): string {
 
 function totalsTable(d: UnitDrilldown, selfLabel: string, selfTotal: string): string {
   return `<table class="grid"><thead><tr><th>Điểm chuẩn tối đa</th><th>${esc(selfLabel)}</th><th>Điểm thẩm định</th><th>Khảo sát CBCCVC</th><th>Chỉ số SIPAS</th><th>Tổng điểm đạt được</th><th>Chỉ số CCHC (%)</th><th>Xếp nhóm</th></tr></thead>
-<tbody><tr><td class="n">${n(d.benchmark)}</td><td class="n">${n(selfTotal)}</td><td class="n">${n(d.selfAssessed)}</td><td class="n">${n(d.surveyCbccvc)}</td><td class="n">${n(
-    d.surveySipas,
-  )}</td><td class="n">${n(d.total)}</td><td class="n"><b>${n(d.index)}</b></td><td class="c">${d.classification}</td></tr></tbody></table>`;
+<tbody><tr><td class="n">${n2(d.benchmark)}</td><td class="n">${n2(selfTotal)}</td><td class="n">${n2(d.selfAssessed)}</td><td class="n">${n2(d.surveyCbccvc)}</td><td class="n">${n2(d.surveySipas)}</td><td class="n">${n2(d.total)}</td><td class="n"><b>${n2(d.index)}</b></td><td class="c">${d.classification}</td></tr></tbody></table>`;
 }
 
 /** Σ of the self-scores of counted, non-survey sub-criteria for a round (latest: round 2, else round 1). */
@@ -91,17 +104,16 @@ function sheetTable(d: UnitDrilldown): string {
   const rows: string[] = [];
   for (const node of flattenDrill(d.fields)) {
     const cls = node.depth === 0 ? 'field' : !node.leaf ? 'criterion' : !node.counted ? 'exempt' : '';
-    const appraised =
-      node.leaf && (node.source === 'self' || node.source === null) ? '' : node.leaf ? n(node.appraised) : n(node.points);
-    const self1 = node.leaf ? n(node.self1) : '';
-    const self2 = node.leaf ? n(node.self2) : '';
+    const appraised = node.leaf && (node.source === 'self' || node.source === null) ? '' : n(node.appraised);
+    const self1 = n(node.self1);
+    const self2 = node.leaf ? n(node.self2) : n(node.self2 ?? node.self1);
     rows.push(
       `<tr class="${cls}"><td>${esc(node.code)}</td><td>${esc(node.title)}</td><td class="n">${n(node.max)}</td><td class="n">${self1}</td><td class="n">${self2}</td><td class="n">${appraised}${
         node.leaf && node.source === 'survey' ? '<br><i>(ĐTXHH)</i>' : ''
-      }</td><td>${esc(exemptionText(node))}</td><td>${node.leaf ? esc(evidenceOf(node)) : ''}</td><td>${node.leaf ? esc(commentOf(node)) : ''}</td></tr>`,
+      }</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(commentOf(node)) : ''}</td></tr>`,
     );
   }
-  return `<table class="grid small sheet"><colgroup><col style="width:9mm"><col style="width:44mm"><col style="width:10mm"><col style="width:11mm"><col style="width:11mm"><col style="width:12mm"><col style="width:18mm"><col style="width:22mm"><col style="width:28mm"></colgroup>
+  return `<table class="grid small sheet" style="table-layout:fixed"><colgroup><col style="width:10mm"><col style="width:48mm"><col style="width:10mm"><col style="width:10mm"><col style="width:10mm"><col style="width:12mm"><col style="width:17mm"><col style="width:27mm"><col style="width:21mm"></colgroup>
 <thead><tr><th rowspan="2">TT</th><th rowspan="2">Tiêu chí, tiêu chí thành phần</th><th rowspan="2">Điểm tối đa</th><th colspan="2">Điểm tự đánh giá</th><th rowspan="2">Điểm thẩm định</th><th rowspan="2">Hạ điểm chuẩn</th><th rowspan="2">Tài liệu kiểm chứng</th><th rowspan="2">Nhận xét của Hội đồng</th></tr>
 <tr><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -115,7 +127,7 @@ export function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): str
   out.push(membersLine(ctx));
   out.push(totalsTable(d, 'Tự đánh giá (lần 2)', selfTotal(d, 'latest')));
   out.push(
-    `<p class="flush">Chỉ số CCHC năm ${year}: <b>${n(d.index)}%</b>, ${esc(CLASSIFICATION_LABELS[d.classification])}; xếp hạng ${d.rankInGroup} trong khối, ${d.rankOverall} chung.${
+    `<p class="flush">Chỉ số CCHC năm ${year}: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}; xếp hạng ${d.rankInGroup} trong khối, ${d.rankOverall} chung.${
       d.provisional > 0 ? ` Còn ${d.provisional} tiêu chí thành phần chưa thẩm định (tạm tính theo điểm tự đánh giá).` : ''
     }</p>`,
   );
@@ -146,14 +158,15 @@ function differencesTable(d: UnitDrilldown, round?: 1 | 2, withEvidence = true):
 
 function fieldsTable(d: UnitDrilldown, round?: 1 | 2): string {
   const rows = fieldComparisons(d, round);
-  return `<table class="grid"><thead><tr><th>Lĩnh vực</th><th>Điểm tối đa</th><th>Tự đánh giá</th><th>Thẩm định</th><th>Chênh lệch</th></tr></thead><tbody>${rows
+  const note = d.provisional > 0 ? '<div class="note">Cột “Thẩm định”: tiêu chí chưa thẩm định được tạm tính theo điểm tự đánh giá mới nhất; điểm ĐTXHH như nhau ở hai cột.</div>' : '';
+  return `${''}<table class="grid"><thead><tr><th>Lĩnh vực</th><th>Điểm tối đa</th><th>Tự đánh giá</th><th>Thẩm định</th><th>Chênh lệch</th></tr></thead><tbody>${rows
     .map(
       (f) =>
         `<tr><td>${esc(f.code)}. ${esc(f.title)}</td><td class="n">${n(f.benchmark)}</td><td class="n">${n(f.self)}</td><td class="n">${n(f.appraised)}</td><td class="n">${signed(
           f.difference,
         )}</td></tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>${note}`;
 }
 
 export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2): string {
@@ -169,7 +182,7 @@ export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2
   out.push(`<p class="flush"><b>1. Tổng hợp điểm</b></p>`);
   out.push(totalsTable(d, `Tự đánh giá (lần ${round})`, selfTotal(d, round === 1 ? 1 : 'latest')));
   out.push(
-    `<p>Chỉ số CCHC tạm tính: <b>${n(d.index)}%</b> (${esc(CLASSIFICATION_LABELS[d.classification])})${noSurvey ? ', chưa bao gồm điểm điều tra xã hội học' : ''}${
+    `<p>Chỉ số CCHC tạm tính: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}${noSurvey ? ', chưa bao gồm điểm điều tra xã hội học' : ''}${
       d.provisional > 0 ? `; ${d.provisional} tiêu chí thành phần chưa thẩm định được tạm tính theo điểm tự đánh giá` : ''
     }.</p>`,
   );
@@ -206,7 +219,7 @@ export function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const table = differencesTable(d, undefined, true);
   out.push(table || '<p>Kết quả thẩm định trùng với kết quả tự đánh giá ở tất cả các tiêu chí thành phần đã thẩm định.</p>');
   out.push(
-    `<p>Chỉ số CCHC năm ${year} của đơn vị sau thẩm định: <b>${n(d.index)}%</b> (${esc(CLASSIFICATION_LABELS[d.classification])}). Đơn vị có ý kiến khác đề nghị phản hồi bằng văn bản kèm tài liệu kiểm chứng về cơ quan thường trực Hội đồng thẩm định.</p>`,
+    `<p>Chỉ số CCHC năm ${year} của đơn vị sau thẩm định: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}. Đơn vị có ý kiến khác đề nghị phản hồi bằng văn bản kèm tài liệu kiểm chứng về cơ quan thường trực Hội đồng thẩm định.</p>`,
   );
   out.push(
     signaturesHtml([

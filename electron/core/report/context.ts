@@ -1,0 +1,90 @@
+/**
+ * Everything the report, the drill-down and the documents read from the store about a
+ * cycle, loaded once: the official totals (approved exemptions only), the frameworks'
+ * trees, the approved exemptions per unit, the previous year's published indices and the
+ * survey respondents.
+ */
+import { decToScaled } from '../../../shared/report/numbers.ts';
+import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import type { Db } from '../db/connection.ts';
+import { cycleFrameworks } from '../db/repos/frameworks.ts';
+import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
+
+export interface PreviousEntry {
+  readonly year: number;
+  /** Scaled at the cycle's precision. */
+  readonly published: bigint;
+  readonly unitName: string;
+}
+
+export interface CycleContext {
+  readonly totals: CycleTotals;
+  readonly trees: ReadonlyMap<UnitGroup, FrameworkTree>;
+  /** unit id → codes of approved exemptions (any level). */
+  readonly exempted: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly previousYear: number | null;
+  readonly previous: ReadonlyMap<string, PreviousEntry>;
+  readonly respondents: ReadonlyMap<string, { cbccvc: number | null; sipas: number | null }>;
+}
+
+export function tableExists(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+export function columnExists(db: Db, table: string, column: string): boolean {
+  if (!tableExists(db, table)) return false;
+  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as { name: string }[]).some((c) => c.name === column);
+}
+
+/** The year whose previous results the report compares with: year − 1 when imported, else the latest earlier year, else null. */
+export function previousYearOf(db: Db, cycleId: string, year: number): number | null {
+  if (!tableExists(db, 'previous_results')) return null;
+  const years = db.prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? AND year < ? ORDER BY year DESC').pluck().all(cycleId, year) as number[];
+  if (years.length === 0) return null;
+  return years.includes(year - 1) ? year - 1 : years[0]!;
+}
+
+/** The previous results of one year, per unit id, scaled at `precision`. */
+export function previousResults(db: Db, cycleId: string, year: number, precision: number): Map<string, PreviousEntry> {
+  const out = new Map<string, PreviousEntry>();
+  if (!tableExists(db, 'previous_results')) return out;
+  for (const r of db
+    .prepare('SELECT unit_id AS unitId, unit_name AS unitName, published FROM previous_results WHERE cycle_id = ? AND year = ?')
+    .all(cycleId, year) as { unitId: string; unitName: string; published: string }[]) {
+    out.set(r.unitId, { year, published: decToScaled(r.published, precision), unitName: r.unitName });
+  }
+  return out;
+}
+
+export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOptions = {}): CycleContext {
+  const totals = computeCycleTotals(db, cycleId, options);
+  const trees = new Map<UnitGroup, FrameworkTree>();
+  for (const cf of cycleFrameworks(db, cycleId)) trees.set(cf.group, buildTree(cf.framework));
+  const exempted = new Map<string, Set<string>>();
+  const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
+  for (const [u, c] of db
+    .prepare(`SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`)
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string]>) {
+    exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
+  }
+  const previousYear = previousYearOf(db, cycleId, totals.cycle.year);
+  const previous = previousYear === null ? new Map<string, PreviousEntry>() : previousResults(db, cycleId, previousYear, totals.cycle.precision);
+  const respondents = new Map<string, { cbccvc: number | null; sipas: number | null }>();
+  for (const [u, source, n] of db
+    .prepare('SELECT unit_id, source, respondents FROM survey_points WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)')
+    .raw()
+    .iterate(cycleId) as Iterable<[string, 'cbccvc' | 'sipas', number | null]>) {
+    const e = respondents.get(u) ?? { cbccvc: null, sipas: null };
+    e[source] = n;
+    respondents.set(u, e);
+  }
+  return { totals, trees, exempted, previousYear, previous, respondents };
+}
+
+/** Whether a leaf (by its path of codes) is exempted for a unit. */
+export function isExempted(ctx: CycleContext, unitId: string, path: readonly string[]): boolean {
+  const set = ctx.exempted.get(unitId);
+  return set !== undefined && path.some((c) => set.has(c));
+}

@@ -1,0 +1,375 @@
+/**
+ * The council meeting the minutes record (time, place, legal bases, chair, secretary,
+ * members present or absent, conclusions): read with defaults, saved with an audit row.
+ * Also the conflicts the minutes report: score conflicts between members and how they
+ * were resolved (final_scores decisions of issue #4), and declared conflicts of interest.
+ * Both readers return [] on a store that does not have the tables or columns yet.
+ */
+import { deserialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { viDec, exactText } from '../../../shared/report/numbers.ts';
+import type { MinutesConflict, MinutesConflictOfInterest } from '../../../shared/report/html/minutes.ts';
+import { type Db, tx } from '../db/connection.ts';
+import { appendAudit } from '../db/repos/audit.ts';
+import { listMembers } from '../db/repos/members.ts';
+import { requireCycle } from '../results/cycle-totals.ts';
+import { columnExists, tableExists } from './context.ts';
+import type { FrameworkTree } from '../../../shared/framework/tree.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+
+export interface Attendance {
+  readonly memberId: string;
+  readonly present: boolean;
+  /** Reason of an absence, or a note ("đến muộn"). */
+  readonly note: string;
+}
+
+export interface Meeting {
+  /** "UBND TỈNH SÓC TRĂNG" */
+  readonly issuerParent: string;
+  /** "HỘI ĐỒNG THẨM ĐỊNH" */
+  readonly issuer: string;
+  /** "Số:      /BB-HĐTĐ" */
+  readonly docNumber: string;
+  /** The place of the place-and-date line ("Sóc Trăng"). */
+  readonly placeName: string;
+  /** Date of the minutes, "YYYY-MM-DD"; null prints "ngày … tháng … năm …". */
+  readonly documentDate: string | null;
+  /** "YYYY-MM-DDTHH:MM" (local time), or null. */
+  readonly startsAt: string | null;
+  readonly endsAt: string | null;
+  /** "Phòng họp số 1, Ủy ban nhân dân tỉnh Sóc Trăng" */
+  readonly location: string;
+  readonly legalBases: readonly string[];
+  readonly chairName: string;
+  readonly chairPosition: string;
+  readonly secretaryName: string;
+  readonly secretaryPosition: string;
+  readonly otherAttendees: readonly string[];
+  /** What was appraised, free text; empty = generated. */
+  readonly contents: string;
+  readonly conclusions: readonly string[];
+  readonly copies: number | null;
+  /** Members of the roster (role member) present or absent; members without a row count as present. */
+  readonly attendance: readonly Attendance[];
+  /** Whether the meeting was saved (false: all defaults). */
+  readonly stored: boolean;
+  readonly updatedAt: string | null;
+}
+
+export type MeetingPatch = Partial<Omit<Meeting, 'stored' | 'updatedAt'>>;
+
+export const MEETING_ERRORS = {
+  BAD_DATE: 'MEETING_BAD_DATE',
+  BAD_TIME: 'MEETING_BAD_TIME',
+  UNKNOWN_MEMBER: 'MEETING_UNKNOWN_MEMBER',
+  BAD_COPIES: 'MEETING_BAD_COPIES',
+  BAD_TEXT: 'MEETING_BAD_TEXT',
+} as const;
+
+/** Defaults from the cycle and the roster. */
+export function defaultMeeting(db: Db, cycleId: string): Meeting {
+  const cycle = requireCycle(db, cycleId);
+  const members = listMembers(db, cycleId);
+  const chair = members.find((m) => m.role === 'member' && /chủ tịch/i.test(m.position)) ?? null;
+  const secretary = members.find((m) => m.role === 'secretariat') ?? null;
+  const province = cycle.province.trim();
+  return {
+    issuerParent: province ? `UBND tỉnh ${province}`.toLocaleUpperCase('vi') : 'ỦY BAN NHÂN DÂN TỈNH',
+    issuer: 'HỘI ĐỒNG THẨM ĐỊNH',
+    docNumber: 'Số:        /BB-HĐTĐ',
+    placeName: province || '…',
+    documentDate: null,
+    startsAt: null,
+    endsAt: null,
+    location: '',
+    legalBases: [
+      `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Chủ tịch Ủy ban nhân dân tỉnh về việc thành lập Hội đồng thẩm định kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm ${cycle.year}`,
+      `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Ủy ban nhân dân tỉnh ban hành Bộ tiêu chí xác định Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn tỉnh`,
+    ],
+    chairName: chair?.name ?? '',
+    chairPosition: chair?.position ?? '',
+    secretaryName: secretary?.name ?? '',
+    secretaryPosition: secretary ? `${secretary.position}${secretary.agency ? `, ${secretary.agency}` : ''}` : '',
+    otherAttendees: [],
+    contents: '',
+    conclusions: [],
+    copies: null,
+    attendance: [],
+    stored: false,
+    updatedAt: null,
+  };
+}
+
+interface MeetingRow {
+  issuer_parent: string;
+  issuer: string;
+  doc_number: string;
+  place_name: string;
+  document_date: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  location: string;
+  legal_bases: string;
+  chair_name: string;
+  chair_position: string;
+  secretary_name: string;
+  secretary_position: string;
+  other_attendees: string;
+  contents: string;
+  conclusions: string;
+  copies: number | null;
+  updated_at: string;
+}
+
+export function getMeeting(db: Db, cycleId: string): Meeting {
+  const base = defaultMeeting(db, cycleId);
+  if (!tableExists(db, 'meetings')) return base;
+  const r = db.prepare('SELECT * FROM meetings WHERE cycle_id = ?').get(cycleId) as MeetingRow | undefined;
+  if (!r) return base;
+  const attendance = (
+    db.prepare('SELECT member_id AS memberId, present, note FROM meeting_attendance WHERE cycle_id = ? ORDER BY member_id').all(cycleId) as {
+      memberId: string;
+      present: number;
+      note: string;
+    }[]
+  ).map((a) => ({ memberId: a.memberId, present: a.present === 1, note: a.note }));
+  return {
+    issuerParent: r.issuer_parent,
+    issuer: r.issuer,
+    docNumber: r.doc_number,
+    placeName: r.place_name,
+    documentDate: r.document_date,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    location: r.location,
+    legalBases: JSON.parse(r.legal_bases) as string[],
+    chairName: r.chair_name,
+    chairPosition: r.chair_position,
+    secretaryName: r.secretary_name,
+    secretaryPosition: r.secretary_position,
+    otherAttendees: JSON.parse(r.other_attendees) as string[],
+    contents: r.contents,
+    conclusions: JSON.parse(r.conclusions) as string[],
+    copies: r.copies,
+    attendance,
+    stored: true,
+    updatedAt: r.updated_at,
+  };
+}
+
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATETIME_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
+
+function checkText(name: string, v: unknown, max = 2000): string {
+  if (typeof v !== 'string' || v.length > max) throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là văn bản (tối đa ${max} ký tự).`, { field: name });
+  return v.trim();
+}
+
+function checkList(name: string, v: unknown): string[] {
+  if (!Array.isArray(v) || v.length > 200) throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là danh sách văn bản.`, { field: name });
+  return v.map((x) => checkText(name, x)).filter((x) => x !== '');
+}
+
+/** Validates a patch over the current meeting; throws coded Vietnamese errors. */
+export function mergeMeeting(db: Db, cycleId: string, current: Meeting, patch: MeetingPatch): Meeting {
+  const m: { -readonly [K in keyof Meeting]: Meeting[K] } = { ...current };
+  for (const k of ['issuerParent', 'issuer', 'docNumber', 'placeName', 'location', 'chairName', 'chairPosition', 'secretaryName', 'secretaryPosition'] as const) {
+    if (patch[k] !== undefined) m[k] = checkText(k, patch[k], 500);
+  }
+  if (patch.contents !== undefined) m.contents = checkText('contents', patch.contents, 20000);
+  if (patch.legalBases !== undefined) m.legalBases = checkList('legalBases', patch.legalBases);
+  if (patch.otherAttendees !== undefined) m.otherAttendees = checkList('otherAttendees', patch.otherAttendees);
+  if (patch.conclusions !== undefined) m.conclusions = checkList('conclusions', patch.conclusions);
+  if (patch.documentDate !== undefined) {
+    if (patch.documentDate !== null && !DATE_RE.test(patch.documentDate)) {
+      throw new CodedFailure(MEETING_ERRORS.BAD_DATE, `Ngày lập biên bản “${patch.documentDate}” không đúng dạng YYYY-MM-DD.`);
+    }
+    m.documentDate = patch.documentDate;
+  }
+  for (const k of ['startsAt', 'endsAt'] as const) {
+    const v = patch[k];
+    if (v === undefined) continue;
+    if (v !== null && !DATETIME_RE.test(v)) throw new CodedFailure(MEETING_ERRORS.BAD_TIME, `Thời gian “${v}” không đúng dạng YYYY-MM-DDTHH:MM.`, { field: k });
+    m[k] = v;
+  }
+  if (m.startsAt && m.endsAt && m.endsAt < m.startsAt) throw new CodedFailure(MEETING_ERRORS.BAD_TIME, 'Thời gian kết thúc cuộc họp trước thời gian bắt đầu.');
+  if (patch.copies !== undefined) {
+    if (patch.copies !== null && (!Number.isInteger(patch.copies) || patch.copies < 1 || patch.copies > 99)) {
+      throw new CodedFailure(MEETING_ERRORS.BAD_COPIES, 'Số bản biên bản phải là số nguyên từ 1 đến 99.');
+    }
+    m.copies = patch.copies;
+  }
+  if (patch.attendance !== undefined) {
+    const roster = new Set(listMembers(db, cycleId).map((x) => x.id));
+    const seen = new Set<string>();
+    const list: Attendance[] = [];
+    for (const a of patch.attendance) {
+      if (!roster.has(a.memberId)) throw new CodedFailure(MEETING_ERRORS.UNKNOWN_MEMBER, `Thành viên “${a.memberId}” không thuộc Hội đồng của kỳ đánh giá.`, { memberId: a.memberId });
+      if (seen.has(a.memberId)) continue;
+      seen.add(a.memberId);
+      list.push({ memberId: a.memberId, present: a.present === true, note: checkText('note', a.note ?? '', 500) });
+    }
+    m.attendance = list;
+  }
+  return m;
+}
+
+/** Saves the meeting (a patch over what is stored or the defaults) in one transaction with an audit row. */
+export function saveMeeting(db: Db, cycleId: string, patch: MeetingPatch, actor: string): Meeting {
+  const before = getMeeting(db, cycleId);
+  const next = mergeMeeting(db, cycleId, before, patch);
+  const at = new Date().toISOString();
+  tx(db, () => {
+    db.prepare(
+      `INSERT INTO meetings (cycle_id, issuer_parent, issuer, doc_number, place_name, document_date, starts_at, ends_at, location, legal_bases,
+         chair_name, chair_position, secretary_name, secretary_position, other_attendees, contents, conclusions, copies, updated_at)
+       VALUES (@cycleId, @issuerParent, @issuer, @docNumber, @placeName, @documentDate, @startsAt, @endsAt, @location, @legalBases,
+         @chairName, @chairPosition, @secretaryName, @secretaryPosition, @otherAttendees, @contents, @conclusions, @copies, @at)
+       ON CONFLICT (cycle_id) DO UPDATE SET issuer_parent = excluded.issuer_parent, issuer = excluded.issuer, doc_number = excluded.doc_number,
+         place_name = excluded.place_name, document_date = excluded.document_date, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+         location = excluded.location, legal_bases = excluded.legal_bases, chair_name = excluded.chair_name, chair_position = excluded.chair_position,
+         secretary_name = excluded.secretary_name, secretary_position = excluded.secretary_position, other_attendees = excluded.other_attendees,
+         contents = excluded.contents, conclusions = excluded.conclusions, copies = excluded.copies, updated_at = excluded.updated_at`,
+    ).run({
+      cycleId,
+      issuerParent: next.issuerParent,
+      issuer: next.issuer,
+      docNumber: next.docNumber,
+      placeName: next.placeName,
+      documentDate: next.documentDate,
+      startsAt: next.startsAt,
+      endsAt: next.endsAt,
+      location: next.location,
+      legalBases: JSON.stringify(next.legalBases),
+      chairName: next.chairName,
+      chairPosition: next.chairPosition,
+      secretaryName: next.secretaryName,
+      secretaryPosition: next.secretaryPosition,
+      otherAttendees: JSON.stringify(next.otherAttendees),
+      contents: next.contents,
+      conclusions: JSON.stringify(next.conclusions),
+      copies: next.copies,
+      at,
+    });
+    db.prepare('DELETE FROM meeting_attendance WHERE cycle_id = ?').run(cycleId);
+    const ins = db.prepare('INSERT INTO meeting_attendance (cycle_id, member_id, present, note) VALUES (?, ?, ?, ?)');
+    for (const a of next.attendance) ins.run(cycleId, a.memberId, a.present ? 1 : 0, a.note);
+    const strip = ({ stored: _s, updatedAt: _u, ...rest }: Meeting) => rest;
+    appendAudit(db, { actor, action: 'meeting.save', entity: 'meeting', entityId: cycleId, before: before.stored ? strip(before) : null, after: strip(next), at });
+  });
+  return getMeeting(db, cycleId);
+}
+
+// ---------------------------------------------------------------- conflicts
+
+function memberNames(db: Db, cycleId: string): Map<string, string> {
+  return new Map(listMembers(db, cycleId).map((m) => [m.id, m.name]));
+}
+
+function pointsText(serialized: string): string {
+  return viDec(exactText(deserialize(serialized)));
+}
+
+/** "Nguyễn Văn A: 1 điểm; Trần Thị B: 0 điểm" from a basis "m1=1;m2=0". */
+function describeBasis(basis: string, names: ReadonlyMap<string, string>): string {
+  return basis
+    .split(';')
+    .filter((x) => x.includes('='))
+    .map((x) => {
+      const i = x.indexOf('=');
+      const id = x.slice(0, i);
+      let pts = x.slice(i + 1);
+      try {
+        pts = pointsText(pts);
+      } catch {
+        /* keep as written */
+      }
+      return `${names.get(id) ?? id}: ${pts} điểm`;
+    })
+    .join('; ');
+}
+
+/**
+ * Score conflicts: the secretariat's decisions on sub-criteria where the assigned members
+ * disagreed (final_scores with decided_by and basis), and the disagreements not decided yet.
+ */
+export function readConflicts(db: Db, cycleId: string, trees: ReadonlyMap<UnitGroup, FrameworkTree>): MinutesConflict[] {
+  if (!columnExists(db, 'final_scores', 'basis')) return [];
+  const names = memberNames(db, cycleId);
+  const units = new Map(
+    (db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ?').all(cycleId) as { id: string; name: string; grp: UnitGroup }[]).map((u) => [u.id, u]),
+  );
+  const title = (unitId: string, code: string) => trees.get(units.get(unitId)?.grp ?? 'department')?.byCode.get(code)?.title ?? '';
+  const out: (MinutesConflict & { unitId: string })[] = [];
+  const decided = new Map<string, { basis: string }>();
+  for (const f of db
+    .prepare(
+      `SELECT unit_id AS unitId, node_code AS nodeCode, score, reason, decided_by AS decidedBy, basis FROM final_scores
+       WHERE decided_by IS NOT NULL AND basis IS NOT NULL AND basis <> '' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
+    )
+    .all(cycleId) as { unitId: string; nodeCode: string; score: string; reason: string | null; decidedBy: string; basis: string }[]) {
+    decided.set(`${f.unitId}\u001f${f.nodeCode}`, { basis: f.basis });
+    out.push({
+      unitId: f.unitId,
+      unit: units.get(f.unitId)?.name ?? f.unitId,
+      code: f.nodeCode,
+      title: title(f.unitId, f.nodeCode),
+      description: describeBasis(f.basis, names),
+      resolution: `Thống nhất ${pointsText(f.score)} điểm${f.reason ? `: ${f.reason}` : ''}${names.get(f.decidedBy) ? ` (${names.get(f.decidedBy)})` : ''}.`,
+    });
+  }
+  // Disagreements among assigned members (without a declared conflict of interest) not decided on the same scores.
+  const coi = tableExists(db, 'conflicts_of_interest')
+    ? new Set((db.prepare('SELECT unit_id || char(31) || member_id FROM conflicts_of_interest').pluck().all() as string[]))
+    : new Set<string>();
+  const assigned = new Map<string, Set<string>>();
+  for (const [m, f] of db
+    .prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
+    .raw()
+    .all(cycleId) as [string, string][]) {
+    assigned.set(m, (assigned.get(m) ?? new Set()).add(f));
+  }
+  const byItem = new Map<string, { memberId: string; score: string }[]>();
+  for (const a of db
+    .prepare(`SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, score FROM appraisals WHERE score IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`)
+    .all(cycleId) as { unitId: string; nodeCode: string; memberId: string; score: string }[]) {
+    if (!assigned.get(a.memberId)?.has(a.nodeCode.split('.')[0]!)) continue;
+    if (coi.has(`${a.unitId}\u001f${a.memberId}`)) continue;
+    const k = `${a.unitId}\u001f${a.nodeCode}`;
+    byItem.set(k, [...(byItem.get(k) ?? []), { memberId: a.memberId, score: a.score }]);
+  }
+  for (const [k, cands] of byItem) {
+    if (new Set(cands.map((c) => c.score)).size < 2) continue;
+    const basis = [...cands]
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
+      .map((c) => `${c.memberId}=${c.score}`)
+      .join(';');
+    if (decided.get(k)?.basis === basis) continue;
+    const [unitId, code] = k.split('\u001f') as [string, string];
+    out.push({
+      unitId,
+      unit: units.get(unitId)?.name ?? unitId,
+      code,
+      title: title(unitId, code),
+      description: describeBasis(basis, names),
+      resolution: 'Chưa thống nhất; đề nghị Hội đồng cho ý kiến.',
+    });
+  }
+  return out
+    .sort((a, b) => a.unit.localeCompare(b.unit, 'vi') || a.code.localeCompare(b.code, 'en', { numeric: true }))
+    .map(({ unitId: _u, ...c }) => c);
+}
+
+/** Declared conflicts of interest (a member and a unit, e.g. his own agency). */
+export function readConflictsOfInterest(db: Db, cycleId: string): MinutesConflictOfInterest[] {
+  if (!tableExists(db, 'conflicts_of_interest')) return [];
+  return (
+    db
+      .prepare(
+        `SELECT m.name AS member, u.name AS unit, c.reason AS reason FROM conflicts_of_interest c
+         JOIN units u ON u.id = c.unit_id JOIN members m ON m.id = c.member_id WHERE u.cycle_id = ? ORDER BY m.name, u.name`,
+      )
+      .all(cycleId) as { member: string; unit: string; reason: string }[]
+  ).map((r) => ({ member: r.member, unit: r.unit, description: r.reason, resolution: 'không tham gia thẩm định hồ sơ của đơn vị này' }));
+}

@@ -1,0 +1,169 @@
+/**
+ * Importing a previous year's results (a summary table: unit, group, benchmark,
+ * self-assessed, surveys — the same files `results --summary` reads) into a cycle, for
+ * the year-on-year columns and the previous-year-delta scoring kind. The published index
+ * of each unit is computed exactly as it was published (half up at the cycle's precision)
+ * and matched to the cycle's units by name. Preview (commit false) or import (commit true,
+ * one transaction replacing that year's rows, with an audit row).
+ */
+import { serialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { UNIT_GROUP_LABELS, type UnitGroup } from '../../../shared/framework/types.ts';
+import { computeResults } from '../../../shared/results/compute.ts';
+import { type Dec, scaledText } from '../../../shared/report/numbers.ts';
+import { type Db, tx } from '../db/connection.ts';
+import { appendAudit } from '../db/repos/audit.ts';
+import { requireCycle } from '../results/cycle-totals.ts';
+import { readSummaryFile } from '../summary/read.ts';
+import type { LocatedFigures, SeenUnits } from '../summary/table.ts';
+import { unitMatcher } from '../survey/units.ts';
+import { previousResults, tableExists } from './context.ts';
+
+export const PREVIOUS_ERRORS = {
+  YEAR_INVALID: 'PREVIOUS_YEAR_INVALID',
+  NO_FILES: 'PREVIOUS_NO_FILES',
+  UNIT_NOT_IN_CYCLE: 'PREVIOUS_UNIT_NOT_IN_CYCLE',
+  GROUP_MISMATCH: 'PREVIOUS_GROUP_MISMATCH',
+  DUPLICATE_MATCH: 'PREVIOUS_DUPLICATE_MATCH',
+  NO_MATCH: 'PREVIOUS_NO_MATCH',
+} as const;
+
+export interface PreviousImportOptions {
+  /** The year of the results (default: the cycle's year − 1). */
+  readonly year?: number;
+  readonly commit?: boolean;
+  readonly actor?: string;
+  /** Skip units not in the cycle (merged, renamed) instead of refusing the files. */
+  readonly allowUnmatched?: boolean;
+  /** Names shown in messages, by path (default: the path). */
+  readonly fileNames?: Readonly<Record<string, string>>;
+}
+
+export interface PreviousImportRow {
+  readonly unitId: string;
+  readonly unit: string;
+  /** The name as written in the file. */
+  readonly fileUnit: string;
+  readonly group: UnitGroup;
+  readonly index: Dec;
+  /** The stored index of that year before the import. */
+  readonly before: Dec | null;
+  readonly file: string;
+  readonly row: number;
+}
+
+export interface PreviousImportPreview {
+  readonly cycleId: string;
+  readonly year: number;
+  readonly precision: number;
+  readonly rows: readonly PreviousImportRow[];
+  readonly unmatched: readonly { readonly unit: string; readonly group: UnitGroup; readonly index: Dec; readonly file: string; readonly row: number }[];
+  /** Units of the cycle without a previous-year index after the import. */
+  readonly missing: readonly { readonly unitId: string; readonly unit: string }[];
+  readonly committed: boolean;
+}
+
+export async function importPreviousResults(db: Db, cycleId: string, paths: readonly string[], options: PreviousImportOptions = {}): Promise<PreviousImportPreview> {
+  const cycle = requireCycle(db, cycleId);
+  const year = options.year ?? cycle.year - 1;
+  if (!Number.isInteger(year) || year < 1900 || year >= cycle.year) {
+    throw new CodedFailure(PREVIOUS_ERRORS.YEAR_INVALID, `Năm của kết quả năm trước phải là số nguyên nhỏ hơn năm của kỳ đánh giá (${cycle.year}), không phải “${options.year}”.`, {
+      year: String(options.year),
+    });
+  }
+  if (paths.length === 0) throw new CodedFailure(PREVIOUS_ERRORS.NO_FILES, 'Chưa chọn tệp bảng tổng hợp kết quả năm trước.');
+  const seen: SeenUnits = new Map();
+  const located: LocatedFigures[] = [];
+  for (const p of paths) located.push(...(await readSummaryFile(p, options.fileNames?.[p] ?? p, seen)));
+  const precision = cycle.precision;
+  const results = computeResults(
+    located.map((l) => l.figures),
+    precision,
+  );
+  const published = new Map(results.units.map((u) => [u.unit, u.published]));
+  const matcher = unitMatcher(db, cycleId);
+  const before = previousResults(db, cycleId, year, precision);
+  const rows: PreviousImportRow[] = [];
+  const unmatched: PreviousImportPreview['unmatched'][number][] = [];
+  const taken = new Map<string, LocatedFigures>();
+  const byUnit = new Map<string, LocatedFigures>();
+  for (const l of located) {
+    const f = l.figures;
+    const index = scaledText(published.get(f.unit)!, precision);
+    const unit = matcher.match(f.unit);
+    if (!unit) {
+      if (options.allowUnmatched) {
+        unmatched.push({ unit: f.unit, group: f.group, index, file: l.file, row: l.row });
+        continue;
+      }
+      throw new CodedFailure(
+        PREVIOUS_ERRORS.UNIT_NOT_IN_CYCLE,
+        `Tệp ${l.file}, dòng ${l.row}, cột "${l.unitColumn}": đơn vị “${f.unit}” không có trong kỳ đánh giá ${cycle.year}; sửa tên cho trùng với tên trong kỳ hoặc bỏ qua các đơn vị này.`,
+        { file: l.file, row: l.row, column: l.unitColumn, value: f.unit },
+      );
+    }
+    if (unit.group !== f.group) {
+      throw new CodedFailure(
+        PREVIOUS_ERRORS.GROUP_MISMATCH,
+        `Tệp ${l.file}, dòng ${l.row}: đơn vị “${f.unit}” thuộc nhóm “${UNIT_GROUP_LABELS[f.group]}” trong tệp nhưng thuộc nhóm “${UNIT_GROUP_LABELS[unit.group]}” trong kỳ đánh giá.`,
+        { file: l.file, row: l.row, value: f.unit },
+      );
+    }
+    const dup = taken.get(unit.id);
+    if (dup) {
+      throw new CodedFailure(
+        PREVIOUS_ERRORS.DUPLICATE_MATCH,
+        `Tệp ${l.file}, dòng ${l.row}: “${f.unit}” và “${dup.figures.unit}” (tệp ${dup.file}, dòng ${dup.row}) cùng ứng với đơn vị “${unit.name}”.`,
+        { file: l.file, row: l.row, value: f.unit },
+      );
+    }
+    taken.set(unit.id, l);
+    byUnit.set(unit.id, l);
+    const b = before.get(unit.id);
+    rows.push({ unitId: unit.id, unit: unit.name, fileUnit: f.unit, group: f.group, index, before: b ? scaledText(b.published, precision) : null, file: l.file, row: l.row });
+  }
+  if (rows.length === 0) {
+    throw new CodedFailure(PREVIOUS_ERRORS.NO_MATCH, `Không đơn vị nào trong tệp trùng tên với đơn vị của kỳ đánh giá ${cycle.year}.`);
+  }
+  const missing = matcher.units.filter((u) => !byUnit.has(u.id)).map((u) => ({ unitId: u.id, unit: u.name }));
+  const preview = { cycleId, year, precision, rows, unmatched, missing };
+  if (!options.commit) return { ...preview, committed: false };
+  if (!tableExists(db, 'previous_results')) throw new CodedFailure('DB_SCHEMA_OLD', 'Cơ sở dữ liệu chưa có bảng kết quả năm trước (cần cập nhật).');
+  const at = new Date().toISOString();
+  tx(db, () => {
+    db.prepare('DELETE FROM previous_results WHERE cycle_id = ? AND year = ?').run(cycleId, year);
+    const ins = db.prepare(
+      `INSERT INTO previous_results (cycle_id, year, unit_id, unit_name, grp, benchmark, self_assessed, survey_cbccvc, survey_sipas, published, precision, source_file, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const r of rows) {
+      const f = byUnit.get(r.unitId)!.figures;
+      ins.run(cycleId, year, r.unitId, r.fileUnit, f.group, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas), r.index, precision, r.file, at);
+    }
+    appendAudit(db, {
+      actor: options.actor ?? 'secretariat',
+      action: 'previous.import',
+      entity: 'previous_results',
+      entityId: `${cycleId}/${year}`,
+      before: before.size > 0 ? Object.fromEntries([...before].map(([k, v]) => [k, scaledText(v.published, precision)])) : null,
+      after: Object.fromEntries(rows.map((r) => [r.unitId, r.index])),
+      reason: `Nhập từ ${[...new Set(rows.map((r) => r.file))].join(', ')}`,
+      at,
+    });
+  });
+  return { ...preview, committed: true };
+}
+
+/** The previous-year-delta inputs of a unit (previousIndex = year − 1, earlierIndex = year − 2), when both years were imported. */
+export function previousYearDeltaInput(db: Db, cycleId: string, unitId: string): { previousIndex: Dec; earlierIndex: Dec } | null {
+  const cycle = requireCycle(db, cycleId);
+  const p = previousResults(db, cycleId, cycle.year - 1, cycle.precision).get(unitId);
+  const e = previousResults(db, cycleId, cycle.year - 2, cycle.precision).get(unitId);
+  return p && e ? { previousIndex: scaledText(p.published, cycle.precision), earlierIndex: scaledText(e.published, cycle.precision) } : null;
+}
+
+/** Years of previous results imported for a cycle, newest first. */
+export function previousYears(db: Db, cycleId: string): number[] {
+  if (!tableExists(db, 'previous_results')) return [];
+  return db.prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? ORDER BY year DESC').pluck().all(cycleId) as number[];
+}
