@@ -13,4 +13,13 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'init-demo': { summary: 'Tạo cơ sở dữ liệu với kỳ đánh giá mẫu Sóc Trăng 2023', load: () => import('./init-demo.ts') },
   framework: { summary: 'Xuất, nhập bộ tiêu chí (.xlsx, .json)', load: () => import('./framework.ts') },
   results: { summary: 'Tính, xếp nhóm, xếp hạng Chỉ số CCHC từ bảng tổng hợp', load: () => import('./results.ts') },
+  keygen: { summary: 'Tạo khóa định danh của máy; đăng ký khóa của thành viên', load: () => import('./keygen.ts') },
+  'export-appraisal': { summary: 'Xuất gói kết quả thẩm định có ký số của thành viên', load: () => import('./export-appraisal.ts') },
+  verify: { summary: 'Kiểm tra một gói (chữ ký số, cấu trúc, phạm vi)', load: () => import('./verify.ts') },
+  import: { summary: 'Nhập các gói kết quả thẩm định của thành viên', load: () => import('./import.ts') },
+  'merge-status': { summary: 'Tình trạng tổng hợp: ma trận đầy đủ, ý kiến khác nhau', load: () => import('./merge-status.ts') },
+  'export-cycle': { summary: 'Xuất gói kỳ đánh giá có ký số cho thành viên', load: () => import('./export-cycle.ts') },
+  'import-cycle': { summary: 'Nhận gói kỳ đánh giá của cơ quan thường trực', load: () => import('./import-cycle.ts') },
+  'audit-verify': { summary: 'Kiểm tra nhật ký (chuỗi mã băm, gói đã nhập); xuất nhật ký', load: () => import('./audit-verify.ts') },
+  finalise: { summary: 'Chốt kết quả kỳ đánh giá (hoặc mở lại, có lý do)', load: () => import('./finalise.ts') },
 };

@@ -59,3 +59,19 @@ export function readCapped(path: string, maxBytes: number): Buffer {
     closeSync(fd);
   }
 }
+
+/** The first `n` bytes of a file (fewer when it is shorter); EXCHANGE_FILE_UNREADABLE when it cannot be read. */
+export function readHead(path: string, n: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new ExchangeRefusal(displayName(path), 'EXCHANGE_FILE_UNREADABLE', (e as NodeJS.ErrnoException).code ?? undefined);
+  }
+  try {
+    const b = Buffer.alloc(n);
+    return b.subarray(0, readSync(fd, b, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
