@@ -83,3 +83,28 @@ describe('identities', () => {
     expect(fingerprintMatches(info.fingerprint, 'FFFF '.repeat(8))).toBe(false);
   });
 });
+
+describe('the Electron safeStorage box (with a fake safeStorage)', () => {
+  const newDir = tempDirs('cchc-safe-');
+  const fake = (backend: string, available = true) => ({
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend as 'kwallet',
+    encryptString: (s: string) => Buffer.from(`enc:${s}`),
+    decryptString: (b: Buffer) => {
+      const t = b.toString();
+      if (!t.startsWith('enc:')) throw new Error('cannot decrypt');
+      return t.slice(4);
+    },
+  });
+
+  it('seals the private key with the OS keychain and refuses the plain-text fallback', async () => {
+    const { safeStorageBox, SAFE_STORAGE_KIND } = await import('../../electron/main/safe-storage.ts');
+    const dir = newDir();
+    const box = safeStorageBox(fake('gnome_libsecret'));
+    const info = createIdentity(dir, box);
+    expect(JSON.parse(readFileSync(identityPath(dir), 'utf8')).protection).toBe(SAFE_STORAGE_KIND);
+    expect(unlockIdentity(dir, box).fingerprint).toBe(info.fingerprint);
+    expect(() => safeStorageBox(fake('basic_text'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }));
+    expect(() => safeStorageBox(fake('kwallet', false))).toThrow(expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }));
+  });
+});
