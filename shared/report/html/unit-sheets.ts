@@ -113,7 +113,7 @@ function sheetTable(d: UnitDrilldown): string {
       }</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(commentOf(node)) : ''}</td></tr>`,
     );
   }
-  return `<table class="grid small sheet" style="table-layout:fixed"><colgroup><col style="width:10mm"><col style="width:48mm"><col style="width:10mm"><col style="width:10mm"><col style="width:10mm"><col style="width:12mm"><col style="width:17mm"><col style="width:27mm"><col style="width:21mm"></colgroup>
+  return `<table class="grid small sheet" style="table-layout:fixed"><colgroup><col style="width:10mm"><col style="width:45mm"><col style="width:10mm"><col style="width:11.5mm"><col style="width:11.5mm"><col style="width:12mm"><col style="width:16mm"><col style="width:27mm"><col style="width:22mm"></colgroup>
 <thead><tr><th rowspan="2">TT</th><th rowspan="2">Tiêu chí, tiêu chí thành phần</th><th rowspan="2">Điểm tối đa</th><th colspan="2">Điểm tự đánh giá</th><th rowspan="2">Điểm thẩm định</th><th rowspan="2">Hạ điểm chuẩn</th><th rowspan="2">Tài liệu kiểm chứng</th><th rowspan="2">Nhận xét của Hội đồng</th></tr>
 <tr><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
