@@ -1,0 +1,108 @@
+/** `minutes --db FILE --out FILE.pdf`: the council's minutes (biên bản họp Hội đồng thẩm định) as an A4 PDF. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { type Db, openDatabase } from '../../core/db/connection.ts';
+import { listCycles } from '../../core/db/repos/cycles.ts';
+import { closeSharedPrinter, sharedChromiumPrinter } from '../../core/documents/chromium.ts';
+import { minutesDocumentHtml } from '../../core/documents/documents.ts';
+import { type Meeting, mergeMeeting, defaultMeeting } from '../../core/report/meeting.ts';
+import { parseCommandArgs } from '../args.ts';
+import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { pickCycle } from './results-db.ts';
+
+/** Opens an existing database and picks its cycle (the only one, or --cycle). */
+export function openCycle(dbPath: string | undefined, cycleId: string | undefined, command: string): { db: Db; cycleId: string; path: string } {
+  if (!dbPath) throw new UsageError(`Thiếu --db TỆP. Xem: cchc ${command} --help`);
+  const path = resolve(dbPath);
+  if (!existsSync(path)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
+  const db = openDatabase(path);
+  try {
+    return { db, cycleId: pickCycle(listCycles(db), cycleId, dbPath), path };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Checks that an output file can be written (its folder exists). */
+export function outPath(out: string | undefined, ext: string, command: string): string {
+  if (!out) throw new UsageError(`Thiếu --out TỆP${ext}. Xem: cchc ${command} --help`);
+  const p = resolve(out);
+  if (!existsSync(dirname(p))) throw new CodedFailure('OUT_FOLDER_MISSING', `Thư mục “${dirname(p)}” không tồn tại.`);
+  return p;
+}
+
+/** Pages of a PDF made by Chromium (its page objects). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+const USAGE = `Cách dùng:
+  cchc minutes --db TỆP [--cycle MÃ] --out TỆP.pdf [--meeting TỆP.json] [--html TỆP.html] [--no-charts] [--no-field-tables]
+
+In biên bản họp Hội đồng thẩm định (khổ A4, thể thức Nghị định 30/2020/NĐ-CP): căn cứ,
+thời gian, địa điểm, thành phần (có mặt, vắng mặt), nội dung thẩm định, kết quả theo
+từng khối (bảng, biểu đồ, nhận xét), hạ điểm chuẩn, ý kiến khác nhau và cách giải quyết,
+xung đột lợi ích, kết luận, chữ ký Thư ký và Chủ tịch Hội đồng.
+
+Tùy chọn:
+  --db TỆP            Cơ sở dữ liệu của ứng dụng.
+  --cycle MÃ          Kỳ đánh giá (bắt buộc khi có nhiều kỳ).
+  --out TỆP.pdf       Tệp PDF kết quả.
+  --meeting TỆP.json  Thông tin cuộc họp cho lần in này (không lưu), ví dụ
+                      {"startsAt":"2024-03-15T08:00","endsAt":"2024-03-15T11:30","location":"…",
+                       "documentDate":"2024-03-15","docNumber":"Số: 01/BB-HĐTĐ","conclusions":["…"]}.
+  --html TỆP.html     Ghi thêm bản HTML đã dùng để in.
+  --no-charts         Không in biểu đồ.
+  --no-field-tables   Không in bảng điểm theo lĩnh vực.
+
+Kết quả (stdout): JSON {"out", "pages", "bytes"}. Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
+`;
+
+function readMeeting(db: Db, cycleId: string, path: string): Partial<Meeting> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CodedFailure('MEETING_FILE_INVALID', `Không đọc được tệp thông tin cuộc họp “${path}”: ${(e as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CodedFailure('MEETING_FILE_INVALID', `Tệp “${path}” phải chứa một đối tượng JSON.`);
+  return mergeMeeting(db, cycleId, defaultMeeting(db, cycleId), raw as Partial<Meeting>);
+}
+
+const command: CliCommand = {
+  usage: USAGE,
+  async run(args: readonly string[], io: CliIO) {
+    const { values } = parseCommandArgs('minutes', args, {
+      db: { type: 'string' },
+      cycle: { type: 'string' },
+      out: { type: 'string' },
+      meeting: { type: 'string' },
+      html: { type: 'string' },
+      'no-charts': { type: 'boolean' },
+      'no-field-tables': { type: 'boolean' },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const out = outPath(values.out, '.pdf', 'minutes');
+    const { db, cycleId } = openCycle(values.db, values.cycle, 'minutes');
+    try {
+      const meeting = values.meeting ? readMeeting(db, cycleId, values.meeting) : undefined;
+      const html = minutesDocumentHtml(db, cycleId, { charts: !values['no-charts'], fieldTables: !values['no-field-tables'], ...(meeting ? { meeting } : {}) });
+      if (values.html) writeFileSync(resolve(values.html), html, 'utf8');
+      const pdf = await sharedChromiumPrinter().printToPdf(html);
+      writeFileSync(out, pdf);
+      io.out(`${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength })}\n`);
+    } finally {
+      db.close();
+      await closeSharedPrinter();
+    }
+    return 0;
+  },
+};
+
+export default command;

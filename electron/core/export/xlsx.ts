@@ -1,0 +1,69 @@
+/**
+ * The report's tables as an .xlsx workbook (exceljs): one sheet per table, a title row, a
+ * header row (frozen), numbers stored as numbers with display formats (shown in Excel with
+ * the user's separators: 83,84 on a Vietnamese system), totals in bold.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { ColumnType, ExportCell, ExportTable } from './tables.ts';
+
+export const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
+  int: '#,##0',
+  dec: '#,##0.00',
+  change: '+#,##0.00;-#,##0.00;0.00',
+  exact: '#,##0.00####',
+};
+
+/** A cell's value: numbers for numeric columns (decimal text → number), text otherwise. */
+export function cellValue(type: ColumnType, v: ExportCell): string | number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (type === 'text') return String(v);
+  if (typeof v === 'number') return v;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : String(v);
+}
+
+function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
+  let name = t.sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${t.sheet.slice(0, 28)} ${i}`;
+  used.add(name.toLowerCase());
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
+  ws.columns = t.columns.map((c) => ({ width: c.width ?? (c.type === 'text' ? 30 : 11) }));
+  const title = ws.getRow(1);
+  title.getCell(1).value = t.title;
+  title.font = { bold: true, size: 13 };
+  const head = ws.getRow(2);
+  t.columns.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  t.rows.forEach((r, k) => {
+    const row = ws.getRow(k + 3);
+    t.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(c.type, r.cells[i] ?? null);
+      if (c.type !== 'text') cell.numFmt = NUM_FMT[c.type];
+    });
+    if (r.total || r.heading) row.font = { bold: true };
+  });
+  return ws;
+}
+
+export async function workbookOf(tables: readonly ExportTable[], meta: { title: string; creator?: string }): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.creator ?? 'Thẩm định Chỉ số CCHC';
+  wb.title = meta.title;
+  wb.created = new Date();
+  const used = new Set<string>();
+  for (const t of tables) addTable(wb, t, used);
+  return wb;
+}
+
+export async function xlsxBytes(tables: readonly ExportTable[], meta: { title: string; creator?: string }): Promise<Uint8Array> {
+  const wb = await workbookOf(tables, meta);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
