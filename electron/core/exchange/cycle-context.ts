@@ -45,6 +45,8 @@ export function cycleContext(db: Db, cycleId: string): CycleContext {
 
 export interface LeafInfo {
   readonly unit: Unit;
+  /** Content hash of the unit's framework. */
+  readonly groupHash: string;
   readonly node: FrameworkNode;
   readonly field: string;
   readonly survey: boolean;
@@ -58,7 +60,7 @@ export function leafOf(ctx: CycleContext, unitId: string, nodeCode: string): Lea
   const field = g?.fieldOfLeaf.get(nodeCode);
   const node = g?.tree.byCode.get(nodeCode);
   if (!g || field === undefined || !node) return null;
-  return { unit, node, field, survey: node.scoring?.kind === 'survey' };
+  return { unit, groupHash: g.hash, node, field, survey: node.scoring?.kind === 'survey' };
 }
 
 export function frameworkHashes(ctx: CycleContext): Partial<Record<UnitGroup, string>> {

@@ -14,7 +14,9 @@
  */
 import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import type { AppraisalPayload } from '../../../shared/exchange/appraisal-package.ts';
+import type { AppraisalPayload, ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
+import { stableStringify } from '../../../shared/framework/canonical.ts';
+import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { type ExchangeCode, isExchangeCode } from '../../../shared/exchange/codes.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type MergePlan, planMerge } from '../../../shared/exchange/merge.ts';
@@ -29,6 +31,23 @@ import { applyPlan, lastPackageOf, readMergeLocal } from './merge-store.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
 export type PackageState = 'new' | 'duplicate' | 'superseded';
+
+/**
+ * Scores recomputed for the checks, memoised by framework, node and input: members of a
+ * field often enter the same figures, and a framework hash never changes meaning.
+ */
+const scores = new Map<string, { ok: true; score: string } | { ok: false; message: string }>();
+function scoreOf(frameworkHash: string, node: FrameworkNode, input: ScoreInputData) {
+  const key = `${frameworkHash}\u001f${node.code}\u001f${stableStringify(input)}`;
+  let r = scores.get(key);
+  if (!r) {
+    const v = scoreNode(node.scoring!, node.maxPoints, input);
+    r = v.ok ? { ok: true, score: serialize(v.value) } : { ok: false, message: v.error.message };
+    if (scores.size > 200_000) scores.clear();
+    scores.set(key, r);
+  }
+  return r;
+}
 
 export interface CheckedPackage {
   readonly pkg: VerifiedPackage;
@@ -83,11 +102,9 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
     }
     if (conflicted.has(a.unitId)) throw new ExchangeRefusal(file, 'EXCHANGE_COI_VIOLATION', where);
     if (a.input !== null) {
-      const r = scoreNode(leaf.node.scoring!, leaf.node.maxPoints, a.input);
-      if (!r.ok) throw new ExchangeRefusal(file, 'EXCHANGE_INVALID_INPUT', `${where}: ${r.error.message}`);
-      if (serialize(r.value) !== a.score) {
-        throw new ExchangeRefusal(file, 'EXCHANGE_SCORE_MISMATCH', `${where}: gói ghi ${a.score}, tính lại được ${serialize(r.value)}`);
-      }
+      const r = scoreOf(leaf.groupHash, leaf.node, a.input);
+      if (!r.ok) throw new ExchangeRefusal(file, 'EXCHANGE_INVALID_INPUT', `${where}: ${r.message}`);
+      if (r.score !== a.score) throw new ExchangeRefusal(file, 'EXCHANGE_SCORE_MISMATCH', `${where}: gói ghi ${a.score}, tính lại được ${r.score}`);
     }
     if (a.exemption !== null && !leaf.node.exemptable) throw new ExchangeRefusal(file, 'EXCHANGE_EXEMPTION_NOT_ALLOWED', where);
   }
@@ -168,6 +185,23 @@ export interface ImportPreview {
   readonly declarations: { readonly added: readonly { unitId: string; unitName: string; reason: string }[]; readonly removed: readonly { unitId: string; unitName: string; reason: string }[] };
 }
 
+export function countsOf(plan: MergePlan | null): ImportPreview['counts'] {
+  const open = plan?.conflicts.filter((c) => c.status === 'open') ?? [];
+  return {
+    added: plan?.added.length ?? 0,
+    changed: plan?.changed.length ?? 0,
+    unchanged: plan?.unchanged ?? 0,
+    removed: plan?.removed.length ?? 0,
+    conflicts: open.length,
+    newConflicts: open.filter((c) => c.isNew).length,
+    exemptionsProposed: plan?.exemptions.upsert.length ?? 0,
+    exemptionsWithdrawn: plan?.exemptions.remove.length ?? 0,
+    declarationsAdded: plan?.declarations.added.length ?? 0,
+    declarationsRemoved: plan?.declarations.removed.length ?? 0,
+    finalScoresChanged: (plan?.finals.upsert.length ?? 0) + (plan?.finals.remove.length ?? 0),
+  };
+}
+
 function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPreview {
   const { ctx, member, pkg } = checked;
   const unitName = (id: string) => ctx.units.get(id)?.name ?? id;
@@ -214,19 +248,7 @@ function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPrevie
     lastSequence: checked.lastSequence,
     gap: checked.gap,
     createdAt: pkg.payload.createdAt,
-    counts: {
-      added: plan?.added.length ?? 0,
-      changed: plan?.changed.length ?? 0,
-      unchanged: plan?.unchanged ?? 0,
-      removed: plan?.removed.length ?? 0,
-      conflicts: conflicts.filter((c) => c.status === 'open').length,
-      newConflicts: conflicts.filter((c) => c.status === 'open' && c.isNew).length,
-      exemptionsProposed: plan?.exemptions.upsert.length ?? 0,
-      exemptionsWithdrawn: plan?.exemptions.remove.length ?? 0,
-      declarationsAdded: plan?.declarations.added.length ?? 0,
-      declarationsRemoved: plan?.declarations.removed.length ?? 0,
-      finalScoresChanged: (plan?.finals.upsert.length ?? 0) + (plan?.finals.remove.length ?? 0),
-    },
+    counts: countsOf(plan),
     changes,
     conflicts,
     declarations: { added: (plan?.declarations.added ?? []).map(decl), removed: (plan?.declarations.removed ?? []).map(decl) },
@@ -316,7 +338,7 @@ export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOpti
       publicKey: pkg.signature.publicKey,
       signature: pkg.signature.value,
     });
-    const counts = describe(checked, plan).counts;
+    const counts = countsOf(plan);
     return {
       file: pkg.file,
       status: 'imported' as const,

@@ -24,20 +24,19 @@ function prepare(db: Db) {
     ),
     assignments: db.prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?').raw(),
     others: db.prepare(
-      `SELECT a.unit_id AS unitId, a.node_code AS nodeCode, a.member_id AS memberId, a.input, a.score, a.package_hash AS packageHash
-       FROM json_each(?) k JOIN appraisals a ON a.unit_id = json_extract(k.value, '$[0]') AND a.node_code = json_extract(k.value, '$[1]')
-       WHERE a.member_id != ? AND a.score IS NOT NULL`,
+      `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
+       WHERE unit_id = ? AND node_code = ? AND member_id != ? AND score IS NOT NULL`,
     ),
     finals: db.prepare(
-      `SELECT f.unit_id AS unitId, f.node_code AS nodeCode, f.input, f.score, f.source_member AS sourceMember, f.package_hash AS packageHash,
-         f.decided_by AS decidedBy, f.reason, f.basis, f.updated_at AS updatedAt
-       FROM json_each(?) k JOIN final_scores f ON f.unit_id = json_extract(k.value, '$[0]') AND f.node_code = json_extract(k.value, '$[1]')`,
+      `SELECT input, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason, basis, updated_at AS updatedAt
+       FROM final_scores WHERE unit_id = ? AND node_code = ?`,
     ),
     exemptions: db.prepare(
-      `SELECT e.unit_id AS unitId, e.node_code AS nodeCode, e.reason, e.legal_basis AS legalBasis, e.proposed_by AS proposedBy, e.status,
-         e.decided_by AS decidedBy, e.decision_reason AS decisionReason, e.created_at AS createdAt, e.decided_at AS decidedAt, e.package_hash AS packageHash
-       FROM json_each(?) k JOIN exemptions e ON e.unit_id = json_extract(k.value, '$[0]') AND e.node_code = json_extract(k.value, '$[1]')`,
+      `SELECT reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy, decision_reason AS decisionReason,
+         created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
+       FROM exemptions WHERE unit_id = ? AND node_code = ?`,
     ),
+    memberHasRows: db.prepare('SELECT 1 FROM appraisals WHERE member_id = ? LIMIT 1').pluck(),
     insertPackage: db.prepare(
       `INSERT INTO exchange_packages (package_hash, cycle_id, member_id, key_fingerprint, sequence, previous_hash, created_at, imported_at, imported_by,
          file_name, items, payload, public_key, signature)
@@ -99,10 +98,6 @@ export function lastPackageOf(db: Db, memberId: string): LastPackage | undefined
   return statements(db).lastPackage.get(memberId) as LastPackage | undefined;
 }
 
-function keysJson(keys: Iterable<ItemKey>): string {
-  return JSON.stringify([...keys].map((k) => k.split('\u001f')));
-}
-
 /** What planMerge needs to merge `payload` of `memberId`. */
 export function readMergeLocal(ctx: CycleContext, memberId: string, payload: AppraisalPayload): MergeLocal {
   const s = statements(ctx.db);
@@ -113,18 +108,26 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
   const myConflicts = s.myConflicts.all(memberId) as ConflictDeclaration[];
 
   const fieldOf: Record<ItemKey, string> = {};
+  const others: OtherAppraisal[] = [];
+  const finals: FinalScoreData[] = [];
+  const exemptions: ExemptionData[] = [];
   const touched = new Set<ItemKey>();
   for (const i of [...lastItems, ...payload.appraisals]) {
     const k = itemKey(i.unitId, i.nodeCode);
+    if (touched.has(k)) continue;
     touched.add(k);
-    const unit = ctx.units.get(i.unitId);
-    const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(i.nodeCode) : undefined;
+    const { unitId, nodeCode } = i;
+    const unit = ctx.units.get(unitId);
+    const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
     if (field !== undefined) fieldOf[k] = field;
+    for (const o of s.others.all(unitId, nodeCode, memberId) as { memberId: string; input: string | null; score: string; packageHash: string | null }[]) {
+      others.push({ unitId, nodeCode, memberId: o.memberId, input: parseInput(o.input), score: o.score, packageHash: o.packageHash });
+    }
+    const f = s.finals.get(unitId, nodeCode) as (Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null }) | undefined;
+    if (f) finals.push({ ...f, unitId, nodeCode, input: parseInput(f.input) });
+    const e = s.exemptions.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
+    if (e) exemptions.push({ ...e, unitId, nodeCode });
   }
-  const keys = keysJson(touched);
-  const others = (s.others.all(keys, memberId) as (Omit<OtherAppraisal, 'input'> & { input: string | null })[]).map((o) => ({ ...o, input: parseInput(o.input) }));
-  const finals = (s.finals.all(keys) as (Omit<FinalScoreData, 'input'> & { input: string | null })[]).map((f) => ({ ...f, input: parseInput(f.input) }));
-  const exemptions = s.exemptions.all(keys) as ExemptionData[];
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of s.assignments.all(ctx.cycle.id) as [string, string][]) (assignments[m] ??= []).push(f);
   const conflictsOfInterest = s.cycleConflicts.all(ctx.cycle.id) as { memberId: string; unitId: string }[];
@@ -205,19 +208,21 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     s.upsertConflict.run(c.unitId, member, c.reason, c.declaredAt, h);
     appendAudit(db, { actor, action: 'coi.declare', entity: 'conflict_of_interest', entityId: `${c.unitId}/${member}`, before, after: c, reason: c.reason, packageHash: h, at });
   }
-  const write = (i: AppraisalItem) => {
+  // A member's first rows have no evidence links to clear.
+  const hadRows = s.memberHasRows.get(member) !== undefined;
+  const write = (i: AppraisalItem, fresh: boolean) => {
     s.upsertAppraisal.run(i.unitId, i.nodeCode, member, i.input === null ? null : JSON.stringify(i.input), i.score, i.comment, i.updatedAt, h);
-    s.clearEvidence.run(i.unitId, i.nodeCode, member);
+    if (!fresh) s.clearEvidence.run(i.unitId, i.nodeCode, member);
     for (const e of i.evidence) s.insertEvidenceLink.run(i.unitId, i.nodeCode, member, evidenceId(e), e.page);
   };
   for (const i of plan.added) {
-    write(i);
+    write(i, !hadRows);
     const a = unitAudit(i.unitId);
     a.before[i.nodeCode] = null;
     a.after[i.nodeCode] = summary(i);
   }
   for (const { before, after } of plan.changed) {
-    write(after);
+    write(after, false);
     const a = unitAudit(after.unitId);
     a.before[after.nodeCode] = summary(before);
     a.after[after.nodeCode] = summary(after);
