@@ -1,0 +1,191 @@
+/**
+ * Fuzz: 10,000 mutated appraisal packages through the whole read path (size, JSON, schema,
+ * signature, roster, cycle, scope, order, merge plan). No crash: every refusal is an
+ * ExchangeRefusal with an EXCHANGE_* code. None accepted unless valid: an accepted package's
+ * canonical payload is the original's, signed by the member (re-formatting the same JSON is
+ * allowed and must be accepted). Nothing is written.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { encodeAppraisalPackage, parseAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
+import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
+import { checkPackage, planPackage } from '../../electron/core/exchange/import.ts';
+import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
+import { ExchangeRefusal, canonicalJson } from '../../electron/core/exchange/refusal.ts';
+import { declareConflictOfInterest } from '../../electron/core/exchange/coi.ts';
+import { setAppraisal } from '../../electron/core/services/appraisal.ts';
+import { setExemption } from '../../electron/core/services/exemption.ts';
+import { prng } from '../../bench/synthetic.ts';
+import { isExchangeCode } from '../../shared/exchange/codes.ts';
+import { tempDirs } from '../db/support.ts';
+import { CYCLE, counts, makeKeys, memberCopy, memberScope, secretariatStore } from './fixture.ts';
+
+const N = 10_000;
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+describe('fuzz: mutated appraisal packages', () => {
+  const newDir = tempDirs('cchc-fuzz-');
+
+  it(`refuses every one of ${N} mutations that changes the signed content, without crashing or writing`, { timeout: 120_000 }, () => {
+    const keys = makeKeys();
+    const secDir = newDir();
+    const sec = secretariatStore(secDir, keys);
+    const mDir = newDir();
+    const m2 = memberCopy(sec, secDir, mDir);
+    const scope = memberScope(m2, mDir, 'm2');
+    const ev = m2.prepare('SELECT id FROM evidence LIMIT 1').pluck().get() as number;
+    setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Có kế hoạch số 12/KH', evidence: [{ evidenceId: ev, page: 3 }] });
+    setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: { a: 7, b: 9 } });
+    setAppraisal(scope, { unitId: 'u2', nodeCode: '2.1', input: { met: false }, comment: 'Thiếu báo cáo "rà soát"' });
+    setExemption(scope, { unitId: 'u2', nodeCode: '2.2', reason: 'Không có nhiệm vụ', legalBasis: 'QĐ 5/QĐ-UBND' });
+    declareConflictOfInterest(scope, 'u3', 'Đơn vị cũ của tôi');
+    const file = exportAppraisalPackage(m2, CYCLE, 'm2', keys.m2, { outDir: mDir }).path;
+    m2.close();
+    const original = readFileSync(file);
+    const originalDoc = JSON.parse(original.toString('utf8')) as { payload: Json; signature: Json };
+    const originalCanonical = canonicalJson(originalDoc.payload);
+    const before = counts(sec);
+
+    const rnd = prng(4242);
+    const int = (n: number) => Math.floor(rnd() * n);
+    const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+    const stranger = generateSigner();
+    const wrongKeys: Signer[] = [keys.m1, keys.m3, keys.sec, stranger];
+
+    /** Every container in the JSON and its keys, to mutate one at random. */
+    function slots(v: Json, out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = []) {
+      if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), slots(x, out)));
+      else if (v && typeof v === 'object') for (const k of Object.keys(v)) out.push({ parent: v, key: k }), slots(v[k]!, out);
+      return out;
+    }
+    const weird: Json[] = [null, true, 0, -1, 1.5, 1e21, '', 'x', '🙂', 'a'.repeat(3000), [], {}, [1, 2], { a: 1 }, '2024-13-45T99:99:99Z', 'f'.repeat(64), '1/0', '-0'];
+
+    function mutateJson(doc: { payload: Json; signature: Json }): void {
+      const target = rnd() < 0.9 ? doc.payload : doc.signature;
+      const s = slots(target);
+      if (s.length === 0) return;
+      const { parent, key } = pick(s);
+      const p = parent as Record<string | number, Json>;
+      switch (int(8)) {
+        case 0:
+          p[key] = pick(weird);
+          break;
+        case 1: {
+          const v = p[key];
+          if (typeof v === 'number') p[key] = pick([v + 1, v - 1, v * 10, -v, v + 0.5]);
+          else if (typeof v === 'string') p[key] = pick([`${v}x`, v.slice(1), v.toUpperCase(), `${v} `, v.replace(/\d/, '9')]);
+          else if (typeof v === 'boolean') p[key] = !v;
+          else p[key] = pick(weird);
+          break;
+        }
+        case 2:
+          if (Array.isArray(parent)) parent.splice(key as number, 1);
+          else delete (parent as Record<string, Json>)[key as string];
+          break;
+        case 3:
+          if (Array.isArray(parent)) parent.push(structuredClone(parent[key as number]!));
+          else (parent as Record<string, Json>)[`extra${int(3)}`] = pick(weird);
+          break;
+        case 4: {
+          // swap two fields' values
+          const other = pick(s);
+          const q = other.parent as Record<string | number, Json>;
+          const t = p[key]!;
+          p[key] = q[other.key]!;
+          q[other.key] = t;
+          break;
+        }
+        case 5:
+          if (Array.isArray(parent) && parent.length > 1) parent.reverse();
+          else p[key] = pick(weird);
+          break;
+        case 6:
+          (doc.payload as Record<string, Json>)['sequence'] = pick([0, 2, 7, -1, 1.5, '1', 1]);
+          break;
+        default:
+          (doc.payload as Record<string, Json>)['cycleId'] = pick(['st-2022', 'ST-2023', `${CYCLE} `, CYCLE]);
+      }
+    }
+
+    const stats: Record<string, number> = {};
+    const count = (k: string) => (stats[k] = (stats[k] ?? 0) + 1);
+    let accepted = 0;
+    let sameContentAccepted = 0;
+    for (let i = 0; i < N; i++) {
+      let bytes: Buffer;
+      let expectValid = false;
+      const kind = int(10);
+      if (kind <= 2) {
+        // raw bytes: bit flips, a truncation, an insertion or deletion
+        bytes = Buffer.from(original);
+        const op = int(4);
+        if (op === 0) for (let f = 0; f <= int(3); f++) (bytes[int(bytes.length)] as number) ^= 1 << int(8);
+        else if (op === 1) bytes = bytes.subarray(0, int(bytes.length));
+        else if (op === 2) {
+          const at = int(bytes.length);
+          bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([int(256)]), bytes.subarray(at)]);
+        } else {
+          const at = int(bytes.length);
+          bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1 + int(4))]);
+        }
+      } else if (kind <= 5) {
+        // a JSON edit, signature kept
+        const doc = structuredClone(originalDoc);
+        mutateJson(doc);
+        bytes = Buffer.from(JSON.stringify(doc));
+      } else if (kind <= 7) {
+        // a JSON edit re-signed with a wrong key (naming it, or still naming the member's key)
+        const doc = structuredClone(originalDoc);
+        mutateJson(doc);
+        const key = pick(wrongKeys);
+        const payload = doc.payload as Record<string, Json>;
+        if (payload && typeof payload === 'object' && !Array.isArray(payload) && rnd() < 0.7) payload['keyFingerprint'] = key.fingerprint;
+        try {
+          bytes = Buffer.from(encodeAppraisalPackage(payload as never, key).text);
+        } catch {
+          bytes = Buffer.from(JSON.stringify(doc));
+        }
+      } else if (kind === 8) {
+        // the same content, formatted differently: valid, must be accepted
+        const doc = structuredClone(originalDoc) as { payload: Record<string, Json>; signature: Json };
+        const reordered = { signature: doc.signature, payload: Object.fromEntries(Object.entries(doc.payload).reverse()) };
+        const text = JSON.stringify(reordered, null, pick([0, 1, 2, '\t']));
+        bytes = Buffer.from(rnd() < 0.5 ? text : text.replace(/[A-Za-z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`));
+        expectValid = true;
+      } else {
+        // signature block edits: another key, another signature, a non-canonical base64 spelling
+        const doc = structuredClone(originalDoc) as { payload: Json; signature: Record<string, string> };
+        const op = int(3);
+        if (op === 0) doc.signature['publicKey'] = pick(wrongKeys).publicKey;
+        else if (op === 1) doc.signature['value'] = pick(wrongKeys).sign(Buffer.from(originalCanonical)).toString('base64');
+        else doc.signature['publicKey'] = doc.signature['publicKey']!.slice(0, 42) + String.fromCharCode(doc.signature['publicKey']!.charCodeAt(42) ^ 1) + '=';
+        bytes = Buffer.from(JSON.stringify(doc));
+      }
+
+      let ok = false;
+      try {
+        const pkg = parseAppraisalPackage(bytes, `fuzz-${i}.json`);
+        const checked = checkPackage(sec, pkg);
+        if (checked.state === 'new') planPackage(checked, '2024-03-01T00:00:00.000Z');
+        ok = true;
+        accepted += 1;
+        // none accepted unless valid: the signed content is the member's, unaltered
+        expect(pkg.canonical).toBe(originalCanonical);
+        expect(pkg.signature.publicKey).toBe(keys.m2.publicKey);
+        sameContentAccepted += 1;
+        count('accepted');
+      } catch (e) {
+        if (!(e instanceof ExchangeRefusal) || !isExchangeCode(e.code)) throw new Error(`mutation ${i} (kind ${kind}) crashed: ${String(e)}`);
+        expect(e.message).toContain(`fuzz-${i}.json`);
+        count(e.code);
+      }
+      if (expectValid) expect(ok).toBe(true);
+    }
+    expect(counts(sec)).toEqual(before);
+    expect(sameContentAccepted).toBe(accepted);
+    expect(stats['EXCHANGE_BAD_SIGNATURE']).toBeGreaterThan(500);
+    expect(Object.keys(stats).length).toBeGreaterThan(8);
+    console.log(`fuzz: ${N} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`);
+    sec.close();
+  });
+});
