@@ -123,7 +123,7 @@ export function barChartSvg(chart: BarChartData, options: SvgOptions = {}): stri
   const W = options.width ?? 640;
   const fs = options.fontSize ?? 11;
   const labelW = options.labelWidth ?? Math.round(W * 0.42);
-  const barH = options.barHeight ?? (chart.series.length > 1 ? 8 : 12);
+  const barH = options.barHeight ?? (chart.series.length > 1 ? 10 : 12);
   const gap = 6;
   const font = options.fontFamily ?? "'Tinos', 'Times New Roman', serif";
   const nSeries = chart.series.length;
@@ -164,7 +164,7 @@ export function barChartSvg(chart: BarChartData, options: SvgOptions = {}): stri
       const w = Math.max(0, x(v) - plotX);
       out.push(`<rect x="${plotX}" y="${y}" width="${w.toFixed(1)}" height="${barH - 1}" fill="${colors[k]}"/>`);
       out.push(
-        `<text x="${(plotX + w + 3).toFixed(1)}" y="${(y + barH - 2).toFixed(1)}" font-size="${Math.min(fs - 1, barH + 1)}">${esc(formatNumber(v, 2))}</text>`,
+        `<text x="${(plotX + w + 3).toFixed(1)}" y="${(y + barH - 2).toFixed(1)}" font-size="${Math.min(fs - 1, barH - 1)}">${esc(formatNumber(v, 2))}</text>`,
       );
     });
   });

@@ -144,7 +144,8 @@ export function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): str
 function differencesTable(d: UnitDrilldown, round?: 1 | 2, withEvidence = true): string {
   const diffs = differences(d, round);
   if (diffs.length === 0) return '';
-  return `<table class="grid small"><thead><tr><th>TT</th><th>Tiêu chí thành phần</th><th>Điểm tối đa</th><th>Tự đánh giá</th><th>Thẩm định</th><th>Chênh lệch</th><th>Lý do</th>${
+  const widths = withEvidence ? [10, 44, 11, 12, 12, 13, 31, 32] : [10, 60, 12, 14, 14, 15, 40];
+  return `<table class="grid small" style="table-layout:fixed"><colgroup>${widths.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup><thead><tr><th>TT</th><th>Tiêu chí thành phần</th><th>Điểm tối đa</th><th>Tự đánh giá</th><th>Thẩm định</th><th>Chênh lệch</th><th>Lý do</th>${
     withEvidence ? '<th>Tài liệu kiểm chứng đã xem xét</th>' : ''
   }</tr></thead><tbody>${diffs
     .map(
