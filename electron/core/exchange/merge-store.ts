@@ -151,14 +151,25 @@ export interface PackageRecord {
   readonly signature: string;
 }
 
+/**
+ * What an audit row keeps of an item: input, score, comment, the number of evidence
+ * references, the proposed exemption's reason. The whole item (every evidence reference
+ * with its sha256 and page) is in the signed package stored under the row's package hash.
+ */
 const summary = (i: AppraisalItem) => ({
   input: i.input,
   score: i.score,
-  comment: i.comment,
-  evidence: i.evidence.map((e) => ({ sha256: e.sha256, page: e.page })),
-  exemption: i.exemption,
+  comment: i.comment || undefined,
+  evidence: i.evidence.length || undefined,
+  exemption: i.exemption?.reason,
 });
-const finalSummary = (f: FinalScoreData) => ({ score: f.score, sourceMember: f.sourceMember, packageHash: f.packageHash, decidedBy: f.decidedBy, reason: f.reason });
+const finalSummary = (f: FinalScoreData, h: string) => ({
+  score: f.score,
+  sourceMember: f.sourceMember,
+  packageHash: f.packageHash === h ? undefined : f.packageHash,
+  decidedBy: f.decidedBy ?? undefined,
+  reason: f.reason ?? undefined,
+});
 
 /**
  * Writes the plan and its audit rows (one per unit whose appraisals or final scores change,
@@ -238,14 +249,14 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   for (const f of plan.finals.remove) {
     s.deleteFinal.run(f.unitId, f.nodeCode);
     const a = unitAudit(f.unitId);
-    a.finalsBefore[f.nodeCode] = finalSummary(f);
+    a.finalsBefore[f.nodeCode] = finalSummary(f, h);
     a.finalsAfter[f.nodeCode] = null;
   }
   for (const f of plan.finals.upsert) {
     s.upsertFinal.run({ ...f, input: f.input === null ? null : JSON.stringify(f.input) });
     const a = unitAudit(f.unitId);
     a.finalsBefore[f.nodeCode] ??= null;
-    a.finalsAfter[f.nodeCode] = finalSummary(f);
+    a.finalsAfter[f.nodeCode] = finalSummary(f, h);
   }
   let auditRows = plan.declarations.added.length + plan.declarations.changed.length + plan.declarations.removed.length;
   auditRows += plan.exemptions.upsert.length + plan.exemptions.remove.length;
