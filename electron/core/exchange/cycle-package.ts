@@ -14,7 +14,7 @@
  * dossier of a received cycle is read-only (triggers of migration 003).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { describeIssues } from '../../../shared/exchange/appraisal-package.ts';
@@ -402,7 +402,10 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
 }
 
 export function importCyclePackage(db: Db, dataDir: string, path: string, options: CycleImportOptions): ImportedCycle {
-  const stage = join(dataDir, 'evidence', `.staging-${process.pid}-${Date.now()}`);
+  // Staging folders left by an import that crashed hold nothing the store cites.
+  const evidenceDir = join(dataDir, 'evidence');
+  if (existsSync(evidenceDir)) for (const f of readdirSync(evidenceDir)) if (f.startsWith('.staging-')) rmSync(join(evidenceDir, f), { recursive: true, force: true });
+  const stage = join(evidenceDir, `.staging-${process.pid}-${Date.now()}`);
   mkdirSync(stage, { recursive: true });
   try {
     const v = verifyCyclePackage(path, stage);
