@@ -6,6 +6,7 @@ import { type Db, openDatabase } from '../../core/db/connection.ts';
 import { listCycles } from '../../core/db/repos/cycles.ts';
 import { closeSharedPrinter, sharedChromiumPrinter } from '../../core/documents/chromium.ts';
 import { minutesDocumentHtml } from '../../core/documents/documents.ts';
+import { signPdf } from '../../core/documents/sign.ts';
 import { type Meeting, mergeMeeting, defaultMeeting } from '../../core/report/meeting.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
@@ -39,8 +40,33 @@ export function pdfPageCount(bytes: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
+/**
+ * Signs a printed PDF with a PKCS#12 certificate; the passphrase is read from the
+ * environment variable named by --passphrase-env (never from the command line).
+ */
+export async function signWith(pdf: Uint8Array, p12Path: string, passphraseEnv: string | undefined, reason: string, db: Db, cycleId: string): Promise<Uint8Array> {
+  let p12: Buffer;
+  try {
+    p12 = readFileSync(resolve(p12Path));
+  } catch {
+    throw new CodedFailure('SIGN_CERTIFICATE_UNREADABLE', `Không đọc được tệp chứng thư số “${p12Path}”.`);
+  }
+  if (passphraseEnv !== undefined && process.env[passphraseEnv] === undefined) {
+    throw new UsageError(`Biến môi trường ${passphraseEnv} (mật khẩu chứng thư số) chưa được đặt.`);
+  }
+  const meeting = defaultMeeting(db, cycleId);
+  return signPdf(pdf, {
+    p12,
+    passphrase: passphraseEnv ? process.env[passphraseEnv] : '',
+    reason,
+    location: meeting.placeName,
+    name: meeting.secretaryName || meeting.issuer,
+  });
+}
+
 const USAGE = `Cách dùng:
   cchc minutes --db TỆP [--cycle MÃ] --out TỆP.pdf [--meeting TỆP.json] [--html TỆP.html] [--no-charts] [--no-field-tables]
+               [--sign TỆP.p12 [--passphrase-env BIẾN]]
 
 In biên bản họp Hội đồng thẩm định (khổ A4, thể thức Nghị định 30/2020/NĐ-CP): căn cứ,
 thời gian, địa điểm, thành phần (có mặt, vắng mặt), nội dung thẩm định, kết quả theo
@@ -57,8 +83,10 @@ Tùy chọn:
   --html TỆP.html     Ghi thêm bản HTML đã dùng để in.
   --no-charts         Không in biểu đồ.
   --no-field-tables   Không in bảng điểm theo lĩnh vực.
+  --sign TỆP.p12      Ký số văn bản bằng chứng thư số PKCS#12 (.p12, .pfx).
+  --passphrase-env BIẾN  Tên biến môi trường chứa mật khẩu của chứng thư số.
 
-Kết quả (stdout): JSON {"out", "pages", "bytes"}. Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
+Kết quả (stdout): JSON {"out", "pages", "bytes", "signed"}. Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 `;
 
 function readMeeting(db: Db, cycleId: string, path: string): Partial<Meeting> {
@@ -81,6 +109,8 @@ const command: CliCommand = {
       out: { type: 'string' },
       meeting: { type: 'string' },
       html: { type: 'string' },
+      sign: { type: 'string' },
+      'passphrase-env': { type: 'string' },
       'no-charts': { type: 'boolean' },
       'no-field-tables': { type: 'boolean' },
     });
@@ -94,9 +124,10 @@ const command: CliCommand = {
       const meeting = values.meeting ? readMeeting(db, cycleId, values.meeting) : undefined;
       const html = minutesDocumentHtml(db, cycleId, { charts: !values['no-charts'], fieldTables: !values['no-field-tables'], ...(meeting ? { meeting } : {}) });
       if (values.html) writeFileSync(resolve(values.html), html, 'utf8');
-      const pdf = await sharedChromiumPrinter().printToPdf(html);
+      const printed = await sharedChromiumPrinter().printToPdf(html);
+      const pdf = values.sign ? await signWith(printed, values.sign, values['passphrase-env'], 'Biên bản họp Hội đồng thẩm định', db, cycleId) : printed;
       writeFileSync(out, pdf);
-      io.out(`${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength })}\n`);
+      io.out(`${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`);
     } finally {
       db.close();
       await closeSharedPrinter();

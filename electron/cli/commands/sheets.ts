@@ -6,13 +6,14 @@ import { closeSharedPrinter, sharedChromiumPrinter } from '../../core/documents/
 import { resolveUnits, unitSheetsDocumentHtml } from '../../core/documents/documents.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { openCycle, outPath, pdfPageCount } from './minutes.ts';
+import { openCycle, outPath, pdfPageCount, signWith } from './minutes.ts';
 
 const KINDS: readonly UnitSheetKind[] = ['appraisal', 'notice', 'feedback'];
 
 const USAGE = `Cách dùng:
   cchc sheets --db TỆP [--cycle MÃ] --unit MÃ|TÊN|all [--unit …] --out TỆP.pdf
               [--kind appraisal|notice|feedback] [--round 1|2] [--deadline dd/mm/yyyy] [--html TỆP.html]
+              [--sign TỆP.p12 [--passphrase-env BIẾN]]
 
 In văn bản theo từng đơn vị (khổ A4, mỗi đơn vị bắt đầu ở trang mới):
   appraisal  Phiếu thẩm định (mặc định): từng tiêu chí thành phần với điểm tối đa, điểm tự
@@ -24,8 +25,9 @@ Tùy chọn:
   --unit      Mã đơn vị, tên đơn vị, hoặc all (mọi đơn vị của kỳ); có thể lặp lại.
   --round     Lần tự đánh giá của thông báo (1 hoặc 2; mặc định 1).
   --deadline  Hạn đơn vị gửi lại kết quả tự đánh giá lần 2 (thông báo lần 1).
+  --sign TỆP.p12  Ký số văn bản bằng chứng thư số PKCS#12; mật khẩu trong biến môi trường --passphrase-env.
 
-Kết quả (stdout): JSON {"out", "units", "pages", "bytes"}. Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
+Kết quả (stdout): JSON {"out", "units", "pages", "bytes", "signed"}. Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 `;
 
 const command: CliCommand = {
@@ -40,6 +42,8 @@ const command: CliCommand = {
       round: { type: 'string' },
       deadline: { type: 'string' },
       html: { type: 'string' },
+      sign: { type: 'string' },
+      'passphrase-env': { type: 'string' },
     });
     if (values.help) {
       io.out(USAGE);
@@ -61,9 +65,10 @@ const command: CliCommand = {
         ...(values.deadline ? { deadline: values.deadline } : {}),
       });
       if (values.html) writeFileSync(resolve(values.html), html, 'utf8');
-      const pdf = await sharedChromiumPrinter().printToPdf(html);
+      const printed = await sharedChromiumPrinter().printToPdf(html);
+      const pdf = values.sign ? await signWith(printed, values.sign, values['passphrase-env'], 'Văn bản của Hội đồng thẩm định', db, cycleId) : printed;
       writeFileSync(out, pdf);
-      io.out(`${JSON.stringify({ out, units: ids.length, pages: pdfPageCount(pdf), bytes: pdf.byteLength })}\n`);
+      io.out(`${JSON.stringify({ out, units: ids.length, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`);
     } finally {
       db.close();
       await closeSharedPrinter();
