@@ -1,26 +1,79 @@
 /**
- * The screens the navigation offers. Only screens that work are listed: Hồ sơ đơn vị
- * (path '/ho-so', label vi.nav.dossiers) and Bảng chấm điểm ('/cham-diem', vi.nav.scoring)
- * are added here together with their feature folders.
+ * The screens the navigation offers: Trang chủ, Hồ sơ đơn vị (/don-vi/<id>), Bảng chấm điểm
+ * (/cham-diem/<group>/<field>), Thông tin thành viên. `screenFor` matches a path with its
+ * parameters; `path` of the result is the screen's key (what the navigation marks current).
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { UnitGroup } from '../../shared/framework/types.ts';
+import { Loading } from '../components/LoadState.tsx';
 import { Home } from '../features/home/Home.tsx';
+import { Dossier } from '../features/dossier/Dossier.tsx';
 import { Profile } from '../features/session/Profile.tsx';
 import { vi } from '../i18n/vi.ts';
+import { lastVisited, parseRoute, paths } from './route.ts';
+
+/** The grid (ag-grid) loads on first use: the start stays light. */
+const LazyGrid = lazy(() => import('../features/grid/ScoringGrid.tsx').then((m) => ({ default: m.ScoringGrid })));
+function ScoringGrid(props: { group: UnitGroup | null; field: string | null }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyGrid {...props} />
+    </Suspense>
+  );
+}
 
 export interface Screen {
+  /** The screen's key and default address. */
   readonly path: string;
   readonly label: string;
   /** Listed in the navigation bar (false: reachable by link only). */
   readonly inNav: boolean;
+  /** 'fill': the screen takes the window's height and scrolls inside (dossier, grid). */
+  readonly layout: 'page' | 'fill';
+  /** Where the navigation link goes (e.g. the last unit opened). */
+  readonly href: () => string;
   readonly render: () => ReactNode;
 }
 
 export const SCREENS: readonly Screen[] = [
-  { path: '/', label: vi.nav.home, inNav: true, render: () => <Home /> },
-  { path: '/thanh-vien', label: vi.nav.profile, inNav: true, render: () => <Profile /> },
+  { path: paths.home, label: vi.nav.home, inNav: true, layout: 'page', href: () => paths.home, render: () => <Home /> },
+  {
+    path: paths.units,
+    label: vi.nav.dossiers,
+    inNav: true,
+    layout: 'fill',
+    href: () => lastVisited.get('unit') ?? paths.units,
+    render: () => <Dossier unitId={null} code={null} />,
+  },
+  {
+    path: paths.grids,
+    label: vi.nav.scoring,
+    inNav: true,
+    layout: 'fill',
+    href: () => lastVisited.get('grid') ?? paths.grids,
+    render: () => <ScoringGrid group={null} field={null} />,
+  },
+  { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => <Profile /> },
 ];
 
+function screen(path: string): Screen {
+  return SCREENS.find((s) => s.path === path)!;
+}
+
 export function screenFor(path: string): Screen {
-  return SCREENS.find((s) => s.path === path) ?? SCREENS[0]!;
+  const route = parseRoute(path);
+  switch (route.name) {
+    case 'unit': {
+      const s = screen(paths.units);
+      return { ...s, render: () => <Dossier key={route.unitId ?? ''} unitId={route.unitId} code={route.code} /> };
+    }
+    case 'grid': {
+      const s = screen(paths.grids);
+      return { ...s, render: () => <ScoringGrid key={`${route.group}/${route.field}`} group={route.group} field={route.field} /> };
+    }
+    case 'profile':
+      return screen(paths.profile);
+    default:
+      return screen(paths.home);
+  }
 }

@@ -1,15 +1,45 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useSession } from '../app/session.tsx';
 import { hrefFor } from '../app/route.ts';
 import { SCREENS } from '../app/screens.tsx';
+import { replayDrafts, saver } from '../features/dossier/saver.ts';
+import { toastStore } from './toast-store.ts';
 import { vi } from '../i18n/vi.ts';
+import { KeyboardHelp, keyboardHelp } from './KeyboardHelp.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
+import { isTypingTarget, isUndo } from './keys.ts';
 
 /** Header (app name, save state, current member), navigation, then the screen. */
 export function AppFrame({ path, children }: { path: string; children: ReactNode }) {
   const { identity } = useSession();
+  const layout = SCREENS.find((s) => s.path === path)?.layout ?? 'page';
+
+  useEffect(() => {
+    // Text typed before a crash or a closed window and not yet confirmed by the core.
+    void replayDrafts();
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return; // text fields keep their own keys (and their own Ctrl+Z)
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        keyboardHelp.set(true);
+      } else if (isUndo(e)) {
+        e.preventDefault();
+        void saver.undo().then((done) => toastStore.info(done ? vi.dossier.undone(done.code) : vi.dossier.nothingToUndo));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    // The core's refusals of a change, in Vietnamese with their code.
+    const off = saver.subscribe((e) => {
+      if (e.type === 'failed') toastStore.error(e.error);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, []);
+
   return (
-    <div className="frame">
+    <div className={`frame frame-${layout}`}>
       <a
         className="skip-link"
         href="#main"
@@ -28,8 +58,22 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
             <span className="brand-tagline">{vi.appTagline}</span>
           </span>
         </div>
+        <nav className="nav" aria-label={vi.nav.label}>
+          <ul>
+            {SCREENS.filter((s) => s.inNav).map((s) => (
+              <li key={s.path}>
+                <a href={hrefFor(s.href())} aria-current={s.path === path ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="topbar-end">
           <SaveIndicator />
+          <button type="button" className="topbar-button" onClick={() => keyboardHelp.set(true)} title={vi.nav.shortcuts} aria-label={vi.nav.shortcuts}>
+            ?
+          </button>
           <a className="member" href={hrefFor('/thanh-vien')} data-testid="current-member">
             <span className="member-name">{identity.name}</span>
             <span className="member-meta">
@@ -38,20 +82,10 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
           </a>
         </div>
       </header>
-      <nav className="nav" aria-label={vi.nav.label}>
-        <ul>
-          {SCREENS.filter((s) => s.inNav).map((s) => (
-            <li key={s.path}>
-              <a href={hrefFor(s.path)} aria-current={s.path === path ? 'page' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="content" id="main" tabIndex={-1}>
+      <main className={`content content-${layout}`} id="main" tabIndex={-1}>
         {children}
       </main>
+      <KeyboardHelp />
     </div>
   );
 }

@@ -39,10 +39,13 @@ describe('first run', () => {
     await expect.poll(() => page.getByTestId('save-indicator').innerText()).toBe('Đã lưu');
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allInnerTexts()).toEqual([
       'Trang chủ',
+      'Hồ sơ đơn vị',
+      'Bảng chấm điểm',
       'Thông tin thành viên',
     ]);
-    expect(await page.getByText('Sở Tư pháp tỉnh Sóc Trăng').first().isVisible()).toBe(true);
-    expect(await page.getByText('Trình duyệt (máy chủ thử nghiệm)').isVisible()).toBe(true);
+    // Free entry that matches no roster member: the home says the member may only look.
+    await page.getByTestId('read-only-banner').waitFor();
+    expect(await page.getByTestId('cycle').innerText()).toContain('Sóc Trăng 2023');
     await app.screenshot('03-home');
     await page.setViewportSize({ width: 900, height: 600 }); // the window's minimum size
     await app.screenshot('03b-home-minimum-window');
@@ -69,6 +72,7 @@ describe('first run', () => {
       expect(await page.getByRole('textbox', { name: 'Họ và tên' }).inputValue()).toBe('Lê Văn Đức');
       expect(await page.getByRole('radio', { name: /Cơ quan thường trực/ }).isChecked()).toBe(true);
       expect(await page.getByRole('link', { name: 'Thông tin thành viên' }).getAttribute('aria-current')).toBe('page');
+      expect(await page.getByText('Trình duyệt (máy chủ thử nghiệm)').isVisible()).toBe(true);
       await again.screenshot('04-profile');
       await page.getByRole('textbox', { name: 'Chức vụ' }).fill('Giám đốc Sở');
       await page.getByRole('button', { name: 'Lưu thay đổi' }).click();

@@ -120,7 +120,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<E2EApp> {
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       return file;
     },
     async close() {

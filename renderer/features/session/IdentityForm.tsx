@@ -4,11 +4,12 @@ import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { vi } from '../../i18n/vi.ts';
 import { EMPTY_DRAFT, validateIdentity, type IdentityDraft, type IdentityField } from './validate-identity.ts';
+import { RosterPicker } from './RosterPicker.tsx';
 
 interface Props {
   readonly initial: Identity | null;
   readonly submitLabel: string;
-  readonly onSaved: (identity: Identity) => void;
+  readonly onSaved: (identity: Identity, linked: boolean) => void;
 }
 
 const TEXT_FIELDS = [
@@ -26,7 +27,8 @@ export function IdentityForm({ initial, submitLabel, onSaved }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
 
   function update(field: IdentityField, value: string) {
-    setDraft((d) => ({ ...d, [field]: value }));
+    // A role other than the chosen roster entry's unlinks it; text corrections keep the link.
+    setDraft((d) => ({ ...d, [field]: value, ...(field === 'role' && value !== d.role ? { memberId: null } : {}) }));
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   }
 
@@ -48,7 +50,7 @@ export function IdentityForm({ initial, submitLabel, onSaved }: Props) {
       return;
     }
     setDraft({ ...result.value.identity! });
-    onSaved(result.value.identity!);
+    onSaved(result.value.identity!, result.value.member !== null);
   }
 
   const errorId = (f: IdentityField) => `${id}-${f}-error`;
@@ -61,6 +63,13 @@ export function IdentityForm({ initial, submitLabel, onSaved }: Props) {
           {vi.identity.errorsSummary}
         </p>
       )}
+      <RosterPicker
+        value={draft.memberId}
+        onPick={(m) => {
+          setErrors({});
+          setDraft((d) => (m ? { name: m.name, position: m.position, agency: m.agency, role: m.role, memberId: m.id } : { ...d, memberId: null }));
+        }}
+      />
       {TEXT_FIELDS.map((f) => (
         <div key={f.key} className={`field${errors[f.key] ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-${f.key}`}>

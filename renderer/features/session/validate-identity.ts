@@ -9,6 +9,8 @@ export interface IdentityDraft {
   position: string;
   agency: string;
   role: string;
+  /** The roster member chosen on the list (absent or null: free entry). */
+  memberId?: string | null;
 }
 
 export const EMPTY_DRAFT: IdentityDraft = { name: '', position: '', agency: '', role: '' };

@@ -1,0 +1,38 @@
+/** Display of the core's exact decimal strings in vi-VN (decimal comma, half up). Never Number(x).toFixed. */
+import { type Rational, parseDecimal } from '../../shared/decimal/rational.ts';
+import { formatPercent, formatPoints, formatRational } from '../../shared/format/vi.ts';
+import { vi } from '../i18n/vi.ts';
+
+export function dec(text: string): Rational {
+  const r = parseDecimal(text);
+  if (!r) throw new RangeError(`not a decimal: ${text}`);
+  return r;
+}
+
+/** Points with the decimals they need, up to 3 ("0,245", "17,5", "1"); "—" when there is none. */
+export function pts(text: string | null | undefined, maxPlaces = 3): string {
+  return text === null || text === undefined ? vi.dash : formatPoints(dec(text), maxPlaces);
+}
+
+/** Points of a Rational, same rule. */
+export function ptsR(r: Rational | null, maxPlaces = 3): string {
+  return r ? formatPoints(r, maxPlaces) : vi.dash;
+}
+
+/** A published figure with exactly 2 decimals: "64,68". */
+export function fixed2(text: string): string {
+  return formatRational(dec(text), 2);
+}
+
+/** A published percentage: "83,84%". */
+export function pct(text: string): string {
+  return formatPercent(dec(text), 2);
+}
+
+/** Are two decimal strings the same value ("0.5" and "0.50")? */
+export function sameValue(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  return !!x && !!y && x.n === y.n && x.d === y.d;
+}

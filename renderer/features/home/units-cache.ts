@@ -1,0 +1,21 @@
+/** The workspace overview (cycle, my fields, units), shared by the screens and refreshed after changes. */
+import type { Overview } from '../../../shared/contract/workspace.ts';
+import type { Result } from '../../../shared/errors/codes.ts';
+import { api } from '../../api/client.ts';
+
+let cached: Promise<Result<Overview>> | null = null;
+
+/** The overview, fetched once and reused until `invalidateOverview()` (a change of identity, a save). */
+export function loadOverview(fresh = false): Promise<Result<Overview>> {
+  if (fresh || !cached) {
+    cached = api.workspace.overview();
+    void cached.then((r) => {
+      if (!r.ok) cached = null;
+    });
+  }
+  return cached;
+}
+
+export function invalidateOverview(): void {
+  cached = null;
+}
