@@ -1,16 +1,2 @@
-/** Debian Chromium, as the harness and the end-to-end tests launch it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
-
-export function chromiumArgs(options: { headless: boolean; userDataDir: string }): string[] {
-  return [...(options.headless ? ['--headless'] : []), ...CHROMIUM_FLAGS, `--user-data-dir=${options.userDataDir}`];
-}
+/** The harness launches Chromium as the rest of the project does (electron/core/chromium.ts). */
+export { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumArgs } from '../core/chromium.ts';

@@ -147,6 +147,42 @@ export function toFixedHalfUp(a: Rational, places: number): string {
   return scaledToString(roundHalfUpScaled(a, places), places);
 }
 
+/** Places used when a value is not a finite decimal (a third, say). */
+export const NON_DECIMAL_PLACES = 6;
+
+/** Decimal places of the exact decimal expansion, or null when it does not end (1/3). */
+export function decimalPlaces(r: Rational): number | null {
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos += 1;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives += 1;
+  }
+  return d === 1n ? Math.max(twos, fives) : null;
+}
+
+/**
+ * Plain decimal text of an exact value: the value itself when it is a finite decimal of
+ * at most 12 places ("51.34", "94", "0.125"), else half up to 6 places with trailing zeros
+ * dropped ("0.666667"). `minPlaces` pads with zeros ("94.00").
+ */
+export function exactDecimalText(r: Rational, minPlaces = 0): string {
+  const exact = decimalPlaces(r);
+  let places = exact !== null && exact <= 12 ? exact : NON_DECIMAL_PLACES;
+  let s = scaledToString(roundHalfUpScaled(r, places), places);
+  if (places !== exact && s.includes('.')) {
+    s = s.replace(/0+$/, '').replace(/\.$/, '');
+    places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+  }
+  if (places < minPlaces) s = (places === 0 ? `${s}.` : s) + '0'.repeat(minPlaces - places);
+  return s;
+}
+
 /** The nearest double; for display and storage beside the exact value only. */
 export function toNumber(a: Rational): number {
   if (a.d === 1n) return Number(a.n);

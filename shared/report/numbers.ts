@@ -3,37 +3,17 @@
  * number of places), never a binary float on the way. Views carry these strings; the
  * screens turn them into numbers for sorting, the documents into vi-VN text.
  */
-import { type Rational, rat, roundHalfUpScaled, scaledToString } from '../decimal/rational.ts';
+import { type Rational, exactDecimalText, rat, roundHalfUpScaled, scaledToString } from '../decimal/rational.ts';
 import { viDecimalText } from '../format/vi.ts';
 
 /** Plain decimal text ("83.84", "94", "0.666667"). */
 export type Dec = string;
 
-/** Places when a value is not a finite decimal (a third, say). */
-export const NON_DECIMAL_PLACES = 6;
-
-/** Decimal places of the exact decimal expansion, or null when it does not end. */
-export function decimalPlaces(r: Rational): number | null {
-  let d = r.d;
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === 0n) {
-    d /= 2n;
-    twos += 1;
-  }
-  while (d % 5n === 0n) {
-    d /= 5n;
-    fives += 1;
-  }
-  return d === 1n ? Math.max(twos, fives) : null;
-}
+export { NON_DECIMAL_PLACES, decimalPlaces } from '../decimal/rational.ts';
 
 /** Exact when a finite decimal, else half up to 6 places with trailing zeros dropped. */
 export function exactText(r: Rational): Dec {
-  const exact = decimalPlaces(r);
-  if (exact !== null && exact <= 12) return scaledToString(roundHalfUpScaled(r, exact), exact);
-  const s = scaledToString(roundHalfUpScaled(r, NON_DECIMAL_PLACES), NON_DECIMAL_PLACES);
-  return s.replace(/0+$/, '').replace(/\.$/, '');
+  return exactDecimalText(r);
 }
 
 /** Half up to exactly `places` decimals: 78.805 → "78.81". */

@@ -9,6 +9,7 @@ import { UNIT_GROUPS, UNIT_GROUP_LABELS, type UnitGroup } from '../framework/typ
 import { CLASSIFICATION_LABELS, type ClassificationGroup } from '../results/classification.ts';
 import { type UnitResult, computeResults, meanPublished } from '../results/compute.ts';
 import { exactText, fixedText, scaledText } from './numbers.ts';
+import { compareCodes } from '../framework/tree.ts';
 import type {
   AverageRow,
   ClassificationCounts,
@@ -182,20 +183,6 @@ function fieldTable(units: readonly Scored[], p: number): { columns: FieldColumn
   return { columns, rows, stats };
 }
 
-function compareCodes(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const d = Number(x) - Number(y);
-    if (Number.isFinite(d) && d !== 0) return d;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
 
 function missedOf(units: readonly Scored[]): MissedGroupItem[] {
   const byCode = new Map<string, { item: MissedGroupItem; units: { unitId: string; unit: string }[] }>();

@@ -9,19 +9,13 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type PdfPrinter, type PngRenderer, PRINT_OPTIONS } from './printer.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
 
-export const CHROMIUM_EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Where Chromium is ($CHROMIUM_PATH, else Debian's). */
+export const CHROMIUM_EXECUTABLE = CHROMIUM_PATH;
 
-export const CHROMIUM_PRINT_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+/** Headless, with the flags every launch here uses. */
+export const CHROMIUM_PRINT_FLAGS = ['--headless', ...CHROMIUM_FLAGS] as const;
 
 export interface ChromiumPrinterOptions {
   readonly executablePath?: string;

@@ -1,14 +1,13 @@
 /** Turning exact core values into the contract's view shapes (decimal text, published index). */
-import { type Rational, add, div, mul, roundHalfUpScaled, scaledToString, toFixedHalfUp, HUNDRED } from '../../../shared/decimal/rational.ts';
+import { type Rational, add, div, exactDecimalText, mul, roundHalfUpScaled, scaledToString, HUNDRED } from '../../../shared/decimal/rational.ts';
 import type { TotalsView } from '../../../shared/contract/scoring.ts';
 import { classify } from '../../../shared/results/classification.ts';
 import { unitIndex } from '../../../shared/results/compute.ts';
 import type { UnitComputed } from '../results/cycle-totals.ts';
 
-/** Exact where it is a short decimal, else 6 places half-up; trailing zeros dropped ("94", "0.666667"). */
+/** Exact where it is a finite decimal, else 6 places half-up, trailing zeros dropped ("94", "0.666667"). */
 export function decText(r: Rational): string {
-  const s = toFixedHalfUp(r, 6);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  return exactDecimalText(r);
 }
 
 export function publishedText(r: Rational, precision: number): string {
