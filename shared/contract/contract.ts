@@ -11,6 +11,7 @@ import { session } from './session.ts';
 import { workspace } from './workspace.ts';
 import { appraisal, dossier, exemption, grid } from './dossier.ts';
 import { evidence } from './evidence.ts';
+import { meeting, results } from './results.ts';
 
 export const contract = {
   app,
@@ -21,6 +22,8 @@ export const contract = {
   exemption,
   grid,
   evidence,
+  results,
+  meeting,
 } as const;
 
 export type Contract = typeof contract;

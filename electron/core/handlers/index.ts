@@ -7,6 +7,7 @@ import type { Handlers } from '../router.ts';
 import { appInfo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
 import { evidenceOpen } from './evidence.ts';
+import { meetingGet, meetingSave, resultsCharts, resultsEditNarrative, resultsNarrative, resultsReport, resultsUnit, resultsWhatIf } from './results.ts';
 import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
@@ -21,4 +22,12 @@ export const handlers = {
   'exemption.remove': exemptionRemove,
   'grid.field': gridField,
   'evidence.open': evidenceOpen,
+  'results.report': resultsReport,
+  'results.unit': resultsUnit,
+  'results.charts': resultsCharts,
+  'results.narrative': resultsNarrative,
+  'results.editNarrative': resultsEditNarrative,
+  'results.whatIf': resultsWhatIf,
+  'meeting.get': meetingGet,
+  'meeting.save': meetingSave,
 } satisfies Handlers;

@@ -1,0 +1,335 @@
+/**
+ * `results.*`, `meeting.*` (and, with the files mechanism, `survey.*`, `previous.*`,
+ * `documents.*`, `export.*`): the results screens of issue #5. Everybody may read the
+ * results; imports, narrative edits, meeting details and printing are for the secretariat.
+ *
+ * The views are the core's report types (shared/report/*): each schema is annotated with
+ * the type it checks, so the renderer receives exactly `Report`, `UnitDrilldown`, …
+ */
+import { z } from 'zod';
+import type { UnitGroup, ScoringKind } from '../framework/types.ts';
+import { SCORING_KINDS } from '../framework/types.ts';
+import type { ReportCharts } from '../report/charts.ts';
+import type { UnitDrilldown, DrillNode } from '../report/drilldown.ts';
+import type { NarrativeSection } from '../report/narrative.ts';
+import type { Report } from '../report/types.ts';
+import type { WhatIfResult } from '../report/what-if.ts';
+import { NoInput } from './common.ts';
+import { defineMethod } from './define.ts';
+import { Dec, UnitGroupSchema } from './scoring.ts';
+
+const Id = z.string().trim().min(1).max(80);
+const Classification = z.literal([1, 2, 3, 4, 5]);
+const Group: z.ZodType<UnitGroup> = UnitGroupSchema;
+const Kind = z.enum(SCORING_KINDS as unknown as [ScoringKind, ...ScoringKind[]]);
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+
+// ---------------------------------------------------------------- report
+
+const ReportCycle = z.strictObject({ id: z.string(), name: z.string(), year: z.number().int(), province: z.string(), precision: z.number().int() });
+const UnitRef = z.strictObject({ unitId: z.string(), unit: z.string(), value: Dec });
+const Counts = z.strictObject({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int(), '5': z.number().int() });
+
+const SummaryRow = z.strictObject({
+  stt: z.number().int(),
+  unitId: z.string(),
+  unit: z.string(),
+  group: Group,
+  benchmark: Dec,
+  selfAssessed: Dec,
+  surveyCbccvc: Dec,
+  surveySipas: Dec,
+  survey: Dec,
+  total: Dec,
+  index: Dec,
+  classification: Classification,
+  rankInGroup: z.number().int(),
+  rankOverall: z.number().int(),
+  previousIndex: Dec.nullable(),
+  change: Dec.nullable(),
+  respondentsCbccvc: z.number().int().nullable(),
+  respondentsSipas: z.number().int().nullable(),
+});
+
+const AverageRow = z.strictObject({
+  benchmark: Dec,
+  selfAssessed: Dec,
+  surveyCbccvc: Dec,
+  surveySipas: Dec,
+  survey: Dec,
+  total: Dec,
+  index: Dec,
+  previousIndex: Dec.nullable(),
+  change: Dec.nullable(),
+});
+
+const Stats = z.strictObject({
+  count: z.number().int(),
+  average: Dec,
+  highest: UnitRef,
+  lowest: UnitRef,
+  spread: Dec,
+  classificationCounts: Counts,
+  previousAverage: Dec.nullable(),
+  averageChange: Dec.nullable(),
+  withPrevious: z.number().int(),
+});
+
+const FieldCell = z.strictObject({ benchmark: Dec, points: Dec, percent: Dec.nullable() });
+const FieldRow = z.strictObject({ stt: z.number().int(), unitId: z.string(), unit: z.string(), index: Dec, cells: list(FieldCell.nullable()) });
+const FieldStat = z.strictObject({
+  code: z.string(),
+  title: z.string(),
+  count: z.number().int(),
+  averageBenchmark: Dec,
+  averagePoints: Dec,
+  averagePercent: Dec,
+  highest: UnitRef,
+  lowest: UnitRef,
+  spread: Dec,
+});
+const MissedItem = z.strictObject({
+  code: z.string(),
+  title: z.string(),
+  fieldCode: z.string(),
+  max: Dec,
+  units: list(z.strictObject({ unitId: z.string(), unit: z.string() })),
+});
+
+const GroupReport = z.strictObject({
+  group: Group,
+  label: z.string(),
+  count: z.number().int(),
+  rows: list(SummaryRow),
+  average: AverageRow,
+  stats: Stats,
+  fieldColumns: list(z.strictObject({ code: z.string(), title: z.string() })),
+  fieldRows: list(FieldRow),
+  fieldStats: list(FieldStat),
+  missed: list(MissedItem),
+});
+
+const ClassifiedUnit = z.strictObject({
+  unitId: z.string(),
+  unit: z.string(),
+  group: Group,
+  groupLabel: z.string(),
+  index: Dec,
+  classification: Classification,
+  classificationLabel: z.string(),
+  rankInGroup: z.number().int(),
+  rankOverall: z.number().int(),
+  previousIndex: Dec.nullable(),
+  change: Dec.nullable(),
+});
+
+export const ReportSchema: z.ZodType<Report> = z.strictObject({
+  cycle: ReportCycle,
+  precision: z.number().int(),
+  previousYear: z.number().int().nullable(),
+  groups: list(GroupReport),
+  units: list(ClassifiedUnit),
+  overall: Stats.nullable(),
+});
+
+// ---------------------------------------------------------------- drill-down
+
+const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
+  z.strictObject({
+    code: z.string(),
+    title: z.string(),
+    depth: z.number().int(),
+    leaf: z.boolean(),
+    kind: Kind.nullable(),
+    max: Dec,
+    counted: z.boolean(),
+    exemption: z
+      .strictObject({ status: z.enum(['proposed', 'approved', 'rejected']), reason: z.string(), legalBasis: z.string(), decisionReason: z.string().nullable() })
+      .nullable(),
+    benchmark: Dec,
+    points: Dec.nullable(),
+    percent: Dec.nullable(),
+    self1: Dec.nullable(),
+    self2: Dec.nullable(),
+    appraised: Dec.nullable(),
+    source: z.enum(['survey', 'final', 'appraised', 'self']).nullable(),
+    final: z.strictObject({ score: Dec, reason: z.string().nullable(), decidedBy: z.string().nullable() }).nullable(),
+    selfInput1: z.unknown(),
+    selfInput2: z.unknown(),
+    declared: z.unknown(),
+    explanation: z.string(),
+    appraisals: list(
+      z.strictObject({
+        memberId: z.string(),
+        memberName: z.string(),
+        assigned: z.boolean(),
+        score: Dec.nullable(),
+        input: z.unknown(),
+        comment: z.string(),
+        updatedAt: z.string(),
+        evidence: list(z.strictObject({ evidenceId: z.number().int(), title: z.string(), page: z.number().int().nullable() })),
+      }),
+    ),
+    evidence: list(z.strictObject({ evidenceId: z.number().int(), title: z.string(), fileName: z.string(), sha256: z.string(), page: z.number().int().nullable() })),
+    guide: z.string(),
+    children: list(DrillNodeSchema),
+  }),
+);
+
+export const UnitDrilldownSchema: z.ZodType<UnitDrilldown> = z.strictObject({
+  cycle: ReportCycle,
+  unit: z.strictObject({ id: z.string(), name: z.string(), group: Group, groupLabel: z.string() }),
+  benchmark: Dec,
+  selfAssessed: Dec,
+  surveyCbccvc: Dec,
+  surveySipas: Dec,
+  total: Dec,
+  index: Dec,
+  classification: Classification,
+  rankInGroup: z.number().int(),
+  rankOverall: z.number().int(),
+  previousIndex: Dec.nullable(),
+  provisional: z.number().int(),
+  appraisedCount: z.number().int(),
+  fields: list(DrillNodeSchema),
+});
+
+// ---------------------------------------------------------------- charts, narrative, what-if
+
+const BarChart = z.strictObject({
+  key: z.string(),
+  title: z.string(),
+  labels: list(z.string()),
+  series: list(z.strictObject({ label: z.string(), values: list(z.number().nullable()) })),
+  bounds: list(z.strictObject({ value: z.number(), label: z.string() })),
+  min: z.number(),
+  max: z.number(),
+  unit: z.literal('%'),
+});
+
+export const ChartsSchema: z.ZodType<ReportCharts> = z.strictObject({
+  indicesByGroup: list(BarChart),
+  fieldAveragesByGroup: list(BarChart),
+  yearOnYear: list(BarChart),
+});
+
+export const NarrativeSchema: z.ZodType<readonly NarrativeSection[]> = list(
+  z.strictObject({
+    key: z.string(),
+    title: z.string(),
+    group: Group.nullable(),
+    sentences: list(z.strictObject({ key: z.string(), text: z.string(), generated: z.string(), edited: z.boolean(), stale: z.boolean() })),
+  }),
+);
+
+export const WhatIfSchema: z.ZodType<WhatIfResult> = z.strictObject({
+  index: Dec,
+  classification: Classification,
+  classificationLabel: z.string(),
+  nextClassification: Classification.nullable(),
+  nextClassificationLabel: z.string().nullable(),
+  targetIndex: Dec.nullable(),
+  pointsNeeded: Dec.nullable(),
+  candidates: list(
+    z.strictObject({
+      code: z.string(),
+      title: z.string(),
+      fieldCode: z.string(),
+      max: Dec,
+      points: Dec,
+      gain: Dec,
+      indexIfMet: Dec,
+      classificationIfMet: Classification,
+      reachesNextAlone: z.boolean(),
+    }),
+  ),
+  fewest: z.strictObject({ codes: list(z.string()), gain: Dec, indexAfter: Dec, classificationAfter: Classification }).nullable(),
+  indexIfAllMet: Dec,
+});
+
+// ---------------------------------------------------------------- meeting
+
+const Line = z.string().max(2000);
+const ShortText = z.string().max(500);
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DateTimeText = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+const Attendance = z.strictObject({ memberId: Id, present: z.boolean(), note: z.string().max(500) });
+
+/** The council meeting the minutes record (electron/core/report/meeting.ts). */
+export const MeetingSchema = z.strictObject({
+  issuerParent: z.string(),
+  issuer: z.string(),
+  docNumber: z.string(),
+  placeName: z.string(),
+  documentDate: z.string().nullable(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  location: z.string(),
+  legalBases: list(z.string()),
+  chairName: z.string(),
+  chairPosition: z.string(),
+  secretaryName: z.string(),
+  secretaryPosition: z.string(),
+  otherAttendees: list(z.string()),
+  contents: z.string(),
+  conclusions: list(z.string()),
+  copies: z.number().int().nullable(),
+  attendance: list(z.strictObject({ memberId: z.string(), present: z.boolean(), note: z.string() })),
+  stored: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type MeetingView = z.infer<typeof MeetingSchema>;
+
+export const MeetingPatchSchema = z.strictObject({
+  issuerParent: ShortText.optional(),
+  issuer: ShortText.optional(),
+  docNumber: ShortText.optional(),
+  placeName: ShortText.optional(),
+  documentDate: DateText.nullable().optional(),
+  startsAt: DateTimeText.nullable().optional(),
+  endsAt: DateTimeText.nullable().optional(),
+  location: ShortText.optional(),
+  legalBases: z.array(Line).max(50).optional(),
+  chairName: ShortText.optional(),
+  chairPosition: ShortText.optional(),
+  secretaryName: ShortText.optional(),
+  secretaryPosition: ShortText.optional(),
+  otherAttendees: z.array(ShortText).max(100).optional(),
+  contents: z.string().max(20000).optional(),
+  conclusions: z.array(Line).max(100).optional(),
+  copies: z.number().int().min(1).max(99).nullable().optional(),
+  attendance: z.array(Attendance).max(200).optional(),
+});
+export type MeetingPatch = z.input<typeof MeetingPatchSchema>;
+
+/** The meeting with the roster it is filled from (members of the council, for attendance). */
+export const MeetingWithRoster = z.strictObject({
+  meeting: MeetingSchema,
+  members: list(z.strictObject({ id: z.string(), name: z.string(), position: z.string(), agency: z.string(), fields: list(z.string()) })),
+  /** Whether this installation may edit and print (secretariat role). */
+  canEdit: z.boolean(),
+});
+export type MeetingWithRoster = z.infer<typeof MeetingWithRoster>;
+
+// ---------------------------------------------------------------- namespaces
+
+/** What the results screens need besides the report: who asks (for the secretariat's actions). */
+export const ResultsAccess = z.strictObject({ canEdit: z.boolean(), cycleStatus: z.enum(['open', 'finalised']) });
+
+export const results = {
+  report: defineMethod({ input: NoInput, output: z.strictObject({ report: ReportSchema, access: ResultsAccess }) }),
+  unit: defineMethod({ input: z.strictObject({ unitId: Id }), output: UnitDrilldownSchema }),
+  charts: defineMethod({ input: NoInput, output: ChartsSchema }),
+  narrative: defineMethod({ input: NoInput, output: z.strictObject({ sections: NarrativeSchema, access: ResultsAccess }) }),
+  editNarrative: defineMethod({
+    input: z.strictObject({ key: z.string().trim().min(1).max(200), text: z.string().max(5000).nullable() }),
+    output: NarrativeSchema,
+    mutates: true,
+  }),
+  whatIf: defineMethod({ input: z.strictObject({ unitId: Id }), output: WhatIfSchema }),
+};
+
+export const meeting = {
+  get: defineMethod({ input: NoInput, output: MeetingWithRoster }),
+  save: defineMethod({ input: MeetingPatchSchema, output: MeetingWithRoster, mutates: true }),
+};
