@@ -1,20 +1,11 @@
 /** Lowered benchmarks (hạ điểm chuẩn): a node taken out of a unit's score and maximum, with a reason. */
+import type { ExemptionData } from '../../../../shared/exchange/merge.ts';
 import type { Db } from '../connection.ts';
 
-export type ExemptionStatus = 'proposed' | 'approved' | 'rejected';
+export type { ExemptionStatus } from '../../../../shared/exchange/merge.ts';
 
-export interface Exemption {
-  readonly unitId: string;
-  readonly nodeCode: string;
-  readonly reason: string;
-  readonly legalBasis: string;
-  readonly proposedBy: string | null;
-  readonly status: ExemptionStatus;
-  readonly decidedBy: string | null;
-  readonly decisionReason: string | null;
-  readonly createdAt: string;
-  readonly decidedAt: string | null;
-}
+/** An exemption row as the core reads and writes it (the package it came from is tracked by the exchange). */
+export type Exemption = Omit<ExemptionData, 'packageHash'>;
 
 const SELECT = `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status,
   decided_by AS decidedBy, decision_reason AS decisionReason, created_at AS createdAt, decided_at AS decidedAt FROM exemptions`;
