@@ -81,13 +81,14 @@ export function UnitEvidence({ unitId, node, mine, locked }: { unitId: string; n
 }
 
 /** My citations (document + page), and a row to add one. */
-export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq }: {
+export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq, onEscape }: {
   unitId: string;
   node: DossierNode;
   mine: readonly EvidenceRef[];
   documents: DossierView['documents'];
   locked: boolean;
   focusSeq: number;
+  onEscape: () => void;
 }) {
   const id = useId();
   const [docId, setDocId] = useState('');
@@ -105,7 +106,15 @@ export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq }: 
     select.current?.focus();
   };
   return (
-    <div className="my-evidence">
+    <div
+      className="my-evidence"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onEscape();
+        }
+      }}
+    >
       {mine.length === 0 ? (
         <p className="muted">{D.noMyEvidence}</p>
       ) : (

@@ -37,10 +37,24 @@ export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
     setLegalBasis(current?.legalBasis ?? '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey]);
-  useOnCommand(focusSeq, () => {
-    if (locked || !node.exemptable) return;
+  // Focus the reason once it is on screen (opening the form re-renders first).
+  const wantFocus = useRef(false);
+  useEffect(() => {
+    if (wantFocus.current && reasonRef.current) {
+      wantFocus.current = false;
+      reasonRef.current.focus();
+    }
+  });
+  const start = () => {
+    wantFocus.current = true;
     setOpen(true);
-    requestAnimationFrame(() => reasonRef.current?.focus());
+    if (reasonRef.current) {
+      wantFocus.current = false;
+      reasonRef.current.focus();
+    }
+  };
+  useOnCommand(focusSeq, () => {
+    if (!locked && node.exemptable) start();
   });
 
   if (!node.exemptable) return null;
@@ -69,7 +83,7 @@ export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
         <>
           <p className="hint">{node.leaf ? D.exemptionHelp : D.exemptionInner}</p>
           {!locked && (
-            <button type="button" ref={startRef} className="button button-small button-secondary" onClick={() => { setOpen(true); requestAnimationFrame(() => reasonRef.current?.focus()); }}>
+            <button type="button" ref={startRef} className="button button-small button-secondary" onClick={start}>
               {D.proposeStart} <kbd aria-hidden="true">H</kbd>
             </button>
           )}

@@ -155,7 +155,7 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
               </p>
             )}
             <h4>{D.myEvidence}</h4>
-            <MyEvidence unitId={unitId} node={node} mine={edit.evidence} documents={view.documents} locked={lock !== null} focusSeq={commands.evidence} />
+            <MyEvidence unitId={unitId} node={node} mine={edit.evidence} documents={view.documents} locked={lock !== null} focusSeq={commands.evidence} onEscape={onEscape} />
             <CommentBox unitId={unitId} node={node} comment={edit.comment} locked={lock !== null} focusSeq={commands.comment} onEscape={onEscape} />
             <ExemptionBox unitId={unitId} node={node} locked={locks.exemption} focusSeq={commands.exemption} onEscape={onEscape} />
             {node.appraisal && <p className="hint">{D.updatedAt(formatIsoDate(node.appraisal.updatedAt))}</p>}

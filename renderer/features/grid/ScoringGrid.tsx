@@ -132,6 +132,9 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           </select>
         </label>
         <div className="grid-fields" role="group" aria-label={G.field}>
+          <span className="field-tabs-label" aria-hidden="true">
+            {G.field}:
+          </span>
           {fields.state === 'ready' &&
             fields.value.map((f) => (
               <a
@@ -141,7 +144,8 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
                 aria-current={f.code === field ? 'page' : undefined}
                 title={`${f.code}. ${f.title}${f.mine ? '' : ` (${vi.dossier.fields.readOnly})`}`}
               >
-                {vi.dossier.fields.label} {f.code}
+                <span className="sr-only">{vi.dossier.fields.label} </span>
+                <span className="field-tab-code">{f.code}</span>
                 {f.mine && <span className="mine-dot" aria-hidden="true" />}
               </a>
             ))}
@@ -168,11 +172,12 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           )}
         </div>
         <div className="legend" aria-hidden="true">
-          <span className="legend-item"><span className="swatch swatch-mine" />{G.legendMine}</span>
-          <span className="legend-item"><span className="swatch swatch-self" />{G.legendSelf}</span>
+          <span className="legend-item"><strong className="legend-mine">1</strong>{G.legendMine}</span>
+          <span className="legend-item"><span className="legend-self">{G.selfShort} 0,5</span>{G.legendSelf}</span>
           <span className="legend-item"><span className="swatch swatch-differs" />{G.legendDiffers}</span>
           <span className="legend-item"><span className="swatch swatch-exempt" />{G.legendExempt}</span>
           <span className="legend-item"><span className="swatch swatch-noev" />{G.legendNoEvidence}</span>
+          <span className="legend-item"><span className="swatch swatch-locked" />{G.legendReadOnly}</span>
         </div>
         {focused && (
           <a className="button button-small button-secondary" href={hrefFor(paths.unit(focused.unitId, focused.code))}>
@@ -180,6 +185,11 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           </a>
         )}
       </div>
+      {fields.state === 'ready' && fields.value.some((f) => f.code === field && !f.mine) && (
+        <p className="notice notice-locked" data-testid="grid-read-only">
+          <LockIcon /> {vi.dossier.detail.readOnlyField}
+        </p>
+      )}
       <p className="hint grid-help">{G.help}</p>
       {load.state === 'loading' && <Loading />}
       {load.state === 'failed' &&
@@ -330,8 +340,10 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
         rowData={rowData}
         columnDefs={columnDefs}
         getRowId={(p) => p.data.code}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
+        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, wrapHeaderText: true }}
+        headerHeight={66}
         rowHeight={46}
+        animateRows={false}
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
