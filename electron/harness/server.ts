@@ -5,15 +5,19 @@
  * API), same-origin Origin, POST + JSON only, a body size cap, the app's CSP, no traversal.
  * Evidence files: GET /evidence/<sha256>?ticket=… for hashes registered in the database,
  * with a random ticket that `evidence.open` issued for that hash a moment ago (never the token).
+ * Produced files: GET /download/<ticket>, a one-time random ticket that `files.save` issued for
+ * one outbox file, served as an attachment under its suggested name. Uploads (`files.upload`)
+ * are the only API call allowed a body above 1 MB (the 25 MB file cap, base64).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodedFailure, type Result } from '../../shared/errors/codes.ts';
 import { CONTRACT_ERRORS, HTTP_API_PREFIX, TOKEN_HEADER, TOKEN_META } from '../../shared/contract/index.ts';
+import { UPLOAD_MAX_BASE64 } from '../../shared/contract/files.ts';
 import { openCore } from '../core/open.ts';
 import { createRouter } from '../core/router.ts';
 import { handlers } from '../core/handlers/index.ts';
@@ -24,6 +28,12 @@ import { jsonFileSettings } from './json-settings.ts';
 
 export const HARNESS_HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
+/** files.upload carries a whole file as base64 (at most UPLOAD_MAX_BASE64 characters) in its JSON. */
+const MAX_UPLOAD_BODY = UPLOAD_MAX_BASE64 + 64 * 1024;
+const UPLOAD_PATH = `${HTTP_API_PREFIX}files.upload`;
+/** How long a download address may be used; it serves its file once. */
+export const DOWNLOAD_TICKET_MS = 2 * 60 * 1000;
+export const DOWNLOAD_PATH_PREFIX = '/download/';
 /** How long an evidence ticket may be used (the browser's PDF viewer may fetch more than once). */
 export const EVIDENCE_TICKET_MS = 2 * 60 * 1000;
 export const EVIDENCE_PATH_PREFIX = '/evidence/';
@@ -73,13 +83,13 @@ function sameToken(given: unknown, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         // Stop buffering; the 413 goes out with "connection: close", then the socket is dropped.
         req.removeAllListeners('data');
         req.resume();
@@ -116,6 +126,21 @@ function evidenceHeaders(fileName: string, size: number): Record<string, string>
   return headers;
 }
 
+/** Headers of a produced file: always a download under its name (ASCII fallback for old agents), never sniffed or cached. */
+export function downloadHeaders(fileName: string, size: number): Record<string, string> {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    'content-type': 'application/octet-stream',
+    'content-length': String(size),
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'cache-control': 'no-store',
+  };
+}
+
 function readVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: unknown };
@@ -144,8 +169,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     tickets.set(ticket, { sha256: file.sha256, fileName: file.fileName, expires: now + EVIDENCE_TICKET_MS });
     return `${EVIDENCE_PATH_PREFIX}${file.sha256}?ticket=${ticket}`;
   }
+  const downloads = new Map<string, { path: string; fileName: string; expires: number }>();
+  function issueDownload(file: { path: string; fileName: string }): string {
+    const now = Date.now();
+    for (const [t, v] of downloads) if (v.expires <= now) downloads.delete(t);
+    const ticket = randomBytes(24).toString('hex');
+    downloads.set(ticket, { path: file.path, fileName: file.fileName, expires: now + DOWNLOAD_TICKET_MS });
+    return `${DOWNLOAD_PATH_PREFIX}${ticket}`;
+  }
   const router = createRouter(handlers, {
-    context: { core, settings, app: { version: readVersion(), transport: 'http' }, evidenceUrl: issueTicket },
+    context: { core, settings, app: { version: readVersion(), transport: 'http' }, evidenceUrl: issueTicket, downloadUrl: issueDownload },
   });
   let port = 0;
 
@@ -164,12 +197,32 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
+    const ticket = /^[0-9a-f]{48}$/.exec(url.pathname.slice(DOWNLOAD_PATH_PREFIX.length))?.[0];
+    const entry = ticket ? downloads.get(ticket) : undefined;
+    if (!ticket || !entry || entry.expires <= Date.now()) return sendError(res, 403, 'UNAUTHORIZED');
+    downloads.delete(ticket); // one download per ticket
+    let size: number;
+    try {
+      size = statSync(entry.path).size;
+    } catch {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy tệp (đã quá hạn). Hãy tạo lại tệp.\n');
+      return;
+    }
+    res.writeHead(200, downloadHeaders(entry.fileName, size));
+    createReadStream(entry.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
     if (!sameToken(req.headers[TOKEN_HEADER], token)) return sendError(res, 401, 'UNAUTHORIZED');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`) return sendError(res, 403, 'FORBIDDEN_SENDER');
-    const body = await readBody(req);
+    const body = await readBody(req, pathname === UPLOAD_PATH ? MAX_UPLOAD_BODY : MAX_BODY);
     if (body === null) {
       res.setHeader('connection', 'close');
       res.once('finish', () => req.destroy());
@@ -236,7 +289,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ? handleApi(req, res, url.pathname)
       : url.pathname.startsWith(EVIDENCE_PATH_PREFIX)
         ? handleEvidence(req, res, url)
-        : handleStatic(req, res, url);
+        : url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)
+          ? Promise.resolve(handleDownload(req, res, url))
+          : handleStatic(req, res, url);
     work.catch((e: unknown) => {
       process.stderr.write(`[cchc harness] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_ERROR');

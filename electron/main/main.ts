@@ -6,7 +6,7 @@
  * in node_modules that the tests use; after using the Electron app, run
  * `npm rebuild better-sqlite3` to restore the Node build before `npm test`.
  */
-import { app, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { CodedFailure } from '../../shared/errors/codes.ts';
 import { openCore } from '../core/open.ts';
@@ -19,6 +19,8 @@ import { createAppSettings } from './settings.ts';
 import { createMainWindow, guardWebContents } from './window.ts';
 import { menuTemplate } from './security.ts';
 import { MENU_VI, aboutText } from './strings.ts';
+import { saveWithDialog } from './save-dialog.ts';
+import { safeStorageAvailable, safeStorageBox } from './safe-storage.ts';
 
 /** Unpackaged (`npm start`): developer tools in the Xem menu. */
 const dev = !app.isPackaged;
@@ -44,7 +46,15 @@ function start(): void {
   const core = openCore(dataDir);
   const settings = createAppSettings();
   const router = createRouter(handlers, {
-    context: { core, settings, app: { version: app.getVersion(), transport: 'electron' }, openFile },
+    context: {
+      core,
+      settings,
+      app: { version: app.getVersion(), transport: 'electron' },
+      openFile,
+      saveFile: saveWithDialog(dialog, () => BrowserWindow.getFocusedWindow(), () => app.getPath('documents')),
+      // The OS keychain seals the identity key; where it would fall back to plain text, a passphrase does.
+      ...(safeStorageAvailable(safeStorage) ? { keyBox: safeStorageBox(safeStorage) } : {}),
+    },
   });
   app.on('will-quit', () => core.close());
 

@@ -11,6 +11,7 @@ import { session } from './session.ts';
 import { workspace } from './workspace.ts';
 import { appraisal, dossier, exemption, grid } from './dossier.ts';
 import { evidence } from './evidence.ts';
+import { files } from './files.ts';
 import { meeting, results } from './results.ts';
 
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   evidence,
   results,
   meeting,
+  files,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import type { Handlers } from '../router.ts';
 import { appInfo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
 import { evidenceOpen } from './evidence.ts';
+import { filesSave, filesUpload } from './files.ts';
 import { meetingGet, meetingSave, resultsCharts, resultsEditNarrative, resultsNarrative, resultsReport, resultsUnit, resultsWhatIf } from './results.ts';
 import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
@@ -30,4 +31,6 @@ export const handlers = {
   'results.whatIf': resultsWhatIf,
   'meeting.get': meetingGet,
   'meeting.save': meetingSave,
+  'files.upload': filesUpload,
+  'files.save': filesSave,
 } satisfies Handlers;
