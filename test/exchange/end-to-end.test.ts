@@ -70,7 +70,7 @@ describe('end to end: cycle package → two members → signed appraisals → me
     // Member 1 (field 1): declares a conflict of interest with u3, appraises u1 and u2.
     const s1 = makeScope(db1, m1Dir, CYCLE, 'm1', 'member');
     declareConflictOfInterest(s1, 'u3', 'Tôi là lãnh đạo của đơn vị này');
-    expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(/CONFLICT_OF_INTEREST/);
+    expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' }));
     const ev1 = db1.prepare("SELECT id FROM evidence WHERE title = 'Tài liệu 1.1 của u1'").pluck().get() as number;
     setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }] });
     setAppraisal(s1, { unitId: 'u1', nodeCode: '1.2', input: { a: 2, b: 3 } });

@@ -13,6 +13,7 @@ import { appendAudit } from '../db/repos/audit.ts';
 import { appraisalEvidence, getAppraisal, setAppraisalEvidence, upsertAppraisal } from '../db/repos/appraisals.ts';
 import { getEvidence } from '../db/repos/evidence.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
+import { hasConflictOfInterest } from '../exchange/coi.ts';
 import { getDossierNode, isReadOnly, requireUnit } from './dossier.ts';
 import { treeFor } from './frameworks.ts';
 import { type Scope, requireWritable } from './scope.ts';
@@ -20,6 +21,9 @@ import { type Scope, requireWritable } from './scope.ts';
 export function requireEditableLeaf(scope: Scope, unitId: string, nodeCode: string) {
   const member = requireWritable(scope);
   const unit = requireUnit(scope, unitId);
+  if (hasConflictOfInterest(scope.db, member.id, unit.id)) {
+    throw new CodedFailure('CONFLICT_OF_INTEREST', `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`, { unitId: unit.id });
+  }
   const { tree } = treeFor(scope.db, scope.cycle.id, unit.group);
   const node = tree.byCode.get(nodeCode);
   if (!node || !node.groups.includes(unit.group)) {

@@ -14,6 +14,7 @@ import { getEvidence, listEvidence } from '../db/repos/evidence.ts';
 import { listUnitExemptions } from '../db/repos/exemptions.ts';
 import { type Unit, getUnit } from '../db/repos/units.ts';
 import { evidenceStatus } from '../evidence/files.ts';
+import { hasConflictOfInterest } from '../exchange/coi.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from './frameworks.ts';
 import type { Scope } from './scope.ts';
@@ -57,6 +58,8 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
   const { tree } = treeFor(db, scope.cycle.id, unit.group);
   const { computed, view: totals } = unitTotalsView(scope, unitId);
   const memberId = scope.member?.id ?? null;
+  // A declared conflict of interest makes the whole unit read-only for the member.
+  const conflicted = memberId !== null && hasConflictOfInterest(db, memberId, unitId);
 
   const items = new Map(listDossier(db, unitId).map((d) => [d.nodeCode, d]));
   const unitEvidence = dossierEvidence(db, unitId);
@@ -100,7 +103,7 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       guide: n.guide,
       evidenceRequirement: n.evidence,
       exemptable: n.exemptable,
-      readOnly: isReadOnly(scope, tree, n),
+      readOnly: conflicted || isReadOnly(scope, tree, n),
       round1: leaf && item ? { input: item.round1Input ?? null, score: item.round1Score ? decText(deserialize(item.round1Score)) : null } : null,
       round2: leaf && item ? { input: item.round2Input ?? null, score: item.round2Score ? decText(deserialize(item.round2Score)) : null } : null,
       declared: item?.declared ? { ...item.declared } : null,
