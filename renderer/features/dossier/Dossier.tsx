@@ -54,7 +54,7 @@ function DossierScreen({ unitId, code, overview }: { unitId: string; code: strin
   useEffect(
     () =>
       saver.subscribe((e) => {
-        if (e.type !== 'saved' || e.unitId !== unitId) return;
+        if (e.type !== 'saved' || e.unitId !== unitId || !viewRef.current) return;
         setView(applyChange(viewRef.current, e.change));
         if (e.undo) setSelected(e.code);
       }),
@@ -76,8 +76,7 @@ function DossierScreen({ unitId, code, overview }: { unitId: string; code: strin
 }
 
 /** The view after a saved change: the node replaced, the unit's totals new. */
-function applyChange(view: DossierView | null, change: { node: DossierNode; totals: DossierView['totals'] }): DossierView {
-  if (!view) throw new Error('no view');
+function applyChange(view: DossierView, change: { node: DossierNode; totals: DossierView['totals'] }): DossierView {
   return { ...view, nodes: view.nodes.map((n) => (n.code === change.node.code ? change.node : n)), totals: change.totals };
 }
 
@@ -105,10 +104,10 @@ function DossierBody({ view, overview, selected, setSelected }: {
     if (location.hash !== `#${path}`) history.replaceState(history.state, '', `#${path}`);
   }, [unitId, current]);
 
-  // My unsaved scores, already in the totals (the core's answer replaces them).
+  // My scores not yet confirmed by the core, already in the totals (its answer replaces them).
   const localScores = new Map<string, Rational | null>();
   for (const n of view.nodes) {
-    const desired = n.leaf ? saver.desired(unitId, n.code) : undefined;
+    const desired = n.leaf && saver.busy(unitId, n.code) ? saver.desired(unitId, n.code) : undefined;
     if (!desired) continue;
     const s = localScore(n, desired.input);
     if (s === null) localScores.set(n.code, null);

@@ -7,7 +7,7 @@ import { currentEdit, type Locks } from './actions.ts';
 import { CommentBox } from './CommentBox.tsx';
 import { MyEvidence, UnitEvidence } from './EvidencePanel.tsx';
 import { ExemptionBox } from './ExemptionBox.tsx';
-import { describeInput, ruleLines, selfChanged } from './model.ts';
+import { describeInput, figureText, ruleLines, selfChanged } from './model.ts';
 import { ScoreControl } from './ScoreControl.tsx';
 import { saver } from './saver.ts';
 
@@ -38,7 +38,7 @@ function Declared({ node }: { node: DossierNode }) {
       {Object.entries(node.declared).map(([k, v]) => (
         <div key={k}>
           <dt>{labels[k] ?? k}</dt>
-          <dd>{describeInput({ kind: 'count', tiers: [], otherwise: '0' }, { count: v }).replace(`${D.count}: `, '')}</dd>
+          <dd>{figureText(v)}</dd>
         </div>
       ))}
     </dl>

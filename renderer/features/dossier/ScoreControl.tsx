@@ -8,7 +8,7 @@ import { useOnCommand } from '../../components/keys.ts';
 import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { setInput } from './actions.ts';
-import { controlOf, describeInput, figureText, figuresInput, localScore, selfInput, selfScore, type FigureField } from './model.ts';
+import { controlOf, figureText, figuresInput, localScore, selfInput, selfScore, type FigureField } from './model.ts';
 import { TEXT_DEBOUNCE_MS, editOfNode, saver, type FullEdit } from './saver.ts';
 
 const D = vi.dossier.detail;
@@ -55,7 +55,7 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
             { input: { met: true }, label: D.met, key: '1' },
             { input: { met: false }, label: D.notMet, key: '0' },
           ].map((o) => {
-            const on = describeInput(node.scoring, edit.input) === o.label;
+            const on = typeof edit.input === 'object' && edit.input !== null && (edit.input as { met?: unknown }).met === o.input.met;
             return (
               <button key={o.key} type="button" className="segment" aria-pressed={on} disabled={locked} onClick={() => setInput(unitId, node, o.input)}>
                 <span className="segment-label">{o.label}</span>

@@ -24,7 +24,7 @@ function Stat({ label, value, testId, strong }: { label: string; value: string; 
   return (
     <div className={`stat${strong ? ' stat-strong' : ''}`}>
       <dt>{label}</dt>
-      <dd ref={ref as React.RefObject<HTMLElement & HTMLElement>} data-testid={testId}>
+      <dd ref={ref} data-testid={testId}>
         {value}
       </dd>
     </div>

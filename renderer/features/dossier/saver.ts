@@ -37,7 +37,7 @@ export interface ExemptionEdit {
 export const EMPTY_EDIT: FullEdit = Object.freeze({ input: null, comment: '', evidence: [] });
 
 export type SaveEvent =
-  | { readonly type: 'saved'; readonly unitId: string; readonly code: string; readonly change: SavedChange; readonly undo: boolean }
+  | { readonly type: 'saved'; readonly kind: 'appraisal' | 'exemption'; readonly unitId: string; readonly code: string; readonly change: SavedChange; readonly undo: boolean }
   | { readonly type: 'failed'; readonly unitId: string; readonly code: string; readonly error: CodedError };
 
 type UndoEntry =
@@ -50,8 +50,10 @@ interface Slot {
   desired: LeafEdit;
   /** What the core holds (null: no appraisal of mine). */
   confirmed: LeafEdit | null;
-  /** A send is queued or in flight and will pick up `desired`. */
+  /** A send is queued and will pick up `desired`. */
   queued: boolean;
+  /** A send is waiting for the core's answer. */
+  inflight: boolean;
   dirty: boolean;
   timer: ReturnType<typeof setTimeout> | null;
   /** The "Đang lưu…" marker held while a debounced send waits. */
@@ -148,7 +150,7 @@ export async function replayDrafts(): Promise<void> {
         : await api.exemption.set({ unitId: d.unitId, nodeCode: d.code, reason: d.edit.reason, legalBasis: d.edit.legalBasis });
     // Keep it only while the core cannot be reached; a refusal will not get better.
     if (r.ok || r.error.code !== 'TRANSPORT_ERROR') writeDraft(id, null);
-    if (r.ok) emit({ type: 'saved', unitId: d.unitId, code: d.code, change: r.value, undo: false });
+    if (r.ok) emit({ type: 'saved', kind: d.kind, unitId: d.unitId, code: d.code, change: r.value, undo: false });
   }
 }
 
@@ -175,7 +177,7 @@ function slotFor(unitId: string, code: string, base: LeafEdit | null): Slot {
   const key = keyOf(unitId, code);
   let s = slots.get(key);
   if (!s) {
-    s = { unitId, code, desired: base ?? EMPTY_EDIT, confirmed: base, queued: false, dirty: false, timer: null, marker: false, error: null, draftable: true };
+    s = { unitId, code, desired: base ?? EMPTY_EDIT, confirmed: base, queued: false, inflight: false, dirty: false, timer: null, marker: false, error: null, draftable: true };
     slots.set(key, s);
   }
   return s;
@@ -196,7 +198,9 @@ async function sendAppraisal(s: Slot, recordUndo: boolean): Promise<void> {
   const before = s.confirmed;
   const pending = api.appraisal.set(request(s.unitId, s.code, body));
   releaseMarker(s);
+  s.inflight = true;
   const r = await pending;
+  s.inflight = false;
   const draftId = `a\u001f${keyOf(s.unitId, s.code)}`;
   if (r.ok) {
     s.confirmed = editOfNode(r.value.node) ?? body;
@@ -206,7 +210,7 @@ async function sendAppraisal(s: Slot, recordUndo: boolean): Promise<void> {
       s.desired = s.confirmed;
       writeDraft(draftId, null);
     }
-    emit({ type: 'saved', unitId: s.unitId, code: s.code, change: r.value, undo: !recordUndo });
+    emit({ type: 'saved', kind: 'appraisal', unitId: s.unitId, code: s.code, change: r.value, undo: !recordUndo });
   } else {
     s.error = r.error;
     if (!s.dirty && r.error.code !== 'TRANSPORT_ERROR') writeDraft(draftId, null);
@@ -304,12 +308,12 @@ export const saver = {
   /** Has a sub-criterion unsent local changes (incomplete figures) or pending sends? */
   busy(unitId: string, code: string): boolean {
     const s = slots.get(keyOf(unitId, code));
-    return !!s && (s.dirty || s.queued || !!s.timer);
+    return !!s && (s.dirty || s.queued || s.inflight || !!s.timer);
   },
 
   /** Drops the local states of a unit that have nothing pending (a fresh view came from the core). */
   forget(unitId: string): void {
-    for (const [k, s] of slots) if (s.unitId === unitId && !s.dirty && !s.queued && !s.timer) slots.delete(k);
+    for (const [k, s] of slots) if (s.unitId === unitId && !s.dirty && !s.queued && !s.inflight && !s.timer) slots.delete(k);
     for (const [k, s] of exSlots) if (s.unitId === unitId && !s.dirty && !s.queued && !s.timer) exSlots.delete(k);
     bump();
   },
@@ -406,7 +410,7 @@ async function sendExemption(s: ExSlot, recordUndo: boolean): Promise<void> {
     s.error = null;
     if (recordUndo) pushUndo({ kind: 'exemption', unitId: s.unitId, code: s.code, before });
     if (!s.dirty) writeDraft(draftId, null);
-    emit({ type: 'saved', unitId: s.unitId, code: s.code, change: r.value, undo: !recordUndo });
+    emit({ type: 'saved', kind: 'exemption', unitId: s.unitId, code: s.code, change: r.value, undo: !recordUndo });
   } else {
     s.error = r.error;
     // The core did not take it: show what it holds again.

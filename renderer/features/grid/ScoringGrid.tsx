@@ -94,14 +94,20 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
       saver.subscribe((e) => {
         const v = viewRef.current;
         if (e.type !== 'saved' || !v || !v.units.some((u) => u.id === e.unitId)) return;
-        if (e.undo || e.change.node.exemption) return reload();
         const node = e.change.node;
+        // A lowered benchmark may cover several cells (a criterion above the rows): ask again.
+        if (e.kind === 'exemption') return node.field === v.field.code ? reload() : undefined;
         setView({
           ...v,
           rows: v.rows.map((r) =>
             r.code !== node.code
               ? r
-              : { ...r, cells: r.cells.map((c) => (c.unitId === e.unitId ? { ...c, appraised: node.appraisal?.score ?? null, input: node.appraisal?.input ?? null } : c)) },
+              : {
+                  ...r,
+                  cells: r.cells.map((c) =>
+                    c.unitId === e.unitId ? { ...c, appraised: node.appraisal?.score ?? null, input: node.appraisal?.input ?? null } : c,
+                  ),
+                },
           ),
         });
       }),
