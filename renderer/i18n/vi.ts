@@ -236,6 +236,7 @@ export const vi = {
       readOnlySurvey: 'Điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định.',
       readOnlyFinalised: 'Kỳ đánh giá đã chốt kết quả.',
       readOnlyNoMember: 'Bạn chưa được liên kết với thành viên Hội đồng: chỉ xem.',
+      readOnlyConflict: 'Bạn đã khai báo xung đột lợi ích với đơn vị này: hồ sơ chỉ xem, không chấm điểm.',
       score: 'Điểm thẩm định',
       effective: 'Điểm đang tính',
       provisional: 'tạm lấy điểm tự chấm',

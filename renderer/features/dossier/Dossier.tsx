@@ -89,6 +89,7 @@ function DossierBody({ view, overview, selected, setSelected }: {
   const unitId = view.unit.id;
   const byCode = useMemo(() => new Map(view.nodes.map((n) => [n.code, n])), [view.nodes]);
   const member = overview ? overview.me !== null : true; // until known, the core's readOnly flags decide
+  const assigned = overview?.me?.fields;
   const finalised = view.cycleStatus === 'finalised';
   const myFields = useMemo(() => new Set(view.nodes.filter((n) => n.depth === 0 && !n.readOnly).map((n) => n.code)), [view.nodes]);
 
@@ -131,7 +132,7 @@ function DossierBody({ view, overview, selected, setSelected }: {
       mine,
       hasComment: (desired?.comment ?? n.appraisal?.comment ?? '') !== '',
       exempted: ex ? (ex.code === n.code ? 'self' : 'ancestor') : null,
-      locked: locksOf(n, ex, finalised, member).readOnly !== null,
+      locked: locksOf(n, ex, finalised, member, assigned).readOnly !== null,
       invalid,
     };
   });
@@ -181,7 +182,7 @@ function DossierBody({ view, overview, selected, setSelected }: {
       if (n) select(n.code, true);
     };
     const ex = exemptedBy(byCode, current.code);
-    const locks = locksOf(current, ex, finalised, member);
+    const locks = locksOf(current, ex, finalised, member, assigned);
     const change = (input: unknown) => {
       e.preventDefault();
       if (!current.leaf) return;
@@ -284,7 +285,11 @@ function DossierBody({ view, overview, selected, setSelected }: {
         </div>
         <TotalsBar totals={totals} leaves={countable} />
         {finalised && <p className="notice">{L.finalised}</p>}
-        {!finalised && myFields.size === 0 && <p className="notice notice-locked">{L.readOnlyAll}</p>}
+        {!finalised && myFields.size === 0 && (
+          <p className="notice notice-locked" data-testid="dossier-read-only">
+            {assigned?.length ? vi.dossier.detail.readOnlyConflict : L.readOnlyAll}
+          </p>
+        )}
       </header>
 
       <div className="field-tabs" role="group" aria-label={vi.dossier.fields.label}>
@@ -326,7 +331,7 @@ function DossierBody({ view, overview, selected, setSelected }: {
               unitId={unitId}
               view={view}
               node={current}
-              locks={locksOf(current, exemptedBy(byCode, current.code), finalised, member)}
+              locks={locksOf(current, exemptedBy(byCode, current.code), finalised, member, assigned)}
               commands={commands}
               onEscape={focusSelectedRow}
             />

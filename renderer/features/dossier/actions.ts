@@ -24,8 +24,11 @@ export interface Locks {
   readonly exempted: boolean;
 }
 
-/** What may change on a node, and why not. */
-export function locksOf(node: DossierNode, exemptedBy: DossierNode | null, cycleFinalised: boolean, member: boolean): Locks {
+/**
+ * What may change on a node, and why not. `myFields`: the fields assigned to me (undefined
+ * while unknown); a read-only node of one of them means a declared conflict of interest.
+ */
+export function locksOf(node: DossierNode, exemptedBy: DossierNode | null, cycleFinalised: boolean, member: boolean, myFields?: readonly string[]): Locks {
   const d = vi.dossier.detail;
   const readOnly = cycleFinalised
     ? d.readOnlyFinalised
@@ -34,7 +37,9 @@ export function locksOf(node: DossierNode, exemptedBy: DossierNode | null, cycle
       : node.scoring?.kind === 'survey'
         ? d.readOnlySurvey
         : node.readOnly
-          ? d.readOnlyField
+          ? myFields?.includes(node.field)
+            ? d.readOnlyConflict
+            : d.readOnlyField
           : null;
   const score = readOnly ?? (exemptedBy ? (exemptedBy.code === node.code ? d.exemptedSelf : d.exemptedInner(exemptedBy.code)) : null);
   return { readOnly, score, exemption: readOnly !== null || (exemptedBy !== null && exemptedBy.code !== node.code), exempted: exemptedBy !== null };
