@@ -12,6 +12,8 @@ import { workspace } from './workspace.ts';
 import { appraisal, dossier, exemption, grid } from './dossier.ts';
 import { evidence } from './evidence.ts';
 import { files } from './files.ts';
+import { identity } from './identity.ts';
+import { exchange, secretariat } from './exchange.ts';
 import { meeting, results } from './results.ts';
 
 export const contract = {
@@ -26,6 +28,9 @@ export const contract = {
   results,
   meeting,
   files,
+  identity,
+  exchange,
+  secretariat,
 } as const;
 
 export type Contract = typeof contract;

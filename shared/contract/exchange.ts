@@ -1,0 +1,418 @@
+/**
+ * `exchange.*` (a council member's side) and `secretariat.*` (the secretariat's side) of the
+ * exchange of signed packages (issue #4). Files travel by ticket (files.ts): an uploaded
+ * package is named by its upload ticket, a produced one comes back as an outbox file.
+ *
+ * Member:      exchange.status → previewCycle / importCycle (the secretariat's fingerprint
+ *              confirmed) → appraise → declareConflict / withdrawConflict → exportMine → files.save
+ * Secretariat: secretariat.roster → inspectKey / registerKey, setFields → exportCycle →
+ *              previewImport / commitImport → conflicts / resolveConflict → exemptions /
+ *              decideExemption → completeness → finalise (reopen) → audit / exportAudit / verify
+ */
+import { z } from 'zod';
+import { NoInput, requiredText } from './common.ts';
+import { defineMethod } from './define.ts';
+import { OutboxFile, Ticket } from './files.ts';
+import { ScoreInputSchema, ScoringSchema, UnitGroupSchema } from './scoring.ts';
+
+const Id = z.string().trim().min(1).max(80);
+const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
+const FieldCode = z.string().trim().regex(/^[0-9A-Za-z]+$/).max(10);
+/** A written reason (required where the core requires one; it refuses a blank one with EXCHANGE_REASON_REQUIRED). */
+const Reason = z.string().max(1000);
+const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string() });
+const Coded = z.strictObject({ code: z.string(), message: z.string() });
+
+export const CycleRef = z.strictObject({ id: z.string(), name: z.string(), year: z.number().int(), status: z.enum(['open', 'finalised']) });
+export const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
+export const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
+export type CycleRef = z.infer<typeof CycleRef>;
+export type FieldRef = z.infer<typeof FieldRef>;
+export type UnitRef = z.infer<typeof UnitRef>;
+
+// ------------------------------------------------------------------ member
+
+export const ConflictOfInterest = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  reason: z.string(),
+  declaredAt: z.string(),
+  /** The package that brought it (at the secretariat); null when declared on this machine. */
+  packageHash: z.string().nullable(),
+});
+export type ConflictOfInterest = z.infer<typeof ConflictOfInterest>;
+
+export const MemberExchangeStatus = z.strictObject({
+  /** null: no cycle yet (import the secretariat's cycle package). */
+  cycle: CycleRef.nullable(),
+  /** The roster member this installation acts as. */
+  me: z.strictObject({ id: z.string(), name: z.string(), fields: z.array(FieldRef) }).nullable(),
+  /** Is this machine's key the one on the roster for me? (missing: no key on the roster; other: a different key.) */
+  rosterKey: z.enum(['ok', 'missing', 'other', 'no-member']),
+  /** The cycle package last received: revision and the secretariat's fingerprint. */
+  received: z.strictObject({ revision: z.number().int(), issuedAt: z.string(), recordedAt: z.string(), signer: Fingerprint }).nullable(),
+  /** My appraisal items (scored, commented or exempted) that the next package will carry. */
+  items: z.number().int(),
+  exports: z.array(z.strictObject({ sequence: z.number().int(), packageHash: z.string(), createdAt: z.string(), items: z.number().int() })),
+  conflictsOfInterest: z.array(ConflictOfInterest),
+  units: z.array(UnitRef),
+});
+export type MemberExchangeStatus = z.infer<typeof MemberExchangeStatus>;
+
+export const ExportedMine = z.strictObject({
+  file: OutboxFile,
+  packageHash: z.string(),
+  sequence: z.number().int(),
+  items: z.number().int(),
+  conflictsOfInterest: z.number().int(),
+  skipped: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), nodeCode: z.string(), reason: z.string() })),
+});
+export type ExportedMine = z.infer<typeof ExportedMine>;
+
+export const CyclePreview = z.strictObject({
+  ticket: z.string(),
+  file: z.string(),
+  cycle: z.strictObject({ id: z.string(), name: z.string(), year: z.number().int(), province: z.string() }),
+  revision: z.number().int(),
+  issuedAt: z.string(),
+  signer: Fingerprint,
+  /** new: first package of this cycle; update: a newer revision; duplicate / superseded: nothing would change. */
+  state: z.enum(['new', 'update', 'duplicate', 'superseded']),
+  units: z.number().int(),
+  members: z.number().int(),
+  evidenceFiles: z.number().int(),
+  bytes: z.number().int(),
+  /** The roster member holding this machine's key in the package (who I will be), if any. */
+  me: z.strictObject({ id: z.string(), name: z.string(), fields: z.array(z.string()) }).nullable(),
+});
+export type CyclePreview = z.infer<typeof CyclePreview>;
+
+export const CycleImported = z.strictObject({
+  status: z.enum(['imported', 'duplicate', 'superseded']),
+  code: z.string().nullable(),
+  message: z.string(),
+  cycle: z.strictObject({ id: z.string(), name: z.string() }),
+  revision: z.number().int(),
+  /** The roster member this installation is now linked to (by its key), if any. */
+  linkedTo: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+});
+export type CycleImported = z.infer<typeof CycleImported>;
+
+export const exchange = {
+  status: defineMethod({ input: NoInput, output: MemberExchangeStatus }),
+  /** Signs and writes my appraisal package (a full snapshot) into the outbox. */
+  exportMine: defineMethod({ input: NoInput, output: ExportedMine, mutates: true }),
+  /** Checks an uploaded cycle package (signature, every hash) and says what importing it would do. */
+  previewCycle: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: CyclePreview }),
+  /** Imports it; `fingerprint` is the secretariat's as confirmed by the user (32 displayed digits or 64). */
+  importCycle: defineMethod({ input: z.strictObject({ ticket: Ticket, fingerprint: z.string().trim().min(1).max(100) }), output: CycleImported, mutates: true }),
+  declareConflict: defineMethod({ input: z.strictObject({ unitId: Id, reason: requiredText(1000) }), output: ConflictOfInterest, mutates: true }),
+  withdrawConflict: defineMethod({ input: z.strictObject({ unitId: Id, reason: requiredText(1000) }), output: z.strictObject({ unitId: z.string() }), mutates: true }),
+};
+
+// ------------------------------------------------------------------ secretariat
+
+export const RosterRow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  position: z.string(),
+  agency: z.string(),
+  role: z.enum(['member', 'secretariat']),
+  fields: z.array(z.string()),
+  publicKey: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  display: z.string().nullable(),
+  lastPackage: z.strictObject({ sequence: z.number().int(), packageHash: z.string(), importedAt: z.string(), items: z.number().int() }).nullable(),
+  conflictsOfInterest: z.array(z.strictObject({ unitId: z.string(), unitName: z.string() })),
+});
+export type RosterRow = z.infer<typeof RosterRow>;
+
+export const RosterView = z.strictObject({
+  cycle: CycleRef,
+  fields: z.array(FieldRef),
+  members: z.array(RosterRow),
+  /** Cycle packages issued so far (revision, when). */
+  issued: z.array(z.strictObject({ revision: z.number().int(), issuedAt: z.string(), packageHash: z.string() })),
+});
+export type RosterView = z.infer<typeof RosterView>;
+
+export const InspectedKey = z.strictObject({
+  ticket: z.string(),
+  file: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  display: z.string(),
+  /** A roster member already holding this key. */
+  registeredTo: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+});
+export type InspectedKey = z.infer<typeof InspectedKey>;
+
+export const ExportedCycleView = z.strictObject({
+  file: OutboxFile,
+  packageHash: z.string(),
+  revision: z.number().int(),
+  units: z.number().int(),
+  members: z.number().int(),
+  evidenceFiles: z.number().int(),
+  /** Members of the roster (with fields) whose key is not registered yet: their packages would be refused. */
+  membersWithoutKey: z.array(z.string()),
+});
+export type ExportedCycleView = z.infer<typeof ExportedCycleView>;
+
+const Side = z.strictObject({ score: z.string().nullable(), input: z.unknown(), comment: z.string(), exemption: z.boolean() });
+export const ImportCounts = z.strictObject({
+  added: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  conflicts: z.number().int(),
+  newConflicts: z.number().int(),
+  exemptionsProposed: z.number().int(),
+  exemptionsWithdrawn: z.number().int(),
+  declarationsAdded: z.number().int(),
+  declarationsRemoved: z.number().int(),
+  finalScoresChanged: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const PackagePreview = z.strictObject({
+  packageHash: z.string(),
+  state: z.enum(['new', 'duplicate', 'superseded']),
+  member: z.strictObject({ id: z.string(), name: z.string(), fingerprint: z.string(), display: z.string() }),
+  sequence: z.number().int(),
+  lastSequence: z.number().int().nullable(),
+  gap: z.boolean(),
+  createdAt: z.string(),
+  counts: ImportCounts,
+  /** At most PREVIEW_ROWS rows; `changesTotal` says how many there are. */
+  changes: z.array(
+    z.strictObject({
+      unitId: z.string(),
+      unitName: z.string(),
+      nodeCode: z.string(),
+      nodeTitle: z.string(),
+      kind: z.enum(['added', 'changed', 'removed']),
+      before: Side.nullable(),
+      after: Side.nullable(),
+    }),
+  ),
+  changesTotal: z.number().int(),
+  conflicts: z.array(
+    z.strictObject({
+      unitId: z.string(),
+      unitName: z.string(),
+      nodeCode: z.string(),
+      nodeTitle: z.string(),
+      status: z.enum(['open', 'resolved']),
+      isNew: z.boolean(),
+      sides: z.array(z.strictObject({ memberId: z.string(), memberName: z.string(), score: z.string(), input: z.unknown() })),
+    }),
+  ),
+  declarations: z.strictObject({
+    added: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), reason: z.string() })),
+    removed: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), reason: z.string() })),
+  }),
+});
+export type PackagePreview = z.infer<typeof PackagePreview>;
+export const PREVIEW_ROWS = 300;
+
+export const FilePreview = z.union([
+  z.strictObject({ ticket: z.string(), file: z.string(), ok: z.literal(true), preview: PackagePreview }),
+  z.strictObject({ ticket: z.string(), file: z.string(), ok: z.literal(false), error: Coded }),
+]);
+export type FilePreview = z.infer<typeof FilePreview>;
+
+export const ImportOutcomeView = z.strictObject({
+  ticket: z.string(),
+  file: z.string(),
+  status: z.enum(['imported', 'duplicate', 'superseded', 'refused']),
+  code: z.string().nullable(),
+  message: z.string(),
+  memberName: z.string().nullable(),
+  sequence: z.number().int().nullable(),
+  counts: ImportCounts.nullable(),
+});
+export type ImportOutcomeView = z.infer<typeof ImportOutcomeView>;
+
+export const EvidenceRef = z.strictObject({
+  /** For evidence.open; null when the document is not in this cycle's store. */
+  evidenceId: z.number().int().nullable(),
+  title: z.string(),
+  fileName: z.string(),
+  page: z.number().int().nullable(),
+  status: z.enum(['ok', 'missing', 'changed']),
+});
+
+export const ConflictView = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  nodeCode: z.string(),
+  nodeTitle: z.string(),
+  field: z.string(),
+  maxPoints: z.string(),
+  scoring: ScoringSchema.nullable(),
+  status: z.enum(['open', 'resolved']),
+  selfScore: z.string().nullable(),
+  sides: z.array(
+    z.strictObject({
+      memberId: z.string(),
+      memberName: z.string(),
+      score: z.string(),
+      input: z.unknown(),
+      comment: z.string(),
+      evidence: z.array(EvidenceRef),
+      packageHash: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+  ),
+  resolution: z
+    .strictObject({
+      score: z.string(),
+      input: z.unknown(),
+      sourceMember: z.string().nullable(),
+      sourceMemberName: z.string().nullable(),
+      decidedBy: z.string(),
+      reason: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+export type ConflictView = z.infer<typeof ConflictView>;
+
+export const ExemptionView = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  nodeCode: z.string(),
+  nodeTitle: z.string(),
+  maxPoints: z.string(),
+  reason: z.string(),
+  legalBasis: z.string(),
+  proposedBy: z.string().nullable(),
+  proposedByName: z.string().nullable(),
+  status: z.enum(['proposed', 'approved', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type ExemptionView = z.infer<typeof ExemptionView>;
+
+export const CompletenessCell = z.strictObject({
+  field: z.string(),
+  total: z.number().int(),
+  appraised: z.number().int(),
+  missingEvidence: z.number().int(),
+  exemptionsWithoutReason: z.number().int(),
+  exemptionsPending: z.number().int(),
+  openConflicts: z.number().int(),
+  complete: z.boolean(),
+});
+export type CompletenessCell = z.infer<typeof CompletenessCell>;
+
+export const SnapshotView = z.strictObject({ id: z.number().int(), createdAt: z.string(), actor: z.string(), actorName: z.string(), reason: z.string().nullable(), hash: z.string() });
+export type SnapshotView = z.infer<typeof SnapshotView>;
+
+export const CompletenessView = z.strictObject({
+  cycle: CycleRef,
+  fields: z.array(FieldRef),
+  rows: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), group: UnitGroupSchema, cells: z.array(CompletenessCell.nullable()) })),
+  totals: z.strictObject({
+    total: z.number().int(),
+    appraised: z.number().int(),
+    missingEvidence: z.number().int(),
+    exemptionsWithoutReason: z.number().int(),
+    exemptionsPending: z.number().int(),
+    openConflicts: z.number().int(),
+  }),
+  blockers: z.array(z.string()),
+  ready: z.boolean(),
+  readyIgnoringEvidence: z.boolean(),
+  snapshots: z.array(SnapshotView),
+});
+export type CompletenessView = z.infer<typeof CompletenessView>;
+
+export const AuditQueryInput = z.strictObject({
+  entity: z.string().trim().max(60).optional(),
+  actor: z.string().trim().max(80).optional(),
+  /** Exact action, or a prefix ending with a dot ("exemption."). */
+  action: z.string().trim().max(60).optional(),
+  text: z.string().trim().max(200).optional(),
+  /** ISO date-times, inclusive. */
+  from: z.string().trim().max(40).optional(),
+  to: z.string().trim().max(40).optional(),
+  limit: z.number().int().min(1).max(2000).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+export type AuditQueryInput = z.infer<typeof AuditQueryInput>;
+
+export const AuditRowView = z.strictObject({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  reason: z.string().nullable(),
+  packageHash: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditRowView = z.infer<typeof AuditRowView>;
+
+export const AuditPage = z.strictObject({
+  rows: z.array(AuditRowView),
+  total: z.number().int(),
+  /** What the filters offer. */
+  actors: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  entities: z.array(z.string()),
+  actions: z.array(z.string()),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const StoreCheckView = z.strictObject({
+  ok: z.boolean(),
+  chain: z.strictObject({ ok: z.boolean(), rows: z.number().int().nullable(), head: z.string().nullable(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
+  packages: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ packageHash: z.string(), reason: z.string() })) }),
+  snapshots: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })) }),
+  checkedAt: z.string(),
+});
+export type StoreCheckView = z.infer<typeof StoreCheckView>;
+
+const ConflictChoice = z.union([z.strictObject({ memberId: Id }), z.strictObject({ input: ScoreInputSchema })]);
+
+export const secretariat = {
+  roster: defineMethod({ input: NoInput, output: RosterView }),
+  /** Reads an uploaded public-key file and shows its fingerprint, to compare aloud before registering. */
+  inspectKey: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: InspectedKey }),
+  registerKey: defineMethod({ input: z.strictObject({ memberId: Id, ticket: Ticket, reason: Reason.optional() }), output: RosterRow, mutates: true }),
+  setFields: defineMethod({ input: z.strictObject({ memberId: Id, fields: z.array(FieldCode).max(20), reason: requiredText(1000) }), output: RosterRow, mutates: true }),
+  exportCycle: defineMethod({ input: NoInput, output: ExportedCycleView, mutates: true }),
+  previewImport: defineMethod({ input: z.strictObject({ tickets: z.array(Ticket).min(1).max(50) }), output: z.strictObject({ files: z.array(FilePreview) }) }),
+  commitImport: defineMethod({
+    input: z.strictObject({ items: z.array(z.strictObject({ ticket: Ticket, expectedHash: z.string().regex(/^[0-9a-f]{64}$/) })).min(1).max(50) }),
+    output: z.strictObject({ outcomes: z.array(ImportOutcomeView) }),
+    mutates: true,
+  }),
+  conflicts: defineMethod({ input: z.strictObject({ status: z.enum(['open', 'resolved', 'all']).optional() }), output: z.array(ConflictView) }),
+  resolveConflict: defineMethod({ input: z.strictObject({ unitId: Id, nodeCode: NodeCode, choice: ConflictChoice, reason: Reason }), output: ConflictView, mutates: true }),
+  exemptions: defineMethod({ input: z.strictObject({ status: z.enum(['proposed', 'approved', 'rejected', 'all']).optional() }), output: z.array(ExemptionView) }),
+  decideExemption: defineMethod({
+    input: z.strictObject({ unitId: Id, nodeCode: NodeCode, decision: z.enum(['approved', 'rejected']), reason: Reason.optional() }),
+    output: ExemptionView,
+    mutates: true,
+  }),
+  completeness: defineMethod({ input: NoInput, output: CompletenessView }),
+  finalise: defineMethod({ input: z.strictObject({ reason: Reason.optional(), acceptMissingEvidence: z.boolean().optional() }), output: SnapshotView, mutates: true }),
+  reopen: defineMethod({ input: z.strictObject({ reason: Reason }), output: CycleRef, mutates: true }),
+  conflictsOfInterest: defineMethod({ input: NoInput, output: z.array(ConflictOfInterest) }),
+  audit: defineMethod({ input: AuditQueryInput, output: AuditPage }),
+  exportAudit: defineMethod({
+    input: z.strictObject({ format: z.enum(['json', 'csv']), query: AuditQueryInput.omit({ limit: true, offset: true }).optional() }),
+    output: z.strictObject({ file: OutboxFile, rows: z.number().int(), chainOk: z.boolean() }),
+  }),
+  verify: defineMethod({ input: NoInput, output: StoreCheckView }),
+};
