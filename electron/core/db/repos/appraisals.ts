@@ -1,5 +1,6 @@
 /** Appraisals (thẩm định): a member's scoring of one sub-criterion of one unit, with comment and evidence links. */
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export interface Appraisal {
   readonly unitId: string;
@@ -23,12 +24,12 @@ const SELECT = 'SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS me
 const toAppraisal = (r: Row): Appraisal => ({ ...r, input: r.input === null ? null : JSON.parse(r.input) });
 
 export function getAppraisal(db: Db, unitId: string, nodeCode: string, memberId: string): Appraisal | undefined {
-  const r = db.prepare(`${SELECT} WHERE unit_id = ? AND node_code = ? AND member_id = ?`).get(unitId, nodeCode, memberId) as Row | undefined;
+  const r = stmt(db, `${SELECT} WHERE unit_id = ? AND node_code = ? AND member_id = ?`).get(unitId, nodeCode, memberId) as Row | undefined;
   return r ? toAppraisal(r) : undefined;
 }
 
 export function upsertAppraisal(db: Db, a: Appraisal): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, node_code, member_id) DO UPDATE SET input = excluded.input, score = excluded.score,
        comment = excluded.comment, updated_at = excluded.updated_at`,
@@ -36,16 +37,16 @@ export function upsertAppraisal(db: Db, a: Appraisal): void {
 }
 
 export function deleteAppraisal(db: Db, unitId: string, nodeCode: string, memberId: string): void {
-  db.prepare('DELETE FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(unitId, nodeCode, memberId);
+  stmt(db, 'DELETE FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(unitId, nodeCode, memberId);
 }
 
 export function listUnitAppraisals(db: Db, unitId: string): Appraisal[] {
-  return (db.prepare(`${SELECT} WHERE unit_id = ?`).all(unitId) as Row[]).map(toAppraisal);
+  return (stmt(db, `${SELECT} WHERE unit_id = ?`).all(unitId) as Row[]).map(toAppraisal);
 }
 
 export function setAppraisalEvidence(db: Db, unitId: string, nodeCode: string, memberId: string, refs: readonly AppraisalEvidence[]): void {
-  db.prepare('DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(unitId, nodeCode, memberId);
-  const ins = db.prepare('INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)');
+  stmt(db, 'DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(unitId, nodeCode, memberId);
+  const ins = stmt(db, 'INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)');
   for (const r of refs) ins.run(unitId, nodeCode, memberId, r.evidenceId, r.page);
 }
 

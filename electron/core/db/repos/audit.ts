@@ -6,6 +6,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -58,7 +59,7 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'
 
 /** Appends one entry; call inside the transaction of the change it records. */
 export function appendAudit(db: Db, e: AuditEntry): AuditRow {
-  const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
+  const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   const prevHash = last ?? GENESIS_HASH;
   const row = {
     at: e.at ?? new Date().toISOString(),
@@ -98,7 +99,7 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditRow[] {
   if (f.entityId) (where.push('entity_id = @entityId'), (params['entityId'] = f.entityId));
   if (f.actor) (where.push('actor = @actor'), (params['actor'] = f.actor));
   const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
-  return db.prepare(sql).all(params) as AuditRow[];
+  return stmt(db, sql).all(params) as AuditRow[];
 }
 
 export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; seq: number; reason: string };
@@ -107,7 +108,7 @@ export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false;
 export function verifyAuditChain(db: Db): ChainCheck {
   let prev = GENESIS_HASH;
   let rows = 0;
-  for (const r of db.prepare(SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  for (const r of stmt(db, SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
     if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
     const { seq: _s, prevHash: _p, hash, ...content } = r;
     if (rowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };

@@ -1,4 +1,5 @@
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export interface Cycle {
   readonly id: string;
@@ -14,14 +15,14 @@ const SELECT = 'SELECT id, name, year, province, precision, status, created_at A
 
 export function insertCycle(db: Db, c: Omit<Cycle, 'status' | 'createdAt'> & { createdAt?: string }): Cycle {
   const row: Cycle = { ...c, status: 'open', createdAt: c.createdAt ?? new Date().toISOString() };
-  db.prepare('INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (@id, @name, @year, @province, @precision, @status, @createdAt)').run(row);
+  stmt(db, 'INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (@id, @name, @year, @province, @precision, @status, @createdAt)').run(row);
   return row;
 }
 
 export function getCycle(db: Db, id: string): Cycle | undefined {
-  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as Cycle | undefined;
+  return stmt(db, `${SELECT} WHERE id = ?`).get(id) as Cycle | undefined;
 }
 
 export function listCycles(db: Db): Cycle[] {
-  return db.prepare(`${SELECT} ORDER BY year DESC, name`).all() as Cycle[];
+  return stmt(db, `${SELECT} ORDER BY year DESC, name`).all() as Cycle[];
 }

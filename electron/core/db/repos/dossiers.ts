@@ -1,5 +1,6 @@
 /** A unit's dossier: per sub-criterion its self-assessment (rounds 1 and 2), declared figures, explanation, evidence. */
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export interface DossierItem {
   readonly unitId: string;
@@ -24,7 +25,7 @@ const enc = (v: unknown) => (v === undefined || v === null ? null : JSON.stringi
 const dec = (v: string | null) => (v === null ? null : JSON.parse(v));
 
 export function upsertDossierItem(db: Db, d: DossierItem): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, declared, explanation)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, node_code) DO UPDATE SET round1_input = excluded.round1_input, round1_score = excluded.round1_score,
@@ -54,7 +55,7 @@ export function listDossier(db: Db, unitId: string): DossierItem[] {
 }
 
 export function attachDossierEvidence(db: Db, unitId: string, nodeCode: string, evidenceId: number, page: number | null): void {
-  db.prepare('INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)').run(unitId, nodeCode, evidenceId, page);
+  stmt(db, 'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)').run(unitId, nodeCode, evidenceId, page);
 }
 
 export function dossierEvidence(db: Db, unitId: string): Map<string, EvidenceRef[]> {

@@ -1,5 +1,6 @@
 /** Evidence documents (tài liệu kiểm chứng), identified within a cycle by the sha256 of their content. */
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export interface Evidence {
   readonly id: number;
@@ -13,11 +14,11 @@ export interface Evidence {
 
 /** Inserts or finds the document with this hash in the cycle; returns its id. */
 export function putEvidence(db: Db, e: Omit<Evidence, 'id'>): number {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO evidence (cycle_id, sha256, title, file_name, size, mime) VALUES (@cycleId, @sha256, @title, @fileName, @size, @mime)
      ON CONFLICT (cycle_id, sha256) DO NOTHING`,
   ).run(e);
-  return db.prepare('SELECT id FROM evidence WHERE cycle_id = ? AND sha256 = ?').pluck().get(e.cycleId, e.sha256) as number;
+  return stmt(db, 'SELECT id FROM evidence WHERE cycle_id = ? AND sha256 = ?').pluck().get(e.cycleId, e.sha256) as number;
 }
 
 export function getEvidence(db: Db, id: number): Evidence | undefined {

@@ -1,21 +1,22 @@
 import type { Framework, UnitGroup } from '../../../../shared/framework/types.ts';
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 /** Stores a framework under its content hash (idempotent). */
 export function putFramework(db: Db, hash: string, f: Framework): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO frameworks (hash, name, year, grp, sample, content, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (hash) DO NOTHING`,
   ).run(hash, f.name, f.year, f.group, f.sample ? 1 : 0, JSON.stringify(f), new Date().toISOString());
 }
 
 export function getFramework(db: Db, hash: string): Framework | undefined {
-  const content = db.prepare('SELECT content FROM frameworks WHERE hash = ?').pluck().get(hash) as string | undefined;
+  const content = stmt(db, 'SELECT content FROM frameworks WHERE hash = ?').pluck().get(hash) as string | undefined;
   return content === undefined ? undefined : (JSON.parse(content) as Framework);
 }
 
 export function setCycleFramework(db: Db, cycleId: string, group: UnitGroup, hash: string): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO cycle_frameworks (cycle_id, grp, framework_hash) VALUES (?, ?, ?)
      ON CONFLICT (cycle_id, grp) DO UPDATE SET framework_hash = excluded.framework_hash`,
   ).run(cycleId, group, hash);

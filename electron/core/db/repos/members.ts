@@ -1,4 +1,5 @@
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export type MemberRole = 'member' | 'secretariat';
 
@@ -16,15 +17,15 @@ export interface Member {
 }
 
 export function insertMember(db: Db, m: Member): void {
-  db.prepare(
+  stmt(db, 
     'INSERT INTO members (id, cycle_id, name, position, agency, role, public_key, fingerprint) VALUES (@id, @cycleId, @name, @position, @agency, @role, @publicKey, @fingerprint)',
   ).run({ ...m, fields: undefined });
   setMemberFields(db, m.id, m.fields);
 }
 
 export function setMemberFields(db: Db, memberId: string, fields: readonly string[]): void {
-  db.prepare('DELETE FROM member_fields WHERE member_id = ?').run(memberId);
-  const ins = db.prepare('INSERT INTO member_fields (member_id, field_code) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM member_fields WHERE member_id = ?').run(memberId);
+  const ins = stmt(db, 'INSERT INTO member_fields (member_id, field_code) VALUES (?, ?)');
   for (const f of new Set(fields)) ins.run(memberId, f);
 }
 
@@ -39,11 +40,11 @@ function toMember(r: Row): Member {
 }
 
 export function listMembers(db: Db, cycleId: string): Member[] {
-  return (db.prepare(`${SELECT} WHERE m.cycle_id = ? ORDER BY m.role DESC, m.name`).all(cycleId) as Row[]).map(toMember);
+  return (stmt(db, `${SELECT} WHERE m.cycle_id = ? ORDER BY m.role DESC, m.name`).all(cycleId) as Row[]).map(toMember);
 }
 
 export function getMember(db: Db, id: string): Member | undefined {
-  const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as Row | undefined;
+  const r = stmt(db, `${SELECT} WHERE m.id = ?`).get(id) as Row | undefined;
   return r ? toMember(r) : undefined;
 }
 

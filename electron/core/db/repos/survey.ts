@@ -1,5 +1,6 @@
 /** Sociological survey points (điểm ĐTXHH) per unit: civil-servant survey (CBCCVC) and SIPAS; imported, not appraised. */
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export type SurveySource = 'cbccvc' | 'sipas';
 
@@ -13,7 +14,7 @@ export interface SurveyPoints {
 }
 
 export function putSurveyPoints(db: Db, s: SurveyPoints): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO survey_points (unit_id, source, points, respondents, imported_at) VALUES (@unitId, @source, @points, @respondents, @importedAt)
      ON CONFLICT (unit_id, source) DO UPDATE SET points = excluded.points, respondents = excluded.respondents, imported_at = excluded.imported_at`,
   ).run(s);

@@ -1,5 +1,6 @@
 import type { UnitGroup } from '../../../../shared/framework/types.ts';
 import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
 
 export interface Unit {
   readonly id: string;
@@ -12,13 +13,13 @@ export interface Unit {
 const SELECT = 'SELECT id, cycle_id AS cycleId, name, grp AS "group", sort_order AS sortOrder FROM units';
 
 export function insertUnit(db: Db, u: Unit): void {
-  db.prepare('INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (@id, @cycleId, @name, @group, @sortOrder)').run(u);
+  stmt(db, 'INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (@id, @cycleId, @name, @group, @sortOrder)').run(u);
 }
 
 export function listUnits(db: Db, cycleId: string): Unit[] {
-  return db.prepare(`${SELECT} WHERE cycle_id = ? ORDER BY sort_order, name`).all(cycleId) as Unit[];
+  return stmt(db, `${SELECT} WHERE cycle_id = ? ORDER BY sort_order, name`).all(cycleId) as Unit[];
 }
 
 export function getUnit(db: Db, id: string): Unit | undefined {
-  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as Unit | undefined;
+  return stmt(db, `${SELECT} WHERE id = ?`).get(id) as Unit | undefined;
 }
