@@ -3,7 +3,8 @@
  * they read it from here (an English catalogue can follow the same shape).
  */
 import type { MemberRole } from '../../shared/contract/index.ts';
-import type { ScoringKind, UnitGroup } from '../../shared/framework/types.ts';
+import { SCORING_KIND_LABELS, UNIT_GROUP_LABELS, type UnitGroup } from '../../shared/framework/types.ts';
+import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
 
 export const vi = {
   appName: 'Thẩm định Chỉ số CCHC',
@@ -38,12 +39,7 @@ export const vi = {
     secretariat: 'Tổng hợp kết quả, tính và xếp hạng Chỉ số.',
   } satisfies Record<MemberRole, string>,
 
-  groups: {
-    department: 'Sở, ban, ngành tỉnh',
-    district: 'UBND cấp huyện',
-    public_service_unit: 'Đơn vị sự nghiệp công lập tỉnh',
-    central_agency: 'Cơ quan Trung ương đặt tại tỉnh',
-  } satisfies Record<UnitGroup, string>,
+  groups: UNIT_GROUP_LABELS,
 
   groupsShort: {
     department: 'Sở, ngành',
@@ -54,25 +50,10 @@ export const vi = {
 
   classification: {
     short: (g: number) => `Nhóm ${g}`,
-    long: {
-      1: 'Nhóm 1 (trên 90%)',
-      2: 'Nhóm 2 (từ 80% đến 90%)',
-      3: 'Nhóm 3 (từ 65% đến dưới 80%)',
-      4: 'Nhóm 4 (từ 50% đến dưới 65%)',
-      5: 'Nhóm 5 (dưới 50%)',
-    } as Record<number, string>,
+    long: CLASSIFICATION_LABELS as Readonly<Record<number, string>>,
   },
 
-  kinds: {
-    tick: 'Đạt / không đạt',
-    timeliness: 'Mức độ đúng hạn',
-    percentage: 'Ngưỡng tỷ lệ %',
-    proportional: 'Tỷ lệ theo số liệu (a/b × điểm tối đa)',
-    count: 'Theo số lượng',
-    deduction: 'Trừ điểm theo vi phạm',
-    survey: 'Điểm điều tra xã hội học',
-    previous_year_delta: 'So với Chỉ số năm trước',
-  } satisfies Record<ScoringKind, string>,
+  kinds: SCORING_KIND_LABELS,
 
   identity: {
     firstRunTitle: 'Chào mừng đến với Thẩm định Chỉ số CCHC',
