@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly host?: string;
   /** The built renderer (default dist/renderer). */
   readonly rendererDir?: string;
+  /** Put the demo cycle into an empty database (default true); false: a member's machine before the cycle package arrives. */
+  readonly demo?: boolean;
 }
 
 export interface Harness {
@@ -159,7 +161,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new CodedFailure('HARNESS_NO_RENDERER', `Chưa có giao diện đã build trong “${rendererDir}”: hãy chạy “npx vite build”.`);
   }
   const token = randomBytes(32).toString('hex');
-  const core = openCore(path.resolve(options.dataDir));
+  const core = openCore(path.resolve(options.dataDir), { demo: options.demo ?? true });
   const settings = jsonFileSettings(path.join(core.dataDir, 'settings.json'));
   const tickets = new Map<string, { sha256: string; fileName: string; expires: number }>();
   function issueTicket(file: { sha256: string; fileName: string }): string {

@@ -5,11 +5,14 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { UnitGroup } from '../../shared/framework/types.ts';
+import type { MemberRole } from '../../shared/contract/index.ts';
 import { Loading } from '../components/LoadState.tsx';
 import { Home } from '../features/home/Home.tsx';
 import { Dossier } from '../features/dossier/Dossier.tsx';
 import { Profile } from '../features/session/Profile.tsx';
 import { vi } from '../i18n/vi.ts';
+import { EXCHANGE_SCREENS, exchangeScreenFor } from '../features/secretariat/routes.tsx';
+import { ProfileKey } from '../features/exchange/ProfileKey.tsx';
 import { lastVisited, parseRoute, paths } from './route.ts';
 
 /** The grid (ag-grid) loads on first use: the start stays light. */
@@ -28,6 +31,8 @@ export interface Screen {
   readonly label: string;
   /** Listed in the navigation bar (false: reachable by link only). */
   readonly inNav: boolean;
+  /** Only these roles see it in the navigation bar (default: everyone). */
+  readonly roles?: readonly MemberRole[];
   /** 'fill': the screen takes the window's height and scrolls inside (dossier, grid). */
   readonly layout: 'page' | 'fill';
   /** Where the navigation link goes (e.g. the last unit opened). */
@@ -53,7 +58,8 @@ export const SCREENS: readonly Screen[] = [
     href: () => lastVisited.get('grid') ?? paths.grids,
     render: () => <ScoringGrid group={null} field={null} />,
   },
-  { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => <Profile /> },
+  ...EXCHANGE_SCREENS,
+  { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => (<><Profile /><ProfileKey /></>) },
 ];
 
 function screen(path: string): Screen {
@@ -61,6 +67,8 @@ function screen(path: string): Screen {
 }
 
 export function screenFor(path: string): Screen {
+  const exchange = exchangeScreenFor(path);
+  if (exchange) return { ...screen(exchange.key), render: exchange.render };
   const route = parseRoute(path);
   switch (route.name) {
     case 'unit': {

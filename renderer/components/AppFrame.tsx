@@ -60,7 +60,7 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
         </div>
         <nav className="nav" aria-label={vi.nav.label}>
           <ul>
-            {SCREENS.filter((s) => s.inNav).map((s) => (
+            {SCREENS.filter((s) => s.inNav && (!s.roles || s.roles.includes(identity.role))).map((s) => (
               <li key={s.path}>
                 <a href={hrefFor(s.href())} aria-current={s.path === path ? 'page' : undefined}>
                   {s.label}

@@ -1,0 +1,71 @@
+/** Choose or drop files: a labelled file input (keyboard and screen readers) inside a drop zone. */
+import { useId, useState, type DragEvent } from 'react';
+import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
+import { sv } from '../../i18n/secretariat.ts';
+
+export function FilePicker({
+  onFiles,
+  accept,
+  multiple = false,
+  busy = false,
+  label,
+  testId,
+}: {
+  onFiles: (files: File[]) => void;
+  accept?: string;
+  multiple?: boolean;
+  busy?: boolean;
+  /** The input's accessible name. */
+  label: string;
+  testId?: string;
+}) {
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    if (busy) return;
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0) onFiles(multiple ? files : files.slice(0, 1));
+  };
+  return (
+    <div
+      className={`x-drop${over ? ' x-drop-over' : ''}${busy ? ' x-drop-busy' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+      data-testid={testId}
+    >
+      {busy ? (
+        <p className="x-drop-text" aria-live="polite">
+          {sv.files.uploading}
+        </p>
+      ) : (
+        <p className="x-drop-text">
+          {multiple ? sv.files.dropMany : sv.files.drop}{' '}
+          <label htmlFor={id} className="button button-secondary button-small x-drop-button">
+            {multiple ? sv.files.chooseMany : sv.files.choose}
+          </label>
+          <input
+            id={id}
+            type="file"
+            className="sr-only"
+            aria-label={label}
+            accept={accept}
+            multiple={multiple}
+            disabled={busy}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length > 0) onFiles(files);
+            }}
+          />
+        </p>
+      )}
+      <p className="hint x-drop-hint">{sv.files.limit(fileSizeText(FILE_LIMITS.uploadMaxBytes))}</p>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Saving a produced file and saying what happened (a toast; errors with their code). */
+import { toastStore } from '../../components/toast-store.ts';
+import { sv } from '../../i18n/secretariat.ts';
+import { saveProduced } from './files.ts';
+
+export async function saveAndTell(ticket: string, fileName: string): Promise<boolean> {
+  const r = await saveProduced(ticket, fileName);
+  if (!r.ok) {
+    toastStore.error(r.error);
+    return false;
+  }
+  const name = r.value.fileName ?? fileName;
+  if (r.value.status === 'saved') toastStore.info(sv.common.fileSaved(name));
+  else if (r.value.status === 'download') toastStore.info(sv.common.fileDownload(name));
+  else toastStore.info(sv.common.fileCancelled);
+  return r.value.status !== 'cancelled';
+}

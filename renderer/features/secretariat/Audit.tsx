@@ -1,0 +1,307 @@
+/**
+ * Nhật ký: the audit log in ag-grid (community), filtered by entity, actor, action, text and
+ * dates (dd/mm/yyyy); one row's before/after shown below; export JSON or CSV (files.save);
+ * "Kiểm tra chuỗi nhật ký" verifies the hash chain, every stored package and snapshot.
+ */
+import 'ag-grid-community/styles/ag-grid.css';
+import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
+import { AllCommunityModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { AuditQueryInput, AuditRowView, StoreCheckView } from '../../../shared/contract/exchange.ts';
+import { api } from '../../api/client.ts';
+import { Loading, LoadFailed } from '../../components/LoadState.tsx';
+import { toastStore } from '../../components/toast-store.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { sv } from '../../i18n/secretariat.ts';
+import { fullHash, parseDay, shortHash, when, whenSeconds } from '../exchange/format.ts';
+import { saveAndTell } from '../exchange/save.ts';
+import { StepHead } from './StepHead.tsx';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const A = sv.audit;
+const PAGE = 1000;
+
+interface Filters {
+  entity: string;
+  actor: string;
+  action: string;
+  text: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filters = { entity: '', actor: '', action: '', text: '', from: '', to: '' };
+
+function toQuery(f: Filters): AuditQueryInput | null {
+  const from = f.from.trim() ? parseDay(f.from) : undefined;
+  const to = f.to.trim() ? parseDay(f.to, true) : undefined;
+  if (from === null || to === null) return null;
+  const q: AuditQueryInput = {};
+  if (f.entity) q.entity = f.entity;
+  if (f.actor) q.actor = f.actor;
+  if (f.action) q.action = f.action;
+  if (f.text.trim()) q.text = f.text.trim();
+  if (from) q.from = from;
+  if (to) q.to = to;
+  return q;
+}
+
+export function Audit() {
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<AuditQueryInput>({});
+  const [selected, setSelected] = useState<AuditRowView | null>(null);
+  const [check, setCheck] = useState<StoreCheckView | null>(null);
+  const [checking, setChecking] = useState(false);
+  const badDate = toQuery(filters) === null;
+  // Text and dates apply after a short pause; lists apply at once.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const q = toQuery(filters);
+      if (q) setApplied(q);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [filters]);
+  const [load, reload] = useLoad(() => api.secretariat.audit({ ...applied, limit: PAGE }), JSON.stringify(applied));
+
+  const verify = async () => {
+    setChecking(true);
+    const r = await api.secretariat.verify();
+    setChecking(false);
+    if (r.ok) setCheck(r.value);
+    else toastStore.error(r.error);
+  };
+  const exportAs = async (format: 'json' | 'csv') => {
+    const { limit: _l, offset: _o, ...query } = applied;
+    const r = await api.secretariat.exportAudit({ format, query });
+    if (!r.ok) return toastStore.error(r.error);
+    if (await saveAndTell(r.value.file.ticket, r.value.file.fileName)) toastStore.info(A.exported(r.value.rows));
+  };
+
+  return (
+    <>
+      <StepHead
+        title={A.title}
+        lead={A.lead}
+        actions={
+          <>
+            <button type="button" className="button button-secondary" onClick={() => void exportAs('json')}>
+              {A.exportJson}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void exportAs('csv')}>
+              {A.exportCsv}
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void verify()} disabled={checking} data-testid="verify-chain">
+              {checking ? A.verifying : A.verify}
+            </button>
+          </>
+        }
+      />
+      {check && <CheckResult check={check} />}
+      {load.state === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+      {load.state !== 'failed' && (
+        <FiltersBar filters={filters} onChange={setFilters} badDate={badDate} options={load.state === 'ready' ? load.value : null} shown={load.state === 'ready' ? load.value.rows.length : null} total={load.state === 'ready' ? load.value.total : null} />
+      )}
+      {load.state === 'loading' && <Loading />}
+      {load.state === 'ready' && <AuditGrid rows={load.value.rows} onSelect={setSelected} />}
+      {selected && <RowDetail row={selected} onClose={() => setSelected(null)} />}
+    </>
+  );
+}
+
+function FiltersBar({
+  filters,
+  onChange,
+  badDate,
+  options,
+  shown,
+  total,
+}: {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  badDate: boolean;
+  options: { actors: { id: string; name: string }[]; entities: string[]; actions: string[] } | null;
+  shown: number | null;
+  total: number | null;
+}) {
+  const id = useId();
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => onChange({ ...filters, [k]: e.target.value });
+  return (
+    <div className="s-audit-filters" role="search" data-testid="audit-filters">
+      <div className="field">
+        <label htmlFor={`${id}-entity`}>{A.entity}</label>
+        <select id={`${id}-entity`} className="x-input" value={filters.entity} onChange={set('entity')}>
+          <option value="">{A.all}</option>
+          {(options?.entities ?? []).map((e) => (
+            <option key={e} value={e}>
+              {A.entities[e] ?? e}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-actor`}>{A.actor}</label>
+        <select id={`${id}-actor`} className="x-input" value={filters.actor} onChange={set('actor')}>
+          <option value="">{A.all}</option>
+          {(options?.actors ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-action`}>{A.action}</label>
+        <select id={`${id}-action`} className="x-input" value={filters.action} onChange={set('action')}>
+          <option value="">{A.all}</option>
+          {(options?.actions ?? []).map((a) => (
+            <option key={a} value={a}>
+              {A.actions[a] ?? a}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field s-audit-text">
+        <label htmlFor={`${id}-text`}>{A.text}</label>
+        <input id={`${id}-text`} className="x-input" type="text" value={filters.text} onChange={set('text')} />
+      </div>
+      <div className="field s-audit-date">
+        <label htmlFor={`${id}-from`}>{A.from}</label>
+        <input id={`${id}-from`} className="x-input" type="text" inputMode="numeric" placeholder={A.datePlaceholder} value={filters.from} onChange={set('from')} aria-invalid={badDate && filters.from !== '' && parseDay(filters.from) === null} />
+      </div>
+      <div className="field s-audit-date">
+        <label htmlFor={`${id}-to`}>{A.to}</label>
+        <input id={`${id}-to`} className="x-input" type="text" inputMode="numeric" placeholder={A.datePlaceholder} value={filters.to} onChange={set('to')} aria-invalid={badDate && filters.to !== '' && parseDay(filters.to, true) === null} />
+      </div>
+      <div className="s-audit-end">
+        <button type="button" className="button button-quiet button-small" onClick={() => onChange(EMPTY)}>
+          {A.clear}
+        </button>
+        {shown !== null && total !== null && (
+          <span className="muted x-small" data-testid="audit-count">
+            {A.total(shown, total)}
+          </span>
+        )}
+      </div>
+      {badDate && <p className="field-error s-audit-error">{A.badDate}</p>}
+    </div>
+  );
+}
+
+function AuditGrid({ rows, onSelect }: { rows: AuditRowView[]; onSelect: (r: AuditRowView) => void }) {
+  const columnDefs = useMemo<ColDef<AuditRowView>[]>(
+    () => [
+      { field: 'seq', headerName: A.columns.seq, width: 78, type: 'rightAligned' },
+      { field: 'at', headerName: A.columns.at, width: 150, valueFormatter: (p) => when(p.value as string) },
+      { field: 'actorName', headerName: A.columns.actor, width: 190 },
+      { field: 'action', headerName: A.columns.action, width: 220, valueFormatter: (p) => A.actions[p.value as string] ?? (p.value as string) },
+      { field: 'entity', headerName: A.columns.entity, width: 150, valueFormatter: (p) => A.entities[p.value as string] ?? (p.value as string) },
+      { field: 'entityId', headerName: A.columns.entityId, flex: 1, minWidth: 180, tooltipField: 'entityId' },
+      { field: 'reason', headerName: A.columns.reason, flex: 1, minWidth: 180, tooltipField: 'reason' },
+      { field: 'hash', headerName: A.columns.hash, width: 130, valueFormatter: (p) => shortHash(p.value as string).slice(0, 9) },
+    ],
+    [],
+  );
+  return (
+    <div className="s-grid ag-theme-quartz" data-testid="audit-grid">
+      <AgGridReact<AuditRowView>
+        theme="legacy"
+        rowData={rows}
+        columnDefs={columnDefs}
+        getRowId={(p) => String(p.data.seq)}
+        defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }}
+        rowHeight={34}
+        headerHeight={36}
+        animateRows={false}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onRowClicked={(e) => e.data && onSelect(e.data)}
+        onCellKeyDown={(e) => {
+          const key = (e.event as KeyboardEvent | null)?.key;
+          if (key === 'Enter' && e.data) onSelect(e.data);
+        }}
+        localeText={{ noRowsToShow: A.noRows, loadingOoo: sv.files.uploading }}
+      />
+    </div>
+  );
+}
+
+function pretty(json: string | null): string {
+  if (json === null) return '—';
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+function RowDetail({ row, onClose }: { row: AuditRowView; onClose: () => void }) {
+  const id = useId();
+  return (
+    <section className="card x-card s-audit-detail" aria-labelledby={`${id}-title`} data-testid="audit-detail">
+      <header className="s-detail-head s-row-head">
+        <h2 id={`${id}-title`}>
+          {A.detail} #{row.seq}: {A.actions[row.action] ?? row.action}
+        </h2>
+        <button type="button" className="button button-quiet button-small" onClick={onClose}>
+          {sv.common.close}
+        </button>
+      </header>
+      <dl className="x-facts">
+        <dt>{A.columns.at}</dt>
+        <dd>{whenSeconds(row.at)}</dd>
+        <dt>{A.columns.actor}</dt>
+        <dd>{row.actorName}</dd>
+        <dt>{A.columns.entity}</dt>
+        <dd>
+          {A.entities[row.entity] ?? row.entity} · <code>{row.entityId}</code>
+        </dd>
+        {row.reason && (
+          <>
+            <dt>{A.columns.reason}</dt>
+            <dd>{row.reason}</dd>
+          </>
+        )}
+        {row.packageHash && (
+          <>
+            <dt>{A.pkg}</dt>
+            <dd>
+              <code>{shortHash(row.packageHash)}</code>
+            </dd>
+          </>
+        )}
+        <dt>{A.columns.hash}</dt>
+        <dd>
+          <code className="s-hash">{fullHash(row.hash)}</code>
+        </dd>
+      </dl>
+      <div className="s-json-pair">
+        <div>
+          <h3>{A.before}</h3>
+          <pre className="s-json">{pretty(row.before)}</pre>
+        </div>
+        <div>
+          <h3>{A.after}</h3>
+          <pre className="s-json">{pretty(row.after)}</pre>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function CheckResult({ check }: { check: StoreCheckView }) {
+  return (
+    <section className={`card x-card s-check ${check.ok ? 's-check-ok' : 's-check-bad'}`} role="status" data-testid="verify-result" data-ok={String(check.ok)}>
+      {check.chain.ok ? <p className="x-strong">{A.intact(check.chain.rows ?? 0)}</p> : <p className="x-strong">{A.broken(check.chain.brokenAt ?? 0, check.chain.reason ?? '')}</p>}
+      {check.chain.head && (
+        <p className="x-small">
+          {A.head}: <code className="s-hash">{fullHash(check.chain.head)}</code>
+        </p>
+      )}
+      <ul className="x-small">
+        {check.packages.bad.length === 0 ? <li>{A.packagesOk(check.packages.checked)}</li> : check.packages.bad.map((b) => <li key={b.packageHash}>{A.badPackage(shortHash(b.packageHash), b.reason)}</li>)}
+        {check.snapshots.bad.length === 0 ? <li>{A.snapshotsOk(check.snapshots.checked)}</li> : check.snapshots.bad.map((b) => <li key={b.id}>{A.badSnapshot(b.id, b.reason)}</li>)}
+      </ul>
+      <p className="muted x-small">{A.checkedAt(whenSeconds(check.checkedAt))}</p>
+    </section>
+  );
+}

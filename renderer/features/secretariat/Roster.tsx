@@ -1,0 +1,336 @@
+/**
+ * Hội đồng và khóa: the roster with each member's fields, registered key (fingerprint),
+ * last imported package and conflicts of interest; registering a key from the file a member
+ * hands in (after comparing the fingerprint aloud); assigning fields; issuing the signed
+ * cycle package.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { InspectedKey, RosterRow, RosterView } from '../../../shared/contract/exchange.ts';
+import type { KeyStatus } from '../../../shared/contract/identity.ts';
+import type { CodedError } from '../../../shared/errors/codes.ts';
+import { api } from '../../api/client.ts';
+import { Loading, LoadFailed } from '../../components/LoadState.tsx';
+import { toastStore } from '../../components/toast-store.ts';
+import { useLoad } from '../../components/use-load.ts';
+import { sv } from '../../i18n/secretariat.ts';
+import { CodedMessage } from '../exchange/Coded.tsx';
+import { FilePicker } from '../exchange/FilePicker.tsx';
+import { Fingerprint } from '../exchange/Fingerprint.tsx';
+import { uploadFile } from '../exchange/files.ts';
+import { day, when } from '../exchange/format.ts';
+import { KeyCard } from '../exchange/KeyCard.tsx';
+import { saveAndTell } from '../exchange/save.ts';
+import { ReasonField } from './Reason.tsx';
+import { StepHead } from './StepHead.tsx';
+
+const R = sv.roster;
+
+type Panel = { kind: 'key'; member: RosterRow } | { kind: 'fields'; member: RosterRow } | null;
+
+/** A panel opened from a row of the roster comes into view, its title focused (the table is long). */
+function usePanelFocus() {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, []);
+  return ref;
+}
+
+export function Roster() {
+  const [load, reload, set] = useLoad(() => api.secretariat.roster(), 'roster');
+  const [panel, setPanel] = useState<Panel>(null);
+  const [key, setKey] = useState<KeyStatus | null>(null);
+  const replace = (row: RosterRow) => {
+    if (load.state !== 'ready') return;
+    set({ ...load.value, members: load.value.members.map((m) => (m.id === row.id ? row : m)) });
+  };
+  return (
+    <>
+      <StepHead title={R.title} lead={R.lead} />
+      {load.state === 'loading' && <Loading />}
+      {load.state === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
+      {load.state === 'ready' && (
+        <>
+          <RosterTable view={load.value} onPanel={setPanel} />
+          {panel?.kind === 'key' && (
+            <RegisterKey
+              key={`key-${panel.member.id}`}
+              member={panel.member}
+              onDone={(row) => {
+                replace(row);
+                setPanel(null);
+              }}
+              onCancel={() => setPanel(null)}
+            />
+          )}
+          {panel?.kind === 'fields' && (
+            <AssignFields
+              key={`fields-${panel.member.id}`}
+              member={panel.member}
+              view={load.value}
+              onDone={(row) => {
+                replace(row);
+                setPanel(null);
+              }}
+              onCancel={() => setPanel(null)}
+            />
+          )}
+          <div className="s-two">
+            <KeyCard showExport={false} showRegistration={false} onChange={setKey} headingLevel={2} />
+            <IssueCycle view={load.value} keyStatus={key} onIssued={reload} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function RosterTable({ view, onPanel }: { view: RosterView; onPanel: (p: Panel) => void }) {
+  const titles = new Map(view.fields.map((f) => [f.code, f.title]));
+  return (
+    <table className="data-table s-roster" data-testid="roster">
+      <thead>
+        <tr>
+          <th>{R.member}</th>
+          <th>{R.fields}</th>
+          <th>{R.key}</th>
+          <th>{R.lastPackage}</th>
+          <th>{R.coi}</th>
+          <th className="s-actions-col">{R.actions}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.members.map((m) => (
+          <tr key={m.id} data-member={m.id}>
+            <td>
+              <span className="x-strong">{m.name}</span>
+              <span className="s-sub">
+                {m.position}, {m.agency}
+              </span>
+            </td>
+            <td>
+              {m.role === 'secretariat' ? (
+                <span className="chip">{R.secretariatRole}</span>
+              ) : m.fields.length === 0 ? (
+                <span className="muted">{R.noFields}</span>
+              ) : (
+                <span className="s-fields">
+                  {m.fields.map((f) => (
+                    <span key={f} className="s-field" title={titles.get(f) ?? f}>
+                      {f}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </td>
+            <td data-testid="member-key">{m.display ? <Fingerprint display={m.display} size="small" /> : <span className="s-warn">{R.noKey}</span>}</td>
+            <td>{m.lastPackage ? R.package(m.lastPackage.sequence, day(m.lastPackage.importedAt)) : <span className="muted">{R.noPackage}</span>}</td>
+            <td>{m.conflictsOfInterest.length === 0 ? <span className="muted">—</span> : m.conflictsOfInterest.map((c) => c.unitName).join('; ')}</td>
+            <td className="s-actions-col">
+              {m.role === 'member' && (
+                <span className="s-row-actions">
+                  <button type="button" className="button button-secondary button-small" onClick={() => onPanel({ kind: 'fields', member: m })}>
+                    {R.editFields}
+                  </button>
+                  <button type="button" className="button button-secondary button-small" onClick={() => onPanel({ kind: 'key', member: m })}>
+                    {m.display ? R.replaceKey : R.registerKey}
+                  </button>
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: (row: RosterRow) => void; onCancel: () => void }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [inspected, setInspected] = useState<InspectedKey | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [note, setNote] = useState('');
+
+  const pick = async (files: File[]) => {
+    setBusy(true);
+    setError(null);
+    setInspected(null);
+    const up = await uploadFile(files[0]!);
+    const r = up.ok ? await api.secretariat.inspectKey({ ticket: up.value.ticket }) : up;
+    setBusy(false);
+    if (r.ok) setInspected(r.value);
+    else setError(r.error);
+  };
+  const register = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!inspected || !confirmed) return;
+    setBusy(true);
+    const r = await api.secretariat.registerKey({ memberId: member.id, ticket: inspected.ticket, ...(note.trim() ? { reason: note } : {}) });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    toastStore.info(R.registered(member.name));
+    onDone(r.value);
+  };
+  const heldByOther = inspected?.registeredTo && inspected.registeredTo.id !== member.id ? inspected.registeredTo : null;
+  const title = usePanelFocus();
+
+  return (
+    <article className="card x-card s-panel" aria-labelledby={`${id}-title`} data-testid="register-key">
+      <h2 id={`${id}-title`} ref={title} tabIndex={-1}>
+        {R.registerTitle(member.name)}
+      </h2>
+      <p className="muted x-small">{R.registerIntro}</p>
+      {!inspected && <FilePicker label={R.registerTitle(member.name)} accept=".json" busy={busy} onFiles={(f) => void pick(f)} testId="key-drop" />}
+      {error && <CodedMessage error={error} />}
+      {inspected && (
+        <form className="x-form" onSubmit={register}>
+          <p className="x-small">{R.inspected(inspected.file)}</p>
+          <div className="x-fp-block x-fp-check">
+            <span className="x-label">{sv.fingerprint.label}</span>
+            <Fingerprint display={inspected.display} size="large" testId="inspected-fingerprint" />
+            <span className="hint">{sv.fingerprint.readAloud}</span>
+          </div>
+          {heldByOther && <p className="notice notice-locked">{R.heldBy(heldByOther.name)}</p>}
+          <label className="x-check">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            <span>{R.confirm}</span>
+          </label>
+          <ReasonField label={R.note} value={note} onChange={setNote} rows={1} />
+          <div className="x-actions">
+            <button type="submit" className="button button-primary" disabled={!confirmed || busy || heldByOther !== null}>
+              {R.register}
+            </button>
+            <button type="button" className="button button-quiet" onClick={onCancel}>
+              {sv.common.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+      {!inspected && (
+        <div className="x-actions">
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            {sv.common.cancel}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function AssignFields({ member, view, onDone, onCancel }: { member: RosterRow; view: RosterView; onDone: (row: RosterRow) => void; onCancel: () => void }) {
+  const id = useId();
+  const [fields, setFields] = useState<Set<string>>(new Set(member.fields));
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CodedError | null>(null);
+  const title = usePanelFocus();
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    setBusy(true);
+    const r = await api.secretariat.setFields({ memberId: member.id, fields: [...fields], reason });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    toastStore.info(R.fieldsSaved(member.name));
+    onDone(r.value);
+  };
+  return (
+    <article className="card x-card s-panel" aria-labelledby={`${id}-title`} data-testid="assign-fields">
+      <h2 id={`${id}-title`} ref={title} tabIndex={-1}>
+        {R.fieldsTitle(member.name)}
+      </h2>
+      <form className="x-form" onSubmit={save} noValidate>
+        <fieldset className="s-field-choices">
+          <legend className="sr-only">{R.fields}</legend>
+          {view.fields.map((f) => (
+            <label key={f.code} className="x-check">
+              <input
+                type="checkbox"
+                checked={fields.has(f.code)}
+                onChange={(e) => {
+                  const next = new Set(fields);
+                  if (e.target.checked) next.add(f.code);
+                  else next.delete(f.code);
+                  setFields(next);
+                }}
+              />
+              <span>
+                <span className="s-field">{f.code}</span> {f.title}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <ReasonField label={R.fieldsReason} value={reason} onChange={setReason} rows={1} />
+        {error && <CodedMessage error={error} />}
+        <div className="x-actions">
+          <button type="submit" className="button button-primary" disabled={busy || !reason.trim()}>
+            {R.saveFields}
+          </button>
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            {sv.common.cancel}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}
+
+function IssueCycle({ view, keyStatus, onIssued }: { view: RosterView; keyStatus: KeyStatus | null; onIssued: () => void }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CodedError | null>(null);
+  const [done, setDone] = useState<{ text: string; warn: string | null; ticket: string; fileName: string } | null>(null);
+  const ready = keyStatus?.state === 'unlocked';
+  const issue = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await api.secretariat.exportCycle();
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    const v = r.value;
+    setDone({
+      text: R.exported(v.revision, v.units, v.evidenceFiles),
+      warn: v.membersWithoutKey.length > 0 ? R.withoutKey(v.membersWithoutKey.join(', ')) : null,
+      ticket: v.file.ticket,
+      fileName: v.file.fileName,
+    });
+    onIssued();
+    await saveAndTell(v.file.ticket, v.file.fileName);
+  };
+  return (
+    <article className="card x-card" aria-labelledby={`${id}-title`} data-testid="issue-cycle">
+      <h2 id={`${id}-title`}>{R.cycleTitle}</h2>
+      <p className="muted x-small">{R.cycleIntro}</p>
+      {view.issued.length === 0 ? (
+        <p className="x-small">{R.notIssued}</p>
+      ) : (
+        <ul className="s-issued">
+          {view.issued.slice(0, 4).map((i) => (
+            <li key={i.packageHash}>{R.issued(i.revision, when(i.issuedAt))}</li>
+          ))}
+        </ul>
+      )}
+      {!ready && <p className="notice notice-locked">{R.keyNeeded}</p>}
+      {error && <CodedMessage error={error} />}
+      <div className="x-actions">
+        <button type="button" className="button button-primary" disabled={!ready || busy} onClick={() => void issue()}>
+          {busy ? R.exporting : R.exportCycle}
+        </button>
+      </div>
+      {done && (
+        <div className="notice x-done" role="status" data-testid="cycle-issued">
+          <span>
+            {done.text} <code className="x-file">{done.fileName}</code>
+          </span>
+          <button type="button" className="button button-secondary button-small" onClick={() => void saveAndTell(done.ticket, done.fileName)}>
+            {sv.common.saveAgain}
+          </button>
+          {done.warn && <p className="s-warn x-small">{done.warn}</p>}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * "Tổng hợp": the secretariat's steps, one sub-navigation: roster and keys → import →
+ * conflicts → exemptions → completeness → finalise → audit. Refused to a member by the core
+ * (SECRETARIAT_ONLY); the navigation shows it to the secretariat only.
+ */
+import type { ReactNode } from 'react';
+import { hrefFor } from '../../app/route.ts';
+import { sv } from '../../i18n/secretariat.ts';
+import { Audit } from './Audit.tsx';
+import { Completeness } from './Completeness.tsx';
+import { Conflicts } from './Conflicts.tsx';
+import { Exemptions } from './Exemptions.tsx';
+import { Finalise } from './Finalise.tsx';
+import { Import } from './Import.tsx';
+import { exchangePaths, type SecretariatTab } from './paths.ts';
+import { Roster } from './Roster.tsx';
+import '../exchange/exchange.css';
+import './secretariat.css';
+
+const TABS: [SecretariatTab, string][] = [
+  ['hoi-dong', sv.sub.roster],
+  ['nhap', sv.sub.import],
+  ['y-kien', sv.sub.conflicts],
+  ['ha-diem-chuan', sv.sub.exemptions],
+  ['hoan-thanh', sv.sub.completeness],
+  ['chot', sv.sub.finalise],
+  ['nhat-ky', sv.sub.audit],
+];
+
+export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
+  let body: ReactNode;
+  switch (tab) {
+    case 'hoi-dong':
+      body = <Roster />;
+      break;
+    case 'nhap':
+      body = <Import />;
+      break;
+    case 'y-kien':
+      body = <Conflicts />;
+      break;
+    case 'ha-diem-chuan':
+      body = <Exemptions />;
+      break;
+    case 'hoan-thanh':
+      body = <Completeness />;
+      break;
+    case 'chot':
+      body = <Finalise />;
+      break;
+    case 'nhat-ky':
+      body = <Audit />;
+      break;
+  }
+  return (
+    <section className="page s-page" data-testid={`secretariat-${tab}`}>
+      <nav className="s-subnav" aria-label={sv.nav.subLabel}>
+        <ol>
+          {TABS.map(([key, label], i) => (
+            <li key={key}>
+              <a href={hrefFor(exchangePaths.tab(key))} aria-current={key === tab ? 'page' : undefined} data-testid={`step-${key}`}>
+                <span className="s-step" aria-hidden="true">
+                  {i + 1}
+                </span>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {body}
+    </section>
+  );
+}
