@@ -3,6 +3,7 @@ import type { TransportName } from '../../shared/contract/index.ts';
 import type { CoreContext } from './open.ts';
 import type { Settings } from './settings.ts';
 import type { SecretBox } from './exchange/keys.ts';
+import type { PdfPrinter } from './documents/printer.ts';
 
 export interface HandlerContext {
   readonly core: CoreContext;
@@ -21,6 +22,8 @@ export interface HandlerContext {
   readonly downloadUrl?: (file: { readonly path: string; readonly fileName: string }) => string;
   /** Electron: the OS keychain (safeStorage) sealing the identity key; absent: a passphrase protects it. */
   readonly keyBox?: SecretBox;
+  /** Electron: printToPDF in a hidden window (ElectronPdfPrinter); absent over HTTP: the shared Chromium printer. */
+  readonly printer?: PdfPrinter;
 }
 
 /** A path for display: the home folder shortened to "~". */

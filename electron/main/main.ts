@@ -20,6 +20,7 @@ import { createMainWindow, guardWebContents } from './window.ts';
 import { menuTemplate } from './security.ts';
 import { MENU_VI, aboutText } from './strings.ts';
 import { saveWithDialog } from './save-dialog.ts';
+import { ElectronPdfPrinter } from './pdf-printer.ts';
 import { safeStorageAvailable, safeStorageBox } from './safe-storage.ts';
 
 /** Unpackaged (`npm start`): developer tools in the Xem menu. */
@@ -51,6 +52,7 @@ function start(): void {
       settings,
       app: { version: app.getVersion(), transport: 'electron' },
       openFile,
+      printer: new ElectronPdfPrinter(),
       saveFile: saveWithDialog(dialog, () => BrowserWindow.getFocusedWindow(), () => app.getPath('documents')),
       // The OS keychain seals the identity key; where it would fall back to plain text, a passphrase does.
       ...(safeStorageAvailable(safeStorage) ? { keyBox: safeStorageBox(safeStorage) } : {}),

@@ -14,7 +14,7 @@ import { evidence } from './evidence.ts';
 import { files } from './files.ts';
 import { identity } from './identity.ts';
 import { exchange, secretariat } from './exchange.ts';
-import { meeting, results } from './results.ts';
+import { documents, exportTables, meeting, previous, results, survey } from './results.ts';
 
 export const contract = {
   app,
@@ -27,6 +27,10 @@ export const contract = {
   evidence,
   results,
   meeting,
+  survey,
+  previous,
+  documents,
+  export: exportTables,
   files,
   identity,
   exchange,

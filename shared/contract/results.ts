@@ -16,6 +16,7 @@ import type { Report } from '../report/types.ts';
 import type { WhatIfResult } from '../report/what-if.ts';
 import { NoInput } from './common.ts';
 import { defineMethod } from './define.ts';
+import { OutboxFile, Ticket } from './files.ts';
 import { Dec, UnitGroupSchema } from './scoring.ts';
 
 const Id = z.string().trim().min(1).max(80);
@@ -332,4 +333,132 @@ export const results = {
 export const meeting = {
   get: defineMethod({ input: NoInput, output: MeetingWithRoster }),
   save: defineMethod({ input: MeetingPatchSchema, output: MeetingWithRoster, mutates: true }),
+};
+
+// ---------------------------------------------------------------- imports (by upload ticket)
+
+const Source = z.enum(['cbccvc', 'sipas']);
+
+export const SurveyImportInput = z.strictObject({
+  ticket: Ticket,
+  /** Default: recognised from the headers (question columns → responses). */
+  kind: z.enum(['points', 'responses']).optional(),
+  /** The survey of a responses file. */
+  source: Source.optional(),
+  allowUnmatched: z.boolean().optional(),
+});
+
+export const SurveyPreview = z.strictObject({
+  cycleId: z.string(),
+  file: z.string(),
+  kind: z.enum(['points', 'responses']),
+  source: Source.nullable(),
+  rows: list(
+    z.strictObject({
+      unitId: z.string(),
+      unit: z.string(),
+      source: Source,
+      points: Dec,
+      max: Dec,
+      respondents: z.number().int().nullable(),
+      answers: z.number().int().optional(),
+      blanks: z.number().int().optional(),
+      optionCounts: z.record(z.string(), z.number().int()).optional(),
+      satisfaction: Dec.optional(),
+      previous: z.strictObject({ points: Dec, respondents: z.number().int().nullable() }).nullable(),
+    }),
+  ),
+  unmatched: list(z.strictObject({ unit: z.string(), row: z.number().int() })),
+  missing: list(z.strictObject({ unitId: z.string(), unit: z.string(), source: Source })),
+  respondents: z.number().int(),
+  answers: z.number().int(),
+  scale: z.strictObject({ options: list(z.strictObject({ key: z.string(), label: z.string(), weight: z.string() })) }).nullable(),
+  committed: z.boolean(),
+});
+export type SurveyPreview = z.infer<typeof SurveyPreview>;
+
+/** The survey points the cycle holds now, per unit (null: not imported), and what raw-response imports counted. */
+export const SurveyCurrent = z.strictObject({
+  units: list(
+    z.strictObject({
+      unitId: z.string(),
+      unit: z.string(),
+      group: Group,
+      cbccvc: z.strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() }).nullable(),
+      sipas: z.strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() }).nullable(),
+    }),
+  ),
+  responses: list(
+    z.strictObject({
+      unitId: z.string(),
+      source: Source,
+      respondents: z.number().int(),
+      answers: z.number().int(),
+      blanks: z.number().int(),
+      optionCounts: z.record(z.string(), z.number().int()),
+      satisfaction: Dec,
+      points: Dec,
+      file: z.string(),
+      importedAt: z.string(),
+    }),
+  ),
+  previousYears: list(z.number().int()),
+  canEdit: z.boolean(),
+});
+export type SurveyCurrent = z.infer<typeof SurveyCurrent>;
+
+export const PreviousImportInput = z.strictObject({
+  tickets: z.array(Ticket).min(1).max(8),
+  /** Default: the cycle's year − 1. */
+  year: z.number().int().min(1900).max(3000).optional(),
+  allowUnmatched: z.boolean().optional(),
+});
+
+export const PreviousPreview = z.strictObject({
+  cycleId: z.string(),
+  year: z.number().int(),
+  precision: z.number().int(),
+  rows: list(
+    z.strictObject({ unitId: z.string(), unit: z.string(), fileUnit: z.string(), group: Group, index: Dec, before: Dec.nullable(), file: z.string(), row: z.number().int() }),
+  ),
+  unmatched: list(z.strictObject({ unit: z.string(), group: Group, index: Dec, file: z.string(), row: z.number().int() })),
+  missing: list(z.strictObject({ unitId: z.string(), unit: z.string() })),
+  committed: z.boolean(),
+});
+export type PreviousPreview = z.infer<typeof PreviousPreview>;
+
+// ---------------------------------------------------------------- documents and exports (→ outbox ticket)
+
+/** A file the core produced into the outbox: save it with files.save. */
+export const ProducedFile = OutboxFile.extend({ pages: z.number().int().nullable() });
+export type ProducedFile = z.infer<typeof ProducedFile>;
+
+export const MinutesInput = z.strictObject({ charts: z.boolean().optional(), fieldTables: z.boolean().optional() });
+export const SheetsInput = z.strictObject({
+  unitIds: z.array(Id).min(1).max(200),
+  kind: z.enum(['appraisal', 'notice', 'feedback']),
+  round: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** Round-1 notices: the deadline for round 2, dd/mm/yyyy. */
+  deadline: z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/).optional(),
+});
+export const ExportInput = z.strictObject({ format: z.enum(['xlsx', 'csv', 'json']), table: z.string().regex(/^[a-z0-9-]{1,60}$/).optional() });
+export const ChartPngInput = z.strictObject({ name: z.string().trim().min(1).max(120), dataBase64: z.string().max(21_000_000) });
+
+export const survey = {
+  current: defineMethod({ input: NoInput, output: SurveyCurrent }),
+  preview: defineMethod({ input: SurveyImportInput, output: SurveyPreview }),
+  commit: defineMethod({ input: SurveyImportInput, output: SurveyPreview, mutates: true }),
+};
+export const previous = {
+  preview: defineMethod({ input: PreviousImportInput, output: PreviousPreview }),
+  commit: defineMethod({ input: PreviousImportInput, output: PreviousPreview, mutates: true }),
+};
+export const documents = {
+  minutes: defineMethod({ input: MinutesInput, output: ProducedFile }),
+  sheets: defineMethod({ input: SheetsInput, output: ProducedFile }),
+};
+export const exportTables = {
+  tables: defineMethod({ input: ExportInput, output: ProducedFile }),
+  list: defineMethod({ input: NoInput, output: list(z.strictObject({ file: z.string(), title: z.string() })) }),
+  chartPng: defineMethod({ input: ChartPngInput, output: ProducedFile }),
 };

@@ -10,7 +10,26 @@ import { evidenceOpen } from './evidence.ts';
 import { filesSave, filesUpload } from './files.ts';
 import { identityCreate, identityExportPublicKey, identityLock, identityStatus, identityUnlock } from './identity.ts';
 import * as x from './exchange.ts';
-import { meetingGet, meetingSave, resultsCharts, resultsEditNarrative, resultsNarrative, resultsReport, resultsUnit, resultsWhatIf } from './results.ts';
+import {
+  documentsMinutes,
+  documentsSheets,
+  exportChartPng,
+  exportList,
+  exportTablesHandler,
+  meetingGet,
+  meetingSave,
+  previousCommit,
+  previousPreview,
+  resultsCharts,
+  resultsEditNarrative,
+  resultsNarrative,
+  resultsReport,
+  resultsUnit,
+  resultsWhatIf,
+  surveyCommit,
+  surveyCurrent,
+  surveyPreview,
+} from './results.ts';
 import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
@@ -33,6 +52,16 @@ export const handlers = {
   'results.whatIf': resultsWhatIf,
   'meeting.get': meetingGet,
   'meeting.save': meetingSave,
+  'survey.current': surveyCurrent,
+  'survey.preview': surveyPreview,
+  'survey.commit': surveyCommit,
+  'previous.preview': previousPreview,
+  'previous.commit': previousCommit,
+  'documents.minutes': documentsMinutes,
+  'documents.sheets': documentsSheets,
+  'export.tables': exportTablesHandler,
+  'export.list': exportList,
+  'export.chartPng': exportChartPng,
   'files.upload': filesUpload,
   'files.save': filesSave,
   'identity.status': identityStatus,
