@@ -11,6 +11,7 @@ import { Home } from '../features/home/Home.tsx';
 import { Dossier } from '../features/dossier/Dossier.tsx';
 import { Profile } from '../features/session/Profile.tsx';
 import { vi } from '../i18n/vi.ts';
+import { RESULTS_SCREENS, resultsScreenFor } from '../features/results/routes.tsx';
 import { EXCHANGE_SCREENS, exchangeScreenFor } from '../features/secretariat/routes.tsx';
 import { ProfileKey } from '../features/exchange/ProfileKey.tsx';
 import { lastVisited, parseRoute, paths } from './route.ts';
@@ -58,6 +59,7 @@ export const SCREENS: readonly Screen[] = [
     href: () => lastVisited.get('grid') ?? paths.grids,
     render: () => <ScoringGrid group={null} field={null} />,
   },
+  ...RESULTS_SCREENS,
   ...EXCHANGE_SCREENS,
   { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => (<><Profile /><ProfileKey /></>) },
 ];
@@ -67,6 +69,8 @@ function screen(path: string): Screen {
 }
 
 export function screenFor(path: string): Screen {
+  const results = resultsScreenFor(path);
+  if (results) return { ...screen(results.key), render: results.render };
   const exchange = exchangeScreenFor(path);
   if (exchange) return { ...screen(exchange.key), render: exchange.render };
   const route = parseRoute(path);

@@ -1,0 +1,38 @@
+/** The frame of the results screens: title, subtitle and the sub-navigation (tables, charts, narrative, imports, documents). */
+import type { ReactNode } from 'react';
+import { hrefFor } from '../../app/route.ts';
+import { rv } from '../../i18n/results.ts';
+import { resultsPaths } from './paths.ts';
+import './results.css';
+
+export type ResultsTab = 'tables' | 'charts' | 'narrative' | 'imports' | 'documents';
+
+export function ResultsLayout({ tab, title, subtitle, actions, children }: { tab: ResultsTab; title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  // The sub-navigation sits above the title: it stays in place from screen to screen.
+  const tabs: [ResultsTab, string, string][] = [
+    ['tables', rv.sub.tables, resultsPaths.results],
+    ['charts', rv.sub.charts, resultsPaths.charts()],
+    ['narrative', rv.sub.narrative, resultsPaths.narrative],
+    ['imports', rv.sub.imports, resultsPaths.imports],
+    ['documents', rv.sub.documents, resultsPaths.documents],
+  ];
+  return (
+    <section className="page page-results" aria-labelledby="results-title">
+      <nav className="r-subnav" aria-label={rv.sub.label}>
+        {tabs.map(([key, label, href]) => (
+          <a key={key} href={hrefFor(href)} aria-current={key === tab ? 'page' : undefined} data-testid={`sub-${key}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <header className="r-head">
+        <div className="r-head-text">
+          <h1 id="results-title">{title}</h1>
+          {subtitle && <p className="muted r-subtitle">{subtitle}</p>}
+        </div>
+        {actions && <div className="r-head-actions">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}
