@@ -158,3 +158,30 @@ describe('identity, exchange and secretariat handlers', () => {
     expect((await M.call('secretariat.verify').catch((e: { code: string }) => e)).code).toBe('SECRETARIAT_ONLY');
   }, 60_000);
 });
+
+describe('identity with the OS keychain (Electron)', () => {
+  const newDir = tempDirs('cchc-exchange-keychain-');
+
+  it('creates the key without a passphrase, opens it by itself, and never asks for one', async () => {
+    const core = openCore(newDir(), { demo: false });
+    try {
+      // A fake keychain: XOR with a fixed byte stands in for safeStorage.
+      const keyBox = { kind: 'electron-safe-storage', seal: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a), open: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a) };
+      const A = client(core, { name: 'Lê Văn An', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'member', memberId: null }, { keyBox });
+      expect(await A.call('identity.status')).toMatchObject({ state: 'missing', usesPassphrase: false });
+      expect(await A.call('identity.create', {})).toMatchObject({ state: 'unlocked', usesPassphrase: false, key: { protection: 'electron-safe-storage' } });
+      // Another process of the app (a new router on the same folder) opens it without being asked.
+      const other = openCore(core.dataDir, { demo: false });
+      try {
+        const B = client(other, { name: 'Lê Văn An', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'member' }, { keyBox });
+        expect(await B.call('identity.status')).toMatchObject({ state: 'unlocked' });
+        expect(await B.call('identity.lock')).toMatchObject({ state: 'unlocked' }); // the keychain opens it again at once
+      } finally {
+        other.close();
+      }
+      expect(await failure(A.call('identity.create', {}))).toMatchObject({ code: 'EXCHANGE_IDENTITY_EXISTS' });
+    } finally {
+      core.close();
+    }
+  });
+});

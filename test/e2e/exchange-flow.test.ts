@@ -61,10 +61,12 @@ async function step(page: Page, label: string): Promise<void> {
 }
 
 /** The member's key with a passphrase, and the public-key file downloaded. */
-async function makeKey(s: Station, passphrase: string, files: string): Promise<{ fingerprint: string; file: string }> {
+async function makeKey(s: Station, passphrase: string, files: string, shot?: string): Promise<{ fingerprint: string; file: string }> {
   const { page } = s;
   await nav(page, 'Trao đổi');
   const card = page.getByTestId('key-card');
+  await card.getByLabel('Mật khẩu bảo vệ khóa').waitFor();
+  if (shot) await s.screenshot(shot, { viewport: true });
   await card.getByLabel('Mật khẩu bảo vệ khóa').fill(passphrase);
   await card.getByLabel('Nhập lại mật khẩu').fill(passphrase);
   await card.getByRole('button', { name: 'Tạo khóa định danh' }).click();
@@ -115,7 +117,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     // 1. Each member tells who he is and makes his key; the public-key files go to the secretariat.
     await firstRunFree(chair.page, CHAIR);
     await firstRunFree(linh.page, LINH);
-    const chairKey = await makeKey(chair, 'mật khẩu của chủ tịch', files);
+    const chairKey = await makeKey(chair, 'mật khẩu của chủ tịch', files, '39-exchange-member-no-key');
     const linhKey = await makeKey(linh, 'mật khẩu của chị Linh', files);
     expect(await linh.page.getByTestId('exchange-cycle').textContent()).toContain('Máy này chưa có kỳ đánh giá');
     await linh.screenshot('40-exchange-member-before-cycle');
@@ -160,7 +162,18 @@ describe('exchange: two members, one secretariat, three machines', () => {
       await panel.getByRole('button', { name: 'Đăng ký khóa' }).click();
       await expect.poll(() => row(id).getByTestId('member-key').locator('[data-fingerprint]').getAttribute('data-fingerprint')).toBe(key.fingerprint);
     }
-    const cycleFile = await download(sp, sp.getByTestId('issue-cycle').getByRole('button', { name: 'Phát hành gói kỳ đánh giá' }), files);
+    // Locked, the key signs nothing; the passphrase opens it again.
+    const issue = sp.getByTestId('issue-cycle').getByRole('button', { name: 'Phát hành gói kỳ đánh giá' });
+    await secCard.getByRole('button', { name: 'Khóa lại' }).click();
+    await expect.poll(() => issue.isDisabled()).toBe(true);
+    await secCard.getByLabel('Mật khẩu bảo vệ khóa').fill('sai mật khẩu rồi');
+    await secCard.getByRole('button', { name: 'Mở khóa' }).click();
+    await expect.poll(() => secCard.locator('[data-code]').getAttribute('data-code')).toBe('EXCHANGE_IDENTITY_LOCKED');
+    await sec.screenshot('41b-secretariat-key-locked', { viewport: true });
+    await secCard.getByLabel('Mật khẩu bảo vệ khóa').fill('mật khẩu thường trực');
+    await secCard.getByRole('button', { name: 'Mở khóa' }).click();
+    await secCard.getByTestId('key-unlocked').waitFor();
+    const cycleFile = await download(sp, issue, files);
     expect(cycleFile.name).toBe('soc-trang-2023_r01.cchc-cycle.tar');
     await sp.getByTestId('cycle-issued').waitFor();
     await sec.screenshot('42-secretariat-roster');
@@ -264,6 +277,12 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await detail.locator(`[data-member="${TV01}"] [data-testid="side-score"]`).textContent()).toBe('0,5');
     expect(await detail.locator(`[data-member="${TV04}"] [data-testid="side-score"]`).textContent()).toBe('0');
     const decide = detail.getByRole('button', { name: 'Ghi quyết định' });
+    // The council's own value is scored here as it is entered…
+    await detail.getByRole('radio', { name: 'Hội đồng cho điểm khác' }).check();
+    await detail.getByTestId('own-value').getByRole('radio', { name: 'Đạt', exact: true }).check();
+    expect(await detail.getByTestId('own-score').textContent()).toBe('Điểm: 0,5');
+    await sec.screenshot('47a-secretariat-conflict-own-value', { viewport: true });
+    // …but the council takes Linh's.
     await detail.getByRole('radio', { name: /Lấy kết quả của Trần Thị Mỹ Linh/ }).check();
     expect(await decide.isDisabled()).toBe(true); // a written reason is required
     await detail.getByTestId('conflict-reason').fill('Hội đồng thống nhất: dự thảo chưa được đăng tải lấy ý kiến theo quy định.');
@@ -278,6 +297,11 @@ describe('exchange: two members, one secretariat, three machines', () => {
     const ex = sp.locator(`[data-testid="exemption-row"][data-key="${CHAU_THANH}/2.3.2"]`);
     await ex.waitFor();
     await sec.screenshot('49-secretariat-exemptions');
+    await ex.getByRole('button', { name: 'Từ chối' }).click();
+    await sp.getByRole('button', { name: 'Xác nhận từ chối' }).click();
+    await expect.poll(() => sp.getByTestId('exemption-decide').locator('[data-code]').getAttribute('data-code')).toBe('EXCHANGE_REASON_REQUIRED');
+    await sec.screenshot('49a-secretariat-exemption-reject-needs-reason', { viewport: true });
+    await sp.getByTestId('exemption-decide').getByRole('button', { name: 'Hủy' }).click();
     await ex.getByRole('button', { name: 'Phê duyệt' }).click();
     await sp.getByTestId('exemption-reason').fill('Đúng Báo cáo số 12/BC-UBND');
     await sp.getByRole('button', { name: 'Xác nhận phê duyệt' }).click();
@@ -303,6 +327,18 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await hash.getAttribute('data-hash')).toMatch(/^[0-9a-f]{64}$/);
     await sp.getByTestId('reopen').waitFor();
     await sec.screenshot('51-secretariat-finalised');
+    const firstSnapshot = await hash.getAttribute('data-hash');
+
+    // Reopened with a reason (the snapshot stays), then finalised again.
+    await sp.getByTestId('reopen-reason').fill('Sửa sai sót số liệu theo Công văn số 12/SNV-CCHC');
+    await sp.getByRole('button', { name: 'Mở lại kỳ đánh giá' }).click();
+    await sp.getByTestId('finalise-form').waitFor();
+    await sp.getByTestId('finalise-reason').fill('Phiên họp Hội đồng thẩm định ngày 20/03/2024');
+    await sp.getByRole('button', { name: 'Chốt kết quả…' }).click();
+    await sp.getByRole('button', { name: 'Xác nhận chốt kết quả' }).click();
+    await expect.poll(() => hash.getAttribute('data-hash')).not.toBe(firstSnapshot);
+    await sp.getByTestId('reopen').waitFor();
+    await sec.screenshot('51b-secretariat-finalised-again');
 
     // 12. Audit: the chain verifies; filters; an export.
     await step(sp, 'Nhật ký');
@@ -314,6 +350,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await result.getAttribute('data-ok')).toBe('true');
     expect(await result.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: [\d.]+ dòng/);
     expect(await result.textContent()).toContain('8 gói kết quả đã lưu: chữ ký và mã băm hợp lệ.');
+    expect(await result.textContent()).toContain('2 bản chốt kết quả: mã băm hợp lệ.');
     await sp.getByLabel('Hành động').selectOption({ label: 'Xử lý ý kiến khác nhau' });
     await expect.poll(() => sp.getByTestId('audit-count').textContent()).toBe('1 dòng (mới nhất trước)');
     await sp.getByTestId('audit-grid').locator('.ag-row').first().click();

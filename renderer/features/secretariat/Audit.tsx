@@ -189,6 +189,8 @@ function FiltersBar({
 }
 
 function AuditGrid({ rows, onSelect }: { rows: AuditRowView[]; onSelect: (r: AuditRowView) => void }) {
+  // A few rows take their own height; many scroll inside the grid.
+  const few = rows.length <= 12;
   const columnDefs = useMemo<ColDef<AuditRowView>[]>(
     () => [
       { field: 'seq', headerName: A.columns.seq, width: 78, type: 'rightAligned' },
@@ -203,9 +205,10 @@ function AuditGrid({ rows, onSelect }: { rows: AuditRowView[]; onSelect: (r: Aud
     [],
   );
   return (
-    <div className="s-grid ag-theme-quartz" data-testid="audit-grid">
+    <div className={`s-grid ag-theme-quartz${few ? ' s-grid-auto' : ''}`} data-testid="audit-grid">
       <AgGridReact<AuditRowView>
         theme="legacy"
+        domLayout={few ? 'autoHeight' : 'normal'}
         rowData={rows}
         columnDefs={columnDefs}
         getRowId={(p) => String(p.data.seq)}

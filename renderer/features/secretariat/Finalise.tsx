@@ -39,8 +39,17 @@ function Body({ view, onChanged }: { view: CompletenessView; onChanged: () => vo
   return (
     <>
       <Readiness view={view} />
-      {view.cycle.status === 'open' ? <FinaliseForm view={view} onDone={onChanged} /> : <Reopen onDone={onChanged} />}
-      {last && <Snapshot snapshot={last} current={view.cycle.status === 'finalised'} />}
+      {view.cycle.status === 'open' ? (
+        <>
+          <FinaliseForm view={view} onDone={onChanged} />
+          {last && <Snapshot snapshot={last} current={false} />}
+        </>
+      ) : (
+        <>
+          {last && <Snapshot snapshot={last} current />}
+          <Reopen onDone={onChanged} />
+        </>
+      )}
       {view.snapshots.length > 1 && (
         <section className="card x-card" aria-label={F.history}>
           <h2>{F.history}</h2>
