@@ -267,4 +267,29 @@ describe('results end to end (secretariat)', () => {
     }
     expect(app.problems).toEqual([]);
   });
+
+  it('prints a preliminary-results notice for one unit and exports the tables as xlsx', async () => {
+    const { page } = app;
+    const card = page.getByTestId('sheets-card');
+    await card.getByRole('combobox', { name: 'Loại văn bản' }).selectOption({ label: 'Thông báo kết quả thẩm định sơ bộ' });
+    await card.getByRole('textbox', { name: 'Hạn gửi lại kết quả lần 2' }).fill('20/03/2024');
+    await card.locator('summary').filter({ hasText: 'UBND cấp huyện' }).click();
+    await card.getByRole('checkbox', { name: 'UBND huyện Mỹ Xuyên' }).check();
+    expect(await card.textContent()).toContain('1 đơn vị đã chọn');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('print-sheets').click()]);
+    expect(download.suggestedFilename()).toBe('Thông báo kết quả thẩm định sơ bộ lần 1 - UBND huyện Mỹ Xuyên - 2023.pdf');
+    const pdf = path.join(work, 'thong-bao.pdf');
+    await download.saveAs(pdf);
+    const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(flat).toMatch(/THÔNG BÁO/);
+    expect(flat).toContain('UBND huyện Mỹ Xuyên');
+    expect(flat).toContain('20/03/2024');
+    await shot(page, 'results-14-sheets');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toBe('Kết quả Chỉ số CCHC 2023.xlsx');
+    const file = path.join(work, 'ket-qua.xlsx');
+    await xlsx.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    expect(app.problems).toEqual([]);
+  });
 });
