@@ -217,6 +217,7 @@ export const rv = {
     colBlanks: 'Bỏ trống',
     colOptions: 'Phương án',
     colSatisfaction: 'Mức hài lòng',
+    scale: (options: string) => `Thang đo của kỳ đánh giá: ${options}; mức hài lòng là trung bình trọng số các câu trả lời (không tính câu bỏ trống), điểm = mức hài lòng × điểm tối đa.`,
     colBefore: 'Hiện có',
     colIndex: 'Chỉ số',
     colFileUnit: 'Tên trong tệp',

@@ -99,6 +99,7 @@ describe('results end to end (secretariat)', () => {
     // Kế Sách: 3 respondents, 8 answers (1 blank): A 3, B 3, C 1, D 1 → (3×1 + 3×0,6 + 1×0,2) / 8 = 62,50% of 15 points = 9,375.
     const keSach = (await preview.locator('tbody tr').filter({ hasText: 'UBND huyện Kế Sách' }).innerText()).replace(/\s+/g, ' ');
     expect(keSach).toBe('UBND huyện Kế Sách Chỉ số SIPAS 13,92 9,38 15,00 3 8 1 3 3 1 1 62,50%');
+    expect(await page.getByTestId('survey-scale').textContent()).toContain('A = 100%, B = 60%, C = 20%, D = 0%');
     await shot(page, 'results-01b-responses-preview');
     await preview.getByRole('button', { name: 'Bỏ' }).click();
     await card.getByRole('combobox', { name: 'Loại tệp' }).selectOption({ label: 'Tự nhận biết' });

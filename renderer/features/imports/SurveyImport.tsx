@@ -3,7 +3,9 @@ import { useState, type ReactNode } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files.ts';
 import type { SurveyPreview } from '../../../shared/contract/results.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
+import { HUNDRED, mul, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { api } from '../../api/client.ts';
+import { ptsR } from '../../components/format.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { rv } from '../../i18n/results.ts';
 import { f2, fractionPct, int } from '../results/format.ts';
@@ -11,6 +13,12 @@ import { FilePicker } from './FilePicker.tsx';
 import { ImportError } from './ImportError.tsx';
 
 const I = rv.imports;
+
+/** A weight 0–1 as a short percentage: "0.6" → "60%". */
+function weightPct(w: string): string {
+  const r = parseDecimal(w);
+  return r ? `${ptsR(mul(r, HUNDRED), 2)}%` : w;
+}
 
 type Kind = 'auto' | 'points' | 'responses';
 
@@ -184,6 +192,11 @@ function SurveyPreviewView({ p, busy, onCommit, onDiscard }: { p: SurveyPreview;
           </tbody>
         </table>
       </div>
+      {p.scale && (
+        <p className="hint" data-testid="survey-scale">
+          {I.scale(p.scale.options.map((o) => `${o.key} = ${weightPct(o.weight)}`).join(', '))}
+        </p>
+      )}
       {p.unmatched.length > 0 && (
         <p className="hint">
           {I.unmatched(p.unmatched.length)}: {p.unmatched.map((u) => `${u.unit} (${u.row})`).join(', ')}
