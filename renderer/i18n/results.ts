@@ -36,6 +36,8 @@ export const rv = {
     lowest: 'Thấp nhất',
     spread: 'Khoảng cách',
     previousAverage: (year: number) => `Trung bình ${year}`,
+    partialPreviousShort: (n: number, total: number) => `(${n}/${total} đơn vị)`,
+    partialPrevious: (n: number, total: number) => `Chỉ ${n}/${total} đơn vị có Chỉ số năm trước: không so sánh trung bình.`,
     change: 'Tăng/giảm',
     classCounts: 'Xếp nhóm',
     classCount: (g: number, n: number) => `Nhóm ${g}: ${n}`,

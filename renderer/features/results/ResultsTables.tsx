@@ -87,10 +87,18 @@ function Stats({ stats, previousYear, label }: { stats: StatsView; previousYear:
         <dd>{p2(stats.spread)}</dd>
       </div>
       {previousYear !== null && stats.previousAverage !== null && (
-        <div className="r-stat">
+        <div className="r-stat" data-testid="stat-previous">
           <dt>{R.previousAverage(previousYear)}</dt>
           <dd>
-            {p2(stats.previousAverage)} <span className={`r-change ${changeClass(stats.averageChange)}`}>({signed(stats.averageChange)})</span>
+            {p2(stats.previousAverage)}{' '}
+            {stats.withPrevious === stats.count ? (
+              <span className={`r-change ${changeClass(stats.averageChange)}`}>({signed(stats.averageChange)})</span>
+            ) : (
+              // Last year's average of only some units is not comparable with this year's of all.
+              <span className="r-stat-unit" title={R.partialPrevious(stats.withPrevious, stats.count)}>
+                {R.partialPreviousShort(stats.withPrevious, stats.count)}
+              </span>
+            )}
           </dd>
         </div>
       )}
