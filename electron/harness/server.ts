@@ -6,8 +6,8 @@
  * Evidence files: GET /evidence/<sha256>?ticket=… for hashes registered in the database,
  * with a random ticket that `evidence.open` issued for that hash a moment ago (never the token).
  * Produced files: GET /download/<ticket>, a one-time random ticket that `files.save` issued for
- * one outbox file, served as an attachment under its suggested name. Uploads (`files.upload`)
- * are the only API call allowed a body above 1 MB (the 25 MB file cap, base64).
+ * one outbox file, served as an attachment under its suggested name. Uploads (`files.upload`,
+ * `files.uploadPart`) are the only API calls allowed a body above 1 MB (the 25 MB file cap, base64).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -30,7 +30,7 @@ export const HARNESS_HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
 /** files.upload carries a whole file as base64 (at most UPLOAD_MAX_BASE64 characters) in its JSON. */
 const MAX_UPLOAD_BODY = UPLOAD_MAX_BASE64 + 64 * 1024;
-const UPLOAD_PATH = `${HTTP_API_PREFIX}files.upload`;
+const UPLOAD_PATHS = new Set([`${HTTP_API_PREFIX}files.upload`, `${HTTP_API_PREFIX}files.uploadPart`]);
 /** How long a download address may be used; it serves its file once. */
 export const DOWNLOAD_TICKET_MS = 2 * 60 * 1000;
 export const DOWNLOAD_PATH_PREFIX = '/download/';
@@ -224,7 +224,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!sameToken(req.headers[TOKEN_HEADER], token)) return sendError(res, 401, 'UNAUTHORIZED');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`) return sendError(res, 403, 'FORBIDDEN_SENDER');
-    const body = await readBody(req, pathname === UPLOAD_PATH ? MAX_UPLOAD_BODY : MAX_BODY);
+    const body = await readBody(req, UPLOAD_PATHS.has(pathname) ? MAX_UPLOAD_BODY : MAX_BODY);
     if (body === null) {
       res.setHeader('connection', 'close');
       res.once('finish', () => req.destroy());

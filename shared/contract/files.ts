@@ -16,12 +16,18 @@ import { defineMethod } from './define.ts';
 export const FILE_LIMITS = {
   /** Largest file one upload accepts (appraisal packages are at most 20 MB). */
   uploadMaxBytes: 25 * 1024 * 1024,
+  /** Largest file sent in parts (files.uploadPart): a cycle package with its evidence documents. */
+  partsMaxBytes: 2 * 1024 * 1024 * 1024,
+  /** Largest part. */
+  partMaxBytes: 8 * 1024 * 1024,
   /** Longest file name kept (longer names are shortened, the extension kept). */
   nameMax: 150,
 } as const;
 
 /** Base64 text of at most `uploadMaxBytes` bytes (plus a little slack: the core gives the coded error). */
 export const UPLOAD_MAX_BASE64 = Math.ceil((FILE_LIMITS.uploadMaxBytes * 4) / 3) + 1024;
+
+export const PART_MAX_BASE64 = Math.ceil((FILE_LIMITS.partMaxBytes * 4) / 3) + 16;
 
 /** 128 random bits, lowercase hex. */
 export const TICKET_PATTERN = /^[0-9a-f]{32}$/;
@@ -45,6 +51,17 @@ export const UploadInput = z.strictObject({
   /** The File's name (only shown and kept as the stored file's name; never a path). */
   name: z.string().trim().min(1).max(260),
   dataBase64: z.string().max(UPLOAD_MAX_BASE64),
+});
+
+/** One part of a large file, in order: the first has `upload: null`, the last `last: true`. */
+export const UploadPartInput = z.strictObject({
+  /** null for the first part; then the id the first part returned. */
+  upload: Ticket.nullable(),
+  name: z.string().trim().min(1).max(260),
+  /** Bytes already sent (the core refuses a part out of order). */
+  offset: z.number().int().min(0),
+  dataBase64: z.string().max(PART_MAX_BASE64),
+  last: z.boolean(),
 });
 
 export const UploadedFile = z.strictObject({
@@ -78,7 +95,16 @@ export const SavedFile = z.strictObject({
 });
 export type SavedFile = z.infer<typeof SavedFile>;
 
+export const UploadProgress = z.strictObject({
+  upload: z.string(),
+  received: z.number().int().nonnegative(),
+  /** Set once the last part has arrived. */
+  file: UploadedFile.nullable(),
+});
+
 export const files = {
   upload: defineMethod({ input: UploadInput, output: UploadedFile }),
+  /** A file larger than one upload (up to FILE_LIMITS.partsMaxBytes), sent in order in parts. */
+  uploadPart: defineMethod({ input: UploadPartInput, output: UploadProgress }),
   save: defineMethod({ input: SaveInput, output: SavedFile }),
 };

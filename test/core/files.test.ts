@@ -16,6 +16,7 @@ import {
   OUTBOX_DIR,
   TICKET_TTL_MS,
   UPLOADS_DIR,
+  appendUploadPart,
   base64Size,
   discardTicket,
   produceOutbox,
@@ -131,6 +132,46 @@ describe('files: names, tickets, caps', () => {
   });
 });
 
+describe('files: a large file in parts', () => {
+  const newDir = tempDirs('cchc-files-parts-');
+  const small = { total: 10, part: 4 };
+
+  it('appends parts in order and ends with an ordinary upload ticket', () => {
+    const dir = newDir();
+    const a = appendUploadPart(dir, { upload: null, name: 'gói.tar', offset: 0, dataBase64: b64('abcd'), last: false }, Date.now(), small);
+    expect(a).toMatchObject({ received: 4, file: null });
+    expect(readdirSync(join(dir, UPLOADS_DIR))).toEqual([`.${a.upload}.part`]); // not a ticket yet
+    expect(code(() => ticketFile(dir, 'upload', a.upload))).toBe('FILE_TICKET_UNKNOWN');
+    const b = appendUploadPart(dir, { upload: a.upload, name: 'gói.tar', offset: 4, dataBase64: b64('efgh'), last: false }, Date.now(), small);
+    const c = appendUploadPart(dir, { upload: a.upload, name: 'gói.tar', offset: 8, dataBase64: b64('ij'), last: true }, Date.now(), small);
+    expect(b.received).toBe(8);
+    expect(c.file).toMatchObject({ ticket: a.upload, name: 'gói.tar', size: 10 });
+    expect(readFileSync(ticketFile(dir, 'upload', a.upload).path, 'utf8')).toBe('abcdefghij');
+  });
+
+  it('refuses a part out of order, an unknown or renamed upload, a part or a file above its cap (and forgets it)', () => {
+    const dir = newDir();
+    expect(code(() => appendUploadPart(dir, { upload: null, name: 'x', offset: 3, dataBase64: b64('a'), last: false }, Date.now(), small))).toBe('FILE_PART_OUT_OF_ORDER');
+    const a = appendUploadPart(dir, { upload: null, name: 'x.tar', offset: 0, dataBase64: b64('abcd'), last: false }, Date.now(), small);
+    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 2, dataBase64: b64('cd'), last: false }, Date.now(), small))).toBe('FILE_PART_OUT_OF_ORDER');
+    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'y.tar', offset: 4, dataBase64: b64('ef'), last: false }, Date.now(), small))).toBe('FILE_TICKET_UNKNOWN');
+    expect(code(() => appendUploadPart(dir, { upload: '0'.repeat(32), name: 'x.tar', offset: 4, dataBase64: b64('ef'), last: false }, Date.now(), small))).toBe('FILE_TICKET_UNKNOWN');
+    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efghi'), last: false }, Date.now(), small))).toBe('FILE_PART_TOO_LARGE');
+    appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efgh'), last: false }, Date.now(), small);
+    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 8, dataBase64: b64('ijk'), last: true }, Date.now(), small))).toBe('FILE_TOO_LARGE');
+    expect(readdirSync(join(dir, UPLOADS_DIR))).toEqual([]);
+  });
+
+  it('an abandoned upload is swept once it has expired', () => {
+    const dir = newDir();
+    const t0 = Date.now();
+    appendUploadPart(dir, { upload: null, name: 'x.tar', offset: 0, dataBase64: b64('ab'), last: false }, t0, small);
+    expect(sweepExpired(dir, 'upload', t0 + 1000)).toBe(0);
+    expect(sweepExpired(dir, 'upload', t0 + TICKET_TTL_MS + 1)).toBe(1);
+    expect(readdirSync(join(dir, UPLOADS_DIR))).toEqual([]);
+  });
+});
+
 describe('files.upload / files.save through the router', () => {
   const newDir = tempDirs('cchc-files-router-');
   let core: CoreContext;
@@ -218,6 +259,20 @@ describe('harness: /download/<ticket> and the upload body cap', () => {
     expect((await request('GET', `/download/${out.ticket}`)).status).toBe(403);
     const again = await api('files.save', { ticket: out.ticket });
     expect((await request('POST', again.value.url, '')).status).toBe(405);
+  });
+
+  it('takes a 9 MB file in three parts through files.uploadPart', async () => {
+    const bytes = Buffer.alloc(9 * 1024 * 1024 + 5, 3);
+    const part = 4 * 1024 * 1024;
+    let upload: string | null = null;
+    let last: any = null;
+    for (let offset = 0; offset < bytes.length; offset += part) {
+      last = await api('files.uploadPart', { upload, name: 'kỳ 2023.cchc-cycle.tar', offset, dataBase64: bytes.subarray(offset, offset + part).toString('base64'), last: offset + part >= bytes.length });
+      expect(last.ok).toBe(true);
+      upload = last.value.upload;
+    }
+    expect(last.value.file).toMatchObject({ name: 'kỳ 2023.cchc-cycle.tar', size: bytes.length });
+    expect(readFileSync(join(dataDir, UPLOADS_DIR, last.value.file.ticket, 'kỳ 2023.cchc-cycle.tar')).equals(bytes)).toBe(true);
   });
 
   it('accepts a 5 MB upload (above the 1 MB cap of every other call) and refuses a 5 MB body elsewhere', async () => {

@@ -84,9 +84,14 @@ async function receiveCycle(s: Station, file: string, secretariatFingerprint: st
   const { page } = s;
   await nav(page, 'Trao đổi');
   const card = page.getByTestId('receive-cycle');
+  const parts: string[] = [];
+  const onRequest = (r: { url(): string }) => r.url().endsWith('/api/files.uploadPart') && parts.push(r.url());
+  page.on('request', onRequest);
   await card.getByLabel('Nhận gói kỳ đánh giá').setInputFiles(file);
   const preview = card.getByTestId('cycle-preview');
   await preview.waitFor({ timeout: 30_000 });
+  page.off('request', onRequest);
+  expect(parts.length).toBeGreaterThan(1); // the package (8 MB with its documents) went in parts
   expect(await preview.getByTestId('cycle-signer').getAttribute('data-fingerprint')).toBe(secretariatFingerprint);
   expect(await preview.getByTestId('cycle-me').textContent()).toContain(expectMe);
   const importButton = preview.getByRole('button', { name: 'Nhận gói' });

@@ -13,7 +13,7 @@
  * whenever a new ticket is issued.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { FILE_LIMITS, TICKET_PATTERN, fileSizeText } from '../../../shared/contract/files.ts';
@@ -21,6 +21,7 @@ import { FILE_LIMITS, TICKET_PATTERN, fileSizeText } from '../../../shared/contr
 export const UPLOADS_DIR = 'uploads';
 export const OUTBOX_DIR = 'outbox';
 const META = '.ticket.json';
+const PART_META = '.part.json';
 /** How long a ticket may be used (a preview, a look at the fingerprint, then the commit). */
 export const TICKET_TTL_MS = 60 * 60 * 1000;
 
@@ -92,7 +93,7 @@ export function sweepExpired(dataDir: string, kind: FileKind, now: number = Date
   }
   for (const name of names) {
     const folder = join(dir, name);
-    const meta = readMeta(folder);
+    const meta = readMeta(folder) ?? readPartMeta(folder);
     let stale = meta === null ? true : meta.expiresAt <= now;
     // A folder being written right now has no meta yet: leave it a minute.
     if (meta === null) {
@@ -214,6 +215,96 @@ export function ticketFile(dataDir: string, kind: FileKind, ticket: string, now:
   const path = join(folder, meta.name);
   if (!existsSync(path)) throw missing();
   return { ticket, name: meta.name, size: meta.size, sha256: meta.sha256, path };
+}
+
+// ------------------------------------------------------------------ large files in parts
+
+interface PartMeta {
+  readonly name: string;
+  readonly received: number;
+  readonly expiresAt: number;
+}
+
+function readPartMeta(folder: string): PartMeta | null {
+  try {
+    const m = JSON.parse(readFileSync(join(folder, PART_META), 'utf8')) as Partial<PartMeta>;
+    if (typeof m.name !== 'string' || typeof m.received !== 'number' || typeof m.expiresAt !== 'number') return null;
+    return m as PartMeta;
+  } catch {
+    return null;
+  }
+}
+
+function writePartMeta(folder: string, m: PartMeta): void {
+  const tmp = join(folder, `${PART_META}.tmp`);
+  writeFileSync(tmp, JSON.stringify(m));
+  renameSync(tmp, join(folder, PART_META));
+}
+
+export interface PartInput {
+  readonly upload: string | null;
+  readonly name: string;
+  readonly offset: number;
+  readonly dataBase64: string;
+  readonly last: boolean;
+}
+
+/**
+ * files.uploadPart: a large file (a cycle package with its documents) in order, part by part,
+ * into <dataDir>/uploads/.<id>.part/; the last part makes it an upload ticket like any other.
+ */
+export function appendUploadPart(
+  dataDir: string,
+  part: PartInput,
+  now: number = Date.now(),
+  limits: { total: number; part: number } = { total: FILE_LIMITS.partsMaxBytes, part: FILE_LIMITS.partMaxBytes },
+): { upload: string; received: number; file: TicketFile | null } {
+  const name = safeFileName(part.name);
+  const dir = dirOf(dataDir, 'upload');
+  let id: string;
+  let meta: PartMeta;
+  if (part.upload === null) {
+    if (part.offset !== 0) throw outOfOrder(name);
+    sweepExpired(dataDir, 'upload', now);
+    id = newTicket();
+    meta = { name, received: 0, expiresAt: now + TICKET_TTL_MS };
+    mkdirSync(join(dir, `.${id}.part`), { recursive: true });
+  } else {
+    id = part.upload;
+    const found = TICKET_PATTERN.test(id) ? readPartMeta(join(dir, `.${id}.part`)) : null;
+    if (!found || found.expiresAt <= now || found.name !== name) {
+      throw new CodedFailure('FILE_TICKET_UNKNOWN', `Không tìm thấy phần đã gửi của tệp “${name}” (đã quá hạn). Hãy chọn lại tệp.`);
+    }
+    meta = found;
+  }
+  const folder = join(dir, `.${id}.part`);
+  if (part.offset !== meta.received) throw outOfOrder(name);
+  const size = base64Size(part.dataBase64);
+  if (size > limits.part) throw new CodedFailure('FILE_PART_TOO_LARGE', `Một phần của tệp “${name}” lớn hơn ${fileSizeText(limits.part)}.`);
+  if (meta.received + size > limits.total) {
+    rmSync(folder, { recursive: true, force: true });
+    throw new CodedFailure('FILE_TOO_LARGE', `Tệp “${name}” vượt giới hạn ${fileSizeText(limits.total)}.`, { max: limits.total });
+  }
+  const bytes = decodeBase64(part.dataBase64, name);
+  appendFileSync(join(folder, name), bytes);
+  const received = meta.received + bytes.length;
+  if (!part.last) {
+    writePartMeta(folder, { name, received, expiresAt: now + TICKET_TTL_MS });
+    return { upload: id, received, file: null };
+  }
+  if (received === 0) {
+    rmSync(folder, { recursive: true, force: true });
+    throw new CodedFailure('FILE_EMPTY', `Tệp “${name}” rỗng (0 byte).`);
+  }
+  const { sha256 } = hashFile(join(folder, name));
+  writeFileSync(join(folder, META), JSON.stringify({ name, size: received, sha256, expiresAt: now + TICKET_TTL_MS } satisfies Meta));
+  rmSync(join(folder, PART_META), { force: true });
+  renameSync(folder, join(dir, id));
+  return { upload: id, received, file: { ticket: id, name, size: received, sha256, path: join(dir, id, name) } };
+}
+
+function outOfOrder(name: string): CodedFailure {
+  return new CodedFailure('FILE_PART_OUT_OF_ORDER', `Các phần của tệp “${name}” đến không đúng thứ tự. Hãy chọn lại tệp.`);
 }
 
 /** Forgets a ticket and its file (after a successful import, say). Never throws. */

@@ -7,7 +7,7 @@ import type { Handlers } from '../router.ts';
 import { appInfo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
 import { evidenceOpen } from './evidence.ts';
-import { filesSave, filesUpload } from './files.ts';
+import { filesSave, filesUpload, filesUploadPart } from './files.ts';
 import { identityCreate, identityExportPublicKey, identityLock, identityStatus, identityUnlock } from './identity.ts';
 import * as x from './exchange.ts';
 import {
@@ -63,6 +63,7 @@ export const handlers = {
   'export.list': exportList,
   'export.chartPng': exportChartPng,
   'files.upload': filesUpload,
+  'files.uploadPart': filesUploadPart,
   'files.save': filesSave,
   'identity.status': identityStatus,
   'identity.create': identityCreate,

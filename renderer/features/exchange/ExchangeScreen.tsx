@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { CyclePreview, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
-import { fileSizeText } from '../../../shared/contract/files.ts';
+import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { UNIT_GROUPS } from '../../../shared/framework/types.ts';
 import { api } from '../../api/client.ts';
@@ -83,6 +83,7 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
   const [error, setError] = useState<CodedError | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
 
   const pick = async (files: File[]) => {
     setBusy('upload');
@@ -90,7 +91,10 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
     setPreview(null);
     setConfirmed(false);
     setDone(null);
-    const up = await uploadFile(files[0]!);
+    setProgress(null);
+    // A cycle package carries the evidence documents: it may be large, so it goes in parts.
+    const up = await uploadFile(files[0]!, { maxBytes: FILE_LIMITS.partsMaxBytes, onProgress: (sent, total) => setProgress(sent / total) });
+    setProgress(null);
     const r = up.ok ? await api.exchange.previewCycle({ ticket: up.value.ticket }) : up;
     setBusy(null);
     if (r.ok) setPreview(r.value);
@@ -123,7 +127,9 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
           {R.last(status.received.revision, day(status.received.recordedAt))} {sv.fingerprint.label}: <Fingerprint display={status.received.signer.display} size="small" />
         </p>
       )}
-      {!preview && <FilePicker label={R.title} accept=".tar,.cchc-cycle.tar" busy={busy === 'upload'} onFiles={(f) => void pick(f)} testId="cycle-drop" />}
+      {!preview && (
+        <FilePicker label={R.title} accept=".tar,.cchc-cycle.tar" busy={busy === 'upload'} progress={progress} maxBytes={FILE_LIMITS.partsMaxBytes} onFiles={(f) => void pick(f)} testId="cycle-drop" />
+      )}
       {error && <CodedMessage error={error} testId="cycle-error" />}
       {done && (
         <p className="notice x-done" role="status" data-testid="cycle-imported">

@@ -10,6 +10,8 @@ export function FilePicker({
   busy = false,
   label,
   testId,
+  maxBytes = FILE_LIMITS.uploadMaxBytes,
+  progress = null,
 }: {
   onFiles: (files: File[]) => void;
   accept?: string;
@@ -18,6 +20,10 @@ export function FilePicker({
   /** The input's accessible name. */
   label: string;
   testId?: string;
+  /** The largest file accepted (shown as a hint). */
+  maxBytes?: number;
+  /** While busy: the share sent so far, 0..1 (large files go in parts). */
+  progress?: number | null;
 }) {
   const id = useId();
   const [over, setOver] = useState(false);
@@ -42,6 +48,8 @@ export function FilePicker({
       {busy ? (
         <p className="x-drop-text" aria-live="polite">
           {sv.files.uploading}
+          {progress !== null && ` ${Math.floor(progress * 100)}%`}
+          {progress !== null && <progress className="bar x-drop-progress" max={1} value={progress} />}
         </p>
       ) : (
         <p className="x-drop-text">
@@ -65,7 +73,7 @@ export function FilePicker({
           />
         </p>
       )}
-      <p className="hint x-drop-hint">{sv.files.limit(fileSizeText(FILE_LIMITS.uploadMaxBytes))}</p>
+      <p className="hint x-drop-hint">{sv.files.limit(fileSizeText(maxBytes))}</p>
     </div>
   );
 }

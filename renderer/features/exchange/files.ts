@@ -23,25 +23,57 @@ function readBase64(file: Blob): Promise<string> {
   });
 }
 
-/** Uploads one File the user chose; refuses one above the cap here, before reading it. */
-export async function uploadFile(file: File): Promise<Result<UploadedFile>> {
-  if (file.size > FILE_LIMITS.uploadMaxBytes) {
+/** Files up to this size go in one call; larger ones in parts of PART_BYTES (files.uploadPart). */
+export const SINGLE_UPLOAD_BYTES = 8 * 1024 * 1024;
+const PART_BYTES = 4 * 1024 * 1024;
+
+export interface UploadOptions {
+  /** The largest file accepted (default FILE_LIMITS.uploadMaxBytes; a cycle package: FILE_LIMITS.partsMaxBytes). */
+  readonly maxBytes?: number;
+  /** Called after each part with the bytes sent so far. */
+  readonly onProgress?: (sent: number, total: number) => void;
+}
+
+const unreadable = (name: string) => ({ ok: false as const, error: { code: 'FILE_UNREADABLE', message: `Không đọc được tệp “${name}” trên máy này.` } });
+
+/** Uploads one File the user chose (in parts when large); refuses one above the cap here, before reading it. */
+export async function uploadFile(file: File, options: UploadOptions = {}): Promise<Result<UploadedFile>> {
+  const max = options.maxBytes ?? FILE_LIMITS.uploadMaxBytes;
+  const name = file.name || 'tep';
+  if (file.size > max) {
     return {
       ok: false,
-      error: {
-        code: 'FILE_TOO_LARGE',
-        message: `Tệp “${file.name}” có dung lượng ${fileSizeText(file.size)}, vượt giới hạn ${fileSizeText(FILE_LIMITS.uploadMaxBytes)} cho mỗi lần tải lên.`,
-      },
+      error: { code: 'FILE_TOO_LARGE', message: `Tệp “${name}” có dung lượng ${fileSizeText(file.size)}, vượt giới hạn ${fileSizeText(max)} cho mỗi lần tải lên.` },
     };
   }
-  if (file.size === 0) return { ok: false, error: { code: 'FILE_EMPTY', message: `Tệp “${file.name}” rỗng (0 byte).` } };
-  let dataBase64: string;
-  try {
-    dataBase64 = await readBase64(file);
-  } catch {
-    return { ok: false, error: { code: 'FILE_UNREADABLE', message: `Không đọc được tệp “${file.name}” trên máy này.` } };
+  if (file.size === 0) return { ok: false, error: { code: 'FILE_EMPTY', message: `Tệp “${name}” rỗng (0 byte).` } };
+  if (file.size <= SINGLE_UPLOAD_BYTES) {
+    let dataBase64: string;
+    try {
+      dataBase64 = await readBase64(file);
+    } catch {
+      return unreadable(name);
+    }
+    const r = await api.files.upload({ name, dataBase64 });
+    options.onProgress?.(file.size, file.size);
+    return r;
   }
-  return api.files.upload({ name: file.name || 'tep', dataBase64 });
+  let upload: string | null = null;
+  for (let offset = 0; offset < file.size; offset += PART_BYTES) {
+    let dataBase64: string;
+    try {
+      dataBase64 = await readBase64(file.slice(offset, offset + PART_BYTES));
+    } catch {
+      return unreadable(name);
+    }
+    const last = offset + PART_BYTES >= file.size;
+    const r = await api.files.uploadPart({ upload, name, offset, dataBase64, last });
+    if (!r.ok) return r;
+    upload = r.value.upload;
+    options.onProgress?.(r.value.received, file.size);
+    if (last) return r.value.file ? { ok: true, value: r.value.file } : unreadable(name);
+  }
+  return unreadable(name);
 }
 
 /** Opens a download address (harness) as an attachment: the page stays where it is. */
