@@ -1,27 +1,30 @@
 /**
- * The app's PdfPrinter: a hidden, sandboxed window (no preload, no JavaScript, its own
- * session that refuses every request but local files) loads the document from a temporary
- * file and prints it with webContents.printToPDF, the page size and margins taken from the
- * document's @page rule. One window, reused; documents print one at a time.
+ * The app's PdfPrinter: a hidden, sandboxed window (no preload, no JavaScript) in its own
+ * session, which serves the document being printed from memory at app://print/ and
+ * refuses every other request; webContents.printToPDF takes the page size and margins
+ * from the document's @page rule. One window, reused; documents print one at a time.
  */
 import { BrowserWindow, session } from 'electron';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PdfPrinter } from '../core/documents/printer.ts';
 import { PRINT_OPTIONS } from '../core/documents/printer.ts';
+import { APP_SCHEME, isAllowedPrintRequest, isPrintDocumentUrl, PRINT_DOCUMENT_URL } from './security.ts';
 
 const PARTITION = 'cchc-print';
 
 export class ElectronPdfPrinter implements PdfPrinter {
   private win: BrowserWindow | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly dir = mkdtempSync(join(tmpdir(), 'cchc-print-'));
+  private html = '';
 
   private window(): BrowserWindow {
     if (this.win && !this.win.isDestroyed()) return this.win;
     const ses = session.fromPartition(PARTITION, { cache: false });
-    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') && !details.url.startsWith('data:') }));
+    ses.protocol.handle(APP_SCHEME, (request) =>
+      isPrintDocumentUrl(request.url)
+        ? new Response(this.html, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+        : new Response('', { status: 404 }),
+    );
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url) }));
     this.win = new BrowserWindow({
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: PARTITION, spellcheck: false },
@@ -33,10 +36,9 @@ export class ElectronPdfPrinter implements PdfPrinter {
 
   printToPdf(html: string): Promise<Uint8Array> {
     const job = this.queue.then(async () => {
-      const file = join(this.dir, 'document.html');
-      writeFileSync(file, html, 'utf8');
+      this.html = html;
       const win = this.window();
-      await win.loadFile(file);
+      await win.loadURL(PRINT_DOCUMENT_URL);
       const pdf = await win.webContents.printToPDF({ ...PRINT_OPTIONS, pageSize: 'A4' });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     });
@@ -47,6 +49,6 @@ export class ElectronPdfPrinter implements PdfPrinter {
   close(): void {
     if (this.win && !this.win.isDestroyed()) this.win.destroy();
     this.win = null;
-    rmSync(this.dir, { recursive: true, force: true });
+    this.html = '';
   }
 }

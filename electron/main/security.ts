@@ -9,6 +9,30 @@ import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'cchc';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Where the PDF printer's hidden window loads the document it prints (its own session). */
+export const PRINT_DOCUMENT_URL = `${APP_SCHEME}://print/document.html`;
+
+/** Is this exactly the print document (parsed, never prefix-matched)? */
+export function isPrintDocumentUrl(raw: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  return u.protocol === `${APP_SCHEME}:` && u.hostname === 'print' && u.port === '' && u.pathname === '/document.html' && u.username === '' && u.password === '';
+}
+
+/** What the print window may load: the document, and the data: URLs it embeds (fonts, charts). */
+export function isAllowedPrintRequest(raw: string): boolean {
+  if (isPrintDocumentUrl(raw)) return true;
+  try {
+    return new URL(raw).protocol === 'data:';
+  } catch {
+    return false;
+  }
+}
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** The window's web preferences (the glue adds only the preload path). */

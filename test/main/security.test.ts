@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import {
+  isAllowedPrintRequest,
+  isPrintDocumentUrl,
+  PRINT_DOCUMENT_URL,
   APP_ENTRY_URL,
   CSP,
   CSP_DIRECTIVES,
@@ -221,5 +224,17 @@ describe('restorePreferences', () => {
     for (const bad of [undefined, null, 'x', { zoomFactor: 0 }, { zoomFactor: 10 }, { zoomFactor: Number.NaN }, { zoomFactor: '1.2' }]) {
       expect(restorePreferences(bad)).toEqual({ zoomFactor: 1 });
     }
+  });
+});
+
+describe('the PDF printer window', () => {
+  it('loads only its own document and the data: URLs the document embeds', () => {
+    expect(isPrintDocumentUrl(PRINT_DOCUMENT_URL)).toBe(true);
+    for (const bad of ['app://print/other.html', 'app://print.evil/document.html', 'app://print:81/document.html', 'app://x@print/document.html', 'app://app/document.html', 'https://print/document.html', 'file:///tmp/document.html', 'nonsense']) {
+      expect(isPrintDocumentUrl(bad), bad).toBe(false);
+      expect(isAllowedPrintRequest(bad), bad).toBe(false);
+    }
+    expect(isAllowedPrintRequest('data:font/ttf;base64,AAAA')).toBe(true);
+    expect(isAllowedPrintRequest(PRINT_DOCUMENT_URL)).toBe(true);
   });
 });
