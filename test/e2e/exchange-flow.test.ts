@@ -197,10 +197,10 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(appraiseEarlier(linh.dataDir, TV04, '2', (u) => u !== SO_TU_PHAP, [`${CHAU_THANH}/2.1.2`, `${CHAU_THANH}/2.3.2`])).toBeGreaterThan(200);
     expect(appraiseEarlier(chair.dataDir, TV01, '2', (u) => u === SO_TU_PHAP)).toBeGreaterThan(5);
 
-    // 4. Linh declares a conflict of interest with her own department.
+    // 4. Linh declares a conflict of interest with her own department (the address a dossier can link to preselects it).
     const coi = linh.page.getByTestId('coi');
-    await linh.page.reload();
-    await coi.getByLabel('Đơn vị').selectOption({ label: 'Sở Tư pháp' });
+    await linh.page.evaluate((h) => (location.hash = h), `/trao-doi/xung-dot-loi-ich/${SO_TU_PHAP}`);
+    await expect.poll(() => coi.getByLabel('Đơn vị').inputValue()).toBe(SO_TU_PHAP);
     await coi.getByLabel('Lý do khai báo').fill('Tôi là Phó Giám đốc Sở Tư pháp');
     await coi.getByRole('button', { name: 'Khai báo xung đột lợi ích' }).click();
     await coi.locator(`li[data-unit="${SO_TU_PHAP}"]`).waitFor();

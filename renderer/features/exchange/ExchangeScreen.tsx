@@ -3,7 +3,7 @@
  * package (its fingerprint confirmed), sending my signed appraisal package, and my
  * declarations of conflict of interest.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CyclePreview, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
@@ -27,7 +27,7 @@ import './exchange.css';
 
 const X = sv.exchange;
 
-export function ExchangeScreen() {
+export function ExchangeScreen({ coiUnit = null }: { coiUnit?: string | null }) {
   const [load, reload] = useLoad(() => api.exchange.status(), 'exchange-status');
   return (
     <section className="page x-page" aria-labelledby="exchange-title">
@@ -47,7 +47,7 @@ export function ExchangeScreen() {
           {load.state === 'ready' && (
             <>
               <SendMine status={load.value} onSent={reload} />
-              <ConflictsOfInterest status={load.value} onChanged={reload} />
+              <ConflictsOfInterest status={load.value} onChanged={reload} preselect={coiUnit} />
             </>
           )}
         </div>
@@ -266,10 +266,18 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
 
 // ------------------------------------------------------------------ conflicts of interest
 
-function ConflictsOfInterest({ status, onChanged }: { status: MemberExchangeStatus; onChanged: () => void }) {
+function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberExchangeStatus; onChanged: () => void; preselect: string | null }) {
   const id = useId();
   const C = X.coi;
-  const [unitId, setUnitId] = useState('');
+  const known = preselect !== null && status.units.some((u) => u.id === preselect) && !status.conflictsOfInterest.some((c) => c.unitId === preselect);
+  const [unitId, setUnitId] = useState(known ? preselect! : '');
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // Opened from a unit's dossier: the declaration is ready, the reason to write.
+    if (!known) return;
+    reasonRef.current?.scrollIntoView({ block: 'center' });
+    reasonRef.current?.focus({ preventScroll: true });
+  }, [known]);
   const [reason, setReason] = useState('');
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [withdrawReason, setWithdrawReason] = useState('');
@@ -365,7 +373,7 @@ function ConflictsOfInterest({ status, onChanged }: { status: MemberExchangeStat
         </div>
         <div className="field">
           <label htmlFor={`${id}-reason`}>{C.reason}</label>
-          <textarea id={`${id}-reason`} className="x-input" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea id={`${id}-reason`} ref={reasonRef} className="x-input" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         {error && <CodedMessage error={error} />}
         <div className="x-actions">
