@@ -80,7 +80,8 @@ function statsOf(units: readonly Scored[], p: number): StatsView {
     spread: scaledText(hi.result.published - lo.result.published, p),
     classificationCounts: countsView(units.map((u) => u.result.classification)),
     previousAverage: previousAverage === null ? null : scaledText(previousAverage, p),
-    averageChange: previousAverage === null ? null : scaledText(average - previousAverage, p),
+    // A change of the average compares like with like: only when every unit has last year's index.
+    averageChange: previousAverage === null || prev.length < units.length ? null : scaledText(average - previousAverage, p),
     withPrevious: prev.length,
   };
 }

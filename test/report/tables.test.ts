@@ -77,11 +77,22 @@ describe('report tables from the 2023 fixture tables', () => {
     expect(g.rows[0]).toMatchObject({ previousIndex: '81.00', change: '2.84' });
     expect(g.rows[10]).toMatchObject({ previousIndex: '71.06', change: '-2.00' });
     expect(g.rows[1]).toMatchObject({ previousIndex: null, change: null });
-    // previous average over the units that have one: (81.00 + 71.06) / 2 = 76.03
-    expect(g.stats).toMatchObject({ previousAverage: '76.03', averageChange: '1.05', withPrevious: 2 });
+    // previous average over the units that have one: (81.00 + 71.06) / 2 = 76.03, but with 2 of 11
+    // units it is not comparable with this year's average of 11, so no change is stated
+    expect(g.stats).toMatchObject({ previousAverage: '76.03', averageChange: null, withPrevious: 2 });
     const n = narrativeOf(r);
-    expect(sentence(n, 'group.district.average')).toBe('Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%, tăng 1,05% so với năm 2022 (76,03%).');
+    expect(sentence(n, 'group.district.average')).toBe('Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%.');
     expect(sentence(n, 'group.district.changes')).toBe('So với năm 2022, 1/2 đơn vị tăng Chỉ số; 1 đơn vị giảm (UBND thị xã Vĩnh Châu giảm 2,00%).');
+  });
+
+  it('states the change of a group average only when every unit has last year’s index', () => {
+    const districts = ['UBND huyện Mỹ Xuyên', 'UBND huyện Long Phú', 'UBND thị xã Ngã Năm', 'UBND huyện Châu Thành', 'UBND huyện Kế Sách', 'UBND huyện Thạnh Trị', 'UBND huyện Cù Lao Dung', 'UBND huyện Mỹ Tú', 'UBND thành phố Sóc Trăng', 'UBND huyện Trần Đề', 'UBND thị xã Vĩnh Châu'];
+    const prev = new Map<string, bigint>(districts.map((d) => [d, 7600n]));
+    const g = buildReport(fixtureInput(prev)).groups.find((x) => x.group === 'district')!;
+    expect(g.stats).toMatchObject({ previousAverage: '76.00', averageChange: '1.08', withPrevious: 11 });
+    expect(sentence(narrativeOf(buildReport(fixtureInput(prev))), 'group.district.average')).toBe(
+      'Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%, tăng 1,08% so với năm 2022 (76,00%).',
+    );
   });
 
   it('keeps edits by key and flags those made on other figures', () => {
