@@ -117,6 +117,10 @@ describe('identity, exchange and secretariat handlers', () => {
     await M.call('exchange.declareConflict', { unitId: 'soc-trang-2023-so-tu-phap', reason: 'Tôi là Phó Giám đốc Sở Tư pháp' });
     expect((await M.call('dossier.get', { unitId: 'soc-trang-2023-so-tu-phap' })).nodes.every((n: { readOnly: boolean }) => n.readOnly)).toBe(true);
     expect((await M.call('exchange.status')).conflictsOfInterest).toHaveLength(1);
+    expect(await failure(M.call('exchange.withdrawConflict', { unitId: 'soc-trang-2023-so-tu-phap', reason: '  ' }))).toMatchObject({ code: 'INVALID_INPUT' });
+    await M.call('exchange.withdrawConflict', { unitId: 'soc-trang-2023-so-tu-phap', reason: 'Khai báo nhầm đơn vị' });
+    expect((await M.call('dossier.get', { unitId: 'soc-trang-2023-so-tu-phap' })).nodes.some((n: { readOnly: boolean }) => !n.readOnly)).toBe(true);
+    await M.call('exchange.declareConflict', { unitId: 'soc-trang-2023-so-tu-phap', reason: 'Tôi là Phó Giám đốc Sở Tư pháp' });
 
     // She appraises, proposes an exemption, exports her signed package.
     await M.call('appraisal.set', { unitId: MY_TU, nodeCode: '2.1.2', input: { met: false }, comment: 'Không lấy ý kiến dự thảo' });
