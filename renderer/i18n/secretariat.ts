@@ -169,7 +169,8 @@ export const sv = {
   roster: {
     title: 'Hội đồng thẩm định và khóa ký',
     lead: 'Phân công lĩnh vực, đăng ký khóa công khai của từng thành viên sau khi đối chiếu dấu vân tay, rồi phát hành gói kỳ đánh giá cho các thành viên.',
-    secretariatKey: 'Khóa của cơ quan thường trực',
+    /** The secretariat's own row: it signs with this machine's key (below), members check it by its fingerprint. */
+    secretariatKey: 'Ký bằng khóa của máy này (xem bên dưới)',
     member: 'Thành viên',
     fields: 'Lĩnh vực',
     key: 'Khóa công khai',

@@ -124,7 +124,15 @@ function RosterTable({ view, onPanel }: { view: RosterView; onPanel: (p: Panel) 
                 </span>
               )}
             </td>
-            <td data-testid="member-key">{m.display ? <Fingerprint display={m.display} size="small" /> : <span className="s-warn">{R.noKey}</span>}</td>
+            <td data-testid="member-key">
+              {m.display ? (
+                <Fingerprint display={m.display} size="small" />
+              ) : m.role === 'secretariat' ? (
+                <span className="muted x-small">{R.secretariatKey}</span>
+              ) : (
+                <span className="s-warn">{R.noKey}</span>
+              )}
+            </td>
             <td>{m.lastPackage ? R.package(m.lastPackage.sequence, day(m.lastPackage.importedAt)) : <span className="muted">{R.noPackage}</span>}</td>
             <td>{m.conflictsOfInterest.length === 0 ? <span className="muted">—</span> : m.conflictsOfInterest.map((c) => c.unitName).join('; ')}</td>
             <td className="s-actions-col">
