@@ -44,7 +44,7 @@ describe('layers', () => {
     for (const f of [...files('electron'), ...files('renderer')]) {
       const src = read(f);
       expect(src, f).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
-      expect(src, f).not.toMatch(/loadFile\(|file:\/\/\$\{|openExternal\((?!url\))/);
+      expect(src, f).not.toMatch(/\bloadFile\(|file:\/\/\$\{|openExternal\((?!url\))/);
     }
   });
 
