@@ -158,6 +158,7 @@ export const vi = {
     openGrid: 'Bảng chấm điểm',
     finalised: 'Kỳ đánh giá đã chốt kết quả: hồ sơ chỉ để xem.',
     readOnlyAll: 'Bạn chỉ được xem hồ sơ này (không có lĩnh vực nào được phân công cho bạn).',
+    declareConflict: 'Khai báo xung đột lợi ích với đơn vị này (ví dụ: cơ quan của chính bạn)',
     totals: {
       label: 'Kết quả tạm tính của đơn vị',
       benchmark: 'Điểm chuẩn',

@@ -23,6 +23,7 @@ import { saver } from './saver.ts';
 import { decText, totalsWithLocalScores } from './optimistic.ts';
 import { TotalsBar } from './TotalsBar.tsx';
 import type { Rational } from '../../../shared/decimal/rational.ts';
+import { exchangePaths } from '../secretariat/paths.ts';
 
 const L = vi.dossier;
 
@@ -288,6 +289,13 @@ function DossierBody({ view, overview, selected, setSelected }: {
         {!finalised && myFields.size === 0 && (
           <p className="notice notice-locked" data-testid="dossier-read-only">
             {assigned?.length ? vi.dossier.detail.readOnlyConflict : L.readOnlyAll}
+          </p>
+        )}
+        {!finalised && myFields.size > 0 && (
+          <p className="dossier-coi">
+            <a href={hrefFor(exchangePaths.conflictOfInterest(view.unit.id))} data-testid="declare-conflict">
+              {L.declareConflict}
+            </a>
           </p>
         )}
       </header>
