@@ -14,6 +14,7 @@ import { NoInput, requiredText } from './common.ts';
 import { defineMethod } from './define.ts';
 import { OutboxFile, Ticket } from './files.ts';
 import { ScoreInputSchema, ScoringSchema, UnitGroupSchema } from './scoring.ts';
+import { RosterMember } from './workspace.ts';
 
 const Id = z.string().trim().min(1).max(80);
 const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
@@ -114,13 +115,7 @@ export const exchange = {
 
 // ------------------------------------------------------------------ secretariat
 
-export const RosterRow = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  position: z.string(),
-  agency: z.string(),
-  role: z.enum(['member', 'secretariat']),
-  fields: z.array(z.string()),
+export const RosterRow = RosterMember.extend({
   publicKey: z.string().nullable(),
   fingerprint: z.string().nullable(),
   display: z.string().nullable(),

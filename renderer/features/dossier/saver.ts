@@ -219,7 +219,8 @@ async function sendAppraisal(s: Slot, recordUndo: boolean): Promise<void> {
   bump();
 }
 
-function schedule(s: Slot, delay: number, recordUndo = true): Promise<void> {
+/** Debounced, serialised per sub-criterion: waits `delay` ms, then sends once whatever is latest. */
+function scheduleWith<S extends Slot | ExSlot>(s: S, delay: number, recordUndo: boolean, send: (s: S, recordUndo: boolean) => Promise<void>): Promise<void> {
   if (s.timer) clearTimeout(s.timer);
   s.timer = null;
   if (delay > 0) {
@@ -227,15 +228,19 @@ function schedule(s: Slot, delay: number, recordUndo = true): Promise<void> {
       s.marker = true;
       saveState.begin();
     }
-    s.timer = setTimeout(() => void schedule(s, 0, recordUndo), delay);
+    s.timer = setTimeout(() => void scheduleWith(s, 0, recordUndo, send), delay);
     return Promise.resolve();
   }
   if (s.queued) return chains.get(keyOf(s.unitId, s.code)) ?? Promise.resolve();
   s.queued = true;
   return enqueue(keyOf(s.unitId, s.code), async () => {
     s.queued = false;
-    await sendAppraisal(s, recordUndo);
+    await send(s, recordUndo);
   });
+}
+
+function schedule(s: Slot, delay: number, recordUndo = true): Promise<void> {
+  return scheduleWith(s, delay, recordUndo, sendAppraisal);
 }
 
 export interface EditOptions {
@@ -424,22 +429,7 @@ async function sendExemption(s: ExSlot, recordUndo: boolean): Promise<void> {
 }
 
 function scheduleEx(s: ExSlot, delay: number, recordUndo = true): Promise<void> {
-  if (s.timer) clearTimeout(s.timer);
-  s.timer = null;
-  if (delay > 0) {
-    if (!s.marker) {
-      s.marker = true;
-      saveState.begin();
-    }
-    s.timer = setTimeout(() => void scheduleEx(s, 0, recordUndo), delay);
-    return Promise.resolve();
-  }
-  if (s.queued) return chains.get(keyOf(s.unitId, s.code)) ?? Promise.resolve();
-  s.queued = true;
-  return enqueue(keyOf(s.unitId, s.code), async () => {
-    s.queued = false;
-    await sendExemption(s, recordUndo);
-  });
+  return scheduleWith(s, delay, recordUndo, sendExemption);
 }
 
 // Leaving the page or hiding the window: send what waits now (drafts cover a send cut short).
