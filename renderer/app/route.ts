@@ -42,7 +42,8 @@ export type Route =
 
 const CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 
-function decode(s: string | undefined): string | null {
+/** A path segment decoded, or null when empty or malformed. */
+export function decode(s: string | undefined): string | null {
   if (!s) return null;
   try {
     return decodeURIComponent(s);

@@ -1,4 +1,6 @@
 /** Addresses of the exchange screens: #/trao-doi (a member) and #/tong-hop/<step> (the secretariat). */
+import { decode } from '../../app/route.ts';
+
 export const SECRETARIAT_TABS = ['hoi-dong', 'nhap', 'y-kien', 'ha-diem-chuan', 'hoan-thanh', 'chot', 'nhat-ky'] as const;
 export type SecretariatTab = (typeof SECRETARIAT_TABS)[number];
 
@@ -12,14 +14,6 @@ export const exchangePaths = {
 
 export type ExchangeRoute = { readonly name: 'exchange'; readonly coiUnit: string | null } | { readonly name: 'secretariat'; readonly tab: SecretariatTab };
 
-function decode(s: string | undefined): string | null {
-  if (!s) return null;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
 
 export function parseExchangeRoute(path: string): ExchangeRoute | null {
   const parts = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
