@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPdfPrinter } from '../../electron/core/documents/chromium.ts';
 import { asciiText, signPdf } from '../../electron/core/documents/sign.ts';
-import { documentHtml, headerHtml, titleHtml } from '../../shared/report/html/document.ts';
+import { documentHtml, headerHtml, titleHtml } from '../../shared/report/html/decree30-page.ts';
 import { documentFontCss } from '../../electron/core/documents/fonts.ts';
 import { cli } from '../cli/helpers.ts';
 import { tempDirs } from '../db/support.ts';

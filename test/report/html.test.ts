@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barChartSvg, reportCharts } from '../../shared/report/charts.ts';
-import { headerHtml, placeDateText, signaturesHtml } from '../../shared/report/html/document.ts';
+import { headerHtml, placeDateText, signaturesHtml } from '../../shared/report/html/decree30-page.ts';
 import { esc } from '../../shared/report/html/escape.ts';
 import { summaryTableHtml } from '../../shared/report/html/report-tables.ts';
 import { buildReport } from '../../shared/report/tables.ts';

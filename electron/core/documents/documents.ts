@@ -5,7 +5,7 @@
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type BarChartData, barChartSvg } from '../../../shared/report/charts.ts';
-import { documentHtml } from '../../../shared/report/html/document.ts';
+import { documentHtml } from '../../../shared/report/html/decree30-page.ts';
 import { type MinutesOptions, minutesHtml } from '../../../shared/report/html/minutes.ts';
 import { type UnitSheetKind, type UnitSheetRequest, unitSheetsHtml } from '../../../shared/report/html/unit-sheets.ts';
 import type { Db } from '../db/connection.ts';

@@ -1,7 +1,7 @@
 /** The minutes' data from the store: meeting, roster, results, narrative, exemptions, conflicts. */
 import { deserialize } from '../../../shared/decimal/rational.ts';
-import type { DocumentHeader } from '../../../shared/report/html/document.ts';
-import { docDateOf } from '../../../shared/report/html/document.ts';
+import type { DocumentHeader } from '../../../shared/report/html/decree30-page.ts';
+import { docDateOf } from '../../../shared/report/html/decree30-page.ts';
 import type { MinutesData, MinutesExemption, MinutesMember } from '../../../shared/report/html/minutes.ts';
 import type { UnitSheetContext } from '../../../shared/report/html/unit-sheets.ts';
 import { exactText } from '../../../shared/report/numbers.ts';

@@ -9,7 +9,7 @@ import { barChartSvg, reportCharts } from '../charts.ts';
 import { type NarrativeSection, GROUP_NOUNS } from '../narrative.ts';
 import { viDec } from '../numbers.ts';
 import type { Report } from '../types.ts';
-import { type DocumentHeader, documentHtml, headerHtml, signaturesHtml, timeAndDateText, timeText, titleHtml, upper } from './document.ts';
+import { type DocumentHeader, documentHtml, headerHtml, signaturesHtml, timeAndDateText, timeText, titleHtml, upper } from './decree30-page.ts';
 import { esc, escLines } from './escape.ts';
 import { classificationTableHtml, fieldTableHtml, summaryTableHtml } from './report-tables.ts';
 

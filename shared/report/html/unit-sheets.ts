@@ -8,7 +8,7 @@ import { type DrillNode, type UnitDrilldown, differences, fieldComparisons, flat
 import { ZERO, add, parseDecimal } from '../../decimal/rational.ts';
 import { exactText, fixedText, viDec } from '../numbers.ts';
 import { formatPoints } from '../../format/vi.ts';
-import { type DocumentHeader, type SignatureBlock, documentHtml, headerHtml, signaturesHtml, titleHtml } from './document.ts';
+import { type DocumentHeader, type SignatureBlock, documentHtml, headerHtml, signaturesHtml, titleHtml } from './decree30-page.ts';
 import { esc } from './escape.ts';
 
 export interface SheetMember {
