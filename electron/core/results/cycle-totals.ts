@@ -14,6 +14,7 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { type TotalsPlan, type UnitTotals, planTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
+import { stmt } from '../db/statements.ts';
 import { type Cycle, getCycle } from '../db/repos/cycles.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import { type Unit, listUnits } from '../db/repos/units.ts';
@@ -84,16 +85,14 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   const inCycle = wanted ? `unit_id IN (SELECT value FROM json_each(?))` : 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
   const scope = wanted ? JSON.stringify([...wanted]) : cycleId;
 
-  for (const [u, c, r2, r1] of db
-    .prepare(`SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`)
+  for (const [u, c, r2, r1] of stmt(db, `SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string | null, string | null]>) {
     offer(u, c, r2 ?? r1, SELF);
   }
   // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
   const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of db
-    .prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
+  for (const [m, f] of stmt(db, 'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
     .raw()
     .iterate(cycleId) as Iterable<[string, string]>) {
     assigned.set(f, (assigned.get(f) ?? new Set()).add(m));
@@ -101,8 +100,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
   for (const [g, plan] of plans) fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
   const groupOf = new Map(units.map((u) => [u.id, u.group]));
-  for (const [u, c, m, score] of db
-    .prepare(`SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`)
+  for (const [u, c, m, score] of stmt(db, `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string, string]>) {
     const g = groupOf.get(u);
@@ -110,8 +108,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     if (field === undefined || !assigned.get(field)?.has(m)) continue;
     offer(u, c, score, APPRAISED);
   }
-  for (const [u, c, score] of db
-    .prepare(`SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
+  for (const [u, c, score] of stmt(db, `SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string]>) {
     offer(u, c, score, FINAL);
@@ -119,16 +116,14 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   // Survey leaves take the imported points of their source.
   const surveyLeaves = new Map<UnitGroup, { code: string; source: string }[]>();
   for (const [g, plan] of plans) surveyLeaves.set(g, plan.leaves.filter((l) => l.survey).map((l) => ({ code: l.code, source: l.survey! })));
-  for (const [u, source, points] of db
-    .prepare(`SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
+  for (const [u, source, points] of stmt(db, `SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string]>) {
     const g = groupOf.get(u);
     for (const leaf of (g && surveyLeaves.get(g)) || []) if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
   }
   const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
-  for (const [u, c] of db
-    .prepare(`SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
+  for (const [u, c] of stmt(db, `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string]>) {
     slots.get(u)?.exempted.add(c);

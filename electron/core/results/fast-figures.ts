@@ -17,6 +17,7 @@ import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
+import { stmt } from '../db/statements.ts';
 import { treeFor } from '../services/frameworks.ts';
 import { type CycleTotalsOptions, computeCycleTotals, requireCycle } from './cycle-totals.ts';
 
@@ -32,7 +33,7 @@ function ensurePlanLeaves(db: Db, hash: string, plan: TotalsPlan): void {
   }
   const key = `${hash}/${plan.group}`;
   if (done.has(key)) return;
-  const ins = db.prepare('INSERT OR IGNORE INTO temp.plan_leaf (hash, code) VALUES (?, ?)');
+  const ins = stmt(db, 'INSERT OR IGNORE INTO temp.plan_leaf (hash, code) VALUES (?, ?)');
   db.transaction(() => {
     for (const leaf of plan.leaves) if (!leaf.survey) ins.run(hash, leaf.code);
   })();
@@ -65,10 +66,25 @@ function effectiveSql(statuses: string): string {
 const DEN = `(CASE WHEN instr(s, '/') > 0 THEN CAST(substr(s, instr(s, '/') + 1) AS INTEGER) ELSE 1 END)`;
 const EXACT = `(instr(s, '.') = 0 AND 1000000 % ${DEN} = 0)`;
 
+/** Sum of "n/d" texts, reduced once at the end (a gcd per term costs more than the bigger numbers). */
+function sumFractions(texts: readonly string[]): Rational {
+  let n = 0n;
+  let d = 1n;
+  for (const t of texts) {
+    const r = deserialize(t);
+    if (r.d === d) n += r.n;
+    else {
+      n = n * r.d + r.n * d;
+      d *= r.d;
+    }
+  }
+  return rat(n, d);
+}
+
 export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const cycle = requireCycle(db, cycleId);
   const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
-  const units = db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ? ORDER BY sort_order, name').raw().all(cycleId) as [string, string, UnitGroup][];
+  const units = stmt(db, 'SELECT id, name, grp FROM units WHERE cycle_id = ? ORDER BY sort_order, name').raw().all(cycleId) as [string, string, UnitGroup][];
   const plans = new Map<UnitGroup, TotalsPlan>();
   for (const g of new Set(units.map((u) => u[2]))) {
     const { hash, plan } = treeFor(db, cycle.id, g);
@@ -78,37 +94,37 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
 
   const micro = new Map<string, bigint>();
   const rest = new Map<string, Rational>();
+  // One pass: per unit, the decimal scores summed as micro-points, the other fractions listed.
   const eff = effectiveSql(statuses);
-  for (const [u, m] of db
-    .prepare(`SELECT unit_id, SUM(CAST(s AS INTEGER) * (1000000 / ${DEN})) FROM (${eff}) WHERE s IS NOT NULL AND ${EXACT} GROUP BY unit_id`)
+  for (const [u, m, others] of stmt(
+    db,
+    `SELECT unit_id, SUM(CASE WHEN ${EXACT} THEN CAST(s AS INTEGER) * (1000000 / ${DEN}) END), group_concat(CASE WHEN NOT ${EXACT} THEN s END, ' ')
+     FROM (${eff}) WHERE s IS NOT NULL GROUP BY unit_id`,
+  )
     .raw()
     .safeIntegers(true)
-    .iterate(cycleId) as Iterable<[string, bigint]>) {
-    micro.set(u, m);
-  }
-  for (const [u, s] of db.prepare(`SELECT unit_id, s FROM (${eff}) WHERE s IS NOT NULL AND NOT ${EXACT}`).raw().iterate(cycleId) as Iterable<[string, string]>) {
-    rest.set(u, add(rest.get(u) ?? ZERO, deserialize(s)));
+    .iterate(cycleId) as Iterable<[string, bigint | null, string | null]>) {
+    if (m !== null) micro.set(u, m);
+    if (others !== null) rest.set(u, sumFractions(others.split(' ')));
   }
 
   // Exempted leaves, for the benchmark (few rows).
   const exempted = new Map<string, Set<string>>();
-  for (const [u, c] of db
-    .prepare(`SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ? AND e.status IN ${statuses}`)
+  for (const [u, c] of stmt(db, `SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ? AND e.status IN ${statuses}`)
     .raw()
     .iterate(cycleId) as Iterable<[string, string]>) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
   const survey = new Map<string, { cbccvc?: Rational; sipas?: Rational }>();
-  for (const [u, source, points] of db
-    .prepare('SELECT s.unit_id, s.source, s.points FROM survey_points s JOIN units u ON u.id = s.unit_id WHERE u.cycle_id = ?')
+  for (const [u, source, points] of stmt(db, 'SELECT s.unit_id, s.source, s.points FROM survey_points s JOIN units u ON u.id = s.unit_id WHERE u.cycle_id = ?')
     .raw()
     .iterate(cycleId) as Iterable<[string, 'cbccvc' | 'sipas', string]>) {
     survey.set(u, { ...survey.get(u), [source]: deserialize(points) });
   }
   // Units with a score that has no dossier row take the leaf-by-leaf path.
   const orphans = new Set(
-    db
-      .prepare(
+    stmt(
+      db,
         `SELECT x.unit_id FROM (SELECT unit_id, node_code FROM final_scores UNION SELECT unit_id, node_code FROM appraisals WHERE score IS NOT NULL) x
          JOIN units u ON u.id = x.unit_id
          WHERE u.cycle_id = ? AND NOT EXISTS (SELECT 1 FROM dossier_items d WHERE d.unit_id = x.unit_id AND d.node_code = x.node_code)`,

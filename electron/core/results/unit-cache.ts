@@ -9,6 +9,7 @@ import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
+import { stmt } from '../db/statements.ts';
 import { type CycleTotalsOptions, computeCycleTotals, figuresOf } from './cycle-totals.ts';
 import { cycleFiguresFast } from './fast-figures.ts';
 
@@ -19,8 +20,7 @@ type Row = [string, string, UnitGroup, string | null, string | null, string | nu
 
 export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const scope = options.includeProposedExemptions ? 'with_proposed' : 'approved';
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
        FROM units u LEFT JOIN unit_totals t ON t.unit_id = u.id AND t.scope = ? AND t.rules = ?
        WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name`,
@@ -36,7 +36,7 @@ export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotals
       stale.length * 4 >= rows.length
         ? cycleFiguresFast(db, cycleId, options).filter((f) => staleNames.has(f.unit))
         : figuresOf(computeCycleTotals(db, cycleId, { ...options, unitIds: stale.map((r) => r[0]) }));
-    const put = db.prepare(
+    const put = stmt(db, 
       `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const byName = new Map(rows.map((r) => [r[1], r[0]]));
