@@ -14,7 +14,7 @@ import { NoInput, requiredText } from './common.ts';
 import { defineMethod } from './define.ts';
 import { OutboxFile, Ticket } from './files.ts';
 import { ScoreInputSchema, ScoringSchema, UnitGroupSchema } from './scoring.ts';
-import { RosterMember } from './workspace.ts';
+import { CycleSummary, RosterMember } from './workspace.ts';
 
 const Id = z.string().trim().min(1).max(80);
 const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
@@ -24,7 +24,7 @@ const Reason = z.string().max(1000);
 const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string() });
 const Coded = z.strictObject({ code: z.string(), message: z.string() });
 
-export const CycleRef = z.strictObject({ id: z.string(), name: z.string(), year: z.number().int(), status: z.enum(['open', 'finalised']) });
+export const CycleRef = CycleSummary.pick({ id: true, name: true, year: true, status: true });
 export const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
 export const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
 export type CycleRef = z.infer<typeof CycleRef>;

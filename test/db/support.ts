@@ -15,3 +15,13 @@ export function tempDirs(prefix = 'cchc-'): () => string {
     return dir;
   };
 }
+
+/** "ok", or "CODE: message" of the coded failure the promise rejected with. */
+export async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    return `${(e as { code: string }).code}: ${(e as Error).message}`;
+  }
+}

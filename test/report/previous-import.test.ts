@@ -6,7 +6,7 @@ import { listAudit } from '../../electron/core/db/repos/audit.ts';
 import { importPreviousResults, previousYearDeltaInput, previousYears } from '../../electron/core/report/previous.ts';
 import { cycleReport } from '../../electron/core/report/report.ts';
 import { narrativeOf } from '../../shared/report/narrative.ts';
-import { tempDirs } from '../db/support.ts';
+import { outcome as codeOf, tempDirs } from '../db/support.ts';
 import { DEMO_CYCLE_ID, demoDb, unitIdOf } from './demo-db.ts';
 import { FIXTURES } from './fixture.ts';
 
@@ -14,14 +14,6 @@ const C = DEMO_CYCLE_ID;
 const DISTRICTS = join(FIXTURES, 'summary-districts.csv');
 const PSU = join(FIXTURES, 'summary-public-units.csv');
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-};
 
 describe('previous-year results import', () => {
   const temp = tempDirs('cchc-prev-');

@@ -9,16 +9,8 @@ import { importSurveyFile, surveyResponseSummaries } from '../../electron/core/s
 import { getSurveyScale, setSurveyScale } from '../../electron/core/survey/scale.ts';
 import { serialize } from '../../shared/decimal/rational.ts';
 import { seed } from '../db/seed.ts';
-import { tempDirs } from '../db/support.ts';
+import { outcome as codeOf, tempDirs } from '../db/support.ts';
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return `${(e as { code: string }).code}: ${(e as Error).message}`;
-  }
-};
 
 describe('survey imports (points per unit; raw responses aggregated)', () => {
   const temp = tempDirs('cchc-survey-');

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClassifiedUnit } from '../../../shared/report/types.ts';
 import { UNIT_GROUPS, type UnitGroup } from '../../../shared/framework/types.ts';
 import type { ProducedFile } from '../../../shared/contract/results.ts';
+import type { Result } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
@@ -63,16 +64,15 @@ function Produced({ f }: { f: ProducedFile | null }) {
   );
 }
 
-function MinutesCard({ canEdit, saveFirst }: { canEdit: boolean; saveFirst: () => Promise<boolean> }) {
-  const [charts, setCharts] = useState(true);
-  const [fieldTables, setFieldTables] = useState(true);
+/** Asks the core for a document, shows it as the last one produced and saves it (save dialog or download). */
+function useProduce(): { busy: boolean; last: ProducedFile | null; produce: (make: () => Promise<Result<ProducedFile>>, before?: () => Promise<boolean>) => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ProducedFile | null>(null);
-  const print = async () => {
+  const produce = async (make: () => Promise<Result<ProducedFile>>, before?: () => Promise<boolean>) => {
     setBusy(true);
     try {
-      if (!(await saveFirst())) return;
-      const r = await api.documents.minutes({ charts, fieldTables });
+      if (before && !(await before())) return;
+      const r = await make();
       if (!r.ok) return toastStore.error(r.error);
       setLast(r.value);
       await deliver(r.value);
@@ -80,6 +80,14 @@ function MinutesCard({ canEdit, saveFirst }: { canEdit: boolean; saveFirst: () =
       setBusy(false);
     }
   };
+  return { busy, last, produce };
+}
+
+function MinutesCard({ canEdit, saveFirst }: { canEdit: boolean; saveFirst: () => Promise<boolean> }) {
+  const [charts, setCharts] = useState(true);
+  const [fieldTables, setFieldTables] = useState(true);
+  const { busy, last, produce } = useProduce();
+  const print = () => produce(() => api.documents.minutes({ charts, fieldTables }), saveFirst);
   return (
     <section className="card r-card" aria-labelledby="minutes-title" data-testid="minutes-card">
       <h2 id="minutes-title">{D.minutes}</h2>
@@ -110,8 +118,7 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
   const [round, setRound] = useState<1 | 2>(1);
   const [deadline, setDeadline] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
-  const [busy, setBusy] = useState(false);
-  const [last, setLast] = useState<ProducedFile | null>(null);
+  const { busy, last, produce } = useProduce();
 
   const byGroup = useMemo(() => {
     const m = new Map<UnitGroup, ClassifiedUnit[]>();
@@ -128,22 +135,15 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
 
   const deadlineIso = isoDate(deadline);
   const deadlineText = deadlineIso ? deadlineIso.split('-').reverse().join('/') : undefined;
-  const print = async () => {
-    setBusy(true);
-    try {
-      const r = await api.documents.sheets({
+  const print = () =>
+    produce(() =>
+      api.documents.sheets({
         unitIds: [...picked],
         kind,
         ...(kind === 'notice' ? { round } : {}),
         ...(kind === 'notice' && round === 1 && deadlineText ? { deadline: deadlineText } : {}),
-      });
-      if (!r.ok) return toastStore.error(r.error);
-      setLast(r.value);
-      await deliver(r.value);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    );
 
   return (
     <section className="card r-card" aria-labelledby="sheets-title" data-testid="sheets-card">
