@@ -118,8 +118,10 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
   };
   walk(null, 0);
 
+  const cited = new Set<number>();
+  for (const refs of [...unitEvidence.values(), ...myEvidence.values()]) for (const r of refs as { evidenceId: number }[]) cited.add(r.evidenceId);
   const documents = listEvidence(db, scope.cycle.id)
-    .filter((ev) => [...unitEvidence.values()].some((refs) => refs.some((r) => r.evidenceId === ev.id)) || [...myEvidence.values()].some((refs: { evidenceId: number }[]) => refs.some((r) => r.evidenceId === ev.id)))
+    .filter((ev) => cited.has(ev.id))
     .map((ev) => ({ evidenceId: ev.id, title: ev.title, fileName: ev.fileName, sha256: ev.sha256, status: statusOf(ev.sha256) }));
 
   return { unit: { id: unit.id, name: unit.name, group: unit.group }, cycleStatus: scope.cycle.status, precision: scope.cycle.precision, nodes, totals, documents };
