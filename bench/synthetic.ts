@@ -1,4 +1,5 @@
 /** A synthetic cycle in a store: N units of one group over a framework, with a round-2 self-score and survey points for every unit. */
+import { putCycleGroup } from '../electron/core/db/repos/groups.ts';
 import { type Db, tx } from '../electron/core/db/connection.ts';
 import { insertCycle } from '../electron/core/db/repos/cycles.ts';
 import { putFramework, setCycleFramework } from '../electron/core/db/repos/frameworks.ts';
@@ -52,6 +53,7 @@ export function seedSyntheticCycle(db: Db, framework: Framework, hash: string, u
   const cycleId = `synthetic-${units}`;
   tx(db, () => {
     insertCycle(db, { id: cycleId, name: `Tổng hợp ${units} đơn vị`, year: 2023, province: 'Thử nghiệm', precision: 2 });
+    putCycleGroup(db, cycleId, { code: framework.group, label: framework.group, shortLabel: framework.group, sortOrder: 1, fields: [] });
     putFramework(db, hash, framework);
     setCycleFramework(db, cycleId, framework.group, hash);
     const item = db.prepare('INSERT INTO dossier_items (unit_id, node_code, round2_input, round2_score, explanation) VALUES (?, ?, ?, ?, ?)');

@@ -3,7 +3,8 @@
  * under app:// and over HTTP, never navigate away.
  */
 import { useSyncExternalStore } from 'react';
-import { UNIT_GROUPS, type UnitGroup } from '../../shared/framework/types.ts';
+import { isGroupCode } from '../../shared/framework/groups.ts';
+import type { UnitGroup } from '../../shared/framework/types.ts';
 
 function current(): string {
   const h = location.hash.replace(/^#/, '');
@@ -62,7 +63,7 @@ export function parseRoute(path: string): Route {
     return { name: 'unit', unitId: decode(a), code: code && CODE.test(code) ? code : null };
   }
   if (head === 'cham-diem' && rest.length === 0) {
-    const group = (UNIT_GROUPS as readonly string[]).includes(a ?? '') ? (a as UnitGroup) : null;
+    const group: UnitGroup | null = isGroupCode(a) ? a : null;
     const field = decode(b);
     return { name: 'grid', group, field: field && CODE.test(field) ? field : null };
   }

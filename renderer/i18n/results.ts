@@ -2,7 +2,6 @@
  * The Vietnamese strings of the results screens (issue #5): results tables, unit drill-down,
  * what-if, charts, narrative, imports, documents and exports. Same shape rules as vi.ts.
  */
-import type { UnitGroup } from '../../shared/framework/types.ts';
 
 export const rv = {
   nav: {
@@ -311,10 +310,4 @@ export const rv = {
     saveFile: (name: string) => `Lưu ${name}`,
   },
 
-  groupsShort: {
-    department: 'Sở, ngành',
-    district: 'Cấp huyện',
-    public_service_unit: 'ĐVSN',
-    central_agency: 'Cơ quan TW',
-  } satisfies Record<UnitGroup, string>,
 };

@@ -3,7 +3,7 @@
  * they read it from here (an English catalogue can follow the same shape).
  */
 import type { MemberRole } from '../../shared/contract/index.ts';
-import { SCORING_KIND_LABELS, UNIT_GROUP_LABELS, type UnitGroup } from '../../shared/framework/types.ts';
+import { SCORING_KIND_LABELS } from '../../shared/framework/types.ts';
 import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
 
 export const vi = {
@@ -39,14 +39,6 @@ export const vi = {
     secretariat: 'Tổng hợp kết quả, tính và xếp hạng Chỉ số.',
   } satisfies Record<MemberRole, string>,
 
-  groups: UNIT_GROUP_LABELS,
-
-  groupsShort: {
-    department: 'Sở, ngành',
-    district: 'Cấp huyện',
-    public_service_unit: 'ĐVSN công lập',
-    central_agency: 'Cơ quan TW',
-  } satisfies Record<UnitGroup, string>,
 
   classification: {
     short: (g: number) => `Nhóm ${g}`,

@@ -100,6 +100,8 @@ const MissedItem = z.strictObject({
 const GroupReport = z.strictObject({
   group: Group,
   label: z.string(),
+  shortLabel: z.string(),
+  noun: z.string(),
   count: z.number().int(),
   rows: list(SummaryRow),
   average: AverageRow,

@@ -1,10 +1,19 @@
 /** Schemas of the domain values that cross the contract: scoring kinds, inputs, totals. */
 import { z } from 'zod';
-import { SCORING_KINDS, UNIT_GROUPS } from '../framework/types.ts';
+import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
+import { SCORING_KINDS } from '../framework/types.ts';
 
 /** Exact decimal text, as produced by the core ("94", "51.34", "0.666667"). */
 export const Dec = z.string().regex(/^-?\d+(\.\d+)?$/);
-export const UnitGroupSchema = z.enum(UNIT_GROUPS);
+export const UnitGroupSchema = z.string().regex(GROUP_CODE_PATTERN);
+/** A cycle's unit group as the screens show it. */
+export const UnitGroupInfoSchema = z.strictObject({
+  code: UnitGroupSchema,
+  label: z.string(),
+  shortLabel: z.string(),
+  sortOrder: z.number().int(),
+  fields: z.array(z.string()),
+});
 export const ScoringKindSchema = z.enum(SCORING_KINDS as unknown as [string, ...string[]]);
 
 const NumberLike = z.union([z.number().finite(), z.string().trim().max(40)]);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define.ts';
 import { NoInput } from './common.ts';
-import { Dec, UnitGroupSchema } from './scoring.ts';
+import { Dec, UnitGroupSchema, UnitGroupInfoSchema } from './scoring.ts';
 
 export const RosterMember = z.strictObject({
   id: z.string(),
@@ -21,6 +21,8 @@ export const CycleSummary = z.strictObject({
   province: z.string(),
   status: z.enum(['open', 'finalised']),
   precision: z.number().int(),
+  /** The cycle's unit groups, in order (labels for every screen). */
+  groups: z.array(UnitGroupInfoSchema),
 });
 
 export const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });

@@ -16,7 +16,7 @@
  * format changes only with `version`.
  */
 import { z } from 'zod';
-import { UNIT_GROUPS } from '../framework/types.ts';
+import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
 
 export const APPRAISAL_FORMAT = 'cchc-appraisal';
 export const APPRAISAL_VERSION = 1;
@@ -84,7 +84,7 @@ export const ConflictDeclaration = z.strictObject({
 });
 export type ConflictDeclaration = z.infer<typeof ConflictDeclaration>;
 
-const GroupHashes = z.partialRecord(z.enum(UNIT_GROUPS), Hex64);
+const GroupHashes = z.record(z.string().regex(GROUP_CODE_PATTERN), Hex64).refine((r) => Object.keys(r).length <= 20, 'quá nhiều nhóm');
 
 export const AppraisalPayload = z
   .strictObject({

@@ -18,12 +18,12 @@
  * The package's identity is the sha256 of manifest.json (which fixes every other byte).
  */
 import { z } from 'zod';
-import { UNIT_GROUPS } from '../framework/types.ts';
+import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
 import { Base64Key, FieldCode, Hex64, Id, IsoTime, NodeCode, RationalText, SignatureBlock } from './appraisal-package.ts';
 
 export const CYCLE_FORMAT = 'cchc-cycle';
 export const CYCLE_MANIFEST_FORMAT = 'cchc-cycle-manifest';
-export const CYCLE_VERSION = 1;
+export const CYCLE_VERSION = 2;
 /** Largest cycle package: 2 GiB (scanned evidence of a province's 40 units fits with room). */
 export const CYCLE_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 /** Largest manifest.json and cycle.json entries. */
@@ -61,7 +61,8 @@ export type CycleManifest = z.infer<typeof CycleManifest>;
 
 export const ManifestSignature = SignatureBlock;
 
-const Group = z.enum(UNIT_GROUPS);
+const Group = z.string().regex(GROUP_CODE_PATTERN);
+const MAX_GROUPS = 20;
 const Json: z.ZodType<unknown> = z.unknown();
 
 export const CycleContent = z.strictObject({
@@ -77,7 +78,20 @@ export const CycleContent = z.strictObject({
   revision: z.number().int().min(1),
   issuedAt: IsoTime,
   /** Frameworks by content hash; the importer recomputes each hash. */
-  frameworks: z.array(z.strictObject({ group: Group, hash: Hex64, framework: Json })).max(UNIT_GROUPS.length),
+  /** The cycle's unit groups: code, labels, order and fields appraised. */
+  groups: z
+    .array(
+      z.strictObject({
+        code: Group,
+        label: z.string().min(1).max(200),
+        shortLabel: z.string().min(1).max(100),
+        sortOrder: z.number().int().min(0).max(1000),
+        fields: z.array(z.string().min(1).max(20)).max(50),
+      }),
+    )
+    .min(1)
+    .max(MAX_GROUPS),
+  frameworks: z.array(z.strictObject({ group: Group, hash: Hex64, framework: Json })).max(MAX_GROUPS),
   units: z.array(z.strictObject({ id: Id, name: z.string().min(1).max(300), group: Group, sortOrder: z.number().int() })).max(10_000),
   roster: z
     .array(

@@ -5,7 +5,7 @@
  *   canonicalFramework(f) → string
  *
  * Rules: nodes sorted by code (compareCodes); object keys sorted (UTF-16 code-unit order);
- * no whitespace; absent optional members omitted; a node's groups sorted in UNIT_GROUPS
+ * no whitespace; absent optional members omitted; a node's groups sorted in the 2023 groups' order (then by code)
  * order; decimal strings normalised ("1.50" → "1.5", "0,25" → "0.25") so that a framework
  * that went through a spreadsheet keeps its identity. Tier and threshold lists keep their
  * order (the first matching threshold wins, so order is meaning). Properties outside the
@@ -15,7 +15,8 @@
  * shared/ (electron/core/framework/hash.ts) because hashing needs node:crypto.
  */
 import { compareCodes } from './tree.ts';
-import { type Framework, type FrameworkNode, type Scoring, UNIT_GROUPS } from './types.ts';
+import { GROUPS_2023 } from './groups.ts';
+import { type Framework, type FrameworkNode, type Scoring } from './types.ts';
 
 const DEC_RE = /^([+-])?(\d+)(?:[.,](\d+))?$/;
 
@@ -72,9 +73,10 @@ function canonicalScoring(s: Scoring): Json {
   }
 }
 
+/** The 2023 groups keep the order their frameworks were first hashed in; other codes follow alphabetically. */
 function groupOrder(g: string): number {
-  const i = (UNIT_GROUPS as readonly string[]).indexOf(g);
-  return i < 0 ? UNIT_GROUPS.length : i;
+  const i = (GROUPS_2023 as readonly string[]).indexOf(g);
+  return i < 0 ? GROUPS_2023.length : i;
 }
 
 function canonicalNode(n: FrameworkNode): Json {

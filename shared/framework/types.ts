@@ -3,19 +3,8 @@
  * Root nodes are fields (lĩnh vực); leaves carry a scoring kind. Points are decimal
  * strings ("17.5") so that they stay exact through JSON, xlsx and the store.
  */
-export const UNIT_GROUPS = ['department', 'district', 'public_service_unit', 'central_agency'] as const;
-export type UnitGroup = (typeof UNIT_GROUPS)[number];
-
-export const UNIT_GROUP_LABELS: Readonly<Record<UnitGroup, string>> = {
-  department: 'Sở, ban, ngành tỉnh',
-  district: 'UBND cấp huyện',
-  public_service_unit: 'Đơn vị sự nghiệp công lập tỉnh',
-  central_agency: 'Cơ quan Trung ương đặt tại tỉnh',
-};
-
-export function isUnitGroup(v: unknown): v is UnitGroup {
-  return typeof v === 'string' && (UNIT_GROUPS as readonly string[]).includes(v);
-}
+/** A unit group's code; the groups themselves belong to the cycle (see groups.ts). */
+export type UnitGroup = string;
 
 /** A labelled tier of a tiered kind: the unit's situation → points. */
 export interface Tier {

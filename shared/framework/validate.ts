@@ -10,7 +10,8 @@
 import { type Rational, ZERO, add, cmp, eq, parseDecimal, toFixedHalfUp } from '../decimal/rational.ts';
 import type { CodedError } from '../errors/codes.ts';
 import { compareCodes } from './tree.ts';
-import { type Framework, type FrameworkNode, type UnitGroup, SCORING_KINDS, UNIT_GROUP_LABELS, isUnitGroup } from './types.ts';
+import { isGroupCode as isUnitGroup } from './groups.ts';
+import { type Framework, type FrameworkNode, type UnitGroup, SCORING_KINDS } from './types.ts';
 
 export const FRAMEWORK_ERRORS = {
   BAD_NAME: 'FRAMEWORK_BAD_NAME',
@@ -256,7 +257,7 @@ export function validateFramework(f: Framework): CodedError[] {
           out.push(
             err(
               FRAMEWORK_ERRORS.GROUP_NOT_IN_PARENT,
-              `Tiêu chí ${c} áp dụng cho nhóm “${UNIT_GROUP_LABELS[g]}” nhưng tiêu chí cha ${parent.code} thì không.`,
+              `Tiêu chí ${c} áp dụng cho nhóm “${g}” nhưng tiêu chí cha ${parent.code} thì không.`,
               c,
               { group: g },
             ),
@@ -310,7 +311,7 @@ export function validateFramework(f: Framework): CodedError[] {
     }
   }
   if (group && !sorted.some((n) => (n.parent === null || n.parent === undefined) && Array.isArray(n.groups) && n.groups.includes(group))) {
-    out.push(err(FRAMEWORK_ERRORS.NO_FIELDS, `Bộ tiêu chí không có lĩnh vực nào áp dụng cho nhóm “${UNIT_GROUP_LABELS[group]}”.`));
+    out.push(err(FRAMEWORK_ERRORS.NO_FIELDS, `Bộ tiêu chí không có lĩnh vực nào áp dụng cho nhóm “${group}”.`));
   }
   return out;
 }

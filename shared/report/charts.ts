@@ -4,7 +4,6 @@
  * font): indices per group with the classification bounds, field averages per group,
  * this year against the previous one.
  */
-import { UNIT_GROUP_LABELS } from '../framework/types.ts';
 import { esc } from './html/escape.ts';
 import { formatNumber } from '../format/vi.ts';
 import type { Report } from './types.ts';
@@ -53,7 +52,7 @@ export function reportCharts(report: Report): ReportCharts {
   const indicesByGroup = report.groups.map(
     (g): BarChartData => ({
       key: `index.${g.group}`,
-      title: `Chỉ số CCHC năm ${year}: ${UNIT_GROUP_LABELS[g.group]}`,
+      title: `Chỉ số CCHC năm ${year}: ${g.label}`,
       labels: g.rows.map((r) => r.unit),
       series: [{ label: `Chỉ số CCHC ${year}`, values: g.rows.map((r) => Number(r.index)) }],
       bounds: CLASSIFICATION_BOUNDS,
@@ -65,7 +64,7 @@ export function reportCharts(report: Report): ReportCharts {
   const fieldAveragesByGroup = report.groups.map(
     (g): BarChartData => ({
       key: `fields.${g.group}`,
-      title: `Tỷ lệ điểm trung bình theo lĩnh vực: ${UNIT_GROUP_LABELS[g.group]}`,
+      title: `Tỷ lệ điểm trung bình theo lĩnh vực: ${g.label}`,
       labels: g.fieldStats.map((f) => `${f.code}. ${f.title}`),
       series: [{ label: `Trung bình ${year}`, values: g.fieldStats.map((f) => Number(f.averagePercent)) }],
       bounds: [],
@@ -83,7 +82,7 @@ export function reportCharts(report: Report): ReportCharts {
           .map(
             (g): BarChartData => ({
               key: `yoy.${g.group}`,
-              title: `Chỉ số CCHC năm ${year} so với năm ${py}: ${UNIT_GROUP_LABELS[g.group]}`,
+              title: `Chỉ số CCHC năm ${year} so với năm ${py}: ${g.label}`,
               labels: g.rows.map((r) => r.unit),
               series: [
                 { label: `Năm ${py}`, values: g.rows.map((r) => num(r.previousIndex)) },

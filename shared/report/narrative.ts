@@ -35,17 +35,9 @@ export interface NarrativeEdit {
   readonly generated: string;
 }
 
-/** In a sentence: "19 sở, ban, ngành tỉnh", "11 UBND cấp huyện". */
-export const GROUP_NOUNS: Readonly<Record<UnitGroup, string>> = {
-  department: 'sở, ban, ngành tỉnh',
-  district: 'UBND cấp huyện',
-  public_service_unit: 'đơn vị sự nghiệp công lập tỉnh',
-  central_agency: 'cơ quan Trung ương đặt tại tỉnh',
-};
-
-/** "khối sở, ban, ngành tỉnh" */
-export function blockName(group: UnitGroup): string {
-  return `khối ${GROUP_NOUNS[group]}`;
+/** "khối sở, ban, ngành tỉnh" (the group's noun, see groupNoun). */
+export function blockName(g: { readonly noun: string }): string {
+  return `khối ${g.noun}`;
 }
 
 export function pct(d: Dec): string {
@@ -140,7 +132,7 @@ export function generateNarrative(report: Report): { key: string; title: string;
   const py = report.previousYear;
   if (report.overall) {
     const o = report.overall;
-    const composition = report.groups.map((g) => `${g.count} ${GROUP_NOUNS[g.group]}`);
+    const composition = report.groups.map((g) => `${g.count} ${g.noun}`);
     const names = new Map<ClassificationGroup, string[]>();
     for (const u of report.units) names.set(u.classification, [...(names.get(u.classification) ?? []), u.unit]);
     sections.push({
@@ -163,7 +155,7 @@ export function generateNarrative(report: Report): { key: string; title: string;
     for (const r of g.rows) names.set(r.classification, [...(names.get(r.classification) ?? []), r.unit]);
     const k = `group.${g.group}`;
     const sentences: { key: string; text: string }[] = [
-      { key: `${k}.average`, text: averageSentence(`${blockName(g.group)} (${g.count} đơn vị)`, g.stats, py) },
+      { key: `${k}.average`, text: averageSentence(`${blockName(g)} (${g.count} đơn vị)`, g.stats, py) },
       { key: `${k}.extremes`, text: extremesSentence(g.stats) },
       { key: `${k}.counts`, text: countsSentence(g.stats, names) },
     ];
@@ -173,7 +165,7 @@ export function generateNarrative(report: Report): { key: string; title: string;
     }
     for (const f of g.fieldStats) sentences.push({ key: `${k}.field.${f.code}`, text: fieldSentence(f) });
     sentences.push(...missedSentences(g));
-    sections.push({ key: k, title: capitalise(blockName(g.group)), group: g.group, sentences });
+    sections.push({ key: k, title: capitalise(blockName(g)), group: g.group, sentences });
   }
   return sections;
 }

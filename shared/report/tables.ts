@@ -5,7 +5,8 @@
  * change against the previous year. Pure; published figures come from computeResults.
  */
 import { type Rational, ZERO, add, div, mul, rat, roundHalfUpScaled, HUNDRED } from '../decimal/rational.ts';
-import { UNIT_GROUPS, UNIT_GROUP_LABELS, type UnitGroup } from '../framework/types.ts';
+import { groupLabeller, groupNoun } from '../framework/groups.ts';
+import type { UnitGroup } from '../framework/types.ts';
 import { CLASSIFICATION_LABELS, type ClassificationGroup } from '../results/classification.ts';
 import { type UnitResult, computeResults, meanPublished } from '../results/compute.ts';
 import { exactText, fixedText, scaledText } from './numbers.ts';
@@ -213,19 +214,23 @@ export function buildReport(input: ReportInput): Report {
       surveySipas: u.surveySipas,
     })),
     p,
+    [...input.groups].sort((a, b) => a.sortOrder - b.sortOrder).map((g) => g.code),
   );
   const byName = new Map(results.units.map((r) => [r.unit, r]));
   const scored: Scored[] = input.units.map((u) => ({ input: u, result: byName.get(u.name)! }));
 
   const groups: GroupReport[] = [];
-  for (const g of UNIT_GROUPS) {
+  const names = groupLabeller(input.groups);
+  for (const g of results.groups.map((x) => x.group)) {
     const units = scored.filter((s) => s.input.group === g).sort(byIndex);
     if (units.length === 0) continue;
     const stats = statsOf(units, p);
     const fields = fieldTable(units, p);
     groups.push({
       group: g,
-      label: UNIT_GROUP_LABELS[g],
+      label: names.label(g),
+      shortLabel: names.short(g),
+      noun: groupNoun(names.label(g)),
       count: units.length,
       rows: units.map((u, i) => summaryRow(u, i + 1, p)),
       average: averageRow(units, stats),
@@ -243,7 +248,7 @@ export function buildReport(input: ReportInput): Report {
       unitId: s.input.id,
       unit: s.input.name,
       group: s.input.group,
-      groupLabel: UNIT_GROUP_LABELS[s.input.group],
+      groupLabel: names.label(s.input.group),
       index: scaledText(s.result.published, p),
       classification: s.result.classification,
       classificationLabel: CLASSIFICATION_LABELS[s.result.classification],

@@ -4,6 +4,7 @@
  * so that screens, documents and exports share one shape.
  */
 import type { Rational } from '../decimal/rational.ts';
+import type { UnitGroupInfo } from '../framework/groups.ts';
 import type { UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
 import type { Dec } from './numbers.ts';
@@ -55,6 +56,8 @@ export interface ReportCycle {
 
 export interface ReportInput {
   readonly cycle: ReportCycle;
+  /** The cycle's unit groups, in order: their labels name the tables, charts and sentences. */
+  readonly groups: readonly UnitGroupInfo[];
   /** The year the previous results are from (normally year − 1), or null. */
   readonly previousYear: number | null;
   readonly units: readonly ReportUnitInput[];
@@ -174,6 +177,10 @@ export interface MissedGroupItem {
 export interface GroupReport {
   readonly group: UnitGroup;
   readonly label: string;
+  /** For tabs, sheet names and charts. */
+  readonly shortLabel: string;
+  /** How a sentence names the group's units ("sở, ban, ngành tỉnh"). */
+  readonly noun: string;
   readonly count: number;
   /** Sorted by index (highest first), STT 1..n. */
   readonly rows: readonly SummaryRow[];

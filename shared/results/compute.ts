@@ -4,7 +4,7 @@
  * All arithmetic is exact; rounding is decimal half-up, once, at publication.
  */
 import { type Rational, add, div, mul, rat, roundHalfUpScaled, HUNDRED, ZERO } from '../decimal/rational.ts';
-import { type UnitGroup, UNIT_GROUPS } from '../framework/types.ts';
+import type { UnitGroup } from '../framework/types.ts';
 import { type ClassificationGroup, classify, emptyCounts } from './classification.ts';
 import { competitionRanks } from './rank.ts';
 
@@ -53,7 +53,7 @@ export interface GroupStats extends Stats {
 
 export interface Results {
   readonly precision: number;
-  /** Sorted by group (in UNIT_GROUPS order), then rank in group, then name. */
+  /** Sorted by group (in the cycle's order), then rank in group, then name. */
   readonly units: readonly UnitResult[];
   readonly groups: readonly GroupStats[];
   readonly overall: Stats | null;
@@ -94,7 +94,13 @@ export function stats(units: readonly { unit: string; published: bigint; classif
   };
 }
 
-export function computeResults(figures: readonly UnitFigures[], precision: number = DEFAULT_PRECISION): Results {
+/**
+ * `groupOrder` is the cycle's group codes in order; a group it does not list follows, in the
+ * order its first unit appears.
+ */
+export function computeResults(figures: readonly UnitFigures[], precision: number = DEFAULT_PRECISION, groupOrder: readonly UnitGroup[] = []): Results {
+  const order = [...new Set([...groupOrder, ...figures.map((f) => f.group)])];
+  const orderOf = new Map(order.map((g, i) => [g, i]));
   const base = figures.map((f) => {
     const survey = add(f.surveyCbccvc, f.surveySipas);
     const total = add(f.selfAssessed, survey);
@@ -104,17 +110,16 @@ export function computeResults(figures: readonly UnitFigures[], precision: numbe
   });
   const overallRanks = competitionRanks(base.map((u) => u.published));
   const inGroupRank = new Array<number>(base.length);
-  for (const g of UNIT_GROUPS) {
+  for (const g of order) {
     const idx = base.flatMap((u, i) => (u.group === g ? [i] : []));
     const ranks = competitionRanks(idx.map((i) => base[i]!.published));
     idx.forEach((i, k) => (inGroupRank[i] = ranks[k]!));
   }
-  const groupOrder = (g: UnitGroup) => UNIT_GROUPS.indexOf(g);
   const units: UnitResult[] = base
     .map((u, i) => ({ ...u, rankInGroup: inGroupRank[i]!, rankOverall: overallRanks[i]! }))
-    .sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.rankInGroup - b.rankInGroup || collator.compare(a.unit, b.unit));
+    .sort((a, b) => orderOf.get(a.group)! - orderOf.get(b.group)! || a.rankInGroup - b.rankInGroup || collator.compare(a.unit, b.unit));
   const groups: GroupStats[] = [];
-  for (const g of UNIT_GROUPS) {
+  for (const g of order) {
     const s = stats(units.filter((u) => u.group === g));
     if (s) groups.push({ group: g, ...s });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Rational, cmp, div, mul, parseDecimal, rat, roundHalfUp, roundHalfUpScaled, sub, sum, toFixedHalfUp, HUNDRED } from '../../shared/decimal/rational.ts';
 import { buildTree } from '../../shared/framework/tree.ts';
-import { type UnitGroup, UNIT_GROUPS } from '../../shared/framework/types.ts';
+import { GROUPS_2023 as UNIT_GROUPS, type GroupPresetCode as UnitGroup } from '../../shared/framework/groups.ts';
 import { classify } from '../../shared/results/classification.ts';
 import { planTotals, unitTotals, type UnitTotals } from '../../shared/results/unit-totals.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
@@ -23,7 +23,7 @@ function csv(name: string): Record<string, string>[] {
 }
 
 function totals(u: DemoUnit, round: 'round1' | 'round2' = 'round2'): UnitTotals {
-  const tree = buildTree(fws[u.group]);
+  const tree = buildTree(fws[u.group as UnitGroup]);
   const plan = planTotals(tree, u.group);
   const scores = new Map<string, Rational>();
   for (const e of u.entries) {
@@ -60,7 +60,7 @@ describe('demo cycle Sóc Trăng 2023', () => {
 
   it('gives every input valid for scoreNode, one entry per applicable, non-exempted, non-survey leaf', () => {
     for (const u of demo.units) {
-      const tree = buildTree(fws[u.group]);
+      const tree = buildTree(fws[u.group as UnitGroup]);
       const plan = planTotals(tree, u.group);
       const exempted = new Set(u.exemptions.map((e) => e.nodeCode));
       const expected = plan.leaves.filter((l) => !l.survey && !l.path.some((c) => exempted.has(c))).map((l) => l.code);
@@ -141,7 +141,7 @@ describe('demo cycle Sóc Trăng 2023', () => {
   it('lowers the benchmarks named in the report', () => {
     const ex = (name: string) => {
       const u = demo.units.find((x) => x.name === name)!;
-      const tree = buildTree(fws[u.group]);
+      const tree = buildTree(fws[u.group as UnitGroup]);
       return u.exemptions.map((e) => tree.byCode.get(e.nodeCode)!.title);
     };
     expect(ex('Hải quan Sóc Trăng')).toContain('Kiểm tra công tác cải cách hành chính tại các đơn vị trực thuộc');

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDecimal, add, ZERO, cmp, type Rational } from '../../shared/decimal/rational.ts';
 import { buildTree, leavesUnder } from '../../shared/framework/tree.ts';
-import { type UnitGroup, SCORING_KINDS, UNIT_GROUPS } from '../../shared/framework/types.ts';
+import { type GroupPresetCode as UnitGroup, GROUP_PRESET_CODES, GROUPS_2023 as UNIT_GROUPS } from '../../shared/framework/groups.ts';
+import { SCORING_KINDS } from '../../shared/framework/types.ts';
 import { validateFramework } from '../../shared/framework/validate.ts';
 import { loadDefaultFrameworks, resourcesDir } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
@@ -84,11 +85,24 @@ describe('resources folder', () => {
     expect(real.endsWith('resources')).toBe(true);
     tmp = mkdtempSync(join(tmpdir(), 'cchc-res-'));
     mkdirSync(join(tmp, 'frameworks'));
-    for (const g of UNIT_GROUPS) copyFileSync(join(real, 'frameworks', `${g}.json`), join(tmp, 'frameworks', `${g}.json`));
+    for (const g of GROUP_PRESET_CODES) copyFileSync(join(real, 'frameworks', `${g}.json`), join(tmp, 'frameworks', `${g}.json`));
     process.env['CCHC_RESOURCES'] = tmp;
     expect(resourcesDir()).toBe(tmp);
     expect(loadDefaultFrameworks().district.group).toBe('district');
     rmSync(join(tmp, 'frameworks', 'district.json'));
     expect(() => loadDefaultFrameworks()).toThrow(/district\.json/);
+  });
+});
+
+describe('the commune preset (two-level local government, from 2025)', () => {
+  it('has a sample framework of its own, marked as a sample, that validates and names communes, not districts', () => {
+    const f = loadDefaultFrameworks().commune;
+    expect(f.group).toBe('commune');
+    expect(f.sample).toBe(true);
+    expect(f.name).toMatch(/^Bộ tiêu chí mẫu — UBND xã, phường, đặc khu/);
+    expect(validateFramework(f)).toEqual([]);
+    for (const n of f.nodes) expect(n.groups).toEqual(['commune']);
+    expect(f.nodes.some((n) => /cấp huyện/.test(n.title))).toBe(false);
+    expect(frameworkHash(f)).not.toBe(frameworkHash(loadDefaultFrameworks().district));
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UNIT_GROUPS, type Framework } from '../../shared/framework/types.ts';
+import { GROUPS_2023 as UNIT_GROUPS } from '../../shared/framework/groups.ts';
+import type { Framework } from '../../shared/framework/types.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
 import {
@@ -172,7 +173,7 @@ describe('framework JSON', () => {
     expect(bad.ok ? null : bad.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.JSON);
     const raw = JSON.parse(frameworkToJson(fws.central_agency));
     raw.nodes[2].maxPoints = true;
-    raw.group = 'province';
+    raw.group = 'Sở Nội vụ';
     const shape = parseFrameworkJson(JSON.stringify(raw));
     expect(shape.ok ? null : shape.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.SCHEMA);
     expect(shape.ok ? '' : shape.error.message).toContain('nodes[2].maxPoints');

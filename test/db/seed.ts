@@ -3,6 +3,7 @@ import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts'
 import { insertCycle } from '../../electron/core/db/repos/cycles.ts';
 import { upsertDossierItem } from '../../electron/core/db/repos/dossiers.ts';
 import { putFramework, setCycleFramework } from '../../electron/core/db/repos/frameworks.ts';
+import { putCycleGroup } from '../../electron/core/db/repos/groups.ts';
 import { insertMember } from '../../electron/core/db/repos/members.ts';
 import { putSurveyPoints } from '../../electron/core/db/repos/survey.ts';
 import { insertUnit } from '../../electron/core/db/repos/units.ts';
@@ -29,6 +30,7 @@ export function seed(dir: string): Db {
   const db = openDatabase(join(dir, 'store.sqlite'));
   tx(db, () => {
     insertCycle(db, { id: 'c', name: 'Thử 2023', year: 2023, province: 'Sóc Trăng', precision: 2 });
+    putCycleGroup(db, 'c', { code: 'district', label: 'UBND cấp huyện', shortLabel: 'Cấp huyện', sortOrder: 1, fields: ['1', '8'] });
     putFramework(db, 'h1', framework);
     setCycleFramework(db, 'c', 'district', 'h1');
     insertUnit(db, { id: 'u1', cycleId: 'c', name: 'UBND huyện A', group: 'district', sortOrder: 1 });

@@ -4,6 +4,8 @@
  * three units; members m1 (field 1), m2 (fields 1 and 2), m3 (field 2) and the
  * secretariat; each with an Ed25519 key registered on the roster.
  */
+import { putCycleGroup } from '../../electron/core/db/repos/groups.ts';
+import { GROUP_PRESETS } from '../../shared/framework/groups.ts';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts';
@@ -73,6 +75,7 @@ export function secretariatStore(dir: string, keys: Keys): Db {
   const hash = frameworkHash(framework);
   tx(db, () => {
     insertCycle(db, { id: CYCLE, name: 'Sóc Trăng 2023 (thử)', year: 2023, province: 'Sóc Trăng', precision: 2 });
+    putCycleGroup(db, CYCLE, { ...GROUP_PRESETS.district, sortOrder: 1 });
     putFramework(db, hash, framework);
     setCycleFramework(db, CYCLE, 'district', hash);
     UNITS.forEach((id, i) => insertUnit(db, { id, cycleId: CYCLE, name: `UBND huyện ${'ABC'[i]}`, group: 'district', sortOrder: i + 1 }));

@@ -4,6 +4,7 @@
  * total's and the index's) and self-assessed = total − surveys: the tables then reproduce
  * every published column.
  */
+import { GROUPS_2023, presetGroups } from '../../shared/framework/groups.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +81,7 @@ export function fixtureInput(previous?: ReadonlyMap<string, bigint>): ReportInpu
   const rows = [...summaryRows('summary-districts.csv'), ...summaryRows('summary-public-units.csv')];
   return {
     cycle: { id: 'st2023', name: 'Sóc Trăng 2023', year: 2023, province: 'Sóc Trăng', precision: 2 },
+    groups: presetGroups(GROUPS_2023),
     previousYear: previous ? 2022 : null,
     units: rows.map((r, i) => ({ ...unitInput(r, i), previousPublished: previous?.get(r.unit) ?? null })),
   };

@@ -45,7 +45,7 @@ describe('validateFramework', () => {
       ],
       [FRAMEWORK_ERRORS.BAD_SCORING, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { scoring: { kind: 'deduction', perViolation: '0', floor: '0' } }), leaf('1.2', '1', '0.5')]],
       [FRAMEWORK_ERRORS.GROUP_NOT_IN_PARENT, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['district', 'department'] }), leaf('1.2', '1', '0.5')]],
-      [FRAMEWORK_ERRORS.BAD_UNIT_GROUP, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['province' as never] }), leaf('1.2', '1', '0.5')]],
+      [FRAMEWORK_ERRORS.BAD_UNIT_GROUP, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['Tỉnh A' as never] }), leaf('1.2', '1', '0.5')]],
       [FRAMEWORK_ERRORS.EMPTY_TITLE, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { title: ' ' }), leaf('1.2', '1', '0.5')]],
       [
         FRAMEWORK_ERRORS.DUPLICATE_SURVEY,

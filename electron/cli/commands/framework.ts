@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
-import { isUnitGroup } from '../../../shared/framework/types.ts';
+import { GROUP_PRESET_CODES, isGroupCode, isGroupPreset } from '../../../shared/framework/groups.ts';
 import { openDatabase, tx } from '../../core/db/connection.ts';
 import { appendAudit } from '../../core/db/repos/audit.ts';
 import { listCycles } from '../../core/db/repos/cycles.ts';
@@ -29,7 +29,8 @@ Xuất hoặc nhập bộ tiêu chí (mỗi dòng một tiêu chí: mã, mã cha
 và tham số, nhóm đơn vị, được hạ điểm chuẩn, hướng dẫn chấm, tài liệu kiểm chứng).
 Bộ tiêu chí được nhận diện bằng mã băm SHA-256 của nội dung chuẩn hóa.
 
-  --group NHÓM   department | district | public_service_unit | central_agency
+  --group NHÓM   mã nhóm: department | district | public_service_unit | central_agency | commune
+                 (bộ tiêu chí mẫu), hoặc mã nhóm của kỳ khi có --db
   --db TỆP       Cơ sở dữ liệu: xuất bộ tiêu chí của kỳ đánh giá; nhập và áp dụng cho kỳ.
   --cycle MÃ     Kỳ đánh giá (khi cơ sở dữ liệu có nhiều kỳ).
   --out TỆP      Tệp kết quả (.xlsx hoặc .json).`;
@@ -62,7 +63,7 @@ const command: CliCommand = {
     if (sub === 'export') {
       const { values } = parseCommandArgs('framework', rest, { group: { type: 'string' }, db: { type: 'string' }, cycle: { type: 'string' }, out: { type: 'string' } });
       if (values.help) return io.out(USAGE), 0;
-      if (!isUnitGroup(values.group)) throw new UsageError(`--group phải là department, district, public_service_unit hoặc central_agency.`);
+      if (!isGroupCode(values.group)) throw new UsageError(`--group phải là mã nhóm đơn vị (ví dụ ${GROUP_PRESET_CODES.join(', ')}).`);
       if (!values.out) throw new UsageError('Thiếu --out TỆP.');
       const group = values.group;
       const framework: Framework = values.db
@@ -72,7 +73,11 @@ const command: CliCommand = {
             if (!f) throw new CodedFailure('FRAMEWORK_MISSING', `Kỳ đánh giá “${cycleId}” chưa có bộ tiêu chí cho nhóm ${group}.`);
             return f.framework;
           })
-        : loadDefaultFrameworks()[group];
+        : isGroupPreset(group)
+          ? loadDefaultFrameworks()[group]
+          : (() => {
+              throw new UsageError(`Không có bộ tiêu chí mẫu cho nhóm “${group}”; dùng --db và --cycle để xuất bộ tiêu chí của một kỳ, hoặc một nhóm mẫu: ${GROUP_PRESET_CODES.join(', ')}.`);
+            })();
       const out = resolve(values.out);
       if (formatOf(out) === 'xlsx') await writeFrameworkXlsxFile(out, framework);
       else writeFrameworkJsonFile(out, framework);

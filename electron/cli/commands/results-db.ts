@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { openDatabase } from '../../core/db/connection.ts';
+import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
 import { listCycles } from '../../core/db/repos/cycles.ts';
+import { listCycleGroups } from '../../core/db/repos/groups.ts';
 import { cycleFigures } from '../../core/results/cycle-results.ts';
 
 /** The only cycle of the database, or the one named; a coded error otherwise. */
@@ -19,11 +21,12 @@ export function pickCycle(cycles: readonly { id: string; name: string }[], cycle
   throw new CodedFailure('CYCLE_AMBIGUOUS', `Cơ sở dữ liệu có nhiều kỳ đánh giá; hãy chọn bằng --cycle: ${cycles.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
 }
 
-export async function loadDbFigures(dbPath: string, cycleId: string | undefined): Promise<UnitFigures[]> {
+export async function loadDbFigures(dbPath: string, cycleId: string | undefined): Promise<{ figures: UnitFigures[]; groups: UnitGroupInfo[] }> {
   if (!existsSync(dbPath)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
   const db = openDatabase(dbPath);
   try {
-    return cycleFigures(db, pickCycle(listCycles(db), cycleId, dbPath));
+    const id = pickCycle(listCycles(db), cycleId, dbPath);
+    return { figures: cycleFigures(db, id), groups: listCycleGroups(db, id) };
   } finally {
     db.close();
   }

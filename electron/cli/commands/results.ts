@@ -3,6 +3,7 @@
  * a cycle in the database) and print it as JSON or as the report's tables.
  */
 import { type UnitFigures, computeResults, DEFAULT_PRECISION } from '../../../shared/results/compute.ts';
+import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
 import { readSummaryFiles } from '../../core/summary/read.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
@@ -24,9 +25,9 @@ export interface ResultsOutputOptions {
  * The part shared by every source of figures: compute and render. Takes the units'
  * figures of one cycle, returns the text to print on stdout.
  */
-export function renderResults(figures: readonly UnitFigures[], options: ResultsOutputOptions): string {
-  const results = computeResults(figures, options.precision);
-  return options.format === 'table' ? renderResultsTable(results) : renderResultsJson(results);
+export function renderResults(figures: readonly UnitFigures[], options: ResultsOutputOptions, groups?: readonly UnitGroupInfo[]): string {
+  const results = computeResults(figures, options.precision, groups?.map((g) => g.code));
+  return options.format === 'table' ? renderResultsTable(results, groups) : renderResultsJson(results);
 }
 
 const USAGE = `Cách dùng:
@@ -91,8 +92,8 @@ const command: CliCommand = {
     if (summaries.length === 0 && values.db === undefined) {
       throw new UsageError('Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help');
     }
-    const figures = values.db !== undefined ? await loadDbFigures(values.db, values.cycle) : await readSummaryFiles(summaries);
-    io.out(renderResults(figures, options));
+    const { figures, groups } = values.db !== undefined ? await loadDbFigures(values.db, values.cycle) : { figures: await readSummaryFiles(summaries), groups: undefined };
+    io.out(renderResults(figures, options, groups));
     return 0;
   },
 };

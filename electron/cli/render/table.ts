@@ -3,7 +3,7 @@
  * self-assessed points, the two surveys, total, index, classification, rank in group;
  * sorted by index, with the TRUNG BÌNH row; then an overall block.
  */
-import { UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
+import { GROUP_PRESETS, type UnitGroupInfo, groupLabeller } from '../../../shared/framework/groups.ts';
 import { formatRational, formatScaled } from '../../../shared/format/vi.ts';
 import { CLASSIFICATION_GROUPS, CLASSIFICATION_LABELS } from '../../../shared/results/classification.ts';
 import type { Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
@@ -83,14 +83,15 @@ function unitRow(u: UnitResult, stt: number, precision: number): string[] {
   ];
 }
 
-export function renderResultsTable(r: Results): string {
+export function renderResultsTable(r: Results, groups: readonly UnitGroupInfo[] = Object.values(GROUP_PRESETS).map((g, i) => ({ ...g, sortOrder: i }))): string {
+  const names = groupLabeller(groups);
   const p = r.precision;
   const out: string[] = [];
   for (const g of r.groups) {
     const units = r.units.filter((u) => u.group === g.group).sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : 0));
     const rows: (string[] | null)[] = units.map((u, i) => unitRow(u, i + 1, p));
     rows.push(null, ['', 'TRUNG BÌNH', '', '', '', '', '', formatScaled(g.average, p), '', '']);
-    out.push(`KẾT QUẢ CHỈ SỐ CCHC: ${UNIT_GROUP_LABELS[g.group].toLocaleUpperCase('vi')} (${g.count} đơn vị)`, '');
+    out.push(`KẾT QUẢ CHỈ SỐ CCHC: ${names.label(g.group).toLocaleUpperCase('vi')} (${g.count} đơn vị)`, '');
     out.push(...alignRows(COLUMNS, rows), '');
     out.push(extremes(g, p), 'Xếp nhóm:', ...counts(g), '', '');
   }

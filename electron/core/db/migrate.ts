@@ -22,10 +22,22 @@ export function migrate(db: Database, target: number = LATEST_VERSION, migration
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // A migration that rebuilds tables runs with foreign keys off (a pragma that cannot change inside a
+    // transaction), then proves every reference still holds before it commits.
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${m.version} broke ${broken.length} foreign key(s)`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

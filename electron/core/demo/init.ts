@@ -7,8 +7,9 @@
 import { serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { buildTree } from '../../../shared/framework/tree.ts';
-import type { Framework, UnitGroup } from '../../../shared/framework/types.ts';
-import { UNIT_GROUPS } from '../../../shared/framework/types.ts';
+import { type GroupPresetCode, GROUPS_2023, presetGroups } from '../../../shared/framework/groups.ts';
+import type { Framework } from '../../../shared/framework/types.ts';
+import { putCycleGroup } from '../db/repos/groups.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
@@ -47,11 +48,11 @@ function documentPages(unitName: string, title: string, pages: number): string[]
   return out;
 }
 
-export function initDemo(db: Db, dataDir: string, frameworks: Record<UnitGroup, Framework> = loadDefaultFrameworks(), demo: DemoCycle = buildDemoCycle(frameworks)): InitDemoResult {
+export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPresetCode, Framework> = loadDefaultFrameworks(), demo: DemoCycle = buildDemoCycle(frameworks)): InitDemoResult {
   if (getCycle(db, DEMO_CYCLE_ID)) {
     throw new CodedFailure('DEMO_EXISTS', `Cơ sở dữ liệu đã có kỳ đánh giá mẫu “${demo.cycle.name}”.`);
   }
-  const trees = new Map(UNIT_GROUPS.map((g) => [g, buildTree(frameworks[g])]));
+  const trees = new Map<string, ReturnType<typeof buildTree>>(GROUPS_2023.map((g) => [g, buildTree(frameworks[g])]));
 
   // Evidence documents first: content-addressed files, harmless if the transaction below fails.
   const docs = new Map<string, { sha256: string; title: string; fileName: string; size: number }>();
@@ -72,7 +73,8 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<UnitGroup, 
   let items = 0;
   tx(db, () => {
     insertCycle(db, { id: DEMO_CYCLE_ID, name: demo.cycle.name, year: demo.cycle.year, province: demo.cycle.province, precision: 2, createdAt: DEMO_TIME });
-    for (const g of UNIT_GROUPS) {
+    for (const group of presetGroups(GROUPS_2023)) putCycleGroup(db, DEMO_CYCLE_ID, group);
+    for (const g of GROUPS_2023) {
       const hash = frameworkHash(frameworks[g]);
       putFramework(db, hash, frameworks[g]);
       setCycleFramework(db, DEMO_CYCLE_ID, g, hash);

@@ -2,7 +2,7 @@
  * The embedded demo cycle "Sóc Trăng 2023": 40 units, their self-assessment dossiers
  * (two rounds), lowered benchmarks, survey points and the appraisal council.
  *
- *   buildDemoCycle(frameworks: Record<UnitGroup, Framework>): DemoCycle
+ *   buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): DemoCycle
  *
  * Pure and deterministic: no I/O, no clock, no Math.random (a seeded PRNG per unit).
  * Built for the default frameworks (resources/frameworks/*.json); with other frameworks
@@ -33,6 +33,7 @@
 import { type Rational, ZERO, add, cmp, div, mul, parseDecimal, rat, sub, toFixedHalfUp, HUNDRED } from '../../../shared/decimal/rational.ts';
 import { viDecimalText } from '../../../shared/format/vi.ts';
 import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
+import type { GroupPresetCode } from '../../../shared/framework/groups.ts';
 import type { Framework, FrameworkNode, UnitGroup } from '../../../shared/framework/types.ts';
 import type { ScoreInput } from '../../../shared/scoring/inputs.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
@@ -958,7 +959,7 @@ function generatedRates(n: number): number[] {
   return rng.shuffle(Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / Math.max(1, n - 1)));
 }
 
-export function buildDemoCycle(frameworks: Record<UnitGroup, Framework>): DemoCycle {
+export function buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): DemoCycle {
   const ctx = {
     department: context(frameworks.department),
     district: context(frameworks.district),

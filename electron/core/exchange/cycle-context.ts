@@ -63,8 +63,8 @@ export function leafOf(ctx: CycleContext, unitId: string, nodeCode: string): Lea
   return { unit, groupHash: g.hash, node, field, survey: node.scoring?.kind === 'survey' };
 }
 
-export function frameworkHashes(ctx: CycleContext): Partial<Record<UnitGroup, string>> {
-  const out: Partial<Record<UnitGroup, string>> = {};
+export function frameworkHashes(ctx: CycleContext): Record<UnitGroup, string> {
+  const out: Record<UnitGroup, string> = {};
   for (const [g, f] of ctx.groups) out[g] = f.hash;
   return out;
 }

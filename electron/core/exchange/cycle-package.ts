@@ -13,6 +13,7 @@
  * exemptions, package record, audit). The member's own appraisals are never touched; the
  * dossier of a received cycle is read-only (triggers of migration 003).
  */
+import { listCycleGroups, putCycleGroup } from '../db/repos/groups.ts';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -101,6 +102,7 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
     cycle: { id: cycle.id, name: cycle.name, year: cycle.year, province: cycle.province, precision: cycle.precision },
     revision,
     issuedAt,
+    groups: listCycleGroups(db, cycleId).map((g) => ({ ...g, fields: [...g.fields] })),
     frameworks: cycleFrameworks(db, cycleId)
       .map((f) => ({ group: f.group, hash: f.hash, framework: f.framework as unknown }))
       .sort((a, b) => (a.group < b.group ? -1 : 1)),
@@ -316,6 +318,10 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
     const known = (what: string, ok: boolean) => {
       if (!ok) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${what}`);
     };
+    const groupCodes = new Set(content.groups.map((g) => g.code));
+    known('mã nhóm đơn vị trùng nhau', groupCodes.size === content.groups.length);
+    for (const u of content.units) known(`đơn vị “${u.name}” thuộc nhóm lạ “${u.group}”`, groupCodes.has(u.group));
+    for (const f of content.frameworks) known(`bộ tiêu chí của nhóm lạ “${f.group}”`, groupCodes.has(f.group));
     for (const d of content.dossiers) known(`hồ sơ của đơn vị lạ “${d.unitId}”`, units.has(d.unitId));
     for (const l of content.dossierEvidence) known(`tài liệu ${l.sha256.slice(0, 12)} không có trong danh sách`, described.has(l.sha256) && units.has(l.unitId));
     const roster = new Set(content.roster.map((m) => m.id));
@@ -470,6 +476,7 @@ function writeCycle(db: Db, c: CycleContent): void {
     `INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, year = excluded.year, province = excluded.province, precision = excluded.precision`,
   ).run(id, c.cycle.name, c.cycle.year, c.cycle.province, c.cycle.precision, c.issuedAt);
+  for (const g of c.groups) putCycleGroup(db, id, g);
   for (const f of c.frameworks) {
     putFramework(db, f.hash, f.framework as Framework);
     setCycleFramework(db, id, f.group, f.hash);

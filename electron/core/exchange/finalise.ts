@@ -23,6 +23,7 @@ import { completenessMatrix } from './completeness.ts';
 import { cycleContext, frameworkHashes } from './cycle-context.ts';
 import { sha256Hex } from './keys.ts';
 import { canonicalJson } from './refusal.ts';
+import { cycleGroupOrder } from '../db/repos/groups.ts';
 
 export interface SnapshotInfo {
   readonly id: number;
@@ -38,7 +39,7 @@ export interface SnapshotInfo {
 export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
   const ctx = cycleContext(db, cycleId);
   const totals = computeCycleTotals(db, cycleId);
-  const results = computeResults(figuresOf(totals), ctx.cycle.precision);
+  const results = computeResults(figuresOf(totals), ctx.cycle.precision, cycleGroupOrder(db, cycleId));
   const byName = new Map(results.units.map((u) => [u.unit, u]));
   const finals = new Map<string, { sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }>();
   for (const f of db

@@ -5,7 +5,7 @@
  * statistics per group and per field; the sentences; the sub-criteria missed; the
  * approved exemptions; every unit's drill-down.
  */
-import { UNIT_GROUP_LABELS, type UnitGroup } from '../../../shared/framework/types.ts';
+import { slug } from '../../../shared/format/fold.ts';
 import type { DrillNode, UnitDrilldown } from '../../../shared/report/drilldown.ts';
 import { flattenDrill } from '../../../shared/report/drilldown.ts';
 import type { MinutesExemption } from '../../../shared/report/html/minutes.ts';
@@ -41,12 +41,9 @@ export interface ExportTable {
   readonly rows: readonly ExportRow[];
 }
 
-const SHORT: Readonly<Record<UnitGroup, { sheet: string; file: string }>> = {
-  department: { sheet: 'Sở, ban, ngành', file: 'so-ban-nganh' },
-  district: { sheet: 'UBND cấp huyện', file: 'ubnd-cap-huyen' },
-  public_service_unit: { sheet: 'ĐVSN công lập', file: 'don-vi-su-nghiep' },
-  central_agency: { sheet: 'Cơ quan TW', file: 'co-quan-trung-uong' },
-};
+/** Sheet names are at most 31 characters in Excel: "KQ " + a short label of up to 28. */
+const sheetPart = (g: { shortLabel: string }) => g.shortLabel.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28);
+const filePart = (g: { group: string; shortLabel: string }) => slug(g.shortLabel) || g.group.replace(/_/g, '-');
 
 const col = (header: string, type: ColumnType, width?: number): ExportColumn => (width ? { header, type, width } : { header, type });
 
@@ -77,9 +74,9 @@ export function groupTables(report: Report): ExportTable[] {
   for (const g of report.groups) {
     const withPrev = report.previousYear !== null && g.rows.some((r) => r.previousIndex !== null);
     out.push({
-      sheet: `KQ ${SHORT[g.group].sheet}`,
-      file: `ket-qua-${SHORT[g.group].file}`,
-      title: `Kết quả Chỉ số CCHC năm ${year}: ${UNIT_GROUP_LABELS[g.group]}`,
+      sheet: `KQ ${sheetPart(g)}`,
+      file: `ket-qua-${filePart(g)}`,
+      title: `Kết quả Chỉ số CCHC năm ${year}: ${g.label}`,
       columns: [
         col('STT', 'int', 6),
         col('Đơn vị', 'text', 40),
@@ -134,9 +131,9 @@ export function groupTables(report: Report): ExportTable[] {
       ],
     });
     out.push({
-      sheet: `LV ${SHORT[g.group].sheet}`,
-      file: `linh-vuc-${SHORT[g.group].file}`,
-      title: `Điểm theo lĩnh vực năm ${year}: ${UNIT_GROUP_LABELS[g.group]}`,
+      sheet: `LV ${sheetPart(g)}`,
+      file: `linh-vuc-${filePart(g)}`,
+      title: `Điểm theo lĩnh vực năm ${year}: ${g.label}`,
       columns: [
         col('STT', 'int', 6),
         col('Đơn vị', 'text', 40),

@@ -1,8 +1,8 @@
 /**
- * The built-in sample frameworks (bộ tiêu chí mẫu), one per unit group, read from
+ * The built-in sample frameworks (bộ tiêu chí mẫu), one per group preset, read from
  * resources/frameworks/<group>.json and validated.
  *
- *   loadDefaultFrameworks(resourcesDir?): Record<UnitGroup, Framework>
+ *   loadDefaultFrameworks(resourcesDir?): Record<GroupPresetCode, Framework>
  *   resourcesDir(): string            // the resources/ folder
  *
  * Where resources/ is: $CCHC_RESOURCES when set (the folder that contains frameworks/),
@@ -15,7 +15,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { type Framework, type UnitGroup, UNIT_GROUPS } from '../../../shared/framework/types.ts';
+import { GROUP_PRESET_CODES, type GroupPresetCode } from '../../../shared/framework/groups.ts';
+import type { Framework } from '../../../shared/framework/types.ts';
 import { parseFrameworkJson } from './io.ts';
 
 function findProjectRoot(start: string): string | null {
@@ -49,10 +50,10 @@ export function resourcesDir(): string {
   throw new CodedFailure('FRAMEWORK_DEFAULTS_MISSING', 'Không tìm thấy thư mục resources chứa bộ tiêu chí mẫu (đặt biến môi trường CCHC_RESOURCES).');
 }
 
-/** Reads and validates resources/frameworks/<group>.json for every unit group. */
-export function loadDefaultFrameworks(dir: string = resourcesDir()): Record<UnitGroup, Framework> {
-  const out = {} as Record<UnitGroup, Framework>;
-  for (const group of UNIT_GROUPS) {
+/** Reads and validates resources/frameworks/<preset>.json for every group preset. */
+export function loadDefaultFrameworks(dir: string = resourcesDir()): Record<GroupPresetCode, Framework> {
+  const out = {} as Record<GroupPresetCode, Framework>;
+  for (const group of GROUP_PRESET_CODES) {
     const file = join(dir, 'frameworks', `${group}.json`);
     if (!existsSync(file)) {
       throw new CodedFailure('FRAMEWORK_DEFAULTS_MISSING', `Thiếu tệp bộ tiêu chí mẫu ${file}.`, { file });

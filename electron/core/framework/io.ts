@@ -25,6 +25,7 @@
  * the sheet row and column (xlsx) or the JSON path; details: {count, row, column} of the
  * first problem. A round trip (export → import) keeps the canonical hash.
  */
+import { GROUP_CODE_PATTERN, GROUP_PRESETS, isGroupPreset } from '../../../shared/framework/groups.ts';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -40,9 +41,6 @@ import {
   type UnitGroup,
   SCORING_KINDS,
   SCORING_KIND_LABELS,
-  UNIT_GROUPS,
-  UNIT_GROUP_LABELS,
-  isUnitGroup,
 } from '../../../shared/framework/types.ts';
 import { FRAMEWORK_ERRORS, validateFramework } from '../../../shared/framework/validate.ts';
 import { frameworkHash } from './hash.ts';
@@ -149,7 +147,7 @@ const scoringSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const groupSchema = z.enum(UNIT_GROUPS);
+const groupSchema = z.string().regex(GROUP_CODE_PATTERN);
 
 const nodeSchema = z.object({
   code: z.string().min(1),
@@ -347,10 +345,10 @@ export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
   info.getRow(1).font = { bold: true };
   info.addRow({ label: INFO_LABELS.name, value: f.name });
   info.addRow({ label: INFO_LABELS.year, value: f.year });
-  info.addRow({ label: INFO_LABELS.group, value: f.group, note: isUnitGroup(f.group) ? UNIT_GROUP_LABELS[f.group] : '' });
+  info.addRow({ label: INFO_LABELS.group, value: f.group, note: isGroupPreset(f.group) ? GROUP_PRESETS[f.group].label : '' });
   info.addRow({ label: INFO_LABELS.sample, value: f.sample ? 'Có' : 'Không' });
   info.addRow({ label: INFO_LABELS.hash, value: frameworkHash(f), note: 'Chỉ để đối chiếu; được tính lại khi nhập.' });
-  const groupsNote = UNIT_GROUPS.map((g) => `${g} = ${UNIT_GROUP_LABELS[g]}`).join('; ');
+  const groupsNote = `mã nhóm của kỳ đánh giá (chữ thường không dấu, số, “_”), ví dụ: ${Object.values(GROUP_PRESETS).map((g) => `${g.code} = ${g.label}`).join('; ')}`;
   info.addRow({ label: 'Mã nhóm đơn vị', value: groupsNote });
   info.addRow({ label: 'Mã cách chấm', value: SCORING_KINDS.map((k) => `${k} = ${SCORING_KIND_LABELS[k]}`).join('; ') });
   const out = await wb.xlsx.writeBuffer();
@@ -391,10 +389,16 @@ const KIND_BY_TEXT = new Map<string, ScoringKind>([
   ...SCORING_KINDS.map((k) => [fold(k), k] as const),
   ...SCORING_KINDS.map((k) => [fold(SCORING_KIND_LABELS[k]), k] as const),
 ]);
-const GROUP_BY_TEXT = new Map<string, UnitGroup>([
-  ...UNIT_GROUPS.map((g) => [fold(g), g] as const),
-  ...UNIT_GROUPS.map((g) => [fold(UNIT_GROUP_LABELS[g]), g] as const),
-]);
+const PRESET_BY_LABEL = new Map<string, UnitGroup>(Object.values(GROUP_PRESETS).map((g) => [fold(g.label), g.code] as const));
+/** A group code as written ("commune"), or a preset's Vietnamese label ("UBND cấp huyện"). */
+const GROUP_BY_TEXT = {
+  get(text: string): UnitGroup | undefined {
+    const t = text.trim();
+    if (GROUP_CODE_PATTERN.test(t)) return t;
+    if (GROUP_CODE_PATTERN.test(t.toLowerCase())) return t.toLowerCase();
+    return PRESET_BY_LABEL.get(text);
+  },
+};
 const YES = new Set(['có', 'co', 'x', 'true', '1', 'yes', 'đúng']);
 const NO = new Set(['không', 'khong', '', 'false', '0', 'no', 'sai']);
 
@@ -448,8 +452,8 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (!Number.isInteger(year)) infoProblem(INFO_LABELS.year, `năm “${yearText}” không hợp lệ (cần 4 chữ số).`);
   const groupText = text(infoCell(INFO_LABELS.group)?.value ?? null);
-  const group = GROUP_BY_TEXT.get(fold(groupText));
-  if (!group) infoProblem(INFO_LABELS.group, `nhóm đơn vị “${groupText}” không hợp lệ (chấp nhận: ${UNIT_GROUPS.join(', ')}).`);
+  const group = GROUP_BY_TEXT.get(groupText) ?? GROUP_BY_TEXT.get(fold(groupText));
+  if (!group) infoProblem(INFO_LABELS.group, `nhóm đơn vị “${groupText}” không hợp lệ (cần mã nhóm như commune, department hoặc tên nhóm mẫu).`);
   const sampleText = fold(text(infoCell(INFO_LABELS.sample)?.value ?? null));
   const sample = YES.has(sampleText) ? true : NO.has(sampleText) ? false : null;
   if (sample === null) infoProblem(INFO_LABELS.sample, `cần ghi “Có” hoặc “Không”.`);
@@ -550,8 +554,8 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
     } else {
       for (const part of groupsText.split(/[,;]/)) {
         if (part.trim() === '') continue;
-        const g = GROUP_BY_TEXT.get(fold(part));
-        if (!g) cellProblem('groups', `nhóm đơn vị “${part.trim()}” không hợp lệ (chấp nhận: ${UNIT_GROUPS.join(', ')}).`);
+        const g = GROUP_BY_TEXT.get(part) ?? GROUP_BY_TEXT.get(fold(part));
+        if (!g) cellProblem('groups', `nhóm đơn vị “${part.trim()}” không hợp lệ (cần mã nhóm như commune, department).`);
         else groups.push(g);
       }
     }

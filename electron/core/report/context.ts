@@ -7,6 +7,8 @@
 import { decToScaled } from '../../../shared/report/numbers.ts';
 import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
+import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
+import { listCycleGroups } from '../db/repos/groups.ts';
 import type { Db } from '../db/connection.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
@@ -20,6 +22,8 @@ export interface PreviousEntry {
 
 export interface CycleContext {
   readonly totals: CycleTotals;
+  /** The cycle's unit groups, in order. */
+  readonly groups: readonly UnitGroupInfo[];
   readonly trees: ReadonlyMap<UnitGroup, FrameworkTree>;
   /** unit id → codes of approved exemptions (any level). */
   readonly exempted: ReadonlyMap<string, ReadonlySet<string>>;
@@ -80,7 +84,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
     e[source] = n;
     respondents.set(u, e);
   }
-  return { totals, trees, exempted, previousYear, previous, respondents };
+  return { totals, groups: listCycleGroups(db, cycleId), trees, exempted, previousYear, previous, respondents };
 }
 
 /** Whether a leaf (by its path of codes) is exempted for a unit. */

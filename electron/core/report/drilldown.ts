@@ -5,7 +5,6 @@
 import { type Rational, ZERO, add, deserialize, div, mul, roundHalfUpScaled, HUNDRED } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
-import { UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
 import type { DrillAppraisal, DrillEvidence, DrillNode, DrillSource, UnitDrilldown } from '../../../shared/report/drilldown.ts';
 import { exactText, scaledText } from '../../../shared/report/numbers.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
@@ -191,7 +190,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
   const t = u.totals;
   return {
     cycle: { id: cycle.id, name: cycle.name, year: cycle.year, province: cycle.province, precision: p },
-    unit: { id: u.unit.id, name: u.unit.name, group, groupLabel: UNIT_GROUP_LABELS[group] },
+    unit: { id: u.unit.id, name: u.unit.name, group, groupLabel: row.groupLabel },
     benchmark: exactText(t.benchmark),
     selfAssessed: exactText(t.selfAssessed),
     surveyCbccvc: exactText(t.surveyCbccvc),

@@ -300,7 +300,7 @@ export function readConflicts(db: Db, cycleId: string, trees: ReadonlyMap<UnitGr
   const units = new Map(
     (db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ?').all(cycleId) as { id: string; name: string; grp: UnitGroup }[]).map((u) => [u.id, u]),
   );
-  const title = (unitId: string, code: string) => trees.get(units.get(unitId)?.grp ?? 'department')?.byCode.get(code)?.title ?? '';
+  const title = (unitId: string, code: string) => trees.get(units.get(unitId)?.grp ?? '')?.byCode.get(code)?.title ?? '';
   const out: (MinutesConflict & { unitId: string })[] = [];
   const decided = new Map<string, { basis: string }>();
   for (const f of db

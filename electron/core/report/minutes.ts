@@ -7,7 +7,6 @@ import type { UnitSheetContext } from '../../../shared/report/html/unit-sheets.t
 import { exactText } from '../../../shared/report/numbers.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { Report } from '../../../shared/report/types.ts';
-import { UNIT_GROUPS } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import { listCycleExemptions } from '../db/repos/exemptions.ts';
 import { listMembers } from '../db/repos/members.ts';
@@ -56,6 +55,7 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
     for (const l of plan.leaves) if (!isExempted(ctx, u.unit.id, l.path)) subCriteria += 1;
   }
   const unitsById = new Map(ctx.totals.units.map((u) => [u.unit.id, u.unit]));
+  const groupOrder = (g: string) => ctx.groups.findIndex((x) => x.code === g);
   const exemptions: MinutesExemption[] = listCycleExemptions(db, cycle.id)
     .filter((e) => e.status === 'approved')
     .flatMap((e) => {
@@ -74,7 +74,7 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
         },
       ];
     })
-    .sort((a, b) => UNIT_GROUPS.indexOf(a.group) - UNIT_GROUPS.indexOf(b.group) || a.unit.localeCompare(b.unit, 'vi') || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.unit.localeCompare(b.unit, 'vi') || a.code.localeCompare(b.code, 'en', { numeric: true }));
 
   return {
     header: headerOf(meeting),
@@ -92,7 +92,7 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
     contents: meeting.contents,
     appraised: {
       units: ctx.totals.units.length,
-      byGroup: report.groups.map((g) => ({ group: g.group, count: g.count })),
+      byGroup: report.groups.map((g) => ({ group: g.group, label: g.label, count: g.count })),
       subCriteria,
       appraisedScores: ctx.totals.units.reduce((s, u) => s + u.appraised, 0),
       provisionalScores: ctx.totals.units.reduce((s, u) => s + u.provisional, 0),

@@ -8,7 +8,9 @@
  */
 import { serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { UNIT_GROUP_LABELS, type UnitGroup } from '../../../shared/framework/types.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { groupLabeller } from '../../../shared/framework/groups.ts';
+import { cycleGroupOrder, listCycleGroups } from '../db/repos/groups.ts';
 import { computeResults } from '../../../shared/results/compute.ts';
 import { type Dec, scaledText } from '../../../shared/report/numbers.ts';
 import { type Db, tx } from '../db/connection.ts';
@@ -79,9 +81,11 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
   const results = computeResults(
     located.map((l) => l.figures),
     precision,
+    cycleGroupOrder(db, cycleId),
   );
   const published = new Map(results.units.map((u) => [u.unit, u.published]));
   const matcher = unitMatcher(db, cycleId);
+  const names = groupLabeller(listCycleGroups(db, cycleId));
   const before = previousResults(db, cycleId, year, precision);
   const rows: PreviousImportRow[] = [];
   const unmatched: PreviousImportPreview['unmatched'][number][] = [];
@@ -105,7 +109,7 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
     if (unit.group !== f.group) {
       throw new CodedFailure(
         PREVIOUS_ERRORS.GROUP_MISMATCH,
-        `Tệp ${l.file}, dòng ${l.row}: đơn vị “${f.unit}” thuộc nhóm “${UNIT_GROUP_LABELS[f.group]}” trong tệp nhưng thuộc nhóm “${UNIT_GROUP_LABELS[unit.group]}” trong kỳ đánh giá.`,
+        `Tệp ${l.file}, dòng ${l.row}: đơn vị “${f.unit}” thuộc nhóm “${names.label(f.group)}” trong tệp nhưng thuộc nhóm “${names.label(unit.group)}” trong kỳ đánh giá.`,
         { file: l.file, row: l.row, value: f.unit },
       );
     }

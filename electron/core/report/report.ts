@@ -48,6 +48,7 @@ export function reportInputOf(ctx: CycleContext): ReportInput {
   });
   return {
     cycle: { id: c.id, name: c.name, year: c.year, province: c.province, precision: c.precision },
+    groups: ctx.groups,
     previousYear: ctx.previousYear,
     units,
   };

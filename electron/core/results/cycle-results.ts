@@ -1,5 +1,6 @@
 /** The published results of a cycle in the store: the same pure computation the CLI runs on summary tables. */
 import { type Results, type UnitFigures, computeResults } from '../../../shared/results/compute.ts';
+import { cycleGroupOrder } from '../db/repos/groups.ts';
 import type { Db } from '../db/connection.ts';
 import { type CycleTotalsOptions, requireCycle } from './cycle-totals.ts';
 import { cachedCycleFigures } from './unit-cache.ts';
@@ -15,5 +16,5 @@ export function cycleFigures(db: Db, cycleId: string, options: CycleTotalsOption
 }
 
 export function cycleResults(db: Db, cycleId: string, options: CycleTotalsOptions = {}): Results {
-  return computeResults(cachedCycleFigures(db, cycleId, options), requireCycle(db, cycleId).precision);
+  return computeResults(cachedCycleFigures(db, cycleId, options), requireCycle(db, cycleId).precision, cycleGroupOrder(db, cycleId));
 }

@@ -1,4 +1,5 @@
 /** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
+import { listCycleGroups } from '../db/repos/groups.ts';
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
@@ -8,7 +9,7 @@ import { totalsView } from './views.ts';
 
 function cycleSummary(scope: Scope) {
   const c = scope.cycle;
-  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision };
+  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision, groups: listCycleGroups(scope.db, c.id).map((g) => ({ ...g, fields: [...g.fields] })) };
 }
 
 export function rosterMember(m: Member): RosterMember {

@@ -3,7 +3,8 @@
  * headers and group values are recognised: case-, diacritic- and space-insensitive,
  * in English (the project's names) or in the report's Vietnamese.
  */
-import { type UnitGroup, UNIT_GROUPS, UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
+import { GROUP_PRESETS, type UnitGroupInfo } from '../../../shared/framework/groups.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
 
 export const SUMMARY_COLUMNS = ['unit', 'group', 'benchmark_max', 'self_assessed', 'survey_cbccvc', 'survey_sipas'] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
@@ -56,15 +57,15 @@ export function columnOfHeader(header: string): SummaryColumn | null {
   return HEADER_INDEX.get(key) ?? null;
 }
 
-const GROUP_INDEX: ReadonlyMap<string, UnitGroup> = new Map(
-  UNIT_GROUPS.flatMap((g) => [
-    [foldKey(g), g] as const,
-    [foldKey(UNIT_GROUP_LABELS[g]), g] as const,
-  ]),
-);
+/** Groups a summary table may name when no cycle is at hand: the presets. */
+export const PRESET_GROUP_LIST: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] = Object.values(GROUP_PRESETS);
 
-/** A group code ("district") or its Vietnamese label ("UBND cấp huyện"), any case; null when neither. */
-export function parseUnitGroup(text: string): UnitGroup | null {
+/**
+ * A group code ("district"), its Vietnamese label ("UBND cấp huyện") or short label, any case,
+ * among `groups` (a cycle's groups, or the presets); null when none matches.
+ */
+export function parseUnitGroup(text: string, groups: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] = PRESET_GROUP_LIST): UnitGroup | null {
   const key = foldKey(text);
-  return key === '' ? null : (GROUP_INDEX.get(key) ?? null);
+  if (key === '') return null;
+  return groups.find((g) => foldKey(g.code) === key || foldKey(g.label) === key || foldKey(g.shortLabel) === key)?.code ?? null;
 }

@@ -5,9 +5,9 @@
  */
 import { type Rational, fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
-import { type UnitGroup, UNIT_GROUPS, UNIT_GROUP_LABELS } from '../../../shared/framework/types.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
-import { type SummaryColumn, SUMMARY_COLUMNS, SUMMARY_COLUMN_LABELS, columnOfHeader, parseUnitGroup } from './columns.ts';
+import { type SummaryColumn, PRESET_GROUP_LIST, SUMMARY_COLUMNS, SUMMARY_COLUMN_LABELS, columnOfHeader, parseUnitGroup } from './columns.ts';
 import { type SummaryLocation, SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
 
 /** A cell that holds something other than text or a number (a date, a boolean, an error…). */
@@ -92,7 +92,7 @@ export function locateColumns(table: RawTable): Record<SummaryColumn, number> {
 }
 
 function groupChoices(): string {
-  return UNIT_GROUPS.map((g) => `${g} (${UNIT_GROUP_LABELS[g]})`).join(', ');
+  return PRESET_GROUP_LIST.map((g) => `${g.code} (${g.label})`).join(', ');
 }
 
 function readNumber(cell: RawCell, at: SummaryLocation): Rational {

@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClassifiedUnit } from '../../../shared/report/types.ts';
-import { UNIT_GROUPS, type UnitGroup } from '../../../shared/framework/types.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import type { ProducedFile } from '../../../shared/contract/results.ts';
 import type { Result } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
@@ -180,15 +181,15 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
         {units.state === 'failed' && <LoadFailed error={units.error} />}
         {units.state === 'ready' && (
           <div className="r-unit-pick" role="group" aria-label={D.units}>
-            {UNIT_GROUPS.filter((g) => byGroup.has(g)).map((g) => {
+            {groupsOf(units.value).map((g) => {
               const list = byGroup.get(g)!;
               const all = list.every((u) => picked.has(u.unitId));
               return (
                 <details key={g} className="r-pick-group">
                   <summary>
                     <label className="r-check" onClick={(e) => e.stopPropagation()}>
-                      <input type="checkbox" checked={all} onChange={(e) => toggle(list.map((u) => u.unitId), e.target.checked)} aria-label={D.selectGroup(vi.groups[g])} />
-                      {vi.groups[g]} <span className="muted">({list.filter((u) => picked.has(u.unitId)).length}/{list.length})</span>
+                      <input type="checkbox" checked={all} onChange={(e) => toggle(list.map((u) => u.unitId), e.target.checked)} aria-label={D.selectGroup(groupLabel(g))} />
+                      {groupLabel(g)} <span className="muted">({list.filter((u) => picked.has(u.unitId)).length}/{list.length})</span>
                     </label>
                   </summary>
                   <ul>

@@ -4,6 +4,7 @@
  * Keyboard: ↑↓ Home End PageUp PageDown move; Space ticks; digits pick a tier; Enter goes
  * to the figures; = takes the self-score; Delete clears; N comment; T evidence; H exemption.
  */
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
 import type { Overview } from '../../../shared/contract/workspace.ts';
@@ -252,14 +253,14 @@ function DossierBody({ view, overview, selected, setSelected }: {
           <h1 className="unit-name" data-testid="unit-name">
             {view.unit.name}
           </h1>
-          <span className="chip">{vi.groups[view.unit.group]}</span>
+          <span className="chip">{groupLabel(view.unit.group)}</span>
           <span className="unit-nav">
             <label className="sr-only" htmlFor="unit-picker">
               {L.chooseUnit}
             </label>
             <select id="unit-picker" value={unitId} onChange={(e) => navigate(paths.unit(e.target.value))}>
-              {(['department', 'district', 'public_service_unit', 'central_agency'] as const).map((g) => (
-                <optgroup key={g} label={vi.groups[g]}>
+              {groupsOf(units).map((g) => (
+                <optgroup key={g} label={groupLabel(g)}>
                   {units
                     .filter((u) => u.group === g)
                     .map((u) => (

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CyclePreview, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
-import { UNIT_GROUPS } from '../../../shared/framework/types.ts';
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
@@ -358,8 +358,8 @@ function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberE
           <label htmlFor={`${id}-unit`}>{C.unit}</label>
           <select id={`${id}-unit`} className="x-input" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
             <option value="">{C.chooseUnit}</option>
-            {UNIT_GROUPS.map((g) => (
-              <optgroup key={g} label={vi.groups[g]}>
+            {groupsOf(status.units).map((g) => (
+              <optgroup key={g} label={groupLabel(g)}>
                 {status.units
                   .filter((u) => u.group === g && !declared.has(u.id))
                   .map((u) => (

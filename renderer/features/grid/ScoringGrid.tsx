@@ -11,7 +11,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridView } from '../../../shared/contract/dossier.ts';
 import type { Overview } from '../../../shared/contract/workspace.ts';
-import { UNIT_GROUPS, type UnitGroup } from '../../../shared/framework/types.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import type { Result } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { hrefFor, lastVisited, navigate, paths } from '../../app/route.ts';
@@ -61,7 +62,8 @@ export function ScoringGrid({ group, field }: { group: UnitGroup | null; field: 
     if ((group && field) || overview.state !== 'ready') return;
     const o = overview.value;
     const f = field ?? o.myFields[0]?.code ?? '1';
-    const g = group ?? UNIT_GROUPS.find((x) => o.units.some((u) => u.group === x && u.total > 0)) ?? 'department';
+    const g = group ?? groupsOf(o.units.filter((u) => u.total > 0))[0] ?? groupsOf(o.units)[0];
+    if (!g) return;
     navigate(paths.grid(g, f), { replace: true });
   }, [group, field, overview]);
   if (overview.state === 'failed') return <LoadFailed error={overview.error} />;
@@ -123,16 +125,16 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
         <div className="grid-title">
           <h1>{G.title}</h1>
           <p className="muted" data-testid="grid-subtitle">
-            {G.subtitle(field, vi.groups[group])}
+            {G.subtitle(field, groupLabel(group))}
             {fieldTitle ? ` — ${fieldTitle}` : ''}
           </p>
         </div>
         <label className="control">
           <span>{G.group}</span>
           <select value={group} onChange={(e) => navigate(paths.grid(e.target.value as UnitGroup, field))}>
-            {UNIT_GROUPS.filter((g) => overview.units.some((u) => u.group === g)).map((g) => (
+            {groupsOf(overview.units).map((g) => (
               <option key={g} value={g}>
-                {vi.groups[g]} ({overview.units.filter((u) => u.group === g).length})
+                {groupLabel(g)} ({overview.units.filter((u) => u.group === g).length})
               </option>
             ))}
           </select>
@@ -201,7 +203,7 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
       {load.state === 'failed' &&
         (load.error.code === 'FIELD_NOT_FOUND' ? (
           <div className="card empty">
-            <p>{G.noField(field, vi.groups[group])}</p>
+            <p>{G.noField(field, groupLabel(group))}</p>
           </div>
         ) : (
           <LoadFailed error={load.error} onRetry={reload} />

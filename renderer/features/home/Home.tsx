@@ -5,7 +5,8 @@
  */
 import { useMemo, useRef, useState, useEffect } from 'react';
 import type { Overview, UnitProgress } from '../../../shared/contract/workspace.ts';
-import { UNIT_GROUPS, type UnitGroup } from '../../../shared/framework/types.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { formatNumber } from '../../../shared/format/vi.ts';
 import { hrefFor, paths } from '../../app/route.ts';
 import { useSession } from '../../app/session.tsx';
@@ -48,7 +49,7 @@ function HomeBody({ overview }: { overview: Overview }) {
   const done = units.reduce((s, u) => s + u.appraised, 0);
   const unitsDone = units.filter((u) => u.total > 0 && u.appraised >= u.total).length;
   const unitsWithWork = units.filter((u) => u.total > 0).length;
-  const groupsWithWork = UNIT_GROUPS.filter((g) => units.some((u) => u.group === g && u.total + u.exemptions > 0));
+  const groupsWithWork = groupsOf(units.filter((u) => u.total + u.exemptions > 0));
 
   return (
     <>
@@ -92,7 +93,7 @@ function HomeBody({ overview }: { overview: Overview }) {
               {myFields.flatMap((f) =>
                 groupsWithWork.map((g) => (
                   <li key={`${f.code}/${g}`}>
-                    <a href={hrefFor(paths.grid(g, f.code))}>{H.gridLink(f.code, vi.groups[g])}</a>
+                    <a href={hrefFor(paths.grid(g, f.code))}>{H.gridLink(f.code, groupLabel(g))}</a>
                   </li>
                 )),
               )}
@@ -138,9 +139,9 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
             <span>{H.groupFilter}</span>
             <select value={group} onChange={(e) => setGroup(e.target.value as UnitGroup | '')}>
               <option value="">{H.allGroups}</option>
-              {UNIT_GROUPS.map((g) => (
+              {groupsOf(units).map((g) => (
                 <option key={g} value={g}>
-                  {vi.groups[g]}
+                  {groupLabel(g)}
                 </option>
               ))}
             </select>
@@ -192,14 +193,14 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
               <th scope="col">{C.classification}</th>
             </tr>
           </thead>
-          {UNIT_GROUPS.map((g) => {
+          {groupsOf(shown).map((g) => {
             const rows = shown.filter((u) => u.group === g);
             if (rows.length === 0) return null;
             return (
               <tbody key={g}>
                 <tr className="group-row">
                   <th scope="rowgroup" colSpan={showProgress ? 7 : 4}>
-                    {vi.groups[g]} <span className="muted">({rows.length})</span>
+                    {groupLabel(g)} <span className="muted">({rows.length})</span>
                   </th>
                 </tr>
                 {rows.map((u, i) => (

@@ -2,6 +2,7 @@
 import type { Overview } from '../../../shared/contract/workspace.ts';
 import type { Result } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
+import { rememberGroups } from '../../app/groups.ts';
 
 let cached: Promise<Result<Overview>> | null = null;
 
@@ -11,6 +12,7 @@ export function loadOverview(fresh = false): Promise<Result<Overview>> {
     cached = api.workspace.overview();
     void cached.then((r) => {
       if (!r.ok) cached = null;
+      else rememberGroups(r.value.cycle.groups);
     });
   }
   return cached;

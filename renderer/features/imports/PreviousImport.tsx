@@ -1,4 +1,5 @@
 /** Kết quả năm trước: the previous year's summary tables (one file per group, say) → preview of the indices → commit. */
+import { groupLabel } from '../../app/groups.ts';
 import { useEffect, useState } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files.ts';
 import type { PreviousPreview } from '../../../shared/contract/results.ts';
@@ -110,7 +111,7 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
                   <tr key={r.unitId}>
                     <th scope="row">{r.unit}</th>
                     <td className={r.fileUnit === r.unit ? 'muted' : ''}>{r.fileUnit}</td>
-                    <td>{vi.groups[r.group]}</td>
+                    <td>{groupLabel(r.group)}</td>
                     <td className="c-num muted">{r.before ? p2(r.before) : I.new}</td>
                     <td className="c-num">
                       <strong>{p2(r.index)}</strong>

@@ -3,6 +3,7 @@
  * group, this year against the previous one; each exportable as a PNG (the same chart as on
  * the screen, white background, title included). The printed documents draw the same data as SVG.
  */
+import { groupShort } from '../../app/groups.ts';
 import { useRef, useState } from 'react';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { ReportCharts } from '../../../shared/report/charts.ts';
@@ -57,7 +58,7 @@ function ChartsBody({ charts, kind, group }: { charts: ReportCharts; kind: Chart
         <div className="segmented" role="group" aria-label={H.group}>
           {groups.map((g) => (
             <a key={g} className="seg" href={hrefFor(resultsPaths.charts(kind, g))} aria-current={g === current ? 'page' : undefined}>
-              {rv.groupsShort[g]}
+              {groupShort(g)}
             </a>
           ))}
         </div>

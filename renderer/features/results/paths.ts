@@ -7,7 +7,8 @@
  *   #/nhap-lieu                               survey and previous-year imports
  *   #/van-ban                                 meeting details, documents, exports
  */
-import { UNIT_GROUPS, type UnitGroup } from '../../../shared/framework/types.ts';
+import { isGroupCode } from '../../../shared/framework/groups.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
 
 export type ChartKind = 'index' | 'fields' | 'yoy';
 export const CHART_KINDS: readonly ChartKind[] = ['index', 'fields', 'yoy'];
@@ -31,7 +32,7 @@ export const resultsPaths = {
   narrative: '/ket-qua/nhan-xet',
 };
 
-const isGroup = (s: string | undefined): s is UnitGroup => (UNIT_GROUPS as readonly string[]).includes(s ?? '');
+const isGroup = (s: string | undefined): s is UnitGroup => isGroupCode(s);
 
 function decode(s: string): string | null {
   try {

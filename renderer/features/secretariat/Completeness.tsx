@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'react';
 import type { CompletenessCell, CompletenessView } from '../../../shared/contract/exchange.ts';
-import { UNIT_GROUPS } from '../../../shared/framework/types.ts';
+import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
@@ -116,14 +116,14 @@ function Body({ view }: { view: CompletenessView }) {
           </tr>
         </thead>
         <tbody>
-          {UNIT_GROUPS.map((g) => {
+          {groupsOf(view.rows).map((g) => {
             const rows = view.rows.filter((r) => r.group === g);
             if (rows.length === 0) return null;
             return (
               <Fragment key={g}>
                 <tr className="group-row">
                   <th colSpan={view.fields.length + 1}>
-                    {vi.groups[g]} ({count(rows.length)})
+                    {groupLabel(g)} ({count(rows.length)})
                   </th>
                 </tr>
                 {rows.map((r) => (

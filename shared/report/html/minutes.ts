@@ -4,9 +4,10 @@
  * table, chart, field table), approved exemptions with reasons, conflicts and how they were
  * resolved, conflicts of interest, conclusions, the secretary's and the chair's signatures.
  */
-import { UNIT_GROUP_LABELS, type UnitGroup } from '../../framework/types.ts';
+import type { UnitGroup } from '../../framework/types.ts';
 import { barChartSvg, reportCharts } from '../charts.ts';
-import { type NarrativeSection, GROUP_NOUNS } from '../narrative.ts';
+import { groupNoun } from '../../framework/groups.ts';
+import type { NarrativeSection } from '../narrative.ts';
 import { viDec } from '../numbers.ts';
 import type { Report } from '../types.ts';
 import { type DocumentHeader, documentHtml, headerHtml, signaturesHtml, timeAndDateText, timeText, titleHtml, upper } from './decree30-page.ts';
@@ -68,7 +69,7 @@ export interface MinutesData {
   readonly contents: string;
   readonly appraised: {
     readonly units: number;
-    readonly byGroup: readonly { readonly group: UnitGroup; readonly count: number }[];
+    readonly byGroup: readonly { readonly group: UnitGroup; readonly label: string; readonly count: number }[];
     readonly subCriteria: number;
     readonly appraisedScores: number;
     readonly provisionalScores: number;
@@ -145,7 +146,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   if (d.contents.trim() !== '') {
     for (const para of d.contents.split(/\n\s*\n/)) out.push(`<p>${escLines(para.trim())}</p>`);
   } else {
-    const comp = d.appraised.byGroup.map((g) => `${g.count} ${GROUP_NOUNS[g.group]}`).join('; ');
+    const comp = d.appraised.byGroup.map((g) => `${g.count} ${groupNoun(g.label)}`).join('; ');
     out.push(
       `<p>Hội đồng đã thẩm định kết quả tự đánh giá, chấm điểm và tài liệu kiểm chứng của ${d.appraised.units} cơ quan, đơn vị (${esc(comp)}) theo Bộ tiêu chí xác định Chỉ số CCHC năm ${year}, với ${esc(
         viDec(String(d.appraised.subCriteria)),
@@ -160,7 +161,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   out.push(sentencesHtml(overall, () => true));
   const chartSet = charts ? reportCharts(r) : null;
   r.groups.forEach((g, i) => {
-    const label = UNIT_GROUP_LABELS[g.group];
+    const label = g.label;
     out.push(`<h4>2.${i + 1}. ${esc(label)} (${g.count} đơn vị)</h4>`);
     const section = d.narrative.find((s) => s.key === `group.${g.group}`);
     out.push(sentencesHtml(section, (k) => !k.includes('.field.') && !k.includes('.missed.')));

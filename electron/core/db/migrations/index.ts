@@ -4,11 +4,14 @@ import { up as auditLog } from './002-audit-log.ts';
 import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
 import { up as unitTotals } from './005-unit-totals.ts';
+import { up as cycleGroups } from './006-cycle-groups.ts';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly up: (db: Database) => void;
+  /** Runs with foreign keys off (table rebuilds); the runner checks every key before commit. */
+  readonly foreignKeysOff?: boolean;
 }
 
 /** Numbered, in order; version N brings `PRAGMA user_version` from N-1 to N. */
@@ -18,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'exchange', up: exchange },
   { version: 4, name: 'results', up: results },
   { version: 5, name: 'unit-totals', up: unitTotals },
+  { version: 6, name: 'cycle-groups', up: cycleGroups, foreignKeysOff: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
