@@ -3,7 +3,7 @@
  * a cycle in the database) and print it as JSON or as the report's tables.
  */
 import { type UnitFigures, computeResults, DEFAULT_PRECISION } from '../../../shared/results/compute.ts';
-import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
+import { GROUP_PRESET_CODES, type UnitGroupInfo, presetGroups } from '../../../shared/framework/groups.ts';
 import { readSummaryFiles } from '../../core/summary/read.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
@@ -92,7 +92,7 @@ const command: CliCommand = {
     if (summaries.length === 0 && values.db === undefined) {
       throw new UsageError('Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help');
     }
-    const { figures, groups } = values.db !== undefined ? await loadDbFigures(values.db, values.cycle) : { figures: await readSummaryFiles(summaries), groups: undefined };
+    const { figures, groups } = values.db !== undefined ? await loadDbFigures(values.db, values.cycle) : { figures: await readSummaryFiles(summaries), groups: presetGroups(GROUP_PRESET_CODES) };
     io.out(renderResults(figures, options, groups));
     return 0;
   },
