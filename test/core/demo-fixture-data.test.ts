@@ -15,6 +15,7 @@ describe('demo fixture data', () => {
     const expected = [
       ...[['summary-districts.csv', 'fields-districts.csv', ['1', '2', '3', '4', '5', '6', '7', '8']] as const],
       ...[['summary-public-units.csv', 'fields-public-units.csv', ['1', '4', '5', '6', '7', '8']] as const],
+      ...[['summary-central-agencies.csv', 'fields-central-agencies.csv', ['1', '3', '7', '8']] as const],
     ].flatMap(([summary, fields, codes]) => {
       const byUnit = new Map(csv(fields).map((r) => [r['unit']!, r]));
       return csv(summary).map((r) => {
@@ -34,6 +35,6 @@ describe('demo fixture data', () => {
       });
     });
     expect(FIXTURE_UNITS).toEqual(expected);
-    expect(FIXTURE_UNITS).toHaveLength(15);
+    expect(FIXTURE_UNITS).toHaveLength(21);
   });
 });

@@ -1,15 +1,15 @@
 /**
- * The published 2023 figures of Sóc Trăng's districts and provincial public service
- * units, transcribed from test/fixtures/soc-trang-2023/*.csv (summary-*.csv and
+ * The published 2023 figures of Sóc Trăng's districts, provincial public service
+ * units and central agencies, transcribed from test/fixtures/soc-trang-2023/*.csv (summary-*.csv and
  * fields-*.csv) so that the pure demo builder needs no file access. A test
  * (test/core/demo-fixture-data.test.ts) checks every number against the CSV files.
  *
  * Field scores are keyed by field code ("1" … "8"); public service units have no
- * fields 2 and 3. All values are 2-decimal strings as published.
+ * fields 2 and 3, central agencies only fields 1, 3, 7 and 8. All values are 2-decimal strings as published.
  */
 export interface FixtureUnit {
   readonly name: string;
-  readonly group: 'district' | 'public_service_unit';
+  readonly group: 'district' | 'public_service_unit' | 'central_agency';
   /** Điểm chuẩn tối đa (after lowered benchmarks). */
   readonly benchmark: string;
   /** Điểm tự đánh giá (appraised self-assessment, without survey points). */
@@ -188,5 +188,71 @@ export const FIXTURE_UNITS: readonly FixtureUnit[] = [
     publishedTotal: '67.01',
     publishedIndex: '70.54',
     fields: { '1': '8.96', '4': '9.50', '5': '3.50', '6': '4.10', '7': '6.01', '8': '34.94' },
+  },
+  {
+    name: 'Công an tỉnh',
+    group: 'central_agency',
+    benchmark: '98.00',
+    selfAssessed: '37.25',
+    surveyCbccvc: '35.42',
+    surveySipas: '15.59',
+    publishedTotal: '88.26',
+    publishedIndex: '90.06',
+    fields: { '1': '25.25', '3': '7.00', '7': '5.00', '8': '51.01' },
+  },
+  {
+    name: 'Bảo hiểm xã hội',
+    group: 'central_agency',
+    benchmark: '99.00',
+    selfAssessed: '38.24',
+    surveyCbccvc: '34.37',
+    surveySipas: '15.81',
+    publishedTotal: '88.41',
+    publishedIndex: '89.31',
+    fields: { '1': '23.51', '3': '8.98', '7': '3.75', '8': '52.18' },
+  },
+  {
+    name: 'Cục Thuế tỉnh',
+    group: 'central_agency',
+    benchmark: '97.00',
+    selfAssessed: '34.97',
+    surveyCbccvc: '34.40',
+    surveySipas: '15.78',
+    publishedTotal: '85.15',
+    publishedIndex: '87.79',
+    fields: { '1': '22.50', '3': '6.50', '7': '3.97', '8': '52.18' },
+  },
+  {
+    name: 'Ngân hàng Nhà nước Chi nhánh tỉnh Sóc Trăng',
+    group: 'central_agency',
+    benchmark: '98.00',
+    selfAssessed: '27.85',
+    surveyCbccvc: '34.61',
+    surveySipas: '15.83',
+    publishedTotal: '78.29',
+    publishedIndex: '79.89',
+    fields: { '1': '17.50', '3': '5.50', '7': '4.85', '8': '50.44' },
+  },
+  {
+    name: 'Kho bạc Nhà nước',
+    group: 'central_agency',
+    benchmark: '97.00',
+    selfAssessed: '22.70',
+    surveyCbccvc: '35.28',
+    surveySipas: '15.61',
+    publishedTotal: '73.59',
+    publishedIndex: '75.87',
+    fields: { '1': '14.70', '3': '6.00', '7': '2.00', '8': '50.89' },
+  },
+  {
+    name: 'Chi cục Hải quan',
+    group: 'central_agency',
+    benchmark: '94.00',
+    selfAssessed: '20.36',
+    surveyCbccvc: '34.06',
+    surveySipas: '15.86',
+    publishedTotal: '70.27',
+    publishedIndex: '74.76',
+    fields: { '1': '11.19', '3': '6.00', '7': '3.17', '8': '49.92' },
   },
 ];

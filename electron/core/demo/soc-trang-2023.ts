@@ -155,16 +155,14 @@ const DISTRICT_SPECS: Readonly<Record<string, Omit<UnitSpec, 'name' | 'group'>>>
   'Trường Cao đẳng Nghề Sóc Trăng': { code: 'truong-cd-nghe', abbr: 'CĐN' },
   'Ban Quản lý Dự án 1': { code: 'ban-qlda-1', abbr: 'BQLDA1' },
   'Trường Cao đẳng Cộng đồng Sóc Trăng': { code: 'truong-cd-cong-dong', abbr: 'CĐCĐ' },
+  // Central agencies, under the names the report prints.
+  'Công an tỉnh': { code: 'cong-an-tinh', abbr: 'CAT' },
+  'Bảo hiểm xã hội': { code: 'bao-hiem-xa-hoi-tinh', abbr: 'BHXH' },
+  'Cục Thuế tỉnh': { code: 'cuc-thue-tinh', abbr: 'CT' },
+  'Ngân hàng Nhà nước Chi nhánh tỉnh Sóc Trăng': { code: 'ngan-hang-nha-nuoc-tinh', abbr: 'NHNN' },
+  'Kho bạc Nhà nước': { code: 'kho-bac-nha-nuoc-tinh', abbr: 'KBNN' },
+  'Chi cục Hải quan': { code: 'hai-quan-soc-trang', abbr: 'HQST', noInspection: true },
 };
-
-const CENTRAL_AGENCIES: readonly UnitSpec[] = [
-  { code: 'cong-an-tinh', name: 'Công an tỉnh', group: 'central_agency', abbr: 'CAT' },
-  { code: 'bao-hiem-xa-hoi-tinh', name: 'Bảo hiểm xã hội tỉnh', group: 'central_agency', abbr: 'BHXH' },
-  { code: 'cuc-thue-tinh', name: 'Cục Thuế tỉnh', group: 'central_agency', abbr: 'CT' },
-  { code: 'kho-bac-nha-nuoc-tinh', name: 'Kho bạc Nhà nước tỉnh', group: 'central_agency', abbr: 'KBNN' },
-  { code: 'ngan-hang-nha-nuoc-tinh', name: 'Ngân hàng Nhà nước Chi nhánh tỉnh', group: 'central_agency', abbr: 'NHNN' },
-  { code: 'hai-quan-soc-trang', name: 'Hải quan Sóc Trăng', group: 'central_agency', abbr: 'HQST', noInspection: true },
-];
 
 const COUNCIL: readonly DemoMember[] = [
   { code: 'tv01', name: 'Nguyễn Hoàng Minh', position: 'Phó Chủ tịch UBND tỉnh', agency: 'UBND tỉnh Sóc Trăng', councilRole: 'chair', fields: [] },
@@ -967,11 +965,11 @@ export function buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): 
     central_agency: context(frameworks.central_agency),
   } satisfies Record<UnitGroup, Context>;
 
-  const generated: UnitSpec[] = [
-    ...DEPARTMENTS.map((d) => (d.code === NO_LEGAL_DOCS_EXTRA ? { ...d, noLegalDocs: true } : d)),
-    ...CENTRAL_AGENCIES,
-  ];
-  const rates = generatedRates(generated.length);
+  const generated: UnitSpec[] = DEPARTMENTS.map((d) => (d.code === NO_LEGAL_DOCS_EXTRA ? { ...d, noLegalDocs: true } : d));
+  // The rates were first drawn for 25 units without published figures (the 19 departments and
+  // the 6 central agencies, before the report's central-agency tables were transcribed); the
+  // departments keep theirs, so their illustrative indices stay where the report's facts put them.
+  const rates = generatedRates(generated.length + 6);
   const rateOf = new Map(generated.map((s, i) => [s.code, rates[i]!]));
 
   const units: DemoUnit[] = [];
@@ -984,9 +982,6 @@ export function buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): 
     if (!extra) throw new Error(`demo: no unit code for ${fx.name}`);
     const spec: UnitSpec = { ...extra, name: fx.name, group: fx.group };
     push(spec, buildFixtureUnit(ctx[fx.group], fx, spec));
-  }
-  for (const spec of generated.filter((s) => s.group === 'central_agency')) {
-    push(spec, buildGeneratedUnit(ctx.central_agency, spec, rateOf.get(spec.code)!));
   }
   // Report order: departments, districts, public service units, central agencies.
   const groupOrder: readonly UnitGroup[] = ['department', 'district', 'public_service_unit', 'central_agency'];
