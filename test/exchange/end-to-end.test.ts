@@ -72,7 +72,9 @@ describe('end to end: cycle package → two members → signed appraisals → me
     declareConflictOfInterest(s1, 'u3', 'Tôi là lãnh đạo của đơn vị này');
     expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' }));
     const ev1 = db1.prepare("SELECT id FROM evidence WHERE title = 'Tài liệu 1.1 của u1'").pluck().get() as number;
-    setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }] });
+    setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }, { evidenceId: ev1, page: 4 }, { evidenceId: ev1, page: 1 }] });
+    // one document at two pages is two citations; the exact duplicate (page 1 twice) is merged
+    expect(db1.prepare('SELECT page FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? ORDER BY page').pluck().all('u1', '1.1')).toEqual([1, 4]);
     setAppraisal(s1, { unitId: 'u1', nodeCode: '1.2', input: { a: 2, b: 3 } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.1', input: { met: true } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.2', input: { a: 1, b: 1 } });
@@ -122,7 +124,10 @@ describe('end to end: cycle package → two members → signed appraisals → me
       ['m1', '1', 'Kế hoạch ban hành ngày 10/01'],
       ['m2', '0', 'Kế hoạch ban hành trễ hạn'],
     ]);
-    expect(c.sides[0]!.evidence).toEqual([expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 1, status: 'ok' })]);
+    expect(c.sides[0]!.evidence).toEqual([
+      expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 1, status: 'ok' }),
+      expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 4, status: 'ok' }),
+    ]);
     expect(c.sides[0]!.packageHash).toBe(pk1.packageHash);
     expect(() => resolveConflict(sec, secDir, CYCLE, { unitId: 'u1', nodeCode: '1.1', choice: { memberId: 'm2' }, reason: ' ', actor: 'sec' })).toThrow(
       expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }),
