@@ -8,6 +8,7 @@ import type { ScoringKind, UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
 import { type Rational, ZERO, add, cmp, parseDecimal, sub } from '../decimal/rational.ts';
 import { type Dec, exactText } from './numbers.ts';
+import type { ResultsState } from './types.ts';
 
 export type DrillSource = 'survey' | 'final' | 'appraised' | 'self';
 
@@ -60,7 +61,13 @@ export interface DrillNode {
   /** The appraised (or final, or survey) score; inner nodes: sum over counted leaves. */
   readonly appraised: Dec | null;
   readonly source: DrillSource | null;
-  readonly final: { readonly score: Dec; readonly reason: string | null; readonly decidedBy: string | null } | null;
+  readonly final: { readonly score: Dec; readonly reason: string | null; readonly decidedBy: string | null; readonly sourceMember: string | null } | null;
+  /**
+   * Unresolved conflicts: on a leaf 1 when its assigned members disagree and the council has
+   * not decided (its points are then only the latest member's, provisional); on an inner
+   * node, how many leaves below are so.
+   */
+  readonly unresolved: number;
   readonly selfInput1: unknown;
   readonly selfInput2: unknown;
   readonly declared: unknown;
@@ -88,6 +95,12 @@ export interface UnitDrilldown {
   readonly provisional: number;
   readonly appraisedCount: number;
   readonly fields: readonly DrillNode[];
+  /** Unresolved conflicts among the unit's sub-criteria. */
+  readonly conflicts: number;
+  /** False when survey points are missing: index and group are not yet computable. */
+  readonly computable: boolean;
+  /** Draft or final. */
+  readonly state: ResultsState;
 }
 
 /** Every node depth first (for a flat grid with indentation). */

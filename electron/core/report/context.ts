@@ -9,7 +9,9 @@ import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
+import type { ResultsState } from '../../../shared/report/types.ts';
 import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
+import { resultsState } from './state.ts';
 
 export interface PreviousEntry {
   readonly year: number;
@@ -26,6 +28,8 @@ export interface CycleContext {
   readonly previousYear: number | null;
   readonly previous: ReadonlyMap<string, PreviousEntry>;
   readonly respondents: ReadonlyMap<string, { cbccvc: number | null; sipas: number | null }>;
+  /** Draft or final (with the snapshot's hash). */
+  readonly state: ResultsState;
 }
 
 export function tableExists(db: Db, name: string): boolean {
@@ -80,7 +84,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
     e[source] = n;
     respondents.set(u, e);
   }
-  return { totals, trees, exempted, previousYear, previous, respondents };
+  return { totals, trees, exempted, previousYear, previous, respondents, state: resultsState(db, cycleId) };
 }
 
 /** Whether a leaf (by its path of codes) is exempted for a unit. */

@@ -44,12 +44,16 @@ export function reportInputOf(ctx: CycleContext): ReportInput {
       previousPublished: ctx.previous.get(u.unit.id)?.published ?? null,
       missed,
       respondents: ctx.respondents.get(u.unit.id) ?? { cbccvc: null, sipas: null },
+      conflicts: u.conflicts.size,
+      provisional: u.provisional,
+      surveyMissing: u.surveyMissing,
     };
   });
   return {
     cycle: { id: c.id, name: c.name, year: c.year, province: c.province, precision: c.precision },
     previousYear: ctx.previousYear,
     units,
+    state: ctx.state,
   };
 }
 
