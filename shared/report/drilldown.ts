@@ -9,6 +9,7 @@ import type { ClassificationGroup } from '../results/classification.ts';
 import { type Rational, ZERO, add, cmp, parseDecimal, sub } from '../decimal/rational.ts';
 import { type Dec, exactText } from './numbers.ts';
 import type { ResultsState } from './types.ts';
+import { councilValue } from './council-value.ts';
 
 export type DrillSource = 'survey' | 'final' | 'appraised' | 'self';
 
@@ -147,12 +148,14 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
     for (const n of flattenDrill([f])) {
       if (!n.leaf || !n.counted || n.source === 'survey' || n.appraised === null) continue;
       if (n.source !== 'final' && n.source !== 'appraised') continue;
+      // No council value while the members disagree: the unit is not told a difference yet.
+      if (n.unresolved > 0) continue;
       const selfText = round === 1 ? n.self1 : round === 2 ? (n.self2 ?? n.self1) : (n.self2 ?? n.self1);
       const self = dec(selfText) ?? ZERO;
       const appr = dec(n.appraised) ?? ZERO;
       if (cmp(self, appr) === 0 && selfText !== null) continue;
-      const comments = n.appraisals.filter((a) => a.assigned && a.comment.trim() !== '').map((a) => a.comment.trim());
-      if (n.final?.reason) comments.push(n.final.reason);
+      const council = councilValue(n).comment;
+      const comments = council === '' ? [] : [council];
       const evidence = [
         ...new Set([...n.evidence.map((e) => e.title), ...n.appraisals.filter((a) => a.assigned).flatMap((a) => a.evidence.map((e) => e.title))]),
       ];
