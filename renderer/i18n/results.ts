@@ -57,6 +57,22 @@ export const rv = {
     fieldCellTitle: (points: string, benchmark: string, percent: string) => `${points}/${benchmark} điểm (${percent})`,
     notApplicable: 'Không áp dụng',
     exemptField: 'Hạ toàn bộ điểm chuẩn',
+    notComputable: 'Chưa tính được',
+    notComputableTitle: 'Chưa có điểm điều tra xã hội học (ĐTXHH) của đơn vị: Chỉ số và nhóm chưa tính được.',
+    conflictsChip: (n: number) => `${n} chưa thống nhất`,
+    conflictsTitle: (n: number) => `${n} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm.`,
+  },
+
+  /** Draft or final, above every results screen. */
+  status: {
+    draft: 'Tạm tính',
+    draftText: 'Hội đồng chưa chốt kết quả: mọi số liệu dưới đây là tạm tính.',
+    conflicts: (n: string) => `${n} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết (điểm đang tính chỉ là tạm)`,
+    provisional: (n: string) => `${n} lượt tiêu chí thành phần tạm tính theo điểm tự đánh giá`,
+    notComputable: (n: string) => `${n} đơn vị chưa có điểm điều tra xã hội học: Chỉ số chưa tính được`,
+    final: 'Đã chốt',
+    finalText: (date: string) => `Kết quả đã được Hội đồng chốt${date ? ` ngày ${date}` : ''}.`,
+    hash: 'Mã kiểm tra (SHA-256) của bản chốt',
   },
 
   cols: {
@@ -120,6 +136,13 @@ export const rv = {
     page: (p: number) => `trang ${p}`,
     explanation: 'Giải trình của đơn vị',
     final: (score: string) => `Hội đồng thống nhất: ${score} điểm`,
+    conflict: 'Chưa thống nhất',
+    conflictTitle: 'Các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm (của thành viên chấm sau cùng).',
+    conflictSides: (sides: string) => `Các thành viên chấm khác nhau (${sides}); Hội đồng chưa giải quyết, điểm đang tính chỉ là tạm.`,
+    conflictsBelow: (n: number) => `${n} chưa thống nhất`,
+    conflicts: (n: number) => `${n} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: Chỉ số của đơn vị chỉ là tạm tính.`,
+    notComputable: 'Chưa tính được',
+    notComputableText: 'Chưa có điểm điều tra xã hội học (ĐTXHH) của đơn vị: Chỉ số và nhóm chưa tính được.',
     reason: 'Lý do',
     legalBasis: 'Căn cứ',
     openEvidence: (title: string) => `Mở tài liệu “${title}”`,
