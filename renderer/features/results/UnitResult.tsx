@@ -113,7 +113,8 @@ function sourceChip(n: DrillNode) {
       </span>
     );
   }
-  if (!n.leaf || !n.source) return null;
+  // An exempted sub-criterion counts nowhere: no "tạm tính" beside its lowered benchmark.
+  if (!n.leaf || !n.source || !n.counted) return null;
   const cls = n.source === 'self' ? 'chip chip-differs' : n.source === 'survey' ? 'chip chip-changed' : 'chip';
   return <span className={cls}>{U.sources[n.source]}</span>;
 }
