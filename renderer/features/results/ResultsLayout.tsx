@@ -11,8 +11,10 @@ import './results.css';
 export type ResultsTab = 'tables' | 'charts' | 'narrative' | 'imports' | 'documents';
 
 export function ResultsLayout({ tab, title, subtitle, actions, children }: { tab: ResultsTab; title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  // Draft or final on every results screen (the report is loaded once and shared by the screens).
-  const [status, reloadStatus] = useLoad(() => loadReport(), 'report-status');
+  // Draft or final on every results screen. Opening a results screen asks the core afresh (a
+  // decision, an import or a finalisation elsewhere changes the results); the screen's own
+  // components then share this same load.
+  const [status, reloadStatus] = useLoad(() => loadReport(true), 'report-status');
   useEffect(() => onResultsChanged(reloadStatus), [reloadStatus]);
   // The sub-navigation sits above the title: it stays in place from screen to screen.
   const tabs: [ResultsTab, string, string][] = [

@@ -16,7 +16,7 @@ export function StatusBanner({ status }: { status: ReportStatus }) {
       <div className="notice r-status r-status-final" role="status" data-testid="results-status" data-state="final">
         <strong className="chip chip-approved">{S.final}</strong> {S.finalText(status.finalisedAt ? formatIsoDate(status.finalisedAt) : '')}{' '}
         <span className="r-hash">
-          {S.hash}: <code data-testid="snapshot-hash">{status.snapshotHash}</code>
+          {S.hash}: <code data-testid="results-snapshot-hash">{status.snapshotHash}</code>
         </span>
       </div>
     );
