@@ -5,6 +5,10 @@
 import type { MemberRole } from '../../shared/contract/index.ts';
 import { SCORING_KIND_LABELS } from '../../shared/framework/types.ts';
 import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
+import { formatNumber } from '../../shared/format/vi.ts';
+
+/** Counts in vi-VN (1.889, not 1889). */
+const nf = (v: number): string => formatNumber(v, 0);
 
 export const vi = {
   appName: 'Thẩm định Chỉ số CCHC',
@@ -102,8 +106,8 @@ export const vi = {
     readOnly: 'Bạn chưa được liên kết với thành viên nào của Hội đồng trong kỳ đánh giá này nên chỉ được xem hồ sơ.',
     readOnlyAction: 'Chọn tên trong danh sách Hội đồng',
     progressTitle: 'Tiến độ thẩm định',
-    progressItems: (done: number, total: number) => `${done}/${total} tiêu chí thành phần`,
-    progressUnits: (done: number, total: number) => `${done}/${total} đơn vị đã xong`,
+    progressItems: (done: number, total: number) => `${nf(done)}/${nf(total)} tiêu chí thành phần`,
+    progressUnits: (done: number, total: number) => `${nf(done)}/${nf(total)} đơn vị đã xong`,
     gridLinks: 'Bảng chấm điểm theo lĩnh vực',
     gridLink: (field: string, group: string) => `Lĩnh vực ${field} · ${group}`,
     unitsTitle: 'Các cơ quan, đơn vị',
@@ -119,7 +123,7 @@ export const vi = {
       noEvidence: 'Có tiêu chí thiếu tài liệu',
       exempted: 'Có hạ điểm chuẩn',
     },
-    shown: (n: number, total: number) => (n === total ? `${total} đơn vị` : `${n}/${total} đơn vị`),
+    shown: (n: number, total: number) => (n === total ? `${nf(total)} đơn vị` : `${nf(n)}/${nf(total)} đơn vị`),
     empty: 'Không có đơn vị nào khớp với điều kiện lọc.',
     clearFilters: 'Xóa bộ lọc',
     columns: {
@@ -160,8 +164,10 @@ export const vi = {
       index: 'Chỉ số CCHC',
       classification: 'Xếp nhóm',
       appraised: 'Đã thẩm định',
-      appraisedOf: (a: number, total: number) => `${a}/${total}`,
+      appraisedOf: (a: number, total: number) => `${nf(a)}/${nf(total)}`,
       provisionalNote: 'Tiêu chí chưa thẩm định tạm lấy điểm tự đánh giá lần 2.',
+      notComputable: 'Chưa tính được',
+      notComputableTitle: 'Chưa có điểm điều tra xã hội học (ĐTXHH) của đơn vị: Chỉ số và nhóm chưa tính được.',
     },
     fields: {
       label: 'Lĩnh vực',
@@ -272,7 +278,7 @@ export const vi = {
       exemptedSelf: 'Tiêu chí đang được hạ điểm chuẩn: bỏ hạ điểm chuẩn trước khi chấm.',
       exemptionInner: 'Hạ điểm chuẩn cả tiêu chí này (mọi tiêu chí thành phần).',
       updatedAt: (d: string) => `Cập nhật ${d}`,
-      innerSummary: (n: number) => `${n} tiêu chí thành phần`,
+      innerSummary: (n: number) => `${nf(n)} tiêu chí thành phần`,
       selectPrompt: 'Chọn một tiêu chí ở danh sách bên trái.',
       evidenceStatus: { ok: '', missing: 'Thiếu tệp', changed: 'Tệp đã bị thay đổi' },
       evidenceStatusHint: {
@@ -294,7 +300,7 @@ export const vi = {
     filterNotAppraised: 'Chưa thẩm định',
     filterDiffers: 'Khác điểm tự chấm',
     filterNoEvidence: 'Không có tài liệu',
-    shownCells: (n: number) => `${n} ô khớp`,
+    shownCells: (n: number) => `${nf(n)} ô khớp`,
     legendSelf: 'Tự chấm',
     selfShort: 'TĐG',
     legendMine: 'Thẩm định',

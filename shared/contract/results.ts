@@ -50,6 +50,8 @@ const SummaryRow = z.strictObject({
   change: Dec.nullable(),
   respondentsCbccvc: z.number().int().nullable(),
   respondentsSipas: z.number().int().nullable(),
+  conflicts: z.number().int(),
+  computable: z.boolean(),
 });
 
 const AverageRow = z.strictObject({
@@ -124,6 +126,17 @@ const ClassifiedUnit = z.strictObject({
   rankOverall: z.number().int(),
   previousIndex: Dec.nullable(),
   change: Dec.nullable(),
+  conflicts: z.number().int(),
+  computable: z.boolean(),
+});
+
+const ReportStatus = z.strictObject({
+  finalised: z.boolean(),
+  snapshotHash: z.string().nullable(),
+  finalisedAt: z.string().nullable(),
+  unresolvedConflicts: z.number().int(),
+  provisionalScores: z.number().int(),
+  notComputable: z.number().int(),
 });
 
 export const ReportSchema: z.ZodType<Report> = z.strictObject({
@@ -133,6 +146,7 @@ export const ReportSchema: z.ZodType<Report> = z.strictObject({
   groups: list(GroupReport),
   units: list(ClassifiedUnit),
   overall: Stats.nullable(),
+  status: ReportStatus,
 });
 
 // ---------------------------------------------------------------- drill-down
@@ -156,7 +170,8 @@ const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
     self2: Dec.nullable(),
     appraised: Dec.nullable(),
     source: z.enum(['survey', 'final', 'appraised', 'self']).nullable(),
-    final: z.strictObject({ score: Dec, reason: z.string().nullable(), decidedBy: z.string().nullable() }).nullable(),
+    final: z.strictObject({ score: Dec, reason: z.string().nullable(), decidedBy: z.string().nullable(), sourceMember: z.string().nullable() }).nullable(),
+    unresolved: z.number().int(),
     selfInput1: z.unknown(),
     selfInput2: z.unknown(),
     declared: z.unknown(),
@@ -195,6 +210,9 @@ export const UnitDrilldownSchema: z.ZodType<UnitDrilldown> = z.strictObject({
   provisional: z.number().int(),
   appraisedCount: z.number().int(),
   fields: list(DrillNodeSchema),
+  conflicts: z.number().int(),
+  computable: z.boolean(),
+  state: z.strictObject({ finalised: z.boolean(), snapshotHash: z.string().nullable(), finalisedAt: z.string().nullable() }),
 });
 
 // ---------------------------------------------------------------- charts, narrative, what-if

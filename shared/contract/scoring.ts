@@ -68,5 +68,7 @@ export const TotalsSchema = z.strictObject({
   fields: z.array(FieldTotalsSchema),
   appraised: z.number().int(),
   provisional: z.number().int(),
+  /** False while survey points are missing: index and group are not yet computable. */
+  computable: z.boolean(),
 });
 export type TotalsView = z.infer<typeof TotalsSchema>;

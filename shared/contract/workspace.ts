@@ -42,6 +42,8 @@ export const UnitProgress = z.strictObject({
   /** The unit's current index (provisional where not appraised). */
   index: Dec,
   classification: z.number().int().min(1).max(5),
+  /** False while survey points are missing: index and group are not yet computable. */
+  computable: z.boolean(),
 });
 export type UnitProgress = z.infer<typeof UnitProgress>;
 

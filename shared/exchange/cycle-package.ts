@@ -139,6 +139,15 @@ export const CycleContent = z.strictObject({
       }),
     )
     .max(1_000_000),
+  /**
+   * Survey points (điểm ĐTXHH) the secretariat has imported, so that a member's indices are
+   * the secretariat's. Absent in packages made before it was carried: the member's survey
+   * points are then left alone (and the index shows as not yet computable without them).
+   */
+  surveyPoints: z
+    .array(z.strictObject({ unitId: Id, source: z.enum(['cbccvc', 'sipas']), points: RationalText, respondents: z.number().int().min(0).nullable() }))
+    .max(100_000)
+    .optional(),
 });
 export type CycleContent = z.infer<typeof CycleContent>;
 

@@ -8,6 +8,8 @@ import type { ScoringKind, UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
 import { type Rational, ZERO, add, cmp, parseDecimal, sub } from '../decimal/rational.ts';
 import { type Dec, exactText } from './numbers.ts';
+import type { ResultsState } from './types.ts';
+import { councilValue } from './council-value.ts';
 
 export type DrillSource = 'survey' | 'final' | 'appraised' | 'self';
 
@@ -60,7 +62,13 @@ export interface DrillNode {
   /** The appraised (or final, or survey) score; inner nodes: sum over counted leaves. */
   readonly appraised: Dec | null;
   readonly source: DrillSource | null;
-  readonly final: { readonly score: Dec; readonly reason: string | null; readonly decidedBy: string | null } | null;
+  readonly final: { readonly score: Dec; readonly reason: string | null; readonly decidedBy: string | null; readonly sourceMember: string | null } | null;
+  /**
+   * Unresolved conflicts: on a leaf 1 when its assigned members disagree and the council has
+   * not decided (its points are then only the latest member's, provisional); on an inner
+   * node, how many leaves below are so.
+   */
+  readonly unresolved: number;
   readonly selfInput1: unknown;
   readonly selfInput2: unknown;
   readonly declared: unknown;
@@ -88,6 +96,12 @@ export interface UnitDrilldown {
   readonly provisional: number;
   readonly appraisedCount: number;
   readonly fields: readonly DrillNode[];
+  /** Unresolved conflicts among the unit's sub-criteria. */
+  readonly conflicts: number;
+  /** False when survey points are missing: index and group are not yet computable. */
+  readonly computable: boolean;
+  /** Draft or final. */
+  readonly state: ResultsState;
 }
 
 /** Every node depth first (for a flat grid with indentation). */
@@ -134,12 +148,14 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
     for (const n of flattenDrill([f])) {
       if (!n.leaf || !n.counted || n.source === 'survey' || n.appraised === null) continue;
       if (n.source !== 'final' && n.source !== 'appraised') continue;
+      // No council value while the members disagree: the unit is not told a difference yet.
+      if (n.unresolved > 0) continue;
       const selfText = round === 1 ? n.self1 : round === 2 ? (n.self2 ?? n.self1) : (n.self2 ?? n.self1);
       const self = dec(selfText) ?? ZERO;
       const appr = dec(n.appraised) ?? ZERO;
       if (cmp(self, appr) === 0 && selfText !== null) continue;
-      const comments = n.appraisals.filter((a) => a.assigned && a.comment.trim() !== '').map((a) => a.comment.trim());
-      if (n.final?.reason) comments.push(n.final.reason);
+      const council = councilValue(n).comment;
+      const comments = council === '' ? [] : [council];
       const evidence = [
         ...new Set([...n.evidence.map((e) => e.title), ...n.appraisals.filter((a) => a.assigned).flatMap((a) => a.evidence.map((e) => e.title))]),
       ];

@@ -126,6 +126,22 @@ function missedSentences(g: GroupReport): { key: string; text: string }[] {
   });
 }
 
+const viCount = (n: number): string => viDec(String(n));
+
+/**
+ * The opening sentence. Only finalised results are the council's ("đã thẩm định và xác
+ * định"); until then they are stated as provisional, with what is still open.
+ */
+function summarySentence(report: Report, count: number, composition: readonly string[]): string {
+  const of = `${count} cơ quan, đơn vị${composition.length > 1 ? `, gồm: ${composition.join('; ')}` : ''}`;
+  if (report.status.finalised) return `Năm ${report.cycle.year}, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của ${of}.`;
+  const open: string[] = [];
+  if (report.status.unresolvedConflicts > 0) open.push(`${viCount(report.status.unresolvedConflicts)} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết`);
+  if (report.status.provisionalScores > 0) open.push(`${viCount(report.status.provisionalScores)} lượt tiêu chí thành phần còn tạm tính theo điểm tự đánh giá`);
+  if (report.status.notComputable > 0) open.push(`${viCount(report.status.notComputable)} đơn vị chưa có điểm điều tra xã hội học`);
+  return `Kết quả tạm tính (Hội đồng chưa chốt kết quả) Chỉ số CCHC năm ${report.cycle.year} của ${of}${open.length > 0 ? `; còn ${open.join('; ')}` : ''}.`;
+}
+
 /** The generated sentences, without edits. */
 export function generateNarrative(report: Report): { key: string; title: string; group: UnitGroup | null; sentences: { key: string; text: string }[] }[] {
   const sections: { key: string; title: string; group: UnitGroup | null; sentences: { key: string; text: string }[] }[] = [];
@@ -142,7 +158,7 @@ export function generateNarrative(report: Report): { key: string; title: string;
       sentences: [
         {
           key: 'overall.summary',
-          text: `Năm ${report.cycle.year}, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của ${o.count} cơ quan, đơn vị${composition.length > 1 ? `, gồm: ${composition.join('; ')}` : ''}.`,
+          text: summarySentence(report, o.count, composition),
         },
         { key: 'overall.average', text: averageSentence('các cơ quan, đơn vị', o, py) },
         { key: 'overall.extremes', text: extremesSentence(o) },

@@ -113,6 +113,8 @@ function summaryRow(s: Scored, stt: number, p: number): SummaryRow {
     change: prev === null ? null : scaledText(r.published - prev, p),
     respondentsCbccvc: s.input.respondents?.cbccvc ?? null,
     respondentsSipas: s.input.respondents?.sipas ?? null,
+    conflicts: s.input.conflicts ?? 0,
+    computable: (s.input.surveyMissing ?? 0) === 0,
   };
 }
 
@@ -256,8 +258,12 @@ export function buildReport(input: ReportInput): Report {
       rankOverall: s.result.rankOverall,
       previousIndex: prev === null ? null : scaledText(prev, p),
       change: prev === null ? null : scaledText(s.result.published - prev, p),
+      conflicts: s.input.conflicts ?? 0,
+      computable: (s.input.surveyMissing ?? 0) === 0,
     };
   });
+  const sum = (f: (u: ReportUnitInput) => number | undefined) => input.units.reduce((acc, u) => acc + (f(u) ?? 0), 0);
+  const state = input.state ?? { finalised: false, snapshotHash: null, finalisedAt: null };
   return {
     cycle: input.cycle,
     precision: p,
@@ -265,6 +271,12 @@ export function buildReport(input: ReportInput): Report {
     groups,
     units,
     overall: all.length > 0 ? statsOf(all, p) : null,
+    status: {
+      ...state,
+      unresolvedConflicts: sum((u) => u.conflicts),
+      provisionalScores: sum((u) => u.provisional),
+      notComputable: input.units.filter((u) => (u.surveyMissing ?? 0) > 0).length,
+    },
   };
 }
 

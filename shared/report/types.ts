@@ -44,6 +44,20 @@ export interface ReportUnitInput {
   readonly missed?: readonly MissedItem[];
   /** Survey respondents, when known. */
   readonly respondents?: { readonly cbccvc: number | null; readonly sipas: number | null };
+  /** Sub-criteria whose members disagree with no council decision yet. */
+  readonly conflicts?: number;
+  /** Sub-criteria counted from the self-assessment only (tạm tính). */
+  readonly provisional?: number;
+  /** Survey sub-criteria with no survey points yet: the index cannot be computed. */
+  readonly surveyMissing?: number;
+}
+
+/** Whether the results are the council's final ones (finalised, with the snapshot's hash) or still a draft. */
+export interface ResultsState {
+  readonly finalised: boolean;
+  /** sha256 of the stored results snapshot when finalised; null while a draft. */
+  readonly snapshotHash: string | null;
+  readonly finalisedAt: string | null;
 }
 
 export interface ReportCycle {
@@ -61,6 +75,8 @@ export interface ReportInput {
   /** The year the previous results are from (normally year − 1), or null. */
   readonly previousYear: number | null;
   readonly units: readonly ReportUnitInput[];
+  /** Draft unless said otherwise. */
+  readonly state?: ResultsState;
 }
 
 // ---------------------------------------------------------------- views (JSON)
@@ -102,6 +118,10 @@ export interface SummaryRow {
   readonly change: Dec | null;
   readonly respondentsCbccvc: number | null;
   readonly respondentsSipas: number | null;
+  /** Unresolved conflicts among its sub-criteria. */
+  readonly conflicts: number;
+  /** False when survey points are missing: index and group are not yet computable (chưa tính được). */
+  readonly computable: boolean;
 }
 
 /** The TRUNG BÌNH row: column means (points to 2 decimals), the index as the mean of published indices. */
@@ -207,6 +227,18 @@ export interface ClassifiedUnit {
   readonly rankOverall: number;
   readonly previousIndex: Dec | null;
   readonly change: Dec | null;
+  readonly conflicts: number;
+  readonly computable: boolean;
+}
+
+/** Draft or final, and what keeps the results from being final. */
+export interface ReportStatus extends ResultsState {
+  /** Unresolved conflicts in the whole cycle. */
+  readonly unresolvedConflicts: number;
+  /** Sub-criteria still counted from the self-assessment. */
+  readonly provisionalScores: number;
+  /** Units whose index cannot be computed yet (survey points missing). */
+  readonly notComputable: number;
 }
 
 export interface Report {
@@ -218,4 +250,5 @@ export interface Report {
   /** Every unit, by index (highest first), then name. */
   readonly units: readonly ClassifiedUnit[];
   readonly overall: StatsView | null;
+  readonly status: ReportStatus;
 }

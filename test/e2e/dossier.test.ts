@@ -73,6 +73,14 @@ describe('unit dossier', () => {
     expect(popup.url()).toMatch(/\/evidence\/[0-9a-f]{64}\?ticket=[0-9a-f]{48}#page=3$/);
     await popup.close();
 
+    // The same document at a second page: two citations, saved (issue #10 item 1: this failed on a UNIQUE constraint).
+    await docSelect.selectOption({ index: 1 });
+    await detail.getByRole('textbox', { name: 'Trang' }).fill('5');
+    await detail.getByRole('button', { name: 'Thêm dẫn chiếu' }).click();
+    await expect.poll(() => cited.textContent()).toContain('tr. 5');
+    expect(await cited.textContent()).toContain('tr. 3');
+    await saved(page);
+
     // Comment, saved while typing (debounced) and on leaving the box.
     const comment = detail.getByRole('textbox', { name: 'Nhận xét của thành viên' });
     await comment.fill('Đối chiếu Báo cáo số 8/BC-SNV: 2.000/3.200 văn bản được xử lý.');
@@ -108,12 +116,14 @@ describe('unit dossier', () => {
     detail = await select(page, '2.2.2');
     expect(await detail.getByRole('textbox', { name: 'Số đạt (a)' }).inputValue()).toBe('2.000');
     expect(await detail.getByTestId('my-evidence').textContent()).toContain('tr. 3');
+    expect(await detail.getByTestId('my-evidence').textContent()).toContain('tr. 5');
     expect(await detail.getByRole('textbox', { name: 'Nhận xét của thành viên' }).inputValue()).toBe('Đối chiếu Báo cáo số 8/BC-SNV: 2.000/3.200 văn bản được xử lý.');
     detail = await select(page, '2.3.2');
     expect(await detail.getByRole('textbox', { name: /Lý do/ }).inputValue()).toContain('không có kết quả theo dõi');
     expect(await detail.getByRole('textbox', { name: 'Căn cứ' }).inputValue()).toBe('Công văn số 15/STP-VP ngày 10/01/2024');
 
-    // The home screen counts my work.
+    // The home screen counts my work, by the same rule as the dossier (issue #10 item 7).
+    expect(await page.getByTestId('total-appraised').textContent()).toBe('3/9');
     await page.getByRole('link', { name: 'Trang chủ' }).click();
     const unitRow = page.locator('tr[data-unit="soc-trang-2023-so-noi-vu"]');
     await expect.poll(() => unitRow.locator('.progress-text').textContent()).toBe('3/9');

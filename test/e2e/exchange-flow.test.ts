@@ -265,6 +265,23 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await outcomes.textContent()).toContain('1 ý kiến khác nhau');
     await sec.screenshot('46-secretariat-import-done');
 
+    // The results before any decision: a draft, the open conflict flagged on the unit and on its
+    // sub-criterion, never shown as a plain score (issue #10 items 4–5).
+    await sp.evaluate((id) => {
+      location.hash = `#/ket-qua/don-vi/${id}`;
+    }, CHAU_THANH);
+    await sp.getByTestId('drill').waitFor();
+    const resultsStatus = sp.getByTestId('results-status');
+    await resultsStatus.waitFor();
+    expect(await resultsStatus.getAttribute('data-state')).toBe('draft');
+    expect(await resultsStatus.textContent()).toContain('1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
+    expect(await sp.getByTestId('unit-conflicts-note').textContent()).toContain('1 tiêu chí thành phần các thành viên chấm khác nhau');
+    await sp.locator('tr.r-node[data-code="2"]').click();
+    await sp.locator('tr.r-node[data-code="2.1"]').click();
+    expect(await sp.locator('tr.r-node[data-code="2.1.2"]').getByTestId('conflict-chip').textContent()).toContain('Chưa thống nhất');
+    await sec.screenshot('46a-results-open-conflict', { viewport: true });
+    await nav(sp, 'Tổng hợp');
+
     // What blocks finalisation now: the new conflict and the pending exemption.
     await step(sp, 'Mức độ hoàn thành');
     await sp.getByTestId('readiness').waitFor();
@@ -344,6 +361,15 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await expect.poll(() => hash.getAttribute('data-hash')).not.toBe(firstSnapshot);
     await sp.getByTestId('reopen').waitFor();
     await sec.screenshot('51b-secretariat-finalised-again');
+    // The results are final now and carry the snapshot's hash (issue #10 item 4).
+    const finalHash = await hash.getAttribute('data-hash');
+    await sp.evaluate(() => {
+      location.hash = '#/ket-qua/tat-ca';
+    });
+    await sp.getByTestId('results-status').waitFor();
+    await expect.poll(() => sp.getByTestId('results-status').getAttribute('data-state')).toBe('final');
+    expect(await sp.getByTestId('results-snapshot-hash').textContent()).toBe(finalHash);
+    await nav(sp, 'Tổng hợp');
 
     // 12. Audit: the chain verifies; filters; an export.
     await step(sp, 'Nhật ký');
@@ -366,7 +392,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('52-secretariat-audit');
 
     for (const s of [chair, linh, sec]) expect(s.problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 async function linkText(l: import('playwright-core').Locator): Promise<string> {

@@ -145,6 +145,10 @@ describe('results end to end (secretariat)', () => {
     expect(Number(index.replace(',', '.'))).toBeGreaterThan(83.84); // 1,37 more CBCCVC points than before
     expect(await cell(grid, 'UBND huyện Mỹ Xuyên', 'previous')).toBe('83,84');
     expect(await cell(grid, 'UBND huyện Mỹ Xuyên', 'stt')).toBe('1');
+    // Not finalised: every results screen says the figures are provisional (issue #10 item 4).
+    const status = page.getByTestId('results-status');
+    expect(await status.getAttribute('data-state')).toBe('draft');
+    expect(await status.textContent()).toContain('Tạm tính');
     expect(await grid.getByRole('row').filter({ hasText: 'TRUNG BÌNH' }).count()).toBe(1);
     const headers = (await grid.getByRole('columnheader').allInnerTexts()).join(' ').replace(/\s+/g, ' ');
     for (const h of ['STT', 'Đơn vị', 'Điểm chuẩn tối đa', 'Điểm tự đánh giá', 'Điểm ĐTXHH', 'Khảo sát CBCCVC', 'Chỉ số SIPAS', 'Tổng điểm đạt được', 'Chỉ số CCHC 2023', 'Chỉ số 2022']) {
@@ -259,6 +263,9 @@ describe('results end to end (secretariat)', () => {
     expect(flat).toContain('Thống nhất kết quả thẩm định Chỉ số CCHC năm 2023 của 40 cơ quan, đơn vị.');
     expect(flat).toContain('Năm 2023, Hội đồng thẩm định đã thẩm định, xác định Chỉ số CCHC của 40 cơ quan, đơn vị trên địa bàn tỉnh Sóc Trăng.');
     expect(flat).toContain('TRUNG BÌNH');
+    // Not finalised: the minutes are a draft, and say so (issue #10 item 4).
+    expect(flat).toContain('DỰ THẢO');
+    expect(flat).toContain('Hội đồng chưa chốt kết quả');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(3);
     // Page 1 and the page of the district table, as images to look at.

@@ -20,6 +20,10 @@ import { importFiles, previewImport } from '../../electron/core/exchange/import.
 import { createIdentity, generateSigner, passphraseBox, readIdentityInfo, unlockIdentity } from '../../electron/core/exchange/keys.ts';
 import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/exchange/roster.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
+import { minutesDocumentHtml, unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';
+import { cycleNarrative, cycleReport, unitDrilldown } from '../../electron/core/report/index.ts';
+import { councilValue } from '../../shared/report/council-value.ts';
+import { findDrill } from '../../shared/report/drilldown.ts';
 import { setAppraisal } from '../../electron/core/services/appraisal.ts';
 import { setExemption } from '../../electron/core/services/exemption.ts';
 import { makeScope } from '../../electron/core/services/scope.ts';
@@ -27,6 +31,10 @@ import { tempDirs } from '../db/support.ts';
 import { CYCLE, secretariatStore } from './fixture.ts';
 
 const FAST = { logN: 10, r: 8, p: 1 };
+/** A document's text without tags or entities, whitespace collapsed. */
+const textOf = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ').replace(/\s+/g, ' ');
+const sheetOf = (db: Parameters<typeof cycleReport>[0], unitId: string, kind: 'appraisal' | 'feedback' = 'appraisal') =>
+  textOf(unitSheetsDocumentHtml(db, CYCLE, [unitId], { kind, fontCss: '' }));
 
 describe('end to end: cycle package → two members → signed appraisals → merge → finalise', () => {
   const newDir = tempDirs('cchc-e2e-');
@@ -72,7 +80,9 @@ describe('end to end: cycle package → two members → signed appraisals → me
     declareConflictOfInterest(s1, 'u3', 'Tôi là lãnh đạo của đơn vị này');
     expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' }));
     const ev1 = db1.prepare("SELECT id FROM evidence WHERE title = 'Tài liệu 1.1 của u1'").pluck().get() as number;
-    setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }] });
+    setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }, { evidenceId: ev1, page: 4 }, { evidenceId: ev1, page: 1 }] });
+    // one document at two pages is two citations; the exact duplicate (page 1 twice) is merged
+    expect(db1.prepare('SELECT page FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? ORDER BY page').pluck().all('u1', '1.1')).toEqual([1, 4]);
     setAppraisal(s1, { unitId: 'u1', nodeCode: '1.2', input: { a: 2, b: 3 } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.1', input: { met: true } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.2', input: { a: 1, b: 1 } });
@@ -113,6 +123,24 @@ describe('end to end: cycle package → two members → signed appraisals → me
     const r2 = importFiles(sec, secDir, [pk2.path], { actor: 'sec' });
     expect(r2.outcomes[0]).toMatchObject({ status: 'imported' });
 
+    // Before any decision: results are a draft and the conflict is shown as such, not as a score (issue #10 items 4–6).
+    const draft = cycleReport(sec, CYCLE);
+    expect(draft.status).toMatchObject({ finalised: false, snapshotHash: null, unresolvedConflicts: 1 });
+    expect(draft.units.find((u) => u.unitId === 'u1')).toMatchObject({ conflicts: 1 });
+    let u1 = unitDrilldown(sec, CYCLE, 'u1');
+    expect(u1.conflicts).toBe(1);
+    expect(findDrill(u1.fields, '1')!.unresolved).toBe(1);
+    expect(councilValue(findDrill(u1.fields, '1.1')!)).toMatchObject({ state: 'conflict', score: null, comment: '' });
+    expect(councilValue(findDrill(u1.fields, '1.1')!).sides.map((x) => x.score).sort()).toEqual(['0', '1']);
+    expect(sheetOf(sec, 'u1')).toContain('DỰ THẢO');
+    expect(sheetOf(sec, 'u1')).toContain('Chưa thống nhất');
+    expect(sheetOf(sec, 'u1')).toContain('Còn 1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
+    const draftMinutes = textOf(minutesDocumentHtml(sec, CYCLE, { fontCss: '', charts: false }));
+    expect(draftMinutes).toContain('DỰ THẢO');
+    expect(draftMinutes).toContain('Còn 1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
+    expect(draftMinutes).not.toContain('đã thẩm định và xác định');
+    expect(cycleNarrative(sec, CYCLE).find((x) => x.key === 'overall')!.sentences[0]!.text).toMatch(/^Kết quả tạm tính/);
+
     // Side by side, then resolved with a reason.
     const open = listConflicts(sec, secDir, CYCLE, { status: 'open' });
     expect(open).toHaveLength(1);
@@ -122,7 +150,10 @@ describe('end to end: cycle package → two members → signed appraisals → me
       ['m1', '1', 'Kế hoạch ban hành ngày 10/01'],
       ['m2', '0', 'Kế hoạch ban hành trễ hạn'],
     ]);
-    expect(c.sides[0]!.evidence).toEqual([expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 1, status: 'ok' })]);
+    expect(c.sides[0]!.evidence).toEqual([
+      expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 1, status: 'ok' }),
+      expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 4, status: 'ok' }),
+    ]);
     expect(c.sides[0]!.packageHash).toBe(pk1.packageHash);
     expect(() => resolveConflict(sec, secDir, CYCLE, { unitId: 'u1', nodeCode: '1.1', choice: { memberId: 'm2' }, reason: ' ', actor: 'sec' })).toThrow(
       expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }),
@@ -136,6 +167,18 @@ describe('end to end: cycle package → two members → signed appraisals → me
     });
     expect(resolved).toMatchObject({ status: 'resolved', resolution: { score: '0', sourceMember: 'm2', packageHash: pk2.packageHash, decidedBy: 'sec' } });
     expect(listConflicts(sec, secDir, CYCLE, { status: 'open' })).toEqual([]);
+    // The council's value and comment: the chosen member's, with the reason; never the side that lost.
+    u1 = unitDrilldown(sec, CYCLE, 'u1');
+    expect(u1.conflicts).toBe(0);
+    expect(councilValue(findDrill(u1.fields, '1.1')!)).toMatchObject({
+      state: 'decided',
+      score: '0',
+      comment: 'Kế hoạch ban hành trễ hạn; Hội đồng thống nhất: văn bản ban hành ngày 20/01, quá hạn 15/01',
+    });
+    for (const kind of ['appraisal', 'feedback'] as const) {
+      expect(sheetOf(sec, 'u1', kind)).toContain('Kế hoạch ban hành trễ hạn');
+      expect(sheetOf(sec, 'u1', kind)).not.toContain('Kế hoạch ban hành ngày 10/01');
+    }
 
     // Not yet complete: the exemption is pending.
     let matrix = completenessMatrix(sec, secDir, CYCLE);
@@ -164,6 +207,16 @@ describe('end to end: cycle package → two members → signed appraisals → me
     const snap = finaliseCycle(sec, secDir, CYCLE, { actor: 'sec', reason: 'Phiên họp Hội đồng ngày 15/3/2024' });
     expect(snap.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(readSnapshot(sec, snap.id)).toMatchObject({ intact: true });
+    // Final: the report carries the snapshot's hash, the minutes print it and are no longer a draft;
+    // the approved exemption is not counted as provisional.
+    const finalReport = cycleReport(sec, CYCLE);
+    expect(finalReport.status).toMatchObject({ finalised: true, snapshotHash: snap.hash, unresolvedConflicts: 0, provisionalScores: 0 });
+    const finalMinutes = textOf(minutesDocumentHtml(sec, CYCLE, { fontCss: '', charts: false }));
+    expect(finalMinutes).not.toContain('DỰ THẢO');
+    expect(finalMinutes).not.toContain('còn tạm tính');
+    expect(finalMinutes).toContain(snap.hash);
+    expect(sheetOf(sec, 'u2')).not.toContain('DỰ THẢO');
+    expect(sheetOf(sec, 'u2')).not.toContain('tạm tính');
     expect((readSnapshot(sec, snap.id)!.content as { conflictsOfInterest: unknown[] }).conflictsOfInterest).toHaveLength(1);
     expect(() => resolveConflict(sec, secDir, CYCLE, { unitId: 'u1', nodeCode: '1.1', choice: { memberId: 'm1' }, reason: 'x', actor: 'sec' })).toThrow();
     expect(() => sec.prepare("UPDATE final_scores SET score = '1'").run()).toThrow(/CYCLE_FINALISED/);

@@ -62,8 +62,19 @@ describe('report tables from the 2023 fixture tables', () => {
       'Về xếp nhóm: không có đơn vị nào đạt Nhóm 1 (trên 90%); 2 đơn vị đạt Nhóm 2 (từ 80% đến 90%), gồm: UBND huyện Mỹ Xuyên và UBND huyện Long Phú; 9 đơn vị đạt Nhóm 3 (từ 65% đến dưới 80%); không có đơn vị nào đạt Nhóm 4 (từ 50% đến dưới 65%); không có đơn vị nào đạt Nhóm 5 (dưới 50%).',
     );
     expect(sentence(n, 'group.public_service_unit.extremes')).toContain('cao nhất là Ban Quản lý Dự án 2 với 88,07%; thấp nhất là Trường Cao đẳng Cộng đồng Sóc Trăng với 70,54%');
+    // not finalised: a draft, never "the council has appraised and determined"
     expect(sentence(n, 'overall.summary')).toBe(
+      'Kết quả tạm tính (Hội đồng chưa chốt kết quả) Chỉ số CCHC năm 2023 của 15 cơ quan, đơn vị, gồm: 11 UBND cấp huyện; 4 đơn vị sự nghiệp công lập tỉnh.',
+    );
+    expect(report.status).toEqual({ finalised: false, snapshotHash: null, finalisedAt: null, unresolvedConflicts: 0, provisionalScores: 0, notComputable: 0 });
+    const final = buildReport({ ...fixtureInput(), state: { finalised: true, snapshotHash: 'a'.repeat(64), finalisedAt: '2024-03-15T08:00:00Z' } });
+    expect(sentence(narrativeOf(final), 'overall.summary')).toBe(
       'Năm 2023, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của 15 cơ quan, đơn vị, gồm: 11 UBND cấp huyện; 4 đơn vị sự nghiệp công lập tỉnh.',
+    );
+    const open = buildReport({ ...fixtureInput(), units: fixtureInput().units.map((u, i) => (i === 0 ? { ...u, conflicts: 2, provisional: 3 } : u)) });
+    expect(open.status).toMatchObject({ unresolvedConflicts: 2, provisionalScores: 3 });
+    expect(sentence(narrativeOf(open), 'overall.summary')).toContain(
+      '; còn 2 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết; 3 lượt tiêu chí thành phần còn tạm tính theo điểm tự đánh giá.',
     );
   });
 

@@ -44,6 +44,8 @@ import { cycleFrameworks, putFramework, setCycleFramework } from '../db/repos/fr
 import { getCycle } from '../db/repos/cycles.ts';
 import { listMembers, setMemberFields } from '../db/repos/members.ts';
 import { listUnits } from '../db/repos/units.ts';
+import { listCycleSurveyPoints, putSurveyPoints } from '../db/repos/survey.ts';
+import { ZERO, add, cmp, deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import { evidencePath, evidenceStatus } from '../evidence/files.ts';
 import { frameworkHash } from '../framework/hash.ts';
 import { backupDatabase } from './backup.ts';
@@ -126,6 +128,9 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
          FROM exemptions WHERE status = 'approved' AND ${inCycle} ORDER BY unit_id, node_code`,
       )
       .all(cycleId) as CycleContent['exemptions'],
+    surveyPoints: listCycleSurveyPoints(db, cycleId)
+      .map((p) => ({ unitId: p.unitId, source: p.source, points: serialize(deserialize(p.points)), respondents: p.respondents }))
+      .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.source < b.source ? -1 : 1)),
   };
 }
 
@@ -337,6 +342,21 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
       }
       if (!ok) throw new ExchangeRefusal(file, 'EXCHANGE_FRAMEWORK_MISMATCH', `nhóm ${f.group}`);
     }
+    // Survey points: of a unit of the package, between 0 and the maximum of its group's survey sub-criteria of that source.
+    const surveyMax = new Map<string, ReturnType<typeof deserialize>>();
+    for (const f of content.frameworks) {
+      for (const leaf of planTotals(buildTree(f.framework as Framework), f.group).leaves) {
+        if (leaf.survey) surveyMax.set(`${f.group}/${leaf.survey}`, add(surveyMax.get(`${f.group}/${leaf.survey}`) ?? ZERO, leaf.max));
+      }
+    }
+    const groupOf = new Map(content.units.map((u) => [u.id, u.group]));
+    const seenSurvey = new Set<string>();
+    for (const sp of content.surveyPoints ?? []) {
+      const max = surveyMax.get(`${groupOf.get(sp.unitId)}/${sp.source}`);
+      const v = deserialize(sp.points);
+      known(`điểm ĐTXHH của đơn vị “${sp.unitId}”`, max !== undefined && cmp(v, ZERO) >= 0 && cmp(v, max) <= 0 && !seenSurvey.has(`${sp.unitId}/${sp.source}`));
+      seenSurvey.add(`${sp.unitId}/${sp.source}`);
+    }
     return {
       file,
       packageHash: sha256Hex(manifestBytes),
@@ -517,5 +537,10 @@ function writeCycle(db: Db, c: CycleContent): void {
        decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
   );
   for (const e of c.exemptions) exemption.run(e.unitId, e.nodeCode, e.reason, e.legalBasis, e.proposedBy, e.decidedBy, e.decidedAt ?? c.issuedAt, e.decidedAt);
+  if (c.surveyPoints !== undefined) {
+    // The secretariat's survey points replace the member's (none in the package: none known yet).
+    db.prepare(`DELETE FROM survey_points WHERE ${inCycle}`).run(id);
+    for (const sp of c.surveyPoints) putSurveyPoints(db, { ...sp, importedAt: c.issuedAt });
+  }
   db.prepare('DELETE FROM exchange_unlock').run();
 }

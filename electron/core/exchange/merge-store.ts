@@ -50,7 +50,7 @@ function prepare(db: Db) {
          updated_at = excluded.updated_at, package_hash = excluded.package_hash`,
     ),
     clearEvidence: db.prepare('DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
-    insertEvidenceLink: db.prepare('INSERT OR REPLACE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)'),
+    insertEvidenceLink: db.prepare('INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)'),
     evidenceIds: db.prepare('SELECT sha256, id FROM evidence WHERE cycle_id = ?').raw(),
     insertEvidence: db.prepare(
       `INSERT INTO evidence (cycle_id, sha256, title, file_name, size, mime) VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT (cycle_id, sha256) DO NOTHING`,

@@ -19,6 +19,7 @@ import {
   groupTables,
   missedTable,
   narrativeTable,
+  stampTables,
   statsTable,
 } from './tables.ts';
 import { xlsxBytes } from './xlsx.ts';
@@ -44,7 +45,7 @@ export function cycleExportTables(db: Db, cycleId: string, options: ExportOption
   if (options.detail !== false) {
     tables.push(detailTable(src.ctx.totals.units.map((u) => drilldownOf(db, src.ctx, src.report, u.unit.id))));
   }
-  return tables;
+  return stampTables(tables, src.report);
 }
 
 export async function cycleXlsx(db: Db, cycleId: string, options: ExportOptions = {}): Promise<{ bytes: Uint8Array; sheets: string[] }> {

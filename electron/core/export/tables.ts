@@ -11,6 +11,7 @@ import { flattenDrill } from '../../../shared/report/drilldown.ts';
 import type { MinutesExemption } from '../../../shared/report/html/minutes.ts';
 import type { NarrativeSection } from '../../../shared/report/narrative.ts';
 import type { Report, StatsView } from '../../../shared/report/types.ts';
+import { councilValue } from '../../../shared/report/council-value.ts';
 
 /** text; int (whole number); dec (points, index: 2 decimals shown); change (signed 2 decimals); exact (up to 6 decimals). */
 export type ColumnType = 'text' | 'int' | 'dec' | 'change' | 'exact';
@@ -47,6 +48,21 @@ const filePart = (g: { group: string; shortLabel: string }) => slug(g.shortLabel
 
 const col = (header: string, type: ColumnType, width?: number): ExportColumn => (width ? { header, type, width } : { header, type });
 
+/** The index of a unit whose survey points are missing. */
+export const NOT_COMPUTABLE = 'Chưa tính được';
+
+/**
+ * Every table's title says whether the results are final: "TẠM TÍNH" until the cycle is
+ * finalised, then the snapshot's hash.
+ */
+export function stampTables(tables: readonly ExportTable[], report: Report): ExportTable[] {
+  const st = report.status;
+  const stamp = st.finalised
+    ? ` — Đã chốt; mã kiểm tra (SHA-256): ${st.snapshotHash ?? ''}`
+    : ` — TẠM TÍNH (Hội đồng chưa chốt kết quả${st.unresolvedConflicts > 0 ? `; còn ${st.unresolvedConflicts} tiêu chí thành phần chưa thống nhất` : ''})`;
+  return tables.map((t) => ({ ...t, title: `${t.title}${stamp}` }));
+}
+
 export function classificationTable(report: Report): ExportTable {
   const withPrev = report.previousYear !== null;
   return {
@@ -63,7 +79,15 @@ export function classificationTable(report: Report): ExportTable {
       ...(withPrev ? [col(`Chỉ số ${report.previousYear} (%)`, 'dec', 12), col('Tăng, giảm', 'change', 10)] : []),
     ],
     rows: report.units.map((u) => ({
-      cells: [u.rankOverall, u.unit, u.groupLabel, u.index, u.classification, u.rankInGroup, ...(withPrev ? [u.previousIndex, u.change] : [])],
+      cells: [
+        u.rankOverall,
+        u.unit,
+        u.groupLabel,
+        u.computable ? u.index : NOT_COMPUTABLE,
+        u.computable ? u.classification : null,
+        u.rankInGroup,
+        ...(withPrev ? [u.previousIndex, u.change] : []),
+      ],
     })),
   };
 }
@@ -102,9 +126,9 @@ export function groupTables(report: Report): ExportTable[] {
             r.surveyCbccvc,
             r.surveySipas,
             r.total,
-            r.index,
+            r.computable ? r.index : NOT_COMPUTABLE,
             ...(withPrev ? [r.previousIndex, r.change] : []),
-            r.classification,
+            r.computable ? r.classification : null,
             r.rankInGroup,
             r.respondentsCbccvc,
             r.respondentsSipas,
@@ -268,10 +292,20 @@ export function exemptionsTable(exemptions: readonly MinutesExemption[]): Export
   };
 }
 
-const SOURCE_LABELS: Record<string, string> = { survey: 'ĐTXHH', final: 'Kết quả hợp nhất', appraised: 'Thẩm định', self: 'Tạm tính (tự đánh giá)' };
+const STATE_LABELS: Record<string, string> = {
+  survey: 'ĐTXHH',
+  decided: 'Hội đồng quyết định',
+  appraised: 'Thẩm định',
+  provisional: 'Tạm tính (tự đánh giá)',
+  conflict: 'Chưa thống nhất (tạm tính)',
+  exempt: 'Hạ điểm chuẩn',
+  none: '',
+};
 
 export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
-  const row = (d: UnitDrilldown, n: DrillNode): ExportRow => ({
+  const row = (d: UnitDrilldown, n: DrillNode): ExportRow => {
+    const v = n.leaf ? councilValue(n) : null;
+    return {
     heading: !n.leaf,
     cells: [
       d.unit.name,
@@ -282,15 +316,16 @@ export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
       n.benchmark,
       n.self1,
       n.self2,
-      n.appraised,
+      v ? v.score : n.appraised,
       n.points,
       n.percent,
-      n.source ? (SOURCE_LABELS[n.source] ?? n.source) : '',
+      v ? (STATE_LABELS[v.state] ?? '') : n.unresolved > 0 ? `${n.unresolved} chưa thống nhất` : '',
       n.exemption?.status === 'approved' ? n.exemption.reason : '',
-      n.leaf ? n.appraisals.filter((a) => a.assigned && a.comment).map((a) => `${a.memberName}: ${a.comment}`).join('; ') : '',
+      v ? (v.state === 'conflict' ? v.sides.map((x) => `${x.memberName}: ${x.score}`).join('; ') : v.comment) : '',
       n.leaf ? n.evidence.map((e) => `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`).join('; ') : '',
     ],
-  });
+    };
+  };
   return {
     sheet: 'Chi tiết',
     file: 'chi-tiet',

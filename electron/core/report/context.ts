@@ -11,7 +11,9 @@ import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
 import type { Db } from '../db/connection.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
+import type { ResultsState } from '../../../shared/report/types.ts';
 import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
+import { resultsState } from './state.ts';
 
 export interface PreviousEntry {
   readonly year: number;
@@ -30,6 +32,8 @@ export interface CycleContext {
   readonly previousYear: number | null;
   readonly previous: ReadonlyMap<string, PreviousEntry>;
   readonly respondents: ReadonlyMap<string, { cbccvc: number | null; sipas: number | null }>;
+  /** Draft or final (with the snapshot's hash). */
+  readonly state: ResultsState;
 }
 
 export function tableExists(db: Db, name: string): boolean {
@@ -84,7 +88,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
     e[source] = n;
     respondents.set(u, e);
   }
-  return { totals, groups: listCycleGroups(db, cycleId), trees, exempted, previousYear, previous, respondents };
+  return { totals, groups: listCycleGroups(db, cycleId), trees, exempted, previousYear, previous, respondents, state: resultsState(db, cycleId) };
 }
 
 /** Whether a leaf (by its path of codes) is exempted for a unit. */

@@ -25,6 +25,7 @@ interface FinalRow {
   score: string;
   reason: string | null;
   decidedBy: string | null;
+  sourceMember: string | null;
 }
 
 /** The drill-down of one unit, given the loaded cycle and its report (for ranks). */
@@ -54,7 +55,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
     apprEvidence.set(k, [...(apprEvidence.get(k) ?? []), { evidenceId: r.evidenceId, title: r.title, page: r.page }]);
   }
   const finals = new Map(
-    (db.prepare('SELECT node_code AS nodeCode, score, reason, decided_by AS decidedBy FROM final_scores WHERE unit_id = ?').all(unitId) as FinalRow[]).map((f) => [
+    (db.prepare('SELECT node_code AS nodeCode, score, reason, decided_by AS decidedBy, source_member AS sourceMember FROM final_scores WHERE unit_id = ?').all(unitId) as FinalRow[]).map((f) => [
       f.nodeCode,
       f,
     ]),
@@ -118,7 +119,8 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
         self2: text(dec(d?.round2Score)),
         appraised: text(appraised),
         source,
-        final: f ? { score: exactText(deserialize(f.score)), reason: f.reason, decidedBy: f.decidedBy } : null,
+        final: f ? { score: exactText(deserialize(f.score)), reason: f.reason, decidedBy: f.decidedBy, sourceMember: f.sourceMember } : null,
+        unresolved: counted && u.conflicts.has(node.code) ? 1 : 0,
         selfInput1: d?.round1Input ?? null,
         selfInput2: d?.round2Input ?? null,
         declared: d?.declared ?? null,
@@ -135,6 +137,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
     let s1: Rational | null = null;
     let s2: Rational | null = null;
     let appr: Rational | null = null;
+    let unresolved = 0;
     const plus = (acc: Rational | null, v: string | null) => (v === null ? acc : add(acc ?? ZERO, deserialize(v)));
     const walk = (ns: readonly DrillNode[]) => {
       for (const n of ns) {
@@ -143,6 +146,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
           continue;
         }
         if (!n.counted) continue;
+        unresolved += n.unresolved;
         bench = add(bench, deserialize(n.max));
         points = plus(points, n.points);
         s1 = plus(s1, n.self1);
@@ -169,6 +173,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
       appraised: text(appr),
       source: null,
       final: null,
+      unresolved,
       selfInput1: null,
       selfInput2: null,
       declared: null,
@@ -204,6 +209,9 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
     provisional: u.provisional,
     appraisedCount: u.appraised,
     fields,
+    conflicts: u.conflicts.size,
+    computable: u.surveyMissing === 0,
+    state: ctx.state,
   };
 }
 

@@ -44,6 +44,9 @@ export function reportInputOf(ctx: CycleContext): ReportInput {
       previousPublished: ctx.previous.get(u.unit.id)?.published ?? null,
       missed,
       respondents: ctx.respondents.get(u.unit.id) ?? { cbccvc: null, sipas: null },
+      conflicts: u.conflicts.size,
+      provisional: u.provisional,
+      surveyMissing: u.surveyMissing,
     };
   });
   return {
@@ -51,6 +54,7 @@ export function reportInputOf(ctx: CycleContext): ReportInput {
     groups: ctx.groups,
     previousYear: ctx.previousYear,
     units,
+    state: ctx.state,
   };
 }
 

@@ -37,6 +37,13 @@ export interface UnitComputed {
   readonly scores: ReadonlyMap<string, Rational>;
   /** Where each leaf's score came from. */
   readonly sources: ReadonlyMap<string, ScoreSource>;
+  /**
+   * Counted leaves whose assigned members disagree with no council decision yet (an
+   * unresolved conflict): the score counted meanwhile is the latest member's, provisional.
+   */
+  readonly conflicts: ReadonlySet<string>;
+  /** Counted survey leaves with no survey points yet: the index cannot be computed. */
+  readonly surveyMissing: number;
 }
 
 export type ScoreSource = 'survey' | 'final' | 'appraised' | 'self';
@@ -60,7 +67,7 @@ export function cyclePlans(db: Db, cycleId: string): Map<UnitGroup, TotalsPlan> 
   return plans;
 }
 
-type Slot = { scores: Map<string, Rational>; level: Map<string, number>; exempted: Set<string> };
+type Slot = { scores: Map<string, Rational>; level: Map<string, number>; exempted: Set<string>; appraised: Map<string, string>; conflicts: Set<string> };
 const SURVEY = 4;
 const FINAL = 3;
 const APPRAISED = 2;
@@ -72,7 +79,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   const wanted = options.unitIds ? new Set(options.unitIds) : null;
   const units = listUnits(db, cycleId).filter((u) => !wanted || wanted.has(u.id));
   const slots = new Map<string, Slot>();
-  for (const u of units) slots.set(u.id, { scores: new Map(), level: new Map(), exempted: new Set() });
+  for (const u of units) slots.set(u.id, { scores: new Map(), level: new Map(), exempted: new Set(), appraised: new Map(), conflicts: new Set() });
 
   const offer = (unitId: string, code: string, score: string | null, level: number) => {
     if (score === null) return;
@@ -106,12 +113,19 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     const g = groupOf.get(u);
     const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
     if (field === undefined || !assigned.get(field)?.has(m)) continue;
+    const slot = slots.get(u);
+    if (slot) {
+      const first = slot.appraised.get(c);
+      if (first === undefined) slot.appraised.set(c, score);
+      else if (first !== score) slot.conflicts.add(c);
+    }
     offer(u, c, score, APPRAISED);
   }
   for (const [u, c, score] of stmt(db, `SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string]>) {
     offer(u, c, score, FINAL);
+    slots.get(u)?.conflicts.delete(c);
   }
   // Survey leaves take the imported points of their source.
   const surveyLeaves = new Map<UnitGroup, { code: string; source: string }[]>();
@@ -139,14 +153,20 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     const totals = unitTotals(plan, slot.scores, slot.exempted);
     let appraised = 0;
     let provisional = 0;
+    let surveyMissing = 0;
+    const conflicts = new Set<string>();
+    const anyExempt = slot.exempted.size > 0;
     for (const leaf of plan.leaves) {
+      if (anyExempt && leaf.path.some((c) => slot.exempted.has(c))) continue;
       const level = slot.level.get(leaf.code) ?? 0;
+      if (leaf.survey && level !== SURVEY) surveyMissing += 1;
+      if (slot.conflicts.has(leaf.code)) conflicts.add(leaf.code);
       if (level === SELF) provisional += 1;
       else if (level === FINAL || level === APPRAISED) appraised += 1;
     }
     const sources = new Map<string, ScoreSource>();
     for (const [code, level] of slot.level) sources.set(code, SOURCE_NAMES[level]!);
-    computed.push({ unit, totals, appraised, provisional, scores: slot.scores, sources });
+    computed.push({ unit, totals, appraised, provisional, scores: slot.scores, sources, conflicts, surveyMissing });
   }
   return { cycle, plans, units: computed };
 }

@@ -10,7 +10,7 @@ import { isLeaf } from '../../../shared/framework/tree.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { appraisalEvidence, getAppraisal, setAppraisalEvidence, upsertAppraisal } from '../db/repos/appraisals.ts';
+import { appraisalEvidence, distinctEvidence, getAppraisal, setAppraisalEvidence, upsertAppraisal } from '../db/repos/appraisals.ts';
 import { getEvidence } from '../db/repos/evidence.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
 import { hasConflictOfInterest } from '../exchange/coi.ts';
@@ -68,7 +68,7 @@ export function setAppraisal(scope: Scope, change: AppraisalChange): SavedChange
       updatedAt: new Date().toISOString(),
     };
     upsertAppraisal(scope.db, after);
-    const evidence = change.evidence ?? beforeEvidence;
+    const evidence = change.evidence ? distinctEvidence(change.evidence) : beforeEvidence;
     setAppraisalEvidence(scope.db, unit.id, node.code, member.id, evidence);
     return appendAudit(scope.db, {
       actor: member.id,

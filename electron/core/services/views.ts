@@ -35,5 +35,6 @@ export function totalsView(c: UnitComputed, precision: number): TotalsView {
     })),
     appraised: c.appraised,
     provisional: c.provisional,
+    computable: c.surveyMissing === 0,
   };
 }

@@ -1,5 +1,6 @@
 /** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
 import { listCycleGroups } from '../db/repos/groups.ts';
+import { type ExemptionStatus, type ProgressLeaf, myProgress, takesOut } from '../../../shared/scoring/progress.ts';
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
@@ -39,34 +40,40 @@ export function overview(scope: Scope): Overview {
       .pluck()
       .all(scope.cycle.id) as string[],
   );
-  const exempt = new Set(
+  const exemptStatus = new Map(
     db
-      .prepare("SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)")
-      .pluck()
-      .all(scope.cycle.id) as string[],
+      .prepare("SELECT unit_id || char(31) || node_code, status FROM exemptions WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)")
+      .raw()
+      .all(scope.cycle.id) as [string, ExemptionStatus][],
   );
   const fieldTitles = new Map<string, string>();
   const units: UnitProgress[] = totals.units.map((c) => {
     const { plan } = treeFor(db, scope.cycle.id, c.unit.group);
-    let total = 0;
-    let appraised = 0;
-    let exemptions = 0;
     let withoutEvidence = 0;
+    const leaves: ProgressLeaf[] = [];
     for (const leaf of plan.leaves) {
       const field = plan.fields[leaf.fieldIndex]!;
+      const key = `${c.unit.id}\u001f${leaf.code}`;
+      const path = leaf.path.map((p) => exemptStatus.get(`${c.unit.id}\u001f${p}`) ?? null);
+      leaves.push({ field: field.code, survey: leaf.survey !== null, own: exemptStatus.get(key) ?? null, path, appraisedByMe: appraisedByMe.has(key) });
       if (!myFields.has(field.code) || leaf.survey) continue;
       fieldTitles.set(field.code, field.title);
-      const key = `${c.unit.id}\u001f${leaf.code}`;
-      if (leaf.path.some((p) => exempt.has(`${c.unit.id}\u001f${p}`))) {
-        if (exempt.has(key)) exemptions += 1;
-        continue;
-      }
-      total += 1;
-      if (appraisedByMe.has(key)) appraised += 1;
-      if (!withEvidence.has(key)) withoutEvidence += 1;
+      if (!path.some(takesOut) && !withEvidence.has(key)) withoutEvidence += 1;
     }
+    const { total, appraised, exemptions } = myProgress(leaves, myFields);
     const t = totalsView(c, scope.cycle.precision);
-    return { id: c.unit.id, name: c.unit.name, group: c.unit.group, total, appraised, exemptions, withoutEvidence, index: t.index, classification: t.classification };
+    return {
+      id: c.unit.id,
+      name: c.unit.name,
+      group: c.unit.group,
+      total,
+      appraised,
+      exemptions,
+      withoutEvidence,
+      index: t.index,
+      classification: t.classification,
+      computable: t.computable,
+    };
   });
   const myFieldList = [...myFields]
     .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))

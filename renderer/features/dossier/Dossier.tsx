@@ -18,7 +18,8 @@ import { vi } from '../../i18n/vi.ts';
 import { loadOverview } from '../home/units-cache.ts';
 import { currentEdit, locksOf, refuse, setInput } from './actions.ts';
 import { CriteriaList, type RowState } from './CriteriaList.tsx';
-import { exemptedBy, inputForDigit, localScore, selfInput, toggledTick } from './model.ts';
+import { ancestorsOf, exemptedBy, inputForDigit, localScore, selfInput, toggledTick } from './model.ts';
+import { myProgress, takesOut } from '../../../shared/scoring/progress.ts';
 import { NodeDetail, type Commands } from './NodeDetail.tsx';
 import { saver } from './saver.ts';
 import { decText, totalsWithLocalScores } from './optimistic.ts';
@@ -139,7 +140,26 @@ function DossierBody({ view, overview, selected, setSelected }: {
     };
   });
 
-  const countable = view.nodes.filter((n) => n.leaf && n.scoring?.kind !== 'survey' && !exemptedBy(byCode, n.code)).length;
+  // Progress: the same rule as the home list (my assigned fields, my scores, proposed or approved
+  // lowered benchmarks taken out); without assigned fields (the secretariat), every field and any member's score.
+  const progressFields = assigned && assigned.length > 0 ? new Set(assigned) : null;
+  const progress = progressFields
+    ? myProgress(
+        view.nodes
+          .filter((n) => n.leaf)
+          .map((n) => ({
+            field: n.field,
+            survey: n.scoring?.kind === 'survey',
+            own: n.exemption?.status ?? null,
+            path: ancestorsOf(byCode, n.code).map((a) => a.exemption?.status ?? null),
+            appraisedByMe: localScores.has(n.code) ? localScores.get(n.code) !== null : n.appraisal?.score != null,
+          })),
+        progressFields,
+      )
+    : {
+        appraised: totals.appraised,
+        total: view.nodes.filter((n) => n.leaf && n.scoring?.kind !== 'survey' && !ancestorsOf(byCode, n.code).some((a) => takesOut(a.exemption?.status))).length,
+      };
 
   // ---------- keyboard ----------
   const tableRef = useRef<HTMLTableElement>(null);
@@ -285,7 +305,7 @@ function DossierBody({ view, overview, selected, setSelected }: {
             )}
           </span>
         </div>
-        <TotalsBar totals={totals} leaves={countable} />
+        <TotalsBar totals={totals} appraised={progress.appraised} leaves={progress.total} />
         {finalised && <p className="notice">{L.finalised}</p>}
         {!finalised && myFields.size === 0 && (
           <p className="notice notice-locked" data-testid="dossier-read-only">

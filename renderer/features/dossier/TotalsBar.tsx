@@ -31,7 +31,7 @@ function Stat({ label, value, testId, strong }: { label: string; value: string; 
   );
 }
 
-export const TotalsBar = memo(function TotalsBar({ totals, leaves }: { totals: Totals; leaves: number }) {
+export const TotalsBar = memo(function TotalsBar({ totals, appraised, leaves }: { totals: Totals; appraised: number; leaves: number }) {
   const t = vi.dossier.totals;
   return (
     <section className="totals" aria-label={t.label} title={t.provisionalNote}>
@@ -40,14 +40,12 @@ export const TotalsBar = memo(function TotalsBar({ totals, leaves }: { totals: T
         <Stat label={t.selfAssessed} value={fixed2(totals.selfAssessed)} testId="total-self" />
         <Stat label={t.survey} value={fixed2(totals.survey)} testId="total-survey" />
         <Stat label={t.total} value={fixed2(totals.total)} testId="total-total" strong />
-        <Stat label={t.index} value={pct(totals.index)} testId="total-index" strong />
-        <div className="stat">
+        <Stat label={t.index} value={totals.computable ? pct(totals.index) : t.notComputable} testId="total-index" strong />
+        <div className="stat" title={totals.computable ? undefined : t.notComputableTitle}>
           <dt>{t.classification}</dt>
-          <dd>
-            <ClassificationBadge group={totals.classification} testId="total-class" />
-          </dd>
+          <dd>{totals.computable ? <ClassificationBadge group={totals.classification} testId="total-class" /> : vi.dash}</dd>
         </div>
-        <Stat label={t.appraised} value={t.appraisedOf(totals.appraised, leaves)} testId="total-appraised" />
+        <Stat label={t.appraised} value={t.appraisedOf(appraised, leaves)} testId="total-appraised" />
       </dl>
     </section>
   );

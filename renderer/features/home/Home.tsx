@@ -200,7 +200,7 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
               <tbody key={g}>
                 <tr className="group-row">
                   <th scope="rowgroup" colSpan={showProgress ? 7 : 4}>
-                    {groupLabel(g)} <span className="muted">({rows.length})</span>
+                    {groupLabel(g)} <span className="muted">({formatNumber(rows.length, 0)})</span>
                   </th>
                 </tr>
                 {rows.map((u, i) => (
@@ -220,7 +220,7 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
                         ) : (
                           <span className="progress">
                             <span className={`progress-text${u.appraised >= u.total ? ' is-done' : ''}`}>
-                              {u.appraised}/{u.total}
+                              {formatNumber(u.appraised, 0)}/{formatNumber(u.total, 0)}
                             </span>
                             <progress className="bar" max={Math.max(u.total, 1)} value={u.appraised} aria-hidden="true" />
                           </span>
@@ -231,10 +231,10 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
                     {showProgress && (
                       <td className={`c-num${u.withoutEvidence > 0 ? ' warn' : ''}`}>{u.withoutEvidence || <span className="muted">0</span>}</td>
                     )}
-                    <td className="c-num">{pct(u.index)}</td>
-                    <td>
-                      <ClassificationBadge group={u.classification} />
+                    <td className="c-num" title={u.computable ? undefined : vi.dossier.totals.notComputableTitle}>
+                      {u.computable ? pct(u.index) : vi.dossier.totals.notComputable}
                     </td>
+                    <td>{u.computable && <ClassificationBadge group={u.classification} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -32,16 +32,39 @@ interface Row {
 function UnitCell(p: ICellRendererParams<Row>) {
   if (!p.data) return null;
   if (!p.data.unitId) return <strong className="r-avg-label">{p.data.unit}</strong>;
+  const conflicts = typeof p.data['conflicts'] === 'number' ? p.data['conflicts'] : 0;
   return (
-    <a className="r-unit" href={hrefFor(resultsPaths.unit(p.data.unitId))} title={rv.results.openUnit(p.data.unit)} tabIndex={-1}>
-      {p.data.unit}
-    </a>
+    <>
+      <a className="r-unit" href={hrefFor(resultsPaths.unit(p.data.unitId))} title={rv.results.openUnit(p.data.unit)} tabIndex={-1}>
+        {p.data.unit}
+      </a>
+      {conflicts > 0 && (
+        <span className="r-conflict-chip" title={rv.results.conflictsTitle(conflicts)} data-testid="unit-conflicts">
+          ⚠ {rv.results.conflictsChip(conflicts)}
+        </span>
+      )}
+    </>
   );
 }
 
+/** A unit whose survey points are missing has no index and no group yet: never a wrong one. */
+const computable = (r: Row | undefined) => r?.['computable'] !== false;
+
 function ClassCell(p: ICellRendererParams<Row>) {
   const g = p.data?.['classification'];
+  if (!computable(p.data)) return null;
   return typeof g === 'number' ? <ClassificationBadge group={g} /> : null;
+}
+
+function IndexCell(p: ICellRendererParams<Row>) {
+  if (!computable(p.data)) {
+    return (
+      <span className="muted" title={rv.results.notComputableTitle} data-testid="not-computable">
+        {rv.results.notComputable}
+      </span>
+    );
+  }
+  return <>{p.valueFormatted ?? f2(p.value as string | null)}</>;
 }
 
 function ChangeCell(p: ICellRendererParams<Row>) {
@@ -108,7 +131,7 @@ export function SummaryGrid({ report, group }: { report: Report; group: GroupRep
         children: [numCol('surveyCbccvc', C.cbccvc, (r) => r['surveyCbccvc'] as string), numCol('surveySipas', C.sipas, (r) => r['surveySipas'] as string)],
       },
       numCol('total', C.total, (r) => r['total'] as string),
-      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110 }),
+      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110, cellRenderer: IndexCell }),
       { colId: 'classification', headerName: C.classification, width: 96, cellRenderer: ClassCell, sortable: true, valueGetter: (p) => p.data?.['classification'] ?? null },
     ];
     if (py !== null) {
@@ -184,7 +207,7 @@ export function AllUnitsGrid({ report, units }: { report: Report; units: readonl
       { colId: 'rankOverall', headerName: C.rankOverall, field: 'rankOverall', width: 84, cellClass: 'r-num', headerClass: 'r-num-head' },
       { colId: 'unit', headerName: C.unit, field: 'unit', flex: 1, minWidth: 260, cellRenderer: UnitCell, comparator: (a: string, b: string) => a.localeCompare(b, 'vi') },
       { colId: 'group', headerName: C.group, field: 'groupLabel', width: 220 },
-      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110 }),
+      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110, cellRenderer: IndexCell }),
       { colId: 'classification', headerName: C.classification, width: 96, cellRenderer: ClassCell, valueGetter: (p) => p.data?.['classification'] ?? null },
       { colId: 'rankInGroup', headerName: C.rankInGroup, field: 'rankInGroup', width: 96, cellClass: 'r-num', headerClass: 'r-num-head' },
     ];

@@ -1,5 +1,8 @@
 /** The frame of the results screens: title, subtitle and the sub-navigation (tables, charts, narrative, imports, documents). */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { useLoad } from '../../components/use-load.ts';
+import { loadReport, onResultsChanged } from './data.ts';
+import { StatusBanner } from './StatusBanner.tsx';
 import { hrefFor } from '../../app/route.ts';
 import { rv } from '../../i18n/results.ts';
 import { resultsPaths } from './paths.ts';
@@ -8,6 +11,11 @@ import './results.css';
 export type ResultsTab = 'tables' | 'charts' | 'narrative' | 'imports' | 'documents';
 
 export function ResultsLayout({ tab, title, subtitle, actions, children }: { tab: ResultsTab; title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  // Draft or final on every results screen. Opening a results screen asks the core afresh (a
+  // decision, an import or a finalisation elsewhere changes the results); the screen's own
+  // components then share this same load.
+  const [status, reloadStatus] = useLoad(() => loadReport(true), 'report-status');
+  useEffect(() => onResultsChanged(reloadStatus), [reloadStatus]);
   // The sub-navigation sits above the title: it stays in place from screen to screen.
   const tabs: [ResultsTab, string, string][] = [
     ['tables', rv.sub.tables, resultsPaths.results],
@@ -32,6 +40,7 @@ export function ResultsLayout({ tab, title, subtitle, actions, children }: { tab
         </div>
         {actions && <div className="r-head-actions">{actions}</div>}
       </header>
+      {status.state === 'ready' && <StatusBanner status={status.value.report.status} />}
       {children}
     </section>
   );

@@ -8,6 +8,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import type { DrillNode, UnitDrilldown } from '../../../shared/report/drilldown.ts';
 import { flattenDrill } from '../../../shared/report/drilldown.ts';
+import { councilValue } from '../../../shared/report/council-value.ts';
 import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
 import { ClassificationBadge } from '../../components/Classification.tsx';
@@ -67,10 +68,10 @@ function Figures({ d }: { d: UnitDrilldown }) {
     <section className="card r-figures" aria-label={U.title}>
       <div className="r-figure-index">
         <span className="r-figure-label">{C.index(d.cycle.year)}</span>
-        <span className="r-figure-big" data-testid="unit-index">
-          {p2(d.index)}
+        <span className="r-figure-big" data-testid="unit-index" title={d.computable ? undefined : U.notComputableText}>
+          {d.computable ? p2(d.index) : U.notComputable}
         </span>
-        <ClassificationBadge group={d.classification} testId="unit-class" />
+        {d.computable && <ClassificationBadge group={d.classification} testId="unit-class" />}
         {d.previousIndex !== null && <span className="muted r-figure-prev">{U.previous(d.cycle.year - 1, p2(d.previousIndex))}</span>}
       </div>
       <dl className="r-figure-list">
@@ -85,6 +86,16 @@ function Figures({ d }: { d: UnitDrilldown }) {
         {U.rank(d.rankInGroup, d.rankOverall)}
       </p>
       <p className="muted r-formula">{U.formula}</p>
+      {!d.computable && (
+        <p className="notice" role="note" data-testid="unit-not-computable">
+          {U.notComputableText}
+        </p>
+      )}
+      {d.conflicts > 0 && (
+        <p className="notice" role="note" data-testid="unit-conflicts-note">
+          ⚠ {U.conflicts(d.conflicts)}
+        </p>
+      )}
       {d.provisional > 0 && (
         <p className="notice" role="note">
           {U.provisional(d.provisional)}
@@ -95,7 +106,15 @@ function Figures({ d }: { d: UnitDrilldown }) {
 }
 
 function sourceChip(n: DrillNode) {
-  if (!n.leaf || !n.source) return null;
+  if (n.unresolved > 0) {
+    return (
+      <span className="chip chip-differs r-conflict" title={U.conflictTitle} data-testid="conflict-chip">
+        ⚠ {n.leaf ? U.conflict : U.conflictsBelow(n.unresolved)}
+      </span>
+    );
+  }
+  // An exempted sub-criterion counts nowhere: no "tạm tính" beside its lowered benchmark.
+  if (!n.leaf || !n.source || !n.counted) return null;
   const cls = n.source === 'self' ? 'chip chip-differs' : n.source === 'survey' ? 'chip chip-changed' : 'chip';
   return <span className={cls}>{U.sources[n.source]}</span>;
 }
@@ -188,7 +207,9 @@ function Tree({ d }: { d: UnitDrilldown }) {
                   <td className="c-num">{pts(n.counted ? n.benchmark : n.max)}</td>
                   <td className="c-num">{pts(n.self1)}</td>
                   <td className="c-num">{pts(n.self2)}</td>
-                  <td className="c-num r-points">{pts(n.points)}</td>
+                  <td className="c-num r-points" title={n.unresolved > 0 ? U.conflictTitle : undefined}>
+                    {n.leaf && n.unresolved > 0 ? <span className="r-conflict-points">{U.conflict}</span> : pts(n.points)}
+                  </td>
                   <td className="c-num">{n.percent === null ? vi.dash : p2(n.percent)}</td>
                 </tr>
                 {n.leaf && isOpen && (
@@ -219,6 +240,11 @@ function LeafDetail({ n }: { n: DrillNode }) {
               · {U.legalBasis}: {n.exemption.legalBasis}
             </>
           )}
+        </p>
+      )}
+      {n.unresolved > 0 && (
+        <p className="notice" role="note" data-testid="leaf-conflict">
+          ⚠ {U.conflictSides(councilValue(n).sides.map((x) => `${x.memberName}: ${pts(x.score)}`).join('; '))}
         </p>
       )}
       {n.final && (

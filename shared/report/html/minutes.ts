@@ -9,6 +9,7 @@ import { barChartSvg, reportCharts } from '../charts.ts';
 import { groupNoun } from '../../framework/groups.ts';
 import type { NarrativeSection } from '../narrative.ts';
 import { viDec } from '../numbers.ts';
+import { formatIsoDate } from '../../format/vi.ts';
 import type { Report } from '../types.ts';
 import { type DocumentHeader, documentHtml, headerHtml, signaturesHtml, timeAndDateText, timeText, titleHtml, upper } from './decree30-page.ts';
 import { esc, escLines } from './escape.ts';
@@ -112,7 +113,10 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   const r = d.report;
   const year = r.cycle.year;
   const out: string[] = [];
+  const final = r.status.finalised;
   out.push(headerHtml(d.header));
+  // Until the cycle is finalised the minutes are a draft, and say so on the first page.
+  if (!final) out.push(DRAFT_MARK);
   out.push(titleHtml(d.title, d.subtitle));
   for (const b of d.legalBases) out.push(`<p class="basis">${esc(b)};</p>`);
 
@@ -148,7 +152,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   } else {
     const comp = d.appraised.byGroup.map((g) => `${g.count} ${groupNoun(g.label)}`).join('; ');
     out.push(
-      `<p>Hội đồng đã thẩm định kết quả tự đánh giá, chấm điểm và tài liệu kiểm chứng của ${d.appraised.units} cơ quan, đơn vị (${esc(comp)}) theo Bộ tiêu chí xác định Chỉ số CCHC năm ${year}, với ${esc(
+      `<p>Hội đồng ${final ? 'đã thẩm định' : 'thẩm định'} kết quả tự đánh giá, chấm điểm và tài liệu kiểm chứng của ${d.appraised.units} cơ quan, đơn vị (${esc(comp)}) theo Bộ tiêu chí xác định Chỉ số CCHC năm ${year}, với ${esc(
         viDec(String(d.appraised.subCriteria)),
       )} lượt tiêu chí thành phần; trong đó ${esc(viDec(String(d.appraised.appraisedScores)))} lượt đã có điểm thẩm định${
         d.appraised.provisionalScores > 0 ? `, ${esc(viDec(String(d.appraised.provisionalScores)))} lượt còn tạm tính theo điểm tự đánh giá` : ''
@@ -205,9 +209,14 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   }
 
   out.push('<h3>4. Các ý kiến khác nhau và cách giải quyết</h3>');
-  if (d.conflicts.length === 0) {
+  if (r.status.unresolvedConflicts > 0) {
+    out.push(
+      `<p><b>Còn ${esc(viDec(String(r.status.unresolvedConflicts)))} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết</b>; điểm các tiêu chí này chưa phải điểm của Hội đồng.</p>`,
+    );
+  }
+  if (d.conflicts.length === 0 && r.status.unresolvedConflicts === 0) {
     out.push('<p>Các thành viên Hội đồng thống nhất kết quả thẩm định; không có ý kiến khác nhau cần giải quyết.</p>');
-  } else {
+  } else if (d.conflicts.length > 0) {
     out.push(
       `<table class="grid"><thead><tr><th>STT</th><th>Đơn vị</th><th>Tiêu chí</th><th>Nội dung khác nhau</th><th>Cách giải quyết</th></tr></thead><tbody>${d.conflicts
         .map(
@@ -252,8 +261,17 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
       { title: 'Chủ tịch Hội đồng', name: d.chair.name },
     ]),
   );
+  out.push(
+    final
+      ? `<p class="snapshot" style="font-size:10pt;margin-top:12pt">Kết quả đã được chốt${r.status.finalisedAt ? ` ngày ${esc(formatIsoDate(r.status.finalisedAt))}` : ''}; mã kiểm tra (SHA-256) của bản chốt kết quả: <span style="font-family:monospace;word-break:break-all">${esc(r.status.snapshotHash ?? '')}</span>.</p>`
+      : '<p class="snapshot" style="font-size:10pt;margin-top:12pt"><b>DỰ THẢO</b>: kết quả tạm tính, Hội đồng chưa chốt kết quả; biên bản chỉ ký sau khi chốt.</p>',
+  );
   return out.join('\n');
 }
+
+/** The first page's mark while the results are not finalised. */
+const DRAFT_MARK =
+  '<p class="draft-mark" style="text-align:center;font-weight:bold;font-size:16pt;letter-spacing:2pt;border:1.5pt solid #000;width:40%;margin:6pt auto">DỰ THẢO</p><p style="text-align:center;font-style:italic;margin-top:0">Kết quả tạm tính — Hội đồng chưa chốt kết quả</p>';
 
 export function minutesHtml(d: MinutesData, o: MinutesOptions): string {
   return documentHtml({ title: `Biên bản họp Hội đồng thẩm định ${d.report.cycle.year}`, fontCss: o.fontCss, body: minutesBody(d, o) });

@@ -10,6 +10,7 @@ import { exactText, fixedText, viDec } from '../numbers.ts';
 import { formatPoints } from '../../format/vi.ts';
 import { type DocumentHeader, type SignatureBlock, documentHtml, headerHtml, signaturesHtml, titleHtml } from './decree30-page.ts';
 import { esc } from './escape.ts';
+import { councilValue } from '../council-value.ts';
 
 export interface SheetMember {
   readonly name: string;
@@ -34,10 +35,10 @@ export interface UnitSheetContext {
 
 export type UnitSheetKind = 'appraisal' | 'notice' | 'feedback';
 
-/** Points as printed: at most 2 decimals, half up, trailing zeros dropped (0,5; 0,67; 14). */
+/** Points as printed: as on the drill-down screen, at most 3 decimals, half up, trailing zeros dropped (0,5; 0,667; 3,485; 14). */
 function pointsText(d: string): string {
   const r = parseDecimal(d);
-  return r ? formatPoints(r, 2) : viDec(d);
+  return r ? formatPoints(r, 3) : viDec(d);
 }
 const n = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(pointsText(d)));
 /** Totals and the index: exactly 2 decimals (51,34). */
@@ -50,6 +51,23 @@ const signed = (d: string) => {
   const t = pointsText(d);
   return esc(t.startsWith('-') || /^0(,0+)?$/.test(t) ? t : `+${t}`);
 };
+
+/**
+ * "<label>: 83,84%, xếp Nhóm 2", with "tạm tính" until the cycle is finalised, and "chưa tính
+ * được" (no group) while survey points are missing.
+ */
+function indexText(d: UnitDrilldown, label: string): string {
+  const draft = d.state.finalised ? '' : ' (tạm tính)';
+  if (!d.computable) return `${esc(label)}${draft}: <b>chưa tính được</b> (chưa có điểm điều tra xã hội học)`;
+  return `${esc(label)}${draft}: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}`;
+}
+
+/** A draft (the cycle not finalised) is marked as such above the title. */
+function draftMark(d: UnitDrilldown): string {
+  return d.state.finalised
+    ? ''
+    : '<p class="draft-mark" style="text-align:center;font-weight:bold;letter-spacing:2pt;border:1.2pt solid #000;width:36%;margin:4pt auto">DỰ THẢO — TẠM TÍNH</p>';
+}
 
 function chairBlock(ctx: UnitSheetContext): SignatureBlock {
   return { on: 'TM. Hội đồng thẩm định', title: 'Chủ tịch', name: ctx.chair.name };
@@ -78,10 +96,22 @@ function selfTotal(d: UnitDrilldown, round: 1 | 2 | 'latest'): string {
   return exactText(total);
 }
 
-function commentOf(node: DrillNode): string {
-  const parts = node.appraisals.filter((a) => a.assigned && a.comment.trim() !== '').map((a) => a.comment.trim());
-  if (node.final?.reason) parts.push(node.final.reason);
-  return parts.join('; ');
+/** The sheet's "Điểm thẩm định" of a sub-criterion: the council's value (councilValue), or what is counted meanwhile, marked. */
+function appraisedCell(node: DrillNode): string {
+  const v = councilValue(node);
+  switch (v.state) {
+    case 'survey':
+      return `${n(v.score)}<br><i>(ĐTXHH)</i>`;
+    case 'decided':
+    case 'appraised':
+      return n(v.score);
+    case 'conflict':
+      return `<i>Chưa thống nhất</i><br>${v.sides.map((s) => `${esc(s.memberName)}: ${n(s.score)}`).join('<br>')}`;
+    case 'provisional':
+      return `${n(v.counted)}<br><i>(tạm tính)</i>`;
+    default:
+      return '';
+  }
 }
 
 function evidenceOf(node: DrillNode): string {
@@ -104,13 +134,14 @@ function sheetTable(d: UnitDrilldown): string {
   const rows: string[] = [];
   for (const node of flattenDrill(d.fields)) {
     const cls = node.depth === 0 ? 'field' : !node.leaf ? 'criterion' : !node.counted ? 'exempt' : '';
-    const appraised = node.leaf && (node.source === 'self' || node.source === null) ? '' : n(node.appraised);
+    // Inner rows: the points counted below (the drill-down's subtotal), flagged while conflicts remain.
+    const appraised = node.leaf
+      ? appraisedCell(node)
+      : `${n(node.points)}${node.unresolved > 0 ? `<br><i>(${node.unresolved} chưa thống nhất)</i>` : ''}`;
     const self1 = n(node.self1);
     const self2 = node.leaf ? n(node.self2) : n(node.self2 ?? node.self1);
     rows.push(
-      `<tr class="${cls}"><td>${esc(node.code)}</td><td>${esc(node.title)}</td><td class="n">${n(node.max)}</td><td class="n">${self1}</td><td class="n">${self2}</td><td class="n">${appraised}${
-        node.leaf && node.source === 'survey' ? '<br><i>(ĐTXHH)</i>' : ''
-      }</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(commentOf(node)) : ''}</td></tr>`,
+      `<tr class="${cls}"><td>${esc(node.code)}</td><td>${esc(node.title)}</td><td class="n">${n(node.max)}</td><td class="n">${self1}</td><td class="n">${self2}</td><td class="n">${appraised}</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(councilValue(node).comment) : ''}</td></tr>`,
     );
   }
   return `<table class="grid small sheet" style="table-layout:fixed"><colgroup><col style="width:10mm"><col style="width:45mm"><col style="width:10mm"><col style="width:11.5mm"><col style="width:11.5mm"><col style="width:12mm"><col style="width:16mm"><col style="width:27mm"><col style="width:22mm"></colgroup>
@@ -122,14 +153,15 @@ export function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): str
   const year = d.cycle.year;
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: '' }));
+  out.push(draftMark(d));
   out.push(titleHtml('Phiếu thẩm định', `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year}`));
   out.push(`<p class="flush" style="text-align:center"><b>Đơn vị: ${esc(d.unit.name)}</b> (${esc(d.unit.groupLabel)})</p>`);
   out.push(membersLine(ctx));
   out.push(totalsTable(d, 'Tự đánh giá (lần 2)', selfTotal(d, 'latest')));
   out.push(
-    `<p class="flush">Chỉ số CCHC năm ${year}: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}; xếp hạng ${d.rankInGroup} trong khối, ${d.rankOverall} chung.${
+    `<p class="flush">${indexText(d, `Chỉ số CCHC năm ${year}`)}${d.computable ? `; xếp hạng ${d.rankInGroup} trong khối, ${d.rankOverall} chung` : ''}.${
       d.provisional > 0 ? ` Còn ${d.provisional} tiêu chí thành phần chưa thẩm định (tạm tính theo điểm tự đánh giá).` : ''
-    }</p>`,
+    }${d.conflicts > 0 ? ` Còn ${d.conflicts} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết.` : ''}</p>`,
   );
   out.push(sheetTable(d));
   out.push(
@@ -183,7 +215,7 @@ export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2
   out.push(`<p class="flush"><b>1. Tổng hợp điểm</b></p>`);
   out.push(totalsTable(d, `Tự đánh giá (lần ${round})`, selfTotal(d, round === 1 ? 1 : 'latest')));
   out.push(
-    `<p>Chỉ số CCHC tạm tính: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}${noSurvey ? ', chưa bao gồm điểm điều tra xã hội học' : ''}${
+    `<p>${indexText({ ...d, state: { finalised: false, snapshotHash: null, finalisedAt: null } }, 'Chỉ số CCHC')}${noSurvey && d.computable ? ', chưa bao gồm điểm điều tra xã hội học' : ''}${
       d.provisional > 0 ? `; ${d.provisional} tiêu chí thành phần chưa thẩm định được tạm tính theo điểm tự đánh giá` : ''
     }.</p>`,
   );
@@ -212,6 +244,7 @@ export function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const year = d.cycle.year;
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: '' }));
+  out.push(draftMark(d));
   out.push(titleHtml('Phiếu phản hồi', `Kết quả thẩm định so với kết quả tự đánh giá Chỉ số cải cách hành chính năm ${year}`));
   out.push(`<p class="flush" style="text-align:center"><b>Đơn vị: ${esc(d.unit.name)}</b></p>`);
   out.push(`<p class="flush"><b>1. Điểm theo lĩnh vực</b></p>`);
@@ -220,7 +253,7 @@ export function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const table = differencesTable(d, undefined, true);
   out.push(table || '<p>Kết quả thẩm định trùng với kết quả tự đánh giá ở tất cả các tiêu chí thành phần đã thẩm định.</p>');
   out.push(
-    `<p>Chỉ số CCHC năm ${year} của đơn vị sau thẩm định: <b>${n2(d.index)}%</b>, xếp ${esc(CLASSIFICATION_LABELS[d.classification])}. Đơn vị có ý kiến khác đề nghị phản hồi bằng văn bản kèm tài liệu kiểm chứng về cơ quan thường trực Hội đồng thẩm định.</p>`,
+    `<p>${indexText(d, `Chỉ số CCHC năm ${year} của đơn vị sau thẩm định`)}. Đơn vị có ý kiến khác đề nghị phản hồi bằng văn bản kèm tài liệu kiểm chứng về cơ quan thường trực Hội đồng thẩm định.</p>`,
   );
   out.push(
     signaturesHtml([

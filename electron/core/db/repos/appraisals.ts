@@ -44,9 +44,20 @@ export function listUnitAppraisals(db: Db, unitId: string): Appraisal[] {
   return (stmt(db, `${SELECT} WHERE unit_id = ?`).all(unitId) as Row[]).map(toAppraisal);
 }
 
+/** One document may be cited at several pages; the same document and page twice is one citation. */
+export function distinctEvidence<T extends AppraisalEvidence>(refs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.evidenceId}/${r.page ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export function setAppraisalEvidence(db: Db, unitId: string, nodeCode: string, memberId: string, refs: readonly AppraisalEvidence[]): void {
   stmt(db, 'DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(unitId, nodeCode, memberId);
-  const ins = stmt(db, 'INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)');
+  const ins = stmt(db, 'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)');
   for (const r of refs) ins.run(unitId, nodeCode, memberId, r.evidenceId, r.page);
 }
 
