@@ -30,7 +30,7 @@ import {
   surveyCurrent,
   surveyPreview,
 } from './results.ts';
-import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
+import { appraisalAgree, appraisalSet, appraisalSetMany, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
   'app.info': appInfo,
@@ -40,6 +40,8 @@ export const handlers = {
   'workspace.overview': workspaceOverview,
   'dossier.get': dossierGet,
   'appraisal.set': appraisalSet,
+  'appraisal.agree': appraisalAgree,
+  'appraisal.setMany': appraisalSetMany,
   'exemption.set': exemptionSet,
   'exemption.remove': exemptionRemove,
   'grid.field': gridField,
