@@ -24,7 +24,7 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
         keyboardHelp.set(true);
       } else if (isUndo(e)) {
         e.preventDefault();
-        void saver.undo().then((done) => toastStore.info(done ? vi.dossier.undone(done.code) : vi.dossier.nothingToUndo));
+        void saver.undo().then((done) => toastStore.info(!done ? vi.dossier.nothingToUndo : done.count !== undefined ? vi.bulk.undone(done.count) : vi.dossier.undone(done.code)));
       }
     };
     window.addEventListener('keydown', onKey);

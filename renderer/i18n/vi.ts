@@ -5,6 +5,7 @@
 import type { MemberRole } from '../../shared/contract/index.ts';
 import { SCORING_KIND_LABELS, UNIT_GROUP_LABELS, type UnitGroup } from '../../shared/framework/types.ts';
 import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
+import { bulk } from './bulk.ts';
 
 export const vi = {
   appName: 'Thẩm định Chỉ số CCHC',
@@ -293,6 +294,8 @@ export const vi = {
     nothingToUndo: 'Không còn thay đổi nào để hoàn tác.',
   },
 
+  bulk,
+
   grid: {
     title: 'Bảng chấm điểm',
     subtitle: (field: string, group: string) => `Lĩnh vực ${field} · ${group}`,
@@ -300,6 +303,7 @@ export const vi = {
     field: 'Lĩnh vực',
     filters: 'Lọc',
     filterNotAppraised: 'Chưa thẩm định',
+    filterLeft: 'Còn lại',
     filterDiffers: 'Khác điểm tự chấm',
     filterNoEvidence: 'Không có tài liệu',
     shownCells: (n: number) => `${n} ô khớp`,
@@ -317,7 +321,7 @@ export const vi = {
     noFields: 'Không có lĩnh vực nào để hiển thị.',
     noField: (field: string, group: string) => `Nhóm “${group}” không có lĩnh vực ${field}.`,
     noRows: 'Không có ô nào khớp với bộ lọc.',
-    help: 'Mũi tên: di chuyển · Cách: đạt/không đạt · 1–9: chọn mức · Enter: nhập số liệu (a/b) · Delete: bỏ chấm · Ctrl+Z: hoàn tác',
+    help: 'Mũi tên: di chuyển · Cách: đạt/không đạt · 1–9: chọn mức · =: đồng ý với điểm tự chấm · Enter: nhập số liệu (a/b) · Delete: bỏ chấm · Ctrl+V: dán một khối điểm từ Excel/LibreOffice · Ctrl+Z: hoàn tác',
     editHint: {
       figures: 'Nhập “a/b”, ví dụ 12/15',
       count: 'Nhập số lượng',

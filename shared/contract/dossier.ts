@@ -94,10 +94,14 @@ export const GridRow = z.strictObject({
   maxPoints: Dec,
   scoring: ScoringSchema,
   readOnly: z.boolean(),
+  /** The framework allows a lowered benchmark here (or on a criterion above it). */
+  exemptable: z.boolean(),
   cells: z.array(
     z.strictObject({
       unitId: z.string(),
       self: Dec.nullable(),
+      /** The unit's self-assessment input (round 2, else round 1): what "=" takes. */
+      selfInput: z.unknown(),
       appraised: Dec.nullable(),
       input: z.unknown(),
       hasEvidence: z.boolean(),
