@@ -21,6 +21,8 @@ export const CycleSummary = z.strictObject({
   province: z.string(),
   status: z.enum(['open', 'finalised']),
   precision: z.number().int(),
+  /** The demo cycle ("Dữ liệu minh họa"): illustrative data, labelled as such on every screen. */
+  demo: z.boolean().optional(),
 });
 
 export const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });

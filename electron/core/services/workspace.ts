@@ -1,5 +1,6 @@
 /** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
+import { isDemoCycle } from '../demo/adopt.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from './frameworks.ts';
@@ -8,7 +9,7 @@ import { totalsView } from './views.ts';
 
 function cycleSummary(scope: Scope) {
   const c = scope.cycle;
-  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision };
+  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision, demo: isDemoCycle(c.id) };
 }
 
 export function rosterMember(m: Member): RosterMember {
