@@ -1,4 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
+import { loadOverview } from '../features/home/units-cache.ts';
+import { useLoad } from './use-load.ts';
 import { useSession } from '../app/session.tsx';
 import { hrefFor } from '../app/route.ts';
 import { SCREENS } from '../app/screens.tsx';
@@ -13,6 +15,9 @@ import { isTypingTarget, isUndo } from './keys.ts';
 export function AppFrame({ path, children }: { path: string; children: ReactNode }) {
   const { identity } = useSession();
   const layout = SCREENS.find((s) => s.path === path)?.layout ?? 'page';
+  // The demo cycle is labelled on every screen ("Dữ liệu minh họa"); asked again on each screen change.
+  const [overview] = useLoad(() => loadOverview(), `frame:${location.hash}`);
+  const demo = overview.state === 'ready' && overview.value.cycle.demo === true;
 
   useEffect(() => {
     // Text typed before a crash or a closed window and not yet confirmed by the core.
@@ -70,6 +75,11 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
           </ul>
         </nav>
         <div className="topbar-end">
+          {demo && (
+            <span className="chip chip-demo topbar-demo" title={vi.start.demoLabelHint} data-testid="demo-label">
+              {vi.start.demoLabel}
+            </span>
+          )}
           <SaveIndicator />
           <button type="button" className="topbar-button" onClick={() => keyboardHelp.set(true)} title={vi.nav.shortcuts} aria-label={vi.nav.shortcuts}>
             ?

@@ -6,6 +6,7 @@ import type { MemberRole } from '../../shared/contract/index.ts';
 import { SCORING_KIND_LABELS, UNIT_GROUP_LABELS, type UnitGroup } from '../../shared/framework/types.ts';
 import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
 import { bulk } from './bulk.ts';
+import { start } from './start.ts';
 
 export const vi = {
   appName: 'Thẩm định Chỉ số CCHC',
@@ -295,6 +296,7 @@ export const vi = {
   },
 
   bulk,
+  start,
 
   grid: {
     title: 'Bảng chấm điểm',

@@ -4,7 +4,7 @@
  * contract. Handlers are thin: parse nothing (the router did), call a service, return data.
  */
 import type { Handlers } from '../router.ts';
-import { appInfo } from './app.ts';
+import { appInfo, appOpenDemo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
 import { evidenceOpen } from './evidence.ts';
 import { filesSave, filesUpload, filesUploadPart } from './files.ts';
@@ -34,6 +34,7 @@ import { appraisalAgree, appraisalSet, appraisalSetMany, dossierGet, exemptionRe
 
 export const handlers = {
   'app.info': appInfo,
+  'app.openDemo': appOpenDemo,
   'session.get': sessionGet,
   'session.setIdentity': sessionSetIdentity,
   'workspace.roster': workspaceRoster,
