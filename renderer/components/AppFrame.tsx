@@ -6,6 +6,7 @@ import { hrefFor } from '../app/route.ts';
 import { SCREENS } from '../app/screens.tsx';
 import { replayDrafts, saver } from '../features/dossier/saver.ts';
 import { toastStore } from './toast-store.ts';
+import { errorKey, inlineErrors } from './inline-errors.ts';
 import { vi } from '../i18n/vi.ts';
 import { KeyboardHelp, keyboardHelp } from './KeyboardHelp.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -34,8 +35,12 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
     };
     window.addEventListener('keydown', onKey);
     // The core's refusals of a change, in Vietnamese with their code.
+    // Shown once: inline where the dossier shows the sub-criterion, else as a toast that closes when it is fixed.
     const off = saver.subscribe((e) => {
-      if (e.type === 'failed') toastStore.error(e.error);
+      if (e.type === 'failed') {
+        const key = errorKey(e.unitId, e.code);
+        if (!inlineErrors.has(key)) toastStore.error(e.error, key);
+      } else if (e.type === 'saved') toastStore.dismissKey(errorKey(e.unitId, e.code));
     });
     return () => {
       window.removeEventListener('keydown', onKey);
