@@ -37,3 +37,21 @@ describe('the wording of the minutes', () => {
     expect(lists[2]).toEqual(['Đại diện Sở Tài chính;', 'Đại diện Văn phòng UBND tỉnh.']);
   });
 });
+
+describe('the narrative with added paragraphs (issue 10 item 9)', () => {
+  const temp = tempDirs('cchc-minutes-paragraphs-');
+  it('keeps each added paragraph a paragraph in the minutes', async () => {
+    const { editNarrative, cycleNarrative } = await import('../../electron/core/report/narrative.ts');
+    const db = demoDb(temp()).db;
+    try {
+      const overall = cycleNarrative(db, DEMO_CYCLE_ID).find((s) => s.key === 'overall')!;
+      const first = overall.sentences[0]!;
+      editNarrative(db, DEMO_CYCLE_ID, first.key, `${first.text}\n\nHội đồng ghi nhận nỗ lực của các đơn vị.\n\nĐề nghị tiếp tục duy trì.`, 't');
+      const body = minutesBody(minutesData(db, DEMO_CYCLE_ID));
+      expect(body).toContain(`<p>${first.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p><p>Hội đồng ghi nhận nỗ lực của các đơn vị.</p><p>Đề nghị tiếp tục duy trì.</p>`);
+      expect(cycleNarrative(db, DEMO_CYCLE_ID).find((s) => s.key === 'overall')!.sentences[0]!.text).toContain('\n\nHội đồng ghi nhận');
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -110,7 +110,9 @@ function sentencesHtml(section: NarrativeSection | undefined, keep: (key: string
   if (!section) return '';
   return section.sentences
     .filter((s) => keep(s.key) && s.text.trim() !== '')
-    .map((s) => `<p>${escLines(s.text)}</p>`)
+    // Paragraphs the secretariat added (a blank line between them) stay paragraphs.
+    .flatMap((s) => s.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== ''))
+    .map((p) => `<p>${escLines(p.trim())}</p>`)
     .join('');
 }
 
