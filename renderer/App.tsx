@@ -9,11 +9,15 @@ import { navigate, useRoute } from './app/route.ts';
 import { screenFor } from './app/screens.tsx';
 import { SessionContext, type SessionValue } from './app/session.tsx';
 import { vi } from './i18n/vi.ts';
+import { exchangePaths } from './features/secretariat/paths.ts';
+
+/** The cycle set-up wizard's address (issue 8: built on its own branch; until then the router's not-found guide). */
+const SETUP_PATH = '/thiet-lap-ky';
 
 type Boot =
   | { state: 'loading' }
   | { state: 'failed'; error: CodedError }
-  | { state: 'ready'; identity: Identity | null; appInfo: AppInfo | null };
+  | { state: 'ready'; identity: Identity | null; appInfo: AppInfo | null; hasCycle: boolean };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
@@ -21,9 +25,10 @@ export function App() {
 
   const load = useCallback(async () => {
     setBoot({ state: 'loading' });
-    const [session, info] = await Promise.all([api.session.get(), api.app.info()]);
+    const [session, info, roster] = await Promise.all([api.session.get(), api.app.info(), api.workspace.roster()]);
     if (!session.ok) return setBoot({ state: 'failed', error: session.error });
-    setBoot({ state: 'ready', identity: session.value.identity, appInfo: info.ok ? info.value : null });
+    const hasCycle = roster.ok || roster.error.code !== 'NO_CYCLE';
+    setBoot({ state: 'ready', identity: session.value.identity, appInfo: info.ok ? info.value : null, hasCycle });
   }, []);
 
   useEffect(() => {
@@ -64,9 +69,10 @@ export function App() {
   } else if (!session) {
     body = (
       <FirstRun
-        onSaved={(identity) => {
+        hasCycle={boot.state === 'ready' && boot.hasCycle}
+        onSaved={(identity, mode) => {
           setIdentity(identity);
-          navigate('/');
+          navigate(mode === 'join' ? exchangePaths.exchange : mode === 'setup' ? SETUP_PATH : '/');
         }}
       />
     );

@@ -1,9 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
+import { loadOverview } from '../features/home/units-cache.ts';
+import { useLoad } from './use-load.ts';
 import { useSession } from '../app/session.tsx';
 import { hrefFor } from '../app/route.ts';
 import { SCREENS } from '../app/screens.tsx';
 import { replayDrafts, saver } from '../features/dossier/saver.ts';
 import { toastStore } from './toast-store.ts';
+import { errorKey, inlineErrors } from './inline-errors.ts';
 import { vi } from '../i18n/vi.ts';
 import { KeyboardHelp, keyboardHelp } from './KeyboardHelp.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -13,6 +16,9 @@ import { isTypingTarget, isUndo } from './keys.ts';
 export function AppFrame({ path, children }: { path: string; children: ReactNode }) {
   const { identity } = useSession();
   const layout = SCREENS.find((s) => s.path === path)?.layout ?? 'page';
+  // The demo cycle is labelled on every screen ("Dữ liệu minh họa"); asked again on each screen change.
+  const [overview] = useLoad(() => loadOverview(), `frame:${location.hash}`);
+  const demo = overview.state === 'ready' && overview.value.cycle.demo === true;
 
   useEffect(() => {
     // Text typed before a crash or a closed window and not yet confirmed by the core.
@@ -24,13 +30,17 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
         keyboardHelp.set(true);
       } else if (isUndo(e)) {
         e.preventDefault();
-        void saver.undo().then((done) => toastStore.info(done ? vi.dossier.undone(done.code) : vi.dossier.nothingToUndo));
+        void saver.undo().then((done) => toastStore.info(!done ? vi.dossier.nothingToUndo : done.count !== undefined ? vi.bulk.undone(done.count) : vi.dossier.undone(done.code)));
       }
     };
     window.addEventListener('keydown', onKey);
     // The core's refusals of a change, in Vietnamese with their code.
+    // Shown once: inline where the dossier shows the sub-criterion, else as a toast that closes when it is fixed.
     const off = saver.subscribe((e) => {
-      if (e.type === 'failed') toastStore.error(e.error);
+      if (e.type === 'failed') {
+        const key = errorKey(e.unitId, e.code);
+        if (!inlineErrors.has(key)) toastStore.error(e.error, key);
+      } else if (e.type === 'saved') toastStore.dismissKey(errorKey(e.unitId, e.code));
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -70,6 +80,11 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
           </ul>
         </nav>
         <div className="topbar-end">
+          {demo && (
+            <span className="chip chip-demo topbar-demo" title={vi.start.demoLabelHint} data-testid="demo-label">
+              {vi.start.demoLabel}
+            </span>
+          )}
           <SaveIndicator />
           <button type="button" className="topbar-button" onClick={() => keyboardHelp.set(true)} title={vi.nav.shortcuts} aria-label={vi.nav.shortcuts}>
             ?

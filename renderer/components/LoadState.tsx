@@ -1,5 +1,6 @@
 import type { CodedError } from '../../shared/errors/codes.ts';
 import { vi } from '../i18n/vi.ts';
+import { NoCycleGuide } from './NoCycleGuide.tsx';
 
 export function Loading() {
   return (
@@ -10,6 +11,8 @@ export function Loading() {
 }
 
 export function LoadFailed({ error, onRetry }: { error: CodedError; onRetry?: () => void }) {
+  // An empty machine is not an error: it opens on the guide to its first cycle.
+  if (error.code === 'NO_CYCLE') return <NoCycleGuide />;
   return (
     <div className="load-state">
       <div className="card card-error" role="alert">

@@ -1,5 +1,5 @@
 /** Display of the core's exact decimal strings in vi-VN (decimal comma, half up). Never Number(x).toFixed. */
-import { type Rational, parseDecimal } from '../../shared/decimal/rational.ts';
+import { type Rational, parseDecimal, rat } from '../../shared/decimal/rational.ts';
 import { formatPercent, formatPoints, formatRational } from '../../shared/format/vi.ts';
 import { vi } from '../i18n/vi.ts';
 
@@ -35,4 +35,17 @@ export function sameValue(a: string | null | undefined, b: string | null | undef
   const x = parseDecimal(a);
   const y = parseDecimal(b);
   return !!x && !!y && x.n === y.n && x.d === y.d;
+}
+
+/** Points still needed, with exactly 2 decimals, rounded up (never less than needed): 1,2301 → "1,24". */
+export function ptsNeeded(text: string): string {
+  const r = dec(text);
+  const scaled = r.n * 100n;
+  const up = scaled / r.d + (scaled % r.d > 0n ? 1n : 0n);
+  return formatRational(rat(up, 100n), 2);
+}
+
+/** Points with exactly 2 decimals, half up: "0,50". */
+export function pts2(r: Rational): string {
+  return formatRational(r, 2);
 }

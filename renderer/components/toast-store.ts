@@ -6,6 +6,8 @@ export interface Toast {
   readonly kind: 'error' | 'info';
   readonly message: string;
   readonly code?: string;
+  /** What the error is about (a unit's sub-criterion): the toast closes when it is fixed there. */
+  readonly key?: string;
 }
 
 let toasts: readonly Toast[] = [];
@@ -27,17 +29,21 @@ export const toastStore = {
   dismiss(id: number): void {
     emit(toasts.filter((t) => t.id !== id));
   },
+  /** The error about `key` was fixed: its toast closes. */
+  dismissKey(key: string): void {
+    if (toasts.some((t) => t.key === key)) emit(toasts.filter((t) => t.key !== key));
+  },
   info(message: string): void {
     const id = nextId++;
     emit([...toasts, { id, kind: 'info', message }]);
     setTimeout(() => toastStore.dismiss(id), INFO_MS);
   },
   /** A coded error from the core, shown with its Vietnamese message and its code. */
-  error(error: CodedError): void {
+  error(error: CodedError, key?: string): void {
     const id = nextId++;
-    // The same error twice in a row is shown once.
-    const rest = toasts.filter((t) => !(t.kind === 'error' && t.code === error.code && t.message === error.message));
-    const toast: Toast = { id, kind: 'error', message: error.message, code: error.code };
+    // The same error twice in a row is shown once; a newer error about the same thing replaces the older.
+    const rest = toasts.filter((t) => !(t.kind === 'error' && ((t.code === error.code && t.message === error.message) || (key !== undefined && t.key === key))));
+    const toast: Toast = { id, kind: 'error', message: error.message, code: error.code, ...(key === undefined ? {} : { key }) };
     emit([...rest, toast].slice(-4));
   },
 };

@@ -397,6 +397,9 @@ export const sv = {
     noRows: 'Không có dòng nào khớp bộ lọc.',
     actions: {
       'appraisal.set': 'Chấm điểm',
+      'appraisal.agree': 'Đồng ý với điểm tự chấm (hàng loạt)',
+      'appraisal.paste': 'Dán điểm từ bảng tính',
+      'appraisal.undo': 'Hoàn tác thao tác hàng loạt',
       'exemption.set': 'Đề nghị hạ điểm chuẩn',
       'exemption.remove': 'Bỏ hạ điểm chuẩn',
       'exemption.propose': 'Đề nghị hạ điểm chuẩn (gói)',

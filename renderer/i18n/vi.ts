@@ -9,6 +9,8 @@ import { formatNumber } from '../../shared/format/vi.ts';
 
 /** Counts in vi-VN (1.889, not 1889). */
 const nf = (v: number): string => formatNumber(v, 0);
+import { bulk } from './bulk.ts';
+import { start } from './start.ts';
 
 export const vi = {
   appName: 'Thẩm định Chỉ số CCHC',
@@ -291,6 +293,9 @@ export const vi = {
     nothingToUndo: 'Không còn thay đổi nào để hoàn tác.',
   },
 
+  bulk,
+  start,
+
   grid: {
     title: 'Bảng chấm điểm',
     subtitle: (field: string, group: string) => `Lĩnh vực ${field} · ${group}`,
@@ -298,6 +303,7 @@ export const vi = {
     field: 'Lĩnh vực',
     filters: 'Lọc',
     filterNotAppraised: 'Chưa thẩm định',
+    filterLeft: 'Còn lại',
     filterDiffers: 'Khác điểm tự chấm',
     filterNoEvidence: 'Không có tài liệu',
     shownCells: (n: number) => `${nf(n)} ô khớp`,
@@ -315,7 +321,7 @@ export const vi = {
     noFields: 'Không có lĩnh vực nào để hiển thị.',
     noField: (field: string, group: string) => `Nhóm “${group}” không có lĩnh vực ${field}.`,
     noRows: 'Không có ô nào khớp với bộ lọc.',
-    help: 'Mũi tên: di chuyển · Cách: đạt/không đạt · 1–9: chọn mức · Enter: nhập số liệu (a/b) · Delete: bỏ chấm · Ctrl+Z: hoàn tác',
+    help: 'Mũi tên: di chuyển · Cách: đạt/không đạt · 1–9: chọn mức · =: đồng ý với điểm tự chấm · Enter: nhập số liệu (a/b) · Delete: bỏ chấm · Ctrl+V: dán một khối điểm từ Excel/LibreOffice · Ctrl+Z: hoàn tác',
     editHint: {
       figures: 'Nhập “a/b”, ví dụ 12/15',
       count: 'Nhập số lượng',

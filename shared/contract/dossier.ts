@@ -1,5 +1,6 @@
 /** `dossier.*`, `appraisal.*`, `exemption.*`, `grid.*`: appraising a unit's dossier. */
 import { z } from 'zod';
+import { AgreeRequest, BulkResult, SetManyRequest } from './bulk.ts';
 import { defineMethod } from './define.ts';
 import { Dec, ScoreInputSchema, ScoringSchema, TotalsSchema, UnitGroupSchema } from './scoring.ts';
 
@@ -93,10 +94,14 @@ export const GridRow = z.strictObject({
   maxPoints: Dec,
   scoring: ScoringSchema,
   readOnly: z.boolean(),
+  /** The framework allows a lowered benchmark here (or on a criterion above it). */
+  exemptable: z.boolean(),
   cells: z.array(
     z.strictObject({
       unitId: z.string(),
       self: Dec.nullable(),
+      /** The unit's self-assessment input (round 2, else round 1): what "=" takes. */
+      selfInput: z.unknown(),
       appraised: Dec.nullable(),
       input: z.unknown(),
       hasEvidence: z.boolean(),
@@ -118,6 +123,10 @@ export const dossier = {
 };
 export const appraisal = {
   set: defineMethod({ input: AppraisalChange, output: SavedChange, mutates: true }),
+  /** Takes the unit's self-score for every sub-criterion of a field (or the unit) I have not scored yet. */
+  agree: defineMethod({ input: AgreeRequest, output: BulkResult, mutates: true }),
+  /** Many cells at once (a pasted block, an undo): valid cells written in one transaction, the others listed. */
+  setMany: defineMethod({ input: SetManyRequest, output: BulkResult, mutates: true }),
 };
 export const exemption = {
   set: defineMethod({ input: ExemptionChange, output: SavedChange, mutates: true }),

@@ -23,6 +23,8 @@ export const CycleSummary = z.strictObject({
   precision: z.number().int(),
   /** The cycle's unit groups, in order (labels for every screen). */
   groups: z.array(UnitGroupInfoSchema),
+  /** The demo cycle ("Dữ liệu minh họa"): illustrative data, labelled as such on every screen. */
+  demo: z.boolean().optional(),
 });
 
 export const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });

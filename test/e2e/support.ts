@@ -64,6 +64,8 @@ export interface OpenAppOptions {
   readonly viewport?: { width: number; height: number };
   /** Hash route to open, e.g. '/thanh-vien'. */
   readonly route?: string;
+  /** Put the demo cycle into an empty data folder (default true, as `npm start` does). */
+  readonly demo?: boolean;
 }
 
 export interface E2EApp {
@@ -84,7 +86,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<E2EApp> {
   const ownData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-profile-'));
-  const harness = await startHarness({ dataDir, rendererDir });
+  const harness = await startHarness({ dataDir, rendererDir, ...(options.demo === undefined ? {} : { demo: options.demo }) });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {

@@ -41,6 +41,7 @@ import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { putEvidence } from '../db/repos/evidence.ts';
 import { cycleFrameworks, putFramework, setCycleFramework } from '../db/repos/frameworks.ts';
+import { demoCycleAdoptable } from '../demo/adopt.ts';
 import { getCycle } from '../db/repos/cycles.ts';
 import { listMembers, setMemberFields } from '../db/repos/members.ts';
 import { listUnits } from '../db/repos/units.ts';
@@ -419,7 +420,7 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
   }
   const cycleId = v.manifest.cycleId;
   const last = lastReceived(db, cycleId);
-  if (!last && getCycle(db, cycleId)) throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
+  if (!last && getCycle(db, cycleId) && !demoCycleAdoptable(db, cycleId)) throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
   if (!last) return 'new';
   if (last.signer !== v.signer.fingerprint) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
   if (db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash)) return 'duplicate';

@@ -1,4 +1,6 @@
 /** Handlers of `workspace.*`, `dossier.*`, `appraisal.*`, `exemption.*`, `grid.*`: thin calls into the services. */
+import { agreeWithSelf } from '../bulk/agree.ts';
+import { setMany } from '../bulk/set-many.ts';
 import type { Handler } from '../router.ts';
 import { setAppraisal } from '../services/appraisal.ts';
 import { getDossier } from '../services/dossier.ts';
@@ -14,3 +16,5 @@ export const appraisalSet: Handler<'appraisal.set'> = (ctx, input) => setApprais
 export const exemptionSet: Handler<'exemption.set'> = (ctx, input) => setExemption(scopeOf(ctx), input);
 export const exemptionRemove: Handler<'exemption.remove'> = (ctx, input) => removeExemption(scopeOf(ctx), input.unitId, input.nodeCode);
 export const gridField: Handler<'grid.field'> = (ctx, input) => fieldGrid(scopeOf(ctx), input.group, input.fieldCode);
+export const appraisalAgree: Handler<'appraisal.agree'> = (ctx, input) => agreeWithSelf(scopeOf(ctx), input);
+export const appraisalSetMany: Handler<'appraisal.setMany'> = (ctx, input) => setMany(scopeOf(ctx), input);

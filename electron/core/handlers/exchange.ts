@@ -29,6 +29,7 @@ import type { HandlerContext } from '../context.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getCycle } from '../db/repos/cycles.ts';
+import { demoCycleAdoptable } from '../demo/adopt.ts';
 import { getMember, listMembers, setMemberFields } from '../db/repos/members.ts';
 import { listUnits } from '../db/repos/units.ts';
 import {
@@ -202,7 +203,7 @@ export const exchangePreviewCycle: Handler<'exchange.previewCycle'> = (ctx, { ti
   const c = v.content;
   const db = ctx.core.db;
   const last = lastReceived(ctx, c.cycle.id);
-  if (!last && getCycle(db, c.cycle.id)) throw new ExchangeRefusal(v.file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${c.cycle.name}”`);
+  if (!last && getCycle(db, c.cycle.id) && !demoCycleAdoptable(db, c.cycle.id)) throw new ExchangeRefusal(v.file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${c.cycle.name}”`);
   if (last && last.signer !== v.signer.fingerprint) throw new ExchangeRefusal(v.file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
   const received = db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash) !== undefined;
   const state = !last ? 'new' : received ? 'duplicate' : c.revision <= last.revision ? 'superseded' : 'update';

@@ -4,7 +4,7 @@
  * contract. Handlers are thin: parse nothing (the router did), call a service, return data.
  */
 import type { Handlers } from '../router.ts';
-import { appInfo } from './app.ts';
+import { appInfo, appOpenDemo } from './app.ts';
 import { sessionGet, sessionSetIdentity } from './session.ts';
 import { evidenceOpen } from './evidence.ts';
 import { filesSave, filesUpload, filesUploadPart } from './files.ts';
@@ -30,16 +30,19 @@ import {
   surveyCurrent,
   surveyPreview,
 } from './results.ts';
-import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
+import { appraisalAgree, appraisalSet, appraisalSetMany, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
   'app.info': appInfo,
+  'app.openDemo': appOpenDemo,
   'session.get': sessionGet,
   'session.setIdentity': sessionSetIdentity,
   'workspace.roster': workspaceRoster,
   'workspace.overview': workspaceOverview,
   'dossier.get': dossierGet,
   'appraisal.set': appraisalSet,
+  'appraisal.agree': appraisalAgree,
+  'appraisal.setMany': appraisalSetMany,
   'exemption.set': exemptionSet,
   'exemption.remove': exemptionRemove,
   'grid.field': gridField,

@@ -22,8 +22,10 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
   const key = (u: string, c: string) => `${u}\u001f${c}`;
   const inGroup = `unit_id IN (SELECT id FROM units WHERE cycle_id = ? AND grp = ?)`;
   const self = new Map<string, string | null>();
-  for (const [u, c, r2, r1] of db.prepare(`SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inGroup}`).raw().iterate(scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
+  const selfInput = new Map<string, string | null>();
+  for (const [u, c, r2, r1, i2, i1] of db.prepare(`SELECT unit_id, node_code, round2_score, round1_score, round2_input, round1_input FROM dossier_items WHERE ${inGroup}`).raw().iterate(scope.cycle.id, group) as Iterable<[string, string, string | null, string | null, string | null, string | null]>) {
     self.set(key(u, c), r2 ?? r1);
+    selfInput.set(key(u, c), i2 ?? i1);
   }
   const mine = new Map<string, { score: string | null; input: string | null }>();
   for (const [u, c, s, i] of db.prepare(`SELECT unit_id, node_code, score, input FROM appraisals WHERE member_id = ? AND ${inGroup}`).raw().iterate(memberId, scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
@@ -46,11 +48,14 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
         maxPoints: decText(deserialize(leaf.maxPoints)),
         scoring: leaf.scoring!,
         readOnly: isReadOnly(scope, tree, leaf),
+        exemptable: path.some((p) => tree.byCode.get(p)?.exemptable === true),
         cells: units.map((u) => {
           const a = mine.get(key(u.id, leaf.code));
+          const si = selfInput.get(key(u.id, leaf.code));
           return {
             unitId: u.id,
             self: dec(self.get(key(u.id, leaf.code))),
+            selfInput: si ? JSON.parse(si) : null,
             appraised: dec(a?.score),
             input: a?.input ? JSON.parse(a.input) : null,
             hasEvidence: evidence.has(key(u.id, leaf.code)),

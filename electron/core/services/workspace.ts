@@ -2,6 +2,7 @@
 import { listCycleGroups } from '../db/repos/groups.ts';
 import { type ExemptionStatus, type ProgressLeaf, myProgress, takesOut } from '../../../shared/scoring/progress.ts';
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
+import { isDemoCycle } from '../demo/adopt.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from './frameworks.ts';
@@ -10,7 +11,7 @@ import { totalsView } from './views.ts';
 
 function cycleSummary(scope: Scope) {
   const c = scope.cycle;
-  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision, groups: listCycleGroups(scope.db, c.id).map((g) => ({ ...g, fields: [...g.fields] })) };
+  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision, demo: isDemoCycle(c.id), groups: listCycleGroups(scope.db, c.id).map((g) => ({ ...g, fields: [...g.fields] })) };
 }
 
 export function rosterMember(m: Member): RosterMember {

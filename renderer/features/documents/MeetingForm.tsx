@@ -105,6 +105,32 @@ export function draftProblems(d: MeetingDraft): Set<keyof MeetingDraft> {
   return bad;
 }
 
+/** Why a typed date is not a date, in Vietnamese ("Không có ngày 31/02/2024: …"), or null. */
+export function explainDate(text: string): string | null {
+  if (isoDate(text) !== undefined) return null;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return D.dateForm(text.trim());
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return D.noSuchMonth(month);
+  return D.noSuchDay(day, month, year, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+/** Why each field of the draft is refused, in Vietnamese: shown under the field. */
+export function draftExplanations(d: MeetingDraft): Partial<Record<keyof MeetingDraft, string>> {
+  const out: Partial<Record<keyof MeetingDraft, string>> = {};
+  for (const k of ['documentDate', 'startDate', 'endDate'] as const) {
+    const e = explainDate(d[k]);
+    if (e) out[k] = e;
+  }
+  for (const k of ['startTime', 'endTime'] as const) if (isoTime(d[k]) === undefined) out[k] = D.timeForm(d[k].trim());
+  if (!out.startDate && isoTime(d.startTime) && !isoDate(d.startDate)) out.startDate = D.timeNeedsDate;
+  if (!out.endDate && isoTime(d.endTime) && !isoDate(d.endDate) && !isoDate(d.startDate)) out.endDate = D.timeNeedsDate;
+  const starts = at(d.startDate, d.startTime);
+  const ends = at(d.endDate, d.endTime, d.startDate);
+  if (Object.keys(out).length === 0 && starts && ends && ends < starts) out.endDate = D.endsBeforeStart;
+  return out;
+}
+
 function at(date: string, time: string, fallbackDate = ''): string | null {
   const t = isoTime(time);
   const day = isoDate(date) ?? isoDate(fallbackDate);
@@ -141,14 +167,13 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
   const [busy, setBusy] = useState(false);
   useEffect(() => setD(initial), [initial]);
   const dirty = JSON.stringify(patchOf(d)) !== JSON.stringify(patchOf(initial));
-  const problems = draftProblems(d);
+  const explained = draftExplanations(d);
+  const problems = new Set<keyof MeetingDraft>([...draftProblems(d), ...(Object.keys(explained) as (keyof MeetingDraft)[])]);
   const set = <K extends keyof MeetingDraft>(k: K, v: MeetingDraft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   const save = async (): Promise<boolean> => {
-    if (problems.size > 0) {
-      toastStore.info(D.badDate);
-      return false;
-    }
+    // Each refused field says why under itself (once, inline): nothing to add here.
+    if (problems.size > 0) return false;
     setBusy(true);
     const r = await api.meeting.save(patchOf(d));
     setBusy(false);
@@ -174,6 +199,11 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
         aria-invalid={problems.has(k) || undefined}
         onChange={(e) => set(k, e.target.value as never)}
       />
+      {explained[k] && (
+        <span className="field-error" role="status" data-testid={`meeting-error-${k}`}>
+          {explained[k]}
+        </span>
+      )}
     </label>
   );
   const when = (dateKey: 'startDate' | 'endDate', timeKey: 'startTime' | 'endTime', label: string) => (
@@ -199,6 +229,13 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
           onChange={(e) => set(timeKey, e.target.value)}
         />
       </div>
+      {[dateKey, timeKey].map((k) =>
+        explained[k] ? (
+          <span key={k} className="field-error" role="status" data-testid={`meeting-error-${k}`}>
+            {explained[k]}
+          </span>
+        ) : null,
+      )}
     </div>
   );
   const area = (k: keyof MeetingDraft & string, label: string, rows = 3) => (

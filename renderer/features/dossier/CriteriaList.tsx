@@ -75,6 +75,11 @@ const Row = memo(function Row({ row, selected, fieldTotals, onSelect }: {
             {vi.grid.exempt}
           </span>
         )}
+        {node.exemptable && !row.exempted && (
+          <span className="flag flag-exemptable" title={vi.bulk.exemptableHint} aria-label={vi.bulk.exemptableHint} data-testid="exemptable">
+            ↓ĐC
+          </span>
+        )}
         {evidenceProblem && (
           <span className="flag flag-danger">
             <WarnIcon label={L.evidenceProblem} />

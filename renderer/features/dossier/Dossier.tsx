@@ -26,6 +26,7 @@ import { decText, totalsWithLocalScores } from './optimistic.ts';
 import { TotalsBar } from './TotalsBar.tsx';
 import type { Rational } from '../../../shared/decimal/rational.ts';
 import { exchangePaths } from '../secretariat/paths.ts';
+import { AgreeRest } from '../bulk/AgreeRest.tsx';
 
 const L = vi.dossier;
 
@@ -57,11 +58,16 @@ function DossierScreen({ unitId, code, overview }: { unitId: string; code: strin
   useEffect(
     () =>
       saver.subscribe((e) => {
+        if (e.type === 'bulk') {
+          // Many cells at once: ask the core again (the view stays on screen meanwhile).
+          if (e.unitIds.includes(unitId)) reload();
+          return;
+        }
         if (e.type !== 'saved' || e.unitId !== unitId || !viewRef.current) return;
         setView(applyChange(viewRef.current, e.change));
         if (e.undo) setSelected(e.code);
       }),
-    [unitId, setView],
+    [unitId, setView, reload],
   );
   const viewRef = useRef<DossierView | null>(null);
   viewRef.current = load.state === 'ready' ? load.value : null;
@@ -98,7 +104,22 @@ function DossierBody({ view, overview, selected, setSelected }: {
 
   const selectedNode = (selected && byCode.get(selected)) || firstEditable(view.nodes);
   const [field, setField] = useState<string>(() => selectedNode?.field ?? view.nodes[0]?.field ?? 'all');
-  const rowsNodes = useMemo(() => (field === 'all' ? view.nodes : view.nodes.filter((n) => n.field === field)), [view.nodes, field]);
+  const [leftOnly, setLeftOnly] = useState(false);
+  // "Còn lại": the sub-criteria I still have to score (editable, not exempted, no score of mine), with their parents.
+  const isLeft = (n: DossierNode) =>
+    n.leaf && !exemptedBy(byCode, n.code) && locksOf(n, null, finalised, member, assigned).readOnly === null && (saver.desired(unitId, n.code)?.input ?? n.appraisal?.input ?? null) === null;
+  const leftCodes = new Set<string>();
+  for (const n of view.nodes) {
+    if (!isLeft(n)) continue;
+    for (let c: string | null = n.code; c && !leftCodes.has(c); c = byCode.get(c)?.parent ?? null) leftCodes.add(c);
+  }
+  const leftCount = view.nodes.filter((n) => n.leaf && leftCodes.has(n.code) && (field === 'all' || n.field === field)).length;
+  const leftKey = [...leftCodes].join(',');
+  const rowsNodes = useMemo(
+    () => view.nodes.filter((n) => (field === 'all' || n.field === field) && (!leftOnly || leftCodes.has(n.code))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view.nodes, field, leftOnly, leftKey],
+  );
   const current = selectedNode && rowsNodes.includes(selectedNode) ? selectedNode : firstEditable(rowsNodes);
 
   // Keep the address on the selected sub-criterion (a reload comes back to it), without a navigation.
@@ -346,6 +367,15 @@ function DossierBody({ view, overview, selected, setSelected }: {
             {myFields.has(f.code) && <span className="mine-dot" aria-hidden="true" />}
           </button>
         ))}
+      </div>
+
+      <div className="bulk-bar" data-testid="bulk-bar">
+        <button type="button" className="toggle" aria-pressed={leftOnly} title={vi.bulk.leftHint} onClick={() => setLeftOnly((v) => !v)} data-testid="filter-left">
+          {vi.bulk.left} <span className="toggle-count">({vi.bulk.leftCount(leftCount)})</span>
+        </button>
+        {!finalised && member && myFields.size > 0 && (field === 'all' || myFields.has(field)) && (
+          <AgreeRest unitId={unitId} unitName={view.unit.name} fieldCode={field === 'all' ? null : field} disabled={leftCount === 0} />
+        )}
       </div>
 
       <div className="dossier-panes">

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
 import { formatIsoDate } from '../../../shared/format/vi.ts';
 import { pct, pts } from '../../components/format.ts';
+import { errorKey, inlineErrors } from '../../components/inline-errors.ts';
 import { LockIcon } from '../../components/icons.tsx';
 import { vi } from '../../i18n/vi.ts';
 import { currentEdit, type Locks } from './actions.ts';
@@ -53,6 +55,8 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
   commands: Commands;
   onEscape: () => void;
 }) {
+  // This sub-criterion's refusals show here, next to the control: not again as a toast.
+  useEffect(() => inlineErrors.claim(errorKey(unitId, node.code)), [unitId, node.code]);
   const edit = currentEdit(unitId, node);
   const rules = ruleLines(node.scoring);
   const field = node.depth === 0 ? view.totals.fields.find((f) => f.code === node.code) : undefined;

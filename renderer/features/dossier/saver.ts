@@ -11,6 +11,7 @@
  * - Undo: each confirmed send records the state before it; `undo()` sends that state back.
  */
 import type { CodedError } from '../../../shared/errors/codes.ts';
+import type { BulkResult } from '../../../shared/contract/bulk.ts';
 import type { DossierNode, SavedChange } from '../../../shared/contract/dossier.ts';
 import { api } from '../../api/client.ts';
 import { saveState } from '../../api/save-state.ts';
@@ -38,11 +39,14 @@ export const EMPTY_EDIT: FullEdit = Object.freeze({ input: null, comment: '', ev
 
 export type SaveEvent =
   | { readonly type: 'saved'; readonly kind: 'appraisal' | 'exemption'; readonly unitId: string; readonly code: string; readonly change: SavedChange; readonly undo: boolean }
-  | { readonly type: 'failed'; readonly unitId: string; readonly code: string; readonly error: CodedError };
+  | { readonly type: 'failed'; readonly unitId: string; readonly code: string; readonly error: CodedError }
+  /** Many cells changed at once (agree with the rest, a paste, or their undo): the screens showing these units ask again. */
+  | { readonly type: 'bulk'; readonly unitIds: readonly string[]; readonly undo: boolean };
 
 type UndoEntry =
   | { readonly kind: 'appraisal'; readonly unitId: string; readonly code: string; readonly before: LeafEdit | null }
-  | { readonly kind: 'exemption'; readonly unitId: string; readonly code: string; readonly before: ExemptionEdit | null };
+  | { readonly kind: 'exemption'; readonly unitId: string; readonly code: string; readonly before: ExemptionEdit | null }
+  | { readonly kind: 'bulk'; readonly cells: readonly { unitId: string; code: string; before: unknown }[] };
 
 interface Slot {
   readonly unitId: string;
@@ -352,10 +356,20 @@ export const saver = {
   canUndo: () => undoStack.length > 0,
 
   /** Sends back the state before the last confirmed change; resolves with what was undone. */
-  async undo(): Promise<{ unitId: string; code: string } | null> {
+  async undo(): Promise<{ unitId: string; code: string; count?: number } | null> {
     await saver.flush();
     const entry = undoStack.pop();
     if (!entry) return null;
+    if (entry.kind === 'bulk') {
+      const r = await api.appraisal.setMany({ reason: 'undo', cells: entry.cells.map((c) => ({ unitId: c.unitId, nodeCode: c.code, input: c.before as never })) });
+      if (!r.ok) {
+        pushUndo(entry);
+        emit({ type: 'failed', unitId: entry.cells[0]?.unitId ?? '', code: entry.cells[0]?.code ?? '', error: r.error });
+        return null;
+      }
+      applyBulk(r.value, false);
+      return { unitId: entry.cells[0]?.unitId ?? '', code: '', count: r.value.saved.length };
+    }
     if (entry.kind === 'appraisal') {
       const s = slotFor(entry.unitId, entry.code, null);
       s.desired = entry.before ?? EMPTY_EDIT;
@@ -373,6 +387,28 @@ export const saver = {
     return { unitId: entry.unitId, code: entry.code };
   },
 };
+
+/**
+ * The core's answer to a bulk change: the local states of the cells it wrote are dropped (the
+ * screens ask again), one undo entry covers them all (when `undoable`), and the screens are told.
+ */
+function applyBulk(result: BulkResult, undoable: boolean): void {
+  if (!result.committed || result.saved.length === 0) return;
+  for (const c of result.saved) {
+    const s = slots.get(keyOf(c.unitId, c.nodeCode));
+    if (!s) continue;
+    if (!s.dirty && !s.queued && !s.inflight && !s.timer) slots.delete(keyOf(c.unitId, c.nodeCode));
+    else s.confirmed = { ...(s.confirmed ?? EMPTY_EDIT), input: c.input };
+  }
+  if (undoable) pushUndo({ kind: 'bulk', cells: result.saved.map((c) => ({ unitId: c.unitId, code: c.nodeCode, before: c.before ?? null })) });
+  emit({ type: 'bulk', unitIds: [...new Set(result.saved.map((c) => c.unitId))], undo: !undoable });
+  bump();
+}
+
+/** Records a committed bulk change (one undo entry) and tells the screens. */
+export function bulkSaved(result: BulkResult): void {
+  applyBulk(result, true);
+}
 
 function pushUndo(e: UndoEntry): void {
   undoStack.push(e);

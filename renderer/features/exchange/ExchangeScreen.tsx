@@ -29,6 +29,7 @@ const X = sv.exchange;
 
 export function ExchangeScreen({ coiUnit = null }: { coiUnit?: string | null }) {
   const [load, reload] = useLoad(() => api.exchange.status(), 'exchange-status');
+  const [imports, setImports] = useState(0);
   return (
     <section className="page x-page" aria-labelledby="exchange-title">
       <header className="x-head">
@@ -38,8 +39,14 @@ export function ExchangeScreen({ coiUnit = null }: { coiUnit?: string | null }) 
       </header>
       <div className="x-columns">
         <div className="x-column">
-          <KeyCard onChange={() => reload()} />
-          <ReceiveCycle status={load.state === 'ready' ? load.value : null} onImported={reload} />
+          <KeyCard onChange={() => reload()} refresh={imports} />
+          <ReceiveCycle
+            status={load.state === 'ready' ? load.value : null}
+            onImported={() => {
+              reload();
+              setImports((n) => n + 1); // the key card says at once whom the key is registered to
+            }}
+          />
         </div>
         <div className="x-column">
           {load.state === 'loading' && <Loading />}

@@ -18,7 +18,7 @@ import './exchange.css';
 const K = sv.key;
 
 /** Loads the key status once and keeps it fresh after each action; `onChange` hears every new status. */
-export function useKeyStatus(onChange?: (s: KeyStatus) => void): [KeyStatus | null, (s: KeyStatus) => void] {
+export function useKeyStatus(onChange?: (s: KeyStatus) => void, refresh = 0): [KeyStatus | null, (s: KeyStatus) => void] {
   const [status, setStatus] = useState<KeyStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -32,7 +32,9 @@ export function useKeyStatus(onChange?: (s: KeyStatus) => void): [KeyStatus | nu
     return () => {
       live = false;
     };
-  }, []);
+    // `refresh` changes when something else changed the key's standing (a cycle package put it on the roster).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refresh]);
   return [
     status,
     (s) => {
@@ -47,15 +49,18 @@ export function KeyCard({
   showRegistration = true,
   onChange,
   headingLevel = 2,
+  refresh = 0,
 }: {
   showExport?: boolean;
   /** Say whether the secretariat has put this key on the roster (a member's concern, not the secretariat's). */
   showRegistration?: boolean;
   onChange?: (s: KeyStatus) => void;
   headingLevel?: 2 | 3;
+  /** Ask the key's status again when this changes (after a cycle package was received). */
+  refresh?: number;
 }) {
   const id = useId();
-  const [status, setStatus] = useKeyStatus(onChange);
+  const [status, setStatus] = useKeyStatus(onChange, refresh);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);

@@ -6,9 +6,9 @@
  */
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
-import { AllCommunityModule, ModuleRegistry, type CellFocusedEvent, type CellKeyDownEvent, type ColDef, type ICellRendererParams, type SuppressKeyboardEventParams } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, type CellFocusedEvent, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type SuppressKeyboardEventParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { GridView } from '../../../shared/contract/dossier.ts';
 import type { Overview } from '../../../shared/contract/workspace.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
@@ -24,7 +24,10 @@ import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { vi } from '../../i18n/vi.ts';
 import { inputForDigit, toggledTick } from '../dossier/model.ts';
-import { saver } from '../dossier/saver.ts';
+import { bulkSaved, saver } from '../dossier/saver.ts';
+import { AgreeRest } from '../bulk/AgreeRest.tsx';
+import { RefusedList } from '../bulk/RefusedList.tsx';
+import { parseClipboard, pastedInput } from './paste.ts';
 import { invalidateOverview, loadOverview } from '../home/units-cache.ts';
 import { NO_FILTERS, anyFilter, cellMatches, differs, editMode, editText, parseEditText, visibleGrid, type GridCell, type GridFilters, type GridRow } from './model.ts';
 
@@ -95,6 +98,10 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
     () =>
       saver.subscribe((e) => {
         const v = viewRef.current;
+        if (e.type === 'bulk') {
+          if (v && v.units.some((u) => e.unitIds.includes(u.id))) reload();
+          return;
+        }
         if (e.type !== 'saved' || !v || !v.units.some((u) => u.id === e.unitId)) return;
         const node = e.change.node;
         // A lowered benchmark may cover several cells (a criterion above the rows): ask again.
@@ -164,6 +171,7 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           <span className="muted">{G.filters}:</span>
           {(
             [
+              ['left', G.filterLeft],
               ['notAppraised', G.filterNotAppraised],
               ['differs', G.filterDiffers],
               ['noEvidence', G.filterNoEvidence],
@@ -191,6 +199,16 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           <a className="button button-small button-secondary" href={hrefFor(paths.unit(focused.unitId, focused.code))}>
             {G.openDossier} · {units.find((u) => u.id === focused.unitId)?.name} · {focused.code}
           </a>
+        )}
+        {focused && !finalised && overview.me !== null && fields.state === 'ready' && fields.value.some((f) => f.code === field && f.mine) && (
+          <AgreeRest
+            key={focused.unitId}
+            unitId={focused.unitId}
+            unitName={units.find((u) => u.id === focused.unitId)?.name ?? focused.unitId}
+            fieldCode={field}
+            disabled={false}
+            label={`${vi.bulk.agreeRestField(field)} · ${units.find((u) => u.id === focused.unitId)?.name ?? ''}`}
+          />
         )}
       </div>
       {fields.state === 'ready' && fields.value.some((f) => f.code === field && !f.mine) && (
@@ -234,7 +252,13 @@ function TitleCell(p: ICellRendererParams<RowData>) {
   if (!p.data) return null;
   return (
     <span className="g-title" title={p.data.title}>
-      {p.data.readOnly && <LockIcon label={G.legendReadOnly} />} {p.data.title}
+      {p.data.readOnly && <LockIcon label={G.legendReadOnly} />}
+      {p.data.exemptable && (
+        <span className="flag flag-exemptable g-exemptable" title={vi.bulk.exemptableHint} aria-label={vi.bulk.exemptableHint}>
+          ↓ĐC
+        </span>
+      )}{' '}
+      {p.data.title}
     </span>
   );
 }
@@ -247,6 +271,8 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
   onFocusCell: (c: { unitId: string; code: string } | null) => void;
 }) {
   const shown = useMemo(() => visibleGrid(view, filters), [view, filters]);
+  const gridApi = useRef<GridApi<RowData> | null>(null);
+  const [refused, setRefused] = useState<string[]>([]);
   const rowData = useMemo(() => toRows({ ...view, rows: shown.rows }), [view, shown]);
   const unitIds = useMemo(() => new Set(view.units.map((u) => u.id)), [view.units]);
   const locked = (row: RowData, cell: GridCell) => finalised || !memberLinked || row.readOnly || cell.exempted;
@@ -284,7 +310,7 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
           return !!p.data && !!c && editMode(p.data.scoring) === 'text' && !locked(p.data, c);
         },
         suppressKeyboardEvent: (p: SuppressKeyboardEventParams<RowData>) =>
-          !p.editing && [' ', 'Delete', 'Backspace'].includes(p.event.key) || (!p.editing && p.event.key === 'Enter' && !!p.data && editMode(p.data.scoring) !== 'text'),
+          !p.editing && [' ', 'Delete', 'Backspace', '='].includes(p.event.key) || (!p.editing && p.event.key === 'Enter' && !!p.data && editMode(p.data.scoring) !== 'text'),
         cellClass: (p) => {
           const c = p.data?.byUnit[u.id];
           if (!p.data || !c) return 'g-unit';
@@ -293,7 +319,7 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
           if (c.exempted) cls.push('g-exempted');
           if (differs(c)) cls.push('g-differs');
           if (c.appraised === null && !c.exempted) cls.push('g-todo');
-          if (anyFilter(filters) && !cellMatches(c, filters)) cls.push('g-dim');
+          if (anyFilter(filters) && !cellMatches(c, filters, p.data)) cls.push('g-dim');
           return cls;
         },
       }));
@@ -315,6 +341,7 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
       save(row, unitId, input);
     };
     if (ev.key === ' ' && row.scoring.kind === 'tick') return attempt(toggledTick(cell.input));
+    if (ev.key === '=' && cell.selfInput !== null && cell.selfInput !== undefined) return attempt(cell.selfInput);
     if ((ev.key === 'Delete' || ev.key === 'Backspace') && cell.input !== null) return attempt(null);
     if (ev.key === 'Enter' && mode !== 'text') {
       ev.preventDefault();
@@ -333,6 +360,53 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
     onFocusCell(col && row && unitIds.has(col) ? { unitId: col, code: row.code } : null);
   };
 
+  const unitName = (id: string) => view.units.find((u) => u.id === id)?.name ?? id;
+
+  /** Ctrl+V of a block copied from Excel/LibreOffice: from the focused cell right and down. */
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    const ga = gridApi.current;
+    if (!ga || ga.getEditingCells().length > 0) return; // a cell editor takes the text itself
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const at = ga.getFocusedCell();
+    const cols = ga.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => unitIds.has(id));
+    const col0 = at ? cols.indexOf(at.column.getColId()) : -1;
+    if (!at || col0 < 0) return toastStore.info(vi.bulk.pasteNoCell);
+    const local: string[] = [];
+    const cells: { unitId: string; nodeCode: string; input: never }[] = [];
+    parseClipboard(text).forEach((line, r) =>
+      line.forEach((t, c) => {
+        const row = rowData[at.rowIndex + r];
+        const unitId = cols[col0 + c];
+        if (!row || !unitId) {
+          if (t !== '') local.push(`${vi.bulk.pasteOutside} (${t})`);
+          return;
+        }
+        const p = pastedInput(row.scoring, row.maxPoints, t);
+        if (p.kind === 'refused') local.push(vi.bulk.refusedCell(unitName(unitId), row.code, p.message));
+        else if (p.kind === 'input') cells.push({ unitId, nodeCode: row.code, input: p.input as never });
+      }),
+    );
+    const finish = (more: string[], count: number | null) => {
+      const all = [...local, ...more];
+      setRefused(all);
+      if (count !== null) toastStore.info(count > 0 ? vi.bulk.pasted(count) : vi.bulk.pasteNothing);
+    };
+    if (cells.length === 0) return finish([], 0);
+    void saver.flush().then(() =>
+      api.appraisal.setMany({ reason: 'paste', cells }).then((r) => {
+        if (!r.ok) {
+          toastStore.error(r.error);
+          return finish([], null);
+        }
+        invalidateOverview();
+        bulkSaved(r.value);
+        finish(r.value.refused.map((x) => vi.bulk.refusedCell(unitName(x.unitId), x.nodeCode, x.message)), r.value.saved.length);
+      }),
+    );
+  };
+
   if (rowData.length === 0) {
     return (
       <div className="card empty">
@@ -342,8 +416,11 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
   }
 
   return (
-    <div className="grid-wrap ag-theme-quartz" data-testid="grid">
+    <>
+    {refused.length > 0 && <RefusedList title={vi.bulk.pasteRefused(refused.length)} items={refused} onClose={() => setRefused([])} testId="paste-refused" />}
+    <div className="grid-wrap ag-theme-quartz" data-testid="grid" onPaste={onPaste}>
       <AgGridReact<RowData>
+        onGridReady={(e) => (gridApi.current = e.api)}
         theme="legacy"
         rowData={rowData}
         columnDefs={columnDefs}
@@ -364,5 +441,6 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
         localeText={{ noRowsToShow: G.noRows, loadingOoo: vi.loading }}
       />
     </div>
+    </>
   );
 }

@@ -8,15 +8,17 @@ export type GridRow = GridView['rows'][number];
 export type GridCell = GridRow['cells'][number];
 
 export interface GridFilters {
+  /** "Còn lại": cells I still have to score (my field, not exempted, no score of mine). */
+  readonly left: boolean;
   readonly notAppraised: boolean;
   readonly differs: boolean;
   readonly noEvidence: boolean;
 }
 
-export const NO_FILTERS: GridFilters = { notAppraised: false, differs: false, noEvidence: false };
+export const NO_FILTERS: GridFilters = { left: false, notAppraised: false, differs: false, noEvidence: false };
 
 export function anyFilter(f: GridFilters): boolean {
-  return f.notAppraised || f.differs || f.noEvidence;
+  return f.left || f.notAppraised || f.differs || f.noEvidence;
 }
 
 export function differs(cell: GridCell): boolean {
@@ -24,9 +26,10 @@ export function differs(cell: GridCell): boolean {
 }
 
 /** A cell passes every active filter (exempted cells pass none). */
-export function cellMatches(cell: GridCell, f: GridFilters): boolean {
+export function cellMatches(cell: GridCell, f: GridFilters, row?: Pick<GridRow, 'readOnly'>): boolean {
   if (!anyFilter(f)) return true;
   if (cell.exempted) return false;
+  if (f.left && (cell.appraised !== null || row?.readOnly)) return false;
   if (f.notAppraised && cell.appraised !== null) return false;
   if (f.differs && !differs(cell)) return false;
   if (f.noEvidence && cell.hasEvidence) return false;
@@ -41,7 +44,7 @@ export function visibleGrid(view: GridView, f: GridFilters): { rows: GridRow[]; 
   const rows = view.rows.filter((r) => {
     let hit = false;
     for (const c of r.cells) {
-      if (cellMatches(c, f)) {
+      if (cellMatches(c, f, r)) {
         hit = true;
         unitIds.add(c.unitId);
         cells += 1;

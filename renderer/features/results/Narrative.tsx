@@ -107,7 +107,7 @@ function Sentence({ s, canEdit, onChanged }: { s: NarrativeSentence; canEdit: bo
           <textarea
             ref={area}
             value={text}
-            rows={Math.min(8, Math.max(2, Math.ceil(text.length / 110)))}
+            rows={Math.min(14, Math.max(2, Math.ceil(text.length / 110) + (text.match(/\n/g)?.length ?? 0)))}
             maxLength={5000}
             aria-label={N.editLabel(s.key)}
             onChange={(e) => setText(e.target.value)}

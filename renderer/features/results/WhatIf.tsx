@@ -10,7 +10,7 @@ import { scaledText } from '../../../shared/report/numbers.ts';
 import type { WhatIfResult } from '../../../shared/report/what-if.ts';
 import { api } from '../../api/client.ts';
 import { ClassificationBadge } from '../../components/Classification.tsx';
-import { pts, ptsR } from '../../components/format.ts';
+import { pts, pts2, ptsNeeded } from '../../components/format.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { rv } from '../../i18n/results.ts';
@@ -65,7 +65,7 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
       ) : (
         <>
           <p data-testid="what-if-need">
-            {W.need(vi.classification.short(w.nextClassification), p2(w.targetIndex), pts(w.pointsNeeded, 4))}
+            {W.need(vi.classification.short(w.nextClassification), p2(w.targetIndex), w.pointsNeeded === null ? vi.dash : ptsNeeded(w.pointsNeeded))}
           </p>
           {w.fewest ? <p className="muted">{W.fewest(w.fewest.codes.length, p2(w.fewest.indexAfter))}</p> : <p className="muted">{W.unreachable(p2(w.indexIfAllMet))}</p>}
         </>
@@ -77,7 +77,7 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
           <div className="r-whatif-bar" aria-live="polite">
             {projection ? (
               <span data-testid="what-if-projection">
-                {W.picked(picked.size, ptsR(projection.gain, 4), p2(projection.index))}{' '}
+                {W.picked(picked.size, pts2(projection.gain), p2(projection.index))}{' '}
                 <ClassificationBadge group={projection.classification} />
               </span>
             ) : (

@@ -10,6 +10,10 @@ interface Props {
   readonly initial: Identity | null;
   readonly submitLabel: string;
   readonly onSaved: (identity: Identity, linked: boolean) => void;
+  /** Offer the open cycle's roster ("Tôi là"); false where the cycle is not here yet (default true). */
+  readonly roster?: boolean;
+  /** The role to start with (the first run's choice). */
+  readonly role?: Identity['role'];
 }
 
 const TEXT_FIELDS = [
@@ -19,9 +23,9 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** Họ và tên, Chức vụ, Cơ quan, Vai trò — checked here, saved through session.setIdentity. */
-export function IdentityForm({ initial, submitLabel, onSaved }: Props) {
+export function IdentityForm({ initial, submitLabel, onSaved, roster = true, role }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState<IdentityDraft>(initial ?? EMPTY_DRAFT);
+  const [draft, setDraft] = useState<IdentityDraft>(initial ?? (role ? { ...EMPTY_DRAFT, role } : EMPTY_DRAFT));
   const [errors, setErrors] = useState<Partial<Record<IdentityField, string>>>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -63,13 +67,13 @@ export function IdentityForm({ initial, submitLabel, onSaved }: Props) {
           {vi.identity.errorsSummary}
         </p>
       )}
-      <RosterPicker
+      {roster && <RosterPicker
         value={draft.memberId}
         onPick={(m) => {
           setErrors({});
           setDraft((d) => (m ? { name: m.name, position: m.position, agency: m.agency, role: m.role, memberId: m.id } : { ...d, memberId: null }));
         }}
-      />
+      />}
       {TEXT_FIELDS.map((f) => (
         <div key={f.key} className={`field${errors[f.key] ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-${f.key}`}>

@@ -98,11 +98,23 @@ function personText(p: PersonLine): string {
   return [p.name, p.position, p.agency].filter((x) => x.trim() !== '').join(', ');
 }
 
+/** A dash list whose items end with ";" and the last with "." (Decree 30 style). */
+function dashList(items: readonly string[]): string {
+  return `<ul class="dash">${items.map((x, i) => `<li>${x}${i === items.length - 1 ? '.' : ';'}</li>`).join('')}</ul>`;
+}
+
+/** ", Chủ tịch Hội đồng" after the chair's name, unless the position already says it. */
+function chairSuffix(position: string): string {
+  return /chủ tịch hội đồng/i.test(position.normalize('NFC')) ? '' : ', Chủ tịch Hội đồng';
+}
+
 function sentencesHtml(section: NarrativeSection | undefined, keep: (key: string) => boolean): string {
   if (!section) return '';
   return section.sentences
     .filter((s) => keep(s.key) && s.text.trim() !== '')
-    .map((s) => `<p>${escLines(s.text)}</p>`)
+    // Paragraphs the secretariat added (a blank line between them) stay paragraphs.
+    .flatMap((s) => s.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== ''))
+    .map((p) => `<p>${escLines(p.trim())}</p>`)
     .join('');
 }
 
@@ -130,18 +142,18 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
 
   h2('Thành phần tham dự');
   const total = d.present.length + d.absent.length;
-  out.push(`<p>1. Chủ trì: ${esc(personText({ ...d.chair, agency: '' }) || '…')}, Chủ tịch Hội đồng.</p>`);
+  out.push(`<p>1. Chủ trì: ${esc(personText({ ...d.chair, agency: '' }) || '…')}${chairSuffix(d.chair.position)}.</p>`);
   out.push(`<p>2. Thành viên Hội đồng có mặt: ${d.present.length}/${total} thành viên, gồm:</p>`);
-  if (d.present.length > 0) out.push(`<ul class="dash">${d.present.map((m) => `<li>${esc(personText(m))}${m.note ? ` (${esc(m.note)})` : ''};</li>`).join('')}</ul>`);
+  if (d.present.length > 0) out.push(dashList(d.present.map((m) => `${esc(personText(m))}${m.note ? ` (${esc(m.note)})` : ''}`)));
   if (d.absent.length > 0) {
     out.push(`<p>3. Thành viên vắng mặt: ${d.absent.length} thành viên, gồm:</p>`);
-    out.push(`<ul class="dash">${d.absent.map((m) => `<li>${esc(personText(m))}${m.note ? ` (lý do: ${esc(m.note)})` : ''};</li>`).join('')}</ul>`);
+    out.push(dashList(d.absent.map((m) => `${esc(personText(m))}${m.note ? ` (lý do: ${esc(m.note)})` : ''}`)));
   } else {
     out.push('<p>3. Thành viên vắng mặt: không có.</p>');
   }
   let item = 4;
   if (d.otherAttendees.length > 0) {
-    out.push(`<p>${item++}. Khách mời:</p><ul class="dash">${d.otherAttendees.map((x) => `<li>${esc(x)};</li>`).join('')}</ul>`);
+    out.push(`<p>${item++}. Khách mời:</p>${dashList(d.otherAttendees.map((x) => esc(x)))}`);
   }
   out.push(`<p>${item}. Thư ký: ${esc(personText({ ...d.secretary, agency: '' }) || '…')}.</p>`);
 

@@ -73,12 +73,11 @@ export function appendAudit(db: Db, e: AuditEntry): AuditRow {
     packageHash: e.packageHash ?? null,
   };
   const hash = rowHash(prevHash, row);
-  const info = db
-    .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, prev_hash, hash)
-       VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @prevHash, @hash)`,
-    )
-    .run({ ...row, prevHash, hash });
+  const info = stmt(
+    db,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, prev_hash, hash)
+     VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @prevHash, @hash)`,
+  ).run({ ...row, prevHash, hash });
   return { seq: Number(info.lastInsertRowid), ...row, prevHash, hash };
 }
 

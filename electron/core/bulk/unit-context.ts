@@ -1,0 +1,84 @@
+/**
+ * One unit as a bulk action sees it: its tree, what may be edited, the unit's self-inputs and
+ * my appraisals, read once per unit so that checking hundreds of cells costs no query each.
+ * The checks are those of a single save (services/appraisal.ts), with the same codes and messages.
+ */
+import { serialize } from '../../../shared/decimal/rational.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { type FrameworkTree, ancestry, isLeaf } from '../../../shared/framework/tree.ts';
+import type { FrameworkNode } from '../../../shared/framework/types.ts';
+import { scoreNode } from '../../../shared/scoring/score.ts';
+import { activeExemptionCodes, myAppraisalRows, selfInputs } from '../db/repos/bulk.ts';
+import type { Unit } from '../db/repos/units.ts';
+import { hasConflictOfInterest } from '../exchange/coi.ts';
+import { isReadOnly, requireUnit } from '../services/dossier.ts';
+import { treeFor } from '../services/frameworks.ts';
+import { type Scope, requireWritable } from '../services/scope.ts';
+
+export interface UnitContext {
+  readonly unit: Unit;
+  readonly memberId: string;
+  readonly tree: FrameworkTree;
+  readonly conflicted: boolean;
+  readonly exempt: ReadonlySet<string>;
+  readonly self: ReadonlyMap<string, unknown>;
+  readonly mine: ReadonlyMap<string, { input: string | null; score: string | null; comment: string }>;
+}
+
+export function unitContext(scope: Scope, unitId: string): UnitContext {
+  const member = requireWritable(scope);
+  const unit = requireUnit(scope, unitId);
+  const { tree } = treeFor(scope.db, scope.cycle.id, unit.group);
+  return {
+    unit,
+    memberId: member.id,
+    tree,
+    conflicted: hasConflictOfInterest(scope.db, member.id, unit.id),
+    exempt: activeExemptionCodes(scope.db, unit.id),
+    self: selfInputs(scope.db, unit.id),
+    mine: myAppraisalRows(scope.db, unit.id, member.id),
+  };
+}
+
+/** The code of the exempted node that covers `code` (itself or an ancestor), or null. */
+export function exemptedBy(ctx: UnitContext, code: string): string | null {
+  for (const c of ancestry(ctx.tree, code)) if (ctx.exempt.has(c)) return c;
+  return null;
+}
+
+/** The leaf I may score now, or why not (CodedFailure, as a single save would say it). */
+export function requireScorableLeaf(scope: Scope, ctx: UnitContext, nodeCode: string): FrameworkNode {
+  const { unit, tree } = ctx;
+  if (ctx.conflicted) {
+    throw new CodedFailure('CONFLICT_OF_INTEREST', `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`, { unitId: unit.id });
+  }
+  const node = tree.byCode.get(nodeCode);
+  if (!node || !node.groups.includes(unit.group)) {
+    throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, { nodeCode });
+  }
+  if (isReadOnly(scope, tree, node)) {
+    const reason = node.scoring?.kind === 'survey' ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định' : 'lĩnh vực này không được phân công cho bạn';
+    throw new CodedFailure('FIELD_READ_ONLY', `Không thể sửa tiêu chí ${nodeCode}: ${reason}.`, { nodeCode });
+  }
+  if (!isLeaf(tree, node.code) || !node.scoring) {
+    throw new CodedFailure('NODE_NOT_LEAF', `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`);
+  }
+  return node;
+}
+
+/** The exact score of an input on a leaf (null input: no score), refusing an exempted node. */
+export function scoreFor(ctx: UnitContext, node: FrameworkNode, input: unknown): string | null {
+  if (input === null) return null;
+  const by = exemptedBy(ctx, node.code);
+  if (by !== null) {
+    throw new CodedFailure(
+      'NODE_EXEMPTED',
+      by === node.code
+        ? `Tiêu chí ${node.code} đã được đề nghị hạ điểm chuẩn; bỏ hạ điểm chuẩn trước khi chấm.`
+        : `Tiêu chí ${node.code} thuộc tiêu chí ${by} đã được đề nghị hạ điểm chuẩn; bỏ hạ điểm chuẩn trước khi chấm.`,
+    );
+  }
+  const r = scoreNode(node.scoring!, node.maxPoints, input);
+  if (!r.ok) throw new CodedFailure(r.error.code, `Tiêu chí ${node.code}: ${r.error.message}`, r.error.details ? { ...r.error.details } : undefined);
+  return serialize(r.value);
+}
