@@ -63,10 +63,17 @@ export function formatIsoDate(iso: string): string {
 /**
  * Reads a number typed or exported in either convention: with a comma it is
  * Vietnamese ("1.234,56", "83,84"); without one it is a plain decimal ("94.00").
- * Returns plain decimal text, or null.
+ * A space may only separate thousands ("1 234,5"): "51 34" is ambiguous and refused.
+ * Returns plain decimal text, or null (also for more than 40 characters).
  */
 export function parseViNumber(text: string): string | null {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(/%$/, '');
+  let t = text.trim().replace(/%$/, '').trimEnd();
+  if (t.length > 40) return null; // no score, count or index is written with more characters
+  // Spaces inside a number only as a thousands separator ("1 234,5"); "51 34" is refused, not read as 5134.
+  if (/[\s\u00a0\u202f]/.test(t)) {
+    if (!/^-?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(t)) return null;
+    t = t.replace(/[ \u00a0\u202f]/g, '');
+  }
   if (t.includes(',')) {
     if (/^-?\d{1,3}(\.\d{3})*,\d+$/.test(t) || /^-?\d+,\d+$/.test(t)) return t.replace(/\./g, '').replace(',', '.');
     return null;

@@ -5,7 +5,7 @@ import { listConflicts } from '../../core/exchange/conflicts.ts';
 import { listExemptions } from '../../core/exchange/exemptions.ts';
 import { rosterWithKeys } from '../../core/exchange/roster.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, dataDirOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { cycleOf, dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc merge-status --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--format json|table]
@@ -33,7 +33,7 @@ const command: CliCommand = {
     if (format !== 'json' && format !== 'table') throw new UsageError(`--format phải là "json" hoặc "table", không phải "${format}".`);
     const dbPath = requireOption('merge-status', 'db', values.db);
     const dataDir = dataDirOf(values['data-dir'], dbPath);
-    const db = openExisting(dbPath);
+    const db = openReadOnly(dbPath);
     try {
       const cycleId = cycleOf(db, values.cycle, dbPath);
       const matrix = completenessMatrix(db, dataDir, cycleId);

@@ -9,7 +9,8 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
-import { type LocatedFigures, type RawTable, type SeenUnits, isBlankCell, tableToFigures } from './table.ts';
+import { type LocatedFigures, type RawTable, type SeenUnits, type SurveyLimits, isBlankCell, tableToFigures } from './table.ts';
+import { defaultSurveyLimits } from './limits.ts';
 import { readXlsxTable } from './xlsx.ts';
 
 export const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
@@ -90,7 +91,7 @@ function unreadable(file: string, err: unknown) {
  * Reads one file; `file` is the name shown in messages (the path by default); `seen`
  * carries the units of the files read before, to refuse a unit read twice.
  */
-export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map()): Promise<LocatedFigures[]> {
+export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map(), limits: SurveyLimits = defaultSurveyLimits()): Promise<LocatedFigures[]> {
   const ext = extname(path).toLowerCase();
   if (!(SUMMARY_EXTENSIONS as readonly string[]).includes(ext)) {
     throw summaryFailure(
@@ -106,7 +107,7 @@ export async function readSummaryFile(path: string, file: string = path, seen: S
     throw unreadable(file, err);
   }
   const table = ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file);
-  return tableToFigures(table, seen);
+  return tableToFigures(table, seen, limits);
 }
 
 /** Names for messages: the base name, or the path as given where two files share a base name. */
