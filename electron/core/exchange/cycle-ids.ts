@@ -5,11 +5,13 @@
  *   checkCycleContent(file, content)   within the package: no id twice (units, unit names,
  *                                      members, fields of a member, dossier items, evidence,
  *                                      links, exemptions); every dossier item, link and
- *                                      exemption on a node of its unit's framework
+ *                                      exemption on a node of its unit's framework; every
+ *                                      evidence file of an allowed document kind
  *   checkCycleIds(db, file, content)   against the store: no unit or member id of another cycle
  *
  * Refusals are ExchangeRefusal (EXCHANGE_SCHEMA, EXCHANGE_UNKNOWN_NODE, EXCHANGE_ID_COLLISION).
  */
+import { isEvidenceType } from '../../../shared/evidence/types.ts';
 import type { CycleContent } from '../../../shared/exchange/cycle-package.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
@@ -32,6 +34,7 @@ export function checkCycleContent(file: string, c: CycleContent): void {
   once(file, 'mã thành viên', c.roster.map((m) => m.id));
   for (const m of c.roster) once(file, `lĩnh vực của thành viên ${m.id}`, m.fields);
   once(file, 'tài liệu', c.evidence.map((e) => e.sha256));
+  for (const e of c.evidence) if (!isEvidenceType(e.fileName)) throw new ExchangeRefusal(file, 'EXCHANGE_EVIDENCE_TYPE', `“${e.fileName}”`);
   once(file, 'hồ sơ', c.dossiers.map((d) => key(d.unitId, d.nodeCode)));
   once(file, 'liên kết tài liệu', c.dossierEvidence.map((l) => key(l.unitId, l.nodeCode, l.sha256)));
   once(file, 'hạ điểm chuẩn', c.exemptions.map((e) => key(e.unitId, e.nodeCode)));
