@@ -11,8 +11,8 @@ import type { Database } from 'better-sqlite3';
 /** "CCHC" as a big-endian 32-bit integer: 0x43434843. */
 export const APPLICATION_ID = 0x43434843;
 
-/** Tables every database of this app has had since migration 002 (for files made before migration 010). */
-const LEGACY_TABLES = ['cycles', 'units', 'members', 'audit_log'];
+/** Tables every database of this app has had since migration 001 (for files made before migration 010). */
+const LEGACY_TABLES = ['cycles', 'frameworks', 'units', 'members', 'dossier_items'];
 
 export type Identity = 'app' | 'empty' | 'foreign';
 
@@ -23,7 +23,7 @@ export function identify(db: Database): Identity {
   const version = db.pragma('user_version', { simple: true }) as number;
   const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
   if (version === 0 && objects === 0) return 'empty';
-  if (version < 2) return 'foreign';
+  if (version < 1) return 'foreign';
   const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   return LEGACY_TABLES.every((t) => tables.has(t)) ? 'app' : 'foreign';
 }

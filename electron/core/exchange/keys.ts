@@ -26,6 +26,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { passphraseProblem } from '../../../shared/exchange/passphrase.ts';
+import { readRegularFile } from '../files/regular.ts';
 
 /** Seals and opens small secrets (the private key). */
 export interface SecretBox {
@@ -278,7 +279,7 @@ function readKeystore(dataDir: string): Keystore | null {
   if (!existsSync(path)) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(readRegularFile(path, 64 * 1024).toString('utf8')); // a key file is under 1 kB
   } catch {
     throw locked();
   }
