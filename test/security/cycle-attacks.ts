@@ -34,6 +34,7 @@ export const CYCLE_ATTACKS: readonly CycleAttack[] = [
   { item: 1, name: 'a field assigned twice to one member', code: 'EXCHANGE_SCHEMA', mutate: (c) => (c.revision = 2, (c.roster[0]!.fields = ['1', '1'])) },
   { item: 1, name: 'the same exemption twice', code: 'EXCHANGE_SCHEMA', mutate: (c) => (c.revision = 2, c.exemptions.push(exemption(), exemption())) },
   { item: 1, name: 'a dossier item on a node the framework does not have', code: 'EXCHANGE_UNKNOWN_NODE', mutate: (c) => (c.revision = 2, (c.dossiers[0]!.nodeCode = '9.9')) },
+  { item: 1, name: 'an evidence link to a dossier item that does not exist (found by the fuzz test: FOREIGN KEY)', code: 'EXCHANGE_SCHEMA', mutate: (c) => (c.revision = 2, (c.dossiers = c.dossiers.filter((d) => !(d.unitId === c.dossierEvidence[0]!.unitId && d.nodeCode === c.dossierEvidence[0]!.nodeCode)))) },
   { item: 1, name: 'a new cycle from a stranger over the received cycle id', code: 'EXCHANGE_SIGNER_CHANGED', stranger: true, mutate: (c) => (c.revision = 2) },
   { item: 5, name: 'an evidence file named .exe', code: 'EXCHANGE_EVIDENCE_TYPE', mutate: (c) => (c.revision = 2, (c.evidence[0]!.fileName = 'bien-ban.pdf.exe')) },
   { item: 5, name: 'an evidence file named .hta', code: 'EXCHANGE_EVIDENCE_TYPE', mutate: (c) => (c.revision = 2, (c.evidence[0]!.fileName = 'mo-tai-lieu.hta')) },

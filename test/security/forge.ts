@@ -3,7 +3,7 @@
  * and sign it again with any key (the signature is then valid; what the store must refuse
  * is what the content asks of it).
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
 import type { Signer } from '../../electron/core/exchange/keys.ts';
@@ -30,7 +30,10 @@ export function forgeCyclePackage(from: string, evidenceDir: string, signer: Sig
   let text = canonicalJson(c);
   if (options.raw) text = options.raw(text);
   const content = Buffer.from(text, 'utf8');
-  const evidence = [...new Set(c.evidence.map((e) => e.sha256))];
+  // evidence files the store holds (a mutated hash names none: it is left out of the manifest)
+  const evidence = [...new Set((Array.isArray(c.evidence) ? c.evidence : []).map((e) => e?.sha256))].filter(
+    (sha): sha is string => typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && existsSync(evidencePath(evidenceDir, sha)),
+  );
   const entries = [
     { path: 'cycle.json', size: content.length, sha256: sha256Hex(content) },
     ...evidence.map((sha) => ({ path: `evidence/${sha}`, size: statSync(evidencePath(evidenceDir, sha)).size, sha256: sha })),
@@ -38,7 +41,7 @@ export function forgeCyclePackage(from: string, evidenceDir: string, signer: Sig
   const manifest = {
     format: CYCLE_MANIFEST_FORMAT,
     version: CYCLE_VERSION,
-    cycleId: c.cycle.id,
+    cycleId: (c.cycle as { id?: unknown } | null)?.id ?? 'x',
     revision: c.revision,
     issuedAt: options.issuedAt ?? c.issuedAt,
     signer: { publicKey: signer.publicKey, fingerprint: signer.fingerprint },

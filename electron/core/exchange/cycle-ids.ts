@@ -48,7 +48,11 @@ export function checkCycleContent(file: string, c: CycleContent): void {
     if (group === undefined || !codes.get(group)?.has(nodeCode)) throw new ExchangeRefusal(file, 'EXCHANGE_UNKNOWN_NODE', `${unitId} / ${nodeCode}`);
   };
   for (const d of c.dossiers) onNode(d.unitId, d.nodeCode);
-  for (const l of c.dossierEvidence) onNode(l.unitId, l.nodeCode);
+  const items = new Set(c.dossiers.map((d) => key(d.unitId, d.nodeCode)));
+  for (const l of c.dossierEvidence) {
+    onNode(l.unitId, l.nodeCode);
+    if (!items.has(key(l.unitId, l.nodeCode))) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: tài liệu dẫn chiếu ở ${l.unitId} / ${l.nodeCode} không có hồ sơ`);
+  }
   for (const e of c.exemptions) onNode(e.unitId, e.nodeCode);
 }
 
