@@ -6,6 +6,7 @@
 import { CodedFailure } from '../../shared/errors/codes.ts';
 import { type CliIO, type CommandEntry, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { printable } from './render/printable.ts';
 
 export type CommandRegistry = Readonly<Record<string, CommandEntry>>;
 
@@ -39,7 +40,9 @@ function lookup(commands: CommandRegistry, name: string): CommandEntry {
 }
 
 /** Runs one invocation; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIO, commands: CommandRegistry = COMMANDS): Promise<number> {
+export async function runCli(argv: readonly string[], raw: CliIO, commands: CommandRegistry = COMMANDS): Promise<number> {
+  // Names from files and packages never reach the terminal with their control characters.
+  const io: CliIO = { out: (t) => raw.out(printable(t)), err: (t) => raw.err(printable(t)) };
   const [name, ...rest] = argv;
   try {
     if (name === undefined) throw new UsageError('Thiếu lệnh. Xem: cchc --help');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHarness } from './server.ts';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium.ts';
+import { writeLaunchPage } from './launch-page.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +43,8 @@ process.on('SIGTERM', () => void shutdown(0));
 
 if (!values['no-open']) {
   profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
-  browser = spawn(CHROMIUM_PATH, [...chromiumArgs({ headless: false, userDataDir: profile }), `--app=${harness.url}`], {
+  // The token stays off Chromium's command line (readable by every user): a page in the private profile carries it.
+  browser = spawn(CHROMIUM_PATH, [...chromiumArgs({ headless: false, userDataDir: profile }), `--app=${writeLaunchPage(profile, harness.url)}`], {
     stdio: 'ignore',
   });
   browser.on('error', (e) => process.stderr.write(`Không mở được Chromium (${CHROMIUM_PATH}): ${e.message}\n`));

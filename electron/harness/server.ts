@@ -21,7 +21,7 @@ import { UPLOAD_MAX_BASE64 } from '../../shared/contract/files.ts';
 import { openCore } from '../core/open.ts';
 import { createRouter } from '../core/router.ts';
 import { handlers } from '../core/handlers/index.ts';
-import { evidencePath, evidenceStatus, mimeOf } from '../core/evidence/files.ts';
+import { evidencePath, evidenceStatus, mimeOf, sha256Hex } from '../core/evidence/files.ts';
 import { isRegisteredHash } from '../core/evidence/open.ts';
 import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
 import { jsonFileSettings } from './json-settings.ts';
@@ -195,6 +195,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const body = await readFile(evidencePath(core.dataDir, sha));
+    if (sha256Hex(body) !== sha) {
+      // re-hashed as served: a file changed behind the status cache is never what is shown
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy tài liệu, hoặc tệp đã bị thay đổi.\n');
+      return;
+    }
     res.writeHead(200, evidenceHeaders(ticket.fileName, body.length));
     res.end(req.method === 'HEAD' ? undefined : body);
   }

@@ -92,7 +92,36 @@ export function isAllowedExternalUrl(url: unknown): boolean {
   if (!u) return false;
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
   if (u.hostname === '' || u.username !== '' || u.password !== '') return false;
-  return true;
+  return !isLocalHost(u.hostname);
+}
+
+/**
+ * Hosts of this machine or its link: a link must not reach a service listening on the
+ * user's own computer (the harness, a printer's admin page) or the local segment.
+ * `hostname` is as the URL parser normalised it (IPv4 in dotted decimal, IPv6 in brackets).
+ */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 127 || a === 0 || (a === 169 && b === 254);
+  }
+  if (h.startsWith('[')) {
+    const v6 = h.slice(1, -1);
+    if (v6 === '::1' || v6 === '::') return true;
+    if (/^fe[89ab][0-9a-f]:/.test(v6)) return true; // fe80::/10 link-local
+    const mapped = /^::ffff:(.+)$/.exec(v6)?.[1];
+    if (mapped) {
+      // ::ffff:127.0.0.1 is written by the parser as ::ffff:7f00:1
+      const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(mapped);
+      const first = hex ? parseInt(hex[1]!, 16) >> 8 : Number(mapped.split('.')[0]);
+      const second = hex ? parseInt(hex[1]!, 16) & 0xff : Number(mapped.split('.')[1]);
+      return first === 127 || first === 0 || (first === 169 && second === 254);
+    }
+  }
+  return false;
 }
 
 /** An IPC call is answered only when the sending frame shows our own app:// page. */

@@ -32,10 +32,24 @@ export const Base64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'chữ 
 export const Id = z.string().min(1).max(80).regex(/^[^\u0000-\u001f]+$/, 'mã không chứa ký tự điều khiển');
 export const NodeCode = z.string().max(40).regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí dạng 1.2.3');
 export const FieldCode = z.string().max(10).regex(/^[0-9A-Za-z]+$/, 'mã lĩnh vực');
+const ISO_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** A date and time that exist: "2024-13-45T99:99:99Z" has the shape but not the calendar. */
+export function isRealIsoTime(text: string): boolean {
+  const m = ISO_TIME_RE.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  const leap = (y! % 4 === 0 && y! % 100 !== 0) || y! % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo! - 1];
+  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 14 && Number(m[10]) <= 59);
+  return days !== undefined && d! >= 1 && d! <= days && h! <= 23 && mi! <= 59 && sec! <= 59 && offsetOk;
+}
+
 export const IsoTime = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'thời điểm ISO 8601');
+  .regex(ISO_TIME_RE, 'thời điểm ISO 8601')
+  .refine(isRealIsoTime, 'thời điểm không có thật (tháng, ngày, giờ, phút hoặc giây ngoài giới hạn)');
 /** An exact score as the store writes it: "3", "-1", "2/3". */
 export const RationalText = z.string().max(90).regex(/^-?(0|[1-9]\d{0,39})(\/[1-9]\d{0,39})?$/, 'điểm dạng phân số "n/d"');
 

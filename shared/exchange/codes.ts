@@ -44,6 +44,9 @@ export const EXCHANGE_REASONS = {
   EXCHANGE_MANIFEST: 'bảng kê của gói không hợp lệ',
   EXCHANGE_HASH_MISMATCH: 'nội dung một tệp trong gói không khớp với mã băm trong bảng kê',
   EXCHANGE_CYCLE_EXISTS: 'kỳ đánh giá này đã có trong cơ sở dữ liệu và không phải do nhận gói',
+  EXCHANGE_ID_COLLISION: 'gói dùng mã đơn vị, thành viên hoặc tên đã thuộc một kỳ đánh giá khác trong cơ sở dữ liệu',
+  EXCHANGE_TOO_DEEP: 'nội dung JSON lồng nhau quá sâu',
+  EXCHANGE_EVIDENCE_TYPE: 'có tài liệu kiểm chứng không thuộc loại được nhận (pdf, ảnh, doc/docx, xls/xlsx, odt/ods)',
   EXCHANGE_EVIDENCE_MISSING: 'thiếu tệp tài liệu kiểm chứng',
 } as const;
 

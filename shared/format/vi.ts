@@ -53,20 +53,69 @@ export function formatDateParts(year: number, month: number, day: number): strin
   return `${pad2(day)}/${pad2(month)}/${year}`;
 }
 
-/** dd/mm/yyyy of an ISO date or date-time string ("2024-03-15" or "2024-03-15T08:00:00Z", local part taken). */
+/**
+ * Vietnam's clock: Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975), so
+ * a fixed offset gives its wall clock without depending on the machine's zone or ICU data.
+ */
+export const VN_UTC_OFFSET_MINUTES = 7 * 60;
+
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** Vietnam's wall clock at an instant (ISO date-time with Z or an offset); null when it is not one. */
+export function vnWallClock(iso: string): WallClock | null {
+  if (!/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(iso.trim())) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t + VN_UTC_OFFSET_MINUTES * 60_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
+/** The ISO instant at which a Vietnamese calendar day starts (or, with `end`, its last millisecond). */
+export function vnDayStart(year: number, month: number, day: number, end = false): string {
+  const t = Date.UTC(year, month - 1, day, end ? 23 : 0, end ? 59 : 0, end ? 59 : 0, end ? 999 : 0) - VN_UTC_OFFSET_MINUTES * 60_000;
+  return new Date(t).toISOString();
+}
+
+/**
+ * dd/mm/yyyy of an ISO date ("2024-03-15", taken as written) or of an instant
+ * ("2024-03-14T20:00:00Z" → 15/03/2024: the date in Vietnam, not in UTC).
+ */
 export function formatIsoDate(iso: string): string {
+  const w = vnWallClock(iso);
+  if (w) return formatDateParts(w.year, w.month, w.day);
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/** "15/03/2024 08:05" (with `seconds`, "…:12") in Vietnam's time of an ISO instant; the text itself when it is not one. */
+export function formatIsoDateTime(iso: string, seconds = false): string {
+  const w = vnWallClock(iso);
+  if (!w) return iso;
+  return `${formatDateParts(w.year, w.month, w.day)} ${pad2(w.hour)}:${pad2(w.minute)}${seconds ? `:${pad2(w.second)}` : ''}`;
+}
+
 /**
  * Reads a number typed or exported in either convention: with a comma it is
  * Vietnamese ("1.234,56", "83,84"); without one it is a plain decimal ("94.00").
- * Returns plain decimal text, or null.
+ * A space may only separate thousands ("1 234,5"): "51 34" is ambiguous and refused.
+ * Returns plain decimal text, or null (also for more than 40 characters).
  */
 export function parseViNumber(text: string): string | null {
-  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(/%$/, '');
+  let t = text.trim().replace(/%$/, '').trimEnd();
+  if (t.length > 40) return null; // no score, count or index is written with more characters
+  // Spaces inside a number only as a thousands separator ("1 234,5"); "51 34" is refused, not read as 5134.
+  if (/[\s\u00a0\u202f]/.test(t)) {
+    if (!/^-?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/.test(t)) return null;
+    t = t.replace(/[ \u00a0\u202f]/g, '');
+  }
   if (t.includes(',')) {
     if (/^-?\d{1,3}(\.\d{3})*,\d+$/.test(t) || /^-?\d+,\d+$/.test(t)) return t.replace(/\./g, '').replace(',', '.');
     return null;

@@ -95,8 +95,15 @@ async function receiveCycle(s: Station, file: string, secretariatFingerprint: st
   expect(await preview.getByTestId('cycle-signer').getAttribute('data-fingerprint')).toBe(secretariatFingerprint);
   expect(await preview.getByTestId('cycle-me').textContent()).toContain(expectMe);
   const importButton = preview.getByRole('button', { name: 'Nhận gói' });
-  expect(await importButton.isDisabled()).toBe(true); // not before the fingerprint is confirmed
-  await preview.getByRole('checkbox', { name: /Tôi đã đối chiếu/ }).check();
+  expect(await importButton.isDisabled()).toBe(true); // not before the fingerprint is compared
+  // The member types what the secretariat read aloud: a wrong one keeps the button disabled.
+  const typed = preview.getByLabel('Dấu vân tay cơ quan thường trực đọc cho bạn');
+  const wrong = secretariatFingerprint.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+  await typed.fill(wrong);
+  expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^KHÔNG khớp/);
+  expect(await importButton.isDisabled()).toBe(true);
+  await typed.fill(secretariatFingerprint.toLowerCase());
+  expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^Khớp/);
   await importButton.click();
   await card.getByTestId('cycle-imported').waitFor({ timeout: 30_000 });
   expect(await card.getByTestId('cycle-imported').textContent()).toContain(`Máy này được liên kết với thành viên ${expectMe}.`);

@@ -2,7 +2,7 @@
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type AuditQuery, exportAudit, verifyStore } from '../../core/exchange/audit-log.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc audit-verify --db TỆP [--export TỆP [--format json|csv] [--entity LOẠI] [--actor MÃ] [--action HÀNH_ĐỘNG] [--package MÃ_BĂM] [--from THỜI_ĐIỂM] [--to THỜI_ĐIỂM]]
@@ -32,7 +32,7 @@ const command: CliCommand = {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError(`--format phải là "json" hoặc "csv", không phải "${format}".`);
     const dbPath = requireOption('audit-verify', 'db', values.db);
-    const db = openExisting(dbPath);
+    const db = openReadOnly(dbPath);
     try {
       const check = verifyStore(db);
       const query: AuditQuery = {

@@ -41,10 +41,14 @@ export function requireOption(command: string, name: string, value: string | und
   return value;
 }
 
-/** Opens an existing database (a data error when the file is missing). */
+/** Opens an existing database of this app to write (DB_NOT_FOUND when missing, DB_NOT_APP when another file). */
 export function openExisting(path: string): Db {
-  if (!existsSync(path)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${path}”.`);
-  return openDatabase(path);
+  return openDatabase(path, { mode: 'write' });
+}
+
+/** Opens an existing database of this app read-only (commands that only read). */
+export function openReadOnly(path: string): Db {
+  return openDatabase(path, { mode: 'read' });
 }
 
 export function cycleOf(db: Db, cycleId: string | undefined, dbPath: string): string {

@@ -42,9 +42,8 @@ function formatOf(path: string): 'xlsx' | 'json' {
   throw new UsageError(`Tệp “${path}” phải có đuôi .xlsx hoặc .json.`);
 }
 
-function withDb<T>(dbPath: string, fn: (db: ReturnType<typeof openDatabase>) => T): T {
-  if (!existsSync(dbPath)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
-  const db = openDatabase(dbPath);
+function withDb<T>(dbPath: string, mode: 'read' | 'write', fn: (db: ReturnType<typeof openDatabase>) => T): T {
+  const db = openDatabase(dbPath, { mode });
   try {
     return fn(db);
   } finally {
@@ -67,7 +66,7 @@ const command: CliCommand = {
       if (!values.out) throw new UsageError('Thiếu --out TỆP.');
       const group = values.group;
       const framework: Framework = values.db
-        ? withDb(values.db, (db) => {
+        ? withDb(values.db, 'read', (db) => {
             const cycleId = pickCycle(listCycles(db), values.cycle, values.db!);
             const f = cycleFrameworks(db, cycleId).find((c) => c.group === group);
             if (!f) throw new CodedFailure('FRAMEWORK_MISSING', `Kỳ đánh giá “${cycleId}” chưa có bộ tiêu chí cho nhóm ${group}.`);
@@ -93,7 +92,7 @@ const command: CliCommand = {
       const f = r.value;
       const hash = frameworkHash(f);
       if (values.db) {
-        withDb(values.db, (db) => {
+        withDb(values.db, 'write', (db) => {
           const cycleId = pickCycle(listCycles(db), values.cycle, values.db!);
           tx(db, () => {
             const before = cycleFrameworks(db, cycleId).find((c) => c.group === f.group)?.hash ?? null;

@@ -1,5 +1,5 @@
 /** `import-cycle FILE --db`: a member receives the secretariat's cycle package. */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../core/db/connection.ts';
 import { importCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { type CliCommand, UsageError } from '../command.ts';
@@ -36,13 +36,22 @@ const command: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp gói kỳ đánh giá. Xem: cchc import-cycle --help');
     const dbPath = requireOption('import-cycle', 'db', values.db);
     const dataDir = dataDirOf(values['data-dir'], dbPath);
-    const db = openDatabase(dbPath, { backupBeforeMigrate: existsSync(dbPath) });
+    // A database this command creates is removed again when the package is refused.
+    const absent = !existsSync(dbPath);
+    const created = absent || statSync(dbPath).size === 0;
+    const db = openDatabase(dbPath, { mode: 'create', backupBeforeMigrate: !created });
+    let refused = true;
     try {
       const r = importCyclePackage(db, dataDir, positionals[0]!, { actor: values.actor ?? 'cli', ...(values.fingerprint ? { expectFingerprint: values.fingerprint } : {}) });
+      refused = false;
       if (r.code) io.err(`${r.code}: ${r.message}\n`);
       io.out(json(r));
     } finally {
       db.close();
+      if (refused && created) {
+        for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
+        if (!absent) writeFileSync(dbPath, ''); // it was an empty file: leave it empty
+      }
     }
     return 0;
   },

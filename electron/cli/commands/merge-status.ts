@@ -4,8 +4,9 @@ import { completenessMatrix } from '../../core/exchange/completeness.ts';
 import { listConflicts } from '../../core/exchange/conflicts.ts';
 import { listExemptions } from '../../core/exchange/exemptions.ts';
 import { rosterWithKeys } from '../../core/exchange/roster.ts';
+import { formatIsoDateTime } from '../../../shared/format/vi.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, dataDirOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { cycleOf, dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc merge-status --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--format json|table]
@@ -33,7 +34,7 @@ const command: CliCommand = {
     if (format !== 'json' && format !== 'table') throw new UsageError(`--format phải là "json" hoặc "table", không phải "${format}".`);
     const dbPath = requireOption('merge-status', 'db', values.db);
     const dataDir = dataDirOf(values['data-dir'], dbPath);
-    const db = openExisting(dbPath);
+    const db = openReadOnly(dbPath);
     try {
       const cycleId = cycleOf(db, values.cycle, dbPath);
       const matrix = completenessMatrix(db, dataDir, cycleId);
@@ -72,7 +73,7 @@ const command: CliCommand = {
         lines.push(`${r.unitName.padEnd(width)}  ${cells.join(' ')}`);
       }
       lines.push('', '! ý kiến khác nhau chưa xử lý   ? hạ điểm chuẩn chờ duyệt hoặc thiếu lý do   * thiếu tài liệu kiểm chứng', '');
-      for (const m of roster) lines.push(`${m.name} (LV ${m.fields.join(', ') || '—'}): ${m.lastPackage ? `gói số ${m.lastPackage.sequence}, nhập lúc ${m.lastPackage.importedAt}` : 'chưa có gói'}`);
+      for (const m of roster) lines.push(`${m.name} (LV ${m.fields.join(', ') || '—'}): ${m.lastPackage ? `gói số ${m.lastPackage.sequence}, nhập lúc ${formatIsoDateTime(m.lastPackage.importedAt)}` : 'chưa có gói'}`);
       lines.push('', matrix.ready ? 'Đủ điều kiện chốt kết quả.' : `Chưa đủ điều kiện chốt kết quả: ${matrix.blockers.join(' ')}`);
       io.out(`${lines.join('\n')}\n`);
       return 0;

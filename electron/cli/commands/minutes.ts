@@ -13,11 +13,10 @@ import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
 
 /** Opens an existing database and picks its cycle (the only one, or --cycle). */
-export function openCycle(dbPath: string | undefined, cycleId: string | undefined, command: string): { db: Db; cycleId: string; path: string } {
+export function openCycle(dbPath: string | undefined, cycleId: string | undefined, command: string, mode: 'read' | 'write' = 'read'): { db: Db; cycleId: string; path: string } {
   if (!dbPath) throw new UsageError(`Thiếu --db TỆP. Xem: cchc ${command} --help`);
   const path = resolve(dbPath);
-  if (!existsSync(path)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
-  const db = openDatabase(path);
+  const db = openDatabase(path, { mode });
   try {
     return { db, cycleId: pickCycle(listCycles(db), cycleId, dbPath), path };
   } catch (e) {

@@ -1,5 +1,4 @@
 /** `results --db FILE [--cycle ID]`: the cycle's figures recomputed from the store. */
-import { existsSync } from 'node:fs';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { openDatabase } from '../../core/db/connection.ts';
@@ -22,8 +21,7 @@ export function pickCycle(cycles: readonly { id: string; name: string }[], cycle
 }
 
 export async function loadDbFigures(dbPath: string, cycleId: string | undefined): Promise<{ figures: UnitFigures[]; groups: UnitGroupInfo[] }> {
-  if (!existsSync(dbPath)) throw new CodedFailure('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu “${dbPath}”.`);
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { mode: 'read' });
   try {
     const id = pickCycle(listCycles(db), cycleId, dbPath);
     return { figures: cycleFigures(db, id), groups: listCycleGroups(db, id) };

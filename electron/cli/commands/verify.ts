@@ -5,7 +5,7 @@ import { checkPackage } from '../../core/exchange/import.ts';
 import { readHead } from '../../core/exchange/refusal.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { json, openExisting, parseWithFiles } from './exchange-cli.ts';
+import { json, openReadOnly, parseWithFiles } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc verify TỆP [--db TỆP]
@@ -52,7 +52,7 @@ const command: CliCommand = {
       io.out(json(base));
       return 0;
     }
-    const db = openExisting(values.db);
+    const db = openReadOnly(values.db);
     try {
       const checked = checkPackage(db, pkg);
       io.out(json({ ...base, state: checked.state, lastSequence: checked.lastSequence, gap: checked.gap }));

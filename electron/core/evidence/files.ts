@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { EVIDENCE_TYPES, EVIDENCE_TYPES_TEXT, isEvidenceType } from '../../../shared/evidence/types.ts';
 import type { Db } from '../db/connection.ts';
 import { putEvidence } from '../db/repos/evidence.ts';
 
@@ -55,22 +56,20 @@ export function evidenceStatus(dataDir: string, sha256: string): EvidenceStatus 
   return ok ? 'ok' : 'changed';
 }
 
-const MIME: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.txt': 'text/plain; charset=utf-8',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
 export function mimeOf(fileName: string): string {
-  return MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+  return EVIDENCE_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Refuses a document whose kind is not on the allow-list (EVIDENCE_TYPE_REFUSED). */
+export function requireEvidenceType(fileName: string): void {
+  if (!isEvidenceType(fileName)) {
+    throw new CodedFailure('EVIDENCE_TYPE_REFUSED', `Tệp “${basename(fileName)}” không được nhận làm tài liệu kiểm chứng: chỉ nhận các loại ${EVIDENCE_TYPES_TEXT}.`, { file: basename(fileName) });
+  }
 }
 
 /** Copies a document into the data folder and registers it in the cycle; returns its evidence id. */
 export function importEvidenceBytes(db: Db, dataDir: string, cycleId: string, fileName: string, bytes: Uint8Array, title?: string): number {
+  requireEvidenceType(fileName);
   if (bytes.byteLength === 0) throw new CodedFailure('EVIDENCE_EMPTY', `Tệp “${fileName}” rỗng.`);
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
     throw new CodedFailure('EVIDENCE_TOO_LARGE', `Tệp “${fileName}” lớn hơn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`);

@@ -6,6 +6,7 @@
  *   readAppraisalPackage(path)         → VerifiedPackage
  *   encodeAppraisalPackage(payload, signer) → { text, packageHash }
  */
+import { jsonTooDeep } from '../../../shared/exchange/json-depth.ts';
 import {
   APPRAISAL_FORMAT,
   APPRAISAL_MAX_BYTES,
@@ -53,6 +54,7 @@ export function parseAppraisalPackage(bytes: Uint8Array, file: string): Verified
   } catch {
     throw new ExchangeRefusal(file, 'EXCHANGE_INVALID_JSON', 'không phải văn bản UTF-8');
   }
+  if (jsonTooDeep(text)) throw new ExchangeRefusal(file, 'EXCHANGE_TOO_DEEP');
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -6,6 +6,7 @@
  *   exportAudit(db, path, { format, query }) → { path, rows, head } (JSON with the chain head, or CSV)
  *   verifyStore(db) → StoreCheck   (the chain, every stored package's signature and hash, every snapshot's hash)
  */
+import { csvField } from '../../../shared/format/csv.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db/connection.ts';
@@ -68,10 +69,7 @@ export function queryAudit(db: Db, q: AuditQuery = {}): { rows: AuditRow[]; tota
   return { rows, total };
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const csvCell = csvField; // formula injection neutralised (shared/format/csv.ts)
 
 export interface AuditExport {
   readonly path: string;

@@ -1,7 +1,7 @@
 /**
  * A copy of the database file before an import or a finalisation:
  * `<dataDir>/backups/cchc-<UTC time>-<label>.sqlite`. Written under a temporary name and
- * renamed, so a backup file is always whole; a leftover `.partial` (a crash mid-copy) is
+ * renamed, so a backup file is always whole; a leftover `.partial` or `.partial-journal` (a crash mid-copy) is
  * removed by the next backup.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -17,7 +17,8 @@ export function backupDatabase(db: Db, dataDir: string, label: string, now: Date
   if (db.memory || db.name === '' || db.name === ':memory:') return null;
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(dir)) if (f.endsWith('.partial')) rmSync(join(dir, f), { force: true });
+  // A copy killed mid-way leaves `.partial` and SQLite's `.partial-journal` (VACUUM INTO writes through a journal).
+  for (const f of readdirSync(dir)) if (/\.partial(-journal|-wal|-shm)?$/.test(f)) rmSync(join(dir, f), { force: true });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
   const safe = label.replace(/[^0-9A-Za-z_-]+/g, '-');
   let target = join(dir, `cchc-${stamp}-${safe}.sqlite`);

@@ -34,6 +34,7 @@ import {
   cycleFileName,
 } from '../../../shared/exchange/cycle-package.ts';
 import { fingerprintMatches, formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import { jsonTooDeep } from '../../../shared/exchange/json-depth.ts';
 import { buildTree } from '../../../shared/framework/tree.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import { planTotals } from '../../../shared/results/unit-totals.ts';
@@ -50,6 +51,7 @@ import { ZERO, add, cmp, deserialize, serialize } from '../../../shared/decimal/
 import { evidencePath, evidenceStatus } from '../evidence/files.ts';
 import { frameworkHash } from '../framework/hash.ts';
 import { backupDatabase } from './backup.ts';
+import { checkCycleContent, checkCycleIds } from './cycle-ids.ts';
 import { type Signer, fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
 import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';
 import { TarFormatError, TarReader, TarWriter } from './tar.ts';
@@ -230,8 +232,15 @@ export interface VerifiedCycle {
 }
 
 function parseJsonEntry(file: string, bytes: Buffer, code: 'EXCHANGE_MANIFEST' | 'EXCHANGE_SCHEMA', what: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ExchangeRefusal(file, code, `${what} không phải JSON hợp lệ`);
+  }
+  if (jsonTooDeep(text)) throw new ExchangeRefusal(file, 'EXCHANGE_TOO_DEEP', what);
+  try {
+    return JSON.parse(text);
   } catch {
     throw new ExchangeRefusal(file, code, `${what} không phải JSON hợp lệ`);
   }
@@ -358,6 +367,7 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
       known(`điểm ĐTXHH của đơn vị “${sp.unitId}”`, max !== undefined && cmp(v, ZERO) >= 0 && cmp(v, max) <= 0 && !seenSurvey.has(`${sp.unitId}/${sp.source}`));
       seenSurvey.add(`${sp.unitId}/${sp.source}`);
     }
+    checkCycleContent(file, content);
     return {
       file,
       packageHash: sha256Hex(manifestBytes),
@@ -419,6 +429,7 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
     throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_MISMATCH', `dấu vân tay của gói là ${v.signer.display}`);
   }
   const cycleId = v.manifest.cycleId;
+  checkCycleIds(db, file, v.content);
   const last = lastReceived(db, cycleId);
   if (!last && getCycle(db, cycleId) && !demoCycleAdoptable(db, cycleId)) throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
   if (!last) return 'new';

@@ -3,7 +3,7 @@
  * `<dataDir>/identity.key.json`, the private key sealed by a SecretBox:
  *
  *   - Electron: safeStorage (electron/main/safe-storage.ts, the OS keychain);
- *   - the CLI and the browser harness: a passphrase, scrypt (N = 2^15, r = 8, p = 1) →
+ *   - the CLI and the browser harness: a passphrase, scrypt (N = 2^17, r = 8, p = 1, OWASP's minimum) →
  *     AES-256-GCM (12-byte IV, 16-byte tag).
  *
  * The keystore file (JSON, written atomically, mode 0600):
@@ -13,7 +13,7 @@
  *     "createdAt": ISO, "protection": "passphrase" | "electron-safe-storage",
  *     "encryptedPrivateKey": <base64>,                 // PKCS#8 DER, sealed
  *     // passphrase only:
- *     "kdf": { "name": "scrypt", "N": 32768, "r": 8, "p": 1 }, "salt": b64, "iv": b64, "tag": b64,
+ *     "kdf": { "name": "scrypt", "N": 131072, "r": 8, "p": 1 }, "salt": b64, "iv": b64, "tag": b64,
  *     "cipher": "aes-256-gcm" }
  *
  * Opening checks that the private key still derives the stored public key.
@@ -25,6 +25,8 @@ import { z } from 'zod';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import { passphraseProblem } from '../../../shared/exchange/passphrase.ts';
+import { readRegularFile } from '../files/regular.ts';
 
 /** Seals and opens small secrets (the private key). */
 export interface SecretBox {
@@ -41,12 +43,21 @@ export const MIN_PASSPHRASE = 8;
 // ---------------------------------------------------------------- passphrase box
 
 export interface ScryptParams {
-  /** log2 of the CPU/memory cost N (15 → 32768, 32 MiB with r = 8). */
+  /** log2 of the CPU/memory cost N (17 → 131072, 128 MiB with r = 8). */
   readonly logN: number;
   readonly r: number;
   readonly p: number;
 }
-export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
+export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
+
+/**
+ * What a key file may ask of the KDF when it is opened: keys sealed with a smaller N (2^15 before; tests use less)
+ * still open; nothing above 256 MiB of memory (128·N·r) or 4 passes, so a planted key file
+ * cannot make the app exhaust memory or time.
+ */
+export function kdfWithinCaps(k: ScryptParams): boolean {
+  return k.logN >= 10 && k.logN <= 18 && k.r >= 1 && k.r <= 16 && k.p >= 1 && k.p <= 4 && 128 * 2 ** k.logN * k.r <= 256 * 1024 * 1024;
+}
 
 const MAGIC = Buffer.from('CPB1', 'ascii');
 const SALT = 16;
@@ -68,6 +79,9 @@ export function passphraseBox(passphrase: string, params: ScryptParams = DEFAULT
   return {
     kind: 'passphrase',
     seal(bytes) {
+      // A new seal (a new key or a new passphrase) needs a good passphrase; opening an old one does not.
+      const problem = passphraseProblem(passphrase);
+      if (problem) throw new CodedFailure('EXCHANGE_PASSPHRASE_WEAK', problem);
       const salt = randomBytes(SALT);
       const iv = randomBytes(IV);
       const cipher = createCipheriv('aes-256-gcm', derive(passphrase, salt, params), iv);
@@ -78,7 +92,7 @@ export function passphraseBox(passphrase: string, params: ScryptParams = DEFAULT
       const b = Buffer.from(bytes);
       if (b.length < HEADER || !b.subarray(0, 4).equals(MAGIC)) throw locked();
       const [logN, r, p] = [b[4]!, b[5]!, b[6]!];
-      if (logN < 10 || logN > 22 || r < 1 || r > 32 || p < 1 || p > 16) throw locked();
+      if (!kdfWithinCaps({ logN, r, p })) throw locked();
       let o = 7;
       const salt = b.subarray(o, (o += SALT));
       const iv = b.subarray(o, (o += IV));
@@ -247,7 +261,7 @@ function sealedOf(k: Keystore): Buffer {
   if (k.protection === 'passphrase') {
     if (!k.kdf || !k.salt || !k.iv || !k.tag) throw locked();
     const logN = Math.log2(k.kdf.N);
-    if (!Number.isInteger(logN)) throw locked();
+    if (!Number.isInteger(logN) || !kdfWithinCaps({ logN, r: k.kdf.r, p: k.kdf.p })) throw locked();
     return Buffer.concat([
       MAGIC,
       Buffer.from([logN, k.kdf.r, k.kdf.p]),
@@ -265,7 +279,7 @@ function readKeystore(dataDir: string): Keystore | null {
   if (!existsSync(path)) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(readRegularFile(path, 64 * 1024).toString('utf8')); // a key file is under 1 kB
   } catch {
     throw locked();
   }

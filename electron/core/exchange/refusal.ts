@@ -1,9 +1,10 @@
 /** A refused package: a stable EXCHANGE_* code and a Vietnamese message naming the file and the reason. */
 import canonicalize from 'canonicalize';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type ExchangeCode, refusalMessage } from '../../../shared/exchange/codes.ts';
+import { FileReadError, describeFileProblem, openRegularFile } from '../files/regular.ts';
 
 export class ExchangeRefusal extends CodedFailure {
   override readonly code: ExchangeCode;
@@ -34,15 +35,9 @@ export function canonicalJson(value: unknown): string {
  */
 export function readCapped(path: string, maxBytes: number): Buffer {
   const name = displayName(path);
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw new ExchangeRefusal(name, 'EXCHANGE_FILE_UNREADABLE', (e as NodeJS.ErrnoException).code ?? undefined);
-  }
+  const fd = openChecked(path);
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new ExchangeRefusal(name, 'EXCHANGE_FILE_UNREADABLE', 'không phải tệp thông thường');
     if (st.size > maxBytes) {
       throw new ExchangeRefusal(name, 'EXCHANGE_TOO_LARGE', `${st.size} byte, tối đa ${maxBytes} byte`, { size: st.size, max: maxBytes });
     }
@@ -62,16 +57,21 @@ export function readCapped(path: string, maxBytes: number): Buffer {
 
 /** The first `n` bytes of a file (fewer when it is shorter); EXCHANGE_FILE_UNREADABLE when it cannot be read. */
 export function readHead(path: string, n: number): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw new ExchangeRefusal(displayName(path), 'EXCHANGE_FILE_UNREADABLE', (e as NodeJS.ErrnoException).code ?? undefined);
-  }
+  const fd = openChecked(path);
   try {
     const b = Buffer.alloc(n);
     return b.subarray(0, readSync(fd, b, 0, n, 0));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A regular file opened without blocking (a FIFO or a folder is refused: EXCHANGE_FILE_UNREADABLE). */
+function openChecked(path: string): number {
+  try {
+    return openRegularFile(path);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new ExchangeRefusal(displayName(path), 'EXCHANGE_FILE_UNREADABLE', describeFileProblem(e.problem));
+    throw e;
   }
 }

@@ -26,7 +26,8 @@
  * first problem. A round trip (export → import) keeps the canonical hash.
  */
 import { GROUP_CODE_PATTERN, GROUP_PRESETS, isGroupPreset } from '../../../shared/framework/groups.ts';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { fromNumber, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
@@ -272,12 +273,17 @@ export function writeFrameworkJsonFile(path: string, f: Framework): void {
   writeFileSync(path, frameworkToJson(f), 'utf8');
 }
 
+function frameworkReadFailure(path: string, e: unknown): Result<never> {
+  if (e instanceof FileReadError && e.problem.kind === 'too_large') return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+  const why = e instanceof FileReadError ? describeFileProblem(e.problem) : (e as Error).message;
+  return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${why}`);
+}
+
 export function readFrameworkJsonFile(path: string): Result<Framework> {
   try {
-    if (statSync(path).size > MAX_IMPORT_BYTES) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
-    return parseFrameworkJson(readFileSync(path, 'utf8'));
+    return parseFrameworkJson(readRegularFile(path, MAX_IMPORT_BYTES).toString('utf8'));
   } catch (e) {
-    return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${(e as Error).message}`);
+    return frameworkReadFailure(path, e);
   }
 }
 
@@ -622,10 +628,9 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
 export async function readFrameworkXlsxFile(path: string): Promise<Result<Framework>> {
   let data: Buffer;
   try {
-    if (statSync(path).size > MAX_IMPORT_BYTES) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
-    data = readFileSync(path);
+    data = readRegularFile(path, MAX_IMPORT_BYTES);
   } catch (e) {
-    return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${(e as Error).message}`);
+    return frameworkReadFailure(path, e);
   }
   return parseFrameworkXlsx(data);
 }

@@ -4,6 +4,7 @@
  * by ticket (electron/core/files/store.ts); paths never come from the renderer. Every
  * secretariat call is refused to a member with SECRETARIAT_ONLY.
  */
+import { vnWallClock } from '../../../shared/format/vi.ts';
 import type {
   ConflictOfInterest,
   ConflictView,
@@ -615,7 +616,8 @@ export const secretariatExportAudit: Handler<'secretariat.exportAudit'> = (ctx, 
   const { scope } = secretariatScope(ctx, 'xuất nhật ký');
   let rows = 0;
   let chainOk = false;
-  const day = new Date().toISOString().slice(0, 10);
+  const w = vnWallClock(new Date().toISOString())!; // the file is named by the day in Vietnam
+  const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
   const file = produceOutbox(ctx.core.dataDir, `nhat-ky_${scope.cycle.id}_${day}.${format}`, (path) => {
     const r = exportAudit(scope.db, path, { format, query: auditQuery(query ?? {}) });
     rows = r.rows;

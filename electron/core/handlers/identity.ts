@@ -12,6 +12,7 @@ import type { HandlerContext } from '../context.ts';
 import { getMember } from '../db/repos/members.ts';
 import { type IdentityInfo, type Signer, createIdentity, memberForKey, passphraseBox, publicKeyFile, readIdentityInfo, unlockIdentity } from '../exchange/index.ts';
 import { MIN_PASSPHRASE } from '../exchange/keys.ts';
+import { MIN_NEW_PASSPHRASE } from '../../../shared/exchange/passphrase.ts';
 import { produceOutbox } from '../files/store.ts';
 import type { CoreContext } from '../open.ts';
 import type { Handler } from '../router.ts';
@@ -54,7 +55,7 @@ export function keyInfoOf(ctx: HandlerContext): IdentityInfo {
 function status(ctx: HandlerContext): KeyStatus {
   const i = info(ctx);
   const usesPassphrase = i ? i.protection === 'passphrase' || !ctx.keyBox || i.protection !== ctx.keyBox.kind : !ctx.keyBox;
-  const base = { usesPassphrase, minPassphrase: MIN_PASSPHRASE };
+  const base = { usesPassphrase, minPassphrase: MIN_NEW_PASSPHRASE };
   if (!i) return { ...base, state: 'missing', key: null, registeredAs: null };
   const cycleId = currentCycleId(ctx);
   const holder = cycleId ? memberForKey(ctx.core.db, cycleId, i.fingerprint) : null;
@@ -72,7 +73,7 @@ export const identityStatus: Handler<'identity.status'> = (ctx) => status(ctx);
 export const identityCreate: Handler<'identity.create'> = (ctx, { passphrase }) => {
   if (!currentIdentity(ctx)) throw new CodedFailure('IDENTITY_NOT_SET', 'Hãy khai báo thông tin người dùng (họ tên, chức vụ, cơ quan) trước khi tạo khóa định danh.');
   const box = passphrase !== undefined && passphrase !== '' ? passphraseBox(passphrase) : ctx.keyBox;
-  if (!box) throw new CodedFailure('IDENTITY_PASSPHRASE_REQUIRED', `Hãy đặt mật khẩu bảo vệ khóa định danh (ít nhất ${MIN_PASSPHRASE} ký tự).`);
+  if (!box) throw new CodedFailure('IDENTITY_PASSPHRASE_REQUIRED', `Hãy đặt mật khẩu bảo vệ khóa định danh (ít nhất ${MIN_NEW_PASSPHRASE} ký tự).`);
   createIdentity(ctx.core.dataDir, box);
   unlocked.set(ctx.core, unlockIdentity(ctx.core.dataDir, box));
   return status(ctx);

@@ -16,6 +16,7 @@ import { type Dec, scaledText } from '../../../shared/report/numbers.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
+import { cycleSurveyLimits } from '../summary/limits.ts';
 import { readSummaryFile } from '../summary/read.ts';
 import type { LocatedFigures, SeenUnits } from '../summary/table.ts';
 import { unitMatcher } from '../survey/units.ts';
@@ -76,7 +77,8 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
   if (paths.length === 0) throw new CodedFailure(PREVIOUS_ERRORS.NO_FILES, 'Chưa chọn tệp bảng tổng hợp kết quả năm trước.');
   const seen: SeenUnits = new Map();
   const located: LocatedFigures[] = [];
-  for (const p of paths) located.push(...(await readSummaryFile(p, options.fileNames?.[p] ?? p, seen)));
+  const limits = cycleSurveyLimits(db, cycleId);
+  for (const p of paths) located.push(...(await readSummaryFile(p, options.fileNames?.[p] ?? p, seen, limits)));
   const precision = cycle.precision;
   const results = computeResults(
     located.map((l) => l.figures),

@@ -40,11 +40,13 @@ export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotals
       `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const byName = new Map(rows.map((r) => [r[1], r[0]]));
+    // A read-only connection (read commands of the CLI) computes without caching.
+    const write = !db.readonly;
     db.transaction(() => {
       for (const f of figures) {
         const id = byName.get(f.unit)!;
         fresh.set(id, f);
-        put.run(id, scope, TOTALS_RULES, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas));
+        if (write) put.run(id, scope, TOTALS_RULES, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas));
       }
     })();
   }

@@ -3,16 +3,22 @@
  * survey points) from .csv and .xlsx files into the units' figures of one cycle.
  * Used by the CLI's `results --summary` and by the app to import previous-year results.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
+import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
-import { type LocatedFigures, type RawTable, type SeenUnits, isBlankCell, tableToFigures } from './table.ts';
+import { type LocatedFigures, type RawTable, type SeenUnits, type SurveyLimits, isBlankCell, tableToFigures } from './table.ts';
+import { defaultSurveyLimits } from './limits.ts';
 import { readXlsxTable } from './xlsx.ts';
 
 export const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
+
+/** A province's summary table is a few hundred rows: larger files are refused before they are read. */
+export const SUMMARY_MAX_BYTES = { '.csv': 16 * 1024 * 1024, '.xlsx': 8 * 1024 * 1024 } as const;
+/** Data rows a summary table may hold (a province has a few hundred units). */
+export const SUMMARY_MAX_ROWS = 10_000;
 
 /**
  * Text of a CSV file: UTF-8 (BOM or not), or UTF-16 with a BOM (Excel's "Unicode text").
@@ -73,24 +79,28 @@ export function csvToRawTable(text: string, file: string): RawTable {
   return { file, headerRow: head.row, headers: head.cells, rows: data };
 }
 
-function unreadable(file: string, err: unknown) {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  const why =
-    code === 'ENOENT'
-      ? 'không tồn tại.'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'không có quyền đọc.'
-        : code === 'EISDIR'
-          ? 'đây là một thư mục, không phải tệp.'
-          : `không đọc được tệp${code ? ` (${code})` : ''}.`;
-  return summaryFailure(E.FILE_UNREADABLE, { file }, why);
+/** Reads a table file the user named: regular files only, at most `max` bytes (coded errors with `prefix`). */
+export function readTableBytes(path: string, file: string, max: number, prefix: string): Buffer {
+  try {
+    return readRegularFile(path, max);
+  } catch (e) {
+    if (!(e instanceof FileReadError)) throw e;
+    const code = e.problem.kind === 'too_large' ? `${prefix}_TOO_LARGE` : `${prefix}_FILE_UNREADABLE`;
+    throw new CodedFailure(code, `Tệp ${file}: ${describeFileProblem(e.problem)}.`, { file });
+  }
+}
+
+/** Refuses a table with more data rows than `max`. */
+export function checkRowCount(table: RawTable, max: number, prefix: string): RawTable {
+  if (table.rows.length > max) throw new CodedFailure(`${prefix}_TOO_LARGE`, `Tệp ${table.file}: có ${table.rows.length} dòng, tối đa ${max} dòng.`, { file: table.file });
+  return table;
 }
 
 /**
  * Reads one file; `file` is the name shown in messages (the path by default); `seen`
  * carries the units of the files read before, to refuse a unit read twice.
  */
-export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map()): Promise<LocatedFigures[]> {
+export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map(), limits: SurveyLimits = defaultSurveyLimits()): Promise<LocatedFigures[]> {
   const ext = extname(path).toLowerCase();
   if (!(SUMMARY_EXTENSIONS as readonly string[]).includes(ext)) {
     throw summaryFailure(
@@ -99,14 +109,9 @@ export async function readSummaryFile(path: string, file: string = path, seen: S
       `định dạng ${ext === '' ? '(không có phần mở rộng)' : `"${ext}"`} không được hỗ trợ; chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`,
     );
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw unreadable(file, err);
-  }
+  const bytes = readTableBytes(path, file, SUMMARY_MAX_BYTES[ext as keyof typeof SUMMARY_MAX_BYTES], 'SUMMARY');
   const table = ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file);
-  return tableToFigures(table, seen);
+  return tableToFigures(checkRowCount(table, SUMMARY_MAX_ROWS, 'SUMMARY'), seen, limits);
 }
 
 /** Names for messages: the base name, or the path as given where two files share a base name. */

@@ -3,8 +3,9 @@
  * figures, validated cell by cell. Numbers stay exact: text through parseViNumber →
  * parseDecimal, spreadsheet numbers at their shortest decimal spelling.
  */
-import { type Rational, fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
-import { parseViNumber } from '../../../shared/format/vi.ts';
+import { type Rational, cmp, fromNumber, parseDecimal, sub } from '../../../shared/decimal/rational.ts';
+import { formatPoints, parseViNumber } from '../../../shared/format/vi.ts';
+import { BENCHMARK_MAX, type SurveyMaxima } from '../../../shared/results/limits.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { type SummaryColumn, PRESET_GROUP_LIST, SUMMARY_COLUMNS, SUMMARY_COLUMN_LABELS, columnOfHeader, parseUnitGroup } from './columns.ts';
@@ -91,6 +92,10 @@ export function locateColumns(table: RawTable): Record<SummaryColumn, number> {
   return Object.fromEntries(found) as Record<SummaryColumn, number>;
 }
 
+function groupName(code: string): string {
+  return PRESET_GROUP_LIST.find((g) => g.code === code)?.label ?? code;
+}
+
 function groupChoices(): string {
   return PRESET_GROUP_LIST.map((g) => `${g.code} (${g.label})`).join(', ');
 }
@@ -122,6 +127,16 @@ function readNumber(cell: RawCell, at: SummaryLocation): Rational {
   return value;
 }
 
+/** Refuses a figure above its maximum (SUMMARY_OUT_OF_RANGE), naming file, row and column. */
+function atMost(value: Rational, limit: Rational, cell: RawCell, at: SummaryLocation, why: string): void {
+  if (cmp(value, limit) <= 0) return;
+  const text = cellText(cell).trim();
+  throw summaryFailure(E.OUT_OF_RANGE, at, `${quoteValue(text)} lớn hơn mức tối đa ${formatPoints(limit, 6)} (${why}).`, text);
+}
+
+/** The survey maxima of a unit group (from the cycle's or the sample framework). */
+export type SurveyLimits = (group: UnitGroup) => SurveyMaxima;
+
 /** Where a unit was first read, keyed by unitKey; shared across the files of one cycle. */
 export type SeenUnits = Map<string, { readonly file: string; readonly row: number }>;
 
@@ -129,7 +144,7 @@ export type SeenUnits = Map<string, { readonly file: string; readonly row: numbe
  * Validates and converts every non-blank row, in order; the first problem is thrown.
  * A unit already in `seen` (this table or an earlier file) is a duplicate.
  */
-export function tableToFigures(table: RawTable, seen: SeenUnits = new Map()): LocatedFigures[] {
+export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), limits?: SurveyLimits): LocatedFigures[] {
   const cols = locateColumns(table);
   const header = (c: SummaryColumn) => (table.headers[cols[c]] ?? c).trim() || c;
   const out: LocatedFigures[] = [];
@@ -158,9 +173,19 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map()): Lo
     if (benchmark.n === 0n) {
       throw summaryFailure(E.ZERO_BENCHMARK, at('benchmark_max'), 'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.', cellText(cell('benchmark_max')).trim());
     }
+    atMost(benchmark, BENCHMARK_MAX, cell('benchmark_max'), at('benchmark_max'), 'Chỉ số tính trên thang 100 điểm');
     const selfAssessed = readNumber(cell('self_assessed'), at('self_assessed'));
     const surveyCbccvc = readNumber(cell('survey_cbccvc'), at('survey_cbccvc'));
     const surveySipas = readNumber(cell('survey_sipas'), at('survey_sipas'));
+    if (limits) {
+      const max = limits(group);
+      atMost(surveyCbccvc, max.cbccvc, cell('survey_cbccvc'), at('survey_cbccvc'), `điểm tối đa khảo sát CBCCVC của nhóm ${groupName(group)}`);
+      atMost(surveySipas, max.sipas, cell('survey_sipas'), at('survey_sipas'), `điểm tối đa Chỉ số SIPAS của nhóm ${groupName(group)}`);
+      const selfMax = sub(benchmark, max.cbccvc);
+      atMost(selfAssessed, sub(selfMax, max.sipas), cell('self_assessed'), at('self_assessed'), `điểm chuẩn tối đa ${formatPoints(benchmark, 6)} trừ điểm tối đa của hai khảo sát`);
+    } else {
+      atMost(selfAssessed, benchmark, cell('self_assessed'), at('self_assessed'), 'không vượt điểm chuẩn tối đa');
+    }
     out.push({
       figures: { unit, group, benchmark, selfAssessed, surveyCbccvc, surveySipas },
       file: table.file,

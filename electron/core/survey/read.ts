@@ -1,26 +1,23 @@
 /** Reading a .csv (UTF-8 / UTF-16 with BOM) or .xlsx (first sheet) file as a raw table, with coded errors. */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { csvToRawTable, decodeCsvBytes } from '../summary/read.ts';
+import { checkRowCount, csvToRawTable, decodeCsvBytes, readTableBytes } from '../summary/read.ts';
 import type { RawCell, RawTable } from '../summary/table.ts';
 import { readXlsxTable } from '../summary/xlsx.ts';
 
 export const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
+
+/** Raw survey responses may be many (100,000 rows is a few MB): caps well above that. */
+export const TABLE_MAX_BYTES = 64 * 1024 * 1024;
+export const TABLE_MAX_ROWS = 1_000_000;
 
 export async function readRawTable(path: string, file: string, codePrefix: 'SURVEY' | 'PREVIOUS'): Promise<RawTable> {
   const ext = extname(path).toLowerCase();
   if (!(TABLE_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new CodedFailure(`${codePrefix}_UNSUPPORTED_FORMAT`, `Tệp ${file}: chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`, { file });
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    throw new CodedFailure(`${codePrefix}_FILE_UNREADABLE`, `Tệp ${file}: ${code === 'ENOENT' ? 'không tồn tại' : `không đọc được${code ? ` (${code})` : ''}`}.`, { file });
-  }
-  return ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : readXlsxTable(bytes, file);
+  const bytes = readTableBytes(path, file, ext === '.csv' ? TABLE_MAX_BYTES : TABLE_MAX_BYTES / 4, codePrefix);
+  return checkRowCount(ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file), TABLE_MAX_ROWS, codePrefix);
 }
 
 export function cellText(c: RawCell): string {

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CyclePreview, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
+import { fingerprintMatches, formatFingerprint, normaliseTypedFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { api } from '../../api/client.ts';
@@ -22,6 +23,7 @@ import { Fingerprint } from './Fingerprint.tsx';
 import { uploadFile } from './files.ts';
 import { count, day, shortHash, when } from './format.ts';
 import { KeyCard } from './KeyCard.tsx';
+import { fingerprintOfKeyText } from './key-file.ts';
 import { saveAndTell } from './save.ts';
 import './exchange.css';
 
@@ -89,6 +91,9 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
   const [preview, setPreview] = useState<CyclePreview | null>(null);
   const [error, setError] = useState<CodedError | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  /** The fingerprint the secretariat gave (typed, pasted, or from their public-key file): compared, never taken from the package. */
+  const [typed, setTyped] = useState('');
+  const [keyFileBad, setKeyFileBad] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
 
@@ -97,6 +102,8 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
     setError(null);
     setPreview(null);
     setConfirmed(false);
+    setTyped('');
+    setKeyFileBad(false);
     setDone(null);
     setProgress(null);
     // A cycle package carries the evidence documents: it may be large, so it goes in parts.
@@ -110,9 +117,10 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
 
   const doImport = async (e: FormEvent) => {
     e.preventDefault();
-    if (!preview || !confirmed) return;
+    if (!preview || !ready) return;
     setBusy('import');
-    const r = await api.exchange.importCycle({ ticket: preview.ticket, fingerprint: preview.signer.display });
+    // The core compares the package's signer with what the member was given (or, for a later revision, with the key of the packages received before).
+    const r = await api.exchange.importCycle({ ticket: preview.ticket, fingerprint: known ?? typed });
     setBusy(null);
     if (!r.ok) return setError(r.error);
     setPreview(null);
@@ -125,6 +133,17 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
   };
 
   const sameSigner = status?.received && preview && status.received.signer.fingerprint === preview.signer.fingerprint;
+  /** A later revision of a cycle already received: its signer is checked against the stored key. */
+  const known = preview && preview.state !== 'new' && sameSigner ? status!.received!.signer.fingerprint : null;
+  const typedHex = normaliseTypedFingerprint(typed);
+  const typedState = typed.trim() === '' ? null : typedHex === null || typedHex.length < 32 ? 'short' : preview && fingerprintMatches(preview.signer.fingerprint, typed) ? 'match' : 'mismatch';
+  const ready = known !== null ? confirmed : typedState === 'match';
+  const loadKeyFile = async (file: File | undefined) => {
+    if (!file) return;
+    const fp = file.size <= 64 * 1024 ? await fingerprintOfKeyText(await file.text()) : null;
+    setKeyFileBad(fp === null);
+    if (fp) setTyped(formatFingerprint(fp));
+  };
   return (
     <article className="card x-card" aria-labelledby={`${id}-title`} data-testid="receive-cycle">
       <h2 id={`${id}-title`}>{R.title}</h2>
@@ -159,17 +178,45 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
           <div className="x-fp-block x-fp-check">
             <span className="x-label">{R.signer}</span>
             <Fingerprint display={preview.signer.display} size="large" testId="cycle-signer" />
-            <span className="hint">{sameSigner ? R.sameSigner : R.signerHint}</span>
+            <span className="hint">{sameSigner ? R.sameSigner : R.readAloud}</span>
           </div>
+          {known === null && (
+            <div className="x-fp-type" data-testid="cycle-fingerprint-check">
+              <label>
+                <span className="x-label">{R.typeLabel}</span>
+                <input
+                  type="text"
+                  className="x-fp-input"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  placeholder={R.typePlaceholder}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={typedState === 'mismatch'}
+                />
+              </label>
+              <label className="x-small">
+                {R.keyFileLabel} <input type="file" accept=".json,application/json,text/plain" onChange={(e) => void loadKeyFile(e.target.files?.[0])} />
+              </label>
+              {keyFileBad && <p className="notice notice-locked">{R.keyFileBad}</p>}
+              {typedState && (
+                <p className={`notice${typedState === 'match' ? '' : ' notice-locked'}`} role="status" data-testid="cycle-fingerprint-result">
+                  {typedState === 'match' ? R.typedMatch : typedState === 'short' ? R.typedShort : R.typedMismatch}
+                </p>
+              )}
+            </div>
+          )}
           <p className={`notice${preview.me ? '' : ' notice-locked'}`} data-testid="cycle-me">
             {preview.me ? R.youAre(preview.me.name, preview.me.fields.map((f) => sv.common.field(f)).join(', ') || vi.identity.roster.noFields) : R.notYou}
           </p>
-          <label className="x-check">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-            <span>{R.confirm}</span>
-          </label>
+          {known !== null && (
+            <label className="x-check">
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              <span>{R.confirm}</span>
+            </label>
+          )}
           <div className="x-actions">
-            <button type="submit" className="button button-primary" disabled={!confirmed || busy !== null}>
+            <button type="submit" className="button button-primary" disabled={!ready || busy !== null}>
               {busy === 'import' ? R.importing : R.import}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setPreview(null)} disabled={busy !== null}>

@@ -1,29 +1,19 @@
-/** vi-VN display of the exchange screens: dates dd/mm/yyyy (local time), counts with a dot for thousands, short hashes. */
-import { formatNumber } from '../../../shared/format/vi.ts';
+/** vi-VN display of the exchange screens: dates dd/mm/yyyy (Vietnam's time, UTC+7), counts with a dot for thousands, short hashes. */
+import { formatIsoDate, formatIsoDateTime, formatNumber, vnDayStart, vnWallClock } from '../../../shared/format/vi.ts';
 
-const pad = (v: number) => String(v).padStart(2, '0');
-
-function local(iso: string): Date | null {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** "15/03/2024" (local date of an ISO date-time). */
+/** "15/03/2024" (the date in Vietnam of an ISO date-time). */
 export function day(iso: string | null | undefined): string {
-  const d = iso ? local(iso) : null;
-  return d ? `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}` : '—';
+  return iso && vnWallClock(iso) ? formatIsoDate(iso) : '—';
 }
 
 /** "15/03/2024 08:05" */
 export function when(iso: string | null | undefined): string {
-  const d = iso ? local(iso) : null;
-  return d ? `${day(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}` : '—';
+  return iso && vnWallClock(iso) ? formatIsoDateTime(iso) : '—';
 }
 
 /** "15/03/2024 08:05:12" */
 export function whenSeconds(iso: string | null | undefined): string {
-  const d = iso ? local(iso) : null;
-  return d ? `${when(iso)}:${pad(d.getSeconds())}` : '—';
+  return iso && vnWallClock(iso) ? formatIsoDateTime(iso, true) : '—';
 }
 
 /** "1.889" */
@@ -42,12 +32,12 @@ export function fullHash(hex: string): string {
   return hex.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** "dd/mm/yyyy" typed → the ISO instant of that local day's start (or end); null when it is not a date. */
+/** "dd/mm/yyyy" typed → the ISO instant of that Vietnamese day's start (or end); null when it is not a date. */
 export function parseDay(text: string, end = false): string | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = end ? new Date(y, mo - 1, d, 23, 59, 59, 999) : new Date(y, mo - 1, d, 0, 0, 0, 0);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
-  return date.toISOString();
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return vnDayStart(y, mo, d, end);
 }

@@ -6,6 +6,7 @@ import { up as results } from './004-results.ts';
 import { up as unitTotals } from './005-unit-totals.ts';
 import { up as cycleGroups } from './006-cycle-groups.ts';
 import { up as evidencePages } from './009-evidence-pages.ts';
+import { up as applicationId } from './010-application-id.ts';
 
 export interface Migration {
   readonly version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'unit-totals', up: unitTotals },
   { version: 6, name: 'cycle-groups', up: cycleGroups, foreignKeysOff: true },
   { version: 9, name: 'evidence-pages', up: evidencePages },
+  { version: 10, name: 'application-id', up: applicationId },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
