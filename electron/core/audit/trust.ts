@@ -3,7 +3,7 @@
  * - a member's installation: the signer of the cycle package it received (checked against the
  *   fingerprint the secretariat gave when it was imported);
  * - otherwise (the secretariat's installation): the signer of the cycle packages it issued, else
- *   the key of its first signed head, else this installation's own key;
+ *   this installation's own key, else the key of its first signed head;
  * - null when the store has none of these yet (a new secretariat: its first key is taken).
  *
  *   secretariatFingerprint(db, dataDir) → string | null
@@ -28,13 +28,11 @@ export function secretariatFingerprint(db: Db, dataDir: string | null): string |
     const s = cycleSigners(db, c, 'issued')[0];
     if (s) return s;
   }
-  const head = listHeads(db)[0]?.keyFingerprint;
-  if (head) return head;
   let own: string | null = null;
   try {
     own = dataDir ? (readIdentityInfo(dataDir)?.fingerprint ?? null) : null;
   } catch {
     own = null;
   }
-  return own;
+  return own ?? listHeads(db)[0]?.keyFingerprint ?? null;
 }

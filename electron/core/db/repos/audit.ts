@@ -48,7 +48,7 @@ function json(v: unknown): string | null {
   return v === undefined || v === null ? null : (canonicalize(v) ?? null);
 }
 
-function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
+export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
   const body = canonicalize({
     at: r.at,
     actor: r.actor,
@@ -82,7 +82,7 @@ export function appendAudit(db: Db, e: AuditEntry): AuditRow {
     packageHash: e.packageHash ?? null,
     keyFingerprint: writer?.fingerprint ?? null,
   };
-  const hash = rowHash(prevHash, row);
+  const hash = auditRowHash(prevHash, row);
   const info = stmt(
     db,
     `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, key_fingerprint, prev_hash, hash)
@@ -122,7 +122,7 @@ export function verifyAuditChain(db: Db): ChainCheck {
   for (const r of stmt(db, SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
     if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
     const { seq: _s, prevHash: _p, hash, ...content } = r;
-    if (rowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
+    if (auditRowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
     prev = hash;
     rows += 1;
   }
