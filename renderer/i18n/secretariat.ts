@@ -164,6 +164,10 @@ export const sv = {
     },
   },
 
+  gate: {
+    title: 'Mở khóa định danh của cơ quan thường trực',
+    lead: 'Các bước tổng hợp (nhập kết quả, xử lý ý kiến, chốt kết quả, kiểm tra nhật ký) chỉ làm được khi khóa định danh của cơ quan thường trực đã mở trên máy này: khóa ký đầu chuỗi nhật ký ở mỗi thay đổi. Tạo khóa (lần đầu) hoặc nhập mật khẩu bảo vệ khóa.',
+  },
   sub: {
     roster: 'Hội đồng và khóa',
     import: 'Nhập kết quả',
@@ -397,6 +401,11 @@ export const sv = {
     badPackage: (hash: string, reason: string) => `Gói ${hash}: ${reason}.`,
     badSnapshot: (id: number, reason: string) => `Bản chốt số ${n(id)}: ${reason}.`,
     checkedAt: (date: string) => `Kiểm tra lúc ${date}.`,
+    headsSigned: (k: number, seq: number | null) =>
+      k === 0 ? 'Chưa có đầu chuỗi nào được ký bằng khóa của cơ quan thường trực.' : `${n(k)} đầu chuỗi đã ký bằng khóa của cơ quan thường trực; đầu chuỗi đã ký cuối cùng ở dòng số ${n(seq ?? 0)}.`,
+    headKey: 'Khóa ký đầu chuỗi',
+    problemsTitle: (k: number) => `Phát hiện ${n(k)} sai lệch (dữ liệu bị sửa ngoài ứng dụng hoặc không khớp với gói đã ký và nhật ký):`,
+    recomputedOk: 'Điểm thẩm định, điểm thống nhất, hạ điểm chuẩn, điểm điều tra và kết quả tính lại từ các gói đã ký và nhật ký đều khớp với dữ liệu đang lưu.',
     columns: { seq: 'Số', at: 'Thời điểm', actor: 'Người thực hiện', action: 'Hành động', entity: 'Đối tượng', entityId: 'Mã đối tượng', reason: 'Lý do', hash: 'Mã băm' },
     detail: 'Chi tiết dòng nhật ký',
     before: 'Trước',

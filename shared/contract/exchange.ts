@@ -373,6 +373,18 @@ export const StoreCheckView = z.strictObject({
   chain: z.strictObject({ ok: z.boolean(), rows: z.number().int().nullable(), head: z.string().nullable(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
   packages: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ packageHash: z.string(), reason: z.string() })) }),
   snapshots: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })) }),
+  /** The chain's signed heads (the secretariat's key): how many, the last, rows after it. */
+  heads: z.strictObject({
+    signed: z.number().int(),
+    lastSignedSeq: z.number().int().nullable(),
+    lastSignedHash: z.string().nullable(),
+    keyFingerprint: z.string().nullable(),
+    unsignedTail: z.number().int(),
+  }),
+  /** Every break and difference found (the store recomputed from signed packages and the log), by unit and sub-criterion. */
+  problems: z.array(
+    z.strictObject({ code: z.string(), message: z.string(), unitId: z.string().nullable(), nodeCode: z.string().nullable(), seq: z.number().int().nullable() }),
+  ),
   checkedAt: z.string(),
 });
 export type StoreCheckView = z.infer<typeof StoreCheckView>;

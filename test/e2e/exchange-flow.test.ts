@@ -143,11 +143,14 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await sp.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trao đổi' }).count()).toBe(0);
     expect(await chair.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổng hợp' }).count()).toBe(0);
     await nav(sp, 'Tổng hợp');
-    await sp.getByTestId('roster').waitFor();
+    // Claiming the secretariat opens nothing: its steps wait for its key, made (or unlocked) here first.
+    await sp.getByTestId('secretariat-key-gate').waitFor();
+    expect(await sp.getByTestId('roster').count()).toBe(0);
     const secCard = sp.getByTestId('key-card');
     await secCard.getByLabel('Mật khẩu bảo vệ khóa').fill('mật khẩu thường trực');
     await secCard.getByLabel('Nhập lại mật khẩu').fill('mật khẩu thường trực');
     await secCard.getByRole('button', { name: 'Tạo khóa định danh' }).click();
+    await sp.getByTestId('roster').waitFor();
     await secCard.getByTestId('key-unlocked').waitFor();
     const secFingerprint = (await secCard.getByTestId('my-fingerprint').getAttribute('data-fingerprint'))!;
 
@@ -389,6 +392,8 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await result.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: [\d.]+ dòng/);
     expect(await result.textContent()).toContain('8 gói kết quả đã lưu: chữ ký và mã băm hợp lệ.');
     expect(await result.textContent()).toContain('2 bản chốt kết quả: mã băm hợp lệ.');
+    expect(await result.textContent()).toMatch(/[\d.]+ đầu chuỗi đã ký bằng khóa của cơ quan thường trực/);
+    expect(await result.textContent()).toContain('tính lại từ các gói đã ký và nhật ký đều khớp');
     await sp.getByLabel('Hành động').selectOption({ label: 'Xử lý ý kiến khác nhau' });
     await expect.poll(() => sp.getByTestId('audit-count').textContent()).toBe('1 dòng (mới nhất trước)');
     await sp.getByTestId('audit-grid').locator('.ag-row').first().click();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, openApp, type E2EApp } from './support.ts';
-import { SECRETARY, seedAppraisal, startAs } from './results-support.ts';
+import { SECRETARY, makeSecretariatKey, seedAppraisal, startAs } from './results-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(path.join(os.tmpdir(), 'cchc-results-e2e-'));
@@ -22,6 +22,7 @@ let app: E2EApp;
 beforeAll(async () => {
   app = await openApp({ viewport: { width: 1366, height: 768 } });
   await startAs(app.page, SECRETARY);
+  await makeSecretariatKey(app.page);
   await seedAppraisal(app.dataDir, 'UBND huyện Long Phú', '2.2.1', { tier: 'late' }, 'Kế hoạch ban hành trễ 15 ngày so với quy định.');
 });
 afterAll(async () => {

@@ -12,6 +12,20 @@ export async function startAs(page: Page, rosterLabel: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /^Xin chào, / }).waitFor();
 }
 
+/**
+ * The secretariat's role takes effect with its key unlocked on this installation: on "Tổng hợp"
+ * the screen asks for it first; the key is made there (first time) with its passphrase.
+ */
+export async function makeSecretariatKey(page: Page, passphrase = 'mật khẩu thường trực'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổng hợp' }).click();
+  const gate = page.getByTestId('secretariat-key-gate');
+  await gate.waitFor();
+  await gate.getByLabel('Mật khẩu bảo vệ khóa').fill(passphrase);
+  await gate.getByLabel('Nhập lại mật khẩu').fill(passphrase);
+  await gate.getByRole('button', { name: 'Tạo khóa định danh' }).click();
+  await page.getByTestId('roster').waitFor();
+}
+
 /** Goes to a hash route of the app. */
 export async function go(page: Page, route: string): Promise<void> {
   await page.evaluate((r) => {

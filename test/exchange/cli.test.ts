@@ -103,6 +103,7 @@ describe('cchc exchange commands', () => {
     expect(fin.code).toBe(1);
     expect(fin.stderr).toMatch(/^EXCHANGE_NOT_COMPLETE: Chưa thể chốt kết quả/);
     const audit = await cchc('audit-verify', '--db', secDb, '--export', join(secDir, 'audit.json'), '--action', 'package.');
+    expect(audit.stderr).toBe('');
     expect(audit).toMatchObject({ code: 0 });
     expect(audit.json()).toMatchObject({ ok: true, packages: { checked: 1 }, export: { chainOk: true } });
     const exported = JSON.parse(readFileSync(join(secDir, 'audit.json'), 'utf8'));

@@ -6,6 +6,7 @@
  */
 import { putCycleGroup } from '../../electron/core/db/repos/groups.ts';
 import { GROUP_PRESETS } from '../../shared/framework/groups.ts';
+import { appendAudit } from '../../electron/core/db/repos/audit.ts';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts';
@@ -92,6 +93,10 @@ export function secretariatStore(dir: string, keys: Keys): Db {
       upsertDossierItem(db, { unitId: u, nodeCode: '2.2', round1Input: { met: false }, round1Score: '0', round2Input: null, round2Score: null, declared: null, explanation: '' });
       putSurveyPoints(db, { unitId: u, source: 'cbccvc', points: '8.5', respondents: 50, importedAt: '2024-01-01T00:00:00Z' });
       putSurveyPoints(db, { unitId: u, source: 'sipas', points: '7.25', respondents: 40, importedAt: '2024-01-01T00:00:00Z' });
+      // As the survey import records them (audit-verify checks the points against the log).
+      for (const [source, points] of [['cbccvc', '8.5'], ['sipas', '7.25']] as const) {
+        appendAudit(db, { actor: 'sec', action: 'survey.import', entity: 'survey_points', entityId: `${u}/${source}`, after: { points }, at: '2024-01-01T00:00:00Z' });
+      }
       for (const [i, code] of LEAVES.entries()) {
         const id = importEvidenceBytes(db, dir, CYCLE, `${u}-${code}.pdf`, Buffer.from(`%PDF-1.4 tài liệu ${u} ${code}\n`), `Tài liệu ${code} của ${u}`);
         attachDossierEvidence(db, u, code, id, i + 1);

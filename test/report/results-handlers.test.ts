@@ -26,7 +26,14 @@ function router(role: 'member' | 'secretariat') {
   settings.set('identity', { name: 'Nguyễn Thị Kim Phượng', position: 'Trưởng phòng', agency: 'Sở Nội vụ', role });
   const logs: string[] = [];
   const r = createRouter(handlers, { context: { core, settings, app: { version: '1', transport: 'electron' }, printer }, log: (m) => logs.push(m), validateOutput: true });
-  return { call: r.call, logs };
+  if (role === 'member') return { call: r.call, logs };
+  // The secretariat's role takes effect with its key unlocked: made on first use, as on the "Tổng hợp" screen.
+  const call: typeof r.call = async (method, input) => {
+    const st = await r.call('identity.status', undefined);
+    if (st.ok && (st.value as { state: string }).state === 'missing') await r.call('identity.create', { passphrase: 'mật khẩu thường trực' });
+    return r.call(method, input);
+  };
+  return { call, logs };
 }
 
 describe('results handlers', () => {

@@ -10,7 +10,9 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type Db, openDatabase } from '../../core/db/connection.ts';
 import { listCycles } from '../../core/db/repos/cycles.ts';
-import { type SecretBox, passphraseBox } from '../../core/exchange/keys.ts';
+import { secretariatFingerprint } from '../../core/audit/trust.ts';
+import { setAuditWriter } from '../../core/db/repos/audit-writer.ts';
+import { type SecretBox, type Signer, hasIdentity, passphraseBox, unlockIdentity } from '../../core/exchange/keys.ts';
 import { UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
 
@@ -78,4 +80,22 @@ export function passphraseFrom(file: string | undefined, command: string): Secre
 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * The secretariat's key signs the audit heads of what this command writes: when the data folder
+ * holds a key, its passphrase is required (a usage error otherwise), the key must be the
+ * secretariat's for this store (SECRETARIAT_KEY_MISMATCH), and every audit row the command
+ * appends records the key and is signed. A data folder with no key writes unsigned rows
+ * (audit-verify then reports them once heads exist).
+ */
+export function signAuditWith(db: Db, dataDir: string, passphraseFile: string | undefined, command: string, signer?: Signer): Signer | null {
+  if (!signer && !hasIdentity(dataDir)) return null;
+  const s = signer ?? unlockIdentity(dataDir, passphraseFrom(passphraseFile, command));
+  const expected = secretariatFingerprint(db, dataDir);
+  if (expected && expected !== s.fingerprint) {
+    throw new CodedFailure('SECRETARIAT_KEY_MISMATCH', `Khóa định danh trong “${dataDir}” không phải khóa của cơ quan thường trực đã ký dữ liệu của cơ sở dữ liệu này.`);
+  }
+  setAuditWriter(db, { fingerprint: s.fingerprint, signer: s });
+  return s;
 }

@@ -2,7 +2,7 @@
 import { exportCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { unlockIdentity } from '../../core/exchange/keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption } from './exchange-cli.ts';
+import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption, signAuditWith } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc export-cycle --db TỆP [--data-dir THƯ_MỤC] [--cycle MÃ] (--out TỆP | --out-dir THƯ_MỤC) [--actor MÃ]
@@ -43,6 +43,7 @@ const command: CliCommand = {
     const signer = unlockIdentity(dataDir, passphraseFrom(values['passphrase-file'], 'export-cycle'));
     const db = openExisting(dbPath);
     try {
+      signAuditWith(db, dataDir, undefined, 'export-cycle', signer);
       const out = exportCyclePackage(db, dataDir, cycleOf(db, values.cycle, dbPath), signer, {
         actor: values.actor ?? 'cli',
         ...(values.out !== undefined ? { outPath: values.out } : { outDir: values['out-dir']! }),

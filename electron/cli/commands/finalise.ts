@@ -1,7 +1,7 @@
 /** `finalise --db`: lock the cycle with a results snapshot (when complete), or reopen it with a reason. */
 import { finaliseCycle, reopenCycle } from '../../core/exchange/finalise.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, dataDirOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, requireOption, signAuditWith } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc finalise --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--actor MÃ] [--reason LÝ_DO] [--accept-missing-evidence]
@@ -12,6 +12,8 @@ còn ý kiến khác nhau, không còn đề nghị hạ điểm chuẩn chờ d
 quả kèm mã băm, khóa kỳ đánh giá, ghi nhật ký (sau khi sao lưu tệp cơ sở dữ liệu).
 --accept-missing-evidence: vẫn chốt khi còn tiêu chí thiếu tài liệu kiểm chứng (phải có --reason).
 --reopen: mở lại kỳ đã chốt; bắt buộc có lý do; được ghi nhật ký.
+Khi thư mục dữ liệu có khóa định danh của cơ quan thường trực, khóa ký đầu chuỗi nhật ký.
+${PASSPHRASE_HELP}
 
 Mã thoát: 0 thành công, 1 chưa đủ điều kiện hoặc lỗi dữ liệu, 2 sai cách dùng.
 `;
@@ -27,6 +29,7 @@ const command: CliCommand = {
       reason: { type: 'string' },
       'accept-missing-evidence': { type: 'boolean' },
       reopen: { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
     });
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "finalise" không nhận đối số "${positionals[0]}".`);
@@ -35,6 +38,7 @@ const command: CliCommand = {
     try {
       const cycleId = cycleOf(db, values.cycle, dbPath);
       const actor = values.actor ?? 'cli';
+      signAuditWith(db, dataDirOf(values['data-dir'], dbPath), values['passphrase-file'], 'finalise');
       if (values.reopen) {
         reopenCycle(db, cycleId, { actor, reason: requireOption('finalise', 'reason', values.reason) });
         io.out(json({ cycleId, status: 'open' }));

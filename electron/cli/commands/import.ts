@@ -1,7 +1,7 @@
 /** `import FILES --db`: appraisal packages into the secretariat's store, each wholly or not at all. */
 import { importFiles, previewImport, refusedOutcome } from '../../core/exchange/import.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { dataDirOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, openExisting, parseWithFiles, requireOption, signAuditWith } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc import TỆP [TỆP ...] --db TỆP [--data-dir THƯ_MỤC] [--actor MÃ] [--dry-run]
@@ -19,6 +19,9 @@ Tùy chọn:
   --dry-run           Chỉ xem trước thay đổi (mới, thay đổi, rút lại, ý kiến khác nhau); không ghi.
 
 Kết quả (JSON): kết quả từng tệp. Từ chối: "MÃ_LỖI: lý do" trên stderr.
+Khi thư mục dữ liệu có khóa định danh của cơ quan thường trực, khóa ký đầu chuỗi nhật ký.
+${PASSPHRASE_HELP}
+
 Mã thoát: 0 mọi tệp đã nhập (hoặc không cần nhập), 1 có tệp bị từ chối, 2 sai cách dùng.
 `;
 
@@ -30,6 +33,7 @@ const command: CliCommand = {
       'data-dir': { type: 'string' },
       actor: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
     });
     if (values.help) return void io.out(USAGE);
     const dbPath = requireOption('import', 'db', values.db);
@@ -51,7 +55,9 @@ const command: CliCommand = {
         io.out(json(previews));
         return refused ? 1 : 0;
       }
-      const { outcomes, backup } = importFiles(db, dataDirOf(values['data-dir'], dbPath), positionals, { actor: values.actor ?? 'cli' });
+      const dataDir = dataDirOf(values['data-dir'], dbPath);
+      signAuditWith(db, dataDir, values['passphrase-file'], 'import');
+      const { outcomes, backup } = importFiles(db, dataDir, positionals, { actor: values.actor ?? 'cli' });
       for (const o of outcomes) if (o.status !== 'imported') io.err(`${o.code ?? 'EXCHANGE_REFUSED'}: ${o.message}\n`);
       io.out(json({ backup, outcomes }));
       return outcomes.some((o) => o.status === 'refused') ? 1 : 0;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keys.ts';
 import { registerMemberKey } from '../../core/exchange/roster.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption } from './exchange-cli.ts';
+import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption, signAuditWith } from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc keygen --data-dir THƯ_MỤC [--out TỆP.pub.json] [--passphrase-file TỆP]
@@ -58,6 +58,7 @@ const command: CliCommand = {
       const keyText = existsSync(keyArg) ? readFileSync(keyArg, 'utf8') : keyArg;
       const db = openExisting(values.db);
       try {
+        signAuditWith(db, dataDirOf(values['data-dir'], values.db), values['passphrase-file'], 'keygen');
         const entry = registerMemberKey(db, cycleOf(db, values.cycle, values.db), member, keyText, values.actor ?? 'cli', values.reason ?? null);
         io.out(json({ member: entry.id, name: entry.name, publicKey: entry.publicKey, fingerprint: entry.fingerprint, display: entry.display }));
       } finally {

@@ -1,4 +1,10 @@
-/** `merge-status --db`: completeness matrix, open conflicts, pending exemptions, declarations, packages received. */
+/**
+ * `merge-status --db`: completeness matrix, open conflicts, pending exemptions, declarations, packages
+ * received, and the store's integrity (audit-verify's check): exit 1 with its code when it fails.
+ */
+import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { secretariatFingerprint } from '../../core/audit/trust.ts';
+import { verifyStore } from '../../core/exchange/audit-log.ts';
 import { listConflictsOfInterest } from '../../core/exchange/coi.ts';
 import { completenessMatrix } from '../../core/exchange/completeness.ts';
 import { listConflicts } from '../../core/exchange/conflicts.ts';
@@ -16,7 +22,9 @@ tiêu chí thành phần, thiếu tài liệu kiểm chứng, hạ điểm chu�
 ý kiến khác nhau chưa xử lý), các gói đã nhận của từng thành viên, khai báo xung đột lợi ích,
 và kỳ đánh giá đã đủ điều kiện chốt kết quả chưa.
 
-Mã thoát: 0 (kể cả khi chưa đủ điều kiện chốt), 1 lỗi dữ liệu, 2 sai cách dùng.
+Kèm kết quả kiểm tra toàn vẹn (như audit-verify): dữ liệu bị sửa ngoài ứng dụng thì mã thoát 1.
+
+Mã thoát: 0 (kể cả khi chưa đủ điều kiện chốt), 1 lỗi dữ liệu hoặc dữ liệu bị sửa, 2 sai cách dùng.
 `;
 
 const command: CliCommand = {
@@ -43,6 +51,12 @@ const command: CliCommand = {
       const coi = listConflictsOfInterest(db, cycleId);
       const roster = rosterWithKeys(db, cycleId);
       const status = (db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(cycleId) as string) ?? 'open';
+      const integrity = verifyStore(db, { trustedFingerprint: secretariatFingerprint(db, dataDir) });
+      const tampered = () => {
+        const first = integrity.problems[0];
+        if (first) throw new CodedFailure(first.code, `${first.message} Chạy “cchc audit-verify” để xem mọi sai lệch.`);
+        return 0;
+      };
       if (format === 'json') {
         io.out(
           json({
@@ -57,9 +71,10 @@ const command: CliCommand = {
             exemptionsPending: pending.map((e) => ({ unitId: e.unitId, nodeCode: e.nodeCode, proposedBy: e.proposedBy, reason: e.reason, legalBasis: e.legalBasis })),
             conflictsOfInterest: coi,
             members: roster.map((m) => ({ id: m.id, name: m.name, fields: m.fields, display: m.display, lastPackage: m.lastPackage })),
+            integrity: { ok: integrity.ok, problems: integrity.problems },
           }),
         );
-        return 0;
+        return tampered();
       }
       const lines: string[] = [];
       const width = Math.max(8, ...matrix.rows.map((r) => r.unitName.length));
@@ -75,8 +90,9 @@ const command: CliCommand = {
       lines.push('', '! ý kiến khác nhau chưa xử lý   ? hạ điểm chuẩn chờ duyệt hoặc thiếu lý do   * thiếu tài liệu kiểm chứng', '');
       for (const m of roster) lines.push(`${m.name} (LV ${m.fields.join(', ') || '—'}): ${m.lastPackage ? `gói số ${m.lastPackage.sequence}, nhập lúc ${formatIsoDateTime(m.lastPackage.importedAt)}` : 'chưa có gói'}`);
       lines.push('', matrix.ready ? 'Đủ điều kiện chốt kết quả.' : `Chưa đủ điều kiện chốt kết quả: ${matrix.blockers.join(' ')}`);
+      lines.push(integrity.ok ? 'Dữ liệu toàn vẹn.' : `DỮ LIỆU BỊ SỬA NGOÀI ỨNG DỤNG: ${integrity.problems.length} sai lệch.`);
       io.out(`${lines.join('\n')}\n`);
-      return 0;
+      return tampered();
     } finally {
       db.close();
     }

@@ -71,6 +71,8 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
   }
 
   let items = 0;
+  // What the audit check compares the demo's dossiers, exemptions and survey points with (one row, cycle.init-demo).
+  const baseline = { dossiers: {} as Record<string, Record<string, [string | null, string | null]>>, exemptions: {} as Record<string, string>, survey: {} as Record<string, string> };
   tx(db, () => {
     insertCycle(db, { id: DEMO_CYCLE_ID, name: demo.cycle.name, year: demo.cycle.year, province: demo.cycle.province, precision: 2, createdAt: DEMO_TIME });
     for (const group of presetGroups(GROUPS_2023)) putCycleGroup(db, DEMO_CYCLE_ID, group);
@@ -116,6 +118,7 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
           declared: e.figures ? { a: e.figures.a, b: e.figures.b } : null,
           explanation: e.explanation,
         });
+        (baseline.dossiers[unitId] ??= {})[e.nodeCode] = [score(e.round1), score(e.round2)];
         items += 1;
         for (const ev of e.evidence) {
           const key = `${unit.code}/${ev.fileName}`;
@@ -141,16 +144,19 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
           createdAt: DEMO_TIME,
           decidedAt: DEMO_TIME,
         });
+        baseline.exemptions[`${unitId}/${x.nodeCode}`] = 'approved';
       }
       putSurveyPoints(db, { unitId, source: 'cbccvc', points: unit.survey.cbccvc, respondents: null, importedAt: DEMO_TIME });
       putSurveyPoints(db, { unitId, source: 'sipas', points: unit.survey.sipas, respondents: null, importedAt: DEMO_TIME });
+      baseline.survey[`${unitId}/cbccvc`] = unit.survey.cbccvc;
+      baseline.survey[`${unitId}/sipas`] = unit.survey.sipas;
     }
     appendAudit(db, {
       actor: DEMO_SECRETARIAT_ID,
       action: 'cycle.init-demo',
       entity: 'cycle',
       entityId: DEMO_CYCLE_ID,
-      after: { name: demo.cycle.name, units: demo.units.length, items },
+      after: { name: demo.cycle.name, units: demo.units.length, items, baseline },
       reason: 'Khởi tạo dữ liệu mẫu',
     });
   });

@@ -4,13 +4,17 @@
  *
  *   queryAudit(db, query) → { rows, total }                        (the audit screen: filter and page)
  *   exportAudit(db, path, { format, query }) → { path, rows, head } (JSON with the chain head, or CSV)
- *   verifyStore(db) → StoreCheck   (the chain, every stored package's signature and hash, every snapshot's hash)
+ *   verifyStore(db, { trustedFingerprint? }) → StoreCheck   (the chain and its signed heads, every stored package's
+ *     signature and hash, every snapshot's hash, and the store recomputed from the packages and the log: problems)
  */
 import { csvField } from '../../../shared/format/csv.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db/connection.ts';
-import { type AuditRow, type ChainCheck, verifyAuditChain } from '../db/repos/audit.ts';
+import { checkHeads, type HeadsOptions, type HeadsSummary } from '../audit/heads.ts';
+import type { StoreProblem } from '../audit/problems.ts';
+import { recomputeStore } from '../audit/recompute.ts';
+import { type AuditRow, type ChainCheck, listAudit, verifyAuditChain } from '../db/repos/audit.ts';
 import { fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
 
 export interface AuditQuery {
@@ -31,7 +35,7 @@ export interface AuditQuery {
   readonly order?: 'asc' | 'desc';
 }
 
-const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason, package_hash AS packageHash, prev_hash AS prevHash, hash FROM audit_log`;
+const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason, package_hash AS packageHash, key_fingerprint AS keyFingerprint, prev_hash AS prevHash, hash FROM audit_log`;
 
 function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } {
   const w: string[] = [];
@@ -107,14 +111,21 @@ export interface StoreCheck {
   readonly chain: ChainCheck;
   readonly packages: { readonly checked: number; readonly bad: readonly { readonly packageHash: string; readonly reason: string }[] };
   readonly snapshots: { readonly checked: number; readonly bad: readonly { readonly id: number; readonly reason: string }[] };
+  readonly heads: HeadsSummary;
+  /** Every break and difference found, in the order: chain, heads, packages, snapshots, recomputation. */
+  readonly problems: readonly StoreProblem[];
 }
 
 /**
  * The audit chain from the genesis; every stored appraisal package (its payload still has its
  * hash, its key its fingerprint, its signature verifies); every results snapshot (its hash).
  */
-export function verifyStore(db: Db): StoreCheck {
+export function verifyStore(db: Db, options: HeadsOptions = {}): StoreCheck {
   const chain = verifyAuditChain(db);
+  const problems: StoreProblem[] = [];
+  if (!chain.ok) problems.push({ code: 'AUDIT_CHAIN_BROKEN', seq: chain.seq, message: `Nhật ký bị sai lệch tại dòng ${chain.seq}: ${chain.reason}.` });
+  const heads = checkHeads(db, listAudit(db), options);
+  problems.push(...heads.problems);
   const badPackages: { packageHash: string; reason: string }[] = [];
   let checked = 0;
   for (const p of db.prepare('SELECT package_hash AS h, key_fingerprint AS fp, payload, public_key AS pk, signature AS sig FROM exchange_packages ORDER BY rowid').iterate() as Iterable<{
@@ -136,10 +147,15 @@ export function verifyStore(db: Db): StoreCheck {
     snaps += 1;
     if (sha256Hex(s.content) !== s.hash) badSnapshots.push({ id: s.id, reason: 'nội dung không còn khớp mã băm' });
   }
+  for (const b of badPackages) problems.push({ code: 'EXCHANGE_PACKAGE_TAMPERED', message: `Gói ${b.packageHash} lưu trong cơ sở dữ liệu bị sai lệch: ${b.reason}.` });
+  for (const b of badSnapshots) problems.push({ code: 'EXCHANGE_SNAPSHOT_TAMPERED', message: `Bản chốt kết quả số ${b.id} bị sai lệch: ${b.reason}.` });
+  problems.push(...recomputeStore(db));
   return {
-    ok: chain.ok && badPackages.length === 0 && badSnapshots.length === 0,
+    ok: problems.length === 0,
     chain,
     packages: { checked, bad: badPackages },
     snapshots: { checked: snaps, bad: badSnapshots },
+    heads: heads.summary,
+    problems,
   };
 }

@@ -65,12 +65,13 @@ import {
   verifyStore,
   withdrawConflictOfInterest,
 } from '../exchange/index.ts';
+import { secretariatFingerprint } from '../audit/trust.ts';
 import { cycleContext } from '../exchange/cycle-context.ts';
 import { discardTicket, produceOutbox, ticketFile } from '../files/store.ts';
 import type { Handler } from '../router.ts';
 import type { Scope } from '../services/scope.ts';
 import { keyInfoOf, signerOf } from './identity.ts';
-import { currentCycleId, currentIdentity, scopeOf } from './scope.ts';
+import { currentCycleId, currentIdentity, scopeOf, secretariatKeyFailure } from './scope.ts';
 
 // ------------------------------------------------------------------ shared helpers
 
@@ -102,6 +103,8 @@ function coiView(c: ConflictOfInterest): ConflictOfInterest {
 /** The secretariat's calls: SECRETARIAT_ONLY for a member; the audit actor otherwise. */
 function secretariatScope(ctx: HandlerContext, what: string): { scope: Scope; actor: string } {
   const scope = scopeOf(ctx);
+  const locked = secretariatKeyFailure(scope, what);
+  if (locked) throw locked;
   if (scope.role !== 'secretariat') {
     throw new CodedFailure('SECRETARIAT_ONLY', `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, { action: what });
   }
@@ -633,7 +636,7 @@ const CHAIN_REASONS: Record<string, string> = {
 
 export const secretariatVerify: Handler<'secretariat.verify'> = (ctx) => {
   const { scope } = secretariatScope(ctx, 'kiểm tra tính toàn vẹn');
-  const s = verifyStore(scope.db);
+  const s = verifyStore(scope.db, { trustedFingerprint: secretariatFingerprint(scope.db, scope.dataDir) });
   const chain: StoreCheckView['chain'] = s.chain.ok
     ? { ok: true, rows: s.chain.rows, head: s.chain.head, brokenAt: null, reason: null }
     : { ok: false, rows: null, head: null, brokenAt: s.chain.seq, reason: CHAIN_REASONS[s.chain.reason] ?? s.chain.reason };
@@ -642,6 +645,8 @@ export const secretariatVerify: Handler<'secretariat.verify'> = (ctx) => {
     chain,
     packages: { checked: s.packages.checked, bad: s.packages.bad.map((b) => ({ ...b })) },
     snapshots: { checked: s.snapshots.checked, bad: s.snapshots.bad.map((b) => ({ ...b })) },
+    heads: { ...s.heads },
+    problems: s.problems.map((p) => ({ code: p.code, message: p.message, unitId: p.unitId ?? null, nodeCode: p.nodeCode ?? null, seq: p.seq ?? null })),
     checkedAt: new Date().toISOString(),
   };
 };

@@ -36,6 +36,25 @@ function autoUnlock(ctx: HandlerContext, i: IdentityInfo): Signer | null {
   return null;
 }
 
+/** The installation's key if it is unlocked now, else null (never throws). */
+export function unlockedSigner(ctx: HandlerContext): Signer | null {
+  try {
+    const i = info(ctx);
+    return i ? autoUnlock(ctx, i) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The installation's public key fingerprint, or null (no key, or an unreadable key file). */
+export function installationFingerprint(ctx: HandlerContext): string | null {
+  try {
+    return info(ctx)?.fingerprint ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The installation's signer, unlocked; IDENTITY_LOCKED / EXCHANGE_IDENTITY_MISSING otherwise. */
 export function signerOf(ctx: HandlerContext): Signer {
   const i = info(ctx);

@@ -22,12 +22,14 @@ import type { MeetingPatch } from '../report/meeting.ts';
 import type { Handler } from '../router.ts';
 import { importSurveyFile, surveyResponseSummaries } from '../survey/import.ts';
 import type { Scope } from '../services/scope.ts';
-import { scopeOf } from './scope.ts';
+import { scopeOf, secretariatKeyFailure } from './scope.ts';
 
 export const SECRETARIAT_ONLY = 'SECRETARIAT_ONLY';
 
 /** The secretariat's actions; `what` completes "Chỉ cơ quan thường trực mới được …". */
 export function requireSecretariat(scope: Scope, what: string): string {
+  const locked = secretariatKeyFailure(scope, what);
+  if (locked) throw locked;
   if (scope.role !== 'secretariat') {
     throw new CodedFailure(SECRETARIAT_ONLY, `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}. Bạn đang dùng ứng dụng với vai trò thành viên Hội đồng: chỉ xem kết quả.`, {
       action: what,

@@ -13,6 +13,12 @@ export interface Scope {
   /** The roster member this installation acts as; null for a secretariat with no roster entry. */
   readonly member: Member | null;
   readonly role: 'member' | 'secretariat';
+  /**
+   * Set when the session claims the secretariat but the secretariat's key is not unlocked on this
+   * installation (or this installation's key is not the secretariat's): the scope is then a
+   * member's without a roster link, and the secretariat's calls say why (SECRETARIAT_KEY_REQUIRED).
+   */
+  readonly claimed?: { readonly role: 'secretariat'; readonly reason: 'locked' | 'missing' | 'other-key' };
 }
 
 export function makeScope(db: Db, dataDir: string, cycleId: string, memberId: string | null, role: 'member' | 'secretariat'): Scope {

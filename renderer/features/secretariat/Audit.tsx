@@ -303,7 +303,26 @@ function CheckResult({ check }: { check: StoreCheckView }) {
       <ul className="x-small">
         {check.packages.bad.length === 0 ? <li>{A.packagesOk(check.packages.checked)}</li> : check.packages.bad.map((b) => <li key={b.packageHash}>{A.badPackage(shortHash(b.packageHash), b.reason)}</li>)}
         {check.snapshots.bad.length === 0 ? <li>{A.snapshotsOk(check.snapshots.checked)}</li> : check.snapshots.bad.map((b) => <li key={b.id}>{A.badSnapshot(b.id, b.reason)}</li>)}
+        <li data-testid="verify-heads">{A.headsSigned(check.heads.signed, check.heads.lastSignedSeq)}</li>
+        {check.heads.keyFingerprint && (
+          <li>
+            {A.headKey}: <code className="s-hash">{fullHash(check.heads.keyFingerprint)}</code>
+          </li>
+        )}
+        {check.problems.length === 0 && <li>{A.recomputedOk}</li>}
       </ul>
+      {check.problems.length > 0 && (
+        <>
+          <p className="x-strong">{A.problemsTitle(check.problems.length)}</p>
+          <ul className="x-small" data-testid="verify-problems">
+            {check.problems.map((p, i) => (
+              <li key={i} data-code={p.code} data-unit={p.unitId ?? undefined} data-node={p.nodeCode ?? undefined}>
+                <code>{p.code}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p className="muted x-small">{A.checkedAt(whenSeconds(check.checkedAt))}</p>
     </section>
   );

@@ -1,9 +1,13 @@
 /**
  * "Tổng hợp": the secretariat's steps, one sub-navigation: roster and keys → import →
  * conflicts → exemptions → completeness → finalise → audit. Refused to a member by the core
- * (SECRETARIAT_ONLY); the navigation shows it to the secretariat only.
+ * (SECRETARIAT_ONLY); the navigation shows it to the secretariat only. Until the
+ * secretariat's key is unlocked on this installation (the core refuses every step with
+ * SECRETARIAT_KEY_REQUIRED), the screen asks for it first.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { KeyStatus } from '../../../shared/contract/identity.ts';
+import { KeyCard } from '../exchange/KeyCard.tsx';
 import { hrefFor } from '../../app/route.ts';
 import { sv } from '../../i18n/secretariat.ts';
 import { Audit } from './Audit.tsx';
@@ -68,7 +72,20 @@ export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
           ))}
         </ol>
       </nav>
-      {body}
+      <KeyGate>{body}</KeyGate>
     </section>
+  );
+}
+
+/** The steps once the key is unlocked; before, the key card (create or unlock) with why. */
+function KeyGate({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<KeyStatus['state'] | null>(null);
+  if (state === 'unlocked') return <>{children}</>;
+  return (
+    <div data-testid="secretariat-key-gate" hidden={state === null}>
+      <h2>{sv.gate.title}</h2>
+      <p className="muted">{sv.gate.lead}</p>
+      <KeyCard showExport={false} showRegistration={false} onChange={(s) => setState(s.state)} headingLevel={3} />
+    </div>
   );
 }

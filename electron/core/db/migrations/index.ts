@@ -7,6 +7,7 @@ import { up as unitTotals } from './005-unit-totals.ts';
 import { up as cycleGroups } from './006-cycle-groups.ts';
 import { up as evidencePages } from './009-evidence-pages.ts';
 import { up as applicationId } from './010-application-id.ts';
+import { up as auditHeads } from './011-audit-heads.ts';
 
 export interface Migration {
   readonly version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'cycle-groups', up: cycleGroups, foreignKeysOff: true },
   { version: 9, name: 'evidence-pages', up: evidencePages },
   { version: 10, name: 'application-id', up: applicationId },
+  { version: 11, name: 'audit-heads', up: auditHeads },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,12 +1,16 @@
 /**
- * The audit log: every change (actor, time, entity, before, after, reason, package hash)
- * appended to a hash chain. Row hash = sha256(prev_hash ‖ canonical JSON of the row).
- * Rows cannot be updated or deleted (triggers in migration 002).
+ * The audit log: every change (actor, time, entity, before, after, reason, package hash,
+ * the key of the installation that wrote it) appended to a hash chain. Row hash =
+ * sha256(prev_hash ‖ canonical JSON of the row). Rows cannot be updated or deleted, and are
+ * taken only at the end of the chain (triggers in migrations 002 and 011). While the
+ * connection has a signing writer (the secretariat's unlocked key, see audit-writer.ts),
+ * every appended row's hash is signed as the chain's head (audit_heads).
  */
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
+import { auditWriterOf, signHead } from './audit-writer.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,6 +38,8 @@ export interface AuditRow {
   readonly after: string | null;
   readonly reason: string | null;
   readonly packageHash: string | null;
+  /** The fingerprint of the key that wrote the row (migration 011); null before, or with no key. */
+  readonly keyFingerprint: string | null;
   readonly prevHash: string;
   readonly hash: string;
 }
@@ -42,7 +48,7 @@ function json(v: unknown): string | null {
   return v === undefined || v === null ? null : (canonicalize(v) ?? null);
 }
 
-function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
+export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
   const body = canonicalize({
     at: r.at,
     actor: r.actor,
@@ -53,12 +59,15 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'
     after: r.after,
     reason: r.reason,
     packageHash: r.packageHash,
+    // Rows written before migration 011 (or with no key) hash as they always did.
+    ...(r.keyFingerprint ? { keyFingerprint: r.keyFingerprint } : {}),
   });
   return createHash('sha256').update(prevHash).update('\n').update(body ?? '').digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
 export function appendAudit(db: Db, e: AuditEntry): AuditRow {
+  const writer = auditWriterOf(db);
   const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   const prevHash = last ?? GENESIS_HASH;
   const row = {
@@ -71,18 +80,21 @@ export function appendAudit(db: Db, e: AuditEntry): AuditRow {
     after: json(e.after),
     reason: e.reason ?? null,
     packageHash: e.packageHash ?? null,
+    keyFingerprint: writer?.fingerprint ?? null,
   };
-  const hash = rowHash(prevHash, row);
+  const hash = auditRowHash(prevHash, row);
   const info = stmt(
     db,
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, prev_hash, hash)
-     VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @prevHash, @hash)`,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, key_fingerprint, prev_hash, hash)
+     VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @keyFingerprint, @prevHash, @hash)`,
   ).run({ ...row, prevHash, hash });
-  return { seq: Number(info.lastInsertRowid), ...row, prevHash, hash };
+  const seq = Number(info.lastInsertRowid);
+  if (writer?.signer) signHead(db, writer.signer, seq, hash, row.at);
+  return { seq, ...row, prevHash, hash };
 }
 
 const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason,
-  package_hash AS packageHash, prev_hash AS prevHash, hash FROM audit_log`;
+  package_hash AS packageHash, key_fingerprint AS keyFingerprint, prev_hash AS prevHash, hash FROM audit_log`;
 
 export interface AuditFilter {
   readonly entity?: string;
@@ -110,7 +122,7 @@ export function verifyAuditChain(db: Db): ChainCheck {
   for (const r of stmt(db, SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
     if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
     const { seq: _s, prevHash: _p, hash, ...content } = r;
-    if (rowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
+    if (auditRowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
     prev = hash;
     rows += 1;
   }
