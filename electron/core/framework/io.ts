@@ -26,7 +26,7 @@
  * first problem. A round trip (export → import) keeps the canonical hash.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { fromNumber, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
 import { type CodedError, type Result, fail, ok } from '../../../shared/errors/codes.ts';
@@ -46,6 +46,11 @@ import {
 } from '../../../shared/framework/types.ts';
 import { FRAMEWORK_ERRORS, validateFramework } from '../../../shared/framework/validate.ts';
 import { frameworkHash } from './hash.ts';
+
+/** exceljs is heavy: loaded only by the xlsx functions below, not by the JSON ones. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export const FRAMEWORK_IMPORT_ERRORS = {
   FILE: 'FRAMEWORK_IMPORT_FILE',
@@ -307,7 +312,7 @@ function scoringParams(s: Scoring | undefined): string {
 
 /** The workbook as an .xlsx buffer. */
 export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Thẩm định Chỉ số CCHC';
   wb.created = new Date(Date.UTC(f.year, 0, 1));
   const ws = wb.addWorksheet(SHEET_NODES, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -412,7 +417,7 @@ function columnLetter(n: number): string {
 export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promise<Result<Framework>> {
   const size = data instanceof ArrayBuffer ? data.byteLength : data.byteLength;
   if (size > MAX_IMPORT_BYTES) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     const buf = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -95,8 +95,14 @@ function groupChoices(): string {
   return UNIT_GROUPS.map((g) => `${g} (${UNIT_GROUP_LABELS[g]})`).join(', ');
 }
 
-function readNumber(cell: RawCell, at: SummaryLocation): Rational {
+/** A plain decimal as spreadsheets and the council write it ("48.71"): no need for parseViNumber. */
+const PLAIN_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
+
+/** `where` gives the cell's location, built only for a message. */
+function readNumber(cell: RawCell, where: () => SummaryLocation): Rational {
+  if (typeof cell === 'string' && PLAIN_DECIMAL.test(cell)) return parseDecimal(cell)!;
   let value: Rational | null = null;
+  const at = where();
   if (typeof cell === 'number') {
     value = Number.isFinite(cell) ? fromNumber(cell) : null;
   } else if (typeof cell === 'string') {
@@ -140,12 +146,13 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map()): Lo
 
     const unit = normalizeUnitName(cellText(cell('unit')));
     if (unit === '') throw summaryFailure(E.EMPTY_UNIT, at('unit'), 'tên đơn vị để trống.', '');
-    const first = seen.get(unitKey(unit));
+    const key = unit.toLocaleLowerCase('vi'); // unitKey(unit): unit is already normalised
+    const first = seen.get(key);
     if (first !== undefined) {
       const where = first.file === table.file ? `dòng ${first.row}` : `tệp ${first.file}, dòng ${first.row}`;
       throw summaryFailure(E.DUPLICATE_UNIT, at('unit'), `đơn vị ${quoteValue(unit)} đã có ở ${where}.`, unit);
     }
-    seen.set(unitKey(unit), { file: table.file, row: r.row });
+    seen.set(key, { file: table.file, row: r.row });
 
     const groupText = cellText(cell('group')).trim();
     const group: UnitGroup | null = parseUnitGroup(groupText);
@@ -154,13 +161,13 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map()): Lo
       throw summaryFailure(E.UNKNOWN_GROUP, at('group'), `${what}; dùng một trong: ${groupChoices()}.`, groupText);
     }
 
-    const benchmark = readNumber(cell('benchmark_max'), at('benchmark_max'));
+    const benchmark = readNumber(cell('benchmark_max'), () => at('benchmark_max'));
     if (benchmark.n === 0n) {
       throw summaryFailure(E.ZERO_BENCHMARK, at('benchmark_max'), 'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.', cellText(cell('benchmark_max')).trim());
     }
-    const selfAssessed = readNumber(cell('self_assessed'), at('self_assessed'));
-    const surveyCbccvc = readNumber(cell('survey_cbccvc'), at('survey_cbccvc'));
-    const surveySipas = readNumber(cell('survey_sipas'), at('survey_sipas'));
+    const selfAssessed = readNumber(cell('self_assessed'), () => at('self_assessed'));
+    const surveyCbccvc = readNumber(cell('survey_cbccvc'), () => at('survey_cbccvc'));
+    const surveySipas = readNumber(cell('survey_sipas'), () => at('survey_sipas'));
     out.push({
       figures: { unit, group, benchmark, selfAssessed, surveyCbccvc, surveySipas },
       file: table.file,
