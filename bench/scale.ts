@@ -73,7 +73,7 @@ export async function benchScale(units = 10_000, members = 30): Promise<Figure[]
     const xlsx = await exportXlsx(db, cycle.cycleId, join(dir, 'ket-qua.xlsx'));
     stage('xlsx export', t0, `${(xlsx.bytes / 1e6).toFixed(1)} MB, ${xlsx.sheets.length} sheets`);
     db.close();
-    out.push(figure('peak RSS of the whole path', peakMb(), 'MB', 4096, 'the machine has 24 GB; goal: no more than 4 GB'));
+    out.push(figure('peak RSS of the whole path', peakMb(), 'MB', 4096, 'the issue asks only not to run out of memory (24 GB here); the 4 GB goal is set by this bench'));
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -101,7 +101,7 @@ async function syntheticFolder(rendererDir: string, units: number): Promise<{ da
   const unitId = db.prepare("SELECT id FROM units WHERE cycle_id = ? AND grp = 'district' ORDER BY sort_order LIMIT 1").pluck().get(cycle.cycleId) as string;
   db.close();
   const district = frameworks.district;
-  const tick = leavesUnder(buildTree(district), null).find((l) => l.groups.includes('district') && l.scoring?.kind === 'tick' && l.code.startsWith('2.'))!;
+  const tick = leavesUnder(buildTree(district), null).find((l) => l.groups.includes('district') && l.scoring?.kind === 'tick' && l.code.startsWith('1.'))!; // field 1: the dossier opens on the member's first field
   const member = cycle.members[0]!; // fields 1 and 2
   const settings = jsonFileSettings(path.join(dataDir, 'settings.json'));
   settings.set('cycleId', cycle.cycleId);
