@@ -22,16 +22,26 @@ import { computeCycleTotals } from '../electron/core/results/cycle-totals.ts';
 import { type Figure, figure, formatFigures, median, sizes } from './figures.ts';
 import { seedRealCycle } from './synthetic.ts';
 
+/** Median wall time of `runs` calls; the median CPU time of this process (user + system) goes to `cpu`. */
+let lastCpu = 0;
 function time(runs: number, fn: () => unknown, before: () => void = () => {}): number {
   const t: number[] = [];
+  const c: number[] = [];
   for (let i = 0; i < runs; i++) {
     before();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     t.push(performance.now() - t0);
+    const dc = process.cpuUsage(c0);
+    c.push((dc.user + dc.system) / 1000);
   }
+  lastCpu = median(c);
   return median(t);
 }
+
+/** The CPU time of the last `time` (on a busy machine, wall time counts other processes' turns too). */
+const cpuLine = (name: string): Figure => figure(`  ${name}, CPU time`, lastCpu, 'ms');
 
 export async function benchRecompute(quick = false): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
@@ -59,6 +69,7 @@ export async function benchRecompute(quick = false): Promise<Figure[]> {
       });
       const goalCold = units === 150 ? 20 : units === 10_000 ? 1000 : undefined;
       out.push(figure(`recompute cold, ${n} units`, cold[units]!, 'ms', goalCold, 'new connection, cache emptied: every unit from its rows, then index, ranks, statistics'));
+      out.push(cpuLine('recompute cold'));
 
       cycleResults(db, cycle.cycleId);
       const target = db.prepare('SELECT unit_id, node_code, score FROM final_scores WHERE unit_id = (SELECT min(id) FROM units WHERE cycle_id = ?) LIMIT 1').get(cycle.cycleId) as { unit_id: string; node_code: string; score: string };
@@ -66,8 +77,10 @@ export async function benchRecompute(quick = false): Promise<Figure[]> {
       const change = () => void db.prepare('UPDATE final_scores SET score = ? WHERE unit_id = ? AND node_code = ?').run(flip++ % 2 ? target.score : '0', target.unit_id, target.node_code);
       const unitOnly = time(runs * 3, () => computeCycleTotals(db, cycle.cycleId, { unitIds: [target.unit_id] }), change);
       out.push(figure(`one unit changed → its totals, ${n} units`, unitOnly, 'ms', 2, 'that unit’s effective scores and totals from its rows'));
+      out.push(cpuLine('one unit changed → its totals'));
       const whole = time(runs * 3, () => cycleResults(db, cycle.cycleId), change);
       out.push(figure(`one unit changed → cycle results, ${n} units`, whole, 'ms', undefined, 'that unit recomputed, the others read from the cache; all ranked and counted again'));
+      out.push(cpuLine('one unit changed → cycle results'));
       out.push(figure(`warm (nothing changed), ${n} units`, time(runs * 3, () => cycleResults(db, cycle.cycleId)), 'ms'));
       db.close();
       rmSync(path, { force: true });
