@@ -25,12 +25,14 @@ import { seedRealCycle } from './synthetic.ts';
 
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 
-export async function benchScale(units = 10_000, members = 30): Promise<Figure[]> {
+/** `progress` gets each stage's figures as soon as they are known (the whole path takes minutes). */
+export async function benchScale(units = 10_000, members = 30, progress: (f: Figure[]) => void = () => {}): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-scale-'));
   const out: Figure[] = [];
   const stage = (name: string, t0: number, includes?: string) => {
-    out.push(figure(`${name}`, (performance.now() - t0) / 1000, 's', undefined, includes));
-    out.push(figure(`  peak RSS after it`, peakMb(), 'MB'));
+    const now = [figure(`${name}`, (performance.now() - t0) / 1000, 's', undefined, includes), figure(`  peak RSS after it`, peakMb(), 'MB')];
+    out.push(...now);
+    progress(now);
   };
   try {
     const n = units.toLocaleString('en');
@@ -82,5 +84,6 @@ export async function benchScale(units = 10_000, members = 30): Promise<Figure[]
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const units = Number(process.argv[2] ?? 10_000);
-  console.log(formatFigures(await benchScale(units)));
+  const all = await benchScale(units, 30, (f) => console.log(formatFigures(f)));
+  console.log(formatFigures(all.slice(-2)));
 }
