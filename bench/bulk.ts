@@ -9,6 +9,8 @@
  * Each run uses a unit (or values) not yet written, so every run writes 500 rows.
  * Runnable alone: `npx tsx bench/bulk.ts`. Prints figures and whether the goals are met.
  */
+import { putCycleGroup } from '../electron/core/db/repos/groups.ts';
+import { GROUP_PRESETS } from '../shared/framework/groups.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +61,7 @@ function seedCycle(db: Db, framework: Framework, units: number): FrameworkNode[]
   const hash = frameworkHash(framework);
   tx(db, () => {
     insertCycle(db, { id: 'b', name: 'Bench', year: 2023, province: 'Thử nghiệm', precision: 2 });
+    putCycleGroup(db, 'b', { ...GROUP_PRESETS.department, sortOrder: 1 });
     putFramework(db, hash, framework);
     setCycleFramework(db, 'b', 'department', hash);
     insertMember(db, { id: 'm', cycleId: 'b', name: 'Thành viên', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', role: 'member', publicKey: null, fingerprint: null, fields: ['2'] });

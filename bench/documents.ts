@@ -1,19 +1,19 @@
 /**
- * Documents and survey aggregation:
- * - the council's minutes for the 40-unit demo cycle, HTML built from the store and
- *   printed by Chromium (goal ≤ 3 s): cold (the browser launched by this print) and warm
- *   (the process's browser reused), plus the HTML alone;
- * - 100,000 raw survey responses (10 questions each, 40 units) to per-unit points (goal
- *   ≤ 1 s): CSV text parsed, answers counted, exact points; and the whole import of that
- *   file into the store (read, check, one transaction).
- * Prints ms (median of the warm runs).
+ * Documents and survey aggregation, on real-shaped synthetic cycles (bench/synthetic.ts) of
+ * 40, 150, 1,000 and 10,000 units:
+ * - the council's minutes, HTML built from the store and printed by Chromium: cold (a
+ *   browser launched for this print: goal 150 units ≤ 5 s) and with the browser running,
+ *   plus the HTML alone;
+ * - 100,000 raw survey responses (10 questions each) to per-unit points (goal ≤ 1 s): CSV
+ *   text parsed, answers counted, exact points; and the whole import of that file into the
+ *   store (read, check, one transaction).
+ * Medians.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/connection.ts';
 import { listUnits } from '../electron/core/db/repos/units.ts';
-import { DEMO_CYCLE_ID, initDemo } from '../electron/core/demo/init.ts';
 import { ChromiumPdfPrinter } from '../electron/core/documents/chromium.ts';
 import { minutesDocumentHtml } from '../electron/core/documents/documents.ts';
 import { csvToRawTable } from '../electron/core/summary/read.ts';
@@ -22,12 +22,9 @@ import { parsedScale } from '../electron/core/survey/scale.ts';
 import { unitMatcher } from '../electron/core/survey/units.ts';
 import { rat } from '../shared/decimal/rational.ts';
 import { DEFAULT_SURVEY_SCALE, pointsOfCounts } from '../shared/report/survey.ts';
-import { prng } from './synthetic.ts';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
+import { type Figure, figure, formatFigures, median, sizes } from './figures.ts';
+import { prng, seedRealCycle } from './synthetic.ts';
 
 async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
   const t: number[] = [];
@@ -51,53 +48,62 @@ export function responsesCsv(units: readonly string[], rows = 100_000, questions
   return `${lines.join('\n')}\n`;
 }
 
-export async function benchDocuments(): Promise<Record<string, number>> {
+export async function benchDocuments(quick = false): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-docs-'));
-  const printer = new ChromiumPdfPrinter();
+  const frameworks = loadDefaultFrameworks();
+  const out: Figure[] = [];
   try {
-    const db = openDatabase(join(dir, 'bench.sqlite'));
-    initDemo(db, dir);
-    const out: Record<string, number> = {};
+    for (const units of sizes(quick)) {
+      const n = units.toLocaleString('en');
+      const db = openDatabase(join(dir, `cycle-${units}.sqlite`));
+      const { cycleId } = seedRealCycle(db, frameworks, units);
 
-    let t0 = performance.now();
-    await printer.printToPdf(minutesDocumentHtml(db, DEMO_CYCLE_ID));
-    out['minutes_40_units_cold_ms'] = performance.now() - t0;
-    out['minutes_40_units_warm_ms'] = await timeAsync(5, () => printer.printToPdf(minutesDocumentHtml(db, DEMO_CYCLE_ID)));
-    out['minutes_40_units_html_ms'] = await timeAsync(5, async () => minutesDocumentHtml(db, DEMO_CYCLE_ID));
-
-    const names = listUnits(db, DEMO_CYCLE_ID).map((u) => u.name);
-    const csv = responsesCsv(names);
-    const matcher = unitMatcher(db, DEMO_CYCLE_ID);
-    const scale = parsedScale(DEFAULT_SURVEY_SCALE);
-    const max = rat(15);
-    const aggregate = async () => {
-      const table = csvToRawTable(csv, 'bench.csv');
-      const { tally } = tallyResponses(table, 'bench.csv', scale, (n) => matcher.match(n), false);
-      let units = 0;
-      for (const counts of tally.units.values()) {
-        pointsOfCounts(counts, scale, max);
-        units += 1;
+      // Cold: a printer of its own, so the browser's start is in the figure.
+      const cold = new ChromiumPdfPrinter();
+      let t0 = performance.now();
+      try {
+        await cold.printToPdf(minutesDocumentHtml(db, cycleId));
+      } finally {
+        await cold.close();
       }
-      if (units !== names.length) throw new Error(`aggregated ${units} units`);
-    };
-    await aggregate(); // warm-up
-    out['survey_100k_responses_to_points_ms'] = await timeAsync(5, aggregate);
+      out.push(figure(`minutes PDF, ${n} units, cold`, performance.now() - t0, 'ms', units === 150 ? 5000 : undefined, 'HTML from the store, Chromium launched, printed to PDF, browser closed'));
+      if (units <= 1_000) {
+        const printer = new ChromiumPdfPrinter();
+        try {
+          await printer.printToPdf(minutesDocumentHtml(db, cycleId));
+          out.push(figure(`  minutes PDF, ${n} units, browser running`, await timeAsync(3, () => printer.printToPdf(minutesDocumentHtml(db, cycleId))), 'ms'));
+        } finally {
+          await printer.close();
+        }
+      }
+      out.push(figure(`  minutes HTML alone, ${n} units`, await timeAsync(3, async () => minutesDocumentHtml(db, cycleId)), 'ms'));
 
-    const file = join(dir, 'sipas.csv');
-    writeFileSync(file, csv, 'utf8');
-    t0 = performance.now();
-    const r = await importSurveyFile(db, DEMO_CYCLE_ID, file, { source: 'sipas', commit: true, actor: 'bench' });
-    out['survey_100k_import_commit_ms'] = performance.now() - t0;
-    if (r.respondents !== 100_000) throw new Error(`imported ${r.respondents} respondents`);
-    db.close();
+      const names = listUnits(db, cycleId).map((u) => u.name);
+      const csv = responsesCsv(names);
+      const matcher = unitMatcher(db, cycleId);
+      const scale = parsedScale(DEFAULT_SURVEY_SCALE);
+      const max = rat(15);
+      const aggregate = async () => {
+        const table = csvToRawTable(csv, 'bench.csv');
+        const { tally } = tallyResponses(table, 'bench.csv', scale, (name) => matcher.match(name), false);
+        for (const counts of tally.units.values()) pointsOfCounts(counts, scale, max);
+      };
+      await aggregate(); // warm-up
+      out.push(figure(`100,000 survey responses → points, ${n} units`, await timeAsync(3, aggregate), 'ms', 1000, 'CSV parsed, answers counted per unit, exact points'));
+      const file = join(dir, 'sipas.csv');
+      writeFileSync(file, csv, 'utf8');
+      t0 = performance.now();
+      const r = await importSurveyFile(db, cycleId, file, { source: 'sipas', commit: true, actor: 'bench' });
+      out.push(figure(`  import of that file, ${n} units`, performance.now() - t0, 'ms', undefined, 'read, check, one transaction'));
+      if (r.respondents !== 100_000) throw new Error(`imported ${r.respondents} respondents`);
+      db.close();
+    }
     return out;
   } finally {
-    await printer.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchDocuments();
-  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v.toFixed(1)}`);
+  console.log(formatFigures(await benchDocuments(process.argv.includes('--quick'))));
 }

@@ -1,30 +1,53 @@
 /**
- * `npm run bench`: every benchmark in turn, each printing its figures (ms unless the
- * name says otherwise). Goals (from the issues): recompute 40 units ≤ 2 ms and 10,000
- * ≤ 300 ms growing linearly; tick → totals painted p95 ≤ 50 ms; harness cold start ≤ 1.5 s;
- * verify + merge of 15 packages ≤ 300 ms and ≤ 3× the floor; minutes for 40 units ≤ 3 s;
- * 100,000 survey responses ≤ 1 s; agree with the rest of a
- * 500-sub-criterion field ≤ 200 ms; a 500-cell paste ≤ 300 ms. Tests never assert times; this script only prints them.
+ * `npm run bench [-- --quick] [-- NAME…]`: every benchmark in turn, on real-shaped synthetic
+ * cycles (bench/synthetic.ts) of 40, 150, 1,000 and 10,000 units (`--quick`: 40 and 150
+ * only). Each figure is printed with what it includes and, where issue 11 (or an earlier
+ * one) sets a goal, the goal and "met" or "NOT MET". Tests never assert times; this only
+ * prints them. NAME runs the suites whose name starts with it (cli, recompute, workspace,
+ * exchange, documents, scale).
  */
 import { benchBulk } from './bulk.ts';
+import { benchCli } from './cli.ts';
 import { benchDocuments } from './documents.ts';
 import { benchExchange } from './exchange.ts';
+import { type Figure, formatFigures } from './figures.ts';
 import { benchRecompute } from './recompute.ts';
+import { benchScale } from './scale.ts';
 import { benchWorkspace } from './workspace.ts';
 
-const suites: [string, () => Promise<Record<string, number>>][] = [
-  ['recompute (issue 2)', benchRecompute],
-  ['workspace (issue 3)', benchWorkspace],
-  ['exchange (issue 4)', () => benchExchange()],
-  ['documents (issue 5)', benchDocuments],
-  ['bulk appraisal (issue 10)', benchBulk],
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.filter((a) => !a.startsWith('--'));
+
+const suites: [string, (quick: boolean) => Promise<Figure[]>][] = [
+  ['cli', benchCli],
+  ['recompute', benchRecompute],
+  ['workspace', benchWorkspace],
+  ['exchange', benchExchange],
+  ['documents', benchDocuments],
+  [
+    'bulk',
+    async () => {
+      const r = await benchBulk();
+      return [
+        { name: 'agree with the rest of a 500-sub-criterion field (median)', value: r['agree_500_commit_ms']!, unit: 'ms', goal: 200, includes: 'core: validate, one transaction, one audit row per sub-criterion' },
+        { name: 'paste 500 cells into the grid (median)', value: r['paste_500_cells_ms']!, unit: 'ms', goal: 300, includes: 'core: validate every cell, commit the valid ones in one transaction' },
+      ];
+    },
+  ],
+  // The scale test runs 10,000 units: not in --quick.
+  ['scale', async (q) => (q ? [] : benchScale())],
 ];
 
-const only = process.argv.slice(2);
+let notMet = 0;
 for (const [name, run] of suites) {
   if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
-  console.log(`\n# ${name}`);
-  const figures = await run();
-  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(40)} ${Number.isInteger(v) ? v : v.toFixed(2)}`);
+  console.log(`\n# ${name}${quick ? ' (--quick: 40 and 150 units)' : ''}`);
+  const t0 = performance.now();
+  const figures = await run(quick);
+  console.log(formatFigures(figures));
+  console.log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  notMet += figures.filter((f) => f.goal !== undefined && f.value > f.goal).length;
 }
+console.log(`\n${notMet === 0 ? 'every goal met' : `${notMet} goal(s) not met`}`);
 process.exit(0);

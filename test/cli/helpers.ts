@@ -1,4 +1,7 @@
-/** Runs the real CLI as a child process and builds temp files for it. */
+/**
+ * Runs the real CLI as a child process (the bundle that `npm run -s cchc` runs, built by
+ * test/global-setup.ts) and builds temp files for it.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The bundled CLI; see scripts/build-cli.mjs. */
+export const CLI_BUNDLE = join(ROOT, 'dist/cli/main.js');
 export const FIXTURES = join(ROOT, 'test/fixtures/soc-trang-2023');
 export const DISTRICTS_CSV = join(FIXTURES, 'summary-districts.csv');
 export const PUBLIC_UNITS_CSV = join(FIXTURES, 'summary-public-units.csv');
@@ -20,7 +25,7 @@ export function cli(...args: string[]): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args],
+      [CLI_BUNDLE, ...args],
       { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;

@@ -7,7 +7,7 @@ import { runCli } from '../../electron/cli/run.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { setAppraisal } from '../../electron/core/services/appraisal.ts';
 import { makeScope } from '../../electron/core/services/scope.ts';
-import { ROOT } from '../cli/helpers.ts';
+import { CLI_BUNDLE, ROOT } from '../cli/helpers.ts';
 import { tempDirs } from '../db/support.ts';
 import { CYCLE, makeKeys, secretariatStore } from './fixture.ts';
 
@@ -121,7 +121,7 @@ describe('cchc exchange commands', () => {
     writeFileSync(junk, '{"payload":');
     const run = (file: string) =>
       new Promise<{ code: number; stderr: string }>((done) =>
-        execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), 'verify', file], { cwd: ROOT, encoding: 'utf8' }, (err, _o, stderr) =>
+        execFile(process.execPath, [CLI_BUNDLE, 'verify', file], { cwd: ROOT, encoding: 'utf8' }, (err, _o, stderr) =>
           done({ code: err ? Number(err.code) : 0, stderr }),
         ),
       );

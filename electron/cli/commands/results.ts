@@ -7,9 +7,8 @@ import { GROUP_PRESET_CODES, type UnitGroupInfo, presetGroups } from '../../../s
 import { readSummaryFiles } from '../../core/summary/read.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { renderResultsJson } from '../render/json.ts';
+import { renderResultsJson, writeResultsJson } from '../render/json.ts';
 import { renderResultsTable } from '../render/table.ts';
-import { loadDbFigures } from './results-db.ts';
 
 export const RESULT_FORMATS = ['json', 'table'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -92,8 +91,13 @@ const command: CliCommand = {
     if (summaries.length === 0 && values.db === undefined) {
       throw new UsageError('Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help');
     }
-    const { figures, groups } = values.db !== undefined ? await loadDbFigures(values.db, values.cycle) : { figures: await readSummaryFiles(summaries), groups: presetGroups(GROUP_PRESET_CODES) };
-    io.out(renderResults(figures, options, groups));
+    // The store (better-sqlite3) loads only for --db: a summary table needs no database.
+    const { figures, groups } =
+      values.db !== undefined
+        ? await (await import('./results-db.ts')).loadDbFigures(values.db, values.cycle)
+        : { figures: await readSummaryFiles(summaries), groups: presetGroups(GROUP_PRESET_CODES) };
+    if (options.format === 'json') writeResultsJson(computeResults(figures, options.precision, groups.map((g) => g.code)), (text) => io.out(text));
+    else io.out(renderResults(figures, options, groups));
     return 0;
   },
 };

@@ -57,6 +57,34 @@ export function resultsToJson(r: Results): JsonValue {
   return { units: r.units.map(unit), groups: r.groups.map(group), overall };
 }
 
+/** Units per piece handed to `write` by writeResultsJson. */
+const UNITS_PER_PIECE = 2000;
+
+/**
+ * The same text as renderResultsJson, handed to `write` in pieces of a few thousand
+ * units: 100,000 units never make one string nor a tree of JSON values.
+ */
+export function writeResultsJson(r: Results, write: (text: string) => void): void {
+  const pub = (v: bigint) => publishedText(v, r.precision);
+  let piece = '{"units":[';
+  for (let i = 0; i < r.units.length; i++) {
+    const u = r.units[i]!;
+    piece +=
+      `${i === 0 ? '' : ','}{"unit":${JSON.stringify(u.unit)},"group":${JSON.stringify(u.group)}` +
+      `,"benchmark":${exactDecimalText(u.benchmark)},"selfAssessed":${exactDecimalText(u.selfAssessed)}` +
+      `,"survey":${exactDecimalText(u.survey)},"total":${exactDecimalText(u.total)},"index":${pub(u.published)}` +
+      `,"classification":${u.classification},"rankInGroup":${u.rankInGroup},"rankOverall":${u.rankOverall}}`;
+    if ((i + 1) % UNITS_PER_PIECE === 0) {
+      write(piece);
+      piece = '';
+    }
+  }
+  const rest = resultsToJson({ ...r, units: [] }) as { groups: JsonValue; overall: JsonValue };
+  write(`${piece}],"groups":${writeJson(rest.groups)},"overall":${writeJson(rest.overall)}}\n`);
+}
+
 export function renderResultsJson(r: Results): string {
-  return `${writeJson(resultsToJson(r))}\n`;
+  let text = '';
+  writeResultsJson(r, (piece) => void (text += piece));
+  return text;
 }

@@ -28,7 +28,7 @@
 import { GROUP_CODE_PATTERN, GROUP_PRESETS, isGroupPreset } from '../../../shared/framework/groups.ts';
 import { writeFileSync } from 'node:fs';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { fromNumber, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
 import { type CodedError, type Result, fail, ok } from '../../../shared/errors/codes.ts';
@@ -45,6 +45,11 @@ import {
 } from '../../../shared/framework/types.ts';
 import { FRAMEWORK_ERRORS, validateFramework } from '../../../shared/framework/validate.ts';
 import { frameworkHash } from './hash.ts';
+
+/** exceljs is heavy: loaded only by the xlsx functions below, not by the JSON ones. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export const FRAMEWORK_IMPORT_ERRORS = {
   FILE: 'FRAMEWORK_IMPORT_FILE',
@@ -311,7 +316,7 @@ function scoringParams(s: Scoring | undefined): string {
 
 /** The workbook as an .xlsx buffer. */
 export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Thẩm định Chỉ số CCHC';
   wb.created = new Date(Date.UTC(f.year, 0, 1));
   const ws = wb.addWorksheet(SHEET_NODES, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -422,7 +427,7 @@ function columnLetter(n: number): string {
 export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promise<Result<Framework>> {
   const size = data instanceof ArrayBuffer ? data.byteLength : data.byteLength;
   if (size > MAX_IMPORT_BYTES) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     const buf = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -9,15 +9,15 @@
  */
 import { type Rational, deserialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { buildTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
-import { type TotalsPlan, type UnitTotals, planTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
+import { type TotalsPlan, type UnitTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
 import { stmt } from '../db/statements.ts';
 import { type Cycle, getCycle } from '../db/repos/cycles.ts';
-import { cycleFrameworks } from '../db/repos/frameworks.ts';
-import { type Unit, listUnits } from '../db/repos/units.ts';
+import { cycleFrameworkGroups } from '../db/repos/frameworks.ts';
+import { type Unit, listUnits, listUnitsByIds } from '../db/repos/units.ts';
+import { treeFor } from '../services/frameworks.ts';
 
 export interface CycleTotalsOptions {
   /** Count exemptions still proposed (a member's own view); the official results count approved ones only. */
@@ -61,9 +61,10 @@ export function requireCycle(db: Db, cycleId: string): Cycle {
   return cycle;
 }
 
+/** Each group's totals plan, built once per framework hash (frameworks are immutable by hash: see treeFor). */
 export function cyclePlans(db: Db, cycleId: string): Map<UnitGroup, TotalsPlan> {
   const plans = new Map<UnitGroup, TotalsPlan>();
-  for (const cf of cycleFrameworks(db, cycleId)) plans.set(cf.group, planTotals(buildTree(cf.framework), cf.group));
+  for (const g of cycleFrameworkGroups(db, cycleId)) plans.set(g, treeFor(db, cycleId, g).plan);
   return plans;
 }
 
@@ -77,7 +78,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   const cycle = requireCycle(db, cycleId);
   const plans = cyclePlans(db, cycleId);
   const wanted = options.unitIds ? new Set(options.unitIds) : null;
-  const units = listUnits(db, cycleId).filter((u) => !wanted || wanted.has(u.id));
+  const units = wanted ? listUnitsByIds(db, cycleId, [...wanted]) : listUnits(db, cycleId);
   const slots = new Map<string, Slot>();
   for (const u of units) slots.set(u.id, { scores: new Map(), level: new Map(), exempted: new Set(), appraised: new Map(), conflicts: new Set() });
 

@@ -41,25 +41,27 @@ function ensurePlanLeaves(db: Db, hash: string, plan: TotalsPlan): void {
 }
 
 /**
- * The effective score of every counted leaf with a dossier row. Sources are LEFT JOINed
- * (not correlated subqueries) so that `s` is a cheap column expression: SQLite repeats it
- * wherever the outer query uses it.
+ * The effective score of every counted leaf with a dossier row. The assigned member's
+ * appraisal is a subquery inside COALESCE, so it runs only for a leaf without a final
+ * score (after a merge: hardly any). The caller reads it through `(…) LIMIT -1`, which
+ * keeps SQLite from flattening it into the aggregate: `s` is then computed once per row,
+ * not once per use.
  */
 function effectiveSql(statuses: string): string {
-  return `SELECT d.unit_id AS unit_id, COALESCE(f.score, a.score, d.round2_score, d.round1_score) AS s
+  return `SELECT d.unit_id AS unit_id, COALESCE(f.score, (
+        SELECT a.score FROM appraisals a JOIN member_fields mf ON mf.member_id = a.member_id
+        WHERE a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.score IS NOT NULL
+          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
+        ORDER BY a.updated_at DESC, a.member_id LIMIT 1), d.round2_score, d.round1_score) AS s
     FROM units u
     JOIN cycle_frameworks cf ON cf.cycle_id = u.cycle_id AND cf.grp = u.grp
     JOIN dossier_items d ON d.unit_id = u.id
     JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.code = d.node_code
     LEFT JOIN final_scores f ON f.unit_id = d.unit_id AND f.node_code = d.node_code
-    LEFT JOIN appraisals a ON a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.member_id = (
-      SELECT a2.member_id FROM appraisals a2 JOIN member_fields mf ON mf.member_id = a2.member_id
-      WHERE a2.unit_id = d.unit_id AND a2.node_code = d.node_code AND a2.score IS NOT NULL
-        AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
-      ORDER BY a2.updated_at DESC, a2.member_id LIMIT 1)
     WHERE u.cycle_id = ?
       AND NOT EXISTS (SELECT 1 FROM exemptions e WHERE e.unit_id = d.unit_id AND e.status IN ${statuses}
-        AND (e.node_code = d.node_code OR d.node_code LIKE e.node_code || '.%'))`;
+        AND (e.node_code = d.node_code OR d.node_code LIKE e.node_code || '.%'))
+    LIMIT -1`;
 }
 
 /** den of "n/d" (1 for "n"); a score written as a decimal ("13.5") is never "exact" here and goes to JS. */

@@ -100,8 +100,14 @@ function groupChoices(): string {
   return PRESET_GROUP_LIST.map((g) => `${g.code} (${g.label})`).join(', ');
 }
 
-function readNumber(cell: RawCell, at: SummaryLocation): Rational {
+/** A plain decimal as spreadsheets and the council write it ("48.71"): no need for parseViNumber. */
+const PLAIN_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
+
+/** `where` gives the cell's location, built only for a message. */
+function readNumber(cell: RawCell, where: () => SummaryLocation): Rational {
+  if (typeof cell === 'string' && PLAIN_DECIMAL.test(cell)) return parseDecimal(cell)!;
   let value: Rational | null = null;
+  const at = where();
   if (typeof cell === 'number') {
     value = Number.isFinite(cell) ? fromNumber(cell) : null;
   } else if (typeof cell === 'string') {
@@ -128,10 +134,10 @@ function readNumber(cell: RawCell, at: SummaryLocation): Rational {
 }
 
 /** Refuses a figure above its maximum (SUMMARY_OUT_OF_RANGE), naming file, row and column. */
-function atMost(value: Rational, limit: Rational, cell: RawCell, at: SummaryLocation, why: string): void {
+function atMost(value: Rational, limit: Rational, cell: RawCell, at: () => SummaryLocation, why: string): void {
   if (cmp(value, limit) <= 0) return;
   const text = cellText(cell).trim();
-  throw summaryFailure(E.OUT_OF_RANGE, at, `${quoteValue(text)} lớn hơn mức tối đa ${formatPoints(limit, 6)} (${why}).`, text);
+  throw summaryFailure(E.OUT_OF_RANGE, at(), `${quoteValue(text)} lớn hơn mức tối đa ${formatPoints(limit, 6)} (${why}).`, text);
 }
 
 /** The survey maxima of a unit group (from the cycle's or the sample framework). */
@@ -155,12 +161,13 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), lim
 
     const unit = normalizeUnitName(cellText(cell('unit')));
     if (unit === '') throw summaryFailure(E.EMPTY_UNIT, at('unit'), 'tên đơn vị để trống.', '');
-    const first = seen.get(unitKey(unit));
+    const key = unit.toLocaleLowerCase('vi'); // unitKey(unit): unit is already normalised
+    const first = seen.get(key);
     if (first !== undefined) {
       const where = first.file === table.file ? `dòng ${first.row}` : `tệp ${first.file}, dòng ${first.row}`;
       throw summaryFailure(E.DUPLICATE_UNIT, at('unit'), `đơn vị ${quoteValue(unit)} đã có ở ${where}.`, unit);
     }
-    seen.set(unitKey(unit), { file: table.file, row: r.row });
+    seen.set(key, { file: table.file, row: r.row });
 
     const groupText = cellText(cell('group')).trim();
     const group: UnitGroup | null = parseUnitGroup(groupText);
@@ -169,22 +176,22 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), lim
       throw summaryFailure(E.UNKNOWN_GROUP, at('group'), `${what}; dùng một trong: ${groupChoices()}.`, groupText);
     }
 
-    const benchmark = readNumber(cell('benchmark_max'), at('benchmark_max'));
+    const benchmark = readNumber(cell('benchmark_max'), () => at('benchmark_max'));
     if (benchmark.n === 0n) {
       throw summaryFailure(E.ZERO_BENCHMARK, at('benchmark_max'), 'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.', cellText(cell('benchmark_max')).trim());
     }
-    atMost(benchmark, BENCHMARK_MAX, cell('benchmark_max'), at('benchmark_max'), 'Chỉ số tính trên thang 100 điểm');
-    const selfAssessed = readNumber(cell('self_assessed'), at('self_assessed'));
-    const surveyCbccvc = readNumber(cell('survey_cbccvc'), at('survey_cbccvc'));
-    const surveySipas = readNumber(cell('survey_sipas'), at('survey_sipas'));
+    atMost(benchmark, BENCHMARK_MAX, cell('benchmark_max'), () => at('benchmark_max'), 'Chỉ số tính trên thang 100 điểm');
+    const selfAssessed = readNumber(cell('self_assessed'), () => at('self_assessed'));
+    const surveyCbccvc = readNumber(cell('survey_cbccvc'), () => at('survey_cbccvc'));
+    const surveySipas = readNumber(cell('survey_sipas'), () => at('survey_sipas'));
     if (limits) {
       const max = limits(group);
-      atMost(surveyCbccvc, max.cbccvc, cell('survey_cbccvc'), at('survey_cbccvc'), `điểm tối đa khảo sát CBCCVC của nhóm ${groupName(group)}`);
-      atMost(surveySipas, max.sipas, cell('survey_sipas'), at('survey_sipas'), `điểm tối đa Chỉ số SIPAS của nhóm ${groupName(group)}`);
+      atMost(surveyCbccvc, max.cbccvc, cell('survey_cbccvc'), () => at('survey_cbccvc'), `điểm tối đa khảo sát CBCCVC của nhóm ${groupName(group)}`);
+      atMost(surveySipas, max.sipas, cell('survey_sipas'), () => at('survey_sipas'), `điểm tối đa Chỉ số SIPAS của nhóm ${groupName(group)}`);
       const selfMax = sub(benchmark, max.cbccvc);
-      atMost(selfAssessed, sub(selfMax, max.sipas), cell('self_assessed'), at('self_assessed'), `điểm chuẩn tối đa ${formatPoints(benchmark, 6)} trừ điểm tối đa của hai khảo sát`);
+      atMost(selfAssessed, sub(selfMax, max.sipas), cell('self_assessed'), () => at('self_assessed'), `điểm chuẩn tối đa ${formatPoints(benchmark, 6)} trừ điểm tối đa của hai khảo sát`);
     } else {
-      atMost(selfAssessed, benchmark, cell('self_assessed'), at('self_assessed'), 'không vượt điểm chuẩn tối đa');
+      atMost(selfAssessed, benchmark, cell('self_assessed'), () => at('self_assessed'), 'không vượt điểm chuẩn tối đa');
     }
     out.push({
       figures: { unit, group, benchmark, selfAssessed, surveyCbccvc, surveySipas },

@@ -28,6 +28,11 @@ export interface CycleFramework {
   readonly framework: Framework;
 }
 
+/** The unit groups that have a framework in the cycle. */
+export function cycleFrameworkGroups(db: Db, cycleId: string): UnitGroup[] {
+  return db.prepare('SELECT grp FROM cycle_frameworks WHERE cycle_id = ? ORDER BY grp').pluck().all(cycleId) as UnitGroup[];
+}
+
 export function cycleFrameworks(db: Db, cycleId: string): CycleFramework[] {
   const rows = db
     .prepare('SELECT cf.grp AS grp, cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?')

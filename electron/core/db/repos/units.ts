@@ -20,6 +20,11 @@ export function listUnits(db: Db, cycleId: string): Unit[] {
   return stmt(db, `${SELECT} WHERE cycle_id = ? ORDER BY sort_order, name`).all(cycleId) as Unit[];
 }
 
+/** The cycle's units among `ids`, in listUnits order (one dossier open: no scan of the cycle). */
+export function listUnitsByIds(db: Db, cycleId: string, ids: readonly string[]): Unit[] {
+  return stmt(db, `${SELECT} WHERE cycle_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, name`).all(cycleId, JSON.stringify(ids)) as Unit[];
+}
+
 export function getUnit(db: Db, id: string): Unit | undefined {
   return stmt(db, `${SELECT} WHERE id = ?`).get(id) as Unit | undefined;
 }

@@ -1,0 +1,72 @@
+/**
+ * Bundles the secretariat's CLI (electron/cli/main.ts) with esbuild into dist/cli/:
+ * main.js plus one chunk per lazily loaded command (code splitting), ES modules for
+ * Node 20. Every npm package stays external, loaded from node_modules only by the
+ * command that imports it (better-sqlite3, exceljs, playwright-core…).
+ * dist/cli/inputs.json lists the source files of the bundle: scripts/cchc.mjs and the
+ * tests' globalSetup rebuild when one of them is newer than the bundle.
+ *
+ *   node scripts/build-cli.mjs             always (npm run build:cli; `prepare`, run by npm ci)
+ *   node scripts/build-cli.mjs --if-stale  only when missing or stale (the tests' globalSetup)
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_DIR = join(ROOT, 'dist', 'cli');
+export const CLI_MAIN = join(CLI_DIR, 'main.js');
+export const CLI_INPUTS = join(CLI_DIR, 'inputs.json');
+
+/** Builds into a fresh temporary folder, then swaps it in place of dist/cli. */
+export async function buildCli() {
+  const { build } = await import('esbuild');
+  const tmp = join(ROOT, 'dist', `cli.tmp-${process.pid}-${Date.now()}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: { main: 'electron/cli/main.ts' },
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      chunkNames: 'chunks/[name]-[hash]',
+      metafile: true,
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+    const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, resolve(ROOT, p)));
+    writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
+    rmSync(CLI_DIR, { recursive: true, force: true });
+    renameSync(tmp, CLI_DIR);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return CLI_MAIN;
+}
+
+/** Whether dist/cli is missing or older than one of its inputs (stats ~150 files: a few ms). */
+export function cliBundleStale() {
+  let built;
+  let inputs;
+  try {
+    built = statSync(CLI_MAIN).mtimeMs;
+    inputs = JSON.parse(readFileSync(CLI_INPUTS, 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const file of inputs) {
+    const s = statSync(join(ROOT, file), { throwIfNoEntry: false });
+    if (!s || s.mtimeMs > built) return true;
+  }
+  return false;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--if-stale') || cliBundleStale()) await buildCli();
+}
