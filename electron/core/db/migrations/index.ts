@@ -4,6 +4,7 @@ import { up as auditLog } from './002-audit-log.ts';
 import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
 import { up as unitTotals } from './005-unit-totals.ts';
+import { up as dossierIntake } from './008-dossier-intake.ts';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'exchange', up: exchange },
   { version: 4, name: 'results', up: results },
   { version: 5, name: 'unit-totals', up: unitTotals },
+  { version: 8, name: 'dossier-intake', up: dossierIntake },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
