@@ -10,7 +10,7 @@ export const iv = {
   template: {
     title: 'Mẫu phiếu tự đánh giá',
     hint: 'Tải mẫu phiếu của từng nhóm đơn vị để gửi các đơn vị điền.',
-    download: (group: string) => `Tải mẫu nhóm “${group}”`,
+    download: (label: string) => `Tải mẫu: ${label}`,
     saved: (name: string) => `Đã tạo mẫu phiếu “${name}”.`,
   },
   form: {

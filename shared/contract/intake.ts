@@ -104,7 +104,8 @@ export type IntakeJobStatus = z.infer<typeof IntakeJobStatus>;
 export const IntakeUnits = z.strictObject({
   cycleId: z.string(),
   units: z.array(z.strictObject({ id: z.string(), name: z.string(), group: z.string(), rounds: z.array(z.number().int()) })),
-  groups: z.array(z.string()),
+  /** The cycle's groups with a label (today the name of the group's framework). */
+  groups: z.array(z.strictObject({ code: z.string(), label: z.string() })),
 });
 
 export const intake = {

@@ -21,7 +21,7 @@ export const intakeUnits: Handler<'intake.units'> = (ctx) => {
   const { scope } = secretariat(ctx, 'nhập hồ sơ tự đánh giá');
   const db = scope.db;
   const units = unitsOfCycle(db, scope.cycle.id).map((u) => ({ id: u.id, name: u.name, group: u.group, rounds: ([1, 2] as const).filter((r) => hasRound(db, u.id, r)) }));
-  return { cycleId: scope.cycle.id, units, groups: cycleFrameworks(db, scope.cycle.id).map((f) => f.group as string) };
+  return { cycleId: scope.cycle.id, units, groups: cycleFrameworks(db, scope.cycle.id).map((f) => ({ code: f.group as string, label: f.framework.name })).sort((a, b) => a.label.localeCompare(b.label, 'vi')) };
 };
 
 export const intakeTemplate: Handler<'intake.template'> = async (ctx, { group }) => {

@@ -22,7 +22,7 @@ type Units = { id: string; name: string; group: string; rounds: number[] }[];
 
 export function IntakeScreen() {
   const [units, setUnits] = useState<Units>([]);
-  const [groups, setGroups] = useState<string[]>([]);
+  const [groups, setGroups] = useState<{ code: string; label: string }[]>([]);
   const [error, setError] = useState<CodedError | null>(null);
   const load = async () => {
     const r = await api.intake.units({});
@@ -45,7 +45,7 @@ export function IntakeScreen() {
   );
 }
 
-function Templates({ groups }: { groups: string[] }) {
+function Templates({ groups }: { groups: { code: string; label: string }[] }) {
   const get = async (group: string) => {
     const r = await api.intake.template({ group });
     if (!r.ok) return toastStore.error(r.error);
@@ -57,8 +57,8 @@ function Templates({ groups }: { groups: string[] }) {
       <p className="hint">{iv.template.hint}</p>
       <div className="i-templates">
         {groups.map((g) => (
-          <button key={g} type="button" className="button button-secondary button-small" onClick={() => void get(g)} data-testid={`template-${g}`}>
-            {iv.template.download(g)}
+          <button key={g.code} type="button" className="button button-secondary button-small" onClick={() => void get(g.code)} data-testid={`template-${g.code}`}>
+            {iv.template.download(g.label)}
           </button>
         ))}
       </div>
@@ -306,6 +306,7 @@ function Changes({ p }: { p: IntakePreview }) {
       {changes.length === 0 ? (
         <p className="hint">{P.noChanges}</p>
       ) : (
+        <div className="i-table-wrap">
         <table className="data-table">
           <thead>
             <tr><th>{P.cols.code}</th><th>{P.cols.title}</th><th>{P.cols.before}</th><th>{P.cols.after}</th><th>{P.cols.what}</th></tr>
@@ -322,6 +323,7 @@ function Changes({ p }: { p: IntakePreview }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );
