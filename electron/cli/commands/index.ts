@@ -28,5 +28,6 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'audit-verify': { summary: 'Kiểm tra nhật ký (chuỗi mã băm, gói đã nhập); xuất nhật ký', load: () => import('./audit-verify.ts') },
   'dossier-template': { summary: 'Tạo phiếu tự đánh giá (.xlsx) của một nhóm đơn vị theo bộ tiêu chí của kỳ', load: () => import('./dossier-template.ts') },
   'import-dossier': { summary: 'Nhập phiếu tự đánh giá (lần 1, lần 2) của đơn vị cùng tài liệu kiểm chứng', load: () => import('./import-dossier.ts') },
+  'import-collected': { summary: 'Nhập bảng tổng hợp điểm tự đánh giá (mỗi đơn vị một cột)', load: () => import('./import-collected.ts') },
   finalise: { summary: 'Chốt kết quả kỳ đánh giá (hoặc mở lại, có lý do)', load: () => import('./finalise.ts') },
 };
