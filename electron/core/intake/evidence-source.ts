@@ -5,7 +5,7 @@
  * Hidden files, __MACOSX, Thumbs.db and desktop.ini are left out; symbolic links are not followed.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -19,6 +19,8 @@ export interface EvidenceEntry {
   readonly path: string;
   readonly name: string;
   readonly size: number;
+  /** Folder entries: the file itself, read with synchronous chunked I/O (faster than a stream for many small files). */
+  readonly file?: string;
   open(): Promise<Readable>;
 }
 
@@ -38,7 +40,7 @@ async function walk(root: string, dir: string, out: EvidenceEntry[]): Promise<vo
     const st = await lstat(full);
     if (st.isDirectory()) await walk(root, full, out);
     else if (st.isFile()) {
-      out.push({ path: relative(root, full).split(sep).join('/').normalize('NFC'), name: n.normalize('NFC'), size: st.size, open: async () => createReadStream(full, { highWaterMark: 1 << 20 }) });
+      out.push({ path: relative(root, full).split(sep).join('/').normalize('NFC'), name: n.normalize('NFC'), size: st.size, file: full, open: async () => createReadStream(full, { highWaterMark: 1 << 20 }) });
     }
   }
 }
@@ -65,8 +67,32 @@ export async function openEvidenceSource(path: string | null, display?: string):
   return { kind: 'zip', name, entries };
 }
 
-/** Streams an entry through `each` chunk by chunk; honours cancellation between chunks. */
+const CHUNK = Buffer.allocUnsafe(1 << 20);
+let sinceYield = 0;
+const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+
+/** Streams an entry through `each` chunk by chunk (1 MiB); honours cancellation between chunks. */
 async function pump(entry: EvidenceEntry, run: IntakeRun | undefined, each: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+  if (entry.file) {
+    let n = 0;
+    const fd = openSync(entry.file, 'r');
+    try {
+      for (;;) {
+        if (run?.signal?.aborted) throw cancelled();
+        const got = readSync(fd, CHUNK, 0, CHUNK.length, null);
+        if (got === 0) break;
+        await each(CHUNK.subarray(0, got));
+        n += got;
+        sinceYield += got;
+        // Let the event loop breathe (progress polls, cancel) every 16 MiB.
+        if (sinceYield > 16 << 20) (sinceYield = 0), await yieldNow();
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (n !== entry.size) throw new CodedFailure('INTAKE_EVIDENCE_READ', `Tệp “${entry.path}” đọc được ${n} byte, khác ${entry.size} byte lúc liệt kê (tệp đang bị sửa?).`, { file: entry.path });
+    return n;
+  }
   const stream = await entry.open();
   let n = 0;
   try {
@@ -101,15 +127,17 @@ export async function storeEntry(dataDir: string, entry: EvidenceEntry, run: Int
   const dir = join(dataDir, 'evidence');
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.intake-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
-  const out = createWriteStream(tmp);
+  const out = openSync(tmp, 'w');
   const h = createHash('sha256');
+  let closed = false;
   try {
-    await pump(entry, run, async (c) => {
+    await pump(entry, run, (c) => {
       h.update(c);
       onBytes(c.length);
-      if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
+      writeSync(out, c);
     });
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    closeSync(out);
+    closed = true;
     const sha256 = h.digest('hex');
     const target = evidencePath(dataDir, sha256);
     if (existsSync(target)) {
@@ -120,7 +148,7 @@ export async function storeEntry(dataDir: string, entry: EvidenceEntry, run: Int
     renameSync(tmp, target);
     return { sha256, created: true };
   } catch (e) {
-    out.destroy();
+    if (!closed) closeSync(out);
     rmSync(tmp, { force: true });
     throw e;
   }

@@ -6,15 +6,16 @@
  * a lowered benchmark proposed where the framework allows none. Every self-score is
  * recomputed from the declared inputs (shared/scoring/score.ts).
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { type Rational, cmp, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { formatPoints } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Where, cellNumber, cellText, decimalText, problem, refusal } from './cells.ts';
-import { COL, FIRST_ROW, HEADERS, META_SHEET, SHEET, TEMPLATE_FORMAT, TICK_MET, TICK_NOT_MET, UNIT_CELL, type ColumnKey, inputColumns } from './layout.ts';
+import { COL, FIRST_ROW, HEADERS, META_SHEET, SHEET, TEMPLATE_FORMAT, TICK_MET, TICK_NOT_MET, type ColumnKey, inputColumns } from './layout.ts';
 import type { GroupTarget } from './target.ts';
+import { type LiteSheet, type LiteWorkbook, readXlsxLite } from './xlsx-lite.ts';
 
 export interface Citation {
   readonly fileName: string;
@@ -69,12 +70,12 @@ export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   return wb;
 }
 
-function metaValue(ws: Worksheet, row: number): string {
-  return cellText(ws.getCell(`B${row}`).value);
+function metaValue(ws: LiteSheet, row: number): string {
+  return cellText(ws.cell(row, 2));
 }
 
-function checkMeta(wb: Workbook, fileName: string, target: GroupTarget): void {
-  const meta = wb.getWorksheet(META_SHEET);
+function checkMeta(wb: LiteWorkbook, fileName: string, target: GroupTarget): void {
+  const meta = wb.sheet(META_SHEET);
   const at = (row: number, what: string, code: string) =>
     new CodedFailure(code, `Trang “${META_SHEET}” (ẩn), dòng ${row}, cột B: ${what}`, { sheet: META_SHEET, row, column: 'B', file: fileName });
   if (!meta || metaValue(meta, 1) !== TEMPLATE_FORMAT) {
@@ -114,11 +115,10 @@ export function parseCitations(text: string, where: Where, problems: CodedError[
 
 const w = (row: number, k: ColumnKey): Where => ({ sheet: SHEET, row, column: COL[k], header: HEADERS[k] });
 
-function readInputs(ws: Worksheet, row: number, node: FrameworkNode, problems: CodedError[]): { input: Record<string, unknown> | null; declared: Record<string, string> | null } {
+function readInputs(ws: LiteSheet, row: number, node: FrameworkNode, problems: CodedError[]): { input: Record<string, unknown> | null; declared: Record<string, string> | null } {
   const s = node.scoring!;
-  const r = ws.getRow(row);
   const num = (k: ColumnKey): Rational | null | undefined => {
-    const v = cellNumber(r.getCell(COL[k]).value);
+    const v = cellNumber(ws.cell(row, COL[k]));
     if (!v.ok) {
       problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, k), `“${v.text}” không phải là một số.`));
       return undefined;
@@ -126,7 +126,7 @@ function readInputs(ws: Worksheet, row: number, node: FrameworkNode, problems: C
     return v.value;
   };
   if (s.kind === 'tick' || s.kind === 'timeliness') {
-    const t = cellText(r.getCell(COL.choice).value);
+    const t = cellText(ws.cell(row, COL.choice));
     if (!t) return { input: null, declared: null };
     const lower = t.toLocaleLowerCase('vi');
     if (s.kind === 'tick') {
@@ -172,9 +172,14 @@ function fieldColumn(kind: string, field: unknown): ColumnKey {
 
 /** Parses and checks the workbook; throws one CodedFailure listing every problem found. */
 export async function parseDossierWorkbook(bytes: Buffer, fileName: string, target: GroupTarget, unitName: string | null): Promise<ParsedDossier> {
-  const wb = await loadWorkbook(bytes, fileName);
+  let wb: LiteWorkbook;
+  try {
+    wb = readXlsxLite(bytes);
+  } catch {
+    throw new CodedFailure(INTAKE_ERRORS.UNREADABLE, `Tệp “${fileName}” không phải là tệp Excel (.xlsx) hợp lệ hoặc bị hỏng.`, { file: fileName });
+  }
   checkMeta(wb, fileName, target);
-  const ws = wb.getWorksheet(SHEET);
+  const ws = wb.sheet(SHEET);
   if (!ws) throw new CodedFailure(INTAKE_ERRORS.STRUCTURE, `Tệp “${fileName}” không có trang “${SHEET}” (trang đã bị đổi tên hoặc xóa).`, { file: fileName, sheet: SHEET });
 
   // Structure: exactly the framework's sub-criteria, in order, codes, titles and maxima unchanged, nothing below.
@@ -182,28 +187,27 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
   for (let i = 0; i < expected.length; i++) {
     const row = FIRST_ROW + i;
     const n = expected[i]!;
-    const code = cellText(ws.getCell(row, COL.code).value);
+    const code = cellText(ws.cell(row, COL.code));
     if (code !== n.code) {
       const what = code === '' ? `thiếu dòng của tiêu chí ${n.code} (dòng đã bị xóa hoặc mã bị xóa).` : `mã “${code}” ở vị trí của tiêu chí ${n.code} (dòng đã bị thêm, xóa, đổi thứ tự hoặc sửa mã).`;
       throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'code'), what)]);
     }
-    if (cellText(ws.getCell(row, COL.title).value) !== n.title.trim()) throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
-    const max = cellNumber(ws.getCell(row, COL.max).value);
+    if (cellText(ws.cell(row, COL.title)) !== n.title.trim()) throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
+    const max = cellNumber(ws.cell(row, COL.max));
     if (!max.ok || max.value === null || cmp(max.value, parseDecimal(n.maxPoints)!) !== 0) {
       throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'max'), `điểm tối đa của tiêu chí ${n.code} đã bị sửa (phải là ${formatPoints(parseDecimal(n.maxPoints)!, 4)}).`)]);
     }
   }
   const after = FIRST_ROW + expected.length;
   for (let row = after; row <= Math.max(ws.rowCount, after); row++) {
-    const r = ws.getRow(row);
     for (let c = 1; c <= COL.lowered; c++) {
-      if (cellText(r.getCell(c).value) !== '') {
+      if (cellText(ws.cell(row, c)) !== '') {
         throw refusal([problem(INTAKE_ERRORS.STRUCTURE, { sheet: SHEET, row, column: c }, `có nội dung dưới dòng cuối của phiếu (dòng đã bị thêm; phiếu có ${expected.length} tiêu chí).`)]);
       }
     }
   }
 
-  const unitCell = cellText(ws.getCell(UNIT_CELL).value);
+  const unitCell = cellText(ws.cell(2, 3)); // UNIT_CELL
   const problems: CodedError[] = [];
   if (unitName !== null && unitCell !== '' && unitCell.normalize('NFC').toLocaleLowerCase('vi') !== unitName.normalize('NFC').toLocaleLowerCase('vi')) {
     problems.push(problem(INTAKE_ERRORS.UNIT_MISMATCH, { sheet: SHEET, row: 2, column: 3, header: 'Đơn vị' }, `phiếu ghi đơn vị “${unitCell}”, không phải “${unitName}”.`));
@@ -212,12 +216,11 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
   const items: ParsedItem[] = [];
   expected.forEach((node, i) => {
     const row = FIRST_ROW + i;
-    const r = ws.getRow(row);
     const s = node.scoring!;
     if (s.kind === 'survey') return;
     const before = problems.length;
     const { input, declared } = readInputs(ws, row, node, problems);
-    const claimedCell = cellNumber(r.getCell(COL.claimed).value);
+    const claimedCell = cellNumber(ws.cell(row, COL.claimed));
     let claimed: Rational | null = null;
     if (!claimedCell.ok) problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), `“${claimedCell.text}” không phải là một số.`));
     else if (claimedCell.value !== null) {
@@ -226,11 +229,11 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
       if (cmp(claimed, max) > 0) problems.push(problem(INTAKE_ERRORS.ABOVE_MAX, w(row, 'claimed'), `điểm tự chấm ${formatPoints(claimed, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${node.code}.`));
       else if (claimed.n < 0n) problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), 'điểm tự chấm không được là số âm.'));
     }
-    const lowered = cellText(r.getCell(COL.lowered).value) || null;
+    const lowered = cellText(ws.cell(row, COL.lowered)) || null;
     if (lowered !== null && !node.exemptable) {
       problems.push(problem(INTAKE_ERRORS.NOT_EXEMPTABLE, w(row, 'lowered'), `tiêu chí ${node.code} không thuộc diện được hạ điểm chuẩn theo bộ tiêu chí.`));
     }
-    const citations = parseCitations(cellText(r.getCell(COL.evidence).value), w(row, 'evidence'), problems);
+    const citations = parseCitations(cellText(ws.cell(row, COL.evidence)), w(row, 'evidence'), problems);
     let score: Rational | null = null;
     if (problems.length === before) {
       if (input === null) {
@@ -244,7 +247,7 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
         else problems.push(problem(INTAKE_ERRORS.INPUT_INVALID, w(row, fieldColumn(s.kind, scored.error.details?.['field'])), scored.error.message));
       }
     }
-    items.push({ code: node.code, row, node, input, score, claimed, declared, explanation: cellText(r.getCell(COL.explanation).value), citations, lowered });
+    items.push({ code: node.code, row, node, input, score, claimed, declared, explanation: cellText(ws.cell(row, COL.explanation)), citations, lowered });
   });
   if (problems.length) throw refusal(problems);
   return { unitCell, items };
