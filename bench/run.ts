@@ -4,13 +4,14 @@
  * only). Each figure is printed with what it includes and, where issue 11 (or an earlier
  * one) sets a goal, the goal and "met" or "NOT MET". Tests never assert times; this only
  * prints them. NAME runs the suites whose name starts with it (cli, recompute, workspace,
- * exchange, documents, scale).
+ * exchange, documents, bulk, intake, scale).
  */
 import { benchBulk } from './bulk.ts';
 import { benchCli } from './cli.ts';
 import { benchDocuments } from './documents.ts';
 import { benchExchange } from './exchange.ts';
 import { type Figure, formatFigures } from './figures.ts';
+import { benchIntake } from './intake.ts';
 import { benchRecompute } from './recompute.ts';
 import { benchScale } from './scale.ts';
 import { benchWorkspace } from './workspace.ts';
@@ -32,6 +33,18 @@ const suites: [string, (quick: boolean) => Promise<Figure[]>][] = [
       return [
         { name: 'agree with the rest of a 500-sub-criterion field (median)', value: r['agree_500_commit_ms']!, unit: 'ms', goal: 200, includes: 'core: validate, one transaction, one audit row per sub-criterion' },
         { name: 'paste 500 cells into the grid (median)', value: r['paste_500_cells_ms']!, unit: 'ms', goal: 300, includes: 'core: validate every cell, commit the valid ones in one transaction' },
+      ];
+    },
+  ],
+  [
+    'intake',
+    async (q) => {
+      // 150 units × their sub-criteria with 3,000 generated evidence files (--quick: 40 units).
+      const r = await benchIntake(q ? 40 : 150);
+      return [
+        { name: `intake preview: workbooks read + evidence hashed, ${q ? 40 : 150} units`, value: r['preview_workbooks_and_hashing_ms']!, unit: 'ms', goal: q ? undefined : 10_000, includes: 'read every workbook, check it, stream and hash every evidence file' },
+        { name: 'intake commit: evidence stored, dossiers written', value: r['commit_store_and_write_ms']!, unit: 'ms', includes: 'one transaction per unit' },
+        { name: 'intake peak RSS', value: r['rss_peak_mb']!, unit: 'MB' },
       ];
     },
   ],

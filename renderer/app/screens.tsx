@@ -14,6 +14,7 @@ import { vi } from '../i18n/vi.ts';
 import { RESULTS_SCREENS, resultsScreenFor } from '../features/results/routes.tsx';
 import { EXCHANGE_SCREENS, exchangeScreenFor } from '../features/secretariat/routes.tsx';
 import { ProfileKey } from '../features/exchange/ProfileKey.tsx';
+import { INTAKE_PATH, INTAKE_SCREENS } from '../features/intake/routes.tsx';
 import { lastVisited, parseRoute, paths } from './route.ts';
 
 /** The grid (ag-grid) loads on first use: the start stays light. */
@@ -61,6 +62,7 @@ export const SCREENS: readonly Screen[] = [
   },
   ...RESULTS_SCREENS,
   ...EXCHANGE_SCREENS,
+  ...INTAKE_SCREENS,
   { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => (<><Profile /><ProfileKey /></>) },
 ];
 
@@ -73,6 +75,7 @@ export function screenFor(path: string): Screen {
   if (results) return { ...screen(results.key), render: results.render };
   const exchange = exchangeScreenFor(path);
   if (exchange) return { ...screen(exchange.key), render: exchange.render };
+  if (path.split(/[?#]/)[0] === INTAKE_PATH) return screen(INTAKE_PATH);
   const route = parseRoute(path);
   switch (route.name) {
     case 'unit': {

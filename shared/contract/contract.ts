@@ -12,6 +12,7 @@ import { workspace } from './workspace.ts';
 import { appraisal, dossier, exemption, grid } from './dossier.ts';
 import { evidence } from './evidence.ts';
 import { files } from './files.ts';
+import { intake } from './intake.ts';
 import { identity } from './identity.ts';
 import { exchange, secretariat } from './exchange.ts';
 import { documents, exportTables, meeting, previous, results, survey } from './results.ts';
@@ -35,6 +36,7 @@ export const contract = {
   identity,
   exchange,
   secretariat,
+  intake,
 } as const;
 
 export type Contract = typeof contract;

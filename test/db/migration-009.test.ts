@@ -17,6 +17,7 @@ function before009(): Database.Database {
   migrate(db, 8);
   db.exec(`
     INSERT INTO cycles (id, name, year, province, created_at) VALUES ('c', 'C', 2023, 'Sóc Trăng', 'now');
+    INSERT INTO cycle_groups (cycle_id, code, label, short_label, sort_order) VALUES ('c', 'district', 'UBND cấp huyện', 'Cấp huyện', 1);
     INSERT INTO units (id, cycle_id, name, grp) VALUES ('u', 'c', 'UBND huyện A', 'district');
     INSERT INTO members (id, cycle_id, name, role) VALUES ('m', 'c', 'Nguyễn Văn A', 'member');
     INSERT INTO evidence (id, cycle_id, sha256, title, file_name) VALUES (7, 'c', '${'a'.repeat(64)}', 'Kế hoạch CCHC', 'kh.pdf');

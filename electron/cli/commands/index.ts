@@ -26,5 +26,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'export-cycle': { summary: 'Xuất gói kỳ đánh giá có ký số cho thành viên', load: () => import('./export-cycle.ts') },
   'import-cycle': { summary: 'Nhận gói kỳ đánh giá của cơ quan thường trực', load: () => import('./import-cycle.ts') },
   'audit-verify': { summary: 'Kiểm tra nhật ký (chuỗi mã băm, gói đã nhập); xuất nhật ký', load: () => import('./audit-verify.ts') },
+  'dossier-template': { summary: 'Tạo phiếu tự đánh giá (.xlsx) của một nhóm đơn vị theo bộ tiêu chí của kỳ', load: () => import('./dossier-template.ts') },
+  'import-dossier': { summary: 'Nhập phiếu tự đánh giá (lần 1, lần 2) của đơn vị cùng tài liệu kiểm chứng', load: () => import('./import-dossier.ts') },
+  'import-collected': { summary: 'Nhập bảng tổng hợp điểm tự đánh giá (mỗi đơn vị một cột)', load: () => import('./import-collected.ts') },
   finalise: { summary: 'Chốt kết quả kỳ đánh giá (hoặc mở lại, có lý do)', load: () => import('./finalise.ts') },
 };

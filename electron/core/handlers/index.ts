@@ -10,6 +10,7 @@ import { evidenceOpen } from './evidence.ts';
 import { filesSave, filesUpload, filesUploadPart } from './files.ts';
 import { identityCreate, identityExportPublicKey, identityLock, identityStatus, identityUnlock } from './identity.ts';
 import * as x from './exchange.ts';
+import { intakeCancel, intakeStart, intakeStatus, intakeTemplate, intakeUnits } from './intake.ts';
 import {
   documentsMinutes,
   documentsSheets,
@@ -97,4 +98,9 @@ export const handlers = {
   'secretariat.audit': x.secretariatAudit,
   'secretariat.exportAudit': x.secretariatExportAudit,
   'secretariat.verify': x.secretariatVerify,
+  'intake.units': intakeUnits,
+  'intake.template': intakeTemplate,
+  'intake.start': intakeStart,
+  'intake.status': intakeStatus,
+  'intake.cancel': intakeCancel,
 } satisfies Handlers;
