@@ -34,6 +34,7 @@ const TABLES: readonly { name: string; create: (t: string) => string; unique: st
       node_code TEXT NOT NULL,
       evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
       page INTEGER CHECK (page IS NULL OR page > 0),
+      cited_name TEXT,
       FOREIGN KEY (unit_id, node_code) REFERENCES dossier_items (unit_id, node_code) ON DELETE CASCADE
     )`,
     unique: 'CREATE UNIQUE INDEX dossier_evidence_link ON dossier_evidence (unit_id, node_code, evidence_id, ifnull(page, 0))',
@@ -56,4 +57,5 @@ export function up(db: Database): void {
   }
 }
 
-const cols = (table: string) => (table === 'appraisal_evidence' ? 'unit_id, node_code, member_id, evidence_id, page' : 'unit_id, node_code, evidence_id, page');
+// dossier_evidence has the file name the unit cited since 008 (dossier intake).
+const cols = (table: string) => (table === 'appraisal_evidence' ? 'unit_id, node_code, member_id, evidence_id, page' : 'unit_id, node_code, evidence_id, page, cited_name');
