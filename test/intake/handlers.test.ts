@@ -17,8 +17,15 @@ const MEM = { name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', age
 
 function client(core: CoreContext, identity: unknown) {
   const router = createRouter(handlers, { context: { core, settings: memorySettings({ identity }), app: { version: 't', transport: 'http' }, downloadUrl: () => '/download/x' } });
+  // The secretariat's role takes effect with its key unlocked: made on first use, as on the "Tổng hợp" screen.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return async (method: string, input: unknown = {}): Promise<any> => router.call(method, input);
+  return async (method: string, input: unknown = {}): Promise<any> => {
+    if ((identity as { role: string }).role === 'secretariat') {
+      const st = await router.call('identity.status', undefined);
+      if (st.ok && (st.value as { state: string }).state === 'missing') await router.call('identity.create', { passphrase: 'mật khẩu thường trực' });
+    }
+    return router.call(method, input);
+  };
 }
 
 async function until(call: ReturnType<typeof client>, job: string) {

@@ -118,7 +118,7 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
     expect(data.present.map((p) => p.name)).not.toContain('Nguyễn Hoàng Minh'); // the chair presides
     expect(data.present).toHaveLength(6);
     expect(data.header.date).toEqual({ year: 2024, month: 3, day: 15 });
-    expect(data.exemptions).toHaveLength(77);
+    expect(data.exemptions).toHaveLength(84);
     expect(data.appraised.units).toBe(40);
     expect(listAudit(db, { entity: 'meeting' })).toHaveLength(1);
     expect(() => saveMeeting(db, C, { startsAt: '15/03/2024 08:00' }, 't')).toThrow(expect.objectContaining({ code: 'MEETING_BAD_TIME' }));
