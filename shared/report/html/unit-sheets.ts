@@ -35,12 +35,14 @@ export interface UnitSheetContext {
 
 export type UnitSheetKind = 'appraisal' | 'notice' | 'feedback';
 
-/** Points as printed: as on the drill-down screen, at most 3 decimals, half up, trailing zeros dropped (0,5; 0,667; 3,485; 14). */
-function pointsText(d: string): string {
+/** Points as printed: at most `places` decimals, half up, trailing zeros dropped (0,5; 0,67; 14). */
+function pointsText(d: string, places = 2): string {
   const r = parseDecimal(d);
-  return r ? formatPoints(r, 3) : viDec(d);
+  return r ? formatPoints(r, places) : viDec(d);
 }
 const n = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(pointsText(d)));
+/** The appraisal sheet's rows: as on the drill-down screen, up to 3 decimals (0,667; 3,485), so that its subtotals read the same. */
+const n3 = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(pointsText(d, 3)));
 /** Totals and the index: exactly 2 decimals (51,34). */
 const n2 = (d: string | null | undefined) => {
   if (d === null || d === undefined) return '';
@@ -101,14 +103,14 @@ function appraisedCell(node: DrillNode): string {
   const v = councilValue(node);
   switch (v.state) {
     case 'survey':
-      return `${n(v.score)}<br><i>(ĐTXHH)</i>`;
+      return `${n3(v.score)}<br><i>(ĐTXHH)</i>`;
     case 'decided':
     case 'appraised':
-      return n(v.score);
+      return n3(v.score);
     case 'conflict':
-      return `<i>Chưa thống nhất</i><br>${v.sides.map((s) => `${esc(s.memberName)}: ${n(s.score)}`).join('<br>')}`;
+      return `<i>Chưa thống nhất</i><br>${v.sides.map((s) => `${esc(s.memberName)}: ${n3(s.score)}`).join('<br>')}`;
     case 'provisional':
-      return `${n(v.counted)}<br><i>(tạm tính)</i>`;
+      return `${n3(v.counted)}<br><i>(tạm tính)</i>`;
     default:
       return '';
   }
@@ -137,11 +139,11 @@ function sheetTable(d: UnitDrilldown): string {
     // Inner rows: the points counted below (the drill-down's subtotal), flagged while conflicts remain.
     const appraised = node.leaf
       ? appraisedCell(node)
-      : `${n(node.points)}${node.unresolved > 0 ? `<br><i>(${node.unresolved} chưa thống nhất)</i>` : ''}`;
-    const self1 = n(node.self1);
-    const self2 = node.leaf ? n(node.self2) : n(node.self2 ?? node.self1);
+      : `${n3(node.points)}${node.unresolved > 0 ? `<br><i>(${node.unresolved} chưa thống nhất)</i>` : ''}`;
+    const self1 = n3(node.self1);
+    const self2 = node.leaf ? n3(node.self2) : n3(node.self2 ?? node.self1);
     rows.push(
-      `<tr class="${cls}"><td>${esc(node.code)}</td><td>${esc(node.title)}</td><td class="n">${n(node.max)}</td><td class="n">${self1}</td><td class="n">${self2}</td><td class="n">${appraised}</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(councilValue(node).comment) : ''}</td></tr>`,
+      `<tr class="${cls}"><td>${esc(node.code)}</td><td>${esc(node.title)}</td><td class="n">${n3(node.max)}</td><td class="n">${self1}</td><td class="n">${self2}</td><td class="n">${appraised}</td><td>${esc(exemptionText(node))}</td><td class="ev">${node.leaf ? esc(evidenceOf(node)) : ''}</td><td class="ev">${node.leaf ? esc(councilValue(node).comment) : ''}</td></tr>`,
     );
   }
   return `<table class="grid small sheet" style="table-layout:fixed"><colgroup><col style="width:10mm"><col style="width:45mm"><col style="width:10mm"><col style="width:11.5mm"><col style="width:11.5mm"><col style="width:12mm"><col style="width:16mm"><col style="width:27mm"><col style="width:22mm"></colgroup>
