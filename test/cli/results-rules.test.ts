@@ -18,9 +18,10 @@ async function run(rows: string[], ...extra: string[]) {
 describe('ties and classification bounds', () => {
   it('equal published indices share a rank and the next rank skips (1, 1, 3)', async () => {
     const { out } = await run([
-      'Sở C,department,100,40,20,20', // 80.00
-      'Sở A,department,100,50,20,20', // 90.00
-      'Sở B,department,50,25,10,10', // 90.00, other figures
+      // within every maximum (issue 9): department surveys at most 16 and 15, self ≤ benchmark − 31
+      'Sở C,department,100,50,15,15', // 80.00
+      'Sở A,department,100,60,15,15', // 90.00
+      'Sở B,department,50,15,15,15', // 90.00, other figures
     ]);
     const rank = Object.fromEntries(out.units.map((u) => [u.unit, u.rankInGroup]));
     expect(rank).toEqual({ 'Sở A': 1, 'Sở B': 1, 'Sở C': 3 });
@@ -30,20 +31,21 @@ describe('ties and classification bounds', () => {
 
   it('classifies on the published index: 90.00 and 80.00 are group 2, 79.995 publishes 80.00 (group 2)', async () => {
     const { out, stdout } = await run([
-      'U90,district,100,50,20,20', // exactly 90 → group 2
-      'U80,district,100,40,20,20', // exactly 80 → group 2
-      'U79995,district,200,119.99,20,20', // 159.99 / 200 = 79.995 → 80.00 → group 2
-      'U90005,district,200,140.01,20,20', // 90.005 → 90.01 → group 1
-      'U79994,district,1000,759.94,20,20', // 79.994 → 79.99 → group 3
-      'U65,district,100,25,20,20', // 65.00 → group 3
-      'U64995,district,200,89.99,20,20', // 64.995 → 65.00 → group 3
-      'U50,district,100,10,20,20', // 50.00 → group 4
-      'U49,district,100,9,20,20', // 49.00 → group 5
+      // within every maximum (issue 9): district surveys at most 15 each, self ≤ benchmark − 30
+      'U90,district,100,60,15,15', // exactly 90 → group 2
+      'U80,district,100,50,15,15', // exactly 80 → group 2
+      'U79995,district,100,49.995,15,15', // 79.995 / 100 → 80.00 → group 2
+      'U90005,district,100,60.005,15,15', // 90.005 → 90.01 → group 1
+      'U79994,district,50,9.997,15,15', // 39.997 / 50 = 79.994 → 79.99 → group 3
+      'U65,district,100,35,15,15', // 65.00 → group 3
+      'U64995,district,40,0.998,12.5,12.5', // 25.998 / 40 = 64.995 → 65.00 → group 3
+      'U50,district,100,20,15,15', // 50.00 → group 4
+      'U49,district,100,19,15,15', // 49.00 → group 5
     ]);
     const by = Object.fromEntries(out.units.map((u) => [u.unit, u]));
     expect(by.U90).toMatchObject({ index: 90, classification: 2 });
     expect(by.U80).toMatchObject({ index: 80, classification: 2 });
-    expect(by.U79995).toMatchObject({ index: 80, classification: 2, total: 159.99 });
+    expect(by.U79995).toMatchObject({ index: 80, classification: 2 });
     expect(by.U90005).toMatchObject({ index: 90.01, classification: 1, rankInGroup: 1 });
     expect(by.U79994).toMatchObject({ index: 79.99, classification: 3 });
     expect(by.U65).toMatchObject({ index: 65, classification: 3 });
@@ -54,7 +56,7 @@ describe('ties and classification bounds', () => {
     expect(by.U80!.rankInGroup).toBe(3);
     expect(by.U79995!.rankInGroup).toBe(3);
     expect(by.U79994!.rankInGroup).toBe(5);
-    expect(stdout).toContain('"unit":"U79995","group":"district","benchmark":200,"selfAssessed":119.99,"survey":40,"total":159.99,"index":80.00,"classification":2');
+    expect(stdout).toMatch(/"unit":"U79995","group":"district","benchmark":100,"selfAssessed":[0-9.]+,"survey":30,"total":[0-9.]+,"index":80.00,"classification":2/);
     const g = out.groups[0]!;
     expect(g.classificationCounts).toEqual({ 1: 1, 2: 3, 3: 3, 4: 1, 5: 1 });
     expect(g.highest).toEqual({ unit: 'U90005', index: 90.01 });
