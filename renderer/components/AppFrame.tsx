@@ -80,11 +80,6 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
           </ul>
         </nav>
         <div className="topbar-end">
-          {demo && (
-            <span className="chip chip-demo topbar-demo" title={vi.start.demoLabelHint} data-testid="demo-label">
-              {vi.start.demoLabel}
-            </span>
-          )}
           <SaveIndicator />
           <button type="button" className="topbar-button" onClick={() => keyboardHelp.set(true)} title={vi.nav.shortcuts} aria-label={vi.nav.shortcuts}>
             ?
@@ -97,6 +92,11 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
           </a>
         </div>
       </header>
+      {demo && (
+        <p className="demo-banner" role="note" data-testid="demo-label">
+          <strong>{vi.start.demoLabel}</strong> · {vi.start.demoLabelHint}
+        </p>
+      )}
       <main className={`content content-${layout}`} id="main" tabIndex={-1}>
         {children}
       </main>

@@ -37,7 +37,8 @@ describe('starting out', () => {
     await page.getByRole('radio', { name: 'Khám phá dữ liệu minh họa' }).check();
     await startAs(page);
     await page.getByTestId('demo-label').waitFor();
-    expect(await page.getByTestId('demo-label').innerText()).toBe('Dữ liệu minh họa');
+    expect(await page.getByTestId('demo-label').innerText()).toMatch(/^Dữ liệu minh họa · /);
+    await app.screenshot('92-demo-label');
     expect(app.problems).toEqual([]);
   });
 
