@@ -371,7 +371,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('52-secretariat-audit');
 
     for (const s of [chair, linh, sec]) expect(s.problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 async function linkText(l: import('playwright-core').Locator): Promise<string> {
