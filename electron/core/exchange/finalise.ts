@@ -33,6 +33,8 @@ export interface SnapshotInfo {
   readonly reason: string | null;
   readonly hash: string;
   readonly backup?: string | null;
+  /** The audit chain's head after the finalise row (its seq and hash), printed in the minutes. */
+  readonly auditHead?: { readonly seq: number; readonly hash: string };
 }
 
 /** The cycle's official results (approved exemptions only), every number exact ("n/d"), with provenance. */
@@ -131,7 +133,7 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
         .run(cycleId, at, options.actor, reason, content, hash).lastInsertRowid,
     );
     db.prepare("UPDATE cycles SET status = 'finalised' WHERE id = ?").run(cycleId);
-    appendAudit(db, {
+    const row = appendAudit(db, {
       actor: options.actor,
       action: 'cycle.finalise',
       entity: 'cycle',
@@ -141,7 +143,7 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
       reason,
       at,
     });
-    return { id, cycleId, createdAt: at, actor: options.actor, reason, hash };
+    return { id, cycleId, createdAt: at, actor: options.actor, reason, hash, auditHead: { seq: row.seq, hash: row.hash } };
   });
   return { ...info, backup };
 }

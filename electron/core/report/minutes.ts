@@ -2,6 +2,7 @@
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import type { DocumentHeader } from '../../../shared/report/html/decree30-page.ts';
 import { docDateOf } from '../../../shared/report/html/decree30-page.ts';
+import { lastAuditRow, listAudit } from '../db/repos/audit.ts';
 import type { MinutesData, MinutesExemption, MinutesMember } from '../../../shared/report/html/minutes.ts';
 import type { UnitSheetContext } from '../../../shared/report/html/unit-sheets.ts';
 import { exactText } from '../../../shared/report/numbers.ts';
@@ -104,7 +105,21 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
     conflictsOfInterest: readConflictsOfInterest(db, cycle.id),
     conclusions: meeting.conclusions,
     copies: meeting.copies,
+    auditHead: auditHeadOf(db, cycle.id, cycle.status === 'finalised'),
   };
+}
+
+/** The `cycle.finalise` row of a finalised cycle (the head when it was finalised), else the chain's last row. */
+function auditHeadOf(db: Db, cycleId: string, finalised: boolean): MinutesData['auditHead'] {
+  const rows = finalised ? listAudit(db, { entity: 'cycle', entityId: cycleId }).filter((r) => r.action === 'cycle.finalise') : [];
+  const row = rows.at(-1) ?? lastAuditRow(db);
+  if (!row) return null;
+  let snapshotHash: string | null = null;
+  if (row.action === 'cycle.finalise' && row.after) {
+    const h = (JSON.parse(row.after) as { snapshotHash?: unknown }).snapshotHash;
+    snapshotHash = typeof h === 'string' ? h : null;
+  }
+  return { seq: row.seq, hash: row.hash, finalised: row.action === 'cycle.finalise', snapshotHash };
 }
 
 /** The minutes' data of a cycle. */

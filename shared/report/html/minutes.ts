@@ -82,6 +82,11 @@ export interface MinutesData {
   readonly conflictsOfInterest: readonly MinutesConflictOfInterest[];
   readonly conclusions: readonly string[];
   readonly copies: number | null;
+  /**
+   * The audit chain's head the results rest on: at the last finalise of the cycle (its row,
+   * hash and the snapshot's hash), else at printing; anyone can compare it with `audit-verify`.
+   */
+  readonly auditHead?: { readonly seq: number; readonly hash: string; readonly finalised: boolean; readonly snapshotHash: string | null } | null;
 }
 
 export interface MinutesOptions {
@@ -261,6 +266,14 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
           'Giao cơ quan thường trực Hội đồng tổng hợp, hoàn chỉnh kết quả, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định công bố.',
         ];
   for (const c of conclusions) out.push(`<p>${escLines(c)}</p>`);
+  if (d.auditHead) {
+    const a = d.auditHead;
+    out.push(
+      `<p class="audit-head">Mã băm nhật ký kiểm tra ${a.finalised ? 'khi chốt kết quả' : 'tại thời điểm in'} (dòng số ${a.seq}): <code>${esc(a.hash)}</code>${
+        a.snapshotHash ? `; mã băm bản chốt kết quả: <code>${esc(a.snapshotHash)}</code>` : ''
+      }.</p>`,
+    );
+  }
   const end = d.endsAt ? timeText(d.endsAt) : null;
   out.push(
     `<p>Cuộc họp kết thúc vào lúc ${esc(end ?? '… giờ … phút')} cùng ngày. Biên bản được lập thành ${esc(

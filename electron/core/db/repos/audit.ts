@@ -113,6 +113,11 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditRow[] {
   return stmt(db, sql).all(params) as AuditRow[];
 }
 
+/** The chain's last row (its head), or undefined for an empty log. */
+export function lastAuditRow(db: Db): AuditRow | undefined {
+  return stmt(db, `${SELECT} ORDER BY seq DESC LIMIT 1`).get() as AuditRow | undefined;
+}
+
 export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; seq: number; reason: string };
 
 /** Recomputes every hash from the genesis; reports the first row that does not fit. */
