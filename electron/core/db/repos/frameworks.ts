@@ -28,9 +28,12 @@ export interface CycleFramework {
   readonly framework: Framework;
 }
 
-/** The unit groups that have a framework in the cycle. */
+/** The unit groups that have a framework in the cycle, in cycleFrameworks' order. */
 export function cycleFrameworkGroups(db: Db, cycleId: string): UnitGroup[] {
-  return db.prepare('SELECT grp FROM cycle_frameworks WHERE cycle_id = ? ORDER BY grp').pluck().all(cycleId) as UnitGroup[];
+  return db
+    .prepare('SELECT cf.grp FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?')
+    .pluck()
+    .all(cycleId) as UnitGroup[];
 }
 
 export function cycleFrameworks(db: Db, cycleId: string): CycleFramework[] {
