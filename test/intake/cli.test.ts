@@ -57,7 +57,7 @@ describe('cchc dossier-template / import-dossier', () => {
     const done = JSON.parse(r2.stdout);
     expect(done.newFiles).toBe(0);
     expect(done.changes).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   it('exit 2 on bad usage, 1 on bad data, CODE: message on stderr', async () => {
     const dir = temp();
@@ -79,5 +79,5 @@ describe('cchc dossier-template / import-dossier', () => {
     const group = await cli('dossier-template', '--db', path, '--group', 'commune', '--out', join(dir, 'c.xlsx'));
     expect(group.code).toBe(1);
     expect(group.stderr).toMatch(/^INTAKE_GROUP_UNKNOWN: /);
-  });
+  }, 300_000);
 });

@@ -83,5 +83,5 @@ describe('collected workbook', () => {
     const b = await cli('import-collected', '--db', dbPath, '--round', '1', bad);
     expect(b.code).toBe(1);
     expect(b.stderr).toMatch(/^INTAKE_UNIT_UNKNOWN: /);
-  });
+  }, 300_000);
 });
