@@ -1,11 +1,19 @@
-/** The scope of a call: the open cycle (settings, else the first one) and the member the session is linked to. */
+/** The scope of a call: the open cycle (see currentCycleId) and the member the session is linked to. */
 import { Identity } from '../../../shared/contract/index.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { HandlerContext } from '../context.ts';
 import { getCycle, listCycles } from '../db/repos/cycles.ts';
+import { currentCycleRow } from '../db/repos/setup.ts';
 import { type Scope, makeScope } from '../services/scope.ts';
 
+/**
+ * The cycle the app opens: the one the secretariat made current (cycles.is_current, set when a
+ * cycle is created or chosen in "Thiết lập kỳ"); else the one this machine last received in a
+ * cycle package (settings); else the newest.
+ */
 export function currentCycleId(ctx: HandlerContext): string | null {
+  const marked = currentCycleRow(ctx.core.db);
+  if (marked) return marked;
   const chosen = ctx.settings.get('cycleId');
   if (typeof chosen === 'string' && getCycle(ctx.core.db, chosen)) return chosen;
   return listCycles(ctx.core.db)[0]?.id ?? null;

@@ -5,6 +5,7 @@ import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
 import { up as unitTotals } from './005-unit-totals.ts';
 import { up as cycleGroups } from './006-cycle-groups.ts';
+import { up as cycleSetup } from './007-cycle-setup.ts';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'results', up: results },
   { version: 5, name: 'unit-totals', up: unitTotals },
   { version: 6, name: 'cycle-groups', up: cycleGroups, foreignKeysOff: true },
+  { version: 7, name: 'cycle-setup', up: cycleSetup },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
