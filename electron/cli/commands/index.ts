@@ -26,5 +26,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'export-cycle': { summary: 'Xuất gói kỳ đánh giá có ký số cho thành viên', load: () => import('./export-cycle.ts') },
   'import-cycle': { summary: 'Nhận gói kỳ đánh giá của cơ quan thường trực', load: () => import('./import-cycle.ts') },
   'audit-verify': { summary: 'Kiểm tra nhật ký (chuỗi mã băm, gói đã nhập); xuất nhật ký', load: () => import('./audit-verify.ts') },
+  'cycle-create': { summary: 'Tạo kỳ đánh giá mới: nhóm đơn vị, bộ tiêu chí, căn cứ pháp lý', load: () => import('./cycle-create.ts') },
+  cycles: { summary: 'Liệt kê các kỳ đánh giá (JSON)', load: () => import('./cycles.ts') },
+  'import-units': { summary: 'Nhập danh sách cơ quan, đơn vị của kỳ (.xlsx, .csv)', load: () => import('./import-units.ts') },
+  'import-roster': { summary: 'Nhập danh sách Hội đồng thẩm định (.xlsx, .csv)', load: () => import('./import-roster.ts') },
   finalise: { summary: 'Chốt kết quả kỳ đánh giá (hoặc mở lại, có lý do)', load: () => import('./finalise.ts') },
 };
