@@ -15,6 +15,7 @@ import { files } from './files.ts';
 import { identity } from './identity.ts';
 import { exchange, secretariat } from './exchange.ts';
 import { documents, exportTables, meeting, previous, results, survey } from './results.ts';
+import { setup } from './setup.ts';
 
 export const contract = {
   app,
@@ -35,6 +36,7 @@ export const contract = {
   identity,
   exchange,
   secretariat,
+  setup,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { evidenceOpen } from './evidence.ts';
 import { filesSave, filesUpload, filesUploadPart } from './files.ts';
 import { identityCreate, identityExportPublicKey, identityLock, identityStatus, identityUnlock } from './identity.ts';
 import * as x from './exchange.ts';
+import * as st from './setup.ts';
 import {
   documentsMinutes,
   documentsSheets,
@@ -33,6 +34,24 @@ import {
 import { appraisalSet, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
+  'setup.overview': st.setupOverview,
+  'setup.createCycle': st.setupCreateCycle,
+  'setup.setCurrent': st.setupSetCurrent,
+  'setup.setFramework': st.setupSetFramework,
+  'setup.units': st.setupUnits,
+  'setup.previewUnits': st.setupPreviewUnits,
+  'setup.commitUnits': st.setupCommitUnits,
+  'setup.addUnit': st.setupAddUnit,
+  'setup.editUnit': st.setupEditUnit,
+  'setup.reorderUnits': st.setupReorderUnits,
+  'setup.removeUnit': st.setupRemoveUnit,
+  'setup.roster': st.setupRoster,
+  'setup.previewRoster': st.setupPreviewRoster,
+  'setup.commitRoster': st.setupCommitRoster,
+  'setup.addMember': st.setupAddMember,
+  'setup.editMember': st.setupEditMember,
+  'setup.removeMember': st.setupRemoveMember,
+  'setup.registerFingerprint': st.setupRegisterFingerprint,
   'app.info': appInfo,
   'session.get': sessionGet,
   'session.setIdentity': sessionSetIdentity,

@@ -135,7 +135,7 @@ function resolveGroups(inputs: readonly GroupInput[], samples: () => Record<Grou
     const choice = g.framework ?? { kind: 'sample' };
     const framework = choice.kind === 'sample' ? sample : checkFramework(choice.framework, info.code, choice.file);
     const available = fieldCodes(framework, info.code);
-    const fields = info.fields ? [...info.fields] : available;
+    const fields = info.fields && info.fields.length > 0 ? [...info.fields] : available;
     const unknown = fields.filter((f) => !available.includes(f));
     if (unknown.length > 0) {
       throw setupFailure(E.UNKNOWN_FIELD, `Nhóm “${info.label}”: bộ tiêu chí không có lĩnh vực ${unknown.join(', ')} (có: ${available.join(', ')}).`, { group: info.code });
