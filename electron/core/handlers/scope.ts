@@ -4,6 +4,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { HandlerContext } from '../context.ts';
 import { getCycle, listCycles } from '../db/repos/cycles.ts';
 import { currentCycleRow } from '../db/repos/setup.ts';
+import { getMember } from '../db/repos/members.ts';
 import { type Scope, makeScope } from '../services/scope.ts';
 
 /**
@@ -29,7 +30,10 @@ export function scopeOf(ctx: HandlerContext): Scope {
   const cycleId = currentCycleId(ctx);
   if (!cycleId) throw new CodedFailure('NO_CYCLE', 'Chưa có kỳ đánh giá nào trong cơ sở dữ liệu. Hãy nhập gói dữ liệu kỳ đánh giá do cơ quan thường trực gửi.');
   const identity = currentIdentity(ctx);
-  const scope = makeScope(ctx.core.db, ctx.core.dataDir, cycleId, identity?.memberId ?? null, identity?.role ?? 'member');
+  // The identity links a roster entry of one cycle; in another cycle (a new current cycle) it is no link.
+  const linked = identity?.memberId ? getMember(ctx.core.db, identity.memberId) : undefined;
+  const memberId = linked && linked.cycleId === cycleId ? linked.id : null;
+  const scope = makeScope(ctx.core.db, ctx.core.dataDir, cycleId, memberId, identity?.role ?? 'member');
   // A stale link (another cycle, a removed member) counts as no link.
   if (scope.member && scope.member.role !== (identity?.role ?? 'member')) return { ...scope, member: null };
   return scope;

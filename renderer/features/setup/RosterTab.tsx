@@ -100,13 +100,15 @@ export function RosterTab() {
                       {m.display ? <span className="st-fp">{m.display}</span> : <span className="muted">{R.noKey}</span>}
                       <KeyForm member={m} onDone={load} />
                     </td>
-                    <td className="st-row">
+                    <td>
+                      <div className="st-row">
                       <button type="button" className="button button-quiet button-small" onClick={() => setEditing(m.id)}>
                         {R.edit}
                       </button>
                       <button type="button" className="button button-quiet button-small" aria-label={`${R.remove}: ${m.name}`} onClick={() => void remove(m)}>
                         {R.remove}
                       </button>
+                      </div>
                     </td>
                   </tr>
                 ),

@@ -49,7 +49,7 @@ export function UnitsTab() {
   };
   return (
     <>
-      {!locked && <UnitImport onCommitted={load} />}
+      {!locked && <UnitImport labels={label} onCommitted={load} />}
       <section className="st-card" aria-labelledby="st-units" data-testid="setup-units">
         <h2 id="st-units">{U.title(view.cycle.name)}</h2>
         {locked && <p className="hint">{U.locked}</p>}
@@ -79,7 +79,8 @@ export function UnitsTab() {
                     <td>{u.shortName}</td>
                     <td>{u.head}</td>
                     {!locked && (
-                      <td className="st-row">
+                      <td>
+                        <div className="st-row">
                         <button type="button" className="button button-quiet button-small" disabled={i === 0} aria-label={`${U.up}: ${u.name}`} onClick={() => void move(i, -1)}>
                           ↑
                         </button>
@@ -92,6 +93,7 @@ export function UnitsTab() {
                         <button type="button" className="button button-quiet button-small" aria-label={`${U.remove}: ${u.name}`} onClick={() => void remove(u.id, u.name)}>
                           {U.remove}
                         </button>
+                        </div>
                       </td>
                     )}
                   </tr>
@@ -137,7 +139,7 @@ function AddUnit({ groups, onAdded }: { groups: View['cycle']['groups']; onAdded
   );
 }
 
-function UnitImport({ onCommitted }: { onCommitted: () => void }) {
+function UnitImport({ labels, onCommitted }: { labels: ReadonlyMap<string, string>; onCommitted: () => void }) {
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<CodedError | null>(null);
@@ -187,7 +189,7 @@ function UnitImport({ onCommitted }: { onCommitted: () => void }) {
                   <tr key={r.row}>
                     <td>{r.row}</td>
                     <td>{r.name}</td>
-                    <td>{r.group}</td>
+                    <td>{labels.get(r.group) ?? r.group}</td>
                     <td>{r.head}</td>
                     <td>{r.existing ? U.isExisting : U.isNew}</td>
                   </tr>
