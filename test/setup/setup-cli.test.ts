@@ -58,6 +58,18 @@ describe('cchc cycle-create / cycles / import-units / import-roster', () => {
     expect(rows('SELECT count(*) FROM members')).toBe(6);
   }, 120_000);
 
+  it('the set-up cycle exports as a cycle package; afterwards its units and frameworks are fixed', async () => {
+    process.env['CCHC_PASSPHRASE'] = 'mật khẩu thử nghiệm';
+    expect((await cli('keygen', '--data-dir', t.dir)).code).toBe(0);
+    const out = await cli('export-cycle', '--db', db, '--cycle', 'can-tho-2025', '--out-dir', join(t.dir, 'out'));
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toMatchObject({ units: 140, members: 6, revision: 1 });
+    const late = await cli('import-units', '--db', db, '--cycle', 'can-tho-2025', writeCsv(t.dir, 'muon.csv', [['unit', 'group'], ['UBND xã Muộn', 'commune']]));
+    expect([late.code, late.stderr]).toEqual([1, expect.stringMatching(/^SETUP_APPRAISAL_STARTED: .*gói kỳ đánh giá đã được xuất/)]);
+    const listed = JSON.parse((await cli('cycles', '--db', db)).stdout) as { appraisalStarted: string | null }[];
+    expect(listed[0]!.appraisalStarted).toBe('package');
+  }, 120_000);
+
   it('bad usage exits 2; bad data exits 1', async () => {
     const noYear = await cli('cycle-create', '--db', db, '--name', 'X', '--province', 'Y');
     expect([noYear.code, noYear.stderr]).toEqual([2, expect.stringMatching(/^CLI_USAGE: Thiếu --year/)]);

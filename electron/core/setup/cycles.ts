@@ -23,6 +23,7 @@ import { listCycleGroups, putCycleGroup } from '../db/repos/groups.ts';
 import {
   type CycleSetup,
   appraisalStartedBy,
+  countMembers,
   currentCycleRow,
   getCycleSetup,
   insertCycleSetup,
@@ -319,7 +320,7 @@ export function cycleEntry(db: Db, c: CycleSetup, current: string | null = curre
       return { ...g, frameworkHash: f?.hash ?? null, frameworkName: f?.framework.name ?? null, sample: f ? f.framework.sample : null };
     }),
     units: listUnitDetails(db, c.id).length,
-    members: (db.prepare('SELECT count(*) FROM members WHERE cycle_id = ?').pluck().get(c.id) as number) ?? 0,
+    members: countMembers(db, c.id),
     appraisalStarted: appraisalStartedBy(db, c.id),
   };
 }

@@ -15,7 +15,7 @@ import { normalizeUnitName } from '../summary/table.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
-import { type Member, getMember, insertMember, listMembers, setMemberFields } from '../db/repos/members.ts';
+import { type Member, insertMember, listMembers, setMemberFields } from '../db/repos/members.ts';
 import { type CouncilRole, deleteMemberRow, memberCouncilRoles, memberHasData, setMemberCouncilRole, setMemberFingerprint, updateMemberRow } from '../db/repos/setup.ts';
 import { requireCycleSetup } from './cycles.ts';
 import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
@@ -309,4 +309,3 @@ export function commitRoster(db: Db, cycleId: string, preview: RosterImportPrevi
   });
 }
 
-export { getMember };

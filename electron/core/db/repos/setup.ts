@@ -118,6 +118,10 @@ export function unitHasData(db: Db, id: string): boolean {
 
 // ------------------------------------------------------------------ members
 
+export function countMembers(db: Db, cycleId: string): number {
+  return stmt(db, 'SELECT count(*) FROM members WHERE cycle_id = ?').pluck().get(cycleId) as number;
+}
+
 export function memberCouncilRoles(db: Db, cycleId: string): Map<string, CouncilRole> {
   const rows = stmt(db, 'SELECT id, council_role AS r FROM members WHERE cycle_id = ?').all(cycleId) as { id: string; r: CouncilRole }[];
   return new Map(rows.map((x) => [x.id, x.r]));
