@@ -56,7 +56,7 @@ describe('cchc cycle-create / cycles / import-units / import-roster', () => {
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/^SETUP_BAD_ROLE: Tệp vai-tro\.csv, dòng 2, cột "role"/);
     expect(rows('SELECT count(*) FROM members')).toBe(6);
-  }, 120_000);
+  }, 240_000);
 
   it('the set-up cycle exports as a cycle package; afterwards its units and frameworks are fixed', async () => {
     process.env['CCHC_PASSPHRASE'] = 'mật khẩu thử nghiệm';
@@ -68,7 +68,7 @@ describe('cchc cycle-create / cycles / import-units / import-roster', () => {
     expect([late.code, late.stderr]).toEqual([1, expect.stringMatching(/^SETUP_APPRAISAL_STARTED: .*gói kỳ đánh giá đã được xuất/)]);
     const listed = JSON.parse((await cli('cycles', '--db', db)).stdout) as { appraisalStarted: string | null }[];
     expect(listed[0]!.appraisalStarted).toBe('package');
-  }, 120_000);
+  }, 240_000);
 
   it('bad usage exits 2; bad data exits 1', async () => {
     const noYear = await cli('cycle-create', '--db', db, '--name', 'X', '--province', 'Y');
@@ -81,5 +81,5 @@ describe('cchc cycle-create / cycles / import-units / import-roster', () => {
     expect([exists.code, exists.stderr]).toEqual([1, expect.stringMatching(/^SETUP_BAD_CYCLE: /)]);
     const missing = await cli('cycles', '--db', join(t.dir, 'khong-co.sqlite'));
     expect(missing.code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 });
