@@ -32,6 +32,7 @@ interface GroupChoice {
 export function CyclesTab() {
   const [data, setData] = useState<{ cycles: SetupCycle[]; presets: Preset[] } | null>(null);
   const [error, setError] = useState<CodedError | null>(null);
+  const [created, setCreated] = useState(0);
   const load = useCallback(async () => {
     const r = await api.setup.overview();
     if (r.ok) setData(r.value);
@@ -43,7 +44,17 @@ export function CyclesTab() {
   return (
     <>
       <CycleList cycles={data.cycles} onChanged={load} />
-      <Wizard presets={data.presets} cycles={data.cycles} onCreated={load} />
+      <Wizard
+        key={created}
+        presets={data.presets}
+        cycles={data.cycles}
+        onCreated={() => {
+          // A fresh form, and the list (with the new current cycle) in view.
+          setCreated((n) => n + 1);
+          window.scrollTo(0, 0);
+          void load();
+        }}
+      />
     </>
   );
 }
