@@ -13,6 +13,7 @@ import { Profile } from '../features/session/Profile.tsx';
 import { vi } from '../i18n/vi.ts';
 import { RESULTS_SCREENS, resultsScreenFor } from '../features/results/routes.tsx';
 import { EXCHANGE_SCREENS, exchangeScreenFor } from '../features/secretariat/routes.tsx';
+import { SETUP_SCREENS, setupScreenFor } from '../features/setup/routes.tsx';
 import { ProfileKey } from '../features/exchange/ProfileKey.tsx';
 import { INTAKE_PATH, INTAKE_SCREENS } from '../features/intake/routes.tsx';
 import { lastVisited, parseRoute, paths } from './route.ts';
@@ -63,6 +64,7 @@ export const SCREENS: readonly Screen[] = [
   ...RESULTS_SCREENS,
   ...EXCHANGE_SCREENS,
   ...INTAKE_SCREENS,
+  ...SETUP_SCREENS,
   { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => (<><Profile /><ProfileKey /></>) },
 ];
 
@@ -73,6 +75,8 @@ function screen(path: string): Screen {
 export function screenFor(path: string): Screen {
   const results = resultsScreenFor(path);
   if (results) return { ...screen(results.key), render: results.render };
+  const setup = setupScreenFor(path);
+  if (setup) return { ...screen(setup.key), render: setup.render };
   const exchange = exchangeScreenFor(path);
   if (exchange) return { ...screen(exchange.key), render: exchange.render };
   if (path.split(/[?#]/)[0] === INTAKE_PATH) return screen(INTAKE_PATH);

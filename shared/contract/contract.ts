@@ -16,6 +16,7 @@ import { intake } from './intake.ts';
 import { identity } from './identity.ts';
 import { exchange, secretariat } from './exchange.ts';
 import { documents, exportTables, meeting, previous, results, survey } from './results.ts';
+import { setup } from './setup.ts';
 
 export const contract = {
   app,
@@ -37,6 +38,7 @@ export const contract = {
   exchange,
   secretariat,
   intake,
+  setup,
 } as const;
 
 export type Contract = typeof contract;

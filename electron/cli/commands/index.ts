@@ -29,5 +29,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'dossier-template': { summary: 'Tạo phiếu tự đánh giá (.xlsx) của một nhóm đơn vị theo bộ tiêu chí của kỳ', load: () => import('./dossier-template.ts') },
   'import-dossier': { summary: 'Nhập phiếu tự đánh giá (lần 1, lần 2) của đơn vị cùng tài liệu kiểm chứng', load: () => import('./import-dossier.ts') },
   'import-collected': { summary: 'Nhập bảng tổng hợp điểm tự đánh giá (mỗi đơn vị một cột)', load: () => import('./import-collected.ts') },
+  'cycle-create': { summary: 'Tạo kỳ đánh giá mới: nhóm đơn vị, bộ tiêu chí, căn cứ pháp lý', load: () => import('./cycle-create.ts') },
+  cycles: { summary: 'Liệt kê các kỳ đánh giá (JSON)', load: () => import('./cycles.ts') },
+  'import-units': { summary: 'Nhập danh sách cơ quan, đơn vị của kỳ (.xlsx, .csv)', load: () => import('./import-units.ts') },
+  'import-roster': { summary: 'Nhập danh sách Hội đồng thẩm định (.xlsx, .csv)', load: () => import('./import-roster.ts') },
   finalise: { summary: 'Chốt kết quả kỳ đánh giá (hoặc mở lại, có lý do)', load: () => import('./finalise.ts') },
 };

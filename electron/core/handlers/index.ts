@@ -11,6 +11,7 @@ import { filesSave, filesUpload, filesUploadPart } from './files.ts';
 import { identityCreate, identityExportPublicKey, identityLock, identityStatus, identityUnlock } from './identity.ts';
 import * as x from './exchange.ts';
 import { intakeCancel, intakeStart, intakeStatus, intakeTemplate, intakeUnits } from './intake.ts';
+import * as st from './setup.ts';
 import {
   documentsMinutes,
   documentsSheets,
@@ -34,6 +35,24 @@ import {
 import { appraisalAgree, appraisalSet, appraisalSetMany, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
 
 export const handlers = {
+  'setup.overview': st.setupOverview,
+  'setup.createCycle': st.setupCreateCycle,
+  'setup.setCurrent': st.setupSetCurrent,
+  'setup.setFramework': st.setupSetFramework,
+  'setup.units': st.setupUnits,
+  'setup.previewUnits': st.setupPreviewUnits,
+  'setup.commitUnits': st.setupCommitUnits,
+  'setup.addUnit': st.setupAddUnit,
+  'setup.editUnit': st.setupEditUnit,
+  'setup.reorderUnits': st.setupReorderUnits,
+  'setup.removeUnit': st.setupRemoveUnit,
+  'setup.roster': st.setupRoster,
+  'setup.previewRoster': st.setupPreviewRoster,
+  'setup.commitRoster': st.setupCommitRoster,
+  'setup.addMember': st.setupAddMember,
+  'setup.editMember': st.setupEditMember,
+  'setup.removeMember': st.setupRemoveMember,
+  'setup.registerFingerprint': st.setupRegisterFingerprint,
   'app.info': appInfo,
   'app.openDemo': appOpenDemo,
   'session.get': sessionGet,

@@ -1,5 +1,5 @@
 /**
- * The scope of a call: the open cycle (settings, else the first one) and the member the session
+ * The scope of a call: the open cycle (see currentCycleId) and the member the session
  * is linked to — as far as this installation's key bears it out (issue #9, item 8):
  * - the secretariat's role needs the secretariat's key unlocked here (secretariatFingerprint:
  *   the signer of a received cycle package, else of the issued ones, else this installation's
@@ -14,10 +14,19 @@ import type { HandlerContext } from '../context.ts';
 import { getCycle, listCycles } from '../db/repos/cycles.ts';
 import { secretariatFingerprint } from '../audit/trust.ts';
 import { setAuditWriter } from '../db/repos/audit-writer.ts';
+import { currentCycleRow } from '../db/repos/setup.ts';
+import { getMember } from '../db/repos/members.ts';
 import { type Scope, makeScope } from '../services/scope.ts';
 import { installationFingerprint, unlockedSigner } from './identity.ts';
 
+/**
+ * The cycle the app opens: the one the secretariat made current (cycles.is_current, set when a
+ * cycle is created or chosen in "Thiết lập kỳ"); else the one this machine last received in a
+ * cycle package (settings); else the newest.
+ */
 export function currentCycleId(ctx: HandlerContext): string | null {
+  const marked = currentCycleRow(ctx.core.db);
+  if (marked) return marked;
   const chosen = ctx.settings.get('cycleId');
   if (typeof chosen === 'string' && getCycle(ctx.core.db, chosen)) return chosen;
   return listCycles(ctx.core.db)[0]?.id ?? null;
@@ -34,13 +43,16 @@ export function scopeOf(ctx: HandlerContext): Scope {
   if (!cycleId) throw new CodedFailure('NO_CYCLE', 'Chưa có kỳ đánh giá nào trong cơ sở dữ liệu. Hãy nhập gói dữ liệu kỳ đánh giá do cơ quan thường trực gửi.');
   const identity = currentIdentity(ctx);
   const db = ctx.core.db;
+  // The identity links a roster entry of one cycle; in another cycle (a new current cycle) it is no link.
+  const linked = identity?.memberId ? getMember(db, identity.memberId) : undefined;
+  const memberId = linked && linked.cycleId === cycleId ? linked.id : null;
   const own = installationFingerprint(ctx);
   if (identity?.role === 'secretariat') {
     const signer = unlockedSigner(ctx);
     const expected = secretariatFingerprint(db, ctx.core.dataDir);
     if (signer && (!expected || expected === signer.fingerprint)) {
       setAuditWriter(db, { fingerprint: signer.fingerprint, signer });
-      const scope = makeScope(db, ctx.core.dataDir, cycleId, identity.memberId ?? null, 'secretariat');
+      const scope = makeScope(db, ctx.core.dataDir, cycleId, memberId, 'secretariat');
       if (scope.member && (scope.member.role !== 'secretariat' || (scope.member.fingerprint && scope.member.fingerprint !== signer.fingerprint))) return { ...scope, member: null };
       return scope;
     }
@@ -49,7 +61,7 @@ export function scopeOf(ctx: HandlerContext): Scope {
     return { ...makeScope(db, ctx.core.dataDir, cycleId, null, 'member'), claimed: { role: 'secretariat', reason } };
   }
   setAuditWriter(db, { fingerprint: own, signer: null });
-  const scope = makeScope(db, ctx.core.dataDir, cycleId, identity?.memberId ?? null, 'member');
+  const scope = makeScope(db, ctx.core.dataDir, cycleId, memberId, 'member');
   // A stale link (another cycle, a removed member, another role) counts as no link; so does a member whose registered key this installation does not hold.
   if (scope.member && (scope.member.role !== 'member' || (scope.member.fingerprint && scope.member.fingerprint !== own))) return { ...scope, member: null };
   return scope;

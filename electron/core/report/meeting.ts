@@ -12,6 +12,7 @@ import type { MinutesConflict, MinutesConflictOfInterest } from '../../../shared
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { listMembers } from '../db/repos/members.ts';
+import { getCycleSetup, memberCouncilRoles } from '../db/repos/setup.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { columnExists, tableExists } from './context.ts';
 import type { FrameworkTree } from '../../../shared/framework/tree.ts';
@@ -67,13 +68,23 @@ export const MEETING_ERRORS = {
   BAD_TEXT: 'MEETING_BAD_TEXT',
 } as const;
 
-/** Defaults from the cycle and the roster. */
+/** A decision as the minutes cite it: "Căn cứ Quyết định số …" (the prefix added when the cycle's text lacks it). */
+function citation(decision: string): string {
+  const d = decision.trim().replace(/[.;]+$/, '');
+  return /^căn cứ/i.test(d) ? d : `Căn cứ ${d}`;
+}
+
+/** Defaults from the cycle (its legal bases) and the roster (council roles). */
 export function defaultMeeting(db: Db, cycleId: string): Meeting {
   const cycle = requireCycle(db, cycleId);
   const members = listMembers(db, cycleId);
-  const chair = members.find((m) => m.role === 'member' && /chủ tịch/i.test(m.position)) ?? null;
-  const secretary = members.find((m) => m.role === 'secretariat') ?? null;
+  // The roster's council roles (migration 007) name the chair and the secretary; a store without
+  // them falls back to the position ("Chủ tịch …") and the secretariat's own entry.
+  const roles = columnExists(db, 'members', 'council_role') ? memberCouncilRoles(db, cycleId) : new Map<string, string>();
+  const chair = members.find((m) => roles.get(m.id) === 'chair') ?? members.find((m) => m.role === 'member' && /chủ tịch/i.test(m.position)) ?? null;
+  const secretary = members.find((m) => roles.get(m.id) === 'secretary' && m.role === 'member') ?? members.find((m) => m.role === 'secretariat') ?? members.find((m) => roles.get(m.id) === 'secretary') ?? null;
   const province = cycle.province.trim();
+  const legal = columnExists(db, 'cycles', 'decision') ? getCycleSetup(db, cycleId) : undefined;
   return {
     issuerParent: province ? `UBND tỉnh ${province}`.toLocaleUpperCase('vi') : 'ỦY BAN NHÂN DÂN TỈNH',
     issuer: 'HỘI ĐỒNG THẨM ĐỊNH',
@@ -84,8 +95,12 @@ export function defaultMeeting(db: Db, cycleId: string): Meeting {
     endsAt: null,
     location: '',
     legalBases: [
-      `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Chủ tịch Ủy ban nhân dân tỉnh về việc thành lập Hội đồng thẩm định kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm ${cycle.year}`,
-      `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Ủy ban nhân dân tỉnh ban hành Bộ tiêu chí xác định Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn tỉnh`,
+      legal?.councilDecision
+        ? citation(legal.councilDecision)
+        : `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Chủ tịch Ủy ban nhân dân tỉnh về việc thành lập Hội đồng thẩm định kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm ${cycle.year}`,
+      legal?.decision
+        ? citation(legal.decision)
+        : `Căn cứ Quyết định số …/QĐ-UBND ngày …/…/${cycle.year} của Ủy ban nhân dân tỉnh ban hành Bộ tiêu chí xác định Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn tỉnh`,
     ],
     chairName: chair?.name ?? '',
     chairPosition: chair?.position ?? '',

@@ -5,6 +5,7 @@ import { up as exchange } from './003-exchange.ts';
 import { up as results } from './004-results.ts';
 import { up as unitTotals } from './005-unit-totals.ts';
 import { up as cycleGroups } from './006-cycle-groups.ts';
+import { up as cycleSetup } from './007-cycle-setup.ts';
 import { up as dossierIntake } from './008-dossier-intake.ts';
 import { up as evidencePages } from './009-evidence-pages.ts';
 import { up as applicationId } from './010-application-id.ts';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'results', up: results },
   { version: 5, name: 'unit-totals', up: unitTotals },
   { version: 6, name: 'cycle-groups', up: cycleGroups, foreignKeysOff: true },
+  { version: 7, name: 'cycle-setup', up: cycleSetup },
   { version: 8, name: 'dossier-intake', up: dossierIntake },
   { version: 9, name: 'evidence-pages', up: evidencePages },
   { version: 10, name: 'application-id', up: applicationId },

@@ -1,0 +1,311 @@
+/**
+ * The council's roster (danh sách Hội đồng thẩm định) of a cycle: members added, edited and
+ * removed; imported from a .xlsx/.csv list (name, position, agency, role, fields); public keys
+ * registered from a key file (exchange/roster.ts) or by the full fingerprint read aloud. Every
+ * change is one transaction with an audit row.
+ *
+ * Roles: the council role (chair, vice_chair, member, secretary) is what the minutes print; the
+ * installation role stays 'member' (appraises the fields assigned) or 'secretariat' (the
+ * secretariat's own entry: its council role is secretary, it is assigned no fields).
+ */
+import { isFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import { compareCodes } from '../../../shared/framework/tree.ts';
+import { foldKey } from '../summary/columns.ts';
+import { normalizeUnitName } from '../summary/table.ts';
+import { type Db, tx } from '../db/connection.ts';
+import { appendAudit } from '../db/repos/audit.ts';
+import { listCycleGroups } from '../db/repos/groups.ts';
+import { type Member, insertMember, listMembers, setMemberFields } from '../db/repos/members.ts';
+import { type CouncilRole, deleteMemberRow, memberCouncilRoles, memberHasData, setMemberCouncilRole, setMemberFingerprint, updateMemberRow } from '../db/repos/setup.ts';
+import { requireCycleSetup } from './cycles.ts';
+import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
+import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
+
+export type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';
+
+export const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
+  { key: 'name', aliases: ['Họ và tên', 'name', 'Họ tên', 'Tên'], required: true },
+  { key: 'position', aliases: ['Chức vụ', 'position'], required: false },
+  { key: 'agency', aliases: ['Cơ quan', 'agency', 'Đơn vị công tác', 'Cơ quan công tác'], required: false },
+  { key: 'role', aliases: ['Vai trò', 'role', 'Vai trò trong Hội đồng'], required: true },
+  { key: 'fields', aliases: ['Lĩnh vực', 'fields', 'Lĩnh vực phụ trách', 'Lĩnh vực thẩm định'], required: false },
+];
+
+/** The roles a file or a form may name: council role + whether the entry is the secretariat's own. */
+export type RosterRole = CouncilRole | 'secretariat';
+
+const ROLE_WORDS: Readonly<Record<RosterRole, readonly string[]>> = {
+  chair: ['chair', 'Chủ tịch', 'Chủ tịch Hội đồng'],
+  vice_chair: ['vice-chair', 'vice_chair', 'vice chair', 'Phó Chủ tịch', 'Phó Chủ tịch Hội đồng'],
+  member: ['member', 'Thành viên', 'Ủy viên', 'Uỷ viên'],
+  secretary: ['secretary', 'Thư ký', 'Thư ký Hội đồng'],
+  secretariat: ['secretariat', 'Thường trực', 'Cơ quan thường trực'],
+};
+
+export const ROLE_LABELS: Readonly<Record<CouncilRole, string>> = {
+  chair: 'Chủ tịch Hội đồng',
+  vice_chair: 'Phó Chủ tịch Hội đồng',
+  member: 'Thành viên',
+  secretary: 'Thư ký Hội đồng',
+};
+
+export function parseRole(text: string): RosterRole | null {
+  const k = foldKey(text);
+  for (const [role, words] of Object.entries(ROLE_WORDS) as [RosterRole, readonly string[]][]) {
+    if (words.some((w) => foldKey(w) === k)) return role;
+  }
+  return null;
+}
+
+export interface RosterMember extends Member {
+  readonly councilRole: CouncilRole;
+}
+
+export function rosterOf(db: Db, cycleId: string): RosterMember[] {
+  const roles = memberCouncilRoles(db, cycleId);
+  const rank: Record<CouncilRole, number> = { chair: 0, vice_chair: 1, member: 2, secretary: 3 };
+  return listMembers(db, cycleId)
+    .map((m) => ({ ...m, councilRole: roles.get(m.id) ?? 'member' }))
+    .sort((a, b) => rank[a.councilRole] - rank[b.councilRole] || a.name.localeCompare(b.name, 'vi'));
+}
+
+export interface MemberInput {
+  readonly name: string;
+  readonly position?: string;
+  readonly agency?: string;
+  readonly role: RosterRole;
+  readonly fields?: readonly string[];
+}
+
+/** The field codes a member of the cycle may be assigned: every field of the cycle's groups. */
+function cycleFields(db: Db, cycleId: string): string[] {
+  return [...new Set(listCycleGroups(db, cycleId).flatMap((g) => g.fields))].sort(compareCodes);
+}
+
+/** "1, 2; 5" or "1 2 5" → ["1","2","5"]; "" → []. */
+export function parseFieldList(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const memberKey = (name: string) => normalizeUnitName(name).toLocaleLowerCase('vi');
+
+interface Checked {
+  readonly name: string;
+  readonly position: string;
+  readonly agency: string;
+  readonly role: 'member' | 'secretariat';
+  readonly councilRole: CouncilRole;
+  readonly fields: string[];
+}
+
+function checkMember(db: Db, cycleId: string, m: MemberInput, except: string | null, where: (column: RosterColumn) => ReturnType<typeof fileFailure> | null = () => null): Checked {
+  const fail = (column: RosterColumn, code: (typeof E)[keyof typeof E], message: string) => where(column) ?? setupFailure(code, message);
+  const name = normalizeUnitName(m.name ?? '');
+  if (!name) throw fail('name', E.EMPTY_CELL, 'Chưa nhập họ và tên thành viên.');
+  if (name.length > 200) throw fail('name', E.BAD_TEXT, 'Họ và tên dài quá 200 ký tự.');
+  const clash = listMembers(db, cycleId).find((x) => x.id !== except && memberKey(x.name) === memberKey(name));
+  if (clash) throw fail('name', E.DUPLICATE_MEMBER, `Đã có thành viên “${clash.name}” trong danh sách Hội đồng.`);
+  const councilRole: CouncilRole = m.role === 'secretariat' ? 'secretary' : m.role;
+  const role = m.role === 'secretariat' ? 'secretariat' : 'member';
+  const fields = [...new Set(m.fields ?? [])].sort(compareCodes);
+  const known = new Set(cycleFields(db, cycleId));
+  const unknown = fields.filter((f) => !known.has(f));
+  if (unknown.length > 0) throw fail('fields', E.UNKNOWN_FIELD, `Không có lĩnh vực ${unknown.join(', ')} trong các nhóm của kỳ đánh giá (có: ${[...known].join(', ')}).`);
+  if (role === 'secretariat' && fields.length > 0) throw fail('fields', E.UNKNOWN_FIELD, 'Cơ quan thường trực không được phân công lĩnh vực thẩm định.');
+  if (councilRole === 'chair') {
+    const chair = rosterOf(db, cycleId).find((x) => x.councilRole === 'chair' && x.id !== except);
+    if (chair) throw fail('role', E.ONE_CHAIR, `Hội đồng đã có Chủ tịch (${chair.name}).`);
+  }
+  return { name, position: (m.position ?? '').trim(), agency: (m.agency ?? '').trim(), role, councilRole, fields };
+}
+
+function nextMemberId(db: Db, cycleId: string): string {
+  const prefix = `${cycleId}-m`;
+  let max = 0;
+  for (const m of listMembers(db, cycleId)) {
+    const n = m.id.startsWith(prefix) ? Number(m.id.slice(prefix.length)) : NaN;
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${String(max + 1).padStart(3, '0')}`;
+}
+
+function requireMember(db: Db, cycleId: string, memberId: string): RosterMember {
+  const m = rosterOf(db, cycleId).find((x) => x.id === memberId);
+  if (!m) throw setupFailure(E.MEMBER_NOT_FOUND, `Không có thành viên “${memberId}” trong danh sách Hội đồng của kỳ đánh giá.`, { memberId });
+  return m;
+}
+
+const snapshot = (m: RosterMember | (Checked & { id: string })) => ({
+  name: m.name,
+  position: m.position,
+  agency: m.agency,
+  role: m.role,
+  councilRole: m.councilRole,
+  fields: [...m.fields],
+});
+
+function insertChecked(db: Db, cycleId: string, id: string, c: Checked): void {
+  insertMember(db, { id, cycleId, name: c.name, position: c.position, agency: c.agency, role: c.role, publicKey: null, fingerprint: null, fields: c.fields });
+  setMemberCouncilRole(db, id, c.councilRole);
+}
+
+export function addMember(db: Db, cycleId: string, input: MemberInput, actor: string): RosterMember {
+  requireCycleSetup(db, cycleId);
+  const c = checkMember(db, cycleId, input, null);
+  const id = nextMemberId(db, cycleId);
+  tx(db, () => {
+    insertChecked(db, cycleId, id, c);
+    appendAudit(db, { actor, action: 'setup.member.add', entity: 'member', entityId: id, after: snapshot({ ...c, id }) });
+  });
+  return requireMember(db, cycleId, id);
+}
+
+export function editMember(db: Db, cycleId: string, memberId: string, patch: Partial<MemberInput>, actor: string): RosterMember {
+  const before = requireMember(db, cycleId, memberId);
+  const role: RosterRole = patch.role ?? (before.role === 'secretariat' ? 'secretariat' : before.councilRole);
+  const c = checkMember(
+    db,
+    cycleId,
+    { name: patch.name ?? before.name, position: patch.position ?? before.position, agency: patch.agency ?? before.agency, role, fields: patch.fields ?? (role === 'secretariat' ? [] : before.fields) },
+    memberId,
+  );
+  tx(db, () => {
+    updateMemberRow(db, { id: memberId, name: c.name, position: c.position, agency: c.agency, role: c.role, councilRole: c.councilRole });
+    setMemberFields(db, memberId, c.fields);
+    appendAudit(db, { actor, action: 'setup.member.edit', entity: 'member', entityId: memberId, before: snapshot(before), after: snapshot({ ...c, id: memberId }) });
+  });
+  return requireMember(db, cycleId, memberId);
+}
+
+export function removeMember(db: Db, cycleId: string, memberId: string, actor: string): void {
+  const before = requireMember(db, cycleId, memberId);
+  if (memberHasData(db, memberId)) {
+    throw setupFailure(E.MEMBER_HAS_DATA, `Thành viên “${before.name}” đã thẩm định hoặc gửi gói kết quả; không xóa khỏi danh sách được.`, { memberId });
+  }
+  tx(db, () => {
+    deleteMemberRow(db, memberId);
+    appendAudit(db, { actor, action: 'setup.member.remove', entity: 'member', entityId: memberId, before: snapshot(before) });
+  });
+}
+
+/** Registers a member's key by its full fingerprint (64 hex digits, spaces allowed) read aloud or sent separately. */
+export function registerFingerprint(db: Db, cycleId: string, memberId: string, typed: string, actor: string): RosterMember {
+  const m = requireMember(db, cycleId, memberId);
+  const fp = typed.replace(/[\s\-:]/g, '').toLowerCase();
+  if (!isFingerprint(fp)) {
+    throw setupFailure(E.BAD_FINGERPRINT, 'Dấu vân tay khóa phải đủ 64 chữ số thập lục phân (0–9, A–F); 32 chữ số hiển thị không đủ để đăng ký.', { memberId });
+  }
+  const other = listMembers(db, cycleId).find((x) => x.fingerprint === fp && x.id !== memberId);
+  if (other) throw setupFailure(E.BAD_FINGERPRINT, `Khóa này đã được đăng ký cho thành viên ${other.name}; mỗi thành viên có một khóa riêng.`, { memberId });
+  if (m.fingerprint === fp) return m;
+  tx(db, () => {
+    setMemberFingerprint(db, memberId, fp);
+    appendAudit(db, { actor, action: 'member.key', entity: 'member', entityId: memberId, before: m.fingerprint ? { fingerprint: m.fingerprint } : null, after: { fingerprint: fp, by: 'fingerprint' } });
+  });
+  return requireMember(db, cycleId, memberId);
+}
+
+export interface RosterImportRow {
+  readonly row: number;
+  readonly name: string;
+  readonly position: string;
+  readonly agency: string;
+  readonly role: 'member' | 'secretariat';
+  readonly councilRole: CouncilRole;
+  readonly fields: readonly string[];
+  /** Already on the roster under this name (kept, details updated). */
+  readonly existing: boolean;
+}
+
+export interface RosterImportPreview {
+  readonly file: string;
+  readonly sha256: string;
+  readonly rows: readonly RosterImportRow[];
+  readonly added: number;
+  readonly updated: number;
+  readonly committed: boolean;
+}
+
+export function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): RosterImportPreview {
+  requireCycleSetup(db, cycleId);
+  const col = (k: RosterColumn) => table.headers[k] ?? k;
+  const existing = new Map(listMembers(db, cycleId).map((m) => [memberKey(m.name), m]));
+  const seen = new Map<string, number>();
+  const rows: RosterImportRow[] = [];
+  let chairRow: number | null = null;
+  for (const r of table.rows) {
+    const at = (column: RosterColumn) => ({ file: table.file, row: r.row, column: col(column) });
+    const name = normalizeUnitName(r.values.name);
+    if (!name) throw fileFailure(E.EMPTY_CELL, at('name'), 'thiếu họ và tên.');
+    const dup = seen.get(memberKey(name));
+    if (dup !== undefined) throw fileFailure(E.DUPLICATE_MEMBER, at('name'), `“${name}” trùng với dòng ${dup}.`, name);
+    seen.set(memberKey(name), r.row);
+    const role = parseRole(r.values.role);
+    if (!role) {
+      throw fileFailure(E.BAD_ROLE, at('role'), `vai trò “${r.values.role}” không hợp lệ; dùng: Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký (hoặc chair, vice-chair, member, secretary), Thường trực.`, r.values.role);
+    }
+    if (role === 'chair') {
+      if (chairRow !== null) throw fileFailure(E.ONE_CHAIR, at('role'), `Hội đồng chỉ có một Chủ tịch (đã có ở dòng ${chairRow}).`);
+      chairRow = r.row;
+    }
+    const old = existing.get(memberKey(name));
+    // Checked against the roster as it will be: the file's own chair replaces nobody silently.
+    const c = checkMember(
+      db,
+      cycleId,
+      { name, position: r.values.position, agency: r.values.agency, role, fields: parseFieldList(r.values.fields) },
+      old?.id ?? null,
+      (column) => {
+        if (column === 'name') return null; // names in the roster are updated, not refused
+        return fileFailure(column === 'fields' ? E.UNKNOWN_FIELD : E.ONE_CHAIR, at(column), column === 'fields' ? `lĩnh vực “${r.values.fields}” không hợp lệ: ${fieldProblem(db, cycleId, role, parseFieldList(r.values.fields))}` : 'Hội đồng đã có Chủ tịch trong danh sách hiện tại.', column === 'fields' ? r.values.fields : r.values.role);
+      },
+    );
+    rows.push({ row: r.row, ...c, existing: Boolean(old) });
+  }
+  if (rows.length === 0) throw fileFailure(E.NO_ROWS, { file: table.file }, 'không có thành viên nào dưới dòng tiêu đề.');
+  const added = rows.filter((r) => !r.existing).length;
+  return { file: table.file, sha256: table.sha256, rows, added, updated: rows.length - added, committed: false };
+}
+
+function fieldProblem(db: Db, cycleId: string, role: RosterRole, fields: readonly string[]): string {
+  if (role === 'secretariat' && fields.length > 0) return 'cơ quan thường trực không được phân công lĩnh vực.';
+  const known = cycleFields(db, cycleId);
+  return `không có lĩnh vực ${fields.filter((f) => !known.includes(f)).join(', ')} trong các nhóm của kỳ (có: ${known.join(', ')}).`;
+}
+
+export async function importRoster(db: Db, cycleId: string, path: string, options: { dryRun?: boolean; actor?: string; fileName?: string } = {}): Promise<RosterImportPreview> {
+  requireCycleSetup(db, cycleId);
+  const table = await readListFile(path, ROSTER_COLUMNS, options.fileName);
+  const preview = planRoster(db, cycleId, table);
+  if (options.dryRun) return preview;
+  commitRoster(db, cycleId, preview, options.actor ?? 'secretariat');
+  return { ...preview, committed: true };
+}
+
+export function commitRoster(db: Db, cycleId: string, preview: RosterImportPreview, actor: string): void {
+  tx(db, () => {
+    const existing = new Map(listMembers(db, cycleId).map((m) => [memberKey(m.name), m]));
+    // A chair in the file takes the role over from the roster's chair only when that one is in the file too.
+    for (const r of preview.rows) {
+      const old = existing.get(memberKey(r.name));
+      if (old) {
+        updateMemberRow(db, { id: old.id, name: r.name, position: r.position, agency: r.agency, role: r.role, councilRole: r.councilRole });
+        setMemberFields(db, old.id, r.fields);
+      } else {
+        const id = nextMemberId(db, cycleId);
+        insertChecked(db, cycleId, id, r as unknown as Checked);
+      }
+    }
+    appendAudit(db, {
+      actor,
+      action: 'setup.roster.import',
+      entity: 'cycle',
+      entityId: cycleId,
+      after: { file: preview.file, fileSha256: preview.sha256, added: preview.added, updated: preview.updated, members: preview.rows.map((r) => ({ name: r.name, councilRole: r.councilRole, fields: r.fields })) },
+    });
+  });
+}
+

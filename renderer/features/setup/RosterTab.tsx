@@ -1,0 +1,242 @@
+/** The current cycle's council: import from a file (preview, then commit), add, edit, remove, register a key (file or fingerprint). */
+import { useCallback, useEffect, useState } from 'react';
+import type { UploadedFile } from '../../../shared/contract/files.ts';
+import type { ContractOutput } from '../../../shared/contract/index.ts';
+import type { CodedError } from '../../../shared/errors/codes.ts';
+import { api } from '../../api/client.ts';
+import { LoadFailed, Loading } from '../../components/LoadState.tsx';
+import { toastStore } from '../../components/toast-store.ts';
+import { st } from '../../i18n/setup.ts';
+import { CodedMessage, Upload } from './Upload.tsx';
+
+const R = st.roster;
+type View = ContractOutput<'setup.roster'>;
+type Member = View['members'][number];
+type Role = keyof typeof R.roles;
+const ROLES: readonly Role[] = ['chair', 'vice_chair', 'member', 'secretary', 'secretariat'];
+
+interface Draft {
+  name: string;
+  position: string;
+  agency: string;
+  role: Role;
+  fields: string;
+}
+
+const EMPTY: Draft = { name: '', position: '', agency: '', role: 'member', fields: '' };
+const toFields = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
+const roleOf = (m: Member): Role => (m.role === 'secretariat' ? 'secretariat' : m.councilRole);
+
+export function RosterTab() {
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await api.setup.roster();
+    if (r.ok) setView(r.value);
+    else setError(r.error);
+  }, []);
+  useEffect(() => void load(), [load]);
+  if (error) return <LoadFailed error={error} onRetry={() => (setError(null), void load())} />;
+  if (!view) return <Loading />;
+  const remove = async (m: Member) => {
+    const r = await api.setup.removeMember({ memberId: m.id });
+    if (!r.ok) return toastStore.error(r.error);
+    setView(r.value);
+  };
+  return (
+    <>
+      <RosterImport onCommitted={load} />
+      <section className="st-card" aria-labelledby="st-roster" data-testid="setup-roster">
+        <h2 id="st-roster">{R.title(view.cycle.name)}</h2>
+        <MemberForm key="new" initial={EMPTY} submitLabel={R.add} onSubmit={async (d) => {
+          const r = await api.setup.addMember({ ...d, fields: toFields(d.fields) });
+          if (!r.ok) return (toastStore.error(r.error), false);
+          void load();
+          return true;
+        }} />
+        {view.members.length === 0 ? (
+          <p className="muted">{R.empty}</p>
+        ) : (
+          <table className="st-table">
+            <thead>
+              <tr>
+                <th>{R.name}</th>
+                <th>{R.position}</th>
+                <th>{R.agency}</th>
+                <th>{R.role}</th>
+                <th>{R.fields}</th>
+                <th>{R.key}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {view.members.map((m) =>
+                editing === m.id ? (
+                  <tr key={m.id}>
+                    <td colSpan={7}>
+                      <MemberForm
+                        initial={{ name: m.name, position: m.position, agency: m.agency, role: roleOf(m), fields: m.fields.join(', ') }}
+                        submitLabel={R.save}
+                        onCancel={() => setEditing(null)}
+                        onSubmit={async (d) => {
+                          const r = await api.setup.editMember({ memberId: m.id, patch: { ...d, fields: toFields(d.fields) } });
+                          if (!r.ok) return (toastStore.error(r.error), false);
+                          setEditing(null);
+                          void load();
+                          return true;
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={m.id} data-testid="member-row">
+                    <td>{m.name}</td>
+                    <td>{m.position}</td>
+                    <td>{m.agency}</td>
+                    <td>{R.roles[roleOf(m)]}</td>
+                    <td>{m.fields.join(', ')}</td>
+                    <td>
+                      {m.display ? <span className="st-fp">{m.display}</span> : <span className="muted">{R.noKey}</span>}
+                      <KeyForm member={m} onDone={load} />
+                    </td>
+                    <td>
+                      <div className="st-row">
+                      <button type="button" className="button button-quiet button-small" onClick={() => setEditing(m.id)}>
+                        {R.edit}
+                      </button>
+                      <button type="button" className="button button-quiet button-small" aria-label={`${R.remove}: ${m.name}`} onClick={() => void remove(m)}>
+                        {R.remove}
+                      </button>
+                      </div>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function MemberForm({ initial, submitLabel, onSubmit, onCancel }: { initial: Draft; submitLabel: string; onSubmit: (d: Draft) => Promise<boolean>; onCancel?: () => void }) {
+  const [d, setD] = useState<Draft>(initial);
+  return (
+    <div className="st-row" style={{ marginBottom: 8 }} data-testid="member-form">
+      <label className="st-field">
+        {R.name}
+        <input value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+      </label>
+      <label className="st-field">
+        {R.position}
+        <input value={d.position} onChange={(e) => setD({ ...d, position: e.target.value })} />
+      </label>
+      <label className="st-field">
+        {R.agency}
+        <input value={d.agency} onChange={(e) => setD({ ...d, agency: e.target.value })} />
+      </label>
+      <label className="st-field">
+        {R.role}
+        <select value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as Role })}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {R.roles[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="st-field">
+        {R.fields}
+        <input value={d.fields} size={10} onChange={(e) => setD({ ...d, fields: e.target.value })} />
+      </label>
+      <button type="button" className="button button-secondary button-small" disabled={!d.name.trim()} onClick={async () => {
+        if (await onSubmit(d)) setD(initial);
+      }}>
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" className="button button-quiet button-small" onClick={onCancel}>
+          {R.cancel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function KeyForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const [fp, setFp] = useState('');
+  const byFingerprint = async () => {
+    const r = await api.setup.registerFingerprint({ memberId: member.id, fingerprint: fp });
+    if (!r.ok) return toastStore.error(r.error);
+    setFp('');
+    toastStore.info(R.keyRegistered(member.name));
+    onDone();
+  };
+  const byFile = async (f: UploadedFile) => {
+    const r = await api.secretariat.registerKey({ memberId: member.id, ticket: f.ticket });
+    if (!r.ok) return toastStore.error(r.error);
+    toastStore.info(R.keyRegistered(member.name));
+    onDone();
+  };
+  return (
+    <div className="st-row">
+      <input className="st-fp" aria-label={`${R.fingerprint}: ${member.name}`} placeholder={R.fingerprint} value={fp} size={18} onChange={(e) => setFp(e.target.value)} />
+      <button type="button" className="button button-quiet button-small" disabled={fp.trim() === ''} onClick={() => void byFingerprint()}>
+        {R.register}
+      </button>
+      <Upload label={R.keyFile} accept=".json" testId={`key-file-${member.id}`} onFile={(f) => void byFile(f)} />
+    </div>
+  );
+}
+
+function RosterImport({ onCommitted }: { onCommitted: () => void }) {
+  const [file, setFile] = useState<UploadedFile | null>(null);
+  const [preview, setPreview] = useState<ContractOutput<'setup.previewRoster'> | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
+  const run = async (f: UploadedFile, commit: boolean) => {
+    setError(null);
+    const r = commit ? await api.setup.commitRoster({ ticket: f.ticket }) : await api.setup.previewRoster({ ticket: f.ticket });
+    if (!r.ok) return (setPreview(null), setError(r.error));
+    if (commit) {
+      toastStore.info(R.committed(r.value.rows.length));
+      setFile(null);
+      setPreview(null);
+      onCommitted();
+    } else setPreview(r.value);
+  };
+  return (
+    <section className="st-card" aria-labelledby="st-roster-import" data-testid="roster-import">
+      <h2 id="st-roster-import">{R.importTitle}</h2>
+      <p className="hint">{R.importHint}</p>
+      <div className="st-row">
+        <Upload label={file ? file.name : R.importTitle} accept=".xlsx,.csv" testId="roster-file" onFile={(f) => (setFile(f), void run(f, false))} />
+        {preview && file && (
+          <button type="button" className="button button-primary button-small" onClick={() => void run(file, true)}>
+            {R.commit(preview.rows.length)}
+          </button>
+        )}
+      </div>
+      {error && <CodedMessage error={error} />}
+      {preview && (
+        <div data-testid="roster-preview">
+          <p>{R.previewSummary(preview.added, preview.updated)}</p>
+          <table className="st-table">
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.row}>
+                  <td>{r.row}</td>
+                  <td>{r.name}</td>
+                  <td>{r.position}</td>
+                  <td>{R.roles[r.role === 'secretariat' ? 'secretariat' : r.councilRole]}</td>
+                  <td>{r.fields.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

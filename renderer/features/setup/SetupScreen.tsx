@@ -1,0 +1,32 @@
+/** "Thiết lập kỳ": cycles and the new-cycle wizard, the units, the roster (sub-navigation). */
+import { hrefFor } from '../../app/route.ts';
+import { st } from '../../i18n/setup.ts';
+import { CyclesTab } from './CyclesTab.tsx';
+import { RosterTab } from './RosterTab.tsx';
+import { UnitsTab } from './UnitsTab.tsx';
+import { type SetupTab, setupPaths } from './paths.ts';
+import './setup.css';
+
+const TABS: readonly [SetupTab, string, string][] = [
+  ['ky', st.tabs.cycle, setupPaths.setup],
+  ['don-vi', st.tabs.units, setupPaths.units],
+  ['hoi-dong', st.tabs.roster, setupPaths.roster],
+];
+
+export function SetupScreen({ tab }: { tab: SetupTab }) {
+  return (
+    <div className="st-screen">
+      <h1>{st.nav.setup}</h1>
+      <nav className="st-tabs" aria-label={st.nav.sub}>
+        {TABS.map(([key, label, path]) => (
+          <a key={key} href={hrefFor(path)} aria-current={key === tab ? 'page' : undefined} className={key === tab ? 'is-current' : ''}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {tab === 'ky' && <CyclesTab />}
+      {tab === 'don-vi' && <UnitsTab />}
+      {tab === 'hoi-dong' && <RosterTab />}
+    </div>
+  );
+}
