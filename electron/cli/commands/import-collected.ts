@@ -31,7 +31,7 @@ const command: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp bảng tổng hợp (.xlsx). Xem: cchc import-collected --help');
     const path = resolve(positionals[0]!);
     if (!existsSync(path)) throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
-    const { db, cycleId } = openCycle(values.db, values.cycle, 'import-collected');
+    const { db, cycleId } = openCycle(values.db, values.cycle, 'import-collected', 'write');
     try {
       const round = Number(values.round) as 1 | 2;
       const r = values['dry-run'] ? await previewCollectedWorkbook(db, cycleId, path, round) : await commitCollectedWorkbook(db, cycleId, path, round, 'cli');

@@ -53,7 +53,7 @@ const command: CliCommand = {
     if (!existsSync(workbookPath)) throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
     const evidencePath = values.evidence ? resolve(values.evidence) : null;
     const dataDir = dataDirOf(values['data-dir'], values.db);
-    const { db, cycleId } = openCycle(values.db, values.cycle, 'import-dossier');
+    const { db, cycleId } = openCycle(values.db, values.cycle, 'import-dossier', 'write');
     const input = { cycleId, unit: { name: values.unit }, round: Number(values.round) as 1 | 2, workbookPath, evidencePath };
     const run = values.progress
       ? { onProgress: (p: { phase: string; done: number; total: number; bytesDone: number; bytesTotal: number }) => io.err(`${p.phase} ${p.done}/${p.total} ${p.bytesDone}/${p.bytesTotal}\n`) }
