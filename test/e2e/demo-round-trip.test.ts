@@ -82,7 +82,9 @@ describe('the demo round trip, member side in the browser', () => {
     const preview = receive.getByTestId('cycle-preview');
     await preview.waitFor({ timeout: 30_000 });
     expect(await preview.getByTestId('cycle-signer').getAttribute('data-fingerprint')).toBe(secFingerprint);
-    await preview.getByRole('checkbox', { name: /Tôi đã đối chiếu/ }).check();
+    // She types the fingerprint the secretariat read to her.
+    await preview.getByLabel('Dấu vân tay cơ quan thường trực đọc cho bạn').fill(secFingerprint);
+    expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^Khớp/);
     await preview.getByRole('button', { name: 'Nhận gói' }).click();
     await receive.getByTestId('cycle-imported').waitFor({ timeout: 30_000 });
     // The key card says so at once, without a reload.

@@ -12,7 +12,7 @@ import { DEMO_CYCLE_ID, demoUnitId } from '../../electron/core/demo/init.ts';
 import { DATABASE_FILE } from '../../electron/core/open.ts';
 import { dossierTemplate } from '../../electron/core/intake/template.ts';
 import { tempDirs } from '../db/support.ts';
-import { SECRETARY, go, startAs } from './results-support.ts';
+import { SECRETARY, go, makeSecretariatKey, startAs } from './results-support.ts';
 import { type E2EApp, openApp } from './support.ts';
 import { fillTemplate, zipFile } from '../intake/support.ts';
 
@@ -28,6 +28,7 @@ describe('intake screen', () => {
   it('previews missing files, commits round 1, shows round-2 changes', async () => {
     const { page } = app;
     await startAs(page, SECRETARY);
+    await makeSecretariatKey(page);
     const dir = temp();
     const db = openDatabase(join(app.dataDir, DATABASE_FILE));
     const t = await dossierTemplate(db, DEMO_CYCLE_ID, 'department');

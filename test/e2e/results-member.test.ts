@@ -28,7 +28,7 @@ describe('results for a member (read only)', () => {
     expect(first).toMatch(/^1 Ban Quản lý Dự án 2 92,00 44,86 21,67 14,50 81,03 88,0[78] Nhóm 2$/);
     await go(page, '/ket-qua/nhan-xet');
     await page.getByTestId('narrative').waitFor();
-    expect(await page.getByRole('note').textContent()).toContain('chỉ cơ quan thường trực được sửa nhận xét');
+    expect(await page.getByRole('note').filter({ hasText: 'vai trò' }).textContent()).toContain('chỉ cơ quan thường trực được sửa nhận xét');
     expect(await page.getByRole('button', { name: /^Sửa/ }).count()).toBe(0);
     await app.screenshot('results-member-narrative');
   });

@@ -45,6 +45,12 @@ describe('setting up a cycle (secretariat)', () => {
   it('creates a cycle in the wizard; it becomes current', async () => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thiết lập kỳ' }).click();
+    // Setting up a cycle needs the secretariat's key: the screen asks for it first (made here on a new machine).
+    const gate = page.getByTestId('secretariat-key-gate');
+    await gate.waitFor();
+    await gate.getByLabel('Mật khẩu bảo vệ khóa').fill('mật khẩu thường trực');
+    await gate.getByLabel('Nhập lại mật khẩu').fill('mật khẩu thường trực');
+    await gate.getByRole('button', { name: 'Tạo khóa định danh' }).click();
     const wizard = page.getByTestId('setup-wizard');
     await wizard.waitFor();
     await wizard.getByLabel('Tên kỳ đánh giá').fill('Chỉ số CCHC tỉnh An Giang năm 2025');

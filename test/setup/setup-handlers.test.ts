@@ -20,7 +20,14 @@ describe('setup handlers', () => {
     const core = openCore(temp());
     const make = (identity: unknown) => {
       const router = createRouter(handlers, { context: { core, settings: memorySettings({ identity }), app: { version: 't', transport: 'http' } } });
-      return async (method: string, input?: unknown) => router.call(method, input);
+      // The secretariat's role takes effect with its key unlocked: made on first use, as on the "Tổng hợp" screen.
+      return async (method: string, input?: unknown) => {
+        if ((identity as { role?: string } | null)?.role === 'secretariat') {
+          const st = await router.call('identity.status', undefined);
+          if (st.ok && (st.value as { state: string }).state === 'missing') await router.call('identity.create', { passphrase: 'mật khẩu thường trực' });
+        }
+        return router.call(method, input);
+      };
     };
     const S = make({ name: 'Nguyễn Văn Thường', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'secretariat', memberId: 'soc-trang-2023-thuong-truc' });
     const M = make({ name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', role: 'member', memberId: 'soc-trang-2023-tv04' });

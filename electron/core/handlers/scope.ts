@@ -78,3 +78,21 @@ export function secretariatKeyFailure(scope: Scope, what: string): CodedFailure 
         : 'Khóa định danh của máy này không phải khóa của cơ quan thường trực đã ký dữ liệu của kỳ đánh giá.';
   return new CodedFailure('SECRETARIAT_KEY_REQUIRED', `Chỉ cơ quan thường trực, với khóa định danh đã mở khóa, mới được ${what}. ${why}`, { action: what, reason: scope.claimed.reason });
 }
+
+/**
+ * For calls that need no cycle (setting one up): the secretariat's key must be unlocked here,
+ * as scopeOf requires; it then signs the audit heads of the call. Throws SECRETARIAT_KEY_REQUIRED.
+ */
+export function requireSecretariatKey(ctx: HandlerContext, what: string): void {
+  const db = ctx.core.db;
+  const signer = unlockedSigner(ctx);
+  const expected = secretariatFingerprint(db, ctx.core.dataDir);
+  if (signer && (!expected || expected === signer.fingerprint)) {
+    setAuditWriter(db, { fingerprint: signer.fingerprint, signer });
+    return;
+  }
+  const own = installationFingerprint(ctx);
+  setAuditWriter(db, { fingerprint: own, signer: null });
+  const reason = !own ? 'missing' : signer ? 'other-key' : 'locked';
+  throw secretariatKeyFailure({ claimed: { role: 'secretariat', reason } } as Scope, what)!;
+}

@@ -14,7 +14,7 @@ import { type RosterMember, addMember, editMember, importRoster, registerFingerp
 import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../setup/units.ts';
 import { listUnitDetails } from '../db/repos/setup.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
-import { currentCycleId, currentIdentity } from './scope.ts';
+import { currentCycleId, currentIdentity, requireSecretariatKey } from './scope.ts';
 import { SECRETARIAT_ONLY } from './results.ts';
 
 /** The audit actor; refuses a council member. */
@@ -23,6 +23,7 @@ function secretariat(ctx: HandlerContext, what: string): string {
   if (id?.role !== 'secretariat') {
     throw new CodedFailure(SECRETARIAT_ONLY, `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, { action: what });
   }
+  requireSecretariatKey(ctx, what);
   return id.memberId ?? 'secretariat';
 }
 

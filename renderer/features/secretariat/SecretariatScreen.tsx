@@ -77,8 +77,8 @@ export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
   );
 }
 
-/** The steps once the key is unlocked; before, the key card (create or unlock) with why. */
-function KeyGate({ children }: { children: ReactNode }) {
+/** The steps once the key is unlocked; before, the key card (create or unlock) with why. Also guards "Thiết lập kỳ". */
+export function KeyGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<KeyStatus['state'] | null>(null);
   if (state === 'unlocked') return <>{children}</>;
   return (

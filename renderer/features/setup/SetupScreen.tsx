@@ -1,4 +1,5 @@
 /** "Thiết lập kỳ": cycles and the new-cycle wizard, the units, the roster (sub-navigation). */
+import { KeyGate } from '../secretariat/SecretariatScreen.tsx';
 import { hrefFor } from '../../app/route.ts';
 import { st } from '../../i18n/setup.ts';
 import { CyclesTab } from './CyclesTab.tsx';
@@ -24,9 +25,11 @@ export function SetupScreen({ tab }: { tab: SetupTab }) {
           </a>
         ))}
       </nav>
-      {tab === 'ky' && <CyclesTab />}
-      {tab === 'don-vi' && <UnitsTab />}
-      {tab === 'hoi-dong' && <RosterTab />}
+      <KeyGate>
+        {tab === 'ky' && <CyclesTab />}
+        {tab === 'don-vi' && <UnitsTab />}
+        {tab === 'hoi-dong' && <RosterTab />}
+      </KeyGate>
     </div>
   );
 }
