@@ -11,7 +11,8 @@ import { scoreNode } from '../../../shared/scoring/score.ts';
 import { activeExemptionCodes, myAppraisalRows, selfInputs } from '../db/repos/bulk.ts';
 import type { Unit } from '../db/repos/units.ts';
 import { hasConflictOfInterest } from '../exchange/coi.ts';
-import { isReadOnly, requireUnit } from '../services/dossier.ts';
+import { checkEditable } from '../services/appraisal.ts';
+import { requireUnit } from '../services/dossier.ts';
 import { treeFor } from '../services/frameworks.ts';
 import { type Scope, requireWritable } from '../services/scope.ts';
 
@@ -49,17 +50,7 @@ export function exemptedBy(ctx: UnitContext, code: string): string | null {
 /** The leaf I may score now, or why not (CodedFailure, as a single save would say it). */
 export function requireScorableLeaf(scope: Scope, ctx: UnitContext, nodeCode: string): FrameworkNode {
   const { unit, tree } = ctx;
-  if (ctx.conflicted) {
-    throw new CodedFailure('CONFLICT_OF_INTEREST', `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`, { unitId: unit.id });
-  }
-  const node = tree.byCode.get(nodeCode);
-  if (!node || !node.groups.includes(unit.group)) {
-    throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, { nodeCode });
-  }
-  if (isReadOnly(scope, tree, node)) {
-    const reason = node.scoring?.kind === 'survey' ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định' : 'lĩnh vực này không được phân công cho bạn';
-    throw new CodedFailure('FIELD_READ_ONLY', `Không thể sửa tiêu chí ${nodeCode}: ${reason}.`, { nodeCode });
-  }
+  const node = checkEditable(scope, unit, tree, nodeCode, ctx.conflicted);
   if (!isLeaf(tree, node.code) || !node.scoring) {
     throw new CodedFailure('NODE_NOT_LEAF', `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`);
   }

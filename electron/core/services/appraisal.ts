@@ -6,7 +6,9 @@
 import type { AppraisalChange, SavedChange } from '../../../shared/contract/dossier.ts';
 import { serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { isLeaf } from '../../../shared/framework/tree.ts';
+import { type FrameworkTree, isLeaf } from '../../../shared/framework/tree.ts';
+import type { FrameworkNode } from '../../../shared/framework/types.ts';
+import type { Unit } from '../db/repos/units.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
@@ -18,13 +20,15 @@ import { getDossierNode, isReadOnly, requireUnit } from './dossier.ts';
 import { treeFor } from './frameworks.ts';
 import { type Scope, requireWritable } from './scope.ts';
 
-export function requireEditableLeaf(scope: Scope, unitId: string, nodeCode: string) {
-  const member = requireWritable(scope);
-  const unit = requireUnit(scope, unitId);
-  if (hasConflictOfInterest(scope.db, member.id, unit.id)) {
+/**
+ * The checks every appraisal write makes, in this order and with these codes: a declared
+ * conflict of interest, a node of the unit's framework, not read-only for this member.
+ * Used by a single save and by the bulk actions (agree, paste, undo).
+ */
+export function checkEditable(scope: Scope, unit: Unit, tree: FrameworkTree, nodeCode: string, conflicted: boolean): FrameworkNode {
+  if (conflicted) {
     throw new CodedFailure('CONFLICT_OF_INTEREST', `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`, { unitId: unit.id });
   }
-  const { tree } = treeFor(scope.db, scope.cycle.id, unit.group);
   const node = tree.byCode.get(nodeCode);
   if (!node || !node.groups.includes(unit.group)) {
     throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, { nodeCode });
@@ -33,6 +37,14 @@ export function requireEditableLeaf(scope: Scope, unitId: string, nodeCode: stri
     const reason = node.scoring?.kind === 'survey' ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định' : 'lĩnh vực này không được phân công cho bạn';
     throw new CodedFailure('FIELD_READ_ONLY', `Không thể sửa tiêu chí ${nodeCode}: ${reason}.`, { nodeCode });
   }
+  return node;
+}
+
+export function requireEditableLeaf(scope: Scope, unitId: string, nodeCode: string) {
+  const member = requireWritable(scope);
+  const unit = requireUnit(scope, unitId);
+  const { tree } = treeFor(scope.db, scope.cycle.id, unit.group);
+  const node = checkEditable(scope, unit, tree, nodeCode, hasConflictOfInterest(scope.db, member.id, unit.id));
   return { member, unit, tree, node };
 }
 
