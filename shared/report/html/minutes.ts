@@ -269,8 +269,8 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   if (d.auditHead) {
     const a = d.auditHead;
     out.push(
-      `<p class="audit-head">Mã băm nhật ký kiểm tra ${a.finalised ? 'khi chốt kết quả' : 'tại thời điểm in'} (dòng số ${a.seq}): <code>${esc(a.hash)}</code>${
-        a.snapshotHash ? `; mã băm bản chốt kết quả: <code>${esc(a.snapshotHash)}</code>` : ''
+      `<p class="audit-head">Mã băm nhật ký kiểm tra ${a.finalised ? 'khi chốt kết quả' : 'tại thời điểm in'} (dòng số ${a.seq}): <span class="hash" style="word-break:break-all">${esc(a.hash)}</span>${
+        a.snapshotHash ? `; mã băm bản chốt kết quả: <span class="hash" style="word-break:break-all">${esc(a.snapshotHash)}</span>` : ''
       }.</p>`,
     );
   }
@@ -288,7 +288,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   );
   out.push(
     final
-      ? `<p class="snapshot" style="font-size:10pt;margin-top:12pt">Kết quả đã được chốt${r.status.finalisedAt ? ` ngày ${esc(formatIsoDate(r.status.finalisedAt))}` : ''}; mã kiểm tra (SHA-256) của bản chốt kết quả: <span style="font-family:monospace;word-break:break-all">${esc(r.status.snapshotHash ?? '')}</span>.</p>`
+      ? `<p class="snapshot" style="font-size:10pt;margin-top:12pt">Kết quả đã được chốt${r.status.finalisedAt ? ` ngày ${esc(formatIsoDate(r.status.finalisedAt))}` : ''}; mã kiểm tra (SHA-256) của bản chốt kết quả: <span style="word-break:break-all">${esc(r.status.snapshotHash ?? '')}</span>.</p>`
       : '<p class="snapshot" style="font-size:10pt;margin-top:12pt"><b>DỰ THẢO</b>: kết quả tạm tính, Hội đồng chưa chốt kết quả; biên bản chỉ ký sau khi chốt.</p>',
   );
   return out.join('\n');
