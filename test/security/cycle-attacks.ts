@@ -55,6 +55,7 @@ function renameUnits(c: ForgedContent) {
   c.dossiers.forEach((d) => (d.unitId = id(d.unitId)));
   c.dossierEvidence.forEach((d) => (d.unitId = id(d.unitId)));
   c.exemptions.forEach((d) => (d.unitId = id(d.unitId)));
+  (c.surveyPoints ?? []).forEach((d) => (d.unitId = id(d.unitId)));
 }
 
 function renameMembers(c: ForgedContent) {
@@ -65,5 +66,5 @@ function renameMembers(c: ForgedContent) {
 function keepUnit(c: ForgedContent, unitId: string) {
   const others = new Set(c.units.filter((u) => u.id !== unitId).map((u) => u.id));
   c.units.forEach((u) => others.has(u.id) && (u.id = `x-${u.id}`));
-  for (const list of [c.dossiers, c.dossierEvidence, c.exemptions]) list.forEach((d) => others.has(d.unitId) && (d.unitId = `x-${d.unitId}`));
+  for (const list of [c.dossiers, c.dossierEvidence, c.exemptions, c.surveyPoints ?? []]) list.forEach((d) => others.has(d.unitId) && (d.unitId = `x-${d.unitId}`));
 }
