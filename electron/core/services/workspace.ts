@@ -1,4 +1,5 @@
 /** The member's home: the cycle, his fields, and per unit the progress of his appraisal. */
+import { exemptionStatuses, keysWithEvidence, scoredKeysOf } from '../db/repos/progress.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
 import { type ExemptionStatus, type ProgressLeaf, myProgress, takesOut } from '../../../shared/scoring/progress.ts';
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
@@ -30,23 +31,9 @@ export function overview(scope: Scope): Overview {
   const me = scope.member;
   const myFields = new Set(me?.fields ?? []);
   const totals = computeCycleTotals(db, scope.cycle.id, { includeProposedExemptions: true });
-  const appraisedByMe = new Set(
-    me
-      ? (db.prepare('SELECT unit_id || char(31) || node_code FROM appraisals WHERE member_id = ? AND score IS NOT NULL').pluck().all(me.id) as string[])
-      : [],
-  );
-  const withEvidence = new Set(
-    db
-      .prepare('SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)')
-      .pluck()
-      .all(scope.cycle.id) as string[],
-  );
-  const exemptStatus = new Map(
-    db
-      .prepare("SELECT unit_id || char(31) || node_code, status FROM exemptions WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)")
-      .raw()
-      .all(scope.cycle.id) as [string, ExemptionStatus][],
-  );
+  const appraisedByMe = new Set(me ? scoredKeysOf(db, me.id) : []);
+  const withEvidence = new Set(keysWithEvidence(db, scope.cycle.id));
+  const exemptStatus = new Map<string, ExemptionStatus>(exemptionStatuses(db, scope.cycle.id));
   const fieldTitles = new Map<string, string>();
   const units: UnitProgress[] = totals.units.map((c) => {
     const { plan } = treeFor(db, scope.cycle.id, c.unit.group);
