@@ -42,14 +42,46 @@ function median(xs: number[]): number {
 /** Field 2 with 50 criteria of 10 sub-criteria each, scored with the kinds of the default department framework. */
 function bigField(): Framework {
   const dept = loadDefaultFrameworks().department;
-  const kinds = leavesUnder(buildTree(dept), null).filter((l) => l.scoring && l.scoring.kind !== 'survey' && l.scoring.kind !== 'previous_year_delta');
+  const kinds = leavesUnder(buildTree(dept), null).filter(
+    (l) => l.scoring && l.scoring.kind !== 'survey' && l.scoring.kind !== 'previous_year_delta',
+  );
   const G = ['department'] as const;
-  const nodes: FrameworkNode[] = [{ code: '2', parent: null, title: 'Cải cách thể chế', maxPoints: String(LEAVES), groups: G, exemptable: false, guide: '', evidence: '' }];
+  const nodes: FrameworkNode[] = [
+    {
+      code: '2',
+      parent: null,
+      title: 'Cải cách thể chế',
+      maxPoints: String(LEAVES),
+      groups: G,
+      exemptable: false,
+      guide: '',
+      evidence: '',
+    },
+  ];
   for (let i = 1; i <= LEAVES / 10; i++) {
-    nodes.push({ code: `2.${i}`, parent: '2', title: `Tiêu chí ${i}`, maxPoints: '10', groups: G, exemptable: false, guide: '', evidence: '' });
+    nodes.push({
+      code: `2.${i}`,
+      parent: '2',
+      title: `Tiêu chí ${i}`,
+      maxPoints: '10',
+      groups: G,
+      exemptable: false,
+      guide: '',
+      evidence: '',
+    });
     for (let j = 1; j <= 10; j++) {
       const t = kinds[(i * 10 + j) % kinds.length]!;
-      nodes.push({ code: `2.${i}.${j}`, parent: `2.${i}`, title: `Tiêu chí thành phần ${i}.${j}`, maxPoints: t.maxPoints, scoring: t.scoring!, groups: G, exemptable: j === 10, guide: '', evidence: '' });
+      nodes.push({
+        code: `2.${i}.${j}`,
+        parent: `2.${i}`,
+        title: `Tiêu chí thành phần ${i}.${j}`,
+        maxPoints: t.maxPoints,
+        scoring: t.scoring!,
+        groups: G,
+        exemptable: j === 10,
+        guide: '',
+        evidence: '',
+      });
     }
   }
   return { name: 'Bench', year: 2023, group: 'department', sample: true, nodes };
@@ -64,8 +96,20 @@ function seedCycle(db: Db, framework: Framework, units: number): FrameworkNode[]
     putCycleGroup(db, 'b', { ...GROUP_PRESETS.department, sortOrder: 1 });
     putFramework(db, hash, framework);
     setCycleFramework(db, 'b', 'department', hash);
-    insertMember(db, { id: 'm', cycleId: 'b', name: 'Thành viên', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', role: 'member', publicKey: null, fingerprint: null, fields: ['2'] });
-    const item = db.prepare('INSERT INTO dossier_items (unit_id, node_code, round2_input, round2_score, explanation) VALUES (?, ?, ?, ?, ?)');
+    insertMember(db, {
+      id: 'm',
+      cycleId: 'b',
+      name: 'Thành viên',
+      position: 'Phó Giám đốc',
+      agency: 'Sở Tư pháp',
+      role: 'member',
+      publicKey: null,
+      fingerprint: null,
+      fields: ['2'],
+    });
+    const item = db.prepare(
+      'INSERT INTO dossier_items (unit_id, node_code, round2_input, round2_score, explanation) VALUES (?, ?, ?, ?, ?)',
+    );
     for (let u = 0; u < units; u++) {
       insertUnit(db, { id: `u${u}`, cycleId: 'b', name: `Đơn vị ${u + 1}`, group: 'department', sortOrder: u });
       for (const leaf of leaves) {
@@ -91,13 +135,16 @@ export async function benchBulk(): Promise<Record<string, number>> {
     const commit: number[] = [];
     for (let u = 0; u <= RUNS; u++) {
       let t0 = performance.now();
-      const preview = BulkResult.parse(agreeWithSelf(scope, AgreeRequest.parse({ unitId: `u${u}`, fieldCode: '2', dryRun: true })));
+      const preview = BulkResult.parse(
+        agreeWithSelf(scope, AgreeRequest.parse({ unitId: `u${u}`, fieldCode: '2', dryRun: true })),
+      );
       const tDry = performance.now() - t0;
       t0 = performance.now();
       const done = BulkResult.parse(agreeWithSelf(scope, AgreeRequest.parse({ unitId: `u${u}`, fieldCode: '2' })));
       const tCommit = performance.now() - t0;
-      if (preview.saved.length !== LEAVES || done.saved.length !== LEAVES) throw new Error(`agree took ${done.saved.length} of ${LEAVES}`);
-      if (u > 0) (dry.push(tDry), commit.push(tCommit));
+      if (preview.saved.length !== LEAVES || done.saved.length !== LEAVES)
+        throw new Error(`agree took ${done.saved.length} of ${LEAVES}`);
+      if (u > 0) dry.push(tDry), commit.push(tCommit);
     }
 
     // Paste: 125 sub-criteria × 4 units, new values each run.
@@ -107,7 +154,11 @@ export async function benchBulk(): Promise<Record<string, number>> {
     for (let run = 0; run <= RUNS; run++) {
       const rnd = prng(100 + run);
       const cells = pasteUnits.flatMap((unitId) =>
-        rows.map((leaf) => ({ unitId, nodeCode: leaf.code, input: leaf.scoring!.kind === 'tick' ? { met: run % 2 === 0 } : sampleInput(leaf, rnd) })),
+        rows.map((leaf) => ({
+          unitId,
+          nodeCode: leaf.code,
+          input: leaf.scoring!.kind === 'tick' ? { met: run % 2 === 0 } : sampleInput(leaf, rnd),
+        })),
       );
       const t0 = performance.now();
       const r = BulkResult.parse(setMany(scope, SetManyRequest.parse({ reason: 'paste', cells })));
@@ -125,8 +176,12 @@ export async function benchBulk(): Promise<Record<string, number>> {
       paste_500_cells_max_ms: Math.max(...paste),
     };
     const verdict = (v: number, goal: number) => (v <= goal ? 'met' : 'NOT met');
-    console.log(`goal: agree with the rest of a field of 500 sub-criteria commits in ≤ 200 ms — median ${out.agree_500_commit_ms.toFixed(1)} ms: ${verdict(out.agree_500_commit_ms, 200)}`);
-    console.log(`goal: a 500-cell paste validates and commits in ≤ 300 ms — median ${out.paste_500_cells_ms.toFixed(1)} ms: ${verdict(out.paste_500_cells_ms, 300)}`);
+    console.log(
+      `goal: agree with the rest of a field of 500 sub-criteria commits in ≤ 200 ms — median ${out.agree_500_commit_ms.toFixed(1)} ms: ${verdict(out.agree_500_commit_ms, 200)}`,
+    );
+    console.log(
+      `goal: a 500-cell paste validates and commits in ≤ 300 ms — median ${out.paste_500_cells_ms.toFixed(1)} ms: ${verdict(out.paste_500_cells_ms, 300)}`,
+    );
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });

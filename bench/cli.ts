@@ -66,7 +66,15 @@ export async function benchCli(quick = false): Promise<Figure[]> {
       () => run(process.execPath, [BUNDLE, '--help']),
     ]);
     out.push(figure('npm run -s (an empty script)', empty!.ms, 'ms'));
-    out.push(figure('npm run -s cchc -- --help', help!.ms, 'ms', undefined, 'npm, the launcher’s freshness check (stats the bundle’s sources), node, the bundle'));
+    out.push(
+      figure(
+        'npm run -s cchc -- --help',
+        help!.ms,
+        'ms',
+        undefined,
+        'npm, the launcher’s freshness check (stats the bundle’s sources), node, the bundle',
+      ),
+    );
     out.push(figure('  cchc --help over the empty script', help!.ms - empty!.ms, 'ms', 150));
     out.push(figure('node -e 0', node0!.ms, 'ms'));
     out.push(figure('node dist/cli/main.js --help', bundleHelp!.ms, 'ms'));
@@ -80,18 +88,50 @@ export async function benchCli(quick = false): Promise<Figure[]> {
         () => run(process.execPath, ['--import', RSS, BUNDLE, 'results', '--summary', csv]),
         () => run(process.execPath, ['--import', RSS, FLOOR, csv]),
       ]);
-      if (cliRun!.stdout !== floorRun!.stdout) throw new Error(`results --summary and the plain program differ on ${units} units`);
+      if (cliRun!.stdout !== floorRun!.stdout)
+        throw new Error(`results --summary and the plain program differ on ${units} units`);
       const n = units.toLocaleString('en');
-      out.push(figure(`results --summary, ${n} units (JSON)`, cliRun!.ms, 'ms', undefined, 'whole process: node start, read, check, exact compute, rank, print'));
-      out.push(figure(`plain one-pass program, ${n} units`, floorRun!.ms, 'ms', undefined, 'same bytes out, no checks, float cents'));
-      out.push(figure(`  results over the plain program, ${n}`, cliRun!.ms / floorRun!.ms, '×', units === 10_000 ? 3 : undefined));
+      out.push(
+        figure(
+          `results --summary, ${n} units (JSON)`,
+          cliRun!.ms,
+          'ms',
+          undefined,
+          'whole process: node start, read, check, exact compute, rank, print',
+        ),
+      );
+      out.push(
+        figure(
+          `plain one-pass program, ${n} units`,
+          floorRun!.ms,
+          'ms',
+          undefined,
+          'same bytes out, no checks, float cents',
+        ),
+      );
+      out.push(
+        figure(
+          `  results over the plain program, ${n}`,
+          cliRun!.ms / floorRun!.ms,
+          '×',
+          units === 10_000 ? 3 : undefined,
+        ),
+      );
       out.push(figure(`  peak RSS, results, ${n} units`, cliRun!.rssKb! / 1024, 'MB'));
       out.push(figure(`  peak RSS, plain program, ${n} units`, floorRun!.rssKb! / 1024, 'MB'));
       rss.push(cliRun!.rssKb!);
       rmSync(csv, { force: true });
     }
     if (rss.length === 2) {
-      out.push(figure('peak RSS growth per extra unit, 10,000 → 100,000', (rss[1]! - rss[0]!) / 90_000, 'KB/unit', 1, 'flat: only the per-unit figures are held, not the file nor the output'));
+      out.push(
+        figure(
+          'peak RSS growth per extra unit, 10,000 → 100,000',
+          (rss[1]! - rss[0]!) / 90_000,
+          'KB/unit',
+          1,
+          'flat: only the per-unit figures are held, not the file nor the output',
+        ),
+      );
     }
     return out;
   } finally {

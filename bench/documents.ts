@@ -66,17 +66,37 @@ export async function benchDocuments(quick = false): Promise<Figure[]> {
       } finally {
         await cold.close();
       }
-      out.push(figure(`minutes PDF, ${n} units, cold`, performance.now() - t0, 'ms', units === 150 ? 5000 : undefined, 'HTML from the store, Chromium launched, printed to PDF, browser closed'));
+      out.push(
+        figure(
+          `minutes PDF, ${n} units, cold`,
+          performance.now() - t0,
+          'ms',
+          units === 150 ? 5000 : undefined,
+          'HTML from the store, Chromium launched, printed to PDF, browser closed',
+        ),
+      );
       if (units <= 1_000) {
         const printer = new ChromiumPdfPrinter();
         try {
           await printer.printToPdf(minutesDocumentHtml(db, cycleId));
-          out.push(figure(`  minutes PDF, ${n} units, browser running`, await timeAsync(3, () => printer.printToPdf(minutesDocumentHtml(db, cycleId))), 'ms'));
+          out.push(
+            figure(
+              `  minutes PDF, ${n} units, browser running`,
+              await timeAsync(3, () => printer.printToPdf(minutesDocumentHtml(db, cycleId))),
+              'ms',
+            ),
+          );
         } finally {
           await printer.close();
         }
       }
-      out.push(figure(`  minutes HTML alone, ${n} units`, await timeAsync(3, async () => minutesDocumentHtml(db, cycleId)), 'ms'));
+      out.push(
+        figure(
+          `  minutes HTML alone, ${n} units`,
+          await timeAsync(3, async () => minutesDocumentHtml(db, cycleId)),
+          'ms',
+        ),
+      );
 
       const names = listUnits(db, cycleId).map((u) => u.name);
       const csv = responsesCsv(names);
@@ -89,12 +109,28 @@ export async function benchDocuments(quick = false): Promise<Figure[]> {
         for (const counts of tally.units.values()) pointsOfCounts(counts, scale, max);
       };
       await aggregate(); // warm-up
-      out.push(figure(`100,000 survey responses → points, ${n} units`, await timeAsync(3, aggregate), 'ms', 1000, 'CSV parsed, answers counted per unit, exact points'));
+      out.push(
+        figure(
+          `100,000 survey responses → points, ${n} units`,
+          await timeAsync(3, aggregate),
+          'ms',
+          1000,
+          'CSV parsed, answers counted per unit, exact points',
+        ),
+      );
       const file = join(dir, 'sipas.csv');
       writeFileSync(file, csv, 'utf8');
       t0 = performance.now();
       const r = await importSurveyFile(db, cycleId, file, { source: 'sipas', commit: true, actor: 'bench' });
-      out.push(figure(`  import of that file, ${n} units`, performance.now() - t0, 'ms', undefined, 'read, check, one transaction'));
+      out.push(
+        figure(
+          `  import of that file, ${n} units`,
+          performance.now() - t0,
+          'ms',
+          undefined,
+          'read, check, one transaction',
+        ),
+      );
       if (r.respondents !== 100_000) throw new Error(`imported ${r.respondents} respondents`);
       db.close();
     }

@@ -72,16 +72,31 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
       };
       const floor = (): number => {
         const db = fresh('floor.sqlite');
-        const insert = db.prepare('INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at, package_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const insert = db.prepare(
+          'INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at, package_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        );
         const t0 = performance.now();
         for (const f of files) {
-          const doc = JSON.parse(f.bytes.toString('utf8')) as { payload: AppraisalPayload; signature: { publicKey: string; value: string } };
+          const doc = JSON.parse(f.bytes.toString('utf8')) as {
+            payload: AppraisalPayload;
+            signature: { publicKey: string; value: string };
+          };
           const message = Buffer.from(canonicalJson(doc.payload), 'utf8');
           if (!verifyEd25519(doc.signature.publicKey, message, doc.signature.value)) throw new Error('bad signature');
           const hash = sha256Hex(message);
           const m = doc.payload.member.id;
           tx(db, () => {
-            for (const a of doc.payload.appraisals) insert.run(a.unitId, a.nodeCode, m, a.input === null ? null : JSON.stringify(a.input), a.score, a.comment, a.updatedAt, hash);
+            for (const a of doc.payload.appraisals)
+              insert.run(
+                a.unitId,
+                a.nodeCode,
+                m,
+                a.input === null ? null : JSON.stringify(a.input),
+                a.score,
+                a.comment,
+                a.updatedAt,
+                hash,
+              );
           });
         }
         const ms = performance.now() - t0;
@@ -126,8 +141,24 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
       );
       out.push(figure(`  floor: parse + verify + insert, ${n} units`, floorMs, 'ms'));
       out.push(figure(`  merge over floor, ${n} units`, mergeMs / floorMs, '×', units === 150 ? 3 : undefined));
-      out.push(figure(`  backup before an import, ${n} units`, median([backup()]), 'ms', undefined, 'VACUUM INTO, not in the figure above'));
-      if (oversize > 0) out.push(figure(`  packages over the ${APPRAISAL_MAX_BYTES / 1024 / 1024} MB cap, ${n} units (refused)`, oversize, '', 0));
+      out.push(
+        figure(
+          `  backup before an import, ${n} units`,
+          median([backup()]),
+          'ms',
+          undefined,
+          'VACUUM INTO, not in the figure above',
+        ),
+      );
+      if (oversize > 0)
+        out.push(
+          figure(
+            `  packages over the ${APPRAISAL_MAX_BYTES / 1024 / 1024} MB cap, ${n} units (refused)`,
+            oversize,
+            '',
+            0,
+          ),
+        );
       rmSync(base, { force: true });
     }
     return out;

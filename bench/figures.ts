@@ -15,7 +15,13 @@ export interface Figure {
 }
 
 export function figure(name: string, value: number, unit: Figure['unit'], goal?: number, includes?: string): Figure {
-  return { name, value, unit, ...(goal === undefined ? {} : { goal }), ...(includes === undefined ? {} : { includes }) };
+  return {
+    name,
+    value,
+    unit,
+    ...(goal === undefined ? {} : { goal }),
+    ...(includes === undefined ? {} : { includes }),
+  };
 }
 
 function num(v: number): string {
@@ -28,7 +34,10 @@ export function formatFigures(figures: readonly Figure[]): string {
   return figures
     .map((f) => {
       const value = `${num(f.value)} ${f.unit}`.trim();
-      const verdict = f.goal === undefined ? '' : `   goal ≤ ${num(f.goal)} ${f.unit}`.trimEnd() + `: ${f.value <= f.goal ? 'met' : 'NOT MET'}`;
+      const verdict =
+        f.goal === undefined
+          ? ''
+          : `   goal ≤ ${num(f.goal)} ${f.unit}`.trimEnd() + `: ${f.value <= f.goal ? 'met' : 'NOT MET'}`;
       const head = `${f.name.padEnd(width)} ${value.padStart(12)}${verdict}`;
       return f.includes ? `${head}\n${' '.repeat(4)}(${f.includes})` : head;
     })

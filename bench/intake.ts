@@ -29,19 +29,59 @@ const GROUP = 'district';
 
 const KINDS: Scoring[] = [
   { kind: 'tick' },
-  { kind: 'timeliness', tiers: [{ key: 'on_time', label: 'Đúng hạn', points: '1' }, { key: 'late', label: 'Trễ hạn', points: '0.5' }, { key: 'not_done', label: 'Không thực hiện', points: '0' }] },
-  { kind: 'percentage', thresholds: [{ min: '90', inclusive: false, points: '1' }, { min: '70', inclusive: true, points: '0.5' }], otherwise: '0' },
+  {
+    kind: 'timeliness',
+    tiers: [
+      { key: 'on_time', label: 'Đúng hạn', points: '1' },
+      { key: 'late', label: 'Trễ hạn', points: '0.5' },
+      { key: 'not_done', label: 'Không thực hiện', points: '0' },
+    ],
+  },
+  {
+    kind: 'percentage',
+    thresholds: [
+      { min: '90', inclusive: false, points: '1' },
+      { min: '70', inclusive: true, points: '0.5' },
+    ],
+    otherwise: '0',
+  },
   { kind: 'proportional' },
-  { kind: 'count', tiers: [{ min: 4, points: '1' }, { min: 2, points: '0.5' }], otherwise: '0' },
+  {
+    kind: 'count',
+    tiers: [
+      { min: 4, points: '1' },
+      { min: 2, points: '0.5' },
+    ],
+    otherwise: '0',
+  },
   { kind: 'deduction', perViolation: '0.25', floor: '0' },
 ];
 
 function syntheticFramework(): Framework {
   const nodes: FrameworkNode[] = [];
   for (let f = 1; f <= 8; f++) {
-    nodes.push({ code: `${f}`, parent: null, title: `Lĩnh vực ${f}`, maxPoints: '15', groups: [GROUP as never], exemptable: false, guide: '', evidence: '' });
+    nodes.push({
+      code: `${f}`,
+      parent: null,
+      title: `Lĩnh vực ${f}`,
+      maxPoints: '15',
+      groups: [GROUP as never],
+      exemptable: false,
+      guide: '',
+      evidence: '',
+    });
     for (let l = 1; l <= 15; l++) {
-      nodes.push({ code: `${f}.${l}`, parent: `${f}`, title: `Tiêu chí thành phần ${f}.${l}`, maxPoints: '1', scoring: KINDS[(f * 15 + l) % KINDS.length]!, groups: [GROUP as never], exemptable: l === 15, guide: 'Hướng dẫn chấm', evidence: 'Văn bản' });
+      nodes.push({
+        code: `${f}.${l}`,
+        parent: `${f}`,
+        title: `Tiêu chí thành phần ${f}.${l}`,
+        maxPoints: '1',
+        scoring: KINDS[(f * 15 + l) % KINDS.length]!,
+        groups: [GROUP as never],
+        exemptable: l === 15,
+        guide: 'Hướng dẫn chấm',
+        evidence: 'Văn bản',
+      });
     }
   }
   return { name: 'Bộ tiêu chí xã (bench)', year: 2025, group: GROUP as never, sample: true, nodes };
@@ -50,12 +90,18 @@ function syntheticFramework(): Framework {
 function fill(n: FrameworkNode, u: number): (string | number | null)[] {
   const ev = `tl-${n.code}-${u % 7}.pdf (tr. 1)`;
   switch (n.scoring!.kind) {
-    case 'tick': return ['Đạt', null, null, ev];
-    case 'timeliness': return ['Đúng hạn', null, null, ev];
-    case 'percentage': return [null, 95, 100, ev];
-    case 'proportional': return [null, 3, 4, ev];
-    case 'count': return [null, 4, null, ev];
-    default: return [null, 1, null, ev];
+    case 'tick':
+      return ['Đạt', null, null, ev];
+    case 'timeliness':
+      return ['Đúng hạn', null, null, ev];
+    case 'percentage':
+      return [null, 95, 100, ev];
+    case 'proportional':
+      return [null, 3, 4, ev];
+    case 'count':
+      return [null, 4, null, ev];
+    default:
+      return [null, 1, null, ev];
   }
 }
 
@@ -72,7 +118,8 @@ export async function benchIntake(units = 150, kb = 170): Promise<Record<string,
       putCycleGroup(db, 'c', { code: GROUP, label: GROUP, shortLabel: GROUP, sortOrder: 1, fields: [] });
       putFramework(db, h, f);
       setCycleFramework(db, 'c', GROUP as never, h);
-      for (let u = 0; u < units; u++) insertUnit(db, { id: `u${u}`, cycleId: 'c', name: `UBND xã ${u + 1}`, group: GROUP as never, sortOrder: u });
+      for (let u = 0; u < units; u++)
+        insertUnit(db, { id: `u${u}`, cycleId: 'c', name: `UBND xã ${u + 1}`, group: GROUP as never, sortOrder: u });
     });
     const t = await dossierTemplate(db, 'c', GROUP);
     const leaves = t.target.leaves;
@@ -102,7 +149,13 @@ export async function benchIntake(units = 150, kb = 170): Promise<Record<string,
     const bytes = files * (kb * 1024 + 16);
     const rssBefore = process.memoryUsage().rss;
     peak = rssBefore;
-    const input = (u: number) => ({ cycleId: 'c', unit: { id: `u${u}` }, round: 1 as const, workbookPath: join(dir, `u${u}.xlsx`), evidencePath: join(dir, `ev${u}`) });
+    const input = (u: number) => ({
+      cycleId: 'c',
+      unit: { id: `u${u}` },
+      round: 1 as const,
+      workbookPath: join(dir, `u${u}.xlsx`),
+      evidencePath: join(dir, `ev${u}`),
+    });
 
     let t0 = performance.now();
     for (let u = 0; u < units; u++) await previewDossierImport(db, input(u));
@@ -115,9 +168,15 @@ export async function benchIntake(units = 150, kb = 170): Promise<Record<string,
     const rows = db.prepare('SELECT count(*) FROM dossier_items').pluck().get() as number;
     db.close();
     const goal = 10_000;
-    console.log(`units ${units} × ${leaves.length} sub-criteria, ${files} files, ${(bytes / 1024 / 1024).toFixed(0)} MB; ${rows} items written`);
-    console.log(`goal: workbooks + hashing ≤ ${goal / 1000} s → ${preview <= goal ? 'met' : 'NOT met'} (${(preview / 1000).toFixed(2)} s)`);
-    console.log(`memory: RSS ${(rssBefore / 1048576).toFixed(0)} MB before, peak ${(peakPreview / 1048576).toFixed(0)} MB in the preview, ${(peak / 1048576).toFixed(0)} MB overall`);
+    console.log(
+      `units ${units} × ${leaves.length} sub-criteria, ${files} files, ${(bytes / 1024 / 1024).toFixed(0)} MB; ${rows} items written`,
+    );
+    console.log(
+      `goal: workbooks + hashing ≤ ${goal / 1000} s → ${preview <= goal ? 'met' : 'NOT met'} (${(preview / 1000).toFixed(2)} s)`,
+    );
+    console.log(
+      `memory: RSS ${(rssBefore / 1048576).toFixed(0)} MB before, peak ${(peakPreview / 1048576).toFixed(0)} MB in the preview, ${(peak / 1048576).toFixed(0)} MB overall`,
+    );
     return {
       preview_workbooks_and_hashing_ms: preview,
       commit_store_and_write_ms: commit,

@@ -6,7 +6,13 @@
  * appraises on his own, so the merge finds conflicts.
  */
 import { serialize } from '../shared/decimal/rational.ts';
-import { APPRAISAL_FORMAT, APPRAISAL_VERSION, type AppraisalItem, type AppraisalPayload, appraisalFileName } from '../shared/exchange/appraisal-package.ts';
+import {
+  APPRAISAL_FORMAT,
+  APPRAISAL_VERSION,
+  type AppraisalItem,
+  type AppraisalPayload,
+  appraisalFileName,
+} from '../shared/exchange/appraisal-package.ts';
 import { scoreNode } from '../shared/scoring/score.ts';
 import { type Db, tx } from '../electron/core/db/connection.ts';
 import { encodeAppraisalPackage } from '../electron/core/exchange/appraisal-file.ts';
@@ -32,15 +38,22 @@ export function memberPackages(db: Db, cycle: RealCycle, seed = 5): MemberPackag
   const ctx = cycleContext(db, cycle.cycleId);
   const round2 = new Map<string, unknown>();
   for (const [u, c, input] of db
-    .prepare('SELECT d.unit_id, d.node_code, d.round2_input FROM dossier_items d JOIN units u ON u.id = d.unit_id WHERE u.cycle_id = ?')
+    .prepare(
+      'SELECT d.unit_id, d.node_code, d.round2_input FROM dossier_items d JOIN units u ON u.id = d.unit_id WHERE u.cycle_id = ?',
+    )
     .raw()
     .all(cycle.cycleId) as [string, string, string][]) {
     round2.set(`${u}\u0000${c}`, JSON.parse(input));
   }
   const exempted = new Set(
-    (db.prepare('SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ?').raw().all(cycle.cycleId) as [string, string][]).map(
-      ([u, c]) => `${u}\u0000${c}`,
-    ),
+    (
+      db
+        .prepare(
+          'SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ?',
+        )
+        .raw()
+        .all(cycle.cycleId) as [string, string][]
+    ).map(([u, c]) => `${u}\u0000${c}`),
   );
   const items = new Map<string, AppraisalItem[]>(cycle.members.map((m) => [m.id, []]));
   const at = '2024-03-01T08:00:00.000Z';
@@ -59,7 +72,18 @@ export function memberPackages(db: Db, cycle: RealCycle, seed = 5): MemberPackag
         const input = (disagree ? sampleInput(node, rnd) : agreed) as AppraisalItem['input'];
         const r = scoreNode(node.scoring!, node.maxPoints, input);
         if (!r.ok) throw new Error(`${leaf.code}: ${r.error.message}`);
-        items.get(m.id)!.push({ unitId: unit.id, nodeCode: leaf.code, input, score: serialize(r.value), comment: '', evidence: [], exemption: null, updatedAt: at });
+        items
+          .get(m.id)!
+          .push({
+            unitId: unit.id,
+            nodeCode: leaf.code,
+            input,
+            score: serialize(r.value),
+            comment: '',
+            evidence: [],
+            exemption: null,
+            updatedAt: at,
+          });
       }
     }
   }
@@ -80,6 +104,11 @@ export function memberPackages(db: Db, cycle: RealCycle, seed = 5): MemberPackag
       conflictsOfInterest: [],
     };
     const { text } = encodeAppraisalPackage(payload, signer);
-    return { memberId: m.id, fileName: appraisalFileName(cycle.cycleId, m.id, 1), bytes: Buffer.from(text, 'utf8'), items: payload.appraisals.length };
+    return {
+      memberId: m.id,
+      fileName: appraisalFileName(cycle.cycleId, m.id, 1),
+      bytes: Buffer.from(text, 'utf8'),
+      items: payload.appraisals.length,
+    };
   });
 }

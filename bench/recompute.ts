@@ -58,36 +58,93 @@ export async function benchRecompute(quick = false): Promise<Figure[]> {
       seedDb.close();
       const n = units.toLocaleString('en');
       const r = cycle.rows;
-      out.push(figure(`seed ${n} units`, seedMs, 'ms', undefined, `${cycle.members.length} members; ${r.dossierItems} dossier items ×2 rounds, ${r.appraisals} appraisals, ${r.finalScores} final scores (${r.conflictsResolved} conflicts resolved), ${r.exemptions} exemptions, ${r.surveyPoints} survey points`));
+      out.push(
+        figure(
+          `seed ${n} units`,
+          seedMs,
+          'ms',
+          undefined,
+          `${cycle.members.length} members; ${r.dossierItems} dossier items ×2 rounds, ${r.appraisals} appraisals, ${r.finalScores} final scores (${r.conflictsResolved} conflicts resolved), ${r.exemptions} exemptions, ${r.surveyPoints} survey points`,
+        ),
+      );
 
       let db: Db = openDatabase(path);
       const runs = units >= 10_000 ? 3 : units >= 1_000 ? 5 : 15;
-      cold[units] = time(runs, () => cycleResults(db, cycle.cycleId), () => {
-        db.close();
-        db = openDatabase(path);
-        db.prepare('DELETE FROM unit_totals WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)').run(cycle.cycleId);
-      });
+      cold[units] = time(
+        runs,
+        () => cycleResults(db, cycle.cycleId),
+        () => {
+          db.close();
+          db = openDatabase(path);
+          db.prepare('DELETE FROM unit_totals WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)').run(
+            cycle.cycleId,
+          );
+        },
+      );
       const goalCold = units === 150 ? 20 : units === 10_000 ? 1000 : undefined;
-      out.push(figure(`recompute cold, ${n} units`, cold[units]!, 'ms', goalCold, 'new connection, cache emptied: every unit from its rows, then index, ranks, statistics'));
+      out.push(
+        figure(
+          `recompute cold, ${n} units`,
+          cold[units]!,
+          'ms',
+          goalCold,
+          'new connection, cache emptied: every unit from its rows, then index, ranks, statistics',
+        ),
+      );
       out.push(cpuLine('recompute cold'));
 
       cycleResults(db, cycle.cycleId);
-      const target = db.prepare('SELECT unit_id, node_code, score FROM final_scores WHERE unit_id = (SELECT min(id) FROM units WHERE cycle_id = ?) LIMIT 1').get(cycle.cycleId) as { unit_id: string; node_code: string; score: string };
+      const target = db
+        .prepare(
+          'SELECT unit_id, node_code, score FROM final_scores WHERE unit_id = (SELECT min(id) FROM units WHERE cycle_id = ?) LIMIT 1',
+        )
+        .get(cycle.cycleId) as { unit_id: string; node_code: string; score: string };
       let flip = 0;
-      const change = () => void db.prepare('UPDATE final_scores SET score = ? WHERE unit_id = ? AND node_code = ?').run(flip++ % 2 ? target.score : '0', target.unit_id, target.node_code);
-      const unitOnly = time(runs * 3, () => computeCycleTotals(db, cycle.cycleId, { unitIds: [target.unit_id] }), change);
-      out.push(figure(`one unit changed → its totals, ${n} units`, unitOnly, 'ms', 2, 'that unit’s effective scores and totals from its rows'));
+      const change = () =>
+        void db
+          .prepare('UPDATE final_scores SET score = ? WHERE unit_id = ? AND node_code = ?')
+          .run(flip++ % 2 ? target.score : '0', target.unit_id, target.node_code);
+      const unitOnly = time(
+        runs * 3,
+        () => computeCycleTotals(db, cycle.cycleId, { unitIds: [target.unit_id] }),
+        change,
+      );
+      out.push(
+        figure(
+          `one unit changed → its totals, ${n} units`,
+          unitOnly,
+          'ms',
+          2,
+          'that unit’s effective scores and totals from its rows',
+        ),
+      );
       out.push(cpuLine('one unit changed → its totals'));
       const whole = time(runs * 3, () => cycleResults(db, cycle.cycleId), change);
-      out.push(figure(`one unit changed → cycle results, ${n} units`, whole, 'ms', undefined, 'that unit recomputed, the others read from the cache; all ranked and counted again'));
+      out.push(
+        figure(
+          `one unit changed → cycle results, ${n} units`,
+          whole,
+          'ms',
+          undefined,
+          'that unit recomputed, the others read from the cache; all ranked and counted again',
+        ),
+      );
       out.push(cpuLine('one unit changed → cycle results'));
-      out.push(figure(`warm (nothing changed), ${n} units`, time(runs * 3, () => cycleResults(db, cycle.cycleId)), 'ms'));
+      out.push(
+        figure(
+          `warm (nothing changed), ${n} units`,
+          time(runs * 3, () => cycleResults(db, cycle.cycleId)),
+          'ms',
+        ),
+      );
       db.close();
       rmSync(path, { force: true });
       for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
     }
     if (cold[1_000] !== undefined && cold[10_000] !== undefined) {
-      out.push(figure('recompute cold growth, 10,000 over 1,000', cold[10_000] / cold[1_000], '×', 12, 'linear is 10×'));
+      out.push(
+        figure('recompute cold growth, 10,000 over 1,000', cold[10_000] / cold[1_000], '×', 12, 'linear is 10×'),
+      );
     }
     return out;
   } finally {

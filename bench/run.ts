@@ -31,8 +31,20 @@ const suites: [string, (quick: boolean) => Promise<Figure[]>][] = [
     async () => {
       const r = await benchBulk();
       return [
-        { name: 'agree with the rest of a 500-sub-criterion field (median)', value: r['agree_500_commit_ms']!, unit: 'ms', goal: 200, includes: 'core: validate, one transaction, one audit row per sub-criterion' },
-        { name: 'paste 500 cells into the grid (median)', value: r['paste_500_cells_ms']!, unit: 'ms', goal: 300, includes: 'core: validate every cell, commit the valid ones in one transaction' },
+        {
+          name: 'agree with the rest of a 500-sub-criterion field (median)',
+          value: r['agree_500_commit_ms']!,
+          unit: 'ms',
+          goal: 200,
+          includes: 'core: validate, one transaction, one audit row per sub-criterion',
+        },
+        {
+          name: 'paste 500 cells into the grid (median)',
+          value: r['paste_500_cells_ms']!,
+          unit: 'ms',
+          goal: 300,
+          includes: 'core: validate every cell, commit the valid ones in one transaction',
+        },
       ];
     },
   ],
@@ -42,8 +54,19 @@ const suites: [string, (quick: boolean) => Promise<Figure[]>][] = [
       // 150 units × their sub-criteria with 3,000 generated evidence files (--quick: 40 units).
       const r = await benchIntake(q ? 40 : 150);
       return [
-        { name: `intake preview: workbooks read + evidence hashed, ${q ? 40 : 150} units`, value: r['preview_workbooks_and_hashing_ms']!, unit: 'ms', goal: q ? undefined : 10_000, includes: 'read every workbook, check it, stream and hash every evidence file' },
-        { name: 'intake commit: evidence stored, dossiers written', value: r['commit_store_and_write_ms']!, unit: 'ms', includes: 'one transaction per unit' },
+        {
+          name: `intake preview: workbooks read + evidence hashed, ${q ? 40 : 150} units`,
+          value: r['preview_workbooks_and_hashing_ms']!,
+          unit: 'ms',
+          goal: q ? undefined : 10_000,
+          includes: 'read every workbook, check it, stream and hash every evidence file',
+        },
+        {
+          name: 'intake commit: evidence stored, dossiers written',
+          value: r['commit_store_and_write_ms']!,
+          unit: 'ms',
+          includes: 'one transaction per unit',
+        },
         { name: 'intake peak RSS', value: r['rss_peak_mb']!, unit: 'MB' },
       ];
     },

@@ -8,7 +8,12 @@ import { once } from 'node:events';
 import { prng } from './synthetic.ts';
 
 const GROUPS = ['district', 'department', 'public_service_unit', 'central_agency'] as const;
-const KIND = { district: 'UBND xã', department: 'Sở', public_service_unit: 'Trung tâm', central_agency: 'Chi cục' } as const;
+const KIND = {
+  district: 'UBND xã',
+  department: 'Sở',
+  public_service_unit: 'Trung tâm',
+  central_agency: 'Chi cục',
+} as const;
 
 function cents(x: number): string {
   return (Math.round(x * 100) / 100).toFixed(2);
@@ -29,7 +34,9 @@ export async function writeSummaryTable(path: string, units: number, seed = 3): 
     const self = benchmark * (0.45 + rnd() * 0.2);
     const cbccvc = 10 + rnd() * 5;
     const sipas = 10 + rnd() * 5;
-    await write(`${KIND[group]} Đơn vị số ${i + 1},${group},${cents(benchmark)},${cents(self)},${cents(cbccvc)},${cents(sipas)}\n`);
+    await write(
+      `${KIND[group]} Đơn vị số ${i + 1},${group},${cents(benchmark)},${cents(self)},${cents(cbccvc)},${cents(sipas)}\n`,
+    );
   }
   out.end();
   await once(out, 'finish');

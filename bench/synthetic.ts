@@ -69,8 +69,18 @@ export function membersFor(units: number): number {
   return units <= 40 ? 8 : units <= 150 ? 15 : units <= 1_000 ? 24 : 30;
 }
 
-const SHARE: Readonly<Record<UnitGroup, number>> = { commune: 0.6, department: 0.2, public_service_unit: 0.15, central_agency: 0.05 };
-const LABEL: Readonly<Record<UnitGroup, string>> = { commune: 'UBND xã', department: 'Sở', public_service_unit: 'Trung tâm', central_agency: 'Chi cục' };
+const SHARE: Readonly<Record<UnitGroup, number>> = {
+  commune: 0.6,
+  department: 0.2,
+  public_service_unit: 0.15,
+  central_agency: 0.05,
+};
+const LABEL: Readonly<Record<UnitGroup, string>> = {
+  commune: 'UBND xã',
+  department: 'Sở',
+  public_service_unit: 'Trung tâm',
+  central_agency: 'Chi cục',
+};
 const AT = '2024-01-15T08:00:00.000Z';
 
 export interface RealCycle {
@@ -79,7 +89,9 @@ export interface RealCycle {
   readonly members: readonly { readonly id: string; readonly fields: readonly string[] }[];
   readonly secretariatId: string;
   /** Rows written, by table. */
-  readonly rows: Readonly<Record<'dossierItems' | 'appraisals' | 'finalScores' | 'conflictsResolved' | 'exemptions' | 'surveyPoints', number>>;
+  readonly rows: Readonly<
+    Record<'dossierItems' | 'appraisals' | 'finalScores' | 'conflictsResolved' | 'exemptions' | 'surveyPoints', number>
+  >;
 }
 
 export interface RealCycleOptions {
@@ -99,7 +111,12 @@ function scored(leaf: FrameworkNode, input: unknown): string {
   return serialize(r.value);
 }
 
-export function seedRealCycle(db: Db, frameworks: Readonly<Record<GroupPresetCode, Framework>>, units: number, options: RealCycleOptions = {}): RealCycle {
+export function seedRealCycle(
+  db: Db,
+  frameworks: Readonly<Record<GroupPresetCode, Framework>>,
+  units: number,
+  options: RealCycleOptions = {},
+): RealCycle {
   const rnd = prng(options.seed ?? units);
   const cycleId = options.cycleId ?? `synthetic-${units}`;
   const memberCount = options.members ?? membersFor(units);
@@ -118,25 +135,63 @@ export function seedRealCycle(db: Db, frameworks: Readonly<Record<GroupPresetCod
     id: `${cycleId}-tv${String(i + 1).padStart(2, '0')}`,
     fields: i < 8 ? [fields[i]!, fields[(i + 1) % 8]!] : [fields[i % 8]!],
   }));
-  const byField = new Map(fields.map((f) => [f, members.filter((m) => m.fields.includes(f)).map((m) => m.id).sort()]));
+  const byField = new Map(
+    fields.map((f) => [
+      f,
+      members
+        .filter((m) => m.fields.includes(f))
+        .map((m) => m.id)
+        .sort(),
+    ]),
+  );
   const secretariatId = `${cycleId}-tt`;
   const rows = { dossierItems: 0, appraisals: 0, finalScores: 0, conflictsResolved: 0, exemptions: 0, surveyPoints: 0 };
 
   tx(db, () => {
-    insertCycle(db, { id: cycleId, name: `Kỳ đánh giá thử nghiệm ${units} đơn vị`, year: 2023, province: 'Thử nghiệm', precision: 2 });
+    insertCycle(db, {
+      id: cycleId,
+      name: `Kỳ đánh giá thử nghiệm ${units} đơn vị`,
+      year: 2023,
+      province: 'Thử nghiệm',
+      precision: 2,
+    });
     for (const g of presetGroups(UNIT_GROUPS)) putCycleGroup(db, cycleId, g);
     for (const [g, p] of plans) {
       putFramework(db, p.hash, p.framework);
       setCycleFramework(db, cycleId, g, p.hash);
     }
-    insertMember(db, { id: secretariatId, cycleId, name: 'Cơ quan thường trực', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'secretariat', publicKey: null, fingerprint: null, fields: [] });
+    insertMember(db, {
+      id: secretariatId,
+      cycleId,
+      name: 'Cơ quan thường trực',
+      position: 'Chuyên viên',
+      agency: 'Sở Nội vụ',
+      role: 'secretariat',
+      publicKey: null,
+      fingerprint: null,
+      fields: [],
+    });
     members.forEach((m, i) =>
-      insertMember(db, { id: m.id, cycleId, name: `Thành viên ${i + 1}`, position: 'Phó Giám đốc', agency: `Sở ${i + 1}`, role: 'member', publicKey: null, fingerprint: null, fields: m.fields }),
+      insertMember(db, {
+        id: m.id,
+        cycleId,
+        name: `Thành viên ${i + 1}`,
+        position: 'Phó Giám đốc',
+        agency: `Sở ${i + 1}`,
+        role: 'member',
+        publicKey: null,
+        fingerprint: null,
+        fields: m.fields,
+      }),
     );
   });
 
-  const item = db.prepare('INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const appraisal = db.prepare('INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const item = db.prepare(
+    'INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const appraisal = db.prepare(
+    'INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const final = db.prepare(
     'INSERT INTO final_scores (unit_id, node_code, input, score, source_member, package_hash, decided_by, reason, updated_at, basis) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)',
   );
@@ -170,10 +225,27 @@ export function seedRealCycle(db: Db, frameworks: Readonly<Record<GroupPresetCod
           }
           const round1 = sampleInput(leaf, rnd);
           const round2 = rnd() < 0.7 ? round1 : sampleInput(leaf, rnd);
-          item.run(unitId, leaf.code, JSON.stringify(round1), scored(leaf, round1), JSON.stringify(round2), scored(leaf, round2), '');
+          item.run(
+            unitId,
+            leaf.code,
+            JSON.stringify(round1),
+            scored(leaf, round1),
+            JSON.stringify(round2),
+            scored(leaf, round2),
+            '',
+          );
           rows.dossierItems += 1;
           if (leaf.exemptable && rnd() < plan.exemptP) {
-            exemption.run(unitId, leaf.code, 'Không phát sinh nhiệm vụ trong năm đánh giá', secretariatId, secretariatId, 'Hội đồng thẩm định thống nhất', AT, AT);
+            exemption.run(
+              unitId,
+              leaf.code,
+              'Không phát sinh nhiệm vụ trong năm đánh giá',
+              secretariatId,
+              secretariatId,
+              'Hội đồng thẩm định thống nhất',
+              AT,
+              AT,
+            );
             rows.exemptions += 1;
             continue;
           }
@@ -187,15 +259,36 @@ export function seedRealCycle(db: Db, frameworks: Readonly<Record<GroupPresetCod
             const input = disagree ? sampleInput(leaf, rnd) : agreed;
             return { memberId, input: input as Candidate['input'], score: scored(leaf, input), packageHash: null };
           });
-          for (const c of candidates) appraisal.run(unitId, leaf.code, c.memberId, JSON.stringify(c.input), c.score, '', AT);
+          for (const c of candidates)
+            appraisal.run(unitId, leaf.code, c.memberId, JSON.stringify(c.input), c.score, '', AT);
           rows.appraisals += candidates.length;
           const conflict = candidates.some((c) => c.score !== candidates[0]!.score);
           const chosen = candidates[0]!;
           if (conflict) {
-            final.run(unitId, leaf.code, JSON.stringify(chosen.input), chosen.score, chosen.memberId, secretariatId, 'Hội đồng thẩm định thống nhất theo ý kiến thành viên phụ trách', AT, basisOf(candidates));
+            final.run(
+              unitId,
+              leaf.code,
+              JSON.stringify(chosen.input),
+              chosen.score,
+              chosen.memberId,
+              secretariatId,
+              'Hội đồng thẩm định thống nhất theo ý kiến thành viên phụ trách',
+              AT,
+              basisOf(candidates),
+            );
             rows.conflictsResolved += 1;
           } else {
-            final.run(unitId, leaf.code, JSON.stringify(chosen.input), chosen.score, chosen.memberId, null, null, AT, null);
+            final.run(
+              unitId,
+              leaf.code,
+              JSON.stringify(chosen.input),
+              chosen.score,
+              chosen.memberId,
+              null,
+              null,
+              AT,
+              null,
+            );
           }
           rows.finalScores += 1;
         }

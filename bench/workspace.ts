@@ -27,7 +27,13 @@ import { type Figure, figure, formatFigures, percentile, sizes } from './figures
 import { seedRealCycle } from './synthetic.ts';
 
 const TICKS = 60;
-const JUSTICE = { name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', role: 'member', memberId: 'soc-trang-2023-tv04' };
+const JUSTICE = {
+  name: 'Trần Thị Mỹ Linh',
+  position: 'Phó Giám đốc',
+  agency: 'Sở Tư pháp',
+  role: 'member',
+  memberId: 'soc-trang-2023-tv04',
+};
 
 async function identify(origin: string, token: string): Promise<void> {
   const res = await fetch(`${origin}/api/session.setIdentity`, {
@@ -60,7 +66,10 @@ async function tickToPaint(page: Page, code: string): Promise<{ painted: number[
   // The first Space ticks "met" (the member's own appraisal, which may equal the self-score);
   // from then on each Space toggles it and changes the totals.
   await page.keyboard.press(' ');
-  await page.waitForFunction((c) => (document.querySelector(`tr.crit-row[data-code="${c}"] td.c-mine`)?.textContent ?? '').trim() !== '', code);
+  await page.waitForFunction(
+    (c) => (document.querySelector(`tr.crit-row[data-code="${c}"] td.c-mine`)?.textContent ?? '').trim() !== '',
+    code,
+  );
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     const w = window as unknown as { __t0: number; __marks: number[]; __saved: number[] };
@@ -70,7 +79,11 @@ async function tickToPaint(page: Page, code: string): Promise<{ painted: number[
     new MutationObserver(() => {
       const t0 = w.__t0;
       requestAnimationFrame(() => w.__marks.push(performance.now() - t0));
-    }).observe(document.querySelector('[data-testid="total-total"]')!, { subtree: true, characterData: true, childList: true });
+    }).observe(document.querySelector('[data-testid="total-total"]')!, {
+      subtree: true,
+      characterData: true,
+      childList: true,
+    });
     const indicator = document.querySelector('[data-testid="save-indicator"]')!;
     new MutationObserver(() => {
       if (indicator.textContent !== 'Đã lưu') return;
@@ -92,20 +105,34 @@ async function tickToPaint(page: Page, code: string): Promise<{ painted: number[
 }
 
 /** A data folder whose store holds a synthetic cycle of `units`, chosen, with a member of fields 1 and 2 identified. */
-async function syntheticFolder(rendererDir: string, units: number): Promise<{ dataDir: string; unitId: string; tickCode: string }> {
+async function syntheticFolder(
+  rendererDir: string,
+  units: number,
+): Promise<{ dataDir: string; unitId: string; tickCode: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `cchc-bench-ws-${units}-`));
   await (await startHarness({ dataDir, rendererDir })).close(); // creates the store (with the demo)
   const db = openDatabase(path.join(dataDir, 'cchc.sqlite'));
   const frameworks = loadDefaultFrameworks();
   const cycle = seedRealCycle(db, frameworks, units, { merged: false });
-  const unitId = db.prepare("SELECT id FROM units WHERE cycle_id = ? AND grp = 'commune' ORDER BY sort_order LIMIT 1").pluck().get(cycle.cycleId) as string;
+  const unitId = db
+    .prepare("SELECT id FROM units WHERE cycle_id = ? AND grp = 'commune' ORDER BY sort_order LIMIT 1")
+    .pluck()
+    .get(cycle.cycleId) as string;
   db.close();
   const district = frameworks.commune;
-  const tick = leavesUnder(buildTree(district), null).find((l) => l.groups.includes('commune') && l.scoring?.kind === 'tick' && l.code.startsWith('1.'))!; // field 1: the dossier opens on the member's first field
+  const tick = leavesUnder(buildTree(district), null).find(
+    (l) => l.groups.includes('commune') && l.scoring?.kind === 'tick' && l.code.startsWith('1.'),
+  )!; // field 1: the dossier opens on the member's first field
   const member = cycle.members[0]!; // fields 1 and 2
   const settings = jsonFileSettings(path.join(dataDir, 'settings.json'));
   settings.set('cycleId', cycle.cycleId);
-  settings.set('identity', { name: 'Thành viên 1', position: 'Phó Giám đốc', agency: 'Sở 1', role: 'member', memberId: member.id });
+  settings.set('identity', {
+    name: 'Thành viên 1',
+    position: 'Phó Giám đốc',
+    agency: 'Sở 1',
+    role: 'member',
+    memberId: member.id,
+  });
   return { dataDir, unitId, tickCode: tick.code };
 }
 
@@ -142,14 +169,53 @@ export async function benchWorkspace(quick = false): Promise<Figure[]> {
           dossier.push(await timeToPaint(page, `${harness.url}#/don-vi/${encodeURIComponent(unitId)}`, 'criteria'));
         }
         const goal = units === 10_000 ? 1000 : undefined;
-        out.push(figure(`open home, ${n} units`, percentile(home, 50), 'ms', goal, 'page load → unit list painted (median of 3)'));
-        out.push(figure(`open a dossier, ${n} units`, percentile(dossier, 50), 'ms', goal, 'page load → the unit’s criteria painted (median of 3)'));
+        out.push(
+          figure(
+            `open home, ${n} units`,
+            percentile(home, 50),
+            'ms',
+            goal,
+            'page load → unit list painted (median of 3)',
+          ),
+        );
+        out.push(
+          figure(
+            `open a dossier, ${n} units`,
+            percentile(dossier, 50),
+            'ms',
+            goal,
+            'page load → the unit’s criteria painted (median of 3)',
+          ),
+        );
         if (units === 150 || (!quick && units === 40)) {
           const { painted, saved } = await tickToPaint(page, tickCode);
-          out.push(figure(`tick → local totals painted p50, ${n} units`, percentile(painted, 50), 'ms', undefined, 'keydown → totals recomputed in the renderer and painted, before the core answers'));
+          out.push(
+            figure(
+              `tick → local totals painted p50, ${n} units`,
+              percentile(painted, 50),
+              'ms',
+              undefined,
+              'keydown → totals recomputed in the renderer and painted, before the core answers',
+            ),
+          );
           out.push(figure(`tick → local totals painted p95, ${n} units`, percentile(painted, 95), 'ms'));
-          out.push(figure(`tick → core answer painted p50, ${n} units`, percentile(saved, 50), 'ms', undefined, 'keydown → core transaction (appraisal, audit row) answered → "Đã lưu" painted'));
-          out.push(figure(`tick → core answer painted p95, ${n} units`, percentile(saved, 95), 'ms', units === 150 ? 50 : undefined));
+          out.push(
+            figure(
+              `tick → core answer painted p50, ${n} units`,
+              percentile(saved, 50),
+              'ms',
+              undefined,
+              'keydown → core transaction (appraisal, audit row) answered → "Đã lưu" painted',
+            ),
+          );
+          out.push(
+            figure(
+              `tick → core answer painted p95, ${n} units`,
+              percentile(saved, 95),
+              'ms',
+              units === 150 ? 50 : undefined,
+            ),
+          );
         }
       } finally {
         await page.close();
@@ -178,7 +244,15 @@ export async function benchWorkspace(quick = false): Promise<Figure[]> {
     for (let i = 0; i < 3; i++) existing.push(await coldStart(context, rendererDir, fresh));
     rmSync(fresh, { recursive: true, force: true });
     out.push(figure('harness cold start, new data folder → first run', newFolder, 'ms', 1500));
-    out.push(figure('harness cold start, existing folder → home', percentile(existing, 50), 'ms', 1500, 'demo cycle, 40 units (median of 3)'));
+    out.push(
+      figure(
+        'harness cold start, existing folder → home',
+        percentile(existing, 50),
+        'ms',
+        1500,
+        'demo cycle, 40 units (median of 3)',
+      ),
+    );
     return out;
   } finally {
     await context.close();

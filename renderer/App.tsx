@@ -40,7 +40,8 @@ export function App() {
   }, []);
 
   const session = useMemo<SessionValue | null>(
-    () => (boot.state === 'ready' && boot.identity ? { identity: boot.identity, appInfo: boot.appInfo, setIdentity } : null),
+    () =>
+      boot.state === 'ready' && boot.identity ? { identity: boot.identity, appInfo: boot.appInfo, setIdentity } : null,
     [boot, setIdentity],
   );
 

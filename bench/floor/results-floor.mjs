@@ -24,7 +24,19 @@ while (pos < text.length) {
   const num = total * 10000; // index in hundredths of a percent, half up
   const q = Math.floor(num / benchmark);
   const published = (num - q * benchmark) * 2 >= benchmark ? q + 1 : q;
-  units.push({ unit: f[0], group: f[1], g: GROUPS.indexOf(f[1]), benchmark, self: c(f[3]), survey: c(f[4]) + c(f[5]), total, published, cls: 0, rg: 0, ro: 0 });
+  units.push({
+    unit: f[0],
+    group: f[1],
+    g: GROUPS.indexOf(f[1]),
+    benchmark,
+    self: c(f[3]),
+    survey: c(f[4]) + c(f[5]),
+    total,
+    published,
+    cls: 0,
+    rg: 0,
+    ro: 0,
+  });
 }
 const cls = (p) => (p > 9000 ? 1 : p >= 8000 ? 2 : p >= 6500 ? 3 : p >= 5000 ? 4 : 5);
 const rank = (list, key) => {
@@ -32,10 +44,17 @@ const rank = (list, key) => {
   sorted.forEach((u, i) => (u[key] = i > 0 && sorted[i - 1].published === u.published ? sorted[i - 1][key] : i + 1));
 };
 rank(units, 'ro');
-for (let g = 0; g < GROUPS.length; g++) rank(units.filter((u) => u.g === g), 'rg');
+for (let g = 0; g < GROUPS.length; g++)
+  rank(
+    units.filter((u) => u.g === g),
+    'rg',
+  );
 const collator = new Intl.Collator('vi');
 units.sort((a, b) => a.g - b.g || a.rg - b.rg || collator.compare(a.unit, b.unit));
-const dec = (h) => { const s = (h / 100).toFixed(2); return s.replace(/\.?0+$/, ''); };
+const dec = (h) => {
+  const s = (h / 100).toFixed(2);
+  return s.replace(/\.?0+$/, '');
+};
 const pub = (h) => (h / 100).toFixed(2);
 const stats = (list) => {
   const counts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
@@ -59,7 +78,9 @@ for (let g = 0; g < GROUPS.length; g++) {
   const list = units.filter((u) => u.g === g);
   if (list.length === 0) continue;
   const s = stats(list);
-  groups.push(`{"group":"${GROUPS[g]}","count":${s.count},"average":${pub(s.average)},"highest":{"unit":${JSON.stringify(s.hi.unit)},"index":${pub(s.hi.published)}},"lowest":{"unit":${JSON.stringify(s.lo.unit)},"index":${pub(s.lo.published)}},"spread":${pub(s.hi.published - s.lo.published)},"classificationCounts":${countsJson(s.counts)}}`);
+  groups.push(
+    `{"group":"${GROUPS[g]}","count":${s.count},"average":${pub(s.average)},"highest":{"unit":${JSON.stringify(s.hi.unit)},"index":${pub(s.hi.published)}},"lowest":{"unit":${JSON.stringify(s.lo.unit)},"index":${pub(s.lo.published)}},"spread":${pub(s.hi.published - s.lo.published)},"classificationCounts":${countsJson(s.counts)}}`,
+  );
 }
 const all = stats(units);
 let out = '{"units":[';

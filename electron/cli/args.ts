@@ -10,11 +10,7 @@ function optionIn(message: string): string {
   return /'(-[^' ]+)/.exec(message)?.[1] ?? '';
 }
 
-export function parseCommandArgs<O extends Options>(
-  command: string,
-  args: readonly string[],
-  options: O,
-) {
+export function parseCommandArgs<O extends Options>(command: string, args: readonly string[], options: O) {
   try {
     return parseArgs({
       args: [...args],
@@ -26,7 +22,8 @@ export function parseCommandArgs<O extends Options>(
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
     const msg = e instanceof Error ? e.message : String(e);
     const hint = `Xem: cchc ${command} --help`;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Lệnh "${command}" không có tùy chọn ${optionIn(msg)}. ${hint}`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`Lệnh "${command}" không có tùy chọn ${optionIn(msg)}. ${hint}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const what = msg.includes('argument missing') ? 'cần một giá trị' : 'không nhận giá trị';
       throw new UsageError(`Tùy chọn ${optionIn(msg)} ${what}. ${hint}`);

@@ -34,13 +34,19 @@ function lookup(commands: CommandRegistry, name: string): CommandEntry {
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     const known = Object.keys(commands).join(', ');
-    throw new UsageError(`Không có lệnh "${name}". Các lệnh: ${known}. Xem: cchc --help`, 'CLI_UNKNOWN_COMMAND', { command: name });
+    throw new UsageError(`Không có lệnh "${name}". Các lệnh: ${known}. Xem: cchc --help`, 'CLI_UNKNOWN_COMMAND', {
+      command: name,
+    });
   }
   return entry;
 }
 
 /** Runs one invocation; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], raw: CliIO, commands: CommandRegistry = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  raw: CliIO,
+  commands: CommandRegistry = COMMANDS,
+): Promise<number> {
   // Names from files and packages never reach the terminal with their control characters.
   const io: CliIO = { out: (t) => raw.out(printable(t)), err: (t) => raw.err(printable(t)) };
   const [name, ...rest] = argv;

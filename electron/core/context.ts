@@ -17,7 +17,10 @@ export interface HandlerContext {
   /** Browser harness: a short-lived address (ticket in the query) that serves one evidence file. */
   readonly evidenceUrl?: (file: { readonly sha256: string; readonly fileName: string }) => string;
   /** Electron: shows a save dialog and copies a file the core produced (the outbox) where the user chose. */
-  readonly saveFile?: (source: string, suggestedName: string) => Promise<{ readonly saved: boolean; readonly fileName: string | null }>;
+  readonly saveFile?: (
+    source: string,
+    suggestedName: string,
+  ) => Promise<{ readonly saved: boolean; readonly fileName: string | null }>;
   /** Browser harness: a short-lived address (/download/<ticket>) that downloads one outbox file as an attachment. */
   readonly downloadUrl?: (file: { readonly path: string; readonly fileName: string }) => string;
   /** Electron: the OS keychain (safeStorage) sealing the identity key; absent: a passphrase protects it. */

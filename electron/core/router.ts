@@ -36,7 +36,10 @@ export interface Router {
   call(method: string, rawInput: unknown): Promise<Result<unknown>>;
 }
 
-function failure(code: keyof typeof CONTRACT_ERRORS, details?: Record<string, string | number | boolean | null>): Result<never> {
+function failure(
+  code: keyof typeof CONTRACT_ERRORS,
+  details?: Record<string, string | number | boolean | null>,
+): Result<never> {
   const error = details ? { code, message: CONTRACT_ERRORS[code], details } : { code, message: CONTRACT_ERRORS[code] };
   return { ok: false, error };
 }

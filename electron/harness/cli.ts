@@ -19,7 +19,9 @@ const { values } = parseArgs({
   },
 });
 
-const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : mkdtempSync(path.join(os.tmpdir(), 'cchc-data-'));
+const dataDir = values['data-dir']
+  ? path.resolve(values['data-dir'])
+  : mkdtempSync(path.join(os.tmpdir(), 'cchc-data-'));
 mkdirSync(dataDir, { recursive: true });
 const port = values.port ? Number(values.port) : 0;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -44,9 +46,13 @@ process.on('SIGTERM', () => void shutdown(0));
 if (!values['no-open']) {
   profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
   // The token stays off Chromium's command line (readable by every user): a page in the private profile carries it.
-  browser = spawn(CHROMIUM_PATH, [...chromiumArgs({ headless: false, userDataDir: profile }), `--app=${writeLaunchPage(profile, harness.url)}`], {
-    stdio: 'ignore',
-  });
+  browser = spawn(
+    CHROMIUM_PATH,
+    [...chromiumArgs({ headless: false, userDataDir: profile }), `--app=${writeLaunchPage(profile, harness.url)}`],
+    {
+      stdio: 'ignore',
+    },
+  );
   browser.on('error', (e) => process.stderr.write(`Không mở được Chromium (${CHROMIUM_PATH}): ${e.message}\n`));
   browser.on('exit', () => void shutdown(0));
 } else {

@@ -124,13 +124,19 @@ function evidenceHeaders(fileName: string, size: number): Record<string, string>
     'cache-control': 'no-store',
   };
   // The browser's PDF viewer does not run under a sandbox CSP; anything else shows with nothing active.
-  if (mime !== 'application/pdf') headers['content-security-policy'] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+  if (mime !== 'application/pdf')
+    headers['content-security-policy'] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
   return headers;
 }
 
 /** Headers of a produced file: always a download under its name (ASCII fallback for old agents), never sniffed or cached. */
 export function downloadHeaders(fileName: string, size: number): Record<string, string> {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return {
     'content-type': 'application/octet-stream',
     'content-length': String(size),
@@ -154,11 +160,17 @@ function readVersion(): string {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.host !== undefined && options.host !== HARNESS_HOST) {
-    throw new CodedFailure('HARNESS_HOST_REFUSED', `Máy chủ thử nghiệm chỉ được lắng nghe trên ${HARNESS_HOST}, không phải “${options.host}”.`);
+    throw new CodedFailure(
+      'HARNESS_HOST_REFUSED',
+      `Máy chủ thử nghiệm chỉ được lắng nghe trên ${HARNESS_HOST}, không phải “${options.host}”.`,
+    );
   }
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new CodedFailure('HARNESS_NO_RENDERER', `Chưa có giao diện đã build trong “${rendererDir}”: hãy chạy “npx vite build”.`);
+    throw new CodedFailure(
+      'HARNESS_NO_RENDERER',
+      `Chưa có giao diện đã build trong “${rendererDir}”: hãy chạy “npx vite build”.`,
+    );
   }
   const token = randomBytes(32).toString('hex');
   const core = openCore(path.resolve(options.dataDir), { demo: options.demo ?? true });
@@ -180,7 +192,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return `${DOWNLOAD_PATH_PREFIX}${ticket}`;
   }
   const router = createRouter(handlers, {
-    context: { core, settings, app: { version: readVersion(), transport: 'http' }, evidenceUrl: issueTicket, downloadUrl: issueDownload },
+    context: {
+      core,
+      settings,
+      app: { version: readVersion(), transport: 'http' },
+      evidenceUrl: issueTicket,
+      downloadUrl: issueDownload,
+    },
   });
   let port = 0;
 
@@ -188,7 +206,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
     const sha = /^[0-9a-f]{64}$/.exec(url.pathname.slice(EVIDENCE_PATH_PREFIX.length))?.[0];
     const ticket = tickets.get(url.searchParams.get('ticket') ?? '');
-    if (!sha || !ticket || ticket.sha256 !== sha || ticket.expires <= Date.now()) return sendError(res, 403, 'UNAUTHORIZED');
+    if (!sha || !ticket || ticket.sha256 !== sha || ticket.expires <= Date.now())
+      return sendError(res, 403, 'UNAUTHORIZED');
     if (!isRegisteredHash(core.db, sha) || evidenceStatus(core.dataDir, sha) !== 'ok') {
       res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Không tìm thấy tài liệu, hoặc tệp đã bị thay đổi.\n');
@@ -229,7 +248,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED');
     if (!sameToken(req.headers[TOKEN_HEADER], token)) return sendError(res, 401, 'UNAUTHORIZED');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`) return sendError(res, 403, 'FORBIDDEN_SENDER');
+    if (origin !== undefined && origin !== `http://${HARNESS_HOST}:${port}`)
+      return sendError(res, 403, 'FORBIDDEN_SENDER');
     const body = await readBody(req, UPLOAD_PATHS.has(pathname) ? MAX_UPLOAD_BODY : MAX_BODY);
     if (body === null) {
       res.setHeader('connection', 'close');

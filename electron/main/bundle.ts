@@ -16,7 +16,14 @@ const common: BuildOptions & { define: Record<string, string> } = {
 };
 
 export async function bundleMain(outfile: string): Promise<void> {
-  await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile, platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3'] });
+  await build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile,
+    platform: 'node',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+  });
 }
 
 export async function bundlePreload(outfile: string): Promise<void> {

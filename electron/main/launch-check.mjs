@@ -30,12 +30,22 @@ function problem() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const binary = override ? path.join(override, name || 'electron') : name ? path.join(dir, 'dist', name) : null;
   if (!binary || !existsSync(binary)) {
-    return ['máy này không có tệp chạy của Electron (không tải được khi cài đặt)', 'the Electron binary is missing on this machine (it could not be downloaded at install time)'];
+    return [
+      'máy này không có tệp chạy của Electron (không tải được khi cài đặt)',
+      'the Electron binary is missing on this machine (it could not be downloaded at install time)',
+    ];
   }
-  const run = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const run = spawnSync(binary, ['--version'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   if (run.error || run.status !== 0) {
     const why = (run.error?.message ?? run.stderr ?? '').split('\n').find((l) => l.trim()) ?? `exit ${run.status}`;
-    return [`tệp chạy của Electron không khởi động được (${why.trim()})`, `the Electron binary does not start (${why.trim()})`];
+    return [
+      `tệp chạy của Electron không khởi động được (${why.trim()})`,
+      `the Electron binary does not start (${why.trim()})`,
+    ];
   }
   return null;
 }

@@ -38,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
 /** Evidence documents open in the system's viewer; shell.openPath answers with an error text or ''. */
 async function openFile(file: string): Promise<void> {
   const error = await shell.openPath(file);
-  if (error) throw new CodedFailure('EVIDENCE_OPEN_FAILED', `Không mở được tài liệu bằng chương trình xem của máy: ${error}`);
+  if (error)
+    throw new CodedFailure('EVIDENCE_OPEN_FAILED', `Không mở được tài liệu bằng chương trình xem của máy: ${error}`);
 }
 
 function start(): void {
@@ -53,7 +54,11 @@ function start(): void {
       app: { version: app.getVersion(), transport: 'electron' },
       openFile,
       printer: new ElectronPdfPrinter(),
-      saveFile: saveWithDialog(dialog, () => BrowserWindow.getFocusedWindow(), () => app.getPath('documents')),
+      saveFile: saveWithDialog(
+        dialog,
+        () => BrowserWindow.getFocusedWindow(),
+        () => app.getPath('documents'),
+      ),
       // The OS keychain seals the identity key; where it would fall back to plain text, a passphrase does.
       ...(safeStorageAvailable(safeStorage) ? { keyBox: safeStorageBox(safeStorage) } : {}),
     },

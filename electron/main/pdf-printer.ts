@@ -27,7 +27,14 @@ export class ElectronPdfPrinter implements PdfPrinter {
     ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url) }));
     this.win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: PARTITION, spellcheck: false },
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        partition: PARTITION,
+        spellcheck: false,
+      },
     });
     this.win.webContents.on('will-navigate', (e) => e.preventDefault());
     this.win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

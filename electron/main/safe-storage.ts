@@ -15,14 +15,25 @@ import type { SecretBox } from '../core/exchange/keys.ts';
 
 export const SAFE_STORAGE_KIND = 'electron-safe-storage';
 
-export function safeStorageAvailable(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>, platform: string = process.platform): boolean {
+export function safeStorageAvailable(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>,
+  platform: string = process.platform,
+): boolean {
   if (!safeStorage.isEncryptionAvailable()) return false;
   return platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }
 
-export function safeStorageBox(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'>): SecretBox {
+export function safeStorageBox(
+  safeStorage: Pick<
+    SafeStorage,
+    'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'
+  >,
+): SecretBox {
   if (!safeStorageAvailable(safeStorage)) {
-    throw new CodedFailure('EXCHANGE_SAFE_STORAGE_UNAVAILABLE', 'Máy này không có kho khóa an toàn của hệ điều hành; hãy đặt mật khẩu bảo vệ khóa định danh.');
+    throw new CodedFailure(
+      'EXCHANGE_SAFE_STORAGE_UNAVAILABLE',
+      'Máy này không có kho khóa an toàn của hệ điều hành; hãy đặt mật khẩu bảo vệ khóa định danh.',
+    );
   }
   return {
     kind: SAFE_STORAGE_KIND,

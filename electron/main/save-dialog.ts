@@ -15,16 +15,34 @@ export const SAVE_DIALOG_VI = {
   all: 'Mọi tệp',
 };
 
-export type SaveFile = (source: string, suggestedName: string) => Promise<{ readonly saved: boolean; readonly fileName: string | null }>;
+export type SaveFile = (
+  source: string,
+  suggestedName: string,
+) => Promise<{ readonly saved: boolean; readonly fileName: string | null }>;
 
 /** "Gói kết quả thẩm định (*.json)"-style filters from the suggested name's extension. */
 export function saveDialogOptions(defaultDir: string, suggestedName: string): SaveDialogOptions {
   const ext = extname(suggestedName).replace(/^\./, '').toLowerCase();
-  const filters = ext ? [{ name: SAVE_DIALOG_VI.filter(ext), extensions: [ext] }, { name: SAVE_DIALOG_VI.all, extensions: ['*'] }] : [];
-  return { title: SAVE_DIALOG_VI.title, buttonLabel: SAVE_DIALOG_VI.button, defaultPath: join(defaultDir, suggestedName), filters, properties: ['showOverwriteConfirmation', 'createDirectory'] };
+  const filters = ext
+    ? [
+        { name: SAVE_DIALOG_VI.filter(ext), extensions: [ext] },
+        { name: SAVE_DIALOG_VI.all, extensions: ['*'] },
+      ]
+    : [];
+  return {
+    title: SAVE_DIALOG_VI.title,
+    buttonLabel: SAVE_DIALOG_VI.button,
+    defaultPath: join(defaultDir, suggestedName),
+    filters,
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  };
 }
 
-export function saveWithDialog(dialog: Pick<Dialog, 'showSaveDialog'>, window: () => BaseWindow | null, defaultDir: () => string): SaveFile {
+export function saveWithDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  window: () => BaseWindow | null,
+  defaultDir: () => string,
+): SaveFile {
   return async (source, suggestedName) => {
     const options = saveDialogOptions(defaultDir(), suggestedName);
     const parent = window();

@@ -21,7 +21,14 @@ export function isPrintDocumentUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  return u.protocol === `${APP_SCHEME}:` && u.hostname === 'print' && u.port === '' && u.pathname === '/document.html' && u.username === '' && u.password === '';
+  return (
+    u.protocol === `${APP_SCHEME}:` &&
+    u.hostname === 'print' &&
+    u.port === '' &&
+    u.pathname === '/document.html' &&
+    u.username === '' &&
+    u.password === ''
+  );
 }
 
 /** What the print window may load: the document, and the data: URLs it embeds (fonts, charts). */

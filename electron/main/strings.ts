@@ -27,7 +27,10 @@ export const MENU_VI: MenuStrings = {
   about: 'Giới thiệu',
 };
 
-export function aboutText(version: string, dataDir: string): { title: string; message: string; detail: string; buttons: string[] } {
+export function aboutText(
+  version: string,
+  dataDir: string,
+): { title: string; message: string; detail: string; buttons: string[] } {
   return {
     title: 'Giới thiệu',
     buttons: ['Đóng'],

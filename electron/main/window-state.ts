@@ -43,6 +43,7 @@ export const DEFAULT_PREFERENCES: Preferences = { zoomFactor: 1 };
 export function restorePreferences(saved: unknown): Preferences {
   if (typeof saved !== 'object' || saved === null) return DEFAULT_PREFERENCES;
   const z = (saved as Record<string, unknown>).zoomFactor;
-  const zoomFactor = typeof z === 'number' && Number.isFinite(z) && z >= 0.5 && z <= 3 ? z : DEFAULT_PREFERENCES.zoomFactor;
+  const zoomFactor =
+    typeof z === 'number' && Number.isFinite(z) && z >= 0.5 && z <= 3 ? z : DEFAULT_PREFERENCES.zoomFactor;
   return { zoomFactor };
 }

@@ -65,7 +65,19 @@ export const SCREENS: readonly Screen[] = [
   ...EXCHANGE_SCREENS,
   ...INTAKE_SCREENS,
   ...SETUP_SCREENS,
-  { path: paths.profile, label: vi.nav.profile, inNav: true, layout: 'page', href: () => paths.profile, render: () => (<><Profile /><ProfileKey /></>) },
+  {
+    path: paths.profile,
+    label: vi.nav.profile,
+    inNav: true,
+    layout: 'page',
+    href: () => paths.profile,
+    render: () => (
+      <>
+        <Profile />
+        <ProfileKey />
+      </>
+    ),
+  },
 ];
 
 function screen(path: string): Screen {
@@ -88,7 +100,10 @@ export function screenFor(path: string): Screen {
     }
     case 'grid': {
       const s = screen(paths.grids);
-      return { ...s, render: () => <ScoringGrid key={`${route.group}/${route.field}`} group={route.group} field={route.field} /> };
+      return {
+        ...s,
+        render: () => <ScoringGrid key={`${route.group}/${route.field}`} group={route.group} field={route.field} />,
+      };
     }
     case 'profile':
       return screen(paths.profile);

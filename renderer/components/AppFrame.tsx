@@ -30,7 +30,17 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
         keyboardHelp.set(true);
       } else if (isUndo(e)) {
         e.preventDefault();
-        void saver.undo().then((done) => toastStore.info(!done ? vi.dossier.nothingToUndo : done.count !== undefined ? vi.bulk.undone(done.count) : vi.dossier.undone(done.code)));
+        void saver
+          .undo()
+          .then((done) =>
+            toastStore.info(
+              !done
+                ? vi.dossier.nothingToUndo
+                : done.count !== undefined
+                  ? vi.bulk.undone(done.count)
+                  : vi.dossier.undone(done.code),
+            ),
+          );
       }
     };
     window.addEventListener('keydown', onKey);
@@ -62,7 +72,9 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
       </a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">CCHC</span>
+          <span className="brand-mark" aria-hidden="true">
+            CCHC
+          </span>
           <span className="brand-text">
             <span className="brand-name">{vi.appName}</span>
             <span className="brand-tagline">{vi.appTagline}</span>
@@ -81,7 +93,13 @@ export function AppFrame({ path, children }: { path: string; children: ReactNode
         </nav>
         <div className="topbar-end">
           <SaveIndicator />
-          <button type="button" className="topbar-button" onClick={() => keyboardHelp.set(true)} title={vi.nav.shortcuts} aria-label={vi.nav.shortcuts}>
+          <button
+            type="button"
+            className="topbar-button"
+            onClick={() => keyboardHelp.set(true)}
+            title={vi.nav.shortcuts}
+            aria-label={vi.nav.shortcuts}
+          >
             ?
           </button>
           <a className="member" href={hrefFor('/thanh-vien')} data-testid="current-member">

@@ -28,11 +28,15 @@ export function NoCycleGuide() {
         <p className="muted">{N.intro}</p>
         <ul className="no-cycle-ways">
           <li>
-            <a className="button button-primary" href={hrefFor('/trao-doi')}>{N.join}</a>
+            <a className="button button-primary" href={hrefFor('/trao-doi')}>
+              {N.join}
+            </a>
             <span>{N.joinText}</span>
           </li>
           <li>
-            <a className="button button-secondary" href={hrefFor('/thiet-lap-ky')}>{N.setup}</a>
+            <a className="button button-secondary" href={hrefFor('/thiet-lap-ky')}>
+              {N.setup}
+            </a>
             <span>{N.setupText}</span>
           </li>
           <li>

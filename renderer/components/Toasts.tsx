@@ -17,7 +17,13 @@ export function Toasts() {
               </p>
             )}
           </div>
-          <button type="button" className="toast-close" onClick={() => toastStore.dismiss(t.id)} aria-label={vi.errors.dismiss} title={vi.errors.dismiss}>
+          <button
+            type="button"
+            className="toast-close"
+            onClick={() => toastStore.dismiss(t.id)}
+            aria-label={vi.errors.dismiss}
+            title={vi.errors.dismiss}
+          >
             ×
           </button>
         </div>

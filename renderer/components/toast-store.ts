@@ -42,8 +42,20 @@ export const toastStore = {
   error(error: CodedError, key?: string): void {
     const id = nextId++;
     // The same error twice in a row is shown once; a newer error about the same thing replaces the older.
-    const rest = toasts.filter((t) => !(t.kind === 'error' && ((t.code === error.code && t.message === error.message) || (key !== undefined && t.key === key))));
-    const toast: Toast = { id, kind: 'error', message: error.message, code: error.code, ...(key === undefined ? {} : { key }) };
+    const rest = toasts.filter(
+      (t) =>
+        !(
+          t.kind === 'error' &&
+          ((t.code === error.code && t.message === error.message) || (key !== undefined && t.key === key))
+        ),
+    );
+    const toast: Toast = {
+      id,
+      kind: 'error',
+      message: error.message,
+      code: error.code,
+      ...(key === undefined ? {} : { key }),
+    };
     emit([...rest, toast].slice(-4));
   },
 };

@@ -7,11 +7,13 @@ export const bulk = {
   agreeRest: 'Đồng ý với điểm tự chấm cho phần còn lại',
   agreeRestField: (field: string) => `Đồng ý với điểm tự chấm: phần còn lại của lĩnh vực ${field}`,
   agreeRestUnit: 'Đồng ý với điểm tự chấm: phần còn lại của đơn vị',
-  agreeRestHint: 'Mọi tiêu chí thành phần bạn chưa chấm lấy điểm (số liệu, mức) tự chấm của đơn vị. Một lần Ctrl+Z hoàn tác cả lượt.',
+  agreeRestHint:
+    'Mọi tiêu chí thành phần bạn chưa chấm lấy điểm (số liệu, mức) tự chấm của đơn vị. Một lần Ctrl+Z hoàn tác cả lượt.',
   counting: 'Đang đếm…',
   confirmField: (count: number, field: string, unit: string) =>
     `Lấy điểm tự chấm của ${unit} cho ${n(count)} tiêu chí thành phần chưa chấm của lĩnh vực ${field}?`,
-  confirmUnit: (count: number, unit: string) => `Lấy điểm tự chấm của ${unit} cho ${n(count)} tiêu chí thành phần chưa chấm ở các lĩnh vực được phân công?`,
+  confirmUnit: (count: number, unit: string) =>
+    `Lấy điểm tự chấm của ${unit} cho ${n(count)} tiêu chí thành phần chưa chấm ở các lĩnh vực được phân công?`,
   confirmAction: (count: number) => `Đồng ý (${n(count)})`,
   nothingLeft: 'Không còn tiêu chí thành phần nào chưa chấm có điểm tự chấm để đồng ý.',
   cancel: 'Hủy',

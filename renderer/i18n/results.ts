@@ -40,7 +40,8 @@ export const rv = {
     spread: 'Khoảng cách',
     previousAverage: (year: number) => `Trung bình ${year}`,
     partialPreviousShort: (n: number, total: number) => `(${nf(n)}/${nf(total)} đơn vị)`,
-    partialPrevious: (n: number, total: number) => `Chỉ ${nf(n)}/${nf(total)} đơn vị có Chỉ số năm trước: không so sánh trung bình.`,
+    partialPrevious: (n: number, total: number) =>
+      `Chỉ ${nf(n)}/${nf(total)} đơn vị có Chỉ số năm trước: không so sánh trung bình.`,
     change: 'Tăng/giảm',
     classCounts: 'Xếp nhóm',
     classCount: (g: number, n: number) => `Nhóm ${g}: ${nf(n)}`,
@@ -63,14 +64,16 @@ export const rv = {
     notComputable: 'Chưa tính được',
     notComputableTitle: 'Chưa có điểm điều tra xã hội học (ĐTXHH) của đơn vị: Chỉ số và nhóm chưa tính được.',
     conflictsChip: (n: number) => `${nf(n)} chưa thống nhất`,
-    conflictsTitle: (n: number) => `${nf(n)} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm.`,
+    conflictsTitle: (n: number) =>
+      `${nf(n)} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm.`,
   },
 
   /** Draft or final, above every results screen. */
   status: {
     draft: 'Tạm tính',
     draftText: 'Hội đồng chưa chốt kết quả: mọi số liệu dưới đây là tạm tính.',
-    conflicts: (n: string) => `${n} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết (điểm đang tính chỉ là tạm)`,
+    conflicts: (n: string) =>
+      `${n} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết (điểm đang tính chỉ là tạm)`,
     provisional: (n: string) => `${n} lượt tiêu chí thành phần tạm tính theo điểm tự đánh giá`,
     notComputable: (n: string) => `${n} đơn vị chưa có điểm điều tra xã hội học: Chỉ số chưa tính được`,
     final: 'Đã chốt',
@@ -140,10 +143,13 @@ export const rv = {
     explanation: 'Giải trình của đơn vị',
     final: (score: string) => `Hội đồng thống nhất: ${score} điểm`,
     conflict: 'Chưa thống nhất',
-    conflictTitle: 'Các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm (của thành viên chấm sau cùng).',
-    conflictSides: (sides: string) => `Các thành viên chấm khác nhau (${sides}); Hội đồng chưa giải quyết, điểm đang tính chỉ là tạm.`,
+    conflictTitle:
+      'Các thành viên chấm khác nhau, Hội đồng chưa giải quyết: điểm đang tính chỉ là tạm (của thành viên chấm sau cùng).',
+    conflictSides: (sides: string) =>
+      `Các thành viên chấm khác nhau (${sides}); Hội đồng chưa giải quyết, điểm đang tính chỉ là tạm.`,
     conflictsBelow: (n: number) => `${nf(n)} chưa thống nhất`,
-    conflicts: (n: number) => `${nf(n)} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: Chỉ số của đơn vị chỉ là tạm tính.`,
+    conflicts: (n: number) =>
+      `${nf(n)} tiêu chí thành phần các thành viên chấm khác nhau, Hội đồng chưa giải quyết: Chỉ số của đơn vị chỉ là tạm tính.`,
     notComputable: 'Chưa tính được',
     notComputableText: 'Chưa có điểm điều tra xã hội học (ĐTXHH) của đơn vị: Chỉ số và nhóm chưa tính được.',
     reason: 'Lý do',
@@ -156,12 +162,16 @@ export const rv = {
   whatIf: {
     title: 'Giả định: cần gì để lên nhóm trên?',
     top: 'Đơn vị đang ở Nhóm 1, nhóm cao nhất.',
-    need: (next: string, target: string, points: string) => `Để đạt ${next} (Chỉ số từ ${target}) cần thêm ${points} điểm.`,
-    fewest: (n: number, index: string) => `Ít nhất ${nf(n)} tiêu chí thành phần (các dòng được đánh dấu) — Chỉ số dự kiến ${index}.`,
-    unreachable: (index: string) => `Dù đạt tối đa mọi tiêu chí còn thiếu điểm, Chỉ số cũng chỉ đạt ${index}: chưa thể lên nhóm trên.`,
+    need: (next: string, target: string, points: string) =>
+      `Để đạt ${next} (Chỉ số từ ${target}) cần thêm ${points} điểm.`,
+    fewest: (n: number, index: string) =>
+      `Ít nhất ${nf(n)} tiêu chí thành phần (các dòng được đánh dấu) — Chỉ số dự kiến ${index}.`,
+    unreachable: (index: string) =>
+      `Dù đạt tối đa mọi tiêu chí còn thiếu điểm, Chỉ số cũng chỉ đạt ${index}: chưa thể lên nhóm trên.`,
     none: 'Đơn vị đã đạt tối đa mọi tiêu chí thành phần được tính.',
     pick: 'Chọn các tiêu chí để xem Chỉ số dự kiến:',
-    picked: (n: number, gain: string, index: string) => `Đã chọn ${nf(n)} tiêu chí: thêm ${gain} điểm → Chỉ số ${index}`,
+    picked: (n: number, gain: string, index: string) =>
+      `Đã chọn ${nf(n)} tiêu chí: thêm ${gain} điểm → Chỉ số ${index}`,
     colGain: 'Thêm',
     colNow: 'Hiện có',
     colIfMet: 'Chỉ số nếu đạt',
@@ -205,18 +215,21 @@ export const rv = {
     empty: 'Câu không được để trống; dùng “Khôi phục câu tự động” để bỏ phần sửa.',
     missed: (n: number) => `Các câu về tiêu chí thành phần có đơn vị không đạt (${nf(n)} câu)`,
     jump: 'Chuyển đến phần',
-    count: (edited: number, stale: number) => `${nf(edited)} câu đã sửa${stale ? ` · ${nf(stale)} câu cần xem lại` : ''}`,
+    count: (edited: number, stale: number) =>
+      `${nf(edited)} câu đã sửa${stale ? ` · ${nf(stale)} câu cần xem lại` : ''}`,
   },
 
   imports: {
     title: 'Nhập dữ liệu',
-    intro: 'Điểm điều tra xã hội học và kết quả năm trước được nhập từ tệp .csv hoặc .xlsx: xem trước, kiểm tra, rồi mới nhập vào kỳ đánh giá.',
+    intro:
+      'Điểm điều tra xã hội học và kết quả năm trước được nhập từ tệp .csv hoặc .xlsx: xem trước, kiểm tra, rồi mới nhập vào kỳ đánh giá.',
     readOnly: 'Chỉ cơ quan thường trực được nhập dữ liệu. Bạn có thể xem trạng thái hiện tại.',
     surveyTitle: 'Điểm điều tra xã hội học (ĐTXHH)',
     surveyHint:
       'Tệp điểm theo đơn vị: cột “Đơn vị”, “Khảo sát CBCCVC” và/hoặc “Chỉ số SIPAS” (có thể thêm “Số phiếu CBCCVC”, “Số phiếu SIPAS”). Tệp phiếu trả lời: mỗi dòng một phiếu, cột “Đơn vị” và các cột câu hỏi “Câu 1”, “Câu 2”… với phương án A, B, C, D.',
     previousTitle: 'Kết quả Chỉ số năm trước',
-    previousHint: 'Bảng tổng hợp năm trước: cột đơn vị, khối, điểm chuẩn, điểm tự đánh giá, Khảo sát CBCCVC, Chỉ số SIPAS. Có thể chọn nhiều tệp (mỗi khối một tệp).',
+    previousHint:
+      'Bảng tổng hợp năm trước: cột đơn vị, khối, điểm chuẩn, điểm tự đánh giá, Khảo sát CBCCVC, Chỉ số SIPAS. Có thể chọn nhiều tệp (mỗi khối một tệp).',
     file: 'Tệp dữ liệu',
     files: 'Các tệp dữ liệu',
     chooseFile: 'Chọn tệp .csv hoặc .xlsx',
@@ -245,15 +258,18 @@ export const rv = {
     colBlanks: 'Bỏ trống',
     colOptions: 'Phương án',
     colSatisfaction: 'Mức hài lòng',
-    scale: (options: string) => `Thang đo của kỳ đánh giá: ${options}; mức hài lòng là trung bình trọng số các câu trả lời (không tính câu bỏ trống), điểm = mức hài lòng × điểm tối đa.`,
+    scale: (options: string) =>
+      `Thang đo của kỳ đánh giá: ${options}; mức hài lòng là trung bình trọng số các câu trả lời (không tính câu bỏ trống), điểm = mức hài lòng × điểm tối đa.`,
     colBefore: 'Hiện có',
     colIndex: 'Chỉ số',
     colFileUnit: 'Tên trong tệp',
     colGroup: 'Khối',
     colWhere: 'Vị trí',
-    totals: (rows: number, respondents: string, answers: string) => `${nf(rows)} dòng điểm · ${respondents} phiếu${answers !== '0' ? ` · ${answers} câu trả lời` : ''}`,
+    totals: (rows: number, respondents: string, answers: string) =>
+      `${nf(rows)} dòng điểm · ${respondents} phiếu${answers !== '0' ? ` · ${answers} câu trả lời` : ''}`,
     previousTotals: (rows: number, year: number) => `${nf(rows)} đơn vị có Chỉ số năm ${year}`,
-    importedYears: (years: string) => `Đã nhập kết quả năm ${years}; nhập lại một năm sẽ thay toàn bộ kết quả của năm đó.`,
+    importedYears: (years: string) =>
+      `Đã nhập kết quả năm ${years}; nhập lại một năm sẽ thay toàn bộ kết quả của năm đó.`,
     unmatched: (n: number) => `${nf(n)} dòng bỏ qua vì đơn vị không có trong kỳ đánh giá`,
     missing: (n: number) => `${nf(n)} đơn vị của kỳ đánh giá chưa có trong tệp`,
     missingKept: (n: number) => `${nf(n)} đơn vị không có trong tệp: giữ điểm hiện có`,
@@ -268,7 +284,8 @@ export const rv = {
 
   documents: {
     title: 'Văn bản và xuất dữ liệu',
-    intro: 'Điền thông tin cuộc họp, in biên bản họp Hội đồng, phiếu thẩm định, thông báo kết quả sơ bộ, phiếu phản hồi và xuất các bảng kết quả.',
+    intro:
+      'Điền thông tin cuộc họp, in biên bản họp Hội đồng, phiếu thẩm định, thông báo kết quả sơ bộ, phiếu phản hồi và xuất các bảng kết quả.',
     readOnly: 'Chỉ cơ quan thường trực được sửa thông tin cuộc họp và in văn bản. Bạn có thể xem.',
     meetingTitle: 'Thông tin cuộc họp Hội đồng (in vào biên bản)',
     header: 'Phần đầu văn bản',
@@ -286,8 +303,10 @@ export const rv = {
     badDate: 'Ngày viết dạng dd/mm/yyyy, giờ dạng 08:00',
     dateForm: (text: string) => `“${text}” không phải một ngày: viết dạng ngày/tháng/năm, ví dụ 15/03/2024.`,
     noSuchMonth: (month: number) => `Không có tháng ${month}: tháng từ 1 đến 12.`,
-    noSuchDay: (day: number, month: number, year: number, days: number) => `Không có ngày ${day}/${String(month).padStart(2, '0')}/${year}: tháng ${month} năm ${year} chỉ có ${days} ngày.`,
-    timeForm: (text: string) => `“${text}” không phải một giờ: viết dạng giờ:phút, ví dụ 08:00 (giờ từ 0 đến 23, phút từ 0 đến 59).`,
+    noSuchDay: (day: number, month: number, year: number, days: number) =>
+      `Không có ngày ${day}/${String(month).padStart(2, '0')}/${year}: tháng ${month} năm ${year} chỉ có ${days} ngày.`,
+    timeForm: (text: string) =>
+      `“${text}” không phải một giờ: viết dạng giờ:phút, ví dụ 08:00 (giờ từ 0 đến 23, phút từ 0 đến 59).`,
     timeNeedsDate: 'Có giờ nhưng chưa có ngày: nhập ngày trước.',
     endsBeforeStart: 'Kết thúc trước khi bắt đầu: kiểm tra lại ngày, giờ kết thúc.',
     endsAt: 'Kết thúc',
@@ -312,7 +331,8 @@ export const rv = {
     unsaved: 'Có thay đổi chưa lưu',
     printTitle: 'In văn bản',
     minutes: 'Biên bản họp Hội đồng thẩm định',
-    minutesHint: 'Căn cứ, thành phần, kết quả theo từng khối (bảng, biểu đồ, nhận xét), hạ điểm chuẩn, ý kiến khác nhau, kết luận và chữ ký.',
+    minutesHint:
+      'Căn cứ, thành phần, kết quả theo từng khối (bảng, biểu đồ, nhận xét), hạ điểm chuẩn, ý kiến khác nhau, kết luận và chữ ký.',
     charts: 'In kèm biểu đồ',
     fieldTables: 'In kèm bảng điểm theo lĩnh vực',
     printMinutes: 'In biên bản (PDF)',
@@ -334,7 +354,8 @@ export const rv = {
     selectedUnits: (n: number) => `${nf(n)} đơn vị đã chọn`,
     printSheets: 'In (PDF)',
     exportTitle: 'Xuất bảng kết quả',
-    exportHint: 'Mọi bảng của báo cáo: xếp hạng, từng khối (có TRUNG BÌNH), điểm theo lĩnh vực, thống kê, nhận xét, hạ điểm chuẩn, chi tiết từng đơn vị.',
+    exportHint:
+      'Mọi bảng của báo cáo: xếp hạng, từng khối (có TRUNG BÌNH), điểm theo lĩnh vực, thống kê, nhận xét, hạ điểm chuẩn, chi tiết từng đơn vị.',
     exportXlsx: 'Excel (.xlsx)',
     exportCsv: 'Tải bảng CSV',
     csvTable: 'Bảng (CSV)',
@@ -342,5 +363,4 @@ export const rv = {
     exported: (name: string) => `Đã tạo ${name}.`,
     saveFile: (name: string) => `Lưu ${name}`,
   },
-
 };

@@ -65,7 +65,8 @@ export const sv = {
     creating: 'Đang tạo khóa…',
     passphrase: 'Mật khẩu bảo vệ khóa',
     passphraseConfirm: 'Nhập lại mật khẩu',
-    passphraseHint: (min: number) => `Ít nhất ${min} ký tự. Mật khẩu không lưu ở đâu cả: nếu quên, phải tạo khóa mới và đăng ký lại với cơ quan thường trực.`,
+    passphraseHint: (min: number) =>
+      `Ít nhất ${min} ký tự. Mật khẩu không lưu ở đâu cả: nếu quên, phải tạo khóa mới và đăng ký lại với cơ quan thường trực.`,
     passphraseShort: (min: number) => `Mật khẩu phải có ít nhất ${min} ký tự.`,
     passphraseMismatch: 'Hai lần nhập mật khẩu không khớp.',
     keychain: 'Khóa được bảo vệ bằng kho khóa an toàn của hệ điều hành.',
@@ -75,11 +76,15 @@ export const sv = {
     lock: 'Khóa lại',
     createdAt: 'Ngày tạo',
     protection: 'Bảo vệ',
-    protections: { passphrase: 'Mật khẩu', 'electron-safe-storage': 'Kho khóa của hệ điều hành' } as Record<string, string>,
+    protections: { passphrase: 'Mật khẩu', 'electron-safe-storage': 'Kho khóa của hệ điều hành' } as Record<
+      string,
+      string
+    >,
     registeredAs: (name: string) => `Đã được cơ quan thường trực đăng ký trong danh sách Hội đồng cho: ${name}.`,
     notRegistered: 'Chưa có trong danh sách Hội đồng của kỳ đánh giá đang mở.',
     exportPublic: 'Tải tệp khóa công khai',
-    exportHint: 'Gửi tệp này cho cơ quan thường trực (thư điện tử, USB…) rồi đọc dấu vân tay cho họ đối chiếu qua điện thoại.',
+    exportHint:
+      'Gửi tệp này cho cơ quan thường trực (thư điện tử, USB…) rồi đọc dấu vân tay cho họ đối chiếu qua điện thoại.',
     created: 'Đã tạo khóa định danh.',
   },
 
@@ -90,23 +95,27 @@ export const sv = {
     sendAfterCycle: 'Sau khi nhận gói kỳ đánh giá và thẩm định hồ sơ, bạn xuất gói kết quả ở đây.',
     cycle: (name: string, status: string) => `Kỳ đánh giá: ${name} · ${status}`,
     me: (name: string) => `Bạn là: ${name}`,
-    notMember: 'Máy này chưa được xác định là thành viên Hội đồng của kỳ đánh giá (cần khóa đã đăng ký và gói kỳ đánh giá mới nhất).',
+    notMember:
+      'Máy này chưa được xác định là thành viên Hội đồng của kỳ đánh giá (cần khóa đã đăng ký và gói kỳ đánh giá mới nhất).',
 
     receive: {
       title: 'Nhận gói kỳ đánh giá',
-      intro: 'Gói kỳ đánh giá (tệp .cchc-cycle.tar) chứa bộ tiêu chí, hồ sơ tự đánh giá, tài liệu kiểm chứng và danh sách Hội đồng, có chữ ký của cơ quan thường trực.',
+      intro:
+        'Gói kỳ đánh giá (tệp .cchc-cycle.tar) chứa bộ tiêu chí, hồ sơ tự đánh giá, tài liệu kiểm chứng và danh sách Hội đồng, có chữ ký của cơ quan thường trực.',
       last: (rev: number, date: string) => `Đã nhận lần ${n(rev)} ngày ${date}.`,
       checking: 'Đang kiểm tra chữ ký và nội dung gói…',
       previewTitle: (name: string, rev: number) => `${name} — lần ${n(rev)}`,
       issuedAt: 'Phát hành',
       contents: 'Nội dung',
-      contentsText: (units: number, members: number, files: number) => `${n(units)} đơn vị · ${n(members)} người trong danh sách Hội đồng · ${n(files)} tài liệu kiểm chứng`,
+      contentsText: (units: number, members: number, files: number) =>
+        `${n(units)} đơn vị · ${n(members)} người trong danh sách Hội đồng · ${n(files)} tài liệu kiểm chứng`,
       size: 'Dung lượng',
       signer: 'Dấu vân tay của cơ quan thường trực',
       signerHint: 'Đề nghị cơ quan thường trực đọc dấu vân tay của họ qua điện thoại và đối chiếu với dãy trên.',
       sameSigner: 'Cùng khóa với các gói đã nhận trước: ứng dụng đã tự kiểm tra.',
       youAre: (name: string, fields: string) => `Trong gói, khóa của máy này thuộc về: ${name} (${fields}).`,
-      notYou: 'Khóa của máy này chưa có trong danh sách Hội đồng của gói: bạn sẽ chỉ xem được hồ sơ. Hãy gửi tệp khóa công khai cho cơ quan thường trực.',
+      notYou:
+        'Khóa của máy này chưa có trong danh sách Hội đồng của gói: bạn sẽ chỉ xem được hồ sơ. Hãy gửi tệp khóa công khai cho cơ quan thường trực.',
       states: {
         new: 'Gói mới',
         update: 'Bản cập nhật',
@@ -114,14 +123,16 @@ export const sv = {
         superseded: 'Cũ hơn gói đã nhận',
       } as Record<string, string>,
       confirm: 'Tôi đã đối chiếu: dấu vân tay khớp với dấu vân tay cơ quan thường trực đọc cho tôi.',
-      readAloud: 'Lần nhận đầu tiên: đọc to từng nhóm của dãy trên với cơ quan thường trực, rồi nhập dấu vân tay họ đọc cho bạn (hoặc mở tệp khóa công khai của họ) để ứng dụng đối chiếu.',
+      readAloud:
+        'Lần nhận đầu tiên: đọc to từng nhóm của dãy trên với cơ quan thường trực, rồi nhập dấu vân tay họ đọc cho bạn (hoặc mở tệp khóa công khai của họ) để ứng dụng đối chiếu.',
       typeLabel: 'Dấu vân tay cơ quan thường trực đọc cho bạn',
       typePlaceholder: 'XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX',
       keyFileLabel: 'Hoặc mở tệp khóa công khai của cơ quan thường trực (identity.pub.json)',
       keyFileBad: 'Tệp này không phải tệp khóa công khai.',
       typedShort: 'Cần đủ 32 ký tự (8 nhóm) của dấu vân tay.',
       typedMatch: 'Khớp: gói được ký bằng khóa của cơ quan thường trực.',
-      typedMismatch: 'KHÔNG khớp: gói không được ký bằng khóa cơ quan thường trực đã cho bạn. Không nhận gói này; hãy báo cơ quan thường trực.',
+      typedMismatch:
+        'KHÔNG khớp: gói không được ký bằng khóa cơ quan thường trực đã cho bạn. Không nhận gói này; hãy báo cơ quan thường trực.',
       import: 'Nhận gói',
       importing: 'Đang nhận gói…',
       linked: (name: string) => `Máy này được liên kết với thành viên ${name}.`,
@@ -129,7 +140,8 @@ export const sv = {
 
     send: {
       title: 'Gửi kết quả thẩm định',
-      intro: 'Gói kết quả thẩm định chứa toàn bộ điểm, nhận xét, dẫn chiếu tài liệu, đề nghị hạ điểm chuẩn và khai báo xung đột lợi ích của bạn, có chữ ký của máy này. Mỗi lần xuất là một gói mới, đánh số tiếp theo.',
+      intro:
+        'Gói kết quả thẩm định chứa toàn bộ điểm, nhận xét, dẫn chiếu tài liệu, đề nghị hạ điểm chuẩn và khai báo xung đột lợi ích của bạn, có chữ ký của máy này. Mỗi lần xuất là một gói mới, đánh số tiếp theo.',
       items: (k: number) => `Sẽ gửi ${n(k)} tiêu chí đã thẩm định hoặc đề nghị hạ điểm chuẩn.`,
       export: 'Xuất gói kết quả thẩm định',
       exporting: 'Đang ký và tạo gói…',
@@ -141,15 +153,18 @@ export const sv = {
       count: 'Số tiêu chí',
       rosterKey: {
         ok: '',
-        missing: 'Khóa của máy này chưa được đăng ký trong danh sách Hội đồng: cơ quan thường trực sẽ từ chối gói. Hãy gửi tệp khóa công khai rồi nhận lại gói kỳ đánh giá.',
-        other: 'Danh sách Hội đồng ghi một khóa khác cho bạn: cơ quan thường trực sẽ từ chối gói ký bằng khóa của máy này.',
+        missing:
+          'Khóa của máy này chưa được đăng ký trong danh sách Hội đồng: cơ quan thường trực sẽ từ chối gói. Hãy gửi tệp khóa công khai rồi nhận lại gói kỳ đánh giá.',
+        other:
+          'Danh sách Hội đồng ghi một khóa khác cho bạn: cơ quan thường trực sẽ từ chối gói ký bằng khóa của máy này.',
         'no-member': 'Máy này chưa được xác định là thành viên Hội đồng: chưa có kết quả thẩm định để gửi.',
       } as Record<string, string>,
     },
 
     coi: {
       title: 'Xung đột lợi ích',
-      intro: 'Khai báo khi bạn có quan hệ với đơn vị được đánh giá (ví dụ: lãnh đạo của chính đơn vị). Hồ sơ của đơn vị đó chuyển sang chỉ xem, điểm bạn đã chấm cho đơn vị được rút lại và khai báo được ghi vào biên bản.',
+      intro:
+        'Khai báo khi bạn có quan hệ với đơn vị được đánh giá (ví dụ: lãnh đạo của chính đơn vị). Hồ sơ của đơn vị đó chuyển sang chỉ xem, điểm bạn đã chấm cho đơn vị được rút lại và khai báo được ghi vào biên bản.',
       none: 'Bạn chưa khai báo xung đột lợi ích nào.',
       unit: 'Đơn vị',
       chooseUnit: '— Chọn đơn vị —',
@@ -198,7 +213,8 @@ export const sv = {
     replaceKey: 'Thay khóa',
     editFields: 'Phân công',
     registerTitle: (name: string) => `Đăng ký khóa công khai cho ${name}`,
-    registerIntro: 'Chọn tệp khóa công khai (…pub.json) thành viên gửi. Sau đó đọc to dấu vân tay dưới đây, từng nhóm một, và đề nghị thành viên đối chiếu với màn hình “Trao đổi dữ liệu” trên máy của họ.',
+    registerIntro:
+      'Chọn tệp khóa công khai (…pub.json) thành viên gửi. Sau đó đọc to dấu vân tay dưới đây, từng nhóm một, và đề nghị thành viên đối chiếu với màn hình “Trao đổi dữ liệu” trên máy của họ.',
     inspected: (file: string) => `Tệp “${file}”`,
     heldBy: (name: string) => `Khóa này đang được đăng ký cho ${name}: mỗi thành viên phải có khóa riêng.`,
     confirm: 'Thành viên đã xác nhận: dấu vân tay khớp.',
@@ -210,12 +226,14 @@ export const sv = {
     saveFields: 'Lưu phân công',
     fieldsSaved: (name: string) => `Đã lưu phân công lĩnh vực của ${name}.`,
     cycleTitle: 'Gói kỳ đánh giá',
-    cycleIntro: 'Gói gồm bộ tiêu chí, hồ sơ tự đánh giá, tài liệu kiểm chứng và danh sách Hội đồng với các khóa đã đăng ký, ký bằng khóa của cơ quan thường trực. Phát hành lại sau mỗi lần thay đổi danh sách hoặc phân công.',
+    cycleIntro:
+      'Gói gồm bộ tiêu chí, hồ sơ tự đánh giá, tài liệu kiểm chứng và danh sách Hội đồng với các khóa đã đăng ký, ký bằng khóa của cơ quan thường trực. Phát hành lại sau mỗi lần thay đổi danh sách hoặc phân công.',
     issued: (rev: number, date: string) => `Lần ${n(rev)}: ${date}`,
     notIssued: 'Chưa phát hành gói nào.',
     exportCycle: 'Phát hành gói kỳ đánh giá',
     exporting: 'Đang ký và đóng gói (kèm tài liệu kiểm chứng)…',
-    exported: (rev: number, units: number, files: number) => `Đã phát hành gói lần ${n(rev)}: ${n(units)} đơn vị, ${n(files)} tài liệu kiểm chứng.`,
+    exported: (rev: number, units: number, files: number) =>
+      `Đã phát hành gói lần ${n(rev)}: ${n(units)} đơn vị, ${n(files)} tài liệu kiểm chứng.`,
     withoutKey: (names: string) => `Chưa đăng ký khóa cho: ${names}. Gói kết quả của các thành viên này sẽ bị từ chối.`,
     keyNeeded: 'Cần mở khóa của cơ quan thường trực để phát hành gói.',
   },
@@ -225,10 +243,14 @@ export const sv = {
     lead: 'Chọn các gói kết quả thẩm định (…cchc-appraisal.json) do thành viên gửi. Mỗi tệp được kiểm tra chữ ký, người ký, kỳ đánh giá, phạm vi lĩnh vực và thứ tự gói; xem trước những gì sẽ thay đổi rồi mới nhập.',
     checking: 'Đang kiểm tra các tệp…',
     member: 'Thành viên',
-    sequence: (seq: number, last: number | null) => (last === null ? `Gói số ${n(seq)} (gói đầu tiên)` : `Gói số ${n(seq)} (gói trước: số ${n(last)})`),
+    sequence: (seq: number, last: number | null) =>
+      last === null ? `Gói số ${n(seq)} (gói đầu tiên)` : `Gói số ${n(seq)} (gói trước: số ${n(last)})`,
     gap: 'Có gói trước chưa được nhập: mỗi gói là toàn bộ kết quả nên vẫn nhập được.',
     createdAt: 'Ký ngày',
-    states: { new: 'Sẽ nhập', duplicate: 'Đã nhập trước đây', superseded: 'Cũ hơn gói đã nhập' } as Record<string, string>,
+    states: { new: 'Sẽ nhập', duplicate: 'Đã nhập trước đây', superseded: 'Cũ hơn gói đã nhập' } as Record<
+      string,
+      string
+    >,
     refused: 'Bị từ chối',
     counts: {
       added: 'Mới',
@@ -253,7 +275,8 @@ export const sv = {
     commit: (k: number) => (k === 1 ? 'Nhập 1 tệp' : `Nhập ${n(k)} tệp`),
     committing: 'Đang nhập…',
     nothing: 'Không có tệp nào để nhập.',
-    together: 'Mỗi tệp được xem trước so với dữ liệu đã nhập; ý kiến khác nhau giữa các tệp của cùng lượt này hiện ra sau khi nhập.',
+    together:
+      'Mỗi tệp được xem trước so với dữ liệu đã nhập; ý kiến khác nhau giữa các tệp của cùng lượt này hiện ra sau khi nhập.',
     results: 'Kết quả nhập',
     toConflicts: 'Xử lý ý kiến khác nhau',
   },
@@ -262,7 +285,11 @@ export const sv = {
     title: 'Ý kiến khác nhau giữa các thành viên',
     lead: 'Các tiêu chí thành phần mà thành viên được phân công chấm điểm khác nhau. Xem song song số liệu, điểm, tài liệu và nhận xét; chọn kết quả của một thành viên hoặc ghi điểm của Hội đồng, kèm lý do.',
     filters: { open: 'Chưa xử lý', resolved: 'Đã xử lý', all: 'Tất cả' } as Record<string, string>,
-    none: { open: 'Không còn ý kiến khác nhau nào chưa xử lý.', resolved: 'Chưa xử lý ý kiến khác nhau nào.', all: 'Không có ý kiến khác nhau nào.' } as Record<string, string>,
+    none: {
+      open: 'Không còn ý kiến khác nhau nào chưa xử lý.',
+      resolved: 'Chưa xử lý ý kiến khác nhau nào.',
+      all: 'Không có ý kiến khác nhau nào.',
+    } as Record<string, string>,
     listLabel: 'Danh sách tiêu chí có ý kiến khác nhau',
     max: (p: string) => `Điểm tối đa ${p}`,
     self: 'Đơn vị tự chấm',
@@ -298,7 +325,10 @@ export const sv = {
   exemptions: {
     title: 'Phê duyệt hạ điểm chuẩn',
     lead: 'Đề nghị hạ điểm chuẩn của thành viên chỉ làm giảm điểm chuẩn của đơn vị sau khi được phê duyệt. Từ chối phải ghi lý do.',
-    filters: { proposed: 'Chờ phê duyệt', approved: 'Đã phê duyệt', rejected: 'Đã từ chối', all: 'Tất cả' } as Record<string, string>,
+    filters: { proposed: 'Chờ phê duyệt', approved: 'Đã phê duyệt', rejected: 'Đã từ chối', all: 'Tất cả' } as Record<
+      string,
+      string
+    >,
     none: 'Không có đề nghị nào.',
     unit: 'Đơn vị',
     node: 'Tiêu chí',
@@ -341,7 +371,8 @@ export const sv = {
     legendConflict: 'Có ý kiến khác nhau',
     legendPending: 'Có đề nghị hạ điểm chuẩn chờ duyệt',
     legendEvidence: 'Thiếu tài liệu kiểm chứng',
-    cellTitle: (unit: string, field: string, a: number, t: number) => `${unit}, lĩnh vực ${field}: ${n(a)}/${n(t)} tiêu chí đã có điểm`,
+    cellTitle: (unit: string, field: string, a: number, t: number) =>
+      `${unit}, lĩnh vực ${field}: ${n(a)}/${n(t)} tiêu chí đã có điểm`,
     finalised: 'Kỳ đánh giá đã chốt kết quả.',
   },
 
@@ -350,12 +381,14 @@ export const sv = {
     lead: 'Khi việc thẩm định đã đầy đủ, kết quả được lưu thành một bản chốt có mã băm và kỳ đánh giá bị khóa: không ai sửa được điểm. Mở lại phải ghi lý do; bản chốt cũ vẫn được giữ.',
     notReady: 'Chưa thể chốt kết quả:',
     ready: 'Việc thẩm định đã đầy đủ.',
-    acceptEvidence: (k: number) => `Hội đồng chấp nhận chốt dù còn ${n(k)} tiêu chí thiếu tài liệu kiểm chứng (phải ghi lý do).`,
+    acceptEvidence: (k: number) =>
+      `Hội đồng chấp nhận chốt dù còn ${n(k)} tiêu chí thiếu tài liệu kiểm chứng (phải ghi lý do).`,
     reason: 'Căn cứ chốt (ví dụ: phiên họp Hội đồng ngày …)',
     reasonRequired: 'Căn cứ chốt (bắt buộc khi chấp nhận thiếu tài liệu)',
     finalise: 'Chốt kết quả…',
     confirmTitle: 'Chốt kết quả kỳ đánh giá?',
-    confirmText: 'Sau khi chốt, điểm của mọi đơn vị bị khóa và các gói kết quả đến sau sẽ bị từ chối cho đến khi mở lại.',
+    confirmText:
+      'Sau khi chốt, điểm của mọi đơn vị bị khóa và các gói kết quả đến sau sẽ bị từ chối cho đến khi mở lại.',
     confirm: 'Xác nhận chốt kết quả',
     finalising: 'Đang chốt kết quả…',
     done: 'Đã chốt kết quả.',
@@ -387,7 +420,8 @@ export const sv = {
     badDate: 'Ngày phải có dạng dd/mm/yyyy.',
     all: 'Tất cả',
     clear: 'Bỏ lọc',
-    total: (shown: number, total: number) => (shown < total ? `${n(shown)} / ${n(total)} dòng (mới nhất trước)` : `${n(total)} dòng (mới nhất trước)`),
+    total: (shown: number, total: number) =>
+      shown < total ? `${n(shown)} / ${n(total)} dòng (mới nhất trước)` : `${n(total)} dòng (mới nhất trước)`,
     exportJson: 'Xuất JSON',
     exportCsv: 'Xuất CSV',
     exported: (rows: number) => `Đã xuất ${n(rows)} dòng nhật ký.`,
@@ -402,11 +436,24 @@ export const sv = {
     badSnapshot: (id: number, reason: string) => `Bản chốt số ${n(id)}: ${reason}.`,
     checkedAt: (date: string) => `Kiểm tra lúc ${date}.`,
     headsSigned: (k: number, seq: number | null) =>
-      k === 0 ? 'Chưa có đầu chuỗi nào được ký bằng khóa của cơ quan thường trực.' : `${n(k)} đầu chuỗi đã ký bằng khóa của cơ quan thường trực; đầu chuỗi đã ký cuối cùng ở dòng số ${n(seq ?? 0)}.`,
+      k === 0
+        ? 'Chưa có đầu chuỗi nào được ký bằng khóa của cơ quan thường trực.'
+        : `${n(k)} đầu chuỗi đã ký bằng khóa của cơ quan thường trực; đầu chuỗi đã ký cuối cùng ở dòng số ${n(seq ?? 0)}.`,
     headKey: 'Khóa ký đầu chuỗi',
-    problemsTitle: (k: number) => `Phát hiện ${n(k)} sai lệch (dữ liệu bị sửa ngoài ứng dụng hoặc không khớp với gói đã ký và nhật ký):`,
-    recomputedOk: 'Điểm thẩm định, điểm thống nhất, hạ điểm chuẩn, điểm điều tra và kết quả tính lại từ các gói đã ký và nhật ký đều khớp với dữ liệu đang lưu.',
-    columns: { seq: 'Số', at: 'Thời điểm', actor: 'Người thực hiện', action: 'Hành động', entity: 'Đối tượng', entityId: 'Mã đối tượng', reason: 'Lý do', hash: 'Mã băm' },
+    problemsTitle: (k: number) =>
+      `Phát hiện ${n(k)} sai lệch (dữ liệu bị sửa ngoài ứng dụng hoặc không khớp với gói đã ký và nhật ký):`,
+    recomputedOk:
+      'Điểm thẩm định, điểm thống nhất, hạ điểm chuẩn, điểm điều tra và kết quả tính lại từ các gói đã ký và nhật ký đều khớp với dữ liệu đang lưu.',
+    columns: {
+      seq: 'Số',
+      at: 'Thời điểm',
+      actor: 'Người thực hiện',
+      action: 'Hành động',
+      entity: 'Đối tượng',
+      entityId: 'Mã đối tượng',
+      reason: 'Lý do',
+      hash: 'Mã băm',
+    },
     detail: 'Chi tiết dòng nhật ký',
     before: 'Trước',
     after: 'Sau',

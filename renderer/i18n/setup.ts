@@ -59,10 +59,12 @@ export const st = {
   units: {
     title: (cycle: string) => `Cơ quan, đơn vị của kỳ “${cycle}”`,
     importTitle: 'Nhập danh sách từ tệp (.xlsx, .csv)',
-    importHint: 'Cột: Đơn vị (bắt buộc), Nhóm (bắt buộc: tên hoặc mã nhóm của kỳ), Tên ngắn, Thủ trưởng, Liên hệ. Xem trước rồi mới ghi.',
+    importHint:
+      'Cột: Đơn vị (bắt buộc), Nhóm (bắt buộc: tên hoặc mã nhóm của kỳ), Tên ngắn, Thủ trưởng, Liên hệ. Xem trước rồi mới ghi.',
     preview: 'Xem trước',
     commit: (k: number) => `Ghi ${n(k)} đơn vị`,
-    previewSummary: (added: number, updated: number) => `${n(added)} đơn vị mới, ${n(updated)} đơn vị đã có (cập nhật thông tin).`,
+    previewSummary: (added: number, updated: number) =>
+      `${n(added)} đơn vị mới, ${n(updated)} đơn vị đã có (cập nhật thông tin).`,
     committed: (added: number) => `Đã nhập ${n(added)} đơn vị mới.`,
     locked: 'Kỳ đã bắt đầu thẩm định: không thêm, sửa, xóa đơn vị được nữa.',
     empty: 'Chưa có đơn vị nào.',
@@ -89,8 +91,10 @@ export const st = {
   roster: {
     title: (cycle: string) => `Hội đồng thẩm định kỳ “${cycle}”`,
     importTitle: 'Nhập danh sách Hội đồng từ tệp (.xlsx, .csv)',
-    importHint: 'Cột: Họ và tên, Chức vụ, Cơ quan, Vai trò (Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký), Lĩnh vực (vd. 1, 2, 3).',
-    previewSummary: (added: number, updated: number) => `${n(added)} thành viên mới, ${n(updated)} thành viên đã có (cập nhật).`,
+    importHint:
+      'Cột: Họ và tên, Chức vụ, Cơ quan, Vai trò (Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký), Lĩnh vực (vd. 1, 2, 3).',
+    previewSummary: (added: number, updated: number) =>
+      `${n(added)} thành viên mới, ${n(updated)} thành viên đã có (cập nhật).`,
     commit: (k: number) => `Ghi ${n(k)} thành viên`,
     committed: (k: number) => `Đã nhập ${n(k)} thành viên.`,
     empty: 'Chưa có thành viên nào.',
@@ -110,7 +114,13 @@ export const st = {
     register: 'Đăng ký',
     keyFile: 'Khóa từ tệp identity.pub.json',
     keyRegistered: (name: string) => `Đã đăng ký khóa của ${name}.`,
-    roles: { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', member: 'Thành viên', secretary: 'Thư ký Hội đồng', secretariat: 'Cơ quan thường trực' },
+    roles: {
+      chair: 'Chủ tịch Hội đồng',
+      vice_chair: 'Phó Chủ tịch Hội đồng',
+      member: 'Thành viên',
+      secretary: 'Thư ký Hội đồng',
+      secretariat: 'Cơ quan thường trực',
+    },
   },
   error: { code: 'Mã lỗi' },
 } as const;

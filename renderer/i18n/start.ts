@@ -1,7 +1,8 @@
 /** Strings of the first run's choice and of the guide on a machine with no cycle (issue 10 item 2). */
 export const start = {
   demoLabel: 'Dữ liệu minh họa',
-  demoLabelHint: 'Kỳ đánh giá mẫu “Sóc Trăng 2023” để làm quen: số liệu chỉ mang tính minh họa, không phải kết quả thật.',
+  demoLabelHint:
+    'Kỳ đánh giá mẫu “Sóc Trăng 2023” để làm quen: số liệu chỉ mang tính minh họa, không phải kết quả thật.',
   chooseTitle: 'Bạn muốn bắt đầu thế nào?',
   modes: {
     demo: {

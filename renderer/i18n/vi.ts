@@ -45,7 +45,6 @@ export const vi = {
     secretariat: 'Tổng hợp kết quả, tính và xếp hạng Chỉ số.',
   } satisfies Record<MemberRole, string>,
 
-
   classification: {
     short: (g: number) => `Nhóm ${g}`,
     long: CLASSIFICATION_LABELS as Readonly<Record<number, string>>,
@@ -82,12 +81,14 @@ export const vi = {
     },
     roster: {
       label: 'Tôi là',
-      hint: (cycle: string) => `Chọn tên của bạn trong danh sách Hội đồng thẩm định kỳ “${cycle}”: họ tên, chức vụ, cơ quan và các lĩnh vực được phân công sẽ tự điền.`,
+      hint: (cycle: string) =>
+        `Chọn tên của bạn trong danh sách Hội đồng thẩm định kỳ “${cycle}”: họ tên, chức vụ, cơ quan và các lĩnh vực được phân công sẽ tự điền.`,
       free: 'Không có tên tôi trong danh sách — tự nhập',
       noFields: 'chưa phân công lĩnh vực',
       fields: (codes: readonly string[]) => `lĩnh vực ${codes.join(', ')}`,
       chosen: (name: string) => `Bạn thẩm định với tư cách thành viên “${name}” của danh sách Hội đồng.`,
-      freeNote: 'Nếu thông tin tự nhập không trùng với một thành viên trong danh sách Hội đồng, bạn chỉ được xem hồ sơ, không được chấm điểm.',
+      freeNote:
+        'Nếu thông tin tự nhập không trùng với một thành viên trong danh sách Hội đồng, bạn chỉ được xem hồ sơ, không được chấm điểm.',
       unavailable: 'Chưa có danh sách Hội đồng của kỳ đánh giá; hãy tự nhập thông tin.',
     },
     link: {
@@ -241,9 +242,11 @@ export const vi = {
       thresholds: 'Ngưỡng',
       countTiers: 'Mức theo số lượng',
       perViolation: (p: string, floor: string) => `Trừ ${p} điểm mỗi vi phạm, thấp nhất ${floor} điểm`,
-      percentRule: (min: string, inclusive: boolean, points: string) => `${inclusive ? 'từ' : 'trên'} ${min}% → ${points} điểm`,
+      percentRule: (min: string, inclusive: boolean, points: string) =>
+        `${inclusive ? 'từ' : 'trên'} ${min}% → ${points} điểm`,
       countRule: (min: number, points: string) => `từ ${min} → ${points} điểm`,
-      deltaRule: (min: string, inclusive: boolean, points: string) => `tăng ${inclusive ? 'từ' : 'trên'} ${min} → ${points} điểm`,
+      deltaRule: (min: string, inclusive: boolean, points: string) =>
+        `tăng ${inclusive ? 'từ' : 'trên'} ${min} → ${points} điểm`,
       otherwise: (points: string) => `còn lại → ${points} điểm`,
       myEvidence: 'Dẫn chiếu tài liệu kiểm chứng',
       noMyEvidence: 'Chưa dẫn chiếu tài liệu nào.',
@@ -264,9 +267,14 @@ export const vi = {
       commentPlaceholder: 'Ghi nhận xét, đối chiếu số liệu với tài liệu kiểm chứng…',
       commentHint: 'Tự động lưu khi gõ và khi rời ô.',
       exemption: 'Hạ điểm chuẩn',
-      exemptionHelp: 'Áp dụng khi đơn vị không có nhiệm vụ này trong năm: tiêu chí được loại khỏi cả điểm đạt và điểm chuẩn.',
+      exemptionHelp:
+        'Áp dụng khi đơn vị không có nhiệm vụ này trong năm: tiêu chí được loại khỏi cả điểm đạt và điểm chuẩn.',
       exemptionNotAllowed: 'Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí này.',
-      exemptionStatus: { proposed: 'Đã đề nghị (chờ cơ quan thường trực)', approved: 'Đã được phê duyệt', rejected: 'Bị từ chối' },
+      exemptionStatus: {
+        proposed: 'Đã đề nghị (chờ cơ quan thường trực)',
+        approved: 'Đã được phê duyệt',
+        rejected: 'Bị từ chối',
+      },
       exemptionBy: (who: string) => `Người đề nghị: ${who}`,
       reason: 'Lý do',
       reasonPlaceholder: 'Ví dụ: Năm 2023 đơn vị không được giao xây dựng văn bản QPPL',

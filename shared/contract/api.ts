@@ -8,9 +8,10 @@ import { contract, type Contract, type ContractInput, type ContractOutput, type 
 import { listMethods } from './define.ts';
 import { buildApiFrom, type UntypedSend } from './api-builder.ts';
 
-export type ClientFn<M extends MethodName> = undefined extends ContractInput<M>
-  ? (input?: ContractInput<M>) => Promise<Result<ContractOutput<M>>>
-  : (input: ContractInput<M>) => Promise<Result<ContractOutput<M>>>;
+export type ClientFn<M extends MethodName> =
+  undefined extends ContractInput<M>
+    ? (input?: ContractInput<M>) => Promise<Result<ContractOutput<M>>>
+    : (input: ContractInput<M>) => Promise<Result<ContractOutput<M>>>;
 
 export type ContractApi = {
   readonly [N in keyof Contract & string]: {

@@ -18,5 +18,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const app = {
   info: defineMethod({ input: NoInput, output: AppInfo }),
   /** Puts the demo cycle ("Dữ liệu minh họa") into the store if absent and opens it (first run, an empty machine). */
-  openDemo: defineMethod({ input: NoInput, output: z.strictObject({ cycleId: z.string(), created: z.boolean() }), mutates: true }),
+  openDemo: defineMethod({
+    input: NoInput,
+    output: z.strictObject({ cycleId: z.string(), created: z.boolean() }),
+    mutates: true,
+  }),
 };

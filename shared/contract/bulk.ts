@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { Dec, ScoreInputSchema } from './scoring.ts';
 
 const Id = z.string().trim().min(1).max(80);
-const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
+const NodeCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
+  .max(40);
 
 export const AgreeRequest = z.strictObject({
   unitId: Id,

@@ -5,7 +5,11 @@ import { defineMethod } from './define.ts';
 import { Dec, ScoreInputSchema, ScoringSchema, TotalsSchema, UnitGroupSchema } from './scoring.ts';
 
 const Id = z.string().trim().min(1).max(80);
-const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
+const NodeCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
+  .max(40);
 
 export const EvidenceStatus = z.enum(['ok', 'missing', 'changed']);
 export const EvidenceLink = z.strictObject({
@@ -42,10 +46,21 @@ export const DossierNode = z.strictObject({
   unitEvidence: z.array(EvidenceLink),
   /** My appraisal of the leaf. */
   appraisal: z
-    .strictObject({ input: z.unknown(), score: Dec.nullable(), comment: z.string(), evidence: z.array(EvidenceLink), updatedAt: z.string() })
+    .strictObject({
+      input: z.unknown(),
+      score: Dec.nullable(),
+      comment: z.string(),
+      evidence: z.array(EvidenceLink),
+      updatedAt: z.string(),
+    })
     .nullable(),
   exemption: z
-    .strictObject({ reason: z.string(), legalBasis: z.string(), status: z.enum(['proposed', 'approved', 'rejected']), proposedBy: z.string().nullable() })
+    .strictObject({
+      reason: z.string(),
+      legalBasis: z.string(),
+      status: z.enum(['proposed', 'approved', 'rejected']),
+      proposedBy: z.string().nullable(),
+    })
     .nullable(),
   /** The score that counts now (appraised, final, survey or provisional self-score). */
   effective: Dec.nullable(),
@@ -69,7 +84,15 @@ export const AppraisalChange = z.strictObject({
   /** null clears the score (comment and evidence may stay). */
   input: ScoreInputSchema.nullable(),
   comment: z.string().max(2000).optional(),
-  evidence: z.array(z.strictObject({ evidenceId: z.number().int().positive(), page: z.number().int().positive().max(100000).nullable() })).max(50).optional(),
+  evidence: z
+    .array(
+      z.strictObject({
+        evidenceId: z.number().int().positive(),
+        page: z.number().int().positive().max(100000).nullable(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type AppraisalChange = z.infer<typeof AppraisalChange>;
 
@@ -130,7 +153,11 @@ export const appraisal = {
 };
 export const exemption = {
   set: defineMethod({ input: ExemptionChange, output: SavedChange, mutates: true }),
-  remove: defineMethod({ input: z.strictObject({ unitId: Id, nodeCode: NodeCode }), output: SavedChange, mutates: true }),
+  remove: defineMethod({
+    input: z.strictObject({ unitId: Id, nodeCode: NodeCode }),
+    output: SavedChange,
+    mutates: true,
+  }),
 };
 export const grid = {
   field: defineMethod({ input: z.strictObject({ group: UnitGroupSchema, fieldCode: NodeCode }), output: GridView }),

@@ -17,8 +17,16 @@ import { ScoreInputSchema, ScoringSchema, UnitGroupSchema } from './scoring.ts';
 import { CycleSummary, RosterMember } from './workspace.ts';
 
 const Id = z.string().trim().min(1).max(80);
-const NodeCode = z.string().trim().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/).max(40);
-const FieldCode = z.string().trim().regex(/^[0-9A-Za-z]+$/).max(10);
+const NodeCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
+  .max(40);
+const FieldCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]+$/)
+  .max(10);
 /** A written reason (required where the core requires one; it refuses a blank one with EXCHANGE_REASON_REQUIRED). */
 const Reason = z.string().max(1000);
 const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string() });
@@ -53,10 +61,19 @@ export const MemberExchangeStatus = z.strictObject({
   /** Is this machine's key the one on the roster for me? (missing: no key on the roster; other: a different key.) */
   rosterKey: z.enum(['ok', 'missing', 'other', 'no-member']),
   /** The cycle package last received: revision and the secretariat's fingerprint. */
-  received: z.strictObject({ revision: z.number().int(), issuedAt: z.string(), recordedAt: z.string(), signer: Fingerprint }).nullable(),
+  received: z
+    .strictObject({ revision: z.number().int(), issuedAt: z.string(), recordedAt: z.string(), signer: Fingerprint })
+    .nullable(),
   /** My appraisal items (scored, commented or exempted) that the next package will carry. */
   items: z.number().int(),
-  exports: z.array(z.strictObject({ sequence: z.number().int(), packageHash: z.string(), createdAt: z.string(), items: z.number().int() })),
+  exports: z.array(
+    z.strictObject({
+      sequence: z.number().int(),
+      packageHash: z.string(),
+      createdAt: z.string(),
+      items: z.number().int(),
+    }),
+  ),
   conflictsOfInterest: z.array(ConflictOfInterest),
   units: z.array(UnitRef),
 });
@@ -68,7 +85,9 @@ export const ExportedMine = z.strictObject({
   sequence: z.number().int(),
   items: z.number().int(),
   conflictsOfInterest: z.number().int(),
-  skipped: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), nodeCode: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.strictObject({ unitId: z.string(), unitName: z.string(), nodeCode: z.string(), reason: z.string() }),
+  ),
 });
 export type ExportedMine = z.infer<typeof ExportedMine>;
 
@@ -108,9 +127,21 @@ export const exchange = {
   /** Checks an uploaded cycle package (signature, every hash) and says what importing it would do. */
   previewCycle: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: CyclePreview }),
   /** Imports it; `fingerprint` is the secretariat's as confirmed by the user (32 displayed digits or 64). */
-  importCycle: defineMethod({ input: z.strictObject({ ticket: Ticket, fingerprint: z.string().trim().min(1).max(100) }), output: CycleImported, mutates: true }),
-  declareConflict: defineMethod({ input: z.strictObject({ unitId: Id, reason: requiredText(1000) }), output: ConflictOfInterest, mutates: true }),
-  withdrawConflict: defineMethod({ input: z.strictObject({ unitId: Id, reason: requiredText(1000) }), output: z.strictObject({ unitId: z.string() }), mutates: true }),
+  importCycle: defineMethod({
+    input: z.strictObject({ ticket: Ticket, fingerprint: z.string().trim().min(1).max(100) }),
+    output: CycleImported,
+    mutates: true,
+  }),
+  declareConflict: defineMethod({
+    input: z.strictObject({ unitId: Id, reason: requiredText(1000) }),
+    output: ConflictOfInterest,
+    mutates: true,
+  }),
+  withdrawConflict: defineMethod({
+    input: z.strictObject({ unitId: Id, reason: requiredText(1000) }),
+    output: z.strictObject({ unitId: z.string() }),
+    mutates: true,
+  }),
 };
 
 // ------------------------------------------------------------------ secretariat
@@ -119,7 +150,14 @@ export const RosterRow = RosterMember.extend({
   publicKey: z.string().nullable(),
   fingerprint: z.string().nullable(),
   display: z.string().nullable(),
-  lastPackage: z.strictObject({ sequence: z.number().int(), packageHash: z.string(), importedAt: z.string(), items: z.number().int() }).nullable(),
+  lastPackage: z
+    .strictObject({
+      sequence: z.number().int(),
+      packageHash: z.string(),
+      importedAt: z.string(),
+      items: z.number().int(),
+    })
+    .nullable(),
   conflictsOfInterest: z.array(z.strictObject({ unitId: z.string(), unitName: z.string() })),
 });
 export type RosterRow = z.infer<typeof RosterRow>;
@@ -156,7 +194,12 @@ export const ExportedCycleView = z.strictObject({
 });
 export type ExportedCycleView = z.infer<typeof ExportedCycleView>;
 
-const Side = z.strictObject({ score: z.string().nullable(), input: z.unknown(), comment: z.string(), exemption: z.boolean() });
+const Side = z.strictObject({
+  score: z.string().nullable(),
+  input: z.unknown(),
+  comment: z.string(),
+  exemption: z.boolean(),
+});
 export const ImportCounts = z.strictObject({
   added: z.number().int(),
   changed: z.number().int(),
@@ -202,7 +245,9 @@ export const PackagePreview = z.strictObject({
       nodeTitle: z.string(),
       status: z.enum(['open', 'resolved']),
       isNew: z.boolean(),
-      sides: z.array(z.strictObject({ memberId: z.string(), memberName: z.string(), score: z.string(), input: z.unknown() })),
+      sides: z.array(
+        z.strictObject({ memberId: z.string(), memberName: z.string(), score: z.string(), input: z.unknown() }),
+      ),
     }),
   ),
   declarations: z.strictObject({
@@ -306,13 +351,27 @@ export const CompletenessCell = z.strictObject({
 });
 export type CompletenessCell = z.infer<typeof CompletenessCell>;
 
-export const SnapshotView = z.strictObject({ id: z.number().int(), createdAt: z.string(), actor: z.string(), actorName: z.string(), reason: z.string().nullable(), hash: z.string() });
+export const SnapshotView = z.strictObject({
+  id: z.number().int(),
+  createdAt: z.string(),
+  actor: z.string(),
+  actorName: z.string(),
+  reason: z.string().nullable(),
+  hash: z.string(),
+});
 export type SnapshotView = z.infer<typeof SnapshotView>;
 
 export const CompletenessView = z.strictObject({
   cycle: CycleRef,
   fields: z.array(FieldRef),
-  rows: z.array(z.strictObject({ unitId: z.string(), unitName: z.string(), group: UnitGroupSchema, cells: z.array(CompletenessCell.nullable()) })),
+  rows: z.array(
+    z.strictObject({
+      unitId: z.string(),
+      unitName: z.string(),
+      group: UnitGroupSchema,
+      cells: z.array(CompletenessCell.nullable()),
+    }),
+  ),
   totals: z.strictObject({
     total: z.number().int(),
     appraised: z.number().int(),
@@ -370,9 +429,21 @@ export type AuditPage = z.infer<typeof AuditPage>;
 
 export const StoreCheckView = z.strictObject({
   ok: z.boolean(),
-  chain: z.strictObject({ ok: z.boolean(), rows: z.number().int().nullable(), head: z.string().nullable(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
-  packages: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ packageHash: z.string(), reason: z.string() })) }),
-  snapshots: z.strictObject({ checked: z.number().int(), bad: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })) }),
+  chain: z.strictObject({
+    ok: z.boolean(),
+    rows: z.number().int().nullable(),
+    head: z.string().nullable(),
+    brokenAt: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  }),
+  packages: z.strictObject({
+    checked: z.number().int(),
+    bad: z.array(z.strictObject({ packageHash: z.string(), reason: z.string() })),
+  }),
+  snapshots: z.strictObject({
+    checked: z.number().int(),
+    bad: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })),
+  }),
   /** The chain's signed heads (the secretariat's key): how many, the last, rows after it. */
   heads: z.strictObject({
     signed: z.number().int(),
@@ -383,7 +454,13 @@ export const StoreCheckView = z.strictObject({
   }),
   /** Every break and difference found (the store recomputed from signed packages and the log), by unit and sub-criterion. */
   problems: z.array(
-    z.strictObject({ code: z.string(), message: z.string(), unitId: z.string().nullable(), nodeCode: z.string().nullable(), seq: z.number().int().nullable() }),
+    z.strictObject({
+      code: z.string(),
+      message: z.string(),
+      unitId: z.string().nullable(),
+      nodeCode: z.string().nullable(),
+      seq: z.number().int().nullable(),
+    }),
   ),
   checkedAt: z.string(),
 });
@@ -395,30 +472,68 @@ export const secretariat = {
   roster: defineMethod({ input: NoInput, output: RosterView }),
   /** Reads an uploaded public-key file and shows its fingerprint, to compare aloud before registering. */
   inspectKey: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: InspectedKey }),
-  registerKey: defineMethod({ input: z.strictObject({ memberId: Id, ticket: Ticket, reason: Reason.optional() }), output: RosterRow, mutates: true }),
-  setFields: defineMethod({ input: z.strictObject({ memberId: Id, fields: z.array(FieldCode).max(20), reason: requiredText(1000) }), output: RosterRow, mutates: true }),
+  registerKey: defineMethod({
+    input: z.strictObject({ memberId: Id, ticket: Ticket, reason: Reason.optional() }),
+    output: RosterRow,
+    mutates: true,
+  }),
+  setFields: defineMethod({
+    input: z.strictObject({ memberId: Id, fields: z.array(FieldCode).max(20), reason: requiredText(1000) }),
+    output: RosterRow,
+    mutates: true,
+  }),
   exportCycle: defineMethod({ input: NoInput, output: ExportedCycleView, mutates: true }),
-  previewImport: defineMethod({ input: z.strictObject({ tickets: z.array(Ticket).min(1).max(50) }), output: z.strictObject({ files: z.array(FilePreview) }) }),
+  previewImport: defineMethod({
+    input: z.strictObject({ tickets: z.array(Ticket).min(1).max(50) }),
+    output: z.strictObject({ files: z.array(FilePreview) }),
+  }),
   commitImport: defineMethod({
-    input: z.strictObject({ items: z.array(z.strictObject({ ticket: Ticket, expectedHash: z.string().regex(/^[0-9a-f]{64}$/) })).min(1).max(50) }),
+    input: z.strictObject({
+      items: z
+        .array(z.strictObject({ ticket: Ticket, expectedHash: z.string().regex(/^[0-9a-f]{64}$/) }))
+        .min(1)
+        .max(50),
+    }),
     output: z.strictObject({ outcomes: z.array(ImportOutcomeView) }),
     mutates: true,
   }),
-  conflicts: defineMethod({ input: z.strictObject({ status: z.enum(['open', 'resolved', 'all']).optional() }), output: z.array(ConflictView) }),
-  resolveConflict: defineMethod({ input: z.strictObject({ unitId: Id, nodeCode: NodeCode, choice: ConflictChoice, reason: Reason }), output: ConflictView, mutates: true }),
-  exemptions: defineMethod({ input: z.strictObject({ status: z.enum(['proposed', 'approved', 'rejected', 'all']).optional() }), output: z.array(ExemptionView) }),
+  conflicts: defineMethod({
+    input: z.strictObject({ status: z.enum(['open', 'resolved', 'all']).optional() }),
+    output: z.array(ConflictView),
+  }),
+  resolveConflict: defineMethod({
+    input: z.strictObject({ unitId: Id, nodeCode: NodeCode, choice: ConflictChoice, reason: Reason }),
+    output: ConflictView,
+    mutates: true,
+  }),
+  exemptions: defineMethod({
+    input: z.strictObject({ status: z.enum(['proposed', 'approved', 'rejected', 'all']).optional() }),
+    output: z.array(ExemptionView),
+  }),
   decideExemption: defineMethod({
-    input: z.strictObject({ unitId: Id, nodeCode: NodeCode, decision: z.enum(['approved', 'rejected']), reason: Reason.optional() }),
+    input: z.strictObject({
+      unitId: Id,
+      nodeCode: NodeCode,
+      decision: z.enum(['approved', 'rejected']),
+      reason: Reason.optional(),
+    }),
     output: ExemptionView,
     mutates: true,
   }),
   completeness: defineMethod({ input: NoInput, output: CompletenessView }),
-  finalise: defineMethod({ input: z.strictObject({ reason: Reason.optional(), acceptMissingEvidence: z.boolean().optional() }), output: SnapshotView, mutates: true }),
+  finalise: defineMethod({
+    input: z.strictObject({ reason: Reason.optional(), acceptMissingEvidence: z.boolean().optional() }),
+    output: SnapshotView,
+    mutates: true,
+  }),
   reopen: defineMethod({ input: z.strictObject({ reason: Reason }), output: CycleRef, mutates: true }),
   conflictsOfInterest: defineMethod({ input: NoInput, output: z.array(ConflictOfInterest) }),
   audit: defineMethod({ input: AuditQueryInput, output: AuditPage }),
   exportAudit: defineMethod({
-    input: z.strictObject({ format: z.enum(['json', 'csv']), query: AuditQueryInput.omit({ limit: true, offset: true }).optional() }),
+    input: z.strictObject({
+      format: z.enum(['json', 'csv']),
+      query: AuditQueryInput.omit({ limit: true, offset: true }).optional(),
+    }),
     output: z.strictObject({ file: OutboxFile, rows: z.number().int(), chainOk: z.boolean() }),
   }),
   verify: defineMethod({ input: NoInput, output: StoreCheckView }),

@@ -40,7 +40,11 @@ const Passphrase = z.string().max(200);
 export const identity = {
   status: defineMethod({ input: NoInput, output: KeyStatus }),
   /** Makes the key (once). Passphrase required unless the OS keychain protects it. */
-  create: defineMethod({ input: z.strictObject({ passphrase: Passphrase.optional() }), output: KeyStatus, mutates: true }),
+  create: defineMethod({
+    input: z.strictObject({ passphrase: Passphrase.optional() }),
+    output: KeyStatus,
+    mutates: true,
+  }),
   unlock: defineMethod({ input: z.strictObject({ passphrase: Passphrase }), output: KeyStatus }),
   lock: defineMethod({ input: NoInput, output: KeyStatus }),
   /** The public-key file (identity.pub.json format) to hand to the secretariat, in the outbox. */

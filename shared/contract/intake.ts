@@ -25,7 +25,9 @@ export const IntakeItem = z.strictObject({
   claimed: z.string().nullable(),
   differs: z.boolean(),
   explanation: z.string(),
-  citations: z.array(z.strictObject({ fileName: z.string(), page: z.number().int().nullable(), status: CitationStatus })),
+  citations: z.array(
+    z.strictObject({ fileName: z.string(), page: z.number().int().nullable(), status: CitationStatus }),
+  ),
   lowered: z.string().nullable(),
 });
 export type IntakeItem = z.infer<typeof IntakeItem>;
@@ -49,12 +51,32 @@ export const IntakePreview = z.strictObject({
   group: z.string(),
   round: z.union([z.literal(1), z.literal(2)]),
   workbook: z.strictObject({ name: z.string(), sha256: z.string(), size: z.number().int() }),
-  evidenceSource: z.strictObject({ kind: z.enum(['folder', 'zip', 'none']), name: z.string(), files: z.number().int(), bytes: z.number() }),
+  evidenceSource: z.strictObject({
+    kind: z.enum(['folder', 'zip', 'none']),
+    name: z.string(),
+    files: z.number().int(),
+    bytes: z.number(),
+  }),
   items: z.array(IntakeItem),
-  totals: z.strictObject({ maxPoints: z.string(), score: z.string(), claimed: z.string().nullable(), differs: z.boolean(), items: z.number().int() }),
+  totals: z.strictObject({
+    maxPoints: z.string(),
+    score: z.string(),
+    claimed: z.string().nullable(),
+    differs: z.boolean(),
+    items: z.number().int(),
+  }),
   files: z.strictObject({
-    found: z.array(z.strictObject({ path: z.string(), size: z.number(), sha256: z.string().nullable(), duplicateOf: z.string().nullable() })),
-    missing: z.array(z.strictObject({ fileName: z.string(), codes: z.array(z.string()), rows: z.array(z.number().int()) })),
+    found: z.array(
+      z.strictObject({
+        path: z.string(),
+        size: z.number(),
+        sha256: z.string().nullable(),
+        duplicateOf: z.string().nullable(),
+      }),
+    ),
+    missing: z.array(
+      z.strictObject({ fileName: z.string(), codes: z.array(z.string()), rows: z.array(z.number().int()) }),
+    ),
     notCited: z.array(z.strictObject({ path: z.string(), size: z.number() })),
     stored: z.array(z.string()),
   }),
@@ -103,7 +125,9 @@ export type IntakeJobStatus = z.infer<typeof IntakeJobStatus>;
 
 export const IntakeUnits = z.strictObject({
   cycleId: z.string(),
-  units: z.array(z.strictObject({ id: z.string(), name: z.string(), group: z.string(), rounds: z.array(z.number().int()) })),
+  units: z.array(
+    z.strictObject({ id: z.string(), name: z.string(), group: z.string(), rounds: z.array(z.number().int()) }),
+  ),
   /** The cycle's groups with a label (today the name of the group's framework). */
   groups: z.array(z.strictObject({ code: z.string(), label: z.string() })),
 });
@@ -112,7 +136,10 @@ export const intake = {
   /** The cycle's units, with the rounds already taken in. Secretariat only. */
   units: defineMethod({ input: z.strictObject({}), output: IntakeUnits }),
   /** The template workbook of a group, into the outbox (then files.save). */
-  template: defineMethod({ input: z.strictObject({ group: z.string().min(1) }), output: z.strictObject({ ticket: z.string(), fileName: z.string(), size: z.number().int() }) }),
+  template: defineMethod({
+    input: z.strictObject({ group: z.string().min(1) }),
+    output: z.strictObject({ ticket: z.string(), fileName: z.string(), size: z.number().int() }),
+  }),
   start: defineMethod({ input: IntakeStartInput, output: z.strictObject({ job: z.string() }), mutates: true }),
   status: defineMethod({ input: z.strictObject({ job: z.string() }), output: IntakeJobStatus }),
   cancel: defineMethod({ input: z.strictObject({ job: z.string() }), output: IntakeJobStatus }),

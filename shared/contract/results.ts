@@ -27,9 +27,21 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 // ---------------------------------------------------------------- report
 
-const ReportCycle = z.strictObject({ id: z.string(), name: z.string(), year: z.number().int(), province: z.string(), precision: z.number().int() });
+const ReportCycle = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  province: z.string(),
+  precision: z.number().int(),
+});
 const UnitRef = z.strictObject({ unitId: z.string(), unit: z.string(), value: Dec });
-const Counts = z.strictObject({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int(), '5': z.number().int() });
+const Counts = z.strictObject({
+  '1': z.number().int(),
+  '2': z.number().int(),
+  '3': z.number().int(),
+  '4': z.number().int(),
+  '5': z.number().int(),
+});
 
 const SummaryRow = z.strictObject({
   stt: z.number().int(),
@@ -79,7 +91,13 @@ const Stats = z.strictObject({
 });
 
 const FieldCell = z.strictObject({ benchmark: Dec, points: Dec, percent: Dec.nullable() });
-const FieldRow = z.strictObject({ stt: z.number().int(), unitId: z.string(), unit: z.string(), index: Dec, cells: list(FieldCell.nullable()) });
+const FieldRow = z.strictObject({
+  stt: z.number().int(),
+  unitId: z.string(),
+  unit: z.string(),
+  index: Dec,
+  cells: list(FieldCell.nullable()),
+});
 const FieldStat = z.strictObject({
   code: z.string(),
   title: z.string(),
@@ -161,7 +179,12 @@ const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
     max: Dec,
     counted: z.boolean(),
     exemption: z
-      .strictObject({ status: z.enum(['proposed', 'approved', 'rejected']), reason: z.string(), legalBasis: z.string(), decisionReason: z.string().nullable() })
+      .strictObject({
+        status: z.enum(['proposed', 'approved', 'rejected']),
+        reason: z.string(),
+        legalBasis: z.string(),
+        decisionReason: z.string().nullable(),
+      })
       .nullable(),
     benchmark: Dec,
     points: Dec.nullable(),
@@ -170,7 +193,14 @@ const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
     self2: Dec.nullable(),
     appraised: Dec.nullable(),
     source: z.enum(['survey', 'final', 'appraised', 'self']).nullable(),
-    final: z.strictObject({ score: Dec, reason: z.string().nullable(), decidedBy: z.string().nullable(), sourceMember: z.string().nullable() }).nullable(),
+    final: z
+      .strictObject({
+        score: Dec,
+        reason: z.string().nullable(),
+        decidedBy: z.string().nullable(),
+        sourceMember: z.string().nullable(),
+      })
+      .nullable(),
     unresolved: z.number().int(),
     selfInput1: z.unknown(),
     selfInput2: z.unknown(),
@@ -185,10 +215,20 @@ const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
         input: z.unknown(),
         comment: z.string(),
         updatedAt: z.string(),
-        evidence: list(z.strictObject({ evidenceId: z.number().int(), title: z.string(), page: z.number().int().nullable() })),
+        evidence: list(
+          z.strictObject({ evidenceId: z.number().int(), title: z.string(), page: z.number().int().nullable() }),
+        ),
       }),
     ),
-    evidence: list(z.strictObject({ evidenceId: z.number().int(), title: z.string(), fileName: z.string(), sha256: z.string(), page: z.number().int().nullable() })),
+    evidence: list(
+      z.strictObject({
+        evidenceId: z.number().int(),
+        title: z.string(),
+        fileName: z.string(),
+        sha256: z.string(),
+        page: z.number().int().nullable(),
+      }),
+    ),
     guide: z.string(),
     children: list(DrillNodeSchema),
   }),
@@ -212,7 +252,11 @@ export const UnitDrilldownSchema: z.ZodType<UnitDrilldown> = z.strictObject({
   fields: list(DrillNodeSchema),
   conflicts: z.number().int(),
   computable: z.boolean(),
-  state: z.strictObject({ finalised: z.boolean(), snapshotHash: z.string().nullable(), finalisedAt: z.string().nullable() }),
+  state: z.strictObject({
+    finalised: z.boolean(),
+    snapshotHash: z.string().nullable(),
+    finalisedAt: z.string().nullable(),
+  }),
 });
 
 // ---------------------------------------------------------------- charts, narrative, what-if
@@ -239,7 +283,15 @@ export const NarrativeSchema: z.ZodType<readonly NarrativeSection[]> = list(
     key: z.string(),
     title: z.string(),
     group: Group.nullable(),
-    sentences: list(z.strictObject({ key: z.string(), text: z.string(), generated: z.string(), edited: z.boolean(), stale: z.boolean() })),
+    sentences: list(
+      z.strictObject({
+        key: z.string(),
+        text: z.string(),
+        generated: z.string(),
+        edited: z.boolean(),
+        stale: z.boolean(),
+      }),
+    ),
   }),
 );
 
@@ -264,7 +316,9 @@ export const WhatIfSchema: z.ZodType<WhatIfResult> = z.strictObject({
       reachesNextAlone: z.boolean(),
     }),
   ),
-  fewest: z.strictObject({ codes: list(z.string()), gain: Dec, indexAfter: Dec, classificationAfter: Classification }).nullable(),
+  fewest: z
+    .strictObject({ codes: list(z.string()), gain: Dec, indexAfter: Dec, classificationAfter: Classification })
+    .nullable(),
   indexIfAllMet: Dec,
 });
 
@@ -326,7 +380,15 @@ export type MeetingPatch = z.input<typeof MeetingPatchSchema>;
 /** The meeting with the roster it is filled from (members of the council, for attendance). */
 export const MeetingWithRoster = z.strictObject({
   meeting: MeetingSchema,
-  members: list(z.strictObject({ id: z.string(), name: z.string(), position: z.string(), agency: z.string(), fields: list(z.string()) })),
+  members: list(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      position: z.string(),
+      agency: z.string(),
+      fields: list(z.string()),
+    }),
+  ),
   /** Whether this installation may edit and print (secretariat role). */
   canEdit: z.boolean(),
 });
@@ -341,7 +403,10 @@ export const results = {
   report: defineMethod({ input: NoInput, output: z.strictObject({ report: ReportSchema, access: ResultsAccess }) }),
   unit: defineMethod({ input: z.strictObject({ unitId: Id }), output: UnitDrilldownSchema }),
   charts: defineMethod({ input: NoInput, output: ChartsSchema }),
-  narrative: defineMethod({ input: NoInput, output: z.strictObject({ sections: NarrativeSchema, access: ResultsAccess }) }),
+  narrative: defineMethod({
+    input: NoInput,
+    output: z.strictObject({ sections: NarrativeSchema, access: ResultsAccess }),
+  }),
   editNarrative: defineMethod({
     input: z.strictObject({ key: z.string().trim().min(1).max(200), text: z.string().max(5000).nullable() }),
     output: NarrativeSchema,
@@ -392,7 +457,9 @@ export const SurveyPreview = z.strictObject({
   missing: list(z.strictObject({ unitId: z.string(), unit: z.string(), source: Source })),
   respondents: z.number().int(),
   answers: z.number().int(),
-  scale: z.strictObject({ options: list(z.strictObject({ key: z.string(), label: z.string(), weight: z.string() })) }).nullable(),
+  scale: z
+    .strictObject({ options: list(z.strictObject({ key: z.string(), label: z.string(), weight: z.string() })) })
+    .nullable(),
   committed: z.boolean(),
 });
 export type SurveyPreview = z.infer<typeof SurveyPreview>;
@@ -404,8 +471,12 @@ export const SurveyCurrent = z.strictObject({
       unitId: z.string(),
       unit: z.string(),
       group: Group,
-      cbccvc: z.strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() }).nullable(),
-      sipas: z.strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() }).nullable(),
+      cbccvc: z
+        .strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() })
+        .nullable(),
+      sipas: z
+        .strictObject({ points: Dec, respondents: z.number().int().nullable(), importedAt: z.string() })
+        .nullable(),
     }),
   ),
   responses: list(
@@ -439,9 +510,20 @@ export const PreviousPreview = z.strictObject({
   year: z.number().int(),
   precision: z.number().int(),
   rows: list(
-    z.strictObject({ unitId: z.string(), unit: z.string(), fileUnit: z.string(), group: Group, index: Dec, before: Dec.nullable(), file: z.string(), row: z.number().int() }),
+    z.strictObject({
+      unitId: z.string(),
+      unit: z.string(),
+      fileUnit: z.string(),
+      group: Group,
+      index: Dec,
+      before: Dec.nullable(),
+      file: z.string(),
+      row: z.number().int(),
+    }),
   ),
-  unmatched: list(z.strictObject({ unit: z.string(), group: Group, index: Dec, file: z.string(), row: z.number().int() })),
+  unmatched: list(
+    z.strictObject({ unit: z.string(), group: Group, index: Dec, file: z.string(), row: z.number().int() }),
+  ),
   missing: list(z.strictObject({ unitId: z.string(), unit: z.string() })),
   committed: z.boolean(),
 });
@@ -459,10 +541,22 @@ export const SheetsInput = z.strictObject({
   kind: z.enum(['appraisal', 'notice', 'feedback']),
   round: z.union([z.literal(1), z.literal(2)]).optional(),
   /** Round-1 notices: the deadline for round 2, dd/mm/yyyy. */
-  deadline: z.string().regex(/^\d{2}\/\d{2}\/\d{4}$/).optional(),
+  deadline: z
+    .string()
+    .regex(/^\d{2}\/\d{2}\/\d{4}$/)
+    .optional(),
 });
-export const ExportInput = z.strictObject({ format: z.enum(['xlsx', 'csv', 'json']), table: z.string().regex(/^[a-z0-9-]{1,60}$/).optional() });
-export const ChartPngInput = z.strictObject({ name: z.string().trim().min(1).max(120), dataBase64: z.string().max(21_000_000) });
+export const ExportInput = z.strictObject({
+  format: z.enum(['xlsx', 'csv', 'json']),
+  table: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
+});
+export const ChartPngInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  dataBase64: z.string().max(21_000_000),
+});
 
 export const survey = {
   current: defineMethod({ input: NoInput, output: SurveyCurrent }),

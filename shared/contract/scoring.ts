@@ -31,14 +31,21 @@ export const ScoreInputSchema = z.union([
 
 export const ScoringSchema = z.union([
   z.strictObject({ kind: z.literal('tick') }),
-  z.strictObject({ kind: z.literal('timeliness'), tiers: z.array(z.strictObject({ key: z.string(), label: z.string(), points: Dec })).readonly() }),
+  z.strictObject({
+    kind: z.literal('timeliness'),
+    tiers: z.array(z.strictObject({ key: z.string(), label: z.string(), points: Dec })).readonly(),
+  }),
   z.strictObject({
     kind: z.literal('percentage'),
     thresholds: z.array(z.strictObject({ min: Dec, inclusive: z.boolean(), points: Dec })).readonly(),
     otherwise: Dec,
   }),
   z.strictObject({ kind: z.literal('proportional') }),
-  z.strictObject({ kind: z.literal('count'), tiers: z.array(z.strictObject({ min: z.number().int(), points: Dec })).readonly(), otherwise: Dec }),
+  z.strictObject({
+    kind: z.literal('count'),
+    tiers: z.array(z.strictObject({ min: z.number().int(), points: Dec })).readonly(),
+    otherwise: Dec,
+  }),
   z.strictObject({ kind: z.literal('deduction'), perViolation: Dec, floor: Dec }),
   z.strictObject({ kind: z.literal('survey'), source: z.enum(['cbccvc', 'sipas']) }),
   z.strictObject({

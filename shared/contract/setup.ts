@@ -44,13 +44,24 @@ export const SetupCycle = z.strictObject({
 });
 export type SetupCycle = z.infer<typeof SetupCycle>;
 
-export const GroupPreset = z.strictObject({ code: z.string(), label: z.string(), shortLabel: z.string(), fields: z.array(z.string()) });
+export const GroupPreset = z.strictObject({
+  code: z.string(),
+  label: z.string(),
+  shortLabel: z.string(),
+  fields: z.array(z.string()),
+});
 
 export const SetupOverview = z.strictObject({ cycles: z.array(SetupCycle), presets: z.array(GroupPreset) });
 
 const GroupInput = z.union([
   z.strictObject({ preset: GroupCode, frameworkTicket: Ticket.optional() }),
-  z.strictObject({ code: GroupCode, label: requiredText(200), shortLabel: Text(60), fields: Fields.optional(), frameworkTicket: Ticket.optional() }),
+  z.strictObject({
+    code: GroupCode,
+    label: requiredText(200),
+    shortLabel: Text(60),
+    fields: Fields.optional(),
+    frameworkTicket: Ticket.optional(),
+  }),
 ]);
 
 export const CreateCycleInput = z.strictObject({
@@ -79,14 +90,29 @@ export const UnitsView = z.strictObject({ cycle: SetupCycle, units: z.array(Setu
 export const UnitsPreview = z.strictObject({
   file: z.string(),
   sha256: z.string(),
-  rows: z.array(z.strictObject({ row: z.number().int(), name: z.string(), group: z.string(), shortName: z.string(), head: z.string(), contact: z.string(), existing: z.boolean() })),
+  rows: z.array(
+    z.strictObject({
+      row: z.number().int(),
+      name: z.string(),
+      group: z.string(),
+      shortName: z.string(),
+      head: z.string(),
+      contact: z.string(),
+      existing: z.boolean(),
+    }),
+  ),
   added: z.number().int(),
   updated: z.number().int(),
   byGroup: z.record(z.string(), z.number().int()),
   committed: z.boolean(),
 });
 
-const UnitPatch = z.strictObject({ name: Text(300).optional(), shortName: Text(100).optional(), head: Text(200).optional(), contact: Text(300).optional() });
+const UnitPatch = z.strictObject({
+  name: Text(300).optional(),
+  shortName: Text(100).optional(),
+  head: Text(200).optional(),
+  contact: Text(300).optional(),
+});
 
 export const CouncilRole = z.enum(['chair', 'vice_chair', 'member', 'secretary']);
 export const RosterRole = z.enum(['chair', 'vice_chair', 'member', 'secretary', 'secretariat']);
@@ -103,7 +129,11 @@ export const SetupMember = z.strictObject({
   display: z.string().nullable(),
 });
 
-export const RosterView = z.strictObject({ cycle: SetupCycle, members: z.array(SetupMember), fields: z.array(z.string()) });
+export const RosterView = z.strictObject({
+  cycle: SetupCycle,
+  members: z.array(SetupMember),
+  fields: z.array(z.string()),
+});
 
 export const RosterPreview = z.strictObject({
   file: z.string(),
@@ -125,25 +155,57 @@ export const RosterPreview = z.strictObject({
   committed: z.boolean(),
 });
 
-const MemberInput = z.strictObject({ name: requiredText(200), position: Text(300), agency: Text(300), role: RosterRole, fields: Fields });
+const MemberInput = z.strictObject({
+  name: requiredText(200),
+  position: Text(300),
+  agency: Text(300),
+  role: RosterRole,
+  fields: Fields,
+});
 
 export const setup = {
   overview: defineMethod({ input: NoInput, output: SetupOverview }),
   createCycle: defineMethod({ input: CreateCycleInput, output: SetupCycle, mutates: true }),
   setCurrent: defineMethod({ input: z.strictObject({ cycleId: Id }), output: SetupCycle, mutates: true }),
-  setFramework: defineMethod({ input: z.strictObject({ group: GroupCode, ticket: Ticket.nullable() }), output: SetupCycle, mutates: true }),
+  setFramework: defineMethod({
+    input: z.strictObject({ group: GroupCode, ticket: Ticket.nullable() }),
+    output: SetupCycle,
+    mutates: true,
+  }),
   units: defineMethod({ input: NoInput, output: UnitsView }),
   previewUnits: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: UnitsPreview }),
   commitUnits: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: UnitsPreview, mutates: true }),
-  addUnit: defineMethod({ input: z.strictObject({ name: requiredText(300), group: GroupCode, shortName: Text(100).optional(), head: Text(200).optional(), contact: Text(300).optional() }), output: SetupUnit, mutates: true }),
+  addUnit: defineMethod({
+    input: z.strictObject({
+      name: requiredText(300),
+      group: GroupCode,
+      shortName: Text(100).optional(),
+      head: Text(200).optional(),
+      contact: Text(300).optional(),
+    }),
+    output: SetupUnit,
+    mutates: true,
+  }),
   editUnit: defineMethod({ input: z.strictObject({ unitId: Id, patch: UnitPatch }), output: SetupUnit, mutates: true }),
-  reorderUnits: defineMethod({ input: z.strictObject({ unitIds: z.array(Id).max(2000) }), output: UnitsView, mutates: true }),
+  reorderUnits: defineMethod({
+    input: z.strictObject({ unitIds: z.array(Id).max(2000) }),
+    output: UnitsView,
+    mutates: true,
+  }),
   removeUnit: defineMethod({ input: z.strictObject({ unitId: Id }), output: UnitsView, mutates: true }),
   roster: defineMethod({ input: NoInput, output: RosterView }),
   previewRoster: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: RosterPreview }),
   commitRoster: defineMethod({ input: z.strictObject({ ticket: Ticket }), output: RosterPreview, mutates: true }),
   addMember: defineMethod({ input: MemberInput, output: SetupMember, mutates: true }),
-  editMember: defineMethod({ input: z.strictObject({ memberId: Id, patch: MemberInput.partial() }), output: SetupMember, mutates: true }),
+  editMember: defineMethod({
+    input: z.strictObject({ memberId: Id, patch: MemberInput.partial() }),
+    output: SetupMember,
+    mutates: true,
+  }),
   removeMember: defineMethod({ input: z.strictObject({ memberId: Id }), output: RosterView, mutates: true }),
-  registerFingerprint: defineMethod({ input: z.strictObject({ memberId: Id, fingerprint: z.string().min(1).max(200) }), output: SetupMember, mutates: true }),
+  registerFingerprint: defineMethod({
+    input: z.strictObject({ memberId: Id, fingerprint: z.string().min(1).max(200) }),
+    output: SetupMember,
+    mutates: true,
+  }),
 };

@@ -59,6 +59,9 @@ export const Overview = z.strictObject({
 export type Overview = z.infer<typeof Overview>;
 
 export const workspace = {
-  roster: defineMethod({ input: NoInput, output: z.strictObject({ cycle: CycleSummary, members: z.array(RosterMember) }) }),
+  roster: defineMethod({
+    input: NoInput,
+    output: z.strictObject({ cycle: CycleSummary, members: z.array(RosterMember) }),
+  }),
   overview: defineMethod({ input: NoInput, output: Overview }),
 };

@@ -33,6 +33,8 @@ export class CodedFailure extends Error {
     if (details) this.details = details;
   }
   toCoded(): CodedError {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }

@@ -29,9 +29,19 @@ export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm sha256 (64 ch�
 /** Canonical base64 of exactly 32 bytes / 64 bytes (re-encoding is checked where bytes are decoded). */
 export const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'khóa công khai Ed25519 (base64 của 32 byte)');
 export const Base64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'chữ ký Ed25519 (base64 của 64 byte)');
-export const Id = z.string().min(1).max(80).regex(/^[^\u0000-\u001f]+$/, 'mã không chứa ký tự điều khiển');
-export const NodeCode = z.string().max(40).regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí dạng 1.2.3');
-export const FieldCode = z.string().max(10).regex(/^[0-9A-Za-z]+$/, 'mã lĩnh vực');
+export const Id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[^\u0000-\u001f]+$/, 'mã không chứa ký tự điều khiển');
+export const NodeCode = z
+  .string()
+  .max(40)
+  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí dạng 1.2.3');
+export const FieldCode = z
+  .string()
+  .max(10)
+  .regex(/^[0-9A-Za-z]+$/, 'mã lĩnh vực');
 const ISO_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** A date and time that exist: "2024-13-45T99:99:99Z" has the shape but not the calendar. */
@@ -51,7 +61,10 @@ export const IsoTime = z
   .regex(ISO_TIME_RE, 'thời điểm ISO 8601')
   .refine(isRealIsoTime, 'thời điểm không có thật (tháng, ngày, giờ, phút hoặc giây ngoài giới hạn)');
 /** An exact score as the store writes it: "3", "-1", "2/3". */
-export const RationalText = z.string().max(90).regex(/^-?(0|[1-9]\d{0,39})(\/[1-9]\d{0,39})?$/, 'điểm dạng phân số "n/d"');
+export const RationalText = z
+  .string()
+  .max(90)
+  .regex(/^-?(0|[1-9]\d{0,39})(\/[1-9]\d{0,39})?$/, 'điểm dạng phân số "n/d"');
 
 const InputValue = z.union([z.number(), z.string().max(100), z.boolean()]);
 /** A scoring kind's input: a flat record ({met}, {tier}, {a, b}, {percent}…); scoreNode checks its meaning. */
@@ -69,7 +82,10 @@ export const EvidenceRefData = z.strictObject({
 export type EvidenceRefData = z.infer<typeof EvidenceRefData>;
 
 export const ExemptionProposalData = z.strictObject({
-  reason: z.string().max(1000).refine((s) => s.trim().length > 0, 'phải có lý do'),
+  reason: z
+    .string()
+    .max(1000)
+    .refine((s) => s.trim().length > 0, 'phải có lý do'),
   legalBasis: z.string().max(500),
 });
 export type ExemptionProposalData = z.infer<typeof ExemptionProposalData>;
@@ -93,12 +109,17 @@ export type AppraisalItem = z.infer<typeof AppraisalItem>;
 
 export const ConflictDeclaration = z.strictObject({
   unitId: Id,
-  reason: z.string().max(1000).refine((s) => s.trim().length > 0, 'phải có lý do'),
+  reason: z
+    .string()
+    .max(1000)
+    .refine((s) => s.trim().length > 0, 'phải có lý do'),
   declaredAt: IsoTime,
 });
 export type ConflictDeclaration = z.infer<typeof ConflictDeclaration>;
 
-const GroupHashes = z.record(z.string().regex(GROUP_CODE_PATTERN), Hex64).refine((r) => Object.keys(r).length <= 20, 'quá nhiều nhóm');
+const GroupHashes = z
+  .record(z.string().regex(GROUP_CODE_PATTERN), Hex64)
+  .refine((r) => Object.keys(r).length <= 20, 'quá nhiều nhóm');
 
 export const AppraisalPayload = z
   .strictObject({
@@ -121,15 +142,26 @@ export const AppraisalPayload = z
     const seen = new Set<string>();
     for (const [i, a] of p.appraisals.entries()) {
       const k = `${a.unitId}\u001f${a.nodeCode}`;
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: ['appraisals', i], message: `trùng tiêu chí ${a.nodeCode} của đơn vị ${a.unitId}` });
+      if (seen.has(k))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['appraisals', i],
+          message: `trùng tiêu chí ${a.nodeCode} của đơn vị ${a.unitId}`,
+        });
       seen.add(k);
     }
     const units = new Set<string>();
     for (const [i, c] of p.conflictsOfInterest.entries()) {
-      if (units.has(c.unitId)) ctx.addIssue({ code: 'custom', path: ['conflictsOfInterest', i], message: `trùng khai báo cho đơn vị ${c.unitId}` });
+      if (units.has(c.unitId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['conflictsOfInterest', i],
+          message: `trùng khai báo cho đơn vị ${c.unitId}`,
+        });
       units.add(c.unitId);
     }
-    if (new Set(p.scope.fields).size !== p.scope.fields.length) ctx.addIssue({ code: 'custom', path: ['scope', 'fields'], message: 'trùng lĩnh vực' });
+    if (new Set(p.scope.fields).size !== p.scope.fields.length)
+      ctx.addIssue({ code: 'custom', path: ['scope', 'fields'], message: 'trùng lĩnh vực' });
   });
 export type AppraisalPayload = z.infer<typeof AppraisalPayload>;
 
@@ -147,7 +179,10 @@ export type SignedAppraisalPackage = z.infer<typeof SignedAppraisalPackage>;
 /** A short Vietnamese description of the first schema problems (for the refusal message). */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], max = 3): string {
   const parts = issues.slice(0, max).map((i) => {
-    const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = i.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return path ? `${path}: ${i.message}` : i.message;
   });
   const more = issues.length > max ? ` (và ${issues.length - max} lỗi khác)` : '';

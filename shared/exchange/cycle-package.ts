@@ -19,7 +19,16 @@
  */
 import { z } from 'zod';
 import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
-import { Base64Key, FieldCode, Hex64, Id, IsoTime, NodeCode, RationalText, SignatureBlock } from './appraisal-package.ts';
+import {
+  Base64Key,
+  FieldCode,
+  Hex64,
+  Id,
+  IsoTime,
+  NodeCode,
+  RationalText,
+  SignatureBlock,
+} from './appraisal-package.ts';
 
 export const CYCLE_FORMAT = 'cchc-cycle';
 export const CYCLE_MANIFEST_FORMAT = 'cchc-cycle-manifest';
@@ -32,7 +41,10 @@ export const CYCLE_CONTENT_MAX_BYTES = 256 * 1024 * 1024;
 export const CYCLE_EXTENSION = '.cchc-cycle.tar';
 
 export const ManifestEntry = z.strictObject({
-  path: z.string().max(100).regex(/^(cycle\.json|evidence\/[0-9a-f]{64})$/),
+  path: z
+    .string()
+    .max(100)
+    .regex(/^(cycle\.json|evidence\/[0-9a-f]{64})$/),
   size: z.number().int().min(0).max(CYCLE_MAX_BYTES),
   sha256: Hex64,
 });
@@ -49,12 +61,14 @@ export const CycleManifest = z
     entries: z.array(ManifestEntry).min(1).max(1_000_000),
   })
   .superRefine((m, ctx) => {
-    if (m.entries[0]?.path !== 'cycle.json') ctx.addIssue({ code: 'custom', path: ['entries', 0], message: 'mục đầu tiên phải là cycle.json' });
+    if (m.entries[0]?.path !== 'cycle.json')
+      ctx.addIssue({ code: 'custom', path: ['entries', 0], message: 'mục đầu tiên phải là cycle.json' });
     const seen = new Set<string>();
     for (const [i, e] of m.entries.entries()) {
       if (seen.has(e.path)) ctx.addIssue({ code: 'custom', path: ['entries', i], message: `trùng ${e.path}` });
       seen.add(e.path);
-      if (e.path.startsWith('evidence/') && e.path.slice(9) !== e.sha256) ctx.addIssue({ code: 'custom', path: ['entries', i], message: 'tên tệp phải là mã băm của nó' });
+      if (e.path.startsWith('evidence/') && e.path.slice(9) !== e.sha256)
+        ctx.addIssue({ code: 'custom', path: ['entries', i], message: 'tên tệp phải là mã băm của nó' });
     }
   });
 export type CycleManifest = z.infer<typeof CycleManifest>;
@@ -92,7 +106,9 @@ export const CycleContent = z.strictObject({
     .min(1)
     .max(MAX_GROUPS),
   frameworks: z.array(z.strictObject({ group: Group, hash: Hex64, framework: Json })).max(MAX_GROUPS),
-  units: z.array(z.strictObject({ id: Id, name: z.string().min(1).max(300), group: Group, sortOrder: z.number().int() })).max(10_000),
+  units: z
+    .array(z.strictObject({ id: Id, name: z.string().min(1).max(300), group: Group, sortOrder: z.number().int() }))
+    .max(10_000),
   roster: z
     .array(
       z.strictObject({
@@ -122,9 +138,21 @@ export const CycleContent = z.strictObject({
     )
     .max(2_000_000),
   evidence: z
-    .array(z.strictObject({ sha256: Hex64, title: z.string().max(500), fileName: z.string().max(255), size: z.number().int().min(0).nullable(), mime: z.string().max(200).nullable() }))
+    .array(
+      z.strictObject({
+        sha256: Hex64,
+        title: z.string().max(500),
+        fileName: z.string().max(255),
+        size: z.number().int().min(0).nullable(),
+        mime: z.string().max(200).nullable(),
+      }),
+    )
     .max(1_000_000),
-  dossierEvidence: z.array(z.strictObject({ unitId: Id, nodeCode: NodeCode, sha256: Hex64, page: z.number().int().positive().nullable() })).max(2_000_000),
+  dossierEvidence: z
+    .array(
+      z.strictObject({ unitId: Id, nodeCode: NodeCode, sha256: Hex64, page: z.number().int().positive().nullable() }),
+    )
+    .max(2_000_000),
   /** Lowered benchmarks the secretariat has approved. */
   exemptions: z
     .array(
@@ -145,7 +173,14 @@ export const CycleContent = z.strictObject({
    * points are then left alone (and the index shows as not yet computable without them).
    */
   surveyPoints: z
-    .array(z.strictObject({ unitId: Id, source: z.enum(['cbccvc', 'sipas']), points: RationalText, respondents: z.number().int().min(0).nullable() }))
+    .array(
+      z.strictObject({
+        unitId: Id,
+        source: z.enum(['cbccvc', 'sipas']),
+        points: RationalText,
+        respondents: z.number().int().min(0).nullable(),
+      }),
+    )
     .max(100_000)
     .optional(),
 });

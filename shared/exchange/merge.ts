@@ -84,7 +84,12 @@ export type Judgement =
   | { readonly state: 'none' }
   | { readonly state: 'agreed'; readonly score: string; readonly candidates: readonly Candidate[] }
   | { readonly state: 'conflict'; readonly basis: string; readonly candidates: readonly Candidate[] }
-  | { readonly state: 'resolved'; readonly basis: string; readonly candidates: readonly Candidate[]; readonly final: FinalScoreData };
+  | {
+      readonly state: 'resolved';
+      readonly basis: string;
+      readonly candidates: readonly Candidate[];
+      readonly final: FinalScoreData;
+    };
 
 /** The state of one sub-criterion given its candidates and its current final score. */
 export function judge(candidates: readonly Candidate[], final: FinalScoreData | undefined): Judgement {
@@ -92,7 +97,8 @@ export function judge(candidates: readonly Candidate[], final: FinalScoreData | 
   const first = candidates[0]!.score;
   if (candidates.every((c) => c.score === first)) return { state: 'agreed', score: first, candidates };
   const basis = basisOf(candidates);
-  if (final && final.decidedBy !== null && final.basis === basis) return { state: 'resolved', basis, candidates, final };
+  if (final && final.decidedBy !== null && final.basis === basis)
+    return { state: 'resolved', basis, candidates, final };
   return { state: 'conflict', basis, candidates };
 }
 
@@ -251,19 +257,24 @@ export function planMerge(local: MergeLocal, incoming: MergeIncoming): MergePlan
     removed: [...oldDecl.values()].filter((c) => !newDecl.has(c.unitId)),
     changed: [...newDecl.values()].flatMap((after) => {
       const before = oldDecl.get(after.unitId);
-      return before && (before.reason !== after.reason || before.declaredAt !== after.declaredAt) ? [{ before, after }] : [];
+      return before && (before.reason !== after.reason || before.declaredAt !== after.declaredAt)
+        ? [{ before, after }]
+        : [];
     }),
   };
 
   // Candidates of the other members, by sub-criterion: assigned to its field, no conflict of interest.
-  const coi = new Set(local.conflictsOfInterest.filter((c) => c.memberId !== me).map((c) => `${c.memberId}\u001f${c.unitId}`));
+  const coi = new Set(
+    local.conflictsOfInterest.filter((c) => c.memberId !== me).map((c) => `${c.memberId}\u001f${c.unitId}`),
+  );
   const assigned = new Map(Object.entries(local.assignments).map(([m, fields]) => [m, new Set(fields)]));
   const others = new Map<ItemKey, Candidate[]>();
   for (const o of local.others) {
     if (o.memberId === me || o.score === null) continue;
     const k = itemKey(o.unitId, o.nodeCode);
     const field = local.fieldOf[k];
-    if (field === undefined || !assigned.get(o.memberId)?.has(field) || coi.has(`${o.memberId}\u001f${o.unitId}`)) continue;
+    if (field === undefined || !assigned.get(o.memberId)?.has(field) || coi.has(`${o.memberId}\u001f${o.unitId}`))
+      continue;
     const list = others.get(k) ?? [];
     list.push({ memberId: o.memberId, score: o.score, input: o.input, packageHash: o.packageHash });
     others.set(k, list);
@@ -348,8 +359,14 @@ export function planMerge(local: MergeLocal, incoming: MergeIncoming): MergePlan
   }
 
   const empty =
-    added.length + changed.length + removed.length + upsertFinals.length + removeFinals.length + upsertEx.length + removeEx.length === 0 &&
-    declarations.added.length + declarations.removed.length + declarations.changed.length === 0;
+    added.length +
+      changed.length +
+      removed.length +
+      upsertFinals.length +
+      removeFinals.length +
+      upsertEx.length +
+      removeEx.length ===
+      0 && declarations.added.length + declarations.removed.length + declarations.changed.length === 0;
   return {
     memberId: me,
     packageHash: incoming.packageHash,

@@ -74,12 +74,21 @@ export function vnWallClock(iso: string): WallClock | null {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return null;
   const d = new Date(t + VN_UTC_OFFSET_MINUTES * 60_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** The ISO instant at which a Vietnamese calendar day starts (or, with `end`, its last millisecond). */
 export function vnDayStart(year: number, month: number, day: number, end = false): string {
-  const t = Date.UTC(year, month - 1, day, end ? 23 : 0, end ? 59 : 0, end ? 59 : 0, end ? 999 : 0) - VN_UTC_OFFSET_MINUTES * 60_000;
+  const t =
+    Date.UTC(year, month - 1, day, end ? 23 : 0, end ? 59 : 0, end ? 59 : 0, end ? 999 : 0) -
+    VN_UTC_OFFSET_MINUTES * 60_000;
   return new Date(t).toISOString();
 }
 

@@ -59,7 +59,11 @@ function canonicalScoring(s: Scoring): Json {
         otherwise: d(s.otherwise),
       };
     case 'count':
-      return { kind: s.kind, tiers: s.tiers.map((t) => ({ min: t.min, points: d(t.points) })), otherwise: d(s.otherwise) };
+      return {
+        kind: s.kind,
+        tiers: s.tiers.map((t) => ({ min: t.min, points: d(t.points) })),
+        otherwise: d(s.otherwise),
+      };
     case 'deduction':
       return { kind: s.kind, perViolation: d(s.perViolation), floor: d(s.floor) };
     case 'survey':

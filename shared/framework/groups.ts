@@ -48,7 +48,12 @@ export const GROUP_PRESETS: Readonly<Record<GroupPresetCode, Omit<UnitGroupInfo,
     shortLabel: 'ĐVSN công lập',
     fields: ['1', '4', '5', '6', '7', '8'],
   },
-  central_agency: { code: 'central_agency', label: 'Cơ quan Trung ương đặt tại tỉnh', shortLabel: 'Cơ quan TW', fields: ['1', '3', '7', '8'] },
+  central_agency: {
+    code: 'central_agency',
+    label: 'Cơ quan Trung ương đặt tại tỉnh',
+    shortLabel: 'Cơ quan TW',
+    fields: ['1', '3', '7', '8'],
+  },
   commune: { code: 'commune', label: 'UBND xã, phường, đặc khu', shortLabel: 'Cấp xã', fields: ALL_FIELDS },
 };
 
@@ -59,7 +64,12 @@ export function isGroupPreset(v: unknown): v is GroupPresetCode {
 }
 
 /** The 2023 set (the demo's), in the report's order. */
-export const GROUPS_2023: readonly GroupPresetCode[] = ['department', 'district', 'public_service_unit', 'central_agency'];
+export const GROUPS_2023: readonly GroupPresetCode[] = [
+  'department',
+  'district',
+  'public_service_unit',
+  'central_agency',
+];
 
 /** The presets named, in the order given, numbered from 1. */
 export function presetGroups(codes: readonly GroupPresetCode[]): UnitGroupInfo[] {
@@ -67,7 +77,11 @@ export function presetGroups(codes: readonly GroupPresetCode[]): UnitGroupInfo[]
 }
 
 /** A label lookup over a cycle's groups that falls back to the code for a group it does not know. */
-export function groupLabeller(groups: readonly UnitGroupInfo[]): { label(code: string): string; short(code: string): string; order(code: string): number } {
+export function groupLabeller(groups: readonly UnitGroupInfo[]): {
+  label(code: string): string;
+  short(code: string): string;
+  order(code: string): number;
+} {
   const by = new Map(groups.map((g) => [g.code, g]));
   return {
     label: (code) => by.get(code)?.label ?? code,

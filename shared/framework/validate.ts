@@ -41,7 +41,12 @@ export type FrameworkErrorCode = (typeof FRAMEWORK_ERRORS)[keyof typeof FRAMEWOR
 const CODE_RE = /^[1-9]\d{0,3}(\.[1-9]\d{0,3})*$/;
 const MAX_DEPTH = 8;
 
-function err(code: FrameworkErrorCode, message: string, node?: string, extra?: Record<string, string | number>): CodedError {
+function err(
+  code: FrameworkErrorCode,
+  message: string,
+  node?: string,
+  extra?: Record<string, string | number>,
+): CodedError {
   const details: Record<string, string | number> = { ...(node !== undefined ? { node } : {}), ...(extra ?? {}) };
   return Object.keys(details).length > 0 ? { code, message, details } : { code, message };
 }
@@ -75,12 +80,22 @@ function checkScoring(node: FrameworkNode, max: Rational | null, out: CodedError
   const pts = (label: string, text: unknown) => {
     const r = nonNegative(text);
     if (!r) {
-      out.push(err(FRAMEWORK_ERRORS.BAD_POINTS, `Tiêu chí ${c}: điểm của ${label} (“${String(text)}”) phải là số thập phân không âm.`, c));
+      out.push(
+        err(
+          FRAMEWORK_ERRORS.BAD_POINTS,
+          `Tiêu chí ${c}: điểm của ${label} (“${String(text)}”) phải là số thập phân không âm.`,
+          c,
+        ),
+      );
       return;
     }
     if (max && cmp(r, max) > 0) {
       out.push(
-        err(FRAMEWORK_ERRORS.BAD_POINTS, `Tiêu chí ${c}: điểm của ${label} (${vi(String(text))}) lớn hơn điểm tối đa (${vi(node.maxPoints)}).`, c),
+        err(
+          FRAMEWORK_ERRORS.BAD_POINTS,
+          `Tiêu chí ${c}: điểm của ${label} (${vi(String(text))}) lớn hơn điểm tối đa (${vi(node.maxPoints)}).`,
+          c,
+        ),
       );
     }
   };
@@ -142,14 +157,16 @@ function checkScoring(node: FrameworkNode, max: Rational | null, out: CodedError
       return;
     }
     case 'survey': {
-      if (s.source !== 'cbccvc' && s.source !== 'sipas') badParam(`nguồn điểm khảo sát “${String(s.source)}” không hợp lệ (cbccvc hoặc sipas).`);
+      if (s.source !== 'cbccvc' && s.source !== 'sipas')
+        badParam(`nguồn điểm khảo sát “${String(s.source)}” không hợp lệ (cbccvc hoặc sipas).`);
       return;
     }
     case 'previous_year_delta': {
       if (!Array.isArray(s.tiers)) return badParam('thiếu các mức thay đổi Chỉ số.');
       for (const t of s.tiers) {
         decimalParam('mức thay đổi Chỉ số', t.minDelta, true);
-        if (typeof t.inclusive !== 'boolean') badParam('mức thay đổi Chỉ số cần ghi rõ có tính bằng hay không (inclusive).');
+        if (typeof t.inclusive !== 'boolean')
+          badParam('mức thay đổi Chỉ số cần ghi rõ có tính bằng hay không (inclusive).');
         pts(`mức thay đổi từ ${vi(String(t.minDelta))}`, t.points);
       }
       pts('trường hợp còn lại', s.otherwise);
@@ -161,11 +178,13 @@ function checkScoring(node: FrameworkNode, max: Rational | null, out: CodedError
 /** All problems of `f`, in node order; an empty list means the framework is valid. */
 export function validateFramework(f: Framework): CodedError[] {
   const out: CodedError[] = [];
-  if (typeof f.name !== 'string' || f.name.trim() === '') out.push(err(FRAMEWORK_ERRORS.BAD_NAME, 'Bộ tiêu chí chưa có tên.'));
+  if (typeof f.name !== 'string' || f.name.trim() === '')
+    out.push(err(FRAMEWORK_ERRORS.BAD_NAME, 'Bộ tiêu chí chưa có tên.'));
   if (typeof f.year !== 'number' || !Number.isInteger(f.year) || f.year < 2000 || f.year > 2200) {
     out.push(err(FRAMEWORK_ERRORS.BAD_YEAR, `Năm của bộ tiêu chí (“${String(f.year)}”) không hợp lệ.`));
   }
-  if (!isUnitGroup(f.group)) out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Nhóm đơn vị của bộ tiêu chí (“${String(f.group)}”) không hợp lệ.`));
+  if (!isUnitGroup(f.group))
+    out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Nhóm đơn vị của bộ tiêu chí (“${String(f.group)}”) không hợp lệ.`));
   const nodes = Array.isArray(f.nodes) ? [...f.nodes] : [];
   if (nodes.length === 0) {
     out.push(err(FRAMEWORK_ERRORS.EMPTY, 'Bộ tiêu chí chưa có tiêu chí nào.'));
@@ -178,7 +197,13 @@ export function validateFramework(f: Framework): CodedError[] {
   for (const n of nodes) {
     const c = String(n.code);
     if (typeof n.code !== 'string' || !CODE_RE.test(n.code) || n.code.split('.').length > MAX_DEPTH) {
-      out.push(err(FRAMEWORK_ERRORS.BAD_CODE, `Mã tiêu chí “${c}” không hợp lệ: cần dạng số phân cấp bằng dấu chấm, ví dụ 1, 1.2, 1.2.3.`, c));
+      out.push(
+        err(
+          FRAMEWORK_ERRORS.BAD_CODE,
+          `Mã tiêu chí “${c}” không hợp lệ: cần dạng số phân cấp bằng dấu chấm, ví dụ 1, 1.2, 1.2.3.`,
+          c,
+        ),
+      );
     }
     if (byCode.has(c)) out.push(err(FRAMEWORK_ERRORS.DUPLICATE_CODE, `Mã tiêu chí ${c} bị trùng.`, c));
     else byCode.set(c, n);
@@ -191,19 +216,37 @@ export function validateFramework(f: Framework): CodedError[] {
     const c = n.code;
     if (n.parent === null || n.parent === undefined) {
       if (c.includes('.')) {
-        out.push(err(FRAMEWORK_ERRORS.ROOT_NOT_FIELD, `Tiêu chí ${c} không có tiêu chí cha nhưng mã không phải mã lĩnh vực (chỉ một số, ví dụ 1).`, c));
+        out.push(
+          err(
+            FRAMEWORK_ERRORS.ROOT_NOT_FIELD,
+            `Tiêu chí ${c} không có tiêu chí cha nhưng mã không phải mã lĩnh vực (chỉ một số, ví dụ 1).`,
+            c,
+          ),
+        );
       }
       continue;
     }
     if (!byCode.has(n.parent)) {
-      out.push(err(FRAMEWORK_ERRORS.MISSING_PARENT, `Tiêu chí ${c}: tiêu chí cha “${n.parent}” không có trong bộ tiêu chí.`, c, { parent: n.parent }));
+      out.push(
+        err(
+          FRAMEWORK_ERRORS.MISSING_PARENT,
+          `Tiêu chí ${c}: tiêu chí cha “${n.parent}” không có trong bộ tiêu chí.`,
+          c,
+          { parent: n.parent },
+        ),
+      );
       continue;
     }
     if (parentCodeOf(c) !== n.parent) {
       out.push(
-        err(FRAMEWORK_ERRORS.CODE_NOT_UNDER_PARENT, `Tiêu chí ${c}: mã không nằm dưới mã tiêu chí cha ${n.parent} (cần dạng ${n.parent}.1, ${n.parent}.2…).`, c, {
-          parent: n.parent,
-        }),
+        err(
+          FRAMEWORK_ERRORS.CODE_NOT_UNDER_PARENT,
+          `Tiêu chí ${c}: mã không nằm dưới mã tiêu chí cha ${n.parent} (cần dạng ${n.parent}.1, ${n.parent}.2…).`,
+          c,
+          {
+            parent: n.parent,
+          },
+        ),
       );
     }
     const list = children.get(n.parent) ?? [];
@@ -232,13 +275,20 @@ export function validateFramework(f: Framework): CodedError[] {
   for (const n of sorted) {
     const m = nonNegative(n.maxPoints);
     if (!m) {
-      out.push(err(FRAMEWORK_ERRORS.BAD_MAX, `Tiêu chí ${n.code}: điểm tối đa (“${String(n.maxPoints)}”) phải là số thập phân không âm.`, n.code));
+      out.push(
+        err(
+          FRAMEWORK_ERRORS.BAD_MAX,
+          `Tiêu chí ${n.code}: điểm tối đa (“${String(n.maxPoints)}”) phải là số thập phân không âm.`,
+          n.code,
+        ),
+      );
     } else maxOf.set(n.code, m);
   }
   const surveySources = new Map<string, string>();
   for (const n of sorted) {
     const c = n.code;
-    if (typeof n.title !== 'string' || n.title.trim() === '') out.push(err(FRAMEWORK_ERRORS.EMPTY_TITLE, `Tiêu chí ${c} chưa có tên.`, c));
+    if (typeof n.title !== 'string' || n.title.trim() === '')
+      out.push(err(FRAMEWORK_ERRORS.EMPTY_TITLE, `Tiêu chí ${c} chưa có tên.`, c));
 
     const groups = Array.isArray(n.groups) ? n.groups : [];
     if (groups.length === 0) {
@@ -246,8 +296,10 @@ export function validateFramework(f: Framework): CodedError[] {
     }
     const seenGroups = new Set<string>();
     for (const g of groups) {
-      if (!isUnitGroup(g)) out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Tiêu chí ${c}: nhóm đơn vị “${String(g)}” không hợp lệ.`, c));
-      else if (seenGroups.has(g)) out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Tiêu chí ${c}: nhóm đơn vị “${g}” được ghi hai lần.`, c));
+      if (!isUnitGroup(g))
+        out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Tiêu chí ${c}: nhóm đơn vị “${String(g)}” không hợp lệ.`, c));
+      else if (seenGroups.has(g))
+        out.push(err(FRAMEWORK_ERRORS.BAD_UNIT_GROUP, `Tiêu chí ${c}: nhóm đơn vị “${g}” được ghi hai lần.`, c));
       seenGroups.add(String(g));
     }
     const parent = n.parent ? byCode.get(n.parent) : undefined;
@@ -271,23 +323,42 @@ export function validateFramework(f: Framework): CodedError[] {
 
     const kids = children.get(c) ?? [];
     if (kids.length === 0) {
-      if (!n.scoring) out.push(err(FRAMEWORK_ERRORS.LEAF_WITHOUT_SCORING, `Tiêu chí ${c} là tiêu chí thành phần cuối nhưng chưa có cách chấm điểm.`, c));
+      if (!n.scoring)
+        out.push(
+          err(
+            FRAMEWORK_ERRORS.LEAF_WITHOUT_SCORING,
+            `Tiêu chí ${c} là tiêu chí thành phần cuối nhưng chưa có cách chấm điểm.`,
+            c,
+          ),
+        );
       else {
         checkScoring(n, maxOf.get(c) ?? null, out);
         if (n.scoring.kind === 'survey' && group && groups.includes(group)) {
           const prev = surveySources.get(n.scoring.source);
           if (prev !== undefined) {
             out.push(
-              err(FRAMEWORK_ERRORS.DUPLICATE_SURVEY, `Tiêu chí ${c}: nguồn điểm khảo sát “${n.scoring.source}” đã dùng cho tiêu chí ${prev}.`, c, {
-                other: prev,
-              }),
+              err(
+                FRAMEWORK_ERRORS.DUPLICATE_SURVEY,
+                `Tiêu chí ${c}: nguồn điểm khảo sát “${n.scoring.source}” đã dùng cho tiêu chí ${prev}.`,
+                c,
+                {
+                  other: prev,
+                },
+              ),
             );
           } else surveySources.set(n.scoring.source, c);
         }
       }
       continue;
     }
-    if (n.scoring) out.push(err(FRAMEWORK_ERRORS.INNER_WITH_SCORING, `Tiêu chí ${c} có tiêu chí con nên không được có cách chấm điểm riêng.`, c));
+    if (n.scoring)
+      out.push(
+        err(
+          FRAMEWORK_ERRORS.INNER_WITH_SCORING,
+          `Tiêu chí ${c} có tiêu chí con nên không được có cách chấm điểm riêng.`,
+          c,
+        ),
+      );
     const own = maxOf.get(c);
     if (!own || !group || !groups.includes(group) || inCycle.has(c)) continue;
     let total = ZERO;
@@ -310,7 +381,12 @@ export function validateFramework(f: Framework): CodedError[] {
       );
     }
   }
-  if (group && !sorted.some((n) => (n.parent === null || n.parent === undefined) && Array.isArray(n.groups) && n.groups.includes(group))) {
+  if (
+    group &&
+    !sorted.some(
+      (n) => (n.parent === null || n.parent === undefined) && Array.isArray(n.groups) && n.groups.includes(group),
+    )
+  ) {
     out.push(err(FRAMEWORK_ERRORS.NO_FIELDS, `Bộ tiêu chí không có lĩnh vực nào áp dụng cho nhóm “${group}”.`));
   }
   return out;
@@ -319,6 +395,8 @@ export function validateFramework(f: Framework): CodedError[] {
 /** A terminating rational (a sum of decimals) as plain decimal text; 12 places at most. */
 function formatPlain(r: Rational): string {
   let places = 0;
-  while ((10n ** BigInt(places)) % r.d !== 0n && places < 12) places++;
-  return toFixedHalfUp(r, places).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  while (10n ** BigInt(places) % r.d !== 0n && places < 12) places++;
+  return toFixedHalfUp(r, places)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }

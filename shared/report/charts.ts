@@ -127,18 +127,22 @@ export function barChartSvg(chart: BarChartData, options: SvgOptions = {}): stri
   const font = options.fontFamily ?? "'Tinos', 'Times New Roman', serif";
   const nSeries = chart.series.length;
   const colors =
-    options.colors ?? (nSeries > 1 ? chart.series.map((_, i) => SERIES_COLORS[nSeries - 1 - i] ?? '#777') : [SERIES_COLORS[0]]);
+    options.colors ??
+    (nSeries > 1 ? chart.series.map((_, i) => SERIES_COLORS[nSeries - 1 - i] ?? '#777') : [SERIES_COLORS[0]]);
   const rowH = nSeries * barH + gap;
   const top = 40 + (nSeries > 1 ? 16 : 0);
   const plotX = labelW + 8;
   const plotW = W - plotX - 40;
   const H = top + chart.labels.length * rowH + 22;
-  const x = (v: number) => plotX + ((Math.min(Math.max(v, chart.min), chart.max) - chart.min) / (chart.max - chart.min)) * plotW;
+  const x = (v: number) =>
+    plotX + ((Math.min(Math.max(v, chart.min), chart.max) - chart.min) / (chart.max - chart.min)) * plotW;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(chart.title)}" font-family="${esc(font)}" font-size="${fs}">`,
   );
-  out.push(`<text x="${W / 2}" y="14" text-anchor="middle" font-weight="bold" font-size="${fs + 1}">${esc(chart.title)}</text>`);
+  out.push(
+    `<text x="${W / 2}" y="14" text-anchor="middle" font-weight="bold" font-size="${fs + 1}">${esc(chart.title)}</text>`,
+  );
   if (nSeries > 1) {
     let lx = plotX;
     chart.series.forEach((s, i) => {
@@ -150,12 +154,18 @@ export function barChartSvg(chart: BarChartData, options: SvgOptions = {}): stri
   // value grid every 10%
   const bottom = top + chart.labels.length * rowH;
   for (let v = chart.min; v <= chart.max; v += 10) {
-    out.push(`<line x1="${x(v).toFixed(1)}" y1="${top - 4}" x2="${x(v).toFixed(1)}" y2="${bottom}" stroke="#e3e3e3" stroke-width="0.6"/>`);
-    out.push(`<text x="${x(v).toFixed(1)}" y="${bottom + 12}" text-anchor="middle" fill="#555" font-size="${fs - 1}">${v}</text>`);
+    out.push(
+      `<line x1="${x(v).toFixed(1)}" y1="${top - 4}" x2="${x(v).toFixed(1)}" y2="${bottom}" stroke="#e3e3e3" stroke-width="0.6"/>`,
+    );
+    out.push(
+      `<text x="${x(v).toFixed(1)}" y="${bottom + 12}" text-anchor="middle" fill="#555" font-size="${fs - 1}">${v}</text>`,
+    );
   }
   chart.labels.forEach((label, i) => {
     const y0 = top + i * rowH;
-    out.push(`<text x="${labelW}" y="${(y0 + (nSeries * barH) / 2 + fs * 0.35).toFixed(1)}" text-anchor="end">${esc(fitLabel(label, labelW, fs))}</text>`);
+    out.push(
+      `<text x="${labelW}" y="${(y0 + (nSeries * barH) / 2 + fs * 0.35).toFixed(1)}" text-anchor="end">${esc(fitLabel(label, labelW, fs))}</text>`,
+    );
     chart.series.forEach((s, k) => {
       const v = s.values[i];
       if (v === null || v === undefined) return;
@@ -169,8 +179,12 @@ export function barChartSvg(chart: BarChartData, options: SvgOptions = {}): stri
   });
   for (const b of chart.bounds) {
     const bx = x(b.value).toFixed(1);
-    out.push(`<line x1="${bx}" y1="${top - 6}" x2="${bx}" y2="${bottom}" stroke="#c00000" stroke-width="0.8" stroke-dasharray="3 2"/>`);
-    out.push(`<text x="${bx}" y="${top - 8}" text-anchor="middle" fill="#c00000" font-size="${fs - 2}">${esc(b.label)}</text>`);
+    out.push(
+      `<line x1="${bx}" y1="${top - 6}" x2="${bx}" y2="${bottom}" stroke="#c00000" stroke-width="0.8" stroke-dasharray="3 2"/>`,
+    );
+    out.push(
+      `<text x="${bx}" y="${top - 8}" text-anchor="middle" fill="#c00000" font-size="${fs - 2}">${esc(b.label)}</text>`,
+    );
   }
   out.push(`<line x1="${plotX}" y1="${top - 4}" x2="${plotX}" y2="${bottom}" stroke="#333" stroke-width="0.8"/>`);
   out.push('</svg>');

@@ -37,12 +37,24 @@ export function councilValue(n: DrillNode): CouncilValue {
   if (n.source === 'survey') return { ...base, state: 'survey', score: n.points, comment: '' };
   const assigned = n.appraisals.filter((a) => a.assigned && a.score !== null);
   if (n.unresolved > 0) {
-    return { ...base, state: 'conflict', score: null, comment: '', sides: assigned.map((a) => ({ memberName: a.memberName, score: a.score! })) };
+    return {
+      ...base,
+      state: 'conflict',
+      score: null,
+      comment: '',
+      sides: assigned.map((a) => ({ memberName: a.memberName, score: a.score! })),
+    };
   }
   if (n.source === 'final' && n.final) {
     const f = n.final;
-    const winners = f.sourceMember !== null ? assigned.filter((a) => a.memberId === f.sourceMember) : assigned.filter((a) => a.score === f.score);
-    const comment = distinct([...winners.map((a) => a.comment), ...(f.decidedBy !== null && f.reason ? [f.reason] : [])]).join('; ');
+    const winners =
+      f.sourceMember !== null
+        ? assigned.filter((a) => a.memberId === f.sourceMember)
+        : assigned.filter((a) => a.score === f.score);
+    const comment = distinct([
+      ...winners.map((a) => a.comment),
+      ...(f.decidedBy !== null && f.reason ? [f.reason] : []),
+    ]).join('; ');
     return { ...base, state: f.decidedBy !== null ? 'decided' : 'appraised', score: f.score, comment };
   }
   if (n.source === 'final' || n.source === 'appraised') {

@@ -62,7 +62,12 @@ export interface DrillNode {
   /** The appraised (or final, or survey) score; inner nodes: sum over counted leaves. */
   readonly appraised: Dec | null;
   readonly source: DrillSource | null;
-  readonly final: { readonly score: Dec; readonly reason: string | null; readonly decidedBy: string | null; readonly sourceMember: string | null } | null;
+  readonly final: {
+    readonly score: Dec;
+    readonly reason: string | null;
+    readonly decidedBy: string | null;
+    readonly sourceMember: string | null;
+  } | null;
   /**
    * Unresolved conflicts: on a leaf 1 when its assigned members disagree and the council has
    * not decided (its points are then only the latest member's, provisional); on an inner
@@ -80,7 +85,13 @@ export interface DrillNode {
 }
 
 export interface UnitDrilldown {
-  readonly cycle: { readonly id: string; readonly name: string; readonly year: number; readonly province: string; readonly precision: number };
+  readonly cycle: {
+    readonly id: string;
+    readonly name: string;
+    readonly year: number;
+    readonly province: string;
+    readonly precision: number;
+  };
   readonly unit: { readonly id: string; readonly name: string; readonly group: UnitGroup; readonly groupLabel: string };
   readonly benchmark: Dec;
   readonly selfAssessed: Dec;
@@ -157,7 +168,10 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
       const council = councilValue(n).comment;
       const comments = council === '' ? [] : [council];
       const evidence = [
-        ...new Set([...n.evidence.map((e) => e.title), ...n.appraisals.filter((a) => a.assigned).flatMap((a) => a.evidence.map((e) => e.title))]),
+        ...new Set([
+          ...n.evidence.map((e) => e.title),
+          ...n.appraisals.filter((a) => a.assigned).flatMap((a) => a.evidence.map((e) => e.title)),
+        ]),
       ];
       out.push({
         code: n.code,
@@ -202,6 +216,13 @@ export function fieldComparisons(d: UnitDrilldown, round?: 1 | 2): FieldComparis
       self = add(self, dec(s) ?? ZERO);
       appr = add(appr, dec(n.points) ?? ZERO);
     }
-    return { code: f.code, title: f.title, benchmark: f.benchmark, self: exactText(self), appraised: exactText(appr), difference: exactText(sub(appr, self)) };
+    return {
+      code: f.code,
+      title: f.title,
+      benchmark: f.benchmark,
+      self: exactText(self),
+      appraised: exactText(appr),
+      difference: exactText(sub(appr, self)),
+    };
   });
 }

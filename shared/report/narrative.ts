@@ -113,7 +113,8 @@ function changesSentence(g: GroupReport, previousYear: number): string | null {
   const down = withPrev.filter((r) => r.change!.startsWith('-'));
   const same = withPrev.length - up.length - down.length;
   const parts = [`${up.length}/${withPrev.length} đơn vị tăng Chỉ số`];
-  if (down.length > 0) parts.push(`${down.length} đơn vị giảm (${joinVi(down.map((r) => `${r.unit} ${changePhrase(r.change!)}`))})`);
+  if (down.length > 0)
+    parts.push(`${down.length} đơn vị giảm (${joinVi(down.map((r) => `${r.unit} ${changePhrase(r.change!)}`))})`);
   if (same > 0) parts.push(`${same} đơn vị không thay đổi`);
   return `So với năm ${previousYear}, ${parts.join('; ')}.`;
 }
@@ -122,7 +123,10 @@ function missedSentences(g: GroupReport): { key: string; text: string }[] {
   return g.missed.map((m) => {
     const who = m.units.length === g.count && g.count > 1 ? `Tất cả ${g.count} đơn vị` : `Có ${m.units.length} đơn vị`;
     const list = m.units.length === g.count && g.count > 1 ? '' : `: ${joinVi(m.units.map((u) => u.unit))}`;
-    return { key: `group.${g.group}.missed.${m.code}`, text: `${who} không đạt tiêu chí ${m.code} “${m.title}”${list}.` };
+    return {
+      key: `group.${g.group}.missed.${m.code}`,
+      text: `${who} không đạt tiêu chí ${m.code} “${m.title}”${list}.`,
+    };
   });
 }
 
@@ -134,17 +138,32 @@ const viCount = (n: number): string => viDec(String(n));
  */
 function summarySentence(report: Report, count: number, composition: readonly string[]): string {
   const of = `${count} cơ quan, đơn vị${composition.length > 1 ? `, gồm: ${composition.join('; ')}` : ''}`;
-  if (report.status.finalised) return `Năm ${report.cycle.year}, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của ${of}.`;
+  if (report.status.finalised)
+    return `Năm ${report.cycle.year}, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của ${of}.`;
   const open: string[] = [];
-  if (report.status.unresolvedConflicts > 0) open.push(`${viCount(report.status.unresolvedConflicts)} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết`);
-  if (report.status.provisionalScores > 0) open.push(`${viCount(report.status.provisionalScores)} lượt tiêu chí thành phần còn tạm tính theo điểm tự đánh giá`);
-  if (report.status.notComputable > 0) open.push(`${viCount(report.status.notComputable)} đơn vị chưa có điểm điều tra xã hội học`);
+  if (report.status.unresolvedConflicts > 0)
+    open.push(
+      `${viCount(report.status.unresolvedConflicts)} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết`,
+    );
+  if (report.status.provisionalScores > 0)
+    open.push(
+      `${viCount(report.status.provisionalScores)} lượt tiêu chí thành phần còn tạm tính theo điểm tự đánh giá`,
+    );
+  if (report.status.notComputable > 0)
+    open.push(`${viCount(report.status.notComputable)} đơn vị chưa có điểm điều tra xã hội học`);
   return `Kết quả tạm tính (Hội đồng chưa chốt kết quả) Chỉ số CCHC năm ${report.cycle.year} của ${of}${open.length > 0 ? `; còn ${open.join('; ')}` : ''}.`;
 }
 
 /** The generated sentences, without edits. */
-export function generateNarrative(report: Report): { key: string; title: string; group: UnitGroup | null; sentences: { key: string; text: string }[] }[] {
-  const sections: { key: string; title: string; group: UnitGroup | null; sentences: { key: string; text: string }[] }[] = [];
+export function generateNarrative(
+  report: Report,
+): { key: string; title: string; group: UnitGroup | null; sentences: { key: string; text: string }[] }[] {
+  const sections: {
+    key: string;
+    title: string;
+    group: UnitGroup | null;
+    sentences: { key: string; text: string }[];
+  }[] = [];
   const py = report.previousYear;
   if (report.overall) {
     const o = report.overall;
@@ -192,20 +211,33 @@ export function applyNarrativeEdits(
   edits: ReadonlyMap<string, NarrativeEdit> | Readonly<Record<string, NarrativeEdit>>,
 ): NarrativeSection[] {
   const get = (key: string): NarrativeEdit | undefined =>
-    edits instanceof Map ? edits.get(key) : Object.hasOwn(edits, key) ? (edits as Record<string, NarrativeEdit>)[key] : undefined;
+    edits instanceof Map
+      ? edits.get(key)
+      : Object.hasOwn(edits, key)
+        ? (edits as Record<string, NarrativeEdit>)[key]
+        : undefined;
   return generated.map((s) => ({
     ...s,
     sentences: s.sentences.map((x) => {
       const e = get(x.key);
       return e
-        ? { key: x.key, text: e.text, generated: x.text, edited: true, stale: e.generated !== '' && e.generated !== x.text }
+        ? {
+            key: x.key,
+            text: e.text,
+            generated: x.text,
+            edited: true,
+            stale: e.generated !== '' && e.generated !== x.text,
+          }
         : { key: x.key, text: x.text, generated: x.text, edited: false, stale: false };
     }),
   }));
 }
 
 /** Generated sentences with edits applied, in one call. */
-export function narrativeOf(report: Report, edits: ReadonlyMap<string, NarrativeEdit> | Readonly<Record<string, NarrativeEdit>> = {}): NarrativeSection[] {
+export function narrativeOf(
+  report: Report,
+  edits: ReadonlyMap<string, NarrativeEdit> | Readonly<Record<string, NarrativeEdit>> = {},
+): NarrativeSection[] {
   return applyNarrativeEdits(generateNarrative(report), edits);
 }
 

@@ -67,11 +67,17 @@ export function parseSurveyScale(scale: SurveyScale): Result<ParsedScale> {
   const keys: string[] = [];
   for (const [i, o] of scale.options.entries()) {
     const key = normaliseAnswer(String(o.key ?? ''));
-    if (key === '') return fail(SURVEY_SCALE_ERRORS.EMPTY_KEY, `Phương án thứ ${i + 1} chưa có ký hiệu.`, { option: i + 1 });
-    if (index.has(key)) return fail(SURVEY_SCALE_ERRORS.DUPLICATE_KEY, `Ký hiệu phương án “${o.key}” bị trùng.`, { option: i + 1 });
+    if (key === '')
+      return fail(SURVEY_SCALE_ERRORS.EMPTY_KEY, `Phương án thứ ${i + 1} chưa có ký hiệu.`, { option: i + 1 });
+    if (index.has(key))
+      return fail(SURVEY_SCALE_ERRORS.DUPLICATE_KEY, `Ký hiệu phương án “${o.key}” bị trùng.`, { option: i + 1 });
     const w = parseDecimal(String(o.weight ?? ''));
     if (!w || cmp(w, ZERO) < 0 || cmp(w, ONE) > 0) {
-      return fail(SURVEY_SCALE_ERRORS.BAD_WEIGHT, `Trọng số của phương án “${o.key}” phải là số thập phân từ 0 đến 1 (ví dụ 0.6 cho 60%).`, { option: i + 1 });
+      return fail(
+        SURVEY_SCALE_ERRORS.BAD_WEIGHT,
+        `Trọng số của phương án “${o.key}” phải là số thập phân từ 0 đến 1 (ví dụ 0.6 cho 60%).`,
+        { option: i + 1 },
+      );
     }
     index.set(key, i);
     weights.push(w);

@@ -69,9 +69,15 @@ function extremes<T extends object>(items: readonly T[], value: (t: T) => bigint
 
 function statsOf(units: readonly Scored[], p: number): StatsView {
   const { hi, lo } = extremes(units, (u) => u.result.published);
-  const ref = (u: Scored): UnitRefView => ({ unitId: u.input.id, unit: u.input.name, value: scaledText(u.result.published, p) });
+  const ref = (u: Scored): UnitRefView => ({
+    unitId: u.input.id,
+    unit: u.input.name,
+    value: scaledText(u.result.published, p),
+  });
   const average = meanPublished(units.map((u) => u.result.published));
-  const prev = units.flatMap((u) => (u.input.previousPublished === null || u.input.previousPublished === undefined ? [] : [u.input.previousPublished]));
+  const prev = units.flatMap((u) =>
+    u.input.previousPublished === null || u.input.previousPublished === undefined ? [] : [u.input.previousPublished],
+  );
   const previousAverage = prev.length > 0 ? meanPublished(prev) : null;
   return {
     count: units.length,
@@ -82,13 +88,18 @@ function statsOf(units: readonly Scored[], p: number): StatsView {
     classificationCounts: countsView(units.map((u) => u.result.classification)),
     previousAverage: previousAverage === null ? null : scaledText(previousAverage, p),
     // A change of the average compares like with like: only when every unit has last year's index.
-    averageChange: previousAverage === null || prev.length < units.length ? null : scaledText(average - previousAverage, p),
+    averageChange:
+      previousAverage === null || prev.length < units.length ? null : scaledText(average - previousAverage, p),
     withPrevious: prev.length,
   };
 }
 
 function byIndex(a: Scored, b: Scored): number {
-  return a.result.published > b.result.published ? -1 : a.result.published < b.result.published ? 1 : collator.compare(a.input.name, b.input.name);
+  return a.result.published > b.result.published
+    ? -1
+    : a.result.published < b.result.published
+      ? 1
+      : collator.compare(a.input.name, b.input.name);
 }
 
 function summaryRow(s: Scored, stt: number, p: number): SummaryRow {
@@ -146,7 +157,10 @@ function fieldColumnsOf(units: readonly Scored[]): FieldColumn[] {
   return cols;
 }
 
-function fieldTable(units: readonly Scored[], p: number): { columns: FieldColumn[]; rows: FieldRow[]; stats: FieldStat[] } {
+function fieldTable(
+  units: readonly Scored[],
+  p: number,
+): { columns: FieldColumn[]; rows: FieldRow[]; stats: FieldStat[] } {
   const columns = fieldColumnsOf(units);
   const rows: FieldRow[] = units.map((u, i) => {
     const byCode = new Map(u.input.fields.map((f) => [f.code, f]));
@@ -171,7 +185,11 @@ function fieldTable(units: readonly Scored[], p: number): { columns: FieldColumn
     });
     if (entries.length === 0) return;
     const { hi, lo } = extremes(entries, (e) => e.percent);
-    const ref = (e: (typeof entries)[number]): UnitRefView => ({ unitId: e.u.input.id, unit: e.u.input.name, value: scaledText(e.percent, p) });
+    const ref = (e: (typeof entries)[number]): UnitRefView => ({
+      unitId: e.u.input.id,
+      unit: e.u.input.name,
+      value: scaledText(e.percent, p),
+    });
     stats.push({
       code: c.code,
       title: c.title,
@@ -186,7 +204,6 @@ function fieldTable(units: readonly Scored[], p: number): { columns: FieldColumn
   });
   return { columns, rows, stats };
 }
-
 
 function missedOf(units: readonly Scored[]): MissedGroupItem[] {
   const byCode = new Map<string, { item: MissedGroupItem; units: { unitId: string; unit: string }[] }>();

@@ -60,7 +60,12 @@ export interface WhatIfResult {
   /** Largest gain first. */
   readonly candidates: readonly WhatIfCandidate[];
   /** The fewest sub-criteria that together reach the next group (largest gains first); null when even all of them do not. */
-  readonly fewest: { readonly codes: readonly string[]; readonly gain: Dec; readonly indexAfter: Dec; readonly classificationAfter: ClassificationGroup } | null;
+  readonly fewest: {
+    readonly codes: readonly string[];
+    readonly gain: Dec;
+    readonly indexAfter: Dec;
+    readonly classificationAfter: ClassificationGroup;
+  } | null;
   /** Published index if every candidate were met. */
   readonly indexIfAllMet: Dec;
 }
@@ -128,7 +133,12 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       codes.push(l.code);
       if (cmp(acc, neededPos) >= 0) {
         const after = published(add(input.total, acc));
-        fewest = { codes, gain: exactText(acc), indexAfter: scaledText(after, p), classificationAfter: classify(after, p) };
+        fewest = {
+          codes,
+          gain: exactText(acc),
+          indexAfter: scaledText(after, p),
+          classificationAfter: classify(after, p),
+        };
         break;
       }
     }

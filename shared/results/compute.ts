@@ -74,7 +74,9 @@ export function meanPublished(values: readonly bigint[]): bigint {
 
 const collator = new Intl.Collator('vi');
 
-export function stats(units: readonly { unit: string; published: bigint; classification: ClassificationGroup }[]): Stats | null {
+export function stats(
+  units: readonly { unit: string; published: bigint; classification: ClassificationGroup }[],
+): Stats | null {
   if (units.length === 0) return null;
   let hi = units[0]!;
   let lo = units[0]!;
@@ -98,7 +100,11 @@ export function stats(units: readonly { unit: string; published: bigint; classif
  * `groupOrder` is the cycle's group codes in order; a group it does not list follows, in the
  * order its first unit appears.
  */
-export function computeResults(figures: readonly UnitFigures[], precision: number = DEFAULT_PRECISION, groupOrder: readonly UnitGroup[] = []): Results {
+export function computeResults(
+  figures: readonly UnitFigures[],
+  precision: number = DEFAULT_PRECISION,
+  groupOrder: readonly UnitGroup[] = [],
+): Results {
   // One object per unit, built as one literal (a fixed shape: fast to sort and read);
   // grouping by one pass: 100,000 units stay linear in time and memory.
   const n = figures.length;

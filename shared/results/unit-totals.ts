@@ -71,7 +71,11 @@ export function planTotals(tree: FrameworkTree, group: UnitGroup): TotalsPlan {
  * `scores` maps leaf codes to their points (missing = not yet scored = 0);
  * `exempted` holds codes of exempted nodes (any level).
  */
-export function unitTotals(plan: TotalsPlan, scores: ReadonlyMap<string, Rational>, exempted: ReadonlySet<string>): UnitTotals {
+export function unitTotals(
+  plan: TotalsPlan,
+  scores: ReadonlyMap<string, Rational>,
+  exempted: ReadonlySet<string>,
+): UnitTotals {
   const fb: Rational[] = plan.fields.map(() => ZERO);
   const fp: Rational[] = plan.fields.map(() => ZERO);
   const nLeaves = plan.fields.map(() => 0);

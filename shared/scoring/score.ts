@@ -2,7 +2,20 @@
  * The eight scoring kinds: each validates its input against the node's parameters
  * and yields exact points, or says in Vietnamese why the input is invalid.
  */
-import { type Rational, ZERO, cmp, div, max as rmax, min as rmin, mul, parseDecimal, rat, sub, toRational, HUNDRED } from '../decimal/rational.ts';
+import {
+  type Rational,
+  ZERO,
+  cmp,
+  div,
+  max as rmax,
+  min as rmin,
+  mul,
+  parseDecimal,
+  rat,
+  sub,
+  toRational,
+  HUNDRED,
+} from '../decimal/rational.ts';
 import { type Result, fail, ok } from '../errors/codes.ts';
 import type { Scoring } from '../framework/types.ts';
 
@@ -36,7 +49,10 @@ function number(input: Fields | null, key: string, label: string): Result<Ration
   const v = need(input, key, label);
   if (!v.ok) return v;
   const r = toRational(typeof v.value === 'string' ? v.value.trim() : v.value);
-  if (!r) return fail(SCORE_ERRORS.NOT_A_NUMBER, `${capitalise(label)} phải là một số (đã nhập “${String(v.value)}”).`, { field: key });
+  if (!r)
+    return fail(SCORE_ERRORS.NOT_A_NUMBER, `${capitalise(label)} phải là một số (đã nhập “${String(v.value)}”).`, {
+      field: key,
+    });
   if (r.n < 0n) return fail(SCORE_ERRORS.NEGATIVE, `${capitalise(label)} không được là số âm.`, { field: key });
   return ok(r);
 }
@@ -44,7 +60,8 @@ function number(input: Fields | null, key: string, label: string): Result<Ration
 function integer(input: Fields | null, key: string, label: string): Result<Rational> {
   const r = number(input, key, label);
   if (!r.ok) return r;
-  if (r.value.d !== 1n) return fail(SCORE_ERRORS.NOT_INTEGER, `${capitalise(label)} phải là số nguyên không âm.`, { field: key });
+  if (r.value.d !== 1n)
+    return fail(SCORE_ERRORS.NOT_INTEGER, `${capitalise(label)} phải là số nguyên không âm.`, { field: key });
   return r;
 }
 
@@ -81,7 +98,8 @@ export function scoreNode(scoring: Scoring, maxPoints: string, input: unknown): 
   const o = asObject(input);
   switch (scoring.kind) {
     case 'tick': {
-      if (!o || typeof o['met'] !== 'boolean') return fail(SCORE_ERRORS.INPUT_MISSING, 'Chưa chọn đạt hay không đạt.', { field: 'met' });
+      if (!o || typeof o['met'] !== 'boolean')
+        return fail(SCORE_ERRORS.INPUT_MISSING, 'Chưa chọn đạt hay không đạt.', { field: 'met' });
       return ok(o['met'] ? max : ZERO);
     }
     case 'timeliness': {
@@ -90,7 +108,9 @@ export function scoreNode(scoring: Scoring, maxPoints: string, input: unknown): 
       const tier = scoring.tiers.find((t) => t.key === v.value);
       if (!tier) {
         const known = scoring.tiers.map((t) => t.label).join(', ');
-        return fail(SCORE_ERRORS.UNKNOWN_TIER, `Mức “${String(v.value)}” không có trong hướng dẫn chấm (${known}).`, { field: 'tier' });
+        return fail(SCORE_ERRORS.UNKNOWN_TIER, `Mức “${String(v.value)}” không có trong hướng dẫn chấm (${known}).`, {
+          field: 'tier',
+        });
       }
       return ok(rmin(points(tier.points), max));
     }
@@ -99,7 +119,8 @@ export function scoreNode(scoring: Scoring, maxPoints: string, input: unknown): 
       if (o && o['percent'] !== undefined) {
         const p = number(o, 'percent', 'tỷ lệ (%)');
         if (!p.ok) return p;
-        if (cmp(p.value, HUNDRED) > 0) return fail(SCORE_ERRORS.PERCENT_RANGE, 'Tỷ lệ phải từ 0 đến 100%.', { field: 'percent' });
+        if (cmp(p.value, HUNDRED) > 0)
+          return fail(SCORE_ERRORS.PERCENT_RANGE, 'Tỷ lệ phải từ 0 đến 100%.', { field: 'percent' });
         percent = p.value;
       } else {
         const f = figures(o);
@@ -130,7 +151,9 @@ export function scoreNode(scoring: Scoring, maxPoints: string, input: unknown): 
       const p = number(o, 'points', 'điểm khảo sát');
       if (!p.ok) return p;
       if (cmp(p.value, max) > 0) {
-        return fail(SCORE_ERRORS.POINTS_RANGE, `Điểm khảo sát phải từ 0 đến ${maxPoints.replace('.', ',')}.`, { field: 'points' });
+        return fail(SCORE_ERRORS.POINTS_RANGE, `Điểm khảo sát phải từ 0 đến ${maxPoints.replace('.', ',')}.`, {
+          field: 'points',
+        });
       }
       return ok(p.value);
     }
@@ -139,7 +162,10 @@ export function scoreNode(scoring: Scoring, maxPoints: string, input: unknown): 
       if (!cur.ok) return cur;
       const old = number(o, 'earlierIndex', 'Chỉ số năm liền kề trước đó');
       if (!old.ok) return old;
-      for (const [v, field] of [[cur.value, 'previousIndex'], [old.value, 'earlierIndex']] as const) {
+      for (const [v, field] of [
+        [cur.value, 'previousIndex'],
+        [old.value, 'earlierIndex'],
+      ] as const) {
         if (cmp(v, HUNDRED) > 0) return fail(SCORE_ERRORS.INDEX_RANGE, 'Chỉ số CCHC phải từ 0 đến 100%.', { field });
       }
       const delta = sub(cur.value, old.value);

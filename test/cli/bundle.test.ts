@@ -15,9 +15,14 @@ const BLOCK = join(ROOT, 'test/cli/support/block-heavy.mjs');
 
 function blocked(...args: string[]): Promise<CliRun> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', BLOCK, CLI_BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', BLOCK, CLI_BUNDLE, ...args],
+      { cwd: ROOT, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -8,7 +8,15 @@ import { type CommandRegistry, runCli } from '../../electron/cli/run.ts';
 function capture() {
   let out = '';
   let err = '';
-  return { io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) }, get out() { return out; }, get err() { return err; } };
+  return {
+    io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) },
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+  };
 }
 
 const echo: CliCommand = {
@@ -31,7 +39,11 @@ describe('runCli', () => {
   });
 
   it('maps UsageError → 2, CodedFailure → 1, anything else → 1 with CLI_INTERNAL_ERROR; one line on stderr', async () => {
-    const cases = [['usage', 2, 'CLI_USAGE: sai cách dùng\n'], ['data', 1, 'DEMO_BAD: dữ liệu sai hai dòng\n'], ['boom', 1, 'CLI_INTERNAL_ERROR: Lỗi không mong đợi: boom\n']] as const;
+    const cases = [
+      ['usage', 2, 'CLI_USAGE: sai cách dùng\n'],
+      ['data', 1, 'DEMO_BAD: dữ liệu sai hai dòng\n'],
+      ['boom', 1, 'CLI_INTERNAL_ERROR: Lỗi không mong đợi: boom\n'],
+    ] as const;
     for (const [arg, code, err] of cases) {
       const c = capture();
       expect(await runCli(['echo', arg], c.io, registry)).toBe(code);

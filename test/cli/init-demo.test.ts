@@ -27,7 +27,8 @@ describe('init-demo, results --db and framework export/import', () => {
         rankInGroup: u.rankInGroup,
       });
     }
-    const avg = (r: { groups: { group: string; average: number }[] }, g: string) => r.groups.find((x) => x.group === g)!.average;
+    const avg = (r: { groups: { group: string; average: number }[] }, g: string) =>
+      r.groups.find((x) => x.group === g)!.average;
     expect(avg(fromDb, 'district')).toBe(77.08);
     expect(avg(fromDb, 'public_service_unit')).toBe(76.2);
     expect(fromDb.overall.count).toBe(40);

@@ -19,7 +19,10 @@ async function fails(args: string[], code: string, exit = 1) {
 
 describe('data errors name the file, the row and the column (exit 1)', () => {
   it('missing column', async () => {
-    const p = tmp.file('missing.csv', 'unit,group,benchmark_max,self_assessed,survey_cbccvc\nSở Tư pháp,department,95,60,14\n');
+    const p = tmp.file(
+      'missing.csv',
+      'unit,group,benchmark_max,self_assessed,survey_cbccvc\nSở Tư pháp,department,95,60,14\n',
+    );
     const err = await fails(['results', '--summary', p], 'SUMMARY_MISSING_COLUMN');
     expect(err).toContain('Tệp missing.csv, dòng 1');
     expect(err).toContain('"survey_sipas"');
@@ -32,7 +35,10 @@ describe('data errors name the file, the row and the column (exit 1)', () => {
   });
 
   it('not a number under a Vietnamese header names that header; an empty cell is not a number either', async () => {
-    const p = tmp.file('vi.csv', `Đơn vị,Nhóm,Điểm chuẩn tối đa,Điểm tự đánh giá,Khảo sát CBCCVC,Chỉ số SIPAS\n${OK_ROW}\nSở Y tế,department,95,60,"14,5,1",14\n`);
+    const p = tmp.file(
+      'vi.csv',
+      `Đơn vị,Nhóm,Điểm chuẩn tối đa,Điểm tự đánh giá,Khảo sát CBCCVC,Chỉ số SIPAS\n${OK_ROW}\nSở Y tế,department,95,60,"14,5,1",14\n`,
+    );
     const err = await fails(['results', '--summary', p], 'SUMMARY_NOT_A_NUMBER');
     expect(err).toContain('Tệp vi.csv, dòng 3, cột "Khảo sát CBCCVC": "14,5,1"');
     const e = tmp.file('empty-cell.csv', `${HEADER}\nSở Y tế,department,95,60,14,\n`);
@@ -54,14 +60,20 @@ describe('data errors name the file, the row and the column (exit 1)', () => {
 
   it('duplicate unit across files', async () => {
     const a = tmp.file('a.csv', `${HEADER}\n${OK_ROW}\n`);
-    const b = tmp.file('b.csv', `Tên đơn vị,Khối,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nSở Y tế,department,95,60,14,14\n${OK_ROW}\n`);
+    const b = tmp.file(
+      'b.csv',
+      `Tên đơn vị,Khối,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nSở Y tế,department,95,60,14,14\n${OK_ROW}\n`,
+    );
     const err = await fails(['results', ...summaries(a, b)], 'SUMMARY_DUPLICATE_UNIT');
     expect(err).toContain('Tệp b.csv, dòng 3, cột "Tên đơn vị"');
     expect(err).toContain('tệp a.csv, dòng 2');
   });
 
   it('missing, unreadable or unsupported file', async () => {
-    const err = await fails(['results', ...summaries(DISTRICTS_CSV, `${tmp.dir}/khong-co.csv`)], 'SUMMARY_FILE_UNREADABLE');
+    const err = await fails(
+      ['results', ...summaries(DISTRICTS_CSV, `${tmp.dir}/khong-co.csv`)],
+      'SUMMARY_FILE_UNREADABLE',
+    );
     expect(err).toContain('khong-co.csv');
     expect(await fails(['results', '--summary', tmp.dir + '/'], 'SUMMARY_UNSUPPORTED_FORMAT')).toBeTruthy();
     const xls = tmp.file('old.xls', 'x');
@@ -74,16 +86,24 @@ describe('data errors name the file, the row and the column (exit 1)', () => {
 
   it('empty unit name, negative number, zero benchmark', async () => {
     const e = tmp.file('noname.csv', `${HEADER}\n${OK_ROW}\n  ,department,95,60,14,14\n`);
-    expect(await fails(['results', '--summary', e], 'SUMMARY_EMPTY_UNIT')).toContain('Tệp noname.csv, dòng 3, cột "unit"');
+    expect(await fails(['results', '--summary', e], 'SUMMARY_EMPTY_UNIT')).toContain(
+      'Tệp noname.csv, dòng 3, cột "unit"',
+    );
     const n = tmp.file('neg.csv', `${HEADER}\nSở Y tế,department,95,-1,14,14\n`);
-    expect(await fails(['results', '--summary', n], 'SUMMARY_NEGATIVE_NUMBER')).toContain('Tệp neg.csv, dòng 2, cột "self_assessed"');
+    expect(await fails(['results', '--summary', n], 'SUMMARY_NEGATIVE_NUMBER')).toContain(
+      'Tệp neg.csv, dòng 2, cột "self_assessed"',
+    );
     const z = tmp.file('zero.csv', `${HEADER}\nSở Y tế,department,"0,00",60,14,14\n`);
-    expect(await fails(['results', '--summary', z], 'SUMMARY_ZERO_BENCHMARK')).toContain('Tệp zero.csv, dòng 2, cột "benchmark_max"');
+    expect(await fails(['results', '--summary', z], 'SUMMARY_ZERO_BENCHMARK')).toContain(
+      'Tệp zero.csv, dòng 2, cột "benchmark_max"',
+    );
   });
 
   it('malformed CSV: an unquoted decimal comma shifting the columns, an unclosed quote', async () => {
     const s = tmp.file('shift.csv', `${HEADER}\nSở Y tế,department,95,60,14,14,5\n`);
-    expect(await fails(['results', '--summary', s], 'SUMMARY_CSV_MALFORMED')).toContain('Tệp shift.csv, dòng 2, cột thứ 7');
+    expect(await fails(['results', '--summary', s], 'SUMMARY_CSV_MALFORMED')).toContain(
+      'Tệp shift.csv, dòng 2, cột thứ 7',
+    );
     const q = tmp.file('quote.csv', `${HEADER}\n${OK_ROW}\n"Sở Y tế,department,95,60,14,14\n`);
     expect(await fails(['results', '--summary', q], 'SUMMARY_CSV_MALFORMED')).toContain('Tệp quote.csv, dòng 3');
   });

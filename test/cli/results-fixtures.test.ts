@@ -5,7 +5,16 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, type ResultsJson, DISTRICTS_CSV, PUBLIC_UNITS_CSV, cli, plainCsvRows, summaries, tempDir } from './helpers.ts';
+import {
+  type CliRun,
+  type ResultsJson,
+  DISTRICTS_CSV,
+  PUBLIC_UNITS_CSV,
+  cli,
+  plainCsvRows,
+  summaries,
+  tempDir,
+} from './helpers.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -43,7 +52,9 @@ function expectedClassification(published: string): number {
 /** Competition rank (1, 1, 3) of the published column within the unit's group. */
 function expectedRankInGroup(row: FixtureRow): number {
   const mine = Math.round(Number(row.published_index_percent) * 100);
-  return 1 + ALL.filter((r) => r.group === row.group && Math.round(Number(r.published_index_percent) * 100) > mine).length;
+  return (
+    1 + ALL.filter((r) => r.group === row.group && Math.round(Number(r.published_index_percent) * 100) > mine).length
+  );
 }
 
 function parse(run: CliRun): ResultsJson {
@@ -103,12 +114,36 @@ describe('results --summary on the 2023 fixture tables', () => {
     const out = parse(baseline);
     expect(Object.keys(out)).toEqual(['units', 'groups', 'overall']);
     expect(Object.keys(out.units[0]!)).toEqual([
-      'unit', 'group', 'benchmark', 'selfAssessed', 'survey', 'total', 'index', 'classification', 'rankInGroup', 'rankOverall',
+      'unit',
+      'group',
+      'benchmark',
+      'selfAssessed',
+      'survey',
+      'total',
+      'index',
+      'classification',
+      'rankInGroup',
+      'rankOverall',
     ]);
-    expect(Object.keys(out.groups[0]!)).toEqual(['group', 'count', 'average', 'highest', 'lowest', 'spread', 'classificationCounts']);
+    expect(Object.keys(out.groups[0]!)).toEqual([
+      'group',
+      'count',
+      'average',
+      'highest',
+      'lowest',
+      'spread',
+      'classificationCounts',
+    ]);
     expect(Object.keys(out.overall)).toEqual(['count', 'average', 'classificationCounts']);
     const my = out.units[0]!;
-    expect(my).toMatchObject({ unit: 'UBND huyện Mỹ Xuyên', benchmark: 94, selfAssessed: 51.34, survey: 27.47, total: 78.81, index: 83.84 });
+    expect(my).toMatchObject({
+      unit: 'UBND huyện Mỹ Xuyên',
+      benchmark: 94,
+      selfAssessed: 51.34,
+      survey: 27.47,
+      total: 78.81,
+      index: 83.84,
+    });
     expect(baseline.stdout.endsWith('\n')).toBe(true);
   });
 
@@ -124,8 +159,26 @@ describe('results --summary on the 2023 fixture tables', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const t = run.stdout;
-    for (const s of ['TRUNG BÌNH', '77,08', '76,20', 'UBND CẤP HUYỆN', 'ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP TỈNH', 'STT', 'Đơn vị', 'Điểm chuẩn tối đa',
-      'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS', 'Tổng điểm đạt được', 'Chỉ số CCHC (%)', 'Xếp nhóm', 'Xếp hạng', '83,84', '94,00', '51,34']) {
+    for (const s of [
+      'TRUNG BÌNH',
+      '77,08',
+      '76,20',
+      'UBND CẤP HUYỆN',
+      'ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP TỈNH',
+      'STT',
+      'Đơn vị',
+      'Điểm chuẩn tối đa',
+      'Điểm tự đánh giá',
+      'Khảo sát CBCCVC',
+      'Chỉ số SIPAS',
+      'Tổng điểm đạt được',
+      'Chỉ số CCHC (%)',
+      'Xếp nhóm',
+      'Xếp hạng',
+      '83,84',
+      '94,00',
+      '51,34',
+    ]) {
       expect(t, s).toContain(s);
     }
     expect(t).not.toContain('76,19');
@@ -149,13 +202,33 @@ describe('results --summary on the 2023 fixture tables', () => {
 describe('the same tables in other shapes give the same output', () => {
   it('.xlsx written with exceljs (numbers as numeric cells, a formula cell, extra columns)', async () => {
     const paths: string[] = [];
-    for (const [name, rows] of [['districts.xlsx', DISTRICTS], ['public-units.xlsx', PUBLIC_UNITS]] as const) {
+    for (const [name, rows] of [
+      ['districts.xlsx', DISTRICTS],
+      ['public-units.xlsx', PUBLIC_UNITS],
+    ] as const) {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Tổng hợp');
-      ws.addRow(['unit', 'group', 'benchmark_max', 'self_assessed', 'survey_cbccvc', 'survey_sipas', 'published_total', 'published_index_percent']);
+      ws.addRow([
+        'unit',
+        'group',
+        'benchmark_max',
+        'self_assessed',
+        'survey_cbccvc',
+        'survey_sipas',
+        'published_total',
+        'published_index_percent',
+      ]);
       rows.forEach((r, i) => {
-        ws.addRow([r.unit, r.group, Number(r.benchmark_max), Number(r.self_assessed), Number(r.survey_cbccvc), Number(r.survey_sipas),
-          Number(r.published_total), Number(r.published_index_percent)]);
+        ws.addRow([
+          r.unit,
+          r.group,
+          Number(r.benchmark_max),
+          Number(r.self_assessed),
+          Number(r.survey_cbccvc),
+          Number(r.survey_sipas),
+          Number(r.published_total),
+          Number(r.published_index_percent),
+        ]);
         if (i === 0) {
           // A formula cell: its cached result is what counts.
           ws.getCell(2, 4).value = { formula: `ROUND(${r.self_assessed},2)`, result: Number(r.self_assessed) };
@@ -172,11 +245,27 @@ describe('the same tables in other shapes give the same output', () => {
   it('.xlsx with Vietnamese headers, an STT column, text numbers with a decimal comma and Vietnamese group labels', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
-    ws.addRow(['STT', 'Tên đơn vị', 'Khối', 'Điểm chuẩn tối đa', 'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS', 'Tổng điểm đạt được']);
+    ws.addRow([
+      'STT',
+      'Tên đơn vị',
+      'Khối',
+      'Điểm chuẩn tối đa',
+      'Điểm tự đánh giá',
+      'Khảo sát CBCCVC',
+      'Chỉ số SIPAS',
+      'Tổng điểm đạt được',
+    ]);
     ALL.forEach((r, i) =>
-      ws.addRow([i + 1, { richText: [{ text: r.unit }] }, r.group === 'district' ? 'UBND cấp huyện' : 'đơn vị sự nghiệp công lập tỉnh',
-        r.benchmark_max.replace('.', ','), Number(r.self_assessed), r.survey_cbccvc, Number(r.survey_sipas),
-        { formula: `SUM(E${i + 2}:G${i + 2})`, result: Number(r.published_total) }]),
+      ws.addRow([
+        i + 1,
+        { richText: [{ text: r.unit }] },
+        r.group === 'district' ? 'UBND cấp huyện' : 'đơn vị sự nghiệp công lập tỉnh',
+        r.benchmark_max.replace('.', ','),
+        Number(r.self_assessed),
+        r.survey_cbccvc,
+        Number(r.survey_sipas),
+        { formula: `SUM(E${i + 2}:G${i + 2})`, result: Number(r.published_total) },
+      ]),
     );
     const path = tmp.file('both.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
     const run = await cli('results', '--summary', path);
@@ -188,10 +277,23 @@ describe('the same tables in other shapes give the same output', () => {
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const vi = (s: string) => q(s.replace('.', ','));
     const write = (name: string, rows: FixtureRow[], label: string) => {
-      const lines = [['Ghi chú', 'Đơn vị', 'Điểm chuẩn tối đa', 'Nhóm', 'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS'].map(q).join(',')];
+      const lines = [
+        ['Ghi chú', 'Đơn vị', 'Điểm chuẩn tối đa', 'Nhóm', 'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS']
+          .map(q)
+          .join(','),
+      ];
       rows.forEach((r, i) =>
-        lines.push([q(i === 0 ? 'Có dấu phẩy, "ngoặc kép"\r\nvà xuống dòng' : ''), q(r.unit), vi(r.benchmark_max), q(label),
-          vi(r.self_assessed), vi(r.survey_cbccvc), vi(r.survey_sipas)].join(',')),
+        lines.push(
+          [
+            q(i === 0 ? 'Có dấu phẩy, "ngoặc kép"\r\nvà xuống dòng' : ''),
+            q(r.unit),
+            vi(r.benchmark_max),
+            q(label),
+            vi(r.self_assessed),
+            vi(r.survey_cbccvc),
+            vi(r.survey_sipas),
+          ].join(','),
+        ),
       );
       return tmp.file(name, `\uFEFF${lines.join('\r\n')}\r\n\r\n`);
     };
@@ -204,7 +306,12 @@ describe('the same tables in other shapes give the same output', () => {
 
   it('CSV separated by semicolons (spreadsheets with Vietnamese list settings), LF, unit names in NFD', async () => {
     const rows = ['unit;group;benchmark_max;self_assessed;survey_cbccvc;survey_sipas'];
-    for (const r of ALL) rows.push([r.unit.normalize('NFD'), r.group, r.benchmark_max, r.self_assessed, r.survey_cbccvc, r.survey_sipas].map((s) => s.replace('.', ',')).join(';'));
+    for (const r of ALL)
+      rows.push(
+        [r.unit.normalize('NFD'), r.group, r.benchmark_max, r.self_assessed, r.survey_cbccvc, r.survey_sipas]
+          .map((s) => s.replace('.', ','))
+          .join(';'),
+      );
     const path = tmp.file('semicolon.csv', `${rows.join('\n')}\n`);
     const run = await cli('results', '--summary', path);
     expect(run.stderr).toBe('');

@@ -56,7 +56,9 @@ describe('ties and classification bounds', () => {
     expect(by.U80!.rankInGroup).toBe(3);
     expect(by.U79995!.rankInGroup).toBe(3);
     expect(by.U79994!.rankInGroup).toBe(5);
-    expect(stdout).toMatch(/"unit":"U79995","group":"district","benchmark":100,"selfAssessed":[0-9.]+,"survey":30,"total":[0-9.]+,"index":80.00,"classification":2/);
+    expect(stdout).toMatch(
+      /"unit":"U79995","group":"district","benchmark":100,"selfAssessed":[0-9.]+,"survey":30,"total":[0-9.]+,"index":80.00,"classification":2/,
+    );
     const g = out.groups[0]!;
     expect(g.classificationCounts).toEqual({ 1: 1, 2: 3, 3: 3, 4: 1, 5: 1 });
     expect(g.highest).toEqual({ unit: 'U90005', index: 90.01 });

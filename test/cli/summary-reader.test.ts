@@ -25,8 +25,14 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('handles LF, lone CR, no final newline, empty quoted fields and a trailing delimiter', () => {
-    expect(parseCsv('a,b\nc,d')).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['c', 'd'] }]);
-    expect(parseCsv('a\rb\r')).toEqual([{ line: 1, fields: ['a'] }, { line: 2, fields: ['b'] }]);
+    expect(parseCsv('a,b\nc,d')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['c', 'd'] },
+    ]);
+    expect(parseCsv('a\rb\r')).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['b'] },
+    ]);
     expect(parseCsv('"",x,')).toEqual([{ line: 1, fields: ['', 'x', ''] }]);
     expect(parseCsv('"a"')).toEqual([{ line: 1, fields: ['a'] }]);
     expect(parseCsv('')).toEqual([]);
@@ -48,7 +54,10 @@ describe('parseCsv (RFC 4180)', () => {
     expect(sniffDelimiter('"x;y",b\n')).toBe(',');
     expect(sniffDelimiter('a\tb\tc')).toBe('\t');
     expect(sniffDelimiter('single')).toBe(',');
-    expect(parseCsv('a;b\n"1;2";"3,5"\n')).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1;2', '3,5'] }]);
+    expect(parseCsv('a;b\n"1;2";"3,5"\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1;2', '3,5'] },
+    ]);
   });
 });
 
@@ -115,7 +124,10 @@ describe('readSummaryFiles', () => {
   });
 
   it('throws CodedFailure with the location in its details', async () => {
-    const p = tmp.file('bad.csv', 'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,x,1,1\n');
+    const p = tmp.file(
+      'bad.csv',
+      'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,x,1,1\n',
+    );
     const err = await readSummaryFiles([p]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CodedFailure);
     expect((err as CodedFailure).code).toBe('SUMMARY_NOT_A_NUMBER');
@@ -123,7 +135,10 @@ describe('readSummaryFiles', () => {
   });
 
   it('names files by their path when two share a base name', async () => {
-    const a = tmp.file('a.csv', 'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,1,1,1\n');
+    const a = tmp.file(
+      'a.csv',
+      'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,1,1,1\n',
+    );
     const err = await readSummaryFiles([a, a]).catch((e: unknown) => e);
     expect((err as CodedFailure).code).toBe('SUMMARY_DUPLICATE_UNIT');
     expect((err as CodedFailure).message).toContain(a);

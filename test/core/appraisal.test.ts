@@ -36,7 +36,13 @@ describe('appraising a dossier', () => {
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
     const before = getDossier(scope, 'u1');
     expect(before.totals.index).toBe('75.72'); // (1 + 2/3 + 8.5 + 7.25) / 23 = 75.7246…
-    const saved = setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false }, comment: 'Chưa có kế hoạch', evidence: [] });
+    const saved = setAppraisal(scope, {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      input: { met: false },
+      comment: 'Chưa có kế hoạch',
+      evidence: [],
+    });
     expect(saved.node.appraisal).toMatchObject({ score: '0', comment: 'Chưa có kế hoạch' });
     expect(saved.totals.selfAssessed).toBe('0.666667');
     expect(saved.totals.index).toBe('71.38'); // (2/3 + 15.75) / 23 = 71.3768…
@@ -81,11 +87,17 @@ describe('appraising a dossier', () => {
     const scope = makeScope(db, dir, 'c', 'm2', 'member'); // m2 has field 2 only
     const view = getDossier(scope, 'u1');
     expect(view.nodes.find((n) => n.code === '1.1')!.readOnly).toBe(true);
-    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true } }))).toBe('FIELD_READ_ONLY');
+    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true } }))).toBe(
+      'FIELD_READ_ONLY',
+    );
     const m1 = makeScope(db, dir, 'c', 'm1', 'member');
-    expect(codeOf(() => setAppraisal(m1, { unitId: 'u1', nodeCode: '8.1', input: { points: 5 } }))).toBe('FIELD_READ_ONLY');
+    expect(codeOf(() => setAppraisal(m1, { unitId: 'u1', nodeCode: '8.1', input: { points: 5 } }))).toBe(
+      'FIELD_READ_ONLY',
+    );
     expect(codeOf(() => setAppraisal(m1, { unitId: 'u1', nodeCode: '1', input: { met: true } }))).toBe('NODE_NOT_LEAF');
-    expect(codeOf(() => setAppraisal(m1, { unitId: 'nope', nodeCode: '1.1', input: { met: true } }))).toBe('UNIT_NOT_FOUND');
+    expect(codeOf(() => setAppraisal(m1, { unitId: 'nope', nodeCode: '1.1', input: { met: true } }))).toBe(
+      'UNIT_NOT_FOUND',
+    );
     expect(counts(db).appraisals).toBe(0);
     db.close();
   });
@@ -94,14 +106,25 @@ describe('appraising a dossier', () => {
     const dir = newDir();
     const db = seed(dir);
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
-    expect(codeOf(() => setExemption(scope, { unitId: 'u1', nodeCode: '1.2', reason: '   ' }))).toBe('EXEMPTION_REASON_REQUIRED');
-    expect(codeOf(() => setExemption(scope, { unitId: 'u1', nodeCode: '1.1', reason: 'x' }))).toBe('EXEMPTION_NOT_ALLOWED');
-    const saved = setExemption(scope, { unitId: 'u1', nodeCode: '1.2', reason: 'Năm 2023 không được giao xây dựng văn bản QPPL', legalBasis: 'Quyết định 123/QĐ-UBND' });
+    expect(codeOf(() => setExemption(scope, { unitId: 'u1', nodeCode: '1.2', reason: '   ' }))).toBe(
+      'EXEMPTION_REASON_REQUIRED',
+    );
+    expect(codeOf(() => setExemption(scope, { unitId: 'u1', nodeCode: '1.1', reason: 'x' }))).toBe(
+      'EXEMPTION_NOT_ALLOWED',
+    );
+    const saved = setExemption(scope, {
+      unitId: 'u1',
+      nodeCode: '1.2',
+      reason: 'Năm 2023 không được giao xây dựng văn bản QPPL',
+      legalBasis: 'Quyết định 123/QĐ-UBND',
+    });
     expect(saved.node.exemption).toMatchObject({ status: 'proposed', legalBasis: 'Quyết định 123/QĐ-UBND' });
     expect(saved.totals.benchmark).toBe('21');
     expect(saved.totals.total).toBe('16.75');
     expect(saved.totals.index).toBe('79.76');
-    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: { a: 1, b: 1 } }))).toBe('NODE_EXEMPTED');
+    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: { a: 1, b: 1 } }))).toBe(
+      'NODE_EXEMPTED',
+    );
     const removed = removeExemption(scope, 'u1', '1.2');
     expect(removed.node.exemption).toBeNull();
     expect(removed.totals.benchmark).toBe('23');
@@ -114,7 +137,9 @@ describe('appraising a dossier', () => {
     const db = seed(dir);
     db.prepare("UPDATE cycles SET status = 'finalised'").run();
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
-    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true } }))).toBe('CYCLE_FINALISED');
+    expect(codeOf(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true } }))).toBe(
+      'CYCLE_FINALISED',
+    );
     db.close();
   });
 

@@ -10,7 +10,8 @@ import { makeScope } from '../../electron/core/services/scope.ts';
 import { tempDirs } from '../db/support.ts';
 import { seed } from '../db/seed.ts';
 
-const rows = (db: Db) => db.prepare('SELECT unit_id, node_code, input, score, comment FROM appraisals ORDER BY unit_id, node_code').all();
+const rows = (db: Db) =>
+  db.prepare('SELECT unit_id, node_code, input, score, comment FROM appraisals ORDER BY unit_id, node_code').all();
 const auditCount = (db: Db) => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
 
 describe('bulk appraisal: agree with the rest, paste a block', () => {
@@ -54,12 +55,22 @@ describe('bulk appraisal: agree with the rest, paste a block', () => {
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
     setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false } });
     setExemption(scope, { unitId: 'u2', nodeCode: '1.2', reason: 'Không được giao soạn thảo' });
-    expect(agreeWithSelf(scope, { unitId: 'u1', fieldCode: null, dryRun: false }).saved.map((s) => s.nodeCode)).toEqual(['1.2']);
-    expect(agreeWithSelf(scope, { unitId: 'u2', fieldCode: '1', dryRun: false }).saved.map((s) => s.nodeCode)).toEqual(['1.1']);
+    expect(agreeWithSelf(scope, { unitId: 'u1', fieldCode: null, dryRun: false }).saved.map((s) => s.nodeCode)).toEqual(
+      ['1.2'],
+    );
+    expect(agreeWithSelf(scope, { unitId: 'u2', fieldCode: '1', dryRun: false }).saved.map((s) => s.nodeCode)).toEqual([
+      '1.1',
+    ]);
     // Field 8 is not mine (and holds survey leaves only).
     expect(() => agreeWithSelf(scope, { unitId: 'u1', fieldCode: '8', dryRun: false })).not.toThrow();
     expect(agreeWithSelf(scope, { unitId: 'u1', fieldCode: '8', dryRun: false }).saved).toEqual([]);
-    expect(rows(db)).toContainEqual({ unit_id: 'u1', node_code: '1.1', input: '{"met":false}', score: '0', comment: '' });
+    expect(rows(db)).toContainEqual({
+      unit_id: 'u1',
+      node_code: '1.1',
+      input: '{"met":false}',
+      score: '0',
+      comment: '',
+    });
     db.close();
   });
 
@@ -68,7 +79,9 @@ describe('bulk appraisal: agree with the rest, paste a block', () => {
     const db = seed(dir);
     const scope = makeScope(db, dir, 'c', null, 'secretariat');
     expect(() => agreeWithSelf(scope, { unitId: 'u1', fieldCode: '1', dryRun: false })).toThrow(/thành viên Hội đồng/);
-    expect(() => setMany(scope, { reason: 'paste', cells: [{ unitId: 'u1', nodeCode: '1.1', input: { met: true } }] })).toThrow(/thành viên Hội đồng/);
+    expect(() =>
+      setMany(scope, { reason: 'paste', cells: [{ unitId: 'u1', nodeCode: '1.1', input: { met: true } }] }),
+    ).toThrow(/thành viên Hội đồng/);
     expect(rows(db)).toEqual([]);
     db.close();
   });
@@ -89,15 +102,25 @@ describe('bulk appraisal: agree with the rest, paste a block', () => {
       ],
     });
     expect(r.saved.map((s) => `${s.unitId}/${s.nodeCode}=${s.score}`)).toEqual(['u1/1.1=0', 'u2/1.2=1.333333']);
-    expect(r.refused.map((x) => `${x.unitId}/${x.nodeCode}:${x.code}`)).toEqual(['u1/1.2:SCORE_NUMERATOR_EXCEEDS', 'u2/8.1:FIELD_READ_ONLY', 'nope/1.1:UNIT_NOT_FOUND']);
+    expect(r.refused.map((x) => `${x.unitId}/${x.nodeCode}:${x.code}`)).toEqual([
+      'u1/1.2:SCORE_NUMERATOR_EXCEEDS',
+      'u2/8.1:FIELD_READ_ONLY',
+      'nope/1.1:UNIT_NOT_FOUND',
+    ]);
     expect(r.refused[0]!.message).toBe('Tiêu chí 1.2: Số đạt (a) không được lớn hơn tổng số (b).');
     expect(rows(db)).toEqual([
       { unit_id: 'u1', node_code: '1.1', input: '{"met":false}', score: '0', comment: '' },
       { unit_id: 'u2', node_code: '1.2', input: '{"a":2,"b":3}', score: '4/3', comment: '' },
     ]);
-    expect(listAudit(db).slice(audit0).map((a) => a.action)).toEqual(['appraisal.paste', 'appraisal.paste']);
+    expect(
+      listAudit(db)
+        .slice(audit0)
+        .map((a) => a.action),
+    ).toEqual(['appraisal.paste', 'appraisal.paste']);
     // The same block again changes nothing and writes no audit row.
-    expect(setMany(scope, { reason: 'paste', cells: [{ unitId: 'u1', nodeCode: '1.1', input: { met: false } }] }).saved).toEqual([]);
+    expect(
+      setMany(scope, { reason: 'paste', cells: [{ unitId: 'u1', nodeCode: '1.1', input: { met: false } }] }).saved,
+    ).toEqual([]);
     expect(auditCount(db)).toBe(audit0 + 2);
     db.close();
   });
@@ -108,7 +131,10 @@ describe('bulk appraisal: agree with the rest, paste a block', () => {
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
     setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: null, comment: 'Ghi chú' });
     const done = agreeWithSelf(scope, { unitId: 'u1', fieldCode: '1', dryRun: false });
-    const undo = setMany(scope, { reason: 'undo', cells: done.saved.map((s) => ({ unitId: s.unitId, nodeCode: s.nodeCode, input: s.before as never })) });
+    const undo = setMany(scope, {
+      reason: 'undo',
+      cells: done.saved.map((s) => ({ unitId: s.unitId, nodeCode: s.nodeCode, input: s.before as never })),
+    });
     expect(undo.saved).toHaveLength(2);
     expect(rows(db)).toEqual([
       { unit_id: 'u1', node_code: '1.1', input: null, score: null, comment: '' },

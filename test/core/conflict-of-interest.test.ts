@@ -48,15 +48,21 @@ describe('conflict of interest: the unit is read-only for the member', () => {
     expect(getDossier(scope, 'u2').nodes.find((n) => n.code === '1.1')!.readOnly).toBe(false);
 
     const before = counts(db);
-    const a = failure(() => setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false }, comment: 'x' }));
+    const a = failure(() =>
+      setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false }, comment: 'x' }),
+    );
     expect(a.code).toBe('CONFLICT_OF_INTEREST');
-    expect(a.message).toBe('Bạn đã khai báo xung đột lợi ích với UBND huyện A: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.');
+    expect(a.message).toBe(
+      'Bạn đã khai báo xung đột lợi ích với UBND huyện A: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.',
+    );
     const e = failure(() => setExemption(scope, { unitId: 'u1', nodeCode: '1.2', reason: 'Không được giao nhiệm vụ' }));
     expect(e.code).toBe('CONFLICT_OF_INTEREST');
     expect(counts(db)).toEqual(before);
 
     withdrawConflictOfInterest(scope, 'u1', 'Đã nghỉ hưu khỏi đơn vị');
     expect(getDossier(scope, 'u1').nodes.find((n) => n.code === '1.1')!.readOnly).toBe(false);
-    expect(setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false } }).node.appraisal?.score).toBe('0');
+    expect(setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: false } }).node.appraisal?.score).toBe(
+      '0',
+    );
   });
 });

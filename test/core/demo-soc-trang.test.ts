@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Rational, cmp, div, mul, parseDecimal, rat, roundHalfUp, roundHalfUpScaled, sub, sum, toFixedHalfUp, HUNDRED } from '../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  cmp,
+  div,
+  mul,
+  parseDecimal,
+  rat,
+  roundHalfUp,
+  roundHalfUpScaled,
+  sub,
+  sum,
+  toFixedHalfUp,
+  HUNDRED,
+} from '../../shared/decimal/rational.ts';
 import { buildTree } from '../../shared/framework/tree.ts';
 import { GROUPS_2023 as UNIT_GROUPS, type GroupPresetCode as UnitGroup } from '../../shared/framework/groups.ts';
 import { classify } from '../../shared/results/classification.ts';
@@ -44,16 +57,34 @@ describe('demo cycle Sóc Trăng 2023', () => {
     expect(demo.cycle).toEqual({ name: 'Sóc Trăng 2023', year: 2023, province: 'Sóc Trăng' });
     const count = (g: UnitGroup) => demo.units.filter((u) => u.group === g).length;
     expect(demo.units).toHaveLength(40);
-    expect([count('department'), count('district'), count('public_service_unit'), count('central_agency')]).toEqual([19, 11, 4, 6]);
+    expect([count('department'), count('district'), count('public_service_unit'), count('central_agency')]).toEqual([
+      19, 11, 4, 6,
+    ]);
     expect(demo.units.map((u) => u.order)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(new Set(demo.units.map((u) => u.code)).size).toBe(40);
     for (const u of demo.units) expect(u.code).toMatch(/^[a-z0-9-]+$/);
-    const names = (g: UnitGroup) => demo.units.filter((u) => u.group === g).map((u) => u.name).sort();
-    expect(names('district')).toEqual(csv('summary-districts.csv').map((r) => r['unit']).sort());
-    expect(names('public_service_unit')).toEqual(csv('summary-public-units.csv').map((r) => r['unit']).sort());
+    const names = (g: UnitGroup) =>
+      demo.units
+        .filter((u) => u.group === g)
+        .map((u) => u.name)
+        .sort();
+    expect(names('district')).toEqual(
+      csv('summary-districts.csv')
+        .map((r) => r['unit'])
+        .sort(),
+    );
+    expect(names('public_service_unit')).toEqual(
+      csv('summary-public-units.csv')
+        .map((r) => r['unit'])
+        .sort(),
+    );
     expect(names('department')).toContain('Sở Nội vụ');
     expect(names('department')).toContain('Ban Quản lý các Khu công nghiệp');
-    expect(names('central_agency')).toEqual(csv('summary-central-agencies.csv').map((r) => r['unit']).sort());
+    expect(names('central_agency')).toEqual(
+      csv('summary-central-agencies.csv')
+        .map((r) => r['unit'])
+        .sort(),
+    );
   });
 
   it('gives every input valid for scoreNode, one entry per applicable, non-exempted, non-survey leaf', () => {
@@ -62,7 +93,10 @@ describe('demo cycle Sóc Trăng 2023', () => {
       const plan = planTotals(tree, u.group);
       const exempted = new Set(u.exemptions.map((e) => e.nodeCode));
       const expected = plan.leaves.filter((l) => !l.survey && !l.path.some((c) => exempted.has(c))).map((l) => l.code);
-      expect(u.entries.map((e) => e.nodeCode), u.name).toEqual(expected);
+      expect(
+        u.entries.map((e) => e.nodeCode),
+        u.name,
+      ).toEqual(expected);
       for (const e of u.entries) {
         const n = tree.byCode.get(e.nodeCode)!;
         for (const round of ['round1', 'round2'] as const) {
@@ -86,7 +120,9 @@ describe('demo cycle Sóc Trăng 2023', () => {
         expect(x.legalBasis.length).toBeGreaterThan(10);
       }
     }
-    const differing = demo.units.flatMap((u) => u.entries).filter((e) => JSON.stringify(e.round1) !== JSON.stringify(e.round2));
+    const differing = demo.units
+      .flatMap((u) => u.entries)
+      .filter((e) => JSON.stringify(e.round1) !== JSON.stringify(e.round2));
     expect(differing.length).toBeGreaterThan(20);
   });
 
@@ -119,7 +155,10 @@ describe('demo cycle Sóc Trăng 2023', () => {
           else {
             expect(toFixedHalfUp(x.points, 2), `${name} field ${x.code}`).toBe(toFixedHalfUp(p, 2));
             const diff = sub(x.points, p);
-            expect(cmp(diff, rat(4, 1000)) <= 0 && cmp(diff, rat(-4, 1000)) >= 0, `${name} field ${x.code} within 0.004`).toBe(true);
+            expect(
+              cmp(diff, rat(4, 1000)) <= 0 && cmp(diff, rat(-4, 1000)) >= 0,
+              `${name} field ${x.code} within 0.004`,
+            ).toBe(true);
           }
           expect(cmp(x.points, x.benchmark) <= 0, `${name} field ${x.code} within its benchmark`).toBe(true);
         });
@@ -130,10 +169,17 @@ describe('demo cycle Sóc Trăng 2023', () => {
   });
 
   it('reproduces the published field scores exactly where they add up', () => {
-    const exact = ['UBND huyện Mỹ Xuyên', 'UBND huyện Thạnh Trị', 'UBND huyện Cù Lao Dung', 'UBND thị xã Vĩnh Châu', 'Ban Quản lý Dự án 2'];
+    const exact = [
+      'UBND huyện Mỹ Xuyên',
+      'UBND huyện Thạnh Trị',
+      'UBND huyện Cù Lao Dung',
+      'UBND thị xã Vĩnh Châu',
+      'Ban Quản lý Dự án 2',
+    ];
     for (const name of exact) {
       const u = demo.units.find((x) => x.name === name)!;
-      for (const f of totals(u).fields) expect(toFixedHalfUp(f.points, 6), `${name} ${f.code}`).toBe(toFixedHalfUp(roundHalfUp(f.points, 2), 6));
+      for (const f of totals(u).fields)
+        expect(toFixedHalfUp(f.points, 6), `${name} ${f.code}`).toBe(toFixedHalfUp(roundHalfUp(f.points, 2), 6));
     }
   });
 
@@ -146,9 +192,12 @@ describe('demo cycle Sóc Trăng 2023', () => {
     expect(ex('Chi cục Hải quan')).toContain('Kiểm tra công tác cải cách hành chính tại các đơn vị trực thuộc');
     expect(ex('UBND thành phố Sóc Trăng').filter((t) => /nông thôn/.test(t))).toHaveLength(2);
     expect(ex('UBND huyện Cù Lao Dung').some((t) => /bảo hiểm y tế/.test(t))).toBe(true);
-    const noDrafting = demo.units.filter((u) => u.group === 'department' && ex(u.name).includes('Xây dựng, ban hành văn bản quy phạm pháp luật'));
+    const noDrafting = demo.units.filter(
+      (u) => u.group === 'department' && ex(u.name).includes('Xây dựng, ban hành văn bản quy phạm pháp luật'),
+    );
     expect(noDrafting).toHaveLength(6);
-    for (const u of demo.units.filter((x) => x.group !== 'department' && x.group !== 'central_agency')) expect(u.exemptions.length).toBeGreaterThan(0);
+    for (const u of demo.units.filter((x) => x.group !== 'department' && x.group !== 'central_agency'))
+      expect(u.exemptions.length).toBeGreaterThan(0);
   });
 
   it('spreads the (illustrative) departments over classification groups 2–4', () => {

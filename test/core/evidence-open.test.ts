@@ -17,7 +17,12 @@ afterAll(() => {
 });
 
 function router(extra: Partial<HandlerContext>) {
-  const context: HandlerContext = { core, settings: memorySettings(), app: { version: '1', transport: 'http' }, ...extra };
+  const context: HandlerContext = {
+    core,
+    settings: memorySettings(),
+    app: { version: '1', transport: 'http' },
+    ...extra,
+  };
   return createRouter(handlers, { context, log: () => {} });
 }
 
@@ -26,7 +31,10 @@ describe('evidence.open', () => {
 
   it('gives the harness a ticketed address with the page, for a document of the open cycle', async () => {
     const asked: string[] = [];
-    const r = await router({ evidenceUrl: (f) => (asked.push(f.sha256), `/evidence/${f.sha256}?ticket=t`) }).call('evidence.open', { evidenceId: docs[0]!.id, page: 7 });
+    const r = await router({ evidenceUrl: (f) => (asked.push(f.sha256), `/evidence/${f.sha256}?ticket=t`) }).call(
+      'evidence.open',
+      { evidenceId: docs[0]!.id, page: 7 },
+    );
     expect(r).toEqual({ ok: true, value: { url: `/evidence/${docs[0]!.sha256}?ticket=t#page=7` } });
     expect(asked).toEqual([docs[0]!.sha256]);
     const noPage = await router({ evidenceUrl: () => '/x' }).call('evidence.open', { evidenceId: docs[0]!.id });
@@ -37,7 +45,10 @@ describe('evidence.open', () => {
 
   it('asks the platform to open a copy under the document’s own name (Electron)', async () => {
     const opened: string[] = [];
-    const r = await router({ openFile: async (p) => void opened.push(p) }).call('evidence.open', { evidenceId: docs[1]!.id, page: 2 });
+    const r = await router({ openFile: async (p) => void opened.push(p) }).call('evidence.open', {
+      evidenceId: docs[1]!.id,
+      page: 2,
+    });
     expect(r).toEqual({ ok: true, value: { url: null } });
     expect(opened).toHaveLength(1);
     expect(basename(opened[0]!)).toBe(docs[1]!.fileName);
@@ -46,8 +57,14 @@ describe('evidence.open', () => {
 
   it('refuses a document of no cycle, a missing file and a changed file, with coded Vietnamese errors', async () => {
     const r = router({ evidenceUrl: () => '/x' });
-    expect(await r.call('evidence.open', { evidenceId: 999999 })).toMatchObject({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND' } });
-    expect(await r.call('evidence.open', { evidenceId: 'a' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await r.call('evidence.open', { evidenceId: 999999 })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_NOT_FOUND' },
+    });
+    expect(await r.call('evidence.open', { evidenceId: 'a' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const changed = docs[2]!;
     appendFileSync(evidencePath(core.dataDir, changed.sha256), 'tampered');
@@ -63,6 +80,9 @@ describe('evidence.open', () => {
   });
 
   it('says so when the platform cannot open documents', async () => {
-    expect(await router({}).call('evidence.open', { evidenceId: docs[0]!.id })).toMatchObject({ ok: false, error: { code: 'EVIDENCE_CANNOT_OPEN' } });
+    expect(await router({}).call('evidence.open', { evidenceId: docs[0]!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_CANNOT_OPEN' },
+    });
   });
 });

@@ -62,7 +62,11 @@ describe('files: names, tickets, caps', () => {
     const dir = newDir();
     const f = saveUpload(dir, 'gói của An.json', b64('{"a":1}'));
     expect(f.ticket).toMatch(/^[0-9a-f]{32}$/);
-    expect(f).toMatchObject({ name: 'gói của An.json', size: 7, sha256: '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862' });
+    expect(f).toMatchObject({
+      name: 'gói của An.json',
+      size: 7,
+      sha256: '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862',
+    });
     expect(f.path).toBe(join(dir, UPLOADS_DIR, f.ticket, 'gói của An.json'));
     expect(readFileSync(f.path, 'utf8')).toBe('{"a":1}');
     expect(ticketFile(dir, 'upload', f.ticket)).toEqual(f);
@@ -138,12 +142,27 @@ describe('files: a large file in parts', () => {
 
   it('appends parts in order and ends with an ordinary upload ticket', () => {
     const dir = newDir();
-    const a = appendUploadPart(dir, { upload: null, name: 'gói.tar', offset: 0, dataBase64: b64('abcd'), last: false }, Date.now(), small);
+    const a = appendUploadPart(
+      dir,
+      { upload: null, name: 'gói.tar', offset: 0, dataBase64: b64('abcd'), last: false },
+      Date.now(),
+      small,
+    );
     expect(a).toMatchObject({ received: 4, file: null });
     expect(readdirSync(join(dir, UPLOADS_DIR))).toEqual([`.${a.upload}.part`]); // not a ticket yet
     expect(code(() => ticketFile(dir, 'upload', a.upload))).toBe('FILE_TICKET_UNKNOWN');
-    const b = appendUploadPart(dir, { upload: a.upload, name: 'gói.tar', offset: 4, dataBase64: b64('efgh'), last: false }, Date.now(), small);
-    const c = appendUploadPart(dir, { upload: a.upload, name: 'gói.tar', offset: 8, dataBase64: b64('ij'), last: true }, Date.now(), small);
+    const b = appendUploadPart(
+      dir,
+      { upload: a.upload, name: 'gói.tar', offset: 4, dataBase64: b64('efgh'), last: false },
+      Date.now(),
+      small,
+    );
+    const c = appendUploadPart(
+      dir,
+      { upload: a.upload, name: 'gói.tar', offset: 8, dataBase64: b64('ij'), last: true },
+      Date.now(),
+      small,
+    );
     expect(b.received).toBe(8);
     expect(c.file).toMatchObject({ ticket: a.upload, name: 'gói.tar', size: 10 });
     expect(readFileSync(ticketFile(dir, 'upload', a.upload).path, 'utf8')).toBe('abcdefghij');
@@ -151,14 +170,78 @@ describe('files: a large file in parts', () => {
 
   it('refuses a part out of order, an unknown or renamed upload, a part or a file above its cap (and forgets it)', () => {
     const dir = newDir();
-    expect(code(() => appendUploadPart(dir, { upload: null, name: 'x', offset: 3, dataBase64: b64('a'), last: false }, Date.now(), small))).toBe('FILE_PART_OUT_OF_ORDER');
-    const a = appendUploadPart(dir, { upload: null, name: 'x.tar', offset: 0, dataBase64: b64('abcd'), last: false }, Date.now(), small);
-    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 2, dataBase64: b64('cd'), last: false }, Date.now(), small))).toBe('FILE_PART_OUT_OF_ORDER');
-    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'y.tar', offset: 4, dataBase64: b64('ef'), last: false }, Date.now(), small))).toBe('FILE_TICKET_UNKNOWN');
-    expect(code(() => appendUploadPart(dir, { upload: '0'.repeat(32), name: 'x.tar', offset: 4, dataBase64: b64('ef'), last: false }, Date.now(), small))).toBe('FILE_TICKET_UNKNOWN');
-    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efghi'), last: false }, Date.now(), small))).toBe('FILE_PART_TOO_LARGE');
-    appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efgh'), last: false }, Date.now(), small);
-    expect(code(() => appendUploadPart(dir, { upload: a.upload, name: 'x.tar', offset: 8, dataBase64: b64('ijk'), last: true }, Date.now(), small))).toBe('FILE_TOO_LARGE');
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: null, name: 'x', offset: 3, dataBase64: b64('a'), last: false },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_PART_OUT_OF_ORDER');
+    const a = appendUploadPart(
+      dir,
+      { upload: null, name: 'x.tar', offset: 0, dataBase64: b64('abcd'), last: false },
+      Date.now(),
+      small,
+    );
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: a.upload, name: 'x.tar', offset: 2, dataBase64: b64('cd'), last: false },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_PART_OUT_OF_ORDER');
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: a.upload, name: 'y.tar', offset: 4, dataBase64: b64('ef'), last: false },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_TICKET_UNKNOWN');
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: '0'.repeat(32), name: 'x.tar', offset: 4, dataBase64: b64('ef'), last: false },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_TICKET_UNKNOWN');
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efghi'), last: false },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_PART_TOO_LARGE');
+    appendUploadPart(
+      dir,
+      { upload: a.upload, name: 'x.tar', offset: 4, dataBase64: b64('efgh'), last: false },
+      Date.now(),
+      small,
+    );
+    expect(
+      code(() =>
+        appendUploadPart(
+          dir,
+          { upload: a.upload, name: 'x.tar', offset: 8, dataBase64: b64('ijk'), last: true },
+          Date.now(),
+          small,
+        ),
+      ),
+    ).toBe('FILE_TOO_LARGE');
     expect(readdirSync(join(dir, UPLOADS_DIR))).toEqual([]);
   });
 
@@ -180,7 +263,9 @@ describe('files.upload / files.save through the router', () => {
   });
   afterAll(() => core.close());
   const router = (extra: Partial<HandlerContext>) =>
-    createRouter(handlers, { context: { core, settings: memorySettings(), app: { version: 't', transport: 'http' }, ...extra } });
+    createRouter(handlers, {
+      context: { core, settings: memorySettings(), app: { version: 't', transport: 'http' }, ...extra },
+    });
 
   it('upload → ticket; save → a download address (harness), the dialog (Electron), or a coded refusal', async () => {
     const issued: { path: string; fileName: string }[] = [];
@@ -196,17 +281,36 @@ describe('files.upload / files.save through the router', () => {
     expect(issued).toEqual([{ path: out.path, fileName: 'Gói _ của tôi.json' }]);
 
     const saved: string[] = [];
-    const electron = router({ saveFile: async (src, name) => (saved.push(`${src}→${name}`), { saved: true, fileName: 'chọn.json' }) });
-    expect(await electron.call('files.save', { ticket: out.ticket })).toEqual({ ok: true, value: { status: 'saved', url: null, fileName: 'chọn.json' } });
+    const electron = router({
+      saveFile: async (src, name) => (saved.push(`${src}→${name}`), { saved: true, fileName: 'chọn.json' }),
+    });
+    expect(await electron.call('files.save', { ticket: out.ticket })).toEqual({
+      ok: true,
+      value: { status: 'saved', url: null, fileName: 'chọn.json' },
+    });
     expect(saved).toEqual([`${out.path}→gói.json`]);
     const cancel = router({ saveFile: async () => ({ saved: false, fileName: null }) });
-    expect(await cancel.call('files.save', { ticket: out.ticket })).toMatchObject({ ok: true, value: { status: 'cancelled' } });
+    expect(await cancel.call('files.save', { ticket: out.ticket })).toMatchObject({
+      ok: true,
+      value: { status: 'cancelled' },
+    });
 
-    expect(await router({}).call('files.save', { ticket: out.ticket })).toMatchObject({ ok: false, error: { code: 'FILES_CANNOT_SAVE' } });
+    expect(await router({}).call('files.save', { ticket: out.ticket })).toMatchObject({
+      ok: false,
+      error: { code: 'FILES_CANNOT_SAVE' },
+    });
     // an upload ticket is not an outbox ticket; a path is no ticket at all
-    expect(await harness.call('files.save', { ticket: (up as { value: { ticket: string } }).value.ticket })).toMatchObject({ ok: false, error: { code: 'FILE_TICKET_UNKNOWN' } });
-    expect(await harness.call('files.save', { ticket: '../uploads' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await harness.call('files.upload', { name: 'x', dataBase64: b64('x'), path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await harness.call('files.save', { ticket: (up as { value: { ticket: string } }).value.ticket }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_TICKET_UNKNOWN' } });
+    expect(await harness.call('files.save', { ticket: '../uploads' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await harness.call('files.upload', { name: 'x', dataBase64: b64('x'), path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 
@@ -224,21 +328,35 @@ describe('harness: /download/<ticket> and the upload body cap', () => {
     await harness?.close();
   });
 
-  function request(method: string, path: string, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  function request(
+    method: string,
+    path: string,
+    body?: string,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = { host: `127.0.0.1:${harness.port}` };
-      if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'x-cchc-token': harness.token });
+      if (body !== undefined)
+        Object.assign(headers, { 'content-type': 'application/json', 'x-cchc-token': harness.token });
       const req = http.request({ host: '127.0.0.1', port: harness.port, method, path, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       });
-      req.on('error', (e) => (/EPIPE|ECONNRESET/.test(String(e)) ? resolve({ status: 413, headers: {}, body: Buffer.alloc(0) }) : reject(e)));
+      req.on('error', (e) =>
+        /EPIPE|ECONNRESET/.test(String(e)) ? resolve({ status: 413, headers: {}, body: Buffer.alloc(0) }) : reject(e),
+      );
       if (body !== undefined) req.write(body);
       req.end();
     });
   }
-  const api = async (method: string, input: unknown) => JSON.parse((await request('POST', `/api/${method}`, JSON.stringify(input))).body.toString()) as { ok: boolean; value: any; error: any };
+  const api = async (method: string, input: unknown) =>
+    JSON.parse((await request('POST', `/api/${method}`, JSON.stringify(input))).body.toString()) as {
+      ok: boolean;
+      value: any;
+      error: any;
+    };
 
   it('serves an outbox file once, as an attachment under its Vietnamese name', async () => {
     const out = produceOutbox(dataDir, 'Gói kết quả (lần 1).json', (p) => writeFileSync(p, '{"gói":1}'));
@@ -248,7 +366,9 @@ describe('harness: /download/<ticket> and the upload body cap', () => {
     const r = await request('GET', saved.value.url);
     expect(r.status).toBe(200);
     expect(r.body.toString()).toBe('{"gói":1}');
-    expect(r.headers['content-disposition']).toBe(`attachment; filename="Goi ket qua (lan 1).json"; filename*=UTF-8''G%C3%B3i%20k%E1%BA%BFt%20qu%E1%BA%A3%20%28l%E1%BA%A7n%201%29.json`);
+    expect(r.headers['content-disposition']).toBe(
+      `attachment; filename="Goi ket qua (lan 1).json"; filename*=UTF-8''G%C3%B3i%20k%E1%BA%BFt%20qu%E1%BA%A3%20%28l%E1%BA%A7n%201%29.json`,
+    );
     expect(r.headers['content-type']).toBe('application/octet-stream');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['cache-control']).toBe('no-store');
@@ -267,19 +387,32 @@ describe('harness: /download/<ticket> and the upload body cap', () => {
     let upload: string | null = null;
     let last: any = null;
     for (let offset = 0; offset < bytes.length; offset += part) {
-      last = await api('files.uploadPart', { upload, name: 'kỳ 2023.cchc-cycle.tar', offset, dataBase64: bytes.subarray(offset, offset + part).toString('base64'), last: offset + part >= bytes.length });
+      last = await api('files.uploadPart', {
+        upload,
+        name: 'kỳ 2023.cchc-cycle.tar',
+        offset,
+        dataBase64: bytes.subarray(offset, offset + part).toString('base64'),
+        last: offset + part >= bytes.length,
+      });
       expect(last.ok).toBe(true);
       upload = last.value.upload;
     }
     expect(last.value.file).toMatchObject({ name: 'kỳ 2023.cchc-cycle.tar', size: bytes.length });
-    expect(readFileSync(join(dataDir, UPLOADS_DIR, last.value.file.ticket, 'kỳ 2023.cchc-cycle.tar')).equals(bytes)).toBe(true);
+    expect(
+      readFileSync(join(dataDir, UPLOADS_DIR, last.value.file.ticket, 'kỳ 2023.cchc-cycle.tar')).equals(bytes),
+    ).toBe(true);
   });
 
   it('accepts a 5 MB upload (above the 1 MB cap of every other call) and refuses a 5 MB body elsewhere', async () => {
     const bytes = Buffer.alloc(5 * 1024 * 1024, 7);
-    const up = await api('files.upload', { name: 'gói kỳ đánh giá.cchc-cycle.tar', dataBase64: bytes.toString('base64') });
+    const up = await api('files.upload', {
+      name: 'gói kỳ đánh giá.cchc-cycle.tar',
+      dataBase64: bytes.toString('base64'),
+    });
     expect(up).toMatchObject({ ok: true, value: { name: 'gói kỳ đánh giá.cchc-cycle.tar', size: bytes.length } });
-    expect(readFileSync(join(dataDir, UPLOADS_DIR, up.value.ticket, 'gói kỳ đánh giá.cchc-cycle.tar')).equals(bytes)).toBe(true);
+    expect(
+      readFileSync(join(dataDir, UPLOADS_DIR, up.value.ticket, 'gói kỳ đánh giá.cchc-cycle.tar')).equals(bytes),
+    ).toBe(true);
     const other = await request('POST', '/api/app.info', JSON.stringify({ pad: 'x'.repeat(5 * 1024 * 1024) }));
     expect(other.status).toBe(413);
   });
@@ -300,11 +433,23 @@ describe('Electron save dialog (fake dialog)', () => {
         return { canceled: false, filePath: target };
       },
     };
-    const save = saveWithDialog(dialog as never, () => null, () => '/home/an/Tài liệu');
+    const save = saveWithDialog(
+      dialog as never,
+      () => null,
+      () => '/home/an/Tài liệu',
+    );
     expect(await save(src, 'gói.json')).toEqual({ saved: true, fileName: 'nơi lưu.json' });
     expect(readFileSync(target, 'utf8')).toBe('nội dung');
-    expect(asked[0]).toMatchObject({ defaultPath: '/home/an/Tài liệu/gói.json', title: 'Lưu tệp', filters: [{ extensions: ['json'] }, { extensions: ['*'] }] });
-    const cancel = saveWithDialog({ showSaveDialog: async () => ({ canceled: true, filePath: '' }) } as never, () => null, () => dir);
+    expect(asked[0]).toMatchObject({
+      defaultPath: '/home/an/Tài liệu/gói.json',
+      title: 'Lưu tệp',
+      filters: [{ extensions: ['json'] }, { extensions: ['*'] }],
+    });
+    const cancel = saveWithDialog(
+      { showSaveDialog: async () => ({ canceled: true, filePath: '' }) } as never,
+      () => null,
+      () => dir,
+    );
     expect(await cancel(src, 'gói.json')).toEqual({ saved: false, fileName: null });
     expect(saveDialogOptions('/d', 'không đuôi').filters).toEqual([]);
   });

@@ -4,14 +4,23 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDecimal, add, ZERO, cmp, type Rational } from '../../shared/decimal/rational.ts';
 import { buildTree, leavesUnder } from '../../shared/framework/tree.ts';
-import { type GroupPresetCode as UnitGroup, GROUP_PRESET_CODES, GROUPS_2023 as UNIT_GROUPS } from '../../shared/framework/groups.ts';
+import {
+  type GroupPresetCode as UnitGroup,
+  GROUP_PRESET_CODES,
+  GROUPS_2023 as UNIT_GROUPS,
+} from '../../shared/framework/groups.ts';
 import { SCORING_KINDS } from '../../shared/framework/types.ts';
 import { validateFramework } from '../../shared/framework/validate.ts';
 import { loadDefaultFrameworks, resourcesDir } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
 
 const d = (s: string): Rational => parseDecimal(s)!;
-const fieldMax = (g: UnitGroup) => Object.fromEntries(loadDefaultFrameworks()[g].nodes.filter((n) => n.parent === null).map((n) => [n.code, n.maxPoints]));
+const fieldMax = (g: UnitGroup) =>
+  Object.fromEntries(
+    loadDefaultFrameworks()
+      [g].nodes.filter((n) => n.parent === null)
+      .map((n) => [n.code, n.maxPoints]),
+  );
 
 describe('default frameworks', () => {
   const fws = loadDefaultFrameworks();
@@ -85,7 +94,8 @@ describe('resources folder', () => {
     expect(real.endsWith('resources')).toBe(true);
     tmp = mkdtempSync(join(tmpdir(), 'cchc-res-'));
     mkdirSync(join(tmp, 'frameworks'));
-    for (const g of GROUP_PRESET_CODES) copyFileSync(join(real, 'frameworks', `${g}.json`), join(tmp, 'frameworks', `${g}.json`));
+    for (const g of GROUP_PRESET_CODES)
+      copyFileSync(join(real, 'frameworks', `${g}.json`), join(tmp, 'frameworks', `${g}.json`));
     process.env['CCHC_RESOURCES'] = tmp;
     expect(resourcesDir()).toBe(tmp);
     expect(loadDefaultFrameworks().district.group).toBe('district');

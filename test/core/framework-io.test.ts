@@ -52,7 +52,16 @@ describe('framework xlsx', () => {
     await wb.xlsx.load(readFileSync(join(dir, 'department.xlsx')) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet(SHEET_NODES)!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'Mã', 'Mã cha', 'Tên tiêu chí', 'Điểm tối đa', 'Cách chấm', 'Tham số', 'Nhóm đơn vị', 'Được hạ điểm chuẩn', 'Hướng dẫn chấm', 'Tài liệu kiểm chứng',
+      'Mã',
+      'Mã cha',
+      'Tên tiêu chí',
+      'Điểm tối đa',
+      'Cách chấm',
+      'Tham số',
+      'Nhóm đơn vị',
+      'Được hạ điểm chuẩn',
+      'Hướng dẫn chấm',
+      'Tài liệu kiểm chứng',
     ]);
     const r7 = ws.getRow(rowOf(ws, '7'));
     expect(r7.getCell(4).value).toBe(17.5);
@@ -71,7 +80,10 @@ describe('framework xlsx', () => {
       const ws = wb.getWorksheet(SHEET_NODES)!;
       // 0.1 + 0.2 style values must come back exact: write 0.3 as a formula result and 0.25 as text.
       ws.getRow(rowOf(ws, '1.3.3')).getCell(4).value = '0,25';
-      ws.getRow(rowOf(ws, '1.3.4')).getCell(4).value = { formula: '0.1+0.15', result: 0.25 } as ExcelJS.CellFormulaValue;
+      ws.getRow(rowOf(ws, '1.3.4')).getCell(4).value = {
+        formula: '0.1+0.15',
+        result: 0.25,
+      } as ExcelJS.CellFormulaValue;
     });
     const back = await parseFrameworkXlsx(buf);
     if (!back.ok) throw new Error(back.error.message);

@@ -14,7 +14,9 @@ import { classify } from '../../shared/results/classification.ts';
 import { tempDirs } from './support.ts';
 
 function csv(name: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(join(import.meta.dirname, '../fixtures/soc-trang-2023', name), 'utf8').trim().split('\n');
+  const [head, ...rows] = readFileSync(join(import.meta.dirname, '../fixtures/soc-trang-2023', name), 'utf8')
+    .trim()
+    .split('\n');
   const cols = head!.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i]!, v])));
 }
@@ -33,7 +35,9 @@ describe('the demo database "Sóc Trăng 2023"', () => {
     const units = listUnits(db, DEMO_CYCLE_ID);
     expect(units).toHaveLength(40);
     const count = (g: string) => units.filter((u) => u.group === g).length;
-    expect([count('department'), count('district'), count('public_service_unit'), count('central_agency')]).toEqual([19, 11, 4, 6]);
+    expect([count('department'), count('district'), count('public_service_unit'), count('central_agency')]).toEqual([
+      19, 11, 4, 6,
+    ]);
     const members = listMembers(db, DEMO_CYCLE_ID);
     expect(members.filter((m) => m.role === 'secretariat')).toHaveLength(1);
     const assigned = new Set(members.flatMap((m) => m.fields));
@@ -64,10 +68,12 @@ describe('the demo database "Sóc Trăng 2023"', () => {
     const totals = computeCycleTotals(db, DEMO_CYCLE_ID);
     for (const row of csv('fields-districts.csv')) {
       const unit = totals.units.find((u) => u.unit.name === row['unit'])!;
-      Object.keys(row).filter((k) => k !== 'unit').forEach((k, i) => {
-        const got = roundHalfUpScaled(unit.totals.fields[i]!.points, 2);
-        expect(got, `${row['unit']} ${k}`).toBe(roundHalfUpScaled(parseDecimal(row[k]!)!, 2));
-      });
+      Object.keys(row)
+        .filter((k) => k !== 'unit')
+        .forEach((k, i) => {
+          const got = roundHalfUpScaled(unit.totals.fields[i]!.points, 2);
+          expect(got, `${row['unit']} ${k}`).toBe(roundHalfUpScaled(parseDecimal(row[k]!)!, 2));
+        });
     }
   });
 

@@ -30,10 +30,17 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
     const members = listMembers(db, DEMO_CYCLE_ID).filter((m) => m.role === 'member');
     const units = listUnits(db, DEMO_CYCLE_ID);
     // Two members on every field, so that the latest of two assigned appraisals must win.
-    for (const f of ['1', '2', '3', '4', '5', '6', '7', '8']) db.prepare('INSERT OR IGNORE INTO member_fields (member_id, field_code) VALUES (?, ?)').run(members[0]!.id, f);
-    const appraise = db.prepare('INSERT OR REPLACE INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const final = db.prepare("INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')");
-    const exempt = db.prepare("INSERT OR REPLACE INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'Thử', ?, '2024-03-01')");
+    for (const f of ['1', '2', '3', '4', '5', '6', '7', '8'])
+      db.prepare('INSERT OR IGNORE INTO member_fields (member_id, field_code) VALUES (?, ?)').run(members[0]!.id, f);
+    const appraise = db.prepare(
+      'INSERT OR REPLACE INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const final = db.prepare(
+      "INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')",
+    );
+    const exempt = db.prepare(
+      "INSERT OR REPLACE INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'Thử', ?, '2024-03-01')",
+    );
     const scores = [rat(0), rat(1, 2), rat(2, 3), rat(7, 4), rat(595634 * 2, 596864), rat(1)];
     for (let round = 0; round < 3; round++) {
       for (const u of units) {
@@ -44,7 +51,8 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
           const m = members[Math.floor(rnd() * members.length)]!;
           const time = `2024-03-0${1 + Math.floor(rnd() * 9)}T00:00:00Z`;
           if (r < 0.25) appraise.run(u.id, leaf.code, m.id, '{}', serialize(score), '', time);
-          else if (r < 0.28) appraise.run(u.id, leaf.code, m.id, '{}', '0.75', '', time); // a decimal spelling
+          else if (r < 0.28)
+            appraise.run(u.id, leaf.code, m.id, '{}', '0.75', '', time); // a decimal spelling
           else if (r < 0.3) final.run(u.id, leaf.code, serialize(score));
           else if (r < 0.31) exempt.run(u.id, leaf.code, rnd() < 0.5 ? 'approved' : 'proposed');
           else if (r < 0.312) exempt.run(u.id, tree.byCode.get(leaf.code)!.parent!, 'approved');

@@ -8,9 +8,19 @@ import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'cchc-mig4-')), 'db.sqlite');
 const tables = (db: Database.Database) =>
-  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 
-const NEW_TABLES = ['meeting_attendance', 'meetings', 'narrative_edits', 'previous_results', 'survey_response_summaries', 'survey_scales'];
+const NEW_TABLES = [
+  'meeting_attendance',
+  'meetings',
+  'narrative_edits',
+  'previous_results',
+  'survey_response_summaries',
+  'survey_scales',
+];
 
 describe('migration 004 (results, documents, survey imports)', () => {
   it('is registered as version 4', () => {
@@ -48,18 +58,34 @@ describe('migration 004 (results, documents, survey imports)', () => {
     ).toThrow(/FOREIGN KEY/);
 
     // survey scales and summaries hold JSON
-    expect(() => db.exec("INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'sipas', 'not json', 'now')")).toThrow(/CHECK/);
-    db.exec(`INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'sipas', '{"options":[]}', 'now')`);
-    expect(() => db.exec("INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'other', '{}', 'now')")).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'sipas', 'not json', 'now')",
+      ),
+    ).toThrow(/CHECK/);
+    db.exec(
+      `INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'sipas', '{"options":[]}', 'now')`,
+    );
+    expect(() =>
+      db.exec("INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES ('c', 'other', '{}', 'now')"),
+    ).toThrow(/CHECK/);
     db.exec(`INSERT INTO survey_response_summaries (unit_id, source, respondents, answers, option_counts, satisfaction, points, scale, source_file, imported_at)
              VALUES ('u', 'sipas', 3, 30, '{"A":30}', '1', '15', '{}', 'r.csv', 'now')`);
 
     // the meeting and its attendance; narrative edits
-    db.exec(`INSERT INTO meetings (cycle_id, location, legal_bases, conclusions, updated_at) VALUES ('c', 'Phòng họp', '["Quyết định số 1"]', '[]', 'now')`);
+    db.exec(
+      `INSERT INTO meetings (cycle_id, location, legal_bases, conclusions, updated_at) VALUES ('c', 'Phòng họp', '["Quyết định số 1"]', '[]', 'now')`,
+    );
     db.exec("INSERT INTO meeting_attendance (cycle_id, member_id, present, note) VALUES ('c', 'm', 0, 'Đi công tác')");
-    expect(() => db.exec("INSERT INTO meeting_attendance (cycle_id, member_id, present) VALUES ('c', 'm2', 1)")).toThrow(/FOREIGN KEY/);
-    db.exec("INSERT INTO narrative_edits (cycle_id, key, text, updated_at) VALUES ('c', 'group.district.extremes', 'Sửa', 'now')");
-    expect(() => db.exec("INSERT INTO narrative_edits (cycle_id, key, text, updated_at) VALUES ('c', '', 'x', 'now')")).toThrow(/CHECK/);
+    expect(() =>
+      db.exec("INSERT INTO meeting_attendance (cycle_id, member_id, present) VALUES ('c', 'm2', 1)"),
+    ).toThrow(/FOREIGN KEY/);
+    db.exec(
+      "INSERT INTO narrative_edits (cycle_id, key, text, updated_at) VALUES ('c', 'group.district.extremes', 'Sửa', 'now')",
+    );
+    expect(() =>
+      db.exec("INSERT INTO narrative_edits (cycle_id, key, text, updated_at) VALUES ('c', '', 'x', 'now')"),
+    ).toThrow(/CHECK/);
 
     // deleting the cycle removes everything that hangs on it
     db.exec("DELETE FROM cycles WHERE id = 'c'");

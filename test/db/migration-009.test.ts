@@ -8,7 +8,10 @@ import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'cchc-mig9-')), 'db.sqlite');
 const triggers = (db: Database.Database, table: string) =>
-  db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name").pluck().all(table) as string[];
+  db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name")
+    .pluck()
+    .all(table) as string[];
 
 /** A version-8-or-earlier database (everything before 009) holding one link of each kind. */
 function before009(): Database.Database {
@@ -36,7 +39,11 @@ describe('migration 009 (one evidence document at several pages)', () => {
 
   it('before it, the same document at a second page is refused (the defect)', () => {
     const db = before009();
-    expect(() => db.exec("INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, 5)")).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, 5)",
+      ),
+    ).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
 
@@ -53,24 +60,34 @@ describe('migration 009 (one evidence document at several pages)', () => {
     expect(db.prepare('SELECT page FROM appraisal_evidence').pluck().all()).toEqual([3]);
     expect(db.prepare('SELECT page FROM dossier_evidence').pluck().all()).toEqual([2]);
 
-    const link = db.prepare("INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, ?)");
+    const link = db.prepare(
+      "INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, ?)",
+    );
     link.run(5);
     link.run(null);
     expect(() => link.run(3)).toThrow(/UNIQUE/);
     expect(() => link.run(null)).toThrow(/UNIQUE/);
     expect(() => link.run(0)).toThrow(/CHECK/);
-    const dlink = db.prepare("INSERT INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES ('u', '1.1', 7, ?)");
+    const dlink = db.prepare(
+      "INSERT INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES ('u', '1.1', 7, ?)",
+    );
     dlink.run(9);
     expect(() => dlink.run(2)).toThrow(/UNIQUE/);
     expect(db.prepare('SELECT page FROM appraisal_evidence ORDER BY page').pluck().all()).toEqual([null, 3, 5]);
 
     // foreign keys still hold: deleting the appraisal removes its links; an unknown document is refused
-    expect(() => db.exec("INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 99, 1)")).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 99, 1)",
+      ),
+    ).toThrow(/FOREIGN KEY/);
     db.exec("DELETE FROM appraisals WHERE unit_id = 'u'");
     expect(db.prepare('SELECT count(*) FROM appraisal_evidence').pluck().get()).toBe(0);
 
     // the finalised-cycle lock still guards the rebuilt table
-    db.exec("INSERT INTO appraisals (unit_id, node_code, member_id, input, score, updated_at) VALUES ('u', '1.1', 'm', '{\"met\":true}', '1', 'now')");
+    db.exec(
+      "INSERT INTO appraisals (unit_id, node_code, member_id, input, score, updated_at) VALUES ('u', '1.1', 'm', '{\"met\":true}', '1', 'now')",
+    );
     db.exec("UPDATE cycles SET status = 'finalised' WHERE id = 'c'");
     expect(() => link.run(4)).toThrow(/CYCLE_FINALISED/);
     db.close();
@@ -81,7 +98,11 @@ describe('migration 009 (one evidence document at several pages)', () => {
     db.exec('CREATE TABLE dossier_evidence_v9 (x)'); // a clash makes the second rebuild fail
     expect(() => migrate(db, 9)).toThrow();
     expect(userVersion(db)).toBeLessThan(9);
-    expect(() => db.exec("INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, 5)")).toThrow(/UNIQUE|PRIMARY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES ('u', '1.1', 'm', 7, 5)",
+      ),
+    ).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
 });

@@ -51,7 +51,9 @@ describe('migration 010 (application_id)', () => {
     const ro = openDatabase(path, { mode: 'read' });
     expect(ro.readonly).toBe(true);
     expect(ro.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(() => ro.exec("INSERT INTO cycles (id, name, year, province, created_at) VALUES ('x', 'X', 2023, 'P', 'now')")).toThrow(/readonly/);
+    expect(() =>
+      ro.exec("INSERT INTO cycles (id, name, year, province, created_at) VALUES ('x', 'X', 2023, 'P', 'now')"),
+    ).toThrow(/readonly/);
     ro.close();
   });
 
@@ -67,7 +69,8 @@ describe('migration 010 (application_id)', () => {
       make(db);
       db.close();
       const before = sha(path);
-      for (const mode of ['read', 'write', 'create'] as const) expect(() => openDatabase(path, { mode })).toThrow(expect.objectContaining({ code: 'DB_NOT_APP' }));
+      for (const mode of ['read', 'write', 'create'] as const)
+        expect(() => openDatabase(path, { mode })).toThrow(expect.objectContaining({ code: 'DB_NOT_APP' }));
       expect(sha(path)).toBe(before);
       expect(readdirSync(join(path, '..'))).toEqual(['db.sqlite']);
     }

@@ -20,8 +20,21 @@ describe('migration 011 (signed audit heads, append-only at the end of the chain
     const db = new Database(fresh());
     migrate(db, 5);
     // A row as the app wrote it before 011 (no key column).
-    const old = { at: '2024-01-01T00:00:00Z', actor: 'a', action: 'x.old', entity: 'e', entityId: '1', before: null, after: null, reason: null, packageHash: null, keyFingerprint: null };
-    db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES (@at, @actor, @action, @entity, @entityId, @prev, @hash)").run({
+    const old = {
+      at: '2024-01-01T00:00:00Z',
+      actor: 'a',
+      action: 'x.old',
+      entity: 'e',
+      entityId: '1',
+      before: null,
+      after: null,
+      reason: null,
+      packageHash: null,
+      keyFingerprint: null,
+    };
+    db.prepare(
+      'INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES (@at, @actor, @action, @entity, @entityId, @prev, @hash)',
+    ).run({
       ...old,
       prev: GENESIS_HASH,
       hash: auditRowHash(GENESIS_HASH, old),
@@ -35,7 +48,9 @@ describe('migration 011 (signed audit heads, append-only at the end of the chain
     clearAuditWriter(db);
     expect(r.keyFingerprint).toBe(key.fingerprint);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 2, head: r.hash });
-    expect(listHeads(db)).toEqual([expect.objectContaining({ seq: r.seq, headHash: r.hash, keyFingerprint: key.fingerprint })]);
+    expect(listHeads(db)).toEqual([
+      expect.objectContaining({ seq: r.seq, headHash: r.hash, keyFingerprint: key.fingerprint }),
+    ]);
     db.close();
   });
 
@@ -45,13 +60,17 @@ describe('migration 011 (signed audit heads, append-only at the end of the chain
     const a = appendAudit(db, { actor: 'a', action: 'x', entity: 'e', entityId: '1' });
     const ins = (seq: number | null, prev: string, hash: string, mode = 'INSERT') =>
       db
-        .prepare(`${mode} INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (?, 'x', 'x', 'x', 'x', 'x', ?, ?)`)
+        .prepare(
+          `${mode} INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (?, 'x', 'x', 'x', 'x', 'x', ?, ?)`,
+        )
         .run(seq, prev, hash);
     expect(() => ins(a.seq, a.prevHash, 'f'.repeat(64), 'INSERT OR REPLACE')).toThrow(/AUDIT_/);
     expect(() => ins(a.seq + 2, a.hash, 'f'.repeat(64))).toThrow('AUDIT_APPEND_ONLY');
     expect(() => ins(null, GENESIS_HASH, 'f'.repeat(64))).toThrow('AUDIT_PREV_HASH');
     expect(() => ins(null, a.hash, a.hash, 'INSERT OR REPLACE')).toThrow('AUDIT_APPEND_ONLY');
-    expect(() => db.prepare("INSERT INTO audit_heads VALUES (?, ?, 'x', ?, 'k', 's')").run(a.seq, 'e'.repeat(64), 'c'.repeat(64))).toThrow('AUDIT_APPEND_ONLY');
+    expect(() =>
+      db.prepare("INSERT INTO audit_heads VALUES (?, ?, 'x', ?, 'k', 's')").run(a.seq, 'e'.repeat(64), 'c'.repeat(64)),
+    ).toThrow('AUDIT_APPEND_ONLY');
     expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 1 });
     db.close();

@@ -10,7 +10,10 @@ import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations/in
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'cchc-mig-')), 'db.sqlite');
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+  db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
 
 describe('migrations', () => {
   it('are numbered from 1 upwards, each once, in order (branches take numbers apart, so gaps are allowed)', () => {
@@ -26,15 +29,29 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(1);
     expect(tables(db)).toEqual(
       [
-        'appraisal_evidence', 'appraisals', 'cycle_frameworks', 'cycles', 'dossier_evidence', 'dossier_items', 'evidence',
-        'exemptions', 'final_scores', 'frameworks', 'member_fields', 'members', 'survey_points', 'units',
+        'appraisal_evidence',
+        'appraisals',
+        'cycle_frameworks',
+        'cycles',
+        'dossier_evidence',
+        'dossier_items',
+        'evidence',
+        'exemptions',
+        'final_scores',
+        'frameworks',
+        'member_fields',
+        'members',
+        'survey_points',
+        'units',
       ].sort(),
     );
     // an exemption needs a reason
     db.exec("INSERT INTO cycles (id, name, year, province, created_at) VALUES ('c', 'C', 2023, 'Sóc Trăng', 'now')");
     db.exec("INSERT INTO units (id, cycle_id, name, grp) VALUES ('u', 'c', 'U', 'district')");
     expect(() =>
-      db.exec("INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES ('u', '1.1', '  ', 'approved', 'now')"),
+      db.exec(
+        "INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES ('u', '1.1', '  ', 'approved', 'now')",
+      ),
     ).toThrow(/CHECK/);
     db.close();
   });
@@ -47,7 +64,9 @@ describe('migrations', () => {
     expect(migrate(db, 2)).toEqual([2]);
     expect(userVersion(db)).toBe(2);
     expect(db.prepare('SELECT count(*) FROM cycles').pluck().get()).toBe(1);
-    db.exec("INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES ('t', 'a', 'x', 'e', '1', 'p', 'h')");
+    db.exec(
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES ('t', 'a', 'x', 'e', '1', 'p', 'h')",
+    );
     expect(() => db.exec("UPDATE audit_log SET actor = 'b'")).toThrow(/AUDIT_APPEND_ONLY/);
     expect(() => db.exec('DELETE FROM audit_log')).toThrow(/AUDIT_APPEND_ONLY/);
     db.close();
@@ -57,7 +76,11 @@ describe('migrations', () => {
     const db = new Database(fresh());
     const broken = [
       ...MIGRATIONS.slice(0, 1),
-      { version: 2, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half_done (x); SELECT * FROM no_such_table;') },
+      {
+        version: 2,
+        name: 'broken',
+        up: (d: Database.Database) => d.exec('CREATE TABLE half_done (x); SELECT * FROM no_such_table;'),
+      },
     ];
     expect(() => migrate(db, 2, broken)).toThrow();
     expect(userVersion(db)).toBe(1);
@@ -93,7 +116,9 @@ describe('migrations', () => {
     const backup = new Database(`${path}.v1.bak`, { readonly: true });
     expect(userVersion(backup)).toBe(1);
     backup.close();
-    expect(() => db.exec("INSERT INTO units (id, cycle_id, name, grp) VALUES ('u', 'missing', 'U', 'district')")).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec("INSERT INTO units (id, cycle_id, name, grp) VALUES ('u', 'missing', 'U', 'district')"),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -37,8 +37,24 @@ describe('the store', () => {
 
   it('takes the assigned member’s appraisal over the self-score, ignores an unassigned member', () => {
     const db = seed(newDir());
-    upsertAppraisal(db, { unitId: 'u1', nodeCode: '1.1', memberId: 'm1', input: { met: false }, score: '0', comment: 'Chưa ban hành kế hoạch', updatedAt: '2024-01-02T00:00:00Z' });
-    upsertAppraisal(db, { unitId: 'u1', nodeCode: '1.2', memberId: 'm2', input: { a: 0, b: 3 }, score: '0', comment: '', updatedAt: '2024-01-02T00:00:00Z' });
+    upsertAppraisal(db, {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      memberId: 'm1',
+      input: { met: false },
+      score: '0',
+      comment: 'Chưa ban hành kế hoạch',
+      updatedAt: '2024-01-02T00:00:00Z',
+    });
+    upsertAppraisal(db, {
+      unitId: 'u1',
+      nodeCode: '1.2',
+      memberId: 'm2',
+      input: { a: 0, b: 3 },
+      score: '0',
+      comment: '',
+      updatedAt: '2024-01-02T00:00:00Z',
+    });
     const u1 = computeCycleTotals(db, 'c').units.find((u) => u.unit.id === 'u1')!;
     expect(toFixedHalfUp(u1.totals.selfAssessed, 6)).toBe('0.666667');
     expect(u1.appraised).toBe(1);
@@ -48,7 +64,18 @@ describe('the store', () => {
 
   it('moves the benchmark with an approved exemption only (proposed ones only in the member’s own view)', () => {
     const db = seed(newDir());
-    upsertExemption(db, { unitId: 'u2', nodeCode: '1.2', reason: 'Không được giao xây dựng văn bản QPPL', legalBasis: '', proposedBy: 'm1', status: 'proposed', decidedBy: null, decisionReason: null, createdAt: 'now', decidedAt: null });
+    upsertExemption(db, {
+      unitId: 'u2',
+      nodeCode: '1.2',
+      reason: 'Không được giao xây dựng văn bản QPPL',
+      legalBasis: '',
+      proposedBy: 'm1',
+      status: 'proposed',
+      decidedBy: null,
+      decisionReason: null,
+      createdAt: 'now',
+      decidedAt: null,
+    });
     const official = computeCycleTotals(db, 'c').units.find((u) => u.unit.id === 'u2')!;
     expect(toFixedHalfUp(official.totals.benchmark, 2)).toBe('23.00');
     const own = computeCycleTotals(db, 'c', { includeProposedExemptions: true }).units.find((u) => u.unit.id === 'u2')!;
@@ -69,8 +96,22 @@ describe('the audit log', () => {
   it('chains every row to the previous one and verifies', () => {
     const db = openDatabase(join(newDir(), 'a.sqlite'));
     tx(db, () => {
-      appendAudit(db, { actor: 'm1', action: 'appraisal.set', entity: 'appraisal', entityId: 'u1/1.1', before: null, after: { met: true } });
-      appendAudit(db, { actor: 'm1', action: 'exemption.set', entity: 'exemption', entityId: 'u1/1.2', after: { reason: 'Không được giao' }, reason: 'Không được giao' });
+      appendAudit(db, {
+        actor: 'm1',
+        action: 'appraisal.set',
+        entity: 'appraisal',
+        entityId: 'u1/1.1',
+        before: null,
+        after: { met: true },
+      });
+      appendAudit(db, {
+        actor: 'm1',
+        action: 'exemption.set',
+        entity: 'exemption',
+        entityId: 'u1/1.2',
+        after: { reason: 'Không được giao' },
+        reason: 'Không được giao',
+      });
     });
     const rows = listAudit(db);
     expect(rows).toHaveLength(2);

@@ -21,7 +21,9 @@ describe('the per-unit totals cache (migration 005)', () => {
     expect(migrate(db, 5)).toEqual([5]);
     expect(userVersion(db)).toBe(5);
     expect(db.prepare('SELECT count(*) FROM cycles').pluck().get()).toBe(1);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_totals_%'").pluck().get()).toBe(22);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_totals_%'").pluck().get(),
+    ).toBe(22);
     db.close();
   });
 
@@ -29,8 +31,12 @@ describe('the per-unit totals cache (migration 005)', () => {
     const dir = newDir();
     const db = openDatabase(join(dir, 'cchc.sqlite'));
     initDemo(db, dir);
-    const fresh = (withProposed = false) => figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions: withProposed }));
-    const same = (withProposed = false) => expect(cachedCycleFigures(db, DEMO_CYCLE_ID, { includeProposedExemptions: withProposed })).toEqual(fresh(withProposed));
+    const fresh = (withProposed = false) =>
+      figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions: withProposed }));
+    const same = (withProposed = false) =>
+      expect(cachedCycleFigures(db, DEMO_CYCLE_ID, { includeProposedExemptions: withProposed })).toEqual(
+        fresh(withProposed),
+      );
 
     same();
     expect(cached(db)).toBe(40);
@@ -38,16 +44,60 @@ describe('the per-unit totals cache (migration 005)', () => {
     expect(cached(db)).toBe(80);
 
     const unit = demoUnitId('so-tu-phap');
-    const leaf = treeFor(db, DEMO_CYCLE_ID, 'department').plan.leaves.find((l) => !l.survey && l.code.startsWith('2.'))!;
+    const leaf = treeFor(db, DEMO_CYCLE_ID, 'department').plan.leaves.find(
+      (l) => !l.survey && l.code.startsWith('2.'),
+    )!;
     const member = db.prepare("SELECT member_id FROM member_fields WHERE field_code = '2'").pluck().get() as string;
     const changes: [string, () => void][] = [
-      ['a self-score', () => db.prepare("UPDATE dossier_items SET round2_score = '0' WHERE unit_id = ? AND node_code = ?").run(unit, leaf.code)],
-      ['an appraisal', () => db.prepare("INSERT INTO appraisals (unit_id, node_code, member_id, input, score, updated_at) VALUES (?, ?, ?, '{}', '1/3', 't')").run(unit, leaf.code, member)],
-      ['a final score', () => db.prepare("INSERT INTO final_scores (unit_id, node_code, score, updated_at) VALUES (?, ?, '1/7', 't')").run(unit, leaf.code)],
-      ['an exemption', () => db.prepare("INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'x', 'approved', 't')").run(unit, leaf.code)],
-      ['survey points', () => db.prepare("UPDATE survey_points SET points = '9.99' WHERE unit_id = ? AND source = 'sipas'").run(unit)],
-      ['an assignment', () => db.prepare("DELETE FROM member_fields WHERE member_id = ? AND field_code = '2'").run(member)],
-      ['the framework', () => db.prepare("UPDATE cycle_frameworks SET framework_hash = framework_hash WHERE cycle_id = ? AND grp = 'department'").run(DEMO_CYCLE_ID)],
+      [
+        'a self-score',
+        () =>
+          db
+            .prepare("UPDATE dossier_items SET round2_score = '0' WHERE unit_id = ? AND node_code = ?")
+            .run(unit, leaf.code),
+      ],
+      [
+        'an appraisal',
+        () =>
+          db
+            .prepare(
+              "INSERT INTO appraisals (unit_id, node_code, member_id, input, score, updated_at) VALUES (?, ?, ?, '{}', '1/3', 't')",
+            )
+            .run(unit, leaf.code, member),
+      ],
+      [
+        'a final score',
+        () =>
+          db
+            .prepare("INSERT INTO final_scores (unit_id, node_code, score, updated_at) VALUES (?, ?, '1/7', 't')")
+            .run(unit, leaf.code),
+      ],
+      [
+        'an exemption',
+        () =>
+          db
+            .prepare(
+              "INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'x', 'approved', 't')",
+            )
+            .run(unit, leaf.code),
+      ],
+      [
+        'survey points',
+        () => db.prepare("UPDATE survey_points SET points = '9.99' WHERE unit_id = ? AND source = 'sipas'").run(unit),
+      ],
+      [
+        'an assignment',
+        () => db.prepare("DELETE FROM member_fields WHERE member_id = ? AND field_code = '2'").run(member),
+      ],
+      [
+        'the framework',
+        () =>
+          db
+            .prepare(
+              "UPDATE cycle_frameworks SET framework_hash = framework_hash WHERE cycle_id = ? AND grp = 'department'",
+            )
+            .run(DEMO_CYCLE_ID),
+      ],
     ];
     for (const [what, change] of changes) {
       same();

@@ -21,17 +21,41 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
 
   it('lists the commands', async () => {
     const r = await cli('--help');
-    for (const c of ['minutes', 'sheets', 'export-xlsx', 'import-survey', 'import-previous']) expect(r.stdout).toContain(`  ${c} `);
+    for (const c of ['minutes', 'sheets', 'export-xlsx', 'import-survey', 'import-previous'])
+      expect(r.stdout).toContain(`  ${c} `);
   });
 
   it('imports last year’s results and survey points', async () => {
-    const prev = await cli('import-previous', '--db', dbPath, '--summary', join(FIXTURES, 'summary-districts.csv'), '--dry-run');
+    const prev = await cli(
+      'import-previous',
+      '--db',
+      dbPath,
+      '--summary',
+      join(FIXTURES, 'summary-districts.csv'),
+      '--dry-run',
+    );
     expect(prev.code).toBe(0);
     expect(JSON.parse(prev.stdout)).toMatchObject({ year: 2022, committed: false });
-    const ok = await cli('import-previous', '--db', dbPath, '--summary', join(FIXTURES, 'summary-districts.csv'), '--summary', join(FIXTURES, 'summary-public-units.csv'));
+    const ok = await cli(
+      'import-previous',
+      '--db',
+      dbPath,
+      '--summary',
+      join(FIXTURES, 'summary-districts.csv'),
+      '--summary',
+      join(FIXTURES, 'summary-public-units.csv'),
+    );
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).rows).toHaveLength(15);
-    const bad = await cli('import-previous', '--db', dbPath, '--summary', join(FIXTURES, 'summary-districts.csv'), '--year', '2023');
+    const bad = await cli(
+      'import-previous',
+      '--db',
+      dbPath,
+      '--summary',
+      join(FIXTURES, 'summary-districts.csv'),
+      '--year',
+      '2023',
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^PREVIOUS_YEAR_INVALID: /);
     expect((await cli('import-previous', '--db', dbPath, '--summary', 'x.csv', '--year', 'năm ngoái')).code).toBe(2);
@@ -41,7 +65,11 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
     const s = await cli('import-survey', '--db', dbPath, '--file', responses, '--source', 'sipas');
     expect(s.code).toBe(0);
     // (3 × 100% + 60%) / 4 = 90% of 15 points = 13,5
-    expect(JSON.parse(s.stdout)).toMatchObject({ kind: 'responses', committed: true, rows: [{ unit: 'UBND huyện Mỹ Xuyên', points: '13.5', respondents: 2, answers: 4 }] });
+    expect(JSON.parse(s.stdout)).toMatchObject({
+      kind: 'responses',
+      committed: true,
+      rows: [{ unit: 'UBND huyện Mỹ Xuyên', points: '13.5', respondents: 2, answers: 4 }],
+    });
     const noSource = await cli('import-survey', '--db', dbPath, '--file', responses);
     expect(noSource.code).toBe(1);
     expect(noSource.stderr).toMatch(/^SURVEY_SOURCE_REQUIRED: /);
@@ -50,7 +78,10 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
 
   it('prints the minutes and per-unit sheets as A4 PDFs', async () => {
     const meeting = join(dir, 'meeting.json');
-    writeFileSync(meeting, JSON.stringify({ startsAt: '2024-03-15T08:00', location: 'Hội trường UBND tỉnh', documentDate: '2024-03-15' }));
+    writeFileSync(
+      meeting,
+      JSON.stringify({ startsAt: '2024-03-15T08:00', location: 'Hội trường UBND tỉnh', documentDate: '2024-03-15' }),
+    );
     const out = join(dir, 'bien-ban.pdf');
     const r = await cli('minutes', '--db', dbPath, '--out', out, '--meeting', meeting);
     expect(r.code, r.stderr).toBe(0);
@@ -66,7 +97,21 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
     expect(text).toContain('UBND huyện Mỹ Xuyên 94,00 51,34 13,13 13,50 77,97 82,95 83,84 -0,89');
 
     const sheets = join(dir, 'thong-bao.pdf');
-    const s = await cli('sheets', '--db', dbPath, '--unit', 'UBND huyện Mỹ Xuyên', '--unit', 'Sở Tư pháp', '--kind', 'notice', '--round', '2', '--out', sheets);
+    const s = await cli(
+      'sheets',
+      '--db',
+      dbPath,
+      '--unit',
+      'UBND huyện Mỹ Xuyên',
+      '--unit',
+      'Sở Tư pháp',
+      '--kind',
+      'notice',
+      '--round',
+      '2',
+      '--out',
+      sheets,
+    );
     expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ units: 2 });
     const t = flatText(sheets);
@@ -87,7 +132,9 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
     const bm = await cli('minutes', '--db', dbPath, '--out', join(dir, 'x.pdf'), '--meeting', badMeeting);
     expect(bm.code).toBe(1);
     expect(bm.stderr).toMatch(/^MEETING_BAD_TIME: /);
-    expect((await cli('sheets', '--db', dbPath, '--unit', 'all', '--kind', 'letter', '--out', join(dir, 'x.pdf'))).code).toBe(2);
+    expect(
+      (await cli('sheets', '--db', dbPath, '--unit', 'all', '--kind', 'letter', '--out', join(dir, 'x.pdf'))).code,
+    ).toBe(2);
     const unknown = await cli('sheets', '--db', dbPath, '--unit', 'Sở Không Có', '--out', join(dir, 'x.pdf'));
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^UNIT_NOT_FOUND: /);
@@ -96,7 +143,17 @@ describe('CLI: minutes, sheets, export-xlsx, import-survey, import-previous', ()
 
   it('exports the tables to xlsx, csv and json', async () => {
     const out = join(dir, 'ket-qua.xlsx');
-    const r = await cli('export-xlsx', '--db', dbPath, '--out', out, '--csv', join(dir, 'csv'), '--json', join(dir, 'ket-qua.json'));
+    const r = await cli(
+      'export-xlsx',
+      '--db',
+      dbPath,
+      '--out',
+      out,
+      '--csv',
+      join(dir, 'csv'),
+      '--json',
+      join(dir, 'ket-qua.json'),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).sheets).toContain('KQ UBND cấp huyện');
     expect(existsSync(out)).toBe(true);

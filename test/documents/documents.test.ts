@@ -22,7 +22,9 @@ function expectA4AndTinos(path: string): void {
     expect(f.embedded, f.name).toBe(true);
     expect(f.name, 'only the shipped Tinos').toMatch(/^[A-Z]{6}\+Tinos/);
   }
-  expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['Tinos', 'Tinos-Bold', 'Tinos-Italic']));
+  expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(
+    expect.arrayContaining(['Tinos', 'Tinos-Bold', 'Tinos-Italic']),
+  );
 }
 
 describe('documents printed by Chromium and read back', () => {
@@ -87,7 +89,9 @@ describe('documents printed by Chromium and read back', () => {
     for (const g of report.groups) {
       for (const r of g.rows) {
         // the row of the report's table: unit, benchmark, self-assessed, surveys, total, index (vi-VN)
-        const row = [r.unit, r.benchmark, r.selfAssessed, r.surveyCbccvc, r.surveySipas, r.total, r.index].map((x, i) => (i === 0 ? x : vi(x))).join(' ');
+        const row = [r.unit, r.benchmark, r.selfAssessed, r.surveyCbccvc, r.surveySipas, r.total, r.index]
+          .map((x, i) => (i === 0 ? x : vi(x)))
+          .join(' ');
         expect(text, r.unit).toContain(row);
       }
       const avg = `TRUNG BÌNH ${[g.average.benchmark, g.average.selfAssessed, g.average.surveyCbccvc, g.average.surveySipas, g.average.total, g.average.index].map(vi).join(' ')}`;
@@ -101,19 +105,40 @@ describe('documents printed by Chromium and read back', () => {
     const sheet = writePdf(join(dir, 'sheet.pdf'), await unitSheetsPdf(db, C, [id], printer));
     expectA4AndTinos(sheet);
     const t = flatText(sheet);
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHIẾU THẨM ĐỊNH', 'Đơn vị: UBND huyện Mỹ Xuyên', 'Lần 1', 'Lần 2', 'Tài liệu kiểm chứng', 'Nhận xét của Hội đồng', 'TM. HỘI ĐỒNG THẨM ĐỊNH']) {
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'PHIẾU THẨM ĐỊNH',
+      'Đơn vị: UBND huyện Mỹ Xuyên',
+      'Lần 1',
+      'Lần 2',
+      'Tài liệu kiểm chứng',
+      'Nhận xét của Hội đồng',
+      'TM. HỘI ĐỒNG THẨM ĐỊNH',
+    ]) {
       expect(t, s).toContain(s);
     }
     // benchmark, self-assessment (round 2), appraised, surveys, total, index, classification
     expect(layoutLines(sheet)).toContain('94,00 51,34 51,34 13,13 14,34 78,81 83,84 2');
     expect(t).toContain('Ban hành Kế hoạch cải cách hành chính năm 2023 đúng thời hạn');
-    const notice = writePdf(join(dir, 'notice.pdf'), await unitSheetsPdf(db, C, [id], printer, { kind: 'notice', round: 1, deadline: '25/02/2024' }));
+    const notice = writePdf(
+      join(dir, 'notice.pdf'),
+      await unitSheetsPdf(db, C, [id], printer, { kind: 'notice', round: 1, deadline: '25/02/2024' }),
+    );
     expectA4AndTinos(notice);
     const n = flatText(notice);
-    for (const s of ['THÔNG BÁO', 'Kết quả thẩm định sơ bộ lần 1 Chỉ số cải cách hành chính năm 2023', 'Kính gửi: Thủ trưởng UBND huyện Mỹ Xuyên', 'trước ngày 25/02/2024', 'Nơi nhận:']) {
+    for (const s of [
+      'THÔNG BÁO',
+      'Kết quả thẩm định sơ bộ lần 1 Chỉ số cải cách hành chính năm 2023',
+      'Kính gửi: Thủ trưởng UBND huyện Mỹ Xuyên',
+      'trước ngày 25/02/2024',
+      'Nơi nhận:',
+    ]) {
       expect(n, s).toContain(s);
     }
-    const feedback = writePdf(join(dir, 'feedback.pdf'), await unitSheetsPdf(db, C, [id], printer, { kind: 'feedback' }));
+    const feedback = writePdf(
+      join(dir, 'feedback.pdf'),
+      await unitSheetsPdf(db, C, [id], printer, { kind: 'feedback' }),
+    );
     expectA4AndTinos(feedback);
     expect(flatText(feedback)).toContain('PHIẾU PHẢN HỒI');
   });
@@ -123,7 +148,10 @@ describe('documents printed by Chromium and read back', () => {
     db.prepare(
       "INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, '1.3.4', 'soc-trang-2023-tv02', '{\"met\":false}', '0', 'Không có danh sách dự thi của đơn vị', '2024-03-01T00:00:00Z')",
     ).run(unit);
-    const path = writePdf(join(dir, 'feedback-lp.pdf'), await unitSheetsPdf(db, C, [unit], printer, { kind: 'feedback' }));
+    const path = writePdf(
+      join(dir, 'feedback-lp.pdf'),
+      await unitSheetsPdf(db, C, [unit], printer, { kind: 'feedback' }),
+    );
     const t = flatText(path);
     expect(t).not.toContain('trùng với kết quả tự đánh giá ở tất cả');
     // (wrapped cells: pdftotext reads a table row line by line)
@@ -137,7 +165,10 @@ describe('documents printed by Chromium and read back', () => {
   it('prints every unit in one file, each from a new page', async () => {
     const ids = resolveUnits(db, C, 'all');
     expect(ids).toHaveLength(40);
-    const path = writePdf(join(dir, 'notices.pdf'), await unitSheetsPdf(db, C, ids, printer, { kind: 'notice', round: 2 }));
+    const path = writePdf(
+      join(dir, 'notices.pdf'),
+      await unitSheetsPdf(db, C, ids, printer, { kind: 'notice', round: 2 }),
+    );
     expect(pdfInfo(path).pages).toBeGreaterThanOrEqual(40);
     const t = flatText(path);
     expect(t.match(/Kính gửi: Thủ trưởng /g)).toHaveLength(40);

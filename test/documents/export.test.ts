@@ -52,16 +52,41 @@ describe('exports: xlsx, csv and json read back', () => {
 
     const ws = wb.getWorksheet('KQ UBND cấp huyện')!;
     // the demo cycle is not finalised: every table says the figures are provisional
-    expect(ws.getCell('A1').value).toBe('Kết quả Chỉ số CCHC năm 2023: UBND cấp huyện — TẠM TÍNH (Hội đồng chưa chốt kết quả)');
+    expect(ws.getCell('A1').value).toBe(
+      'Kết quả Chỉ số CCHC năm 2023: UBND cấp huyện — TẠM TÍNH (Hội đồng chưa chốt kết quả)',
+    );
     expect(wb.worksheets.every((w) => String(w.getCell('A1').value).includes('TẠM TÍNH'))).toBe(true);
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(headers.slice(0, 10)).toEqual(['STT', 'Đơn vị', 'Điểm chuẩn tối đa', 'Điểm tự đánh giá', 'Khảo sát CBCCVC', 'Chỉ số SIPAS', 'Tổng điểm đạt được', 'Chỉ số CCHC 2023 (%)', 'Chỉ số 2022 (%)', 'Tăng, giảm']);
+    expect(headers.slice(0, 10)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Điểm chuẩn tối đa',
+      'Điểm tự đánh giá',
+      'Khảo sát CBCCVC',
+      'Chỉ số SIPAS',
+      'Tổng điểm đạt được',
+      'Chỉ số CCHC 2023 (%)',
+      'Chỉ số 2022 (%)',
+      'Tăng, giảm',
+    ]);
     districts.rows.forEach((row, i) => {
       const x = ws.getRow(i + 3);
       expect(x.getCell(2).value).toBe(row.unit);
       const nums = [1, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => x.getCell(c).value);
       for (const v of nums) expect(typeof v).toBe('number');
-      expect(nums).toEqual([row.stt, ...[row.benchmark, row.selfAssessed, row.surveyCbccvc, row.surveySipas, row.total, row.index, row.previousIndex!, row.change!].map(Number)]);
+      expect(nums).toEqual([
+        row.stt,
+        ...[
+          row.benchmark,
+          row.selfAssessed,
+          row.surveyCbccvc,
+          row.surveySipas,
+          row.total,
+          row.index,
+          row.previousIndex!,
+          row.change!,
+        ].map(Number),
+      ]);
       expect(x.getCell(3).numFmt).toBe('#,##0.00');
       expect(x.getCell(10).numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
       expect(x.getCell(1).numFmt).toBe('#,##0');
@@ -79,7 +104,11 @@ describe('exports: xlsx, csv and json read back', () => {
 
     const fields = wb.getWorksheet('LV UBND cấp huyện')!;
     // LV1 maximum, points, percent for Mỹ Xuyên: 13,5 / 11,29 / 83,63
-    expect([fields.getRow(3).getCell(3).value, fields.getRow(3).getCell(4).value, fields.getRow(3).getCell(5).value]).toEqual([13.5, 11.29, 83.63]);
+    expect([
+      fields.getRow(3).getCell(3).value,
+      fields.getRow(3).getCell(4).value,
+      fields.getRow(3).getCell(5).value,
+    ]).toEqual([13.5, 11.29, 83.63]);
 
     const detail = wb.getWorksheet('Chi tiết')!;
     expect(detail.rowCount).toBeGreaterThan(40 * 50);
@@ -95,7 +124,16 @@ describe('exports: xlsx, csv and json read back', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text);
     expect(rows[0]!.fields.slice(0, 3)).toEqual(['STT', 'Đơn vị', 'Điểm chuẩn tối đa']);
-    expect(rows[1]!.fields.slice(0, 8)).toEqual(['1', 'UBND huyện Mỹ Xuyên', '94.00', '51.34', '13.13', '14.34', '78.81', '83.84']);
+    expect(rows[1]!.fields.slice(0, 8)).toEqual([
+      '1',
+      'UBND huyện Mỹ Xuyên',
+      '94.00',
+      '51.34',
+      '13.13',
+      '14.34',
+      '78.81',
+      '83.84',
+    ]);
     const json = JSON.parse(cycleJson(db, C));
     expect(json.report.units).toHaveLength(40);
     expect(json.narrative[0].key).toBe('overall');

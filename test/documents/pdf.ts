@@ -27,7 +27,10 @@ export interface PdfFont {
 }
 
 export function pdfFonts(path: string): PdfFont[] {
-  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return out.map((l) => {
     const cols = l.trim().split(/\s+/);
     // name type… encoding emb sub uni object ID: emb is the 5th column from the end

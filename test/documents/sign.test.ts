@@ -27,8 +27,41 @@ describe('digitally signed documents (PKCS#12, @signpdf)', () => {
   const printer = new ChromiumPdfPrinter();
   beforeAll(() => {
     dir = temp();
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '30', '-subj', '/CN=Nguyen Thi Kim Phuong/O=Hoi dong tham dinh/C=VN'], { stdio: 'ignore' });
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(dir, 'key.pem'), '-in', join(dir, 'cert.pem'), '-out', join(dir, 'cert.p12'), '-passout', 'pass:mat-khau'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Nguyen Thi Kim Phuong/O=Hoi dong tham dinh/C=VN',
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        join(dir, 'key.pem'),
+        '-in',
+        join(dir, 'cert.pem'),
+        '-out',
+        join(dir, 'cert.p12'),
+        '-passout',
+        'pass:mat-khau',
+      ],
+      { stdio: 'ignore' },
+    );
     p12 = readFileSync(join(dir, 'cert.p12'));
   });
   afterAll(() => printer.close());
@@ -37,9 +70,22 @@ describe('digitally signed documents (PKCS#12, @signpdf)', () => {
     const html = documentHtml({
       title: 'Thử',
       fontCss: documentFontCss(),
-      body: headerHtml({ issuerParent: 'UBND tỉnh Sóc Trăng', issuer: 'Hội đồng thẩm định', number: '', place: 'Sóc Trăng', date: null }) + titleHtml('Biên bản', 'Thử ký số'),
+      body:
+        headerHtml({
+          issuerParent: 'UBND tỉnh Sóc Trăng',
+          issuer: 'Hội đồng thẩm định',
+          number: '',
+          place: 'Sóc Trăng',
+          date: null,
+        }) + titleHtml('Biên bản', 'Thử ký số'),
     });
-    const signed = await signPdf(await printer.printToPdf(html), { p12, passphrase: 'mat-khau', reason: 'Biên bản họp Hội đồng thẩm định', location: 'Sóc Trăng', name: 'Nguyễn Thị Kim Phượng' });
+    const signed = await signPdf(await printer.printToPdf(html), {
+      p12,
+      passphrase: 'mat-khau',
+      reason: 'Biên bản họp Hội đồng thẩm định',
+      location: 'Sóc Trăng',
+      name: 'Nguyễn Thị Kim Phượng',
+    });
     const path = join(dir, 'signed.pdf');
     writeFileSync(path, signed);
     const report = pdfsig(path);
@@ -57,8 +103,12 @@ describe('digitally signed documents (PKCS#12, @signpdf)', () => {
 
   it('refuses a wrong passphrase with a coded error', async () => {
     const pdf = await printer.printToPdf(documentHtml({ title: 'x', fontCss: '', body: '<p>x</p>' }));
-    await expect(signPdf(pdf, { p12, passphrase: 'sai', reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'SIGN_CERTIFICATE_INVALID' });
-    await expect(signPdf(new Uint8Array([37, 80, 68, 70]), { p12, passphrase: 'mat-khau', reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'SIGN_FAILED' });
+    await expect(signPdf(pdf, { p12, passphrase: 'sai', reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject(
+      { code: 'SIGN_CERTIFICATE_INVALID' },
+    );
+    await expect(
+      signPdf(new Uint8Array([37, 80, 68, 70]), { p12, passphrase: 'mat-khau', reason: 'x', location: 'y', name: 'z' }),
+    ).rejects.toMatchObject({ code: 'SIGN_FAILED' });
     expect(asciiText('Nguyễn Thị Kim Phượng (Thư ký)')).toBe('Nguyen Thi Kim Phuong Thu ky');
   });
 
@@ -68,11 +118,34 @@ describe('digitally signed documents (PKCS#12, @signpdf)', () => {
     const out = join(dir, 'minutes-signed.pdf');
     process.env['CCHC_TEST_P12_PASS'] = 'mat-khau';
     try {
-      const r = await cli('minutes', '--db', path, '--out', out, '--sign', join(dir, 'cert.p12'), '--passphrase-env', 'CCHC_TEST_P12_PASS', '--no-charts');
+      const r = await cli(
+        'minutes',
+        '--db',
+        path,
+        '--out',
+        out,
+        '--sign',
+        join(dir, 'cert.p12'),
+        '--passphrase-env',
+        'CCHC_TEST_P12_PASS',
+        '--no-charts',
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ signed: true });
       expect(pdfsig(out)).toContain('Signature is Valid.');
-      const missing = await cli('sheets', '--db', path, '--unit', 'Sở Tư pháp', '--out', join(dir, 'x.pdf'), '--sign', join(dir, 'cert.p12'), '--passphrase-env', 'CCHC_NOT_SET');
+      const missing = await cli(
+        'sheets',
+        '--db',
+        path,
+        '--unit',
+        'Sở Tư pháp',
+        '--out',
+        join(dir, 'x.pdf'),
+        '--sign',
+        join(dir, 'cert.p12'),
+        '--passphrase-env',
+        'CCHC_NOT_SET',
+      );
       expect(missing.code).toBe(2);
     } finally {
       delete process.env['CCHC_TEST_P12_PASS'];

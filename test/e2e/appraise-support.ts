@@ -55,11 +55,19 @@ export function mine(page: Page, code: string): Locator {
 }
 
 /** Calls the core directly through the harness, as the page would (token from the page). */
-export async function callCore(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+export async function callCore(
+  page: Page,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   return page.evaluate(
     async ([m, i]) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="cchc-token"]')!.content;
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cchc-token': token }, body: JSON.stringify(i) });
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-cchc-token': token },
+        body: JSON.stringify(i),
+      });
       return res.json();
     },
     [method, input] as const,

@@ -20,13 +20,18 @@ afterEach(async () => {
 const VIEW = { width: 1366, height: 768 };
 const NOI_VU = 'soc-trang-2023-so-noi-vu';
 const TU_PHAP = 'soc-trang-2023-so-tu-phap';
-const cell = (page: Page, code: string, unitId: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${unitId}"]`);
+const cell = (page: Page, code: string, unitId: string) =>
+  page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${unitId}"]`);
 const mineIn = (page: Page, code: string, unitId: string) => cell(page, code, unitId).locator('.g-mine').textContent();
 
 async function myScores(page: Page, unitId: string): Promise<Record<string, string | null>> {
   const r = await callCore(page, 'dossier.get', { unitId });
-  const nodes = (r.value as { nodes: { code: string; leaf: boolean; field: string; appraisal: { score: string | null } | null }[] }).nodes;
-  return Object.fromEntries(nodes.filter((n) => n.leaf && n.field === '2').map((n) => [n.code, n.appraisal?.score ?? null]));
+  const nodes = (
+    r.value as { nodes: { code: string; leaf: boolean; field: string; appraisal: { score: string | null } | null }[] }
+  ).nodes;
+  return Object.fromEntries(
+    nodes.filter((n) => n.leaf && n.field === '2').map((n) => [n.code, n.appraisal?.score ?? null]),
+  );
 }
 
 describe('bulk appraisal', () => {
@@ -55,7 +60,9 @@ describe('bulk appraisal', () => {
     await page.getByTestId('agree-rest').click();
     const confirm = page.getByTestId('agree-confirm');
     await confirm.waitFor();
-    expect(await confirm.locator('p').textContent()).toBe('Lấy điểm tự chấm của Sở Nội vụ cho 9 tiêu chí thành phần chưa chấm của lĩnh vực 2?');
+    expect(await confirm.locator('p').textContent()).toBe(
+      'Lấy điểm tự chấm của Sở Nội vụ cho 9 tiêu chí thành phần chưa chấm của lĩnh vực 2?',
+    );
     await app.screenshot('80-agree-confirm');
     await confirm.getByRole('button', { name: 'Đồng ý (9)' }).click();
     await page.getByText('Đã lấy điểm tự chấm cho 9 tiêu chí thành phần. Ctrl+Z để hoàn tác.').waitFor();
@@ -70,7 +77,13 @@ describe('bulk appraisal', () => {
     await row(page, '2.2.2').click();
     const open = page.locator('.doc-actions .button').first();
     await open.waitFor();
-    const heights = await page.locator('.doc-actions .button').evaluateAll((els) => els.map((e) => [e.textContent, e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)] as const));
+    const heights = await page
+      .locator('.doc-actions .button')
+      .evaluateAll((els) =>
+        els.map(
+          (e) => [e.textContent, e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)] as const,
+        ),
+      );
     for (const [text, h, line] of heights) expect(h, String(text)).toBeLessThan(line * 2);
     await app.screenshot('81-agree-done');
     await page.keyboard.press('Control+z');
@@ -86,7 +99,10 @@ describe('bulk appraisal', () => {
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng chấm điểm' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Bảng chấm điểm' })
+      .click();
     await cell(page, '2.1.1', NOI_VU).waitFor();
     expect(await page.locator('.ag-row[row-id="2.1.1"] .g-exemptable').count()).toBe(1);
     expect(await page.locator('.ag-row[row-id="2.2.2"] .g-exemptable').count()).toBe(0);
@@ -102,7 +118,9 @@ describe('bulk appraisal', () => {
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.setData('text/plain', text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
     }, '0,5\t1\r\n1\tabc\r\n\t\r\n5/3\t1/2\r\n');
     await page.getByText('Đã dán 4 ô. Ctrl+Z để hoàn tác.').waitFor();
     const refused = page.getByTestId('paste-refused');

@@ -35,8 +35,18 @@ const LINH = 'soc-trang-2023-tv04';
 const NOI_VU = 'soc-trang-2023-so-noi-vu';
 
 function secretariat(core: CoreContext) {
-  const settings = memorySettings({ identity: { name: 'Nguyễn Văn Thường', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'secretariat', memberId: 'soc-trang-2023-thuong-truc' } });
-  const router = createRouter(handlers, { context: { core, settings, app: { version: 't', transport: 'http' }, downloadUrl: () => '/download/x' } });
+  const settings = memorySettings({
+    identity: {
+      name: 'Nguyễn Văn Thường',
+      position: 'Chuyên viên',
+      agency: 'Sở Nội vụ',
+      role: 'secretariat',
+      memberId: 'soc-trang-2023-thuong-truc',
+    },
+  });
+  const router = createRouter(handlers, {
+    context: { core, settings, app: { version: 't', transport: 'http' }, downloadUrl: () => '/download/x' },
+  });
   return async (method: string, input?: unknown): Promise<any> => {
     const r = await router.call(method as never, input as never);
     if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
@@ -49,7 +59,9 @@ describe('the demo round trip, member side in the browser', () => {
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
-    const agreed = (await callCore(page, 'appraisal.agree', { unitId: NOI_VU, fieldCode: '2' })).value as { saved: unknown[] };
+    const agreed = (await callCore(page, 'appraisal.agree', { unitId: NOI_VU, fieldCode: '2' })).value as {
+      saved: unknown[];
+    };
     expect(agreed.saved.length).toBe(10);
 
     // Her key, made on "Trao đổi": not on the roster yet.
@@ -70,8 +82,15 @@ describe('the demo round trip, member side in the browser', () => {
     await S('identity.create', { passphrase: 'mật khẩu thường trực' });
     const pub = (await callCore(page, 'identity.exportPublicKey', {})).value as { ticket: string };
     const pubFile = ticketFile(app.dataDir, 'outbox', pub.ticket);
-    const up = await S('files.upload', { name: pubFile.name, dataBase64: readFileSync(pubFile.path).toString('base64') });
-    await S('secretariat.registerKey', { memberId: LINH, ticket: up.ticket, reason: 'Đối chiếu dấu vân tay qua điện thoại' });
+    const up = await S('files.upload', {
+      name: pubFile.name,
+      dataBase64: readFileSync(pubFile.path).toString('base64'),
+    });
+    await S('secretariat.registerKey', {
+      memberId: LINH,
+      ticket: up.ticket,
+      reason: 'Đối chiếu dấu vân tay qua điện thoại',
+    });
     const cycle = await S('secretariat.exportCycle');
     const cycleFile = ticketFile(sec.dataDir, 'outbox', cycle.file.ticket).path;
     const secFingerprint = (await S('identity.status')).key.display as string;
@@ -93,7 +112,10 @@ describe('the demo round trip, member side in the browser', () => {
 
     // Her scores are still there, and she hands them in.
     const send = page.getByTestId('send-mine');
-    const [download] = await Promise.all([page.waitForEvent('download'), send.getByRole('button', { name: 'Xuất gói kết quả thẩm định' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      send.getByRole('button', { name: 'Xuất gói kết quả thẩm định' }).click(),
+    ]);
     await send.getByTestId('send-done').waitFor();
     const pkg = path.join(secDir, download.suggestedFilename());
     await download.saveAs(pkg);

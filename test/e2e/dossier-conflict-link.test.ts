@@ -24,8 +24,13 @@ describe('conflict of interest from the dossier', () => {
     await openUnit(page, 'Sở Tư pháp');
     await page.getByTestId('declare-conflict').click();
     await expect.poll(() => page.url()).toContain('#/trao-doi/xung-dot-loi-ich/');
-    const unitSelect = page.locator('select').filter({ has: page.locator('option', { hasText: 'Sở Tư pháp' }) }).first();
-    await expect.poll(async () => (await unitSelect.locator('option:checked').textContent())?.trim()).toBe('Sở Tư pháp');
+    const unitSelect = page
+      .locator('select')
+      .filter({ has: page.locator('option', { hasText: 'Sở Tư pháp' }) })
+      .first();
+    await expect
+      .poll(async () => (await unitSelect.locator('option:checked').textContent())?.trim())
+      .toBe('Sở Tư pháp');
     await app.screenshot('16-conflict-from-dossier');
 
     const coi = page.getByTestId('coi');

@@ -69,7 +69,10 @@ describe('unit dossier', () => {
     await expect.poll(() => cited.textContent()).toContain('tr. 3');
     expect(await cited.textContent()).toContain(firstDoc);
     await saved(page);
-    const [popup] = await Promise.all([page.context().waitForEvent('page'), cited.getByRole('button', { name: /^Mở/ }).first().click()]);
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      cited.getByRole('button', { name: /^Mở/ }).first().click(),
+    ]);
     expect(popup.url()).toMatch(/\/evidence\/[0-9a-f]{64}\?ticket=[0-9a-f]{48}#page=3$/);
     await popup.close();
 
@@ -93,7 +96,9 @@ describe('unit dossier', () => {
     detail = await select(page, '2.3.2');
     const exemption = detail.getByTestId('exemption');
     await exemption.getByRole('button', { name: /Đề nghị hạ điểm chuẩn/ }).click();
-    await exemption.getByRole('textbox', { name: /Lý do/ }).fill('Năm 2023 đơn vị không có kết quả theo dõi thi hành pháp luật phải xử lý.');
+    await exemption
+      .getByRole('textbox', { name: /Lý do/ })
+      .fill('Năm 2023 đơn vị không có kết quả theo dõi thi hành pháp luật phải xử lý.');
     await exemption.getByRole('textbox', { name: 'Căn cứ' }).fill('Công văn số 15/STP-VP ngày 10/01/2024');
     await exemption.getByRole('button', { name: 'Hạ điểm chuẩn', exact: true }).click();
     await expect.poll(() => page.getByTestId('total-benchmark').textContent()).toBe('97');
@@ -117,10 +122,14 @@ describe('unit dossier', () => {
     expect(await detail.getByRole('textbox', { name: 'Số đạt (a)' }).inputValue()).toBe('2.000');
     expect(await detail.getByTestId('my-evidence').textContent()).toContain('tr. 3');
     expect(await detail.getByTestId('my-evidence').textContent()).toContain('tr. 5');
-    expect(await detail.getByRole('textbox', { name: 'Nhận xét của thành viên' }).inputValue()).toBe('Đối chiếu Báo cáo số 8/BC-SNV: 2.000/3.200 văn bản được xử lý.');
+    expect(await detail.getByRole('textbox', { name: 'Nhận xét của thành viên' }).inputValue()).toBe(
+      'Đối chiếu Báo cáo số 8/BC-SNV: 2.000/3.200 văn bản được xử lý.',
+    );
     detail = await select(page, '2.3.2');
     expect(await detail.getByRole('textbox', { name: /Lý do/ }).inputValue()).toContain('không có kết quả theo dõi');
-    expect(await detail.getByRole('textbox', { name: 'Căn cứ' }).inputValue()).toBe('Công văn số 15/STP-VP ngày 10/01/2024');
+    expect(await detail.getByRole('textbox', { name: 'Căn cứ' }).inputValue()).toBe(
+      'Công văn số 15/STP-VP ngày 10/01/2024',
+    );
 
     // The home screen counts my work, by the same rule as the dossier (issue #10 item 7).
     expect(await page.getByTestId('total-appraised').textContent()).toBe('3/9');
@@ -141,7 +150,9 @@ describe('unit dossier', () => {
     const detail = await select(page, '2.2.2');
     await detail.getByRole('textbox', { name: 'Số đạt (a)' }).fill('5000');
     await detail.getByRole('textbox', { name: 'Tổng số (b)' }).fill('3200');
-    await expect.poll(() => detail.getByTestId('figure-error').textContent()).toBe('Số đạt (a) không được lớn hơn tổng số (b).');
+    await expect
+      .poll(() => detail.getByTestId('figure-error').textContent())
+      .toBe('Số đạt (a) không được lớn hơn tổng số (b).');
     expect(await detail.getByRole('textbox', { name: 'Số đạt (a)' }).getAttribute('aria-invalid')).toBe('true');
     await detail.getByRole('textbox', { name: 'Tổng số (b)' }).press('Enter');
     // Shown once, inline next to the figures: no toast repeats it (issue 10 item 9).
@@ -151,19 +162,28 @@ describe('unit dossier', () => {
     expect(await totals(page)).toEqual(start);
     await app.screenshot('13-dossier-invalid-figure');
     const stored = await callCore(page, 'dossier.get', { unitId: 'soc-trang-2023-so-noi-vu' });
-    const node = (stored.value as { nodes: { code: string; appraisal: unknown }[] }).nodes.find((n) => n.code === '2.2.2');
+    const node = (stored.value as { nodes: { code: string; appraisal: unknown }[] }).nodes.find(
+      (n) => n.code === '2.2.2',
+    );
     expect(node?.appraisal).toBeNull();
 
     // Field 1 is not assigned to this member: visible, locked, and the keys change nothing.
     const locked = await select(page, '1.2');
-    expect(await locked.getByTestId('lock-reason').textContent()).toContain('Lĩnh vực này không được phân công cho bạn');
-    for (const name of [/^Đúng hạn/, /^Trễ hạn/, /^Không thực hiện/]) expect(await locked.getByRole('button', { name }).isDisabled()).toBe(true);
+    expect(await locked.getByTestId('lock-reason').textContent()).toContain(
+      'Lĩnh vực này không được phân công cho bạn',
+    );
+    for (const name of [/^Đúng hạn/, /^Trễ hạn/, /^Không thực hiện/])
+      expect(await locked.getByRole('button', { name }).isDisabled()).toBe(true);
     expect(await locked.getByRole('textbox', { name: 'Nhận xét của thành viên' }).isDisabled()).toBe(true);
     await row(page, '1.2').focus();
     await page.keyboard.press('1');
     await page.getByText('Lĩnh vực này không được phân công cho bạn: chỉ xem, không chấm.').first().waitFor();
     expect(await mine(page, '1.2').textContent()).toBe('·');
-    const direct = await callCore(page, 'appraisal.set', { unitId: 'soc-trang-2023-so-noi-vu', nodeCode: '1.2', input: { tier: 'on_time' } });
+    const direct = await callCore(page, 'appraisal.set', {
+      unitId: 'soc-trang-2023-so-noi-vu',
+      nodeCode: '1.2',
+      input: { tier: 'on_time' },
+    });
     expect(direct.error?.code).toBe('FIELD_READ_ONLY');
     await app.screenshot('14-dossier-read-only-field');
     await page.reload();
@@ -180,7 +200,10 @@ describe('unit dossier', () => {
     const view = await callCore(page, 'dossier.get', { unitId: 'soc-trang-2023-so-tu-phap' });
     const nodes = (view.value as { nodes: { code: string; unitEvidence: { sha256: string }[] }[] }).nodes;
     const n211 = nodes.find((n) => n.code === '2.1.1')!;
-    const [gone, altered] = [n211.unitEvidence[0]!.sha256, nodes.find((n) => n.code === '2.2.2')!.unitEvidence[0]!.sha256];
+    const [gone, altered] = [
+      n211.unitEvidence[0]!.sha256,
+      nodes.find((n) => n.code === '2.2.2')!.unitEvidence[0]!.sha256,
+    ];
     const { rmSync, appendFileSync } = await import('node:fs');
     const { evidencePath } = await import('../../electron/core/evidence/files.ts');
     rmSync(evidencePath(app.dataDir, gone));
@@ -193,7 +216,11 @@ describe('unit dossier', () => {
     expect(await flagged.first().textContent()).toContain('Thiếu tệp');
     expect(await flagged.first().getByRole('button', { name: /^Mở/ }).isDisabled()).toBe(true);
     await app.screenshot('15-dossier-evidence-missing');
-    const res = await callCore(page, 'evidence.open', { evidenceId: (view.value as { documents: { evidenceId: number; sha256: string }[] }).documents.find((d) => d.sha256 === gone)!.evidenceId });
+    const res = await callCore(page, 'evidence.open', {
+      evidenceId: (view.value as { documents: { evidenceId: number; sha256: string }[] }).documents.find(
+        (d) => d.sha256 === gone,
+      )!.evidenceId,
+    });
     expect(res.error?.code).toBe('EVIDENCE_MISSING');
     if (altered !== gone) {
       const d2 = await select(page, '2.2.2');

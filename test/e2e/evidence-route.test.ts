@@ -21,7 +21,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function get(p: string, host = `127.0.0.1:${harness.port}`, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  p: string,
+  host = `127.0.0.1:${harness.port}`,
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: harness.port, method, path: p, headers: { host } }, (res) => {
       const chunks: Buffer[] = [];

@@ -19,13 +19,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildRenderer } from './support.ts';
 import { openUnit, saved, select } from './appraise-support.ts';
-import { TV01, TV04, appraiseEarlier, download, firstRunFree, launchBrowser, openStation, secretariatWithOtherPackages, type Station } from './exchange-support.ts';
+import {
+  TV01,
+  TV04,
+  appraiseEarlier,
+  download,
+  firstRunFree,
+  launchBrowser,
+  openStation,
+  secretariatWithOtherPackages,
+  type Station,
+} from './exchange-support.ts';
 
 const CHAU_THANH = 'soc-trang-2023-huyen-chau-thanh';
 const SO_TU_PHAP = 'soc-trang-2023-so-tu-phap';
 const CHAIR = { name: 'Nguyễn Hoàng Minh', position: 'Phó Chủ tịch UBND tỉnh', agency: 'UBND tỉnh Sóc Trăng' };
 const LINH = { name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', agency: 'Sở Tư pháp' };
-const SECRETARIAT = 'Nguyễn Thị Kim Phượng — Trưởng phòng Cải cách hành chính, Thư ký Hội đồng, Sở Nội vụ (Cơ quan thường trực)';
+const SECRETARIAT =
+  'Nguyễn Thị Kim Phượng — Trưởng phòng Cải cách hành chính, Thư ký Hội đồng, Sở Nội vụ (Cơ quan thường trực)';
 
 let browser: Browser;
 const stations: Station[] = [];
@@ -53,15 +64,26 @@ async function open(name: string, dataDir: string, demo: boolean): Promise<Stati
 }
 
 async function nav(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: label, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
 }
 
 async function step(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' }).getByRole('link', { name: label }).click();
+  await page
+    .getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' })
+    .getByRole('link', { name: label })
+    .click();
 }
 
 /** The member's key with a passphrase, and the public-key file downloaded. */
-async function makeKey(s: Station, passphrase: string, files: string, shot?: string): Promise<{ fingerprint: string; file: string }> {
+async function makeKey(
+  s: Station,
+  passphrase: string,
+  files: string,
+  shot?: string,
+): Promise<{ fingerprint: string; file: string }> {
   const { page } = s;
   await nav(page, 'Trao đổi');
   const card = page.getByTestId('key-card');
@@ -106,7 +128,9 @@ async function receiveCycle(s: Station, file: string, secretariatFingerprint: st
   expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^Khớp/);
   await importButton.click();
   await card.getByTestId('cycle-imported').waitFor({ timeout: 30_000 });
-  expect(await card.getByTestId('cycle-imported').textContent()).toContain(`Máy này được liên kết với thành viên ${expectMe}.`);
+  expect(await card.getByTestId('cycle-imported').textContent()).toContain(
+    `Máy này được liên kết với thành viên ${expectMe}.`,
+  );
 }
 
 async function exportMine(s: Station, files: string): Promise<string> {
@@ -140,8 +164,15 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sp.getByRole('combobox', { name: 'Tôi là' }).selectOption({ label: SECRETARIAT });
     await sp.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
     await sp.getByRole('heading', { level: 1, name: /^Xin chào, / }).waitFor();
-    expect(await sp.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trao đổi' }).count()).toBe(0);
-    expect(await chair.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổng hợp' }).count()).toBe(0);
+    expect(
+      await sp.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trao đổi' }).count(),
+    ).toBe(0);
+    expect(
+      await chair.page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Tổng hợp' })
+        .count(),
+    ).toBe(0);
     await nav(sp, 'Tổng hợp');
     // Claiming the secretariat opens nothing: its steps wait for its key, made (or unlocked) here first.
     await sp.getByTestId('secretariat-key-gate').waitFor();
@@ -158,7 +189,9 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await row(TV01).getByRole('button', { name: 'Phân công' }).click();
     const assign = sp.getByTestId('assign-fields');
     await assign.getByRole('checkbox', { name: /Cải cách thể chế/ }).check();
-    await assign.getByLabel(/Căn cứ phân công/).fill('Quyết định số 215/QĐ-HĐTĐ bổ sung thành viên thẩm định lĩnh vực 2');
+    await assign
+      .getByLabel(/Căn cứ phân công/)
+      .fill('Quyết định số 215/QĐ-HĐTĐ bổ sung thành viên thẩm định lĩnh vực 2');
     await assign.getByRole('button', { name: 'Lưu phân công' }).click();
     await expect.poll(() => row(TV01).locator('.s-field').allTextContents()).toEqual(['2']);
 
@@ -175,7 +208,9 @@ describe('exchange: two members, one secretariat, three machines', () => {
       await panel.getByRole('checkbox', { name: /dấu vân tay khớp/ }).check();
       await panel.getByLabel(/Ghi chú đối chiếu/).fill('Đối chiếu qua điện thoại');
       await panel.getByRole('button', { name: 'Đăng ký khóa' }).click();
-      await expect.poll(() => row(id).getByTestId('member-key').locator('[data-fingerprint]').getAttribute('data-fingerprint')).toBe(key.fingerprint);
+      await expect
+        .poll(() => row(id).getByTestId('member-key').locator('[data-fingerprint]').getAttribute('data-fingerprint'))
+        .toBe(key.fingerprint);
     }
     // Locked, the key signs nothing; the passphrase opens it again.
     const issue = sp.getByTestId('issue-cycle').getByRole('button', { name: 'Phát hành gói kỳ đánh giá' });
@@ -198,13 +233,19 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await receiveCycle(linh, cycleFile.path, secFingerprint, 'Trần Thị Mỹ Linh');
     await expect.poll(() => linh.page.getByTestId('exchange-me').textContent()).toContain('2. Cải cách thể chế');
     await nav(chair.page, 'Thông tin thành viên');
-    await expect.poll(() => chair.page.getByTestId('profile-key').getByTestId('key-registered').textContent()).toContain('Nguyễn Hoàng Minh');
-    expect(await chair.page.getByTestId('profile-key').getByTestId('my-fingerprint').getAttribute('data-fingerprint')).toBe(chairKey.fingerprint);
+    await expect
+      .poll(() => chair.page.getByTestId('profile-key').getByTestId('key-registered').textContent())
+      .toContain('Nguyễn Hoàng Minh');
+    expect(
+      await chair.page.getByTestId('profile-key').getByTestId('my-fingerprint').getAttribute('data-fingerprint'),
+    ).toBe(chairKey.fingerprint);
     await chair.screenshot('53-profile-key');
 
     // Earlier work on their own machines: Linh has appraised field 2 everywhere but her own department and Châu Thành's
     // 2.1.2 / 2.3.2; the chair, assigned for her department, has appraised Sở Tư pháp.
-    expect(appraiseEarlier(linh.dataDir, TV04, '2', (u) => u !== SO_TU_PHAP, [`${CHAU_THANH}/2.1.2`, `${CHAU_THANH}/2.3.2`])).toBeGreaterThan(200);
+    expect(
+      appraiseEarlier(linh.dataDir, TV04, '2', (u) => u !== SO_TU_PHAP, [`${CHAU_THANH}/2.1.2`, `${CHAU_THANH}/2.3.2`]),
+    ).toBeGreaterThan(200);
     expect(appraiseEarlier(chair.dataDir, TV01, '2', (u) => u === SO_TU_PHAP)).toBeGreaterThan(5);
 
     // 4. Linh declares a conflict of interest with her own department (the address a dossier can link to preselects it).
@@ -225,12 +266,16 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await openUnit(linh.page, 'UBND huyện Châu Thành');
     const d212 = await select(linh.page, '2.1.2');
     await d212.getByRole('button', { name: /^Không đạt/ }).click();
-    await d212.getByRole('textbox', { name: 'Nhận xét của thành viên' }).fill('Dự thảo Nghị quyết chưa đăng tải lấy ý kiến trên Cổng thông tin điện tử của huyện.');
+    await d212
+      .getByRole('textbox', { name: 'Nhận xét của thành viên' })
+      .fill('Dự thảo Nghị quyết chưa đăng tải lấy ý kiến trên Cổng thông tin điện tử của huyện.');
     await d212.getByRole('textbox', { name: 'Nhận xét của thành viên' }).press('Tab');
     await saved(linh.page);
     const exemption = (await select(linh.page, '2.3.2')).getByTestId('exemption');
     await exemption.getByRole('button', { name: /Đề nghị hạ điểm chuẩn/ }).click();
-    await exemption.getByRole('textbox', { name: /Lý do/ }).fill('Năm 2023 huyện không có kết quả theo dõi thi hành pháp luật phải xử lý, kiến nghị.');
+    await exemption
+      .getByRole('textbox', { name: /Lý do/ })
+      .fill('Năm 2023 huyện không có kết quả theo dõi thi hành pháp luật phải xử lý, kiến nghị.');
     await exemption.getByRole('textbox', { name: 'Căn cứ' }).fill('Báo cáo số 12/BC-UBND ngày 05/01/2024');
     await exemption.getByRole('button', { name: 'Hạ điểm chuẩn', exact: true }).click();
     await saved(linh.page);
@@ -256,7 +301,9 @@ describe('exchange: two members, one secretariat, three machines', () => {
     const refused = sp.locator('[data-testid="import-file"][data-file="goi-da-bi-sua.cchc-appraisal.json"]');
     expect(await refused.getByTestId('file-state').textContent()).toBe('Bị từ chối');
     expect(await refused.getByTestId('file-error').getAttribute('data-code')).toBe('EXCHANGE_BAD_SIGNATURE');
-    expect(await refused.getByTestId('file-error').textContent()).toContain('Tệp “goi-da-bi-sua.cchc-appraisal.json” bị từ chối: chữ ký số không khớp với nội dung');
+    expect(await refused.getByTestId('file-error').textContent()).toContain(
+      'Tệp “goi-da-bi-sua.cchc-appraisal.json” bị từ chối: chữ ký số không khớp với nội dung',
+    );
     expect(await sp.getByTestId('import-commit').textContent()).toBe('Nhập 2 tệp');
     const chairCard = sp.locator(`[data-testid="import-file"][data-file="${path.basename(chairPackage)}"]`);
     const linhCard = sp.locator(`[data-testid="import-file"][data-file="${path.basename(linhPackage)}"]`);
@@ -284,11 +331,17 @@ describe('exchange: two members, one secretariat, three machines', () => {
     const resultsStatus = sp.getByTestId('results-status');
     await resultsStatus.waitFor();
     expect(await resultsStatus.getAttribute('data-state')).toBe('draft');
-    expect(await resultsStatus.textContent()).toContain('1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
-    expect(await sp.getByTestId('unit-conflicts-note').textContent()).toContain('1 tiêu chí thành phần các thành viên chấm khác nhau');
+    expect(await resultsStatus.textContent()).toContain(
+      '1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết',
+    );
+    expect(await sp.getByTestId('unit-conflicts-note').textContent()).toContain(
+      '1 tiêu chí thành phần các thành viên chấm khác nhau',
+    );
     await sp.locator('tr.r-node[data-code="2"]').click();
     await sp.locator('tr.r-node[data-code="2.1"]').click();
-    expect(await sp.locator('tr.r-node[data-code="2.1.2"]').getByTestId('conflict-chip').textContent()).toContain('Chưa thống nhất');
+    expect(await sp.locator('tr.r-node[data-code="2.1.2"]').getByTestId('conflict-chip').textContent()).toContain(
+      'Chưa thống nhất',
+    );
     await sec.screenshot('46a-results-open-conflict', { viewport: true });
     await nav(sp, 'Tổng hợp');
 
@@ -297,7 +350,11 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sp.getByTestId('readiness').waitFor();
     expect(await sp.getByTestId('stat-conflicts').textContent()).toBe('1Ý kiến khác nhau chưa xử lý');
     expect(await sp.getByTestId('stat-pending').textContent()).toBe('1Đề nghị hạ điểm chuẩn chờ duyệt');
-    expect(await sp.locator(`[data-testid="matrix"] tr[data-unit="${CHAU_THANH}"] [data-field="2"]`).getAttribute('data-complete')).toBe('false');
+    expect(
+      await sp
+        .locator(`[data-testid="matrix"] tr[data-unit="${CHAU_THANH}"] [data-field="2"]`)
+        .getAttribute('data-complete'),
+    ).toBe('false');
     await sec.screenshot('46b-secretariat-completeness-blocked', { viewport: true });
 
     // 8. The conflict, side by side, resolved with a reason (Linh's value).
@@ -317,11 +374,15 @@ describe('exchange: two members, one secretariat, three machines', () => {
     // …but the council takes Linh's.
     await detail.getByRole('radio', { name: /Lấy kết quả của Trần Thị Mỹ Linh/ }).check();
     expect(await decide.isDisabled()).toBe(true); // a written reason is required
-    await detail.getByTestId('conflict-reason').fill('Hội đồng thống nhất: dự thảo chưa được đăng tải lấy ý kiến theo quy định.');
+    await detail
+      .getByTestId('conflict-reason')
+      .fill('Hội đồng thống nhất: dự thảo chưa được đăng tải lấy ý kiến theo quy định.');
     await sec.screenshot('47-secretariat-conflict');
     await decide.click();
     await detail.getByTestId('conflict-resolution').waitFor();
-    expect(await detail.getByTestId('conflict-resolution').textContent()).toContain('theo kết quả của Trần Thị Mỹ Linh');
+    expect(await detail.getByTestId('conflict-resolution').textContent()).toContain(
+      'theo kết quả của Trần Thị Mỹ Linh',
+    );
     await sec.screenshot('48-secretariat-conflict-resolved');
 
     // 9. The exemption approved.
@@ -331,7 +392,9 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('49-secretariat-exemptions');
     await ex.getByRole('button', { name: 'Từ chối' }).click();
     await sp.getByRole('button', { name: 'Xác nhận từ chối' }).click();
-    await expect.poll(() => sp.getByTestId('exemption-decide').locator('[data-code]').getAttribute('data-code')).toBe('EXCHANGE_REASON_REQUIRED');
+    await expect
+      .poll(() => sp.getByTestId('exemption-decide').locator('[data-code]').getAttribute('data-code'))
+      .toBe('EXCHANGE_REASON_REQUIRED');
     await sec.screenshot('49a-secretariat-exemption-reject-needs-reason', { viewport: true });
     await sp.getByTestId('exemption-decide').getByRole('button', { name: 'Hủy' }).click();
     await ex.getByRole('button', { name: 'Phê duyệt' }).click();
@@ -346,7 +409,9 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await ready.getAttribute('data-ready')).toBe('true');
     expect(await ready.getByTestId('ready-state').textContent()).toBe('Đủ điều kiện chốt kết quả.');
     expect(await sp.locator('[data-testid="matrix"] [data-complete="false"]').count()).toBe(0);
-    expect(await sp.locator(`[data-testid="matrix"] tr[data-unit="${CHAU_THANH}"] [data-field="2"]`).textContent()).toMatch(/^(\d+)\/\1$/);
+    expect(
+      await sp.locator(`[data-testid="matrix"] tr[data-unit="${CHAU_THANH}"] [data-field="2"]`).textContent(),
+    ).toMatch(/^(\d+)\/\1$/);
     await sec.screenshot('50-secretariat-completeness');
 
     // 11. Finalise: the snapshot's hash.

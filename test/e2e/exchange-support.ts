@@ -39,18 +39,30 @@ export interface Station {
 }
 
 /** One installation: the harness on `dataDir` and a fresh browser context at 1366×768, in vi-VN. */
-export async function openStation(browser: Browser, name: string, dataDir: string, options: { demo: boolean }): Promise<Station> {
+export async function openStation(
+  browser: Browser,
+  name: string,
+  dataDir: string,
+  options: { demo: boolean },
+): Promise<Station> {
   const rendererDir = await buildRenderer();
   const harness = await startHarness({ dataDir, rendererDir, demo: options.demo });
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`${name} console: ${m.text()}`);
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+      problems.push(`${name} console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`${name} pageerror: ${e.message}`));
   page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${name} http ${r.status()}: ${r.url().replace(/token=[0-9a-f]+/, 'token=…')}`);
+    if (r.status() >= 400)
+      problems.push(`${name} http ${r.status()}: ${r.url().replace(/token=[0-9a-f]+/, 'token=…')}`);
   });
   await page.goto(harness.url);
   return {
@@ -111,7 +123,16 @@ export function secretariatWithOtherPackages(dir: string, except: readonly strin
     x.db.close();
     const core = openCore(dir);
     try {
-      for (const m of x.members) if (!except.includes(m.id)) registerMemberKey(core.db, DEMO_CYCLE_ID, m.id, m.signer.publicKey, DEMO_SECRETARIAT_ID, 'Đối chiếu dấu vân tay tại phiên họp');
+      for (const m of x.members)
+        if (!except.includes(m.id))
+          registerMemberKey(
+            core.db,
+            DEMO_CYCLE_ID,
+            m.id,
+            m.signer.publicKey,
+            DEMO_SECRETARIAT_ID,
+            'Đối chiếu dấu vân tay tại phiên họp',
+          );
       const files = x.packages.map((p) => {
         const f = path.join(scratch, p.fileName);
         writeFileSync(f, p.text);
@@ -133,7 +154,13 @@ export function secretariatWithOtherPackages(dir: string, except: readonly strin
  * chosen units appraised as the unit's round-2 self-assessment (through the same service as
  * the screens), except the `skip` items ("unitId/nodeCode") left for the test to do by hand.
  */
-export function appraiseEarlier(dataDir: string, memberId: string, field: string, units: (unitId: string) => boolean, skip: readonly string[] = []): number {
+export function appraiseEarlier(
+  dataDir: string,
+  memberId: string,
+  field: string,
+  units: (unitId: string) => boolean,
+  skip: readonly string[] = [],
+): number {
   const db = openDatabase(path.join(dataDir, 'cchc.sqlite'));
   try {
     const scope = makeScope(db, dataDir, DEMO_CYCLE_ID, memberId, 'member');
@@ -144,7 +171,8 @@ export function appraiseEarlier(dataDir: string, memberId: string, field: string
       if (!units(unit.id)) continue;
       const g = ctx.groups.get(unit.group)!;
       for (const leaf of g.plan.leaves) {
-        if (leaf.survey || g.plan.fields[leaf.fieldIndex]!.code !== field || skip.includes(`${unit.id}/${leaf.code}`)) continue;
+        if (leaf.survey || g.plan.fields[leaf.fieldIndex]!.code !== field || skip.includes(`${unit.id}/${leaf.code}`))
+          continue;
         const input = r2.get(unit.id, leaf.code) as string | null | undefined;
         if (!input) continue;
         try {

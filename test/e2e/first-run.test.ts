@@ -23,7 +23,9 @@ describe('first run', () => {
     expect(await page.getByText('Vui lòng nhập chức vụ.').isVisible()).toBe(true);
     expect(await page.getByText('Vui lòng nhập tên cơ quan.').isVisible()).toBe(true);
     expect(await page.getByText('Vui lòng chọn vai trò.').isVisible()).toBe(true);
-    expect(await page.getByRole('textbox', { name: 'Họ và tên' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Họ và tên' }).evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     expect(await page.getByRole('textbox', { name: 'Họ và tên' }).getAttribute('aria-invalid')).toBe('true');
     await app.screenshot('02-first-run-errors');
 

@@ -30,10 +30,15 @@ describe('scoring grid', () => {
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng chấm điểm' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Bảng chấm điểm' })
+      .click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/cham-diem/department/2');
     await cell(page, '2.1.1', NOI_VU).waitFor();
-    expect(await page.getByTestId('grid-subtitle').textContent()).toBe('Lĩnh vực 2 · Sở, ban, ngành tỉnh — Cải cách thể chế');
+    expect(await page.getByTestId('grid-subtitle').textContent()).toBe(
+      'Lĩnh vực 2 · Sở, ban, ngành tỉnh — Cải cách thể chế',
+    );
     expect(await cell(page, '2.1.1', NOI_VU).locator('.g-self').textContent()).toBe('TĐG 0,5');
     await app.screenshot('30-grid');
 
@@ -71,7 +76,11 @@ describe('scoring grid', () => {
     await page.getByRole('button', { name: 'Khác điểm tự chấm' }).click();
     await expect.poll(() => page.getByTestId('grid-count').textContent()).toBe('3 ô khớp');
     await expect.poll(() => page.locator('.ag-row').count()).toBe(3);
-    expect(await page.locator('.ag-header-cell[col-id]').evaluateAll((els) => els.map((e) => e.getAttribute('col-id')).filter((c) => c!.startsWith('soc-')))).toEqual([NOI_VU]);
+    expect(
+      await page
+        .locator('.ag-header-cell[col-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('col-id')).filter((c) => c!.startsWith('soc-'))),
+    ).toEqual([NOI_VU]);
     await app.screenshot('31-grid-filter-differs');
     await page.getByRole('button', { name: 'Khác điểm tự chấm' }).click();
     await page.getByRole('button', { name: 'Chưa thẩm định' }).click();
@@ -104,7 +113,8 @@ describe('scoring grid', () => {
     expect(await mine(page, '2.1.2').textContent()).toBe('0');
     expect(await mine(page, '2.2.2').textContent()).toBe('·');
     const view = await callCore(page, 'grid.field', { group: 'department', fieldCode: '2' });
-    const rows = (view.value as { rows: { code: string; cells: { unitId: string; appraised: string | null }[] }[] }).rows;
+    const rows = (view.value as { rows: { code: string; cells: { unitId: string; appraised: string | null }[] }[] })
+      .rows;
     expect(rows.find((r) => r.code === '2.1.1')!.cells.find((c) => c.unitId === NOI_VU)!.appraised).toBe('1');
     expect(rows.find((r) => r.code === '2.2.2')!.cells.find((c) => c.unitId === TU_PHAP)!.appraised).toBeNull();
     expect(app.problems).toEqual([]);

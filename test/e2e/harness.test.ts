@@ -28,7 +28,12 @@ interface Raw {
   body: string;
 }
 /** A raw request: lets the test set any Host header and an un-normalised path. */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Raw> {
+function raw(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -68,11 +73,19 @@ describe('harness transport', () => {
   });
 
   it('refuses a request without the token, or with a wrong one, as a 401 coded error', async () => {
-    const variants: Record<string, string>[] = [{}, { 'x-cchc-token': '' }, { 'x-cchc-token': 'x'.repeat(64) }, { 'x-cchc-token': `${harness.token}0` }];
+    const variants: Record<string, string>[] = [
+      {},
+      { 'x-cchc-token': '' },
+      { 'x-cchc-token': 'x'.repeat(64) },
+      { 'x-cchc-token': `${harness.token}0` },
+    ];
     for (const headers of variants) {
       const r = await api('session.get', undefined, headers);
       expect(r.status).toBe(401);
-      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Yêu cầu không có quyền truy cập.' } });
+      expect(JSON.parse(r.body)).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Yêu cầu không có quyền truy cập.' },
+      });
     }
     // and the page itself is not served without the token
     const page = await raw({ path: '/' });
@@ -95,12 +108,20 @@ describe('harness transport', () => {
   });
 
   it('refuses path traversal and other methods', async () => {
-    for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/.env', '/assets/%00x']) {
+    for (const p of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/.env',
+      '/assets/%00x',
+    ]) {
       const r = await raw({ path: p });
       expect(r.status, p).toBe(403);
       expect(r.body).not.toContain('"name": "cchc');
     }
-    expect((await raw({ method: 'GET', path: '/api/session.get', headers: { 'x-cchc-token': harness.token } })).status).toBe(405);
+    expect(
+      (await raw({ method: 'GET', path: '/api/session.get', headers: { 'x-cchc-token': harness.token } })).status,
+    ).toBe(405);
     expect((await raw({ method: 'DELETE', path: '/index.html' })).status).toBe(405);
   });
 
@@ -118,7 +139,9 @@ describe('harness transport', () => {
     expect(invalid.error.code).toBe('INVALID_INPUT');
     expect(invalid.error.message).toMatch(/^Dữ liệu gửi lên không hợp lệ/);
     // Over the 1 MB cap: a 413 coded error (or, if the client was still writing, a closed connection).
-    const big = await api('session.setIdentity', { name: 'x'.repeat(2 * 1024 * 1024) }).catch((e: NodeJS.ErrnoException) => e.code ?? 'ERROR');
+    const big = await api('session.setIdentity', { name: 'x'.repeat(2 * 1024 * 1024) }).catch(
+      (e: NodeJS.ErrnoException) => e.code ?? 'ERROR',
+    );
     if (typeof big === 'string') expect(big).toMatch(/ECONNRESET|EPIPE/);
     else expect([big.status, JSON.parse(big.body).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
@@ -139,7 +162,9 @@ describe('harness transport', () => {
       expect(connected, address).toBe(false);
     }
     for (const host of ['0.0.0.0', '::', 'localhost', '192.168.1.10']) {
-      await expect(startHarness({ dataDir, rendererDir, host })).rejects.toMatchObject({ code: 'HARNESS_HOST_REFUSED' });
+      await expect(startHarness({ dataDir, rendererDir, host })).rejects.toMatchObject({
+        code: 'HARNESS_HOST_REFUSED',
+      });
     }
   });
 });
@@ -159,7 +184,10 @@ describe('harness in the browser', () => {
     expect(await page.evaluate(() => 'cchc' in window)).toBe(false);
     const blocked = await page.evaluate(async () => {
       (window as unknown as { pwned?: boolean }).pwned = false;
-      document.body.insertAdjacentHTML('beforeend', '<img id="probe" hidden src="data:," onerror="window.pwned = true">');
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img id="probe" hidden src="data:," onerror="window.pwned = true">',
+      );
       const s = document.createElement('script');
       s.textContent = 'window.pwned = true';
       document.body.append(s);

@@ -20,7 +20,14 @@ afterEach(async () => {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? { tag: el.tagName, code: el.dataset['code'] ?? null, label: el.getAttribute('aria-label') ?? el.id, text: (el.textContent ?? '').trim().slice(0, 60) } : null;
+    return el
+      ? {
+          tag: el.tagName,
+          code: el.dataset['code'] ?? null,
+          label: el.getAttribute('aria-label') ?? el.id,
+          text: (el.textContent ?? '').trim().slice(0, 60),
+        }
+      : null;
   });
 
 async function press(page: Page, ...keys: string[]) {
@@ -120,7 +127,11 @@ describe('keyboard', () => {
     await page.getByText('Đã hoàn tác thay đổi ở tiêu chí 2.2.2.').waitFor();
     await saved(page);
     const view = await callCore(page, 'dossier.get', { unitId: 'soc-trang-2023-so-noi-vu' });
-    const n222 = (view.value as { nodes: { code: string; appraisal: { score: string; comment: string; evidence: unknown[] } | null }[] }).nodes.find((n) => n.code === '2.2.2')!;
+    const n222 = (
+      view.value as {
+        nodes: { code: string; appraisal: { score: string; comment: string; evidence: unknown[] } | null }[];
+      }
+    ).nodes.find((n) => n.code === '2.2.2')!;
     expect(n222.appraisal).toMatchObject({ score: '0.625', comment: 'Đã đối chiếu số liệu.', evidence: [] });
     expect(await row(page, '2.3.2').locator('.flag-exempt').count()).toBe(0);
 
@@ -152,7 +163,9 @@ describe('keyboard', () => {
       .poll(() => again.getByRole('textbox', { name: 'Nhận xét của thành viên' }).inputValue(), { timeout: 10_000 })
       .toBe('Báo cáo gửi ngày 20/12/2023, trễ 5 ngày.');
     const view = await callCore(again, 'dossier.get', { unitId: 'soc-trang-2023-so-tu-phap' });
-    const n241 = (view.value as { nodes: { code: string; appraisal: { comment: string } | null }[] }).nodes.find((n) => n.code === '2.4.1')!;
+    const n241 = (view.value as { nodes: { code: string; appraisal: { comment: string } | null }[] }).nodes.find(
+      (n) => n.code === '2.4.1',
+    )!;
     expect(n241.appraisal?.comment).toBe('Báo cáo gửi ngày 20/12/2023, trễ 5 ngày.');
     expect(await again.evaluate(() => localStorage.getItem('cchc.drafts.v1'))).toBeNull();
   });

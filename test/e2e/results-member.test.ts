@@ -24,11 +24,16 @@ describe('results for a member (read only)', () => {
     const grid = page.getByTestId('summary-public_service_unit');
     await grid.waitFor();
     // The fixture's published table: Ban Quản lý Dự án 2 first with 88,07–88,08 (recomputed from unrounded scores).
-    const first = (await grid.getByRole('row').filter({ hasText: 'Ban Quản lý Dự án 2' }).innerText()).replace(/\s+/g, ' ');
+    const first = (await grid.getByRole('row').filter({ hasText: 'Ban Quản lý Dự án 2' }).innerText()).replace(
+      /\s+/g,
+      ' ',
+    );
     expect(first).toMatch(/^1 Ban Quản lý Dự án 2 92,00 44,86 21,67 14,50 81,03 88,0[78] Nhóm 2$/);
     await go(page, '/ket-qua/nhan-xet');
     await page.getByTestId('narrative').waitFor();
-    expect(await page.getByRole('note').filter({ hasText: 'vai trò' }).textContent()).toContain('chỉ cơ quan thường trực được sửa nhận xét');
+    expect(await page.getByRole('note').filter({ hasText: 'vai trò' }).textContent()).toContain(
+      'chỉ cơ quan thường trực được sửa nhận xét',
+    );
     expect(await page.getByRole('button', { name: /^Sửa/ }).count()).toBe(0);
     await app.screenshot('results-member-narrative');
   });

@@ -2,7 +2,8 @@
 import type { Page } from 'playwright-core';
 
 /** The secretary of the demo council (Sở Nội vụ), as the "Tôi là" list shows her. */
-export const SECRETARY = 'Nguyễn Thị Kim Phượng — Trưởng phòng Cải cách hành chính, Thư ký Hội đồng, Sở Nội vụ (Cơ quan thường trực)';
+export const SECRETARY =
+  'Nguyễn Thị Kim Phượng — Trưởng phòng Cải cách hành chính, Thư ký Hội đồng, Sở Nội vụ (Cơ quan thường trực)';
 export const JUSTICE_MEMBER = 'Trần Thị Mỹ Linh — Phó Giám đốc, Sở Tư pháp (lĩnh vực 2)';
 
 export async function startAs(page: Page, rosterLabel: string): Promise<void> {
@@ -37,7 +38,13 @@ export async function go(page: Page, route: string): Promise<void> {
  * A member's appraisal written into the app's database (another connection, as a merged
  * package would), so that the drill-down has an appraisal with a comment and evidence.
  */
-export async function seedAppraisal(dataDir: string, unitName: string, nodeCode: string, input: unknown, comment: string): Promise<void> {
+export async function seedAppraisal(
+  dataDir: string,
+  unitName: string,
+  nodeCode: string,
+  input: unknown,
+  comment: string,
+): Promise<void> {
   const { join } = await import('node:path');
   const { openDatabase } = await import('../../electron/core/db/connection.ts');
   const { DATABASE_FILE } = await import('../../electron/core/open.ts');
@@ -49,12 +56,23 @@ export async function seedAppraisal(dataDir: string, unitName: string, nodeCode:
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
     const cycleId = listCycles(db)[0]!.id;
-    const unitId = db.prepare('SELECT id FROM units WHERE name = ? AND cycle_id = ?').pluck().get(unitName, cycleId) as string;
+    const unitId = db
+      .prepare('SELECT id FROM units WHERE name = ? AND cycle_id = ?')
+      .pluck()
+      .get(unitName, cycleId) as string;
     const field = nodeCode.split('.')[0]!;
     const member = listMembers(db, cycleId).find((m) => m.role === 'member' && m.fields.includes(field))!;
     const ev = [...dossierEvidence(db, unitId).values()].flat();
-    const cited = (dossierEvidence(db, unitId).get(nodeCode) ?? ev).slice(0, 1).map((e) => ({ evidenceId: e.evidenceId, page: e.page }));
-    setAppraisal(makeScope(db, dataDir, cycleId, member.id, 'member'), { unitId, nodeCode, input: input as never, comment, evidence: cited });
+    const cited = (dossierEvidence(db, unitId).get(nodeCode) ?? ev)
+      .slice(0, 1)
+      .map((e) => ({ evidenceId: e.evidenceId, page: e.page }));
+    setAppraisal(makeScope(db, dataDir, cycleId, member.id, 'member'), {
+      unitId,
+      nodeCode,
+      input: input as never,
+      comment,
+      evidence: cited,
+    });
   } finally {
     db.close();
   }

@@ -44,7 +44,10 @@ const count = (sql: string) => {
 describe('setting up a cycle (secretariat)', () => {
   it('creates a cycle in the wizard; it becomes current', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thiết lập kỳ' }).click();
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Thiết lập kỳ' })
+      .click();
     // Setting up a cycle needs the secretariat's key: the screen asks for it first (made here on a new machine).
     const gate = page.getByTestId('secretariat-key-gate');
     await gate.waitFor();
@@ -56,10 +59,15 @@ describe('setting up a cycle (secretariat)', () => {
     await wizard.getByLabel('Tên kỳ đánh giá').fill('Chỉ số CCHC tỉnh An Giang năm 2025');
     await wizard.getByLabel('Năm đánh giá').fill('2025');
     await wizard.getByLabel('Tỉnh, thành phố').fill('An Giang');
-    await wizard.getByLabel('Quyết định ban hành Bộ chỉ số của UBND tỉnh').fill('Quyết định số 1234/QĐ-UBND ngày 15/8/2025 của UBND tỉnh ban hành Bộ chỉ số CCHC');
-    await wizard.getByLabel('Quyết định thành lập Hội đồng thẩm định').fill('Quyết định số 99/QĐ-UBND ngày 01/12/2025 thành lập Hội đồng thẩm định');
+    await wizard
+      .getByLabel('Quyết định ban hành Bộ chỉ số của UBND tỉnh')
+      .fill('Quyết định số 1234/QĐ-UBND ngày 15/8/2025 của UBND tỉnh ban hành Bộ chỉ số CCHC');
+    await wizard
+      .getByLabel('Quyết định thành lập Hội đồng thẩm định')
+      .fill('Quyết định số 99/QĐ-UBND ngày 01/12/2025 thành lập Hội đồng thẩm định');
     // departments and communes only
-    for (const g of ['UBND cấp huyện', 'Đơn vị sự nghiệp công lập tỉnh', 'Cơ quan Trung ương đặt tại tỉnh']) await wizard.getByRole('checkbox', { name: g }).uncheck();
+    for (const g of ['UBND cấp huyện', 'Đơn vị sự nghiệp công lập tỉnh', 'Cơ quan Trung ương đặt tại tỉnh'])
+      await wizard.getByRole('checkbox', { name: g }).uncheck();
     await wizard.getByRole('checkbox', { name: 'UBND xã, phường, đặc khu' }).check();
     await shot(page, 'setup-wizard');
     await wizard.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
@@ -73,9 +81,16 @@ describe('setting up a cycle (secretariat)', () => {
 
   it('imports 140 units with a preview; a refused file names its row and column and writes nothing', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Các bước thiết lập kỳ đánh giá' }).getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
+    await page
+      .getByRole('navigation', { name: 'Các bước thiết lập kỳ đánh giá' })
+      .getByRole('link', { name: 'Cơ quan, đơn vị' })
+      .click();
     await page.getByTestId('units-import').waitFor();
-    const bad = writeCsv(work, 'sai-nhom.csv', [['Đơn vị', 'Nhóm'], ['UBND xã A', 'Cấp xã'], ['UBND huyện B', 'UBND cấp huyện']]);
+    const bad = writeCsv(work, 'sai-nhom.csv', [
+      ['Đơn vị', 'Nhóm'],
+      ['UBND xã A', 'Cấp xã'],
+      ['UBND huyện B', 'UBND cấp huyện'],
+    ]);
     await page.getByTestId('units-file').setInputFiles(bad);
     const err = page.getByTestId('setup-error');
     await err.waitFor();
@@ -96,7 +111,10 @@ describe('setting up a cycle (secretariat)', () => {
 
   it('imports the roster and registers a key by fingerprint', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Các bước thiết lập kỳ đánh giá' }).getByRole('link', { name: 'Hội đồng thẩm định' }).click();
+    await page
+      .getByRole('navigation', { name: 'Các bước thiết lập kỳ đánh giá' })
+      .getByRole('link', { name: 'Hội đồng thẩm định' })
+      .click();
     await page.getByTestId('roster-import').waitFor();
     await page.getByTestId('roster-file').setInputFiles(writeCsv(work, 'hoi-dong.csv', rosterRows()));
     await page.getByTestId('roster-preview').waitFor();
@@ -105,7 +123,11 @@ describe('setting up a cycle (secretariat)', () => {
     const first = page.getByTestId('member-row').first();
     expect(await first.textContent()).toContain('Chủ tịch Hội đồng');
     await page.getByLabel('Đăng ký khóa bằng dấu vân tay (64 chữ số): Hồ Văn Ba').fill('AB'.repeat(32));
-    await page.getByTestId('member-row').filter({ hasText: 'Hồ Văn Ba' }).getByRole('button', { name: 'Đăng ký' }).click();
+    await page
+      .getByTestId('member-row')
+      .filter({ hasText: 'Hồ Văn Ba' })
+      .getByRole('button', { name: 'Đăng ký' })
+      .click();
     await page.getByTestId('member-row').filter({ hasText: 'Hồ Văn Ba' }).getByText('ABAB ABAB').waitFor();
     expect(count("SELECT count(*) FROM audit_log WHERE action IN ('setup.roster.import', 'member.key')")).toBe(2);
     await shot(page, 'setup-roster');

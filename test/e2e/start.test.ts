@@ -72,7 +72,9 @@ describe('starting out', () => {
     await guide.waitFor();
     expect(await page.getByText('NO_CYCLE').count()).toBe(0);
     expect(await guide.getByRole('link', { name: 'Nhận gói kỳ đánh giá' }).getAttribute('href')).toBe('#/trao-doi');
-    expect(await guide.getByRole('link', { name: 'Thiết lập kỳ đánh giá' }).getAttribute('href')).toBe('#/thiet-lap-ky');
+    expect(await guide.getByRole('link', { name: 'Thiết lập kỳ đánh giá' }).getAttribute('href')).toBe(
+      '#/thiet-lap-ky',
+    );
     await app.screenshot('91-empty-machine-guide');
     await guide.getByRole('button', { name: 'Mở dữ liệu minh họa' }).click();
     await page.getByTestId('units').waitFor({ timeout: 30_000 });

@@ -39,7 +39,9 @@ export function buildRenderer(): Promise<string> {
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`vite build failed (${code}): ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(outDir) : reject(new Error(`vite build failed (${code}): ${err}`)),
+    );
   });
   return built;
 }
@@ -86,7 +88,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<E2EApp> {
   const ownData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-profile-'));
-  const harness = await startHarness({ dataDir, rendererDir, ...(options.demo === undefined ? {} : { demo: options.demo }) });
+  const harness = await startHarness({
+    dataDir,
+    rendererDir,
+    ...(options.demo === undefined ? {} : { demo: options.demo }),
+  });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -146,7 +152,9 @@ export async function completeFirstRun(page: Page, identity: Identity = SAMPLE_I
   await page.getByRole('textbox', { name: 'Họ và tên' }).fill(identity.name);
   await page.getByRole('textbox', { name: 'Chức vụ' }).fill(identity.position);
   await page.getByRole('textbox', { name: 'Cơ quan' }).fill(identity.agency);
-  await page.getByRole('radio', { name: identity.role === 'member' ? /Thành viên Hội đồng/ : /Cơ quan thường trực/ }).check();
+  await page
+    .getByRole('radio', { name: identity.role === 'member' ? /Thành viên Hội đồng/ : /Cơ quan thường trực/ })
+    .check();
   await page.getByRole('button', { name: 'Lưu và bắt đầu' }).click();
   await page.getByRole('heading', { level: 1, name: `Xin chào, ${identity.name}` }).waitFor();
 }

@@ -29,7 +29,9 @@ describe('cchc exchange commands', () => {
     else process.env['CCHC_PASSPHRASE'] = saved;
   });
 
-  it('keygen → export-cycle → import-cycle → export-appraisal → verify → import → merge-status → finalise → audit-verify', { timeout: 60_000 }, async () => {
+  it('keygen → export-cycle → import-cycle → export-appraisal → verify → import → merge-status → finalise → audit-verify', {
+    timeout: 60_000,
+  }, async () => {
     const secDir = newDir();
     const m1Dir = newDir();
     const secDb = join(secDir, 'store.sqlite');
@@ -46,7 +48,19 @@ describe('cchc exchange commands', () => {
     expect(again).toMatchObject({ code: 0 });
     expect(again.json()).toMatchObject({ created: false, fingerprint: m1.json().fingerprint });
     expect(again.stderr).toMatch(/đã có khóa định danh/);
-    const reg = await cchc('keygen', '--db', secDb, '--member', 'm1', '--public-key', join(m1Dir, 'identity.pub.json'), '--actor', 'sec', '--reason', 'Đối chiếu trực tiếp');
+    const reg = await cchc(
+      'keygen',
+      '--db',
+      secDb,
+      '--member',
+      'm1',
+      '--public-key',
+      join(m1Dir, 'identity.pub.json'),
+      '--actor',
+      'sec',
+      '--reason',
+      'Đối chiếu trực tiếp',
+    );
     expect(reg).toMatchObject({ code: 0 });
     expect(reg.json()).toMatchObject({ member: 'm1', fingerprint: m1.json().fingerprint });
 
@@ -64,9 +78,22 @@ describe('cchc exchange commands', () => {
 
     // the member appraises offline and exports
     const db = openDatabase(m1Db);
-    setAppraisal(makeScope(db, m1Dir, CYCLE, 'm1', 'member'), { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Đạt' });
+    setAppraisal(makeScope(db, m1Dir, CYCLE, 'm1', 'member'), {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      input: { met: true },
+      comment: 'Đạt',
+    });
     db.close();
-    const noPass = await cchc('export-appraisal', '--db', m1Db, '--out-dir', m1Dir, '--passphrase-file', join(m1Dir, 'missing.txt'));
+    const noPass = await cchc(
+      'export-appraisal',
+      '--db',
+      m1Db,
+      '--out-dir',
+      m1Dir,
+      '--passphrase-file',
+      join(m1Dir, 'missing.txt'),
+    );
     expect(noPass.code).toBe(2);
     const out = await cchc('export-appraisal', '--db', m1Db, '--out-dir', m1Dir);
     expect(out).toMatchObject({ code: 0 });
@@ -74,13 +101,20 @@ describe('cchc exchange commands', () => {
     expect(out.json()).toMatchObject({ sequence: 1, items: 1 });
 
     // verify: valid, with and without the store; a tampered copy fails with its code
-    expect((await cchc('verify', pkgFile)).json()).toMatchObject({ kind: 'appraisal', valid: true, member: { id: 'm1' }, sequence: 1 });
+    expect((await cchc('verify', pkgFile)).json()).toMatchObject({
+      kind: 'appraisal',
+      valid: true,
+      member: { id: 'm1' },
+      sequence: 1,
+    });
     expect((await cchc('verify', pkgFile, '--db', secDb)).json()).toMatchObject({ state: 'new' });
     const bad = join(m1Dir, 'bad.json');
     writeFileSync(bad, readFileSync(pkgFile, 'utf8').replace('Đạt', 'Đat'));
     const v = await cchc('verify', bad);
     expect(v).toMatchObject({ code: 1, stdout: '' });
-    expect(v.stderr).toBe('EXCHANGE_BAD_SIGNATURE: Tệp “bad.json” bị từ chối: chữ ký số không khớp với nội dung (tệp đã bị sửa sau khi ký).\n');
+    expect(v.stderr).toBe(
+      'EXCHANGE_BAD_SIGNATURE: Tệp “bad.json” bị từ chối: chữ ký số không khớp với nội dung (tệp đã bị sửa sau khi ký).\n',
+    );
 
     // import: one good, one refused (exit 1), then the same again (a no-op)
     const imp = await cchc('import', pkgFile, bad, '--db', secDb, '--actor', 'sec');
@@ -102,7 +136,15 @@ describe('cchc exchange commands', () => {
     const fin = await cchc('finalise', '--db', secDb, '--actor', 'sec');
     expect(fin.code).toBe(1);
     expect(fin.stderr).toMatch(/^EXCHANGE_NOT_COMPLETE: Chưa thể chốt kết quả/);
-    const audit = await cchc('audit-verify', '--db', secDb, '--export', join(secDir, 'audit.json'), '--action', 'package.');
+    const audit = await cchc(
+      'audit-verify',
+      '--db',
+      secDb,
+      '--export',
+      join(secDir, 'audit.json'),
+      '--action',
+      'package.',
+    );
     expect(audit.stderr).toBe('');
     expect(audit).toMatchObject({ code: 0 });
     expect(audit.json()).toMatchObject({ ok: true, packages: { checked: 1 }, export: { chainOk: true } });
@@ -115,7 +157,9 @@ describe('cchc exchange commands', () => {
     expect((await cchc('merge-status', '--db', secDb, '--format', 'xml')).code).toBe(2);
   });
 
-  it('verify as a real process: exit 0 for a valid package, 1 and the code on stderr otherwise', { timeout: 60_000 }, async () => {
+  it('verify as a real process: exit 0 for a valid package, 1 and the code on stderr otherwise', {
+    timeout: 60_000,
+  }, async () => {
     const dir = newDir();
     const junk = join(dir, 'x.cchc-appraisal.json');
     writeFileSync(junk, '{"payload":');
@@ -127,6 +171,8 @@ describe('cchc exchange commands', () => {
       );
     const r = await run(junk);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('EXCHANGE_TRUNCATED: Tệp “x.cchc-appraisal.json” bị từ chối: tệp bị cắt cụt (thiếu phần cuối).\n');
+    expect(r.stderr).toBe(
+      'EXCHANGE_TRUNCATED: Tệp “x.cchc-appraisal.json” bị từ chối: tệp bị cắt cụt (thiếu phần cuối).\n',
+    );
   });
 });

@@ -13,4 +13,6 @@ const t0 = performance.now();
 const { outcomes } = importFiles(db, dataDir!, files, { actor: 'sec' });
 const ms = performance.now() - t0;
 db.close();
-process.stdout.write(`${JSON.stringify({ ms, outcomes: outcomes.map((o) => ({ status: o.status, code: o.code, auditRows: o.auditRows, packageHash: o.packageHash })) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, outcomes: outcomes.map((o) => ({ status: o.status, code: o.code, auditRows: o.auditRows, packageHash: o.packageHash })) })}\n`,
+);

@@ -103,9 +103,19 @@ describe('crash safety of imports', () => {
       expect(verifyAuditChain(db).ok).toBe(true);
       let present = 0;
       for (const p of packages) {
-        const record = db.prepare('SELECT items FROM exchange_packages WHERE package_hash = ?').pluck().get(p.packageHash) as number | undefined;
-        const rows = db.prepare('SELECT unit_id AS u, node_code AS c, score FROM appraisals WHERE member_id = ? ORDER BY unit_id, node_code').all(p.memberId) as { u: string; c: string; score: string | null }[];
-        const audit = db.prepare('SELECT count(*) FROM audit_log WHERE package_hash = ?').pluck().get(p.packageHash) as number;
+        const record = db
+          .prepare('SELECT items FROM exchange_packages WHERE package_hash = ?')
+          .pluck()
+          .get(p.packageHash) as number | undefined;
+        const rows = db
+          .prepare(
+            'SELECT unit_id AS u, node_code AS c, score FROM appraisals WHERE member_id = ? ORDER BY unit_id, node_code',
+          )
+          .all(p.memberId) as { u: string; c: string; score: string | null }[];
+        const audit = db
+          .prepare('SELECT count(*) FROM audit_log WHERE package_hash = ?')
+          .pluck()
+          .get(p.packageHash) as number;
         if (record === undefined) {
           expect(rows).toEqual([]);
           expect(audit).toBe(0);
@@ -145,6 +155,8 @@ describe('crash safety of imports', () => {
     // The kills landed before, between and after the packages' transactions.
     expect(kills).toBeGreaterThan(RUNS / 2);
     expect(seen.size).toBeGreaterThanOrEqual(2);
-    console.log(`crash test: ${kills}/${RUNS} killed; packages present after the kill → runs: ${JSON.stringify(Object.fromEntries([...seen].sort()))}; import ${full.report!.ms.toFixed(0)} ms`);
+    console.log(
+      `crash test: ${kills}/${RUNS} killed; packages present after the kill → runs: ${JSON.stringify(Object.fromEntries([...seen].sort()))}; import ${full.report!.ms.toFixed(0)} ms`,
+    );
   });
 });

@@ -4,7 +4,11 @@ import { existsSync, readFileSync, readdirSync, statSync, truncateSync, writeFil
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
-import { exportCyclePackage, importCyclePackage, verifyCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
+import {
+  exportCyclePackage,
+  importCyclePackage,
+  verifyCyclePackage,
+} from '../../electron/core/exchange/cycle-package.ts';
 import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
 import { header } from '../../electron/core/exchange/tar.ts';
 import { evidenceStatus } from '../../electron/core/evidence/files.ts';
@@ -23,12 +27,25 @@ describe('cycle packages', () => {
     keys = makeKeys();
     secDir = newDir();
     sec = secretariatStore(secDir, keys);
-    file = exportCyclePackage(sec, secDir, CYCLE, keys.sec, { actor: 'sec', outDir: secDir, now: '2024-01-05T00:00:00.000Z' }).path;
+    file = exportCyclePackage(sec, secDir, CYCLE, keys.sec, {
+      actor: 'sec',
+      outDir: secDir,
+      now: '2024-01-05T00:00:00.000Z',
+    }).path;
   });
 
   const tables = (db: Db) =>
     Object.fromEntries(
-      ['cycles', 'units', 'members', 'dossier_items', 'evidence', 'dossier_evidence', 'cycle_packages', 'audit_log'].map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]),
+      [
+        'cycles',
+        'units',
+        'members',
+        'dossier_items',
+        'evidence',
+        'dossier_evidence',
+        'cycle_packages',
+        'audit_log',
+      ].map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]),
     );
 
   function fresh() {
@@ -36,14 +53,22 @@ describe('cycle packages', () => {
     return { dir, db: openDatabase(join(dir, 'store.sqlite')) };
   }
 
-  function expectRefused(path: string, code: string, options: { expectFingerprint?: string; db?: Db; dir?: string } = {}) {
+  function expectRefused(
+    path: string,
+    code: string,
+    options: { expectFingerprint?: string; db?: Db; dir?: string } = {},
+  ) {
     const { dir, db } = options.db ? { dir: options.dir!, db: options.db } : fresh();
     const before = tables(db);
-    const files = () => (existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence'), { recursive: true }).length : 0);
+    const files = () =>
+      existsSync(join(dir, 'evidence')) ? readdirSync(join(dir, 'evidence'), { recursive: true }).length : 0;
     const filesBefore = files();
     let error: unknown;
     try {
-      importCyclePackage(db, dir, path, { actor: 'me', ...(options.expectFingerprint ? { expectFingerprint: options.expectFingerprint } : {}) });
+      importCyclePackage(db, dir, path, {
+        actor: 'me',
+        ...(options.expectFingerprint ? { expectFingerprint: options.expectFingerprint } : {}),
+      });
     } catch (e) {
       error = e;
     }
@@ -61,27 +86,54 @@ describe('cycle packages', () => {
     for (const name of list.slice(3)) expect(name).toMatch(/^evidence\/[0-9a-f]{64}$/);
     const v = verifyCyclePackage(file);
     expect(v.signer.display).toBe(formatFingerprint(keys.sec.fingerprint));
-    expect(v.content.roster.find((m) => m.id === 'm1')).toMatchObject({ fields: ['1'], fingerprint: keys.m1.fingerprint });
+    expect(v.content.roster.find((m) => m.id === 'm1')).toMatchObject({
+      fields: ['1'],
+      fingerprint: keys.m1.fingerprint,
+    });
   });
 
   it('imports into a member’s empty store with its evidence files, and refuses an older or a repeated revision', () => {
     const { dir, db } = fresh();
-    const r = importCyclePackage(db, dir, file, { actor: 'm1', expectFingerprint: formatFingerprint(keys.sec.fingerprint) });
+    const r = importCyclePackage(db, dir, file, {
+      actor: 'm1',
+      expectFingerprint: formatFingerprint(keys.sec.fingerprint),
+    });
     expect(r).toMatchObject({ status: 'imported', revision: 1, units: 3, members: 4, evidenceFiles: 12 });
-    expect(tables(db)).toMatchObject({ cycles: 1, units: 3, members: 4, dossier_items: 12, evidence: 12, dossier_evidence: 12, cycle_packages: 1 });
-    for (const sha of db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[]) expect(evidenceStatus(dir, sha)).toBe('ok');
-    expect(importCyclePackage(db, dir, file, { actor: 'm1' })).toMatchObject({ status: 'duplicate', code: 'EXCHANGE_DUPLICATE' });
+    expect(tables(db)).toMatchObject({
+      cycles: 1,
+      units: 3,
+      members: 4,
+      dossier_items: 12,
+      evidence: 12,
+      dossier_evidence: 12,
+      cycle_packages: 1,
+    });
+    for (const sha of db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[])
+      expect(evidenceStatus(dir, sha)).toBe('ok');
+    expect(importCyclePackage(db, dir, file, { actor: 'm1' })).toMatchObject({
+      status: 'duplicate',
+      code: 'EXCHANGE_DUPLICATE',
+    });
 
     // a second revision (round 2) replaces the dossiers; the first is then superseded
-    sec.prepare("UPDATE dossier_items SET round2_input = '{\"met\":false}', round2_score = '0' WHERE unit_id = 'u1' AND node_code = '1.1'").run();
+    sec
+      .prepare(
+        "UPDATE dossier_items SET round2_input = '{\"met\":false}', round2_score = '0' WHERE unit_id = 'u1' AND node_code = '1.1'",
+      )
+      .run();
     const second = exportCyclePackage(sec, secDir, CYCLE, keys.sec, { actor: 'sec', outDir: secDir });
     expect(second.revision).toBe(2);
     expect(importCyclePackage(db, dir, second.path, { actor: 'm1' }).status).toBe('imported');
-    expect(db.prepare("SELECT round2_score FROM dossier_items WHERE unit_id = 'u1' AND node_code = '1.1'").pluck().get()).toBe('0');
+    expect(
+      db.prepare("SELECT round2_score FROM dossier_items WHERE unit_id = 'u1' AND node_code = '1.1'").pluck().get(),
+    ).toBe('0');
     expect(importCyclePackage(db, dir, file, { actor: 'm1' })).toMatchObject({ status: 'duplicate' });
     const other2 = fresh();
     importCyclePackage(other2.db, other2.dir, second.path, { actor: 'm2' });
-    expect(importCyclePackage(other2.db, other2.dir, file, { actor: 'm2' })).toMatchObject({ status: 'superseded', code: 'EXCHANGE_SUPERSEDED' });
+    expect(importCyclePackage(other2.db, other2.dir, file, { actor: 'm2' })).toMatchObject({
+      status: 'superseded',
+      code: 'EXCHANGE_SUPERSEDED',
+    });
     other2.db.close();
 
     // another key, even a valid one, is not the secretariat that issued revision 1
@@ -91,7 +143,9 @@ describe('cycle packages', () => {
   });
 
   it('refuses a fingerprint that is not the one read aloud, and a cycle the store already holds as its own', () => {
-    expectRefused(file, 'EXCHANGE_SIGNER_MISMATCH', { expectFingerprint: formatFingerprint(generateSigner().fingerprint) });
+    expectRefused(file, 'EXCHANGE_SIGNER_MISMATCH', {
+      expectFingerprint: formatFingerprint(generateSigner().fingerprint),
+    });
     expectRefused(file, 'EXCHANGE_CYCLE_EXISTS', { db: sec, dir: secDir });
   });
 
@@ -124,7 +178,16 @@ describe('cycle packages', () => {
     expectRefused(big, 'EXCHANGE_TOO_LARGE');
     const extra = join(work, 'extra.cchc-cycle.tar');
     const pad = Buffer.alloc(509);
-    writeFileSync(extra, Buffer.concat([bytes.subarray(0, bytes.length - 1024), header('extra.txt', 3, 0), Buffer.from('abc'), pad, Buffer.alloc(1024)]));
+    writeFileSync(
+      extra,
+      Buffer.concat([
+        bytes.subarray(0, bytes.length - 1024),
+        header('extra.txt', 3, 0),
+        Buffer.from('abc'),
+        pad,
+        Buffer.alloc(1024),
+      ]),
+    );
     expectRefused(extra, 'EXCHANGE_MANIFEST');
     const json = join(work, 'appraisal.json');
     writeFileSync(json, '{"payload":{}}');

@@ -17,7 +17,13 @@ import { decideExemption, listExemptions } from '../../electron/core/exchange/ex
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/exchange/finalise.ts';
 import { importFiles, previewImport } from '../../electron/core/exchange/import.ts';
-import { createIdentity, generateSigner, passphraseBox, readIdentityInfo, unlockIdentity } from '../../electron/core/exchange/keys.ts';
+import {
+  createIdentity,
+  generateSigner,
+  passphraseBox,
+  readIdentityInfo,
+  unlockIdentity,
+} from '../../electron/core/exchange/keys.ts';
 import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/exchange/roster.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { minutesDocumentHtml, unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';
@@ -32,7 +38,12 @@ import { CYCLE, secretariatStore } from './fixture.ts';
 
 const FAST = { logN: 10, r: 8, p: 1 };
 /** A document's text without tags or entities, whitespace collapsed. */
-const textOf = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ').replace(/\s+/g, ' ');
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+    .replace(/\s+/g, ' ');
 const sheetOf = (db: Parameters<typeof cycleReport>[0], unitId: string, kind: 'appraisal' | 'feedback' = 'appraisal') =>
   textOf(unitSheetsDocumentHtml(db, CYCLE, [unitId], { kind, fontCss: '' }));
 
@@ -48,12 +59,26 @@ describe('end to end: cycle package → two members → signed appraisals → me
     createIdentity(secDir, box('mật khẩu thường trực'));
     const m1Info = createIdentity(m1Dir, box('mật khẩu của An'));
     const m2Info = createIdentity(m2Dir, box('mật khẩu của Bình'));
-    expect(() => unlockIdentity(m1Dir, box('sai mật khẩu'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
+    expect(() => unlockIdentity(m1Dir, box('sai mật khẩu'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+    );
     const secKey = unlockIdentity(secDir, box('mật khẩu thường trực'));
 
     // The secretariat's store; members' keys registered from their public keys after comparing fingerprints aloud.
-    const sec = secretariatStore(secDir, { m1: generateSigner(), m2: generateSigner(), m3: generateSigner(), sec: secKey });
-    registerMemberKey(sec, CYCLE, 'm1', JSON.stringify({ publicKey: m1Info.publicKey }), 'sec', 'Đối chiếu dấu vân tay qua điện thoại');
+    const sec = secretariatStore(secDir, {
+      m1: generateSigner(),
+      m2: generateSigner(),
+      m3: generateSigner(),
+      sec: secKey,
+    });
+    registerMemberKey(
+      sec,
+      CYCLE,
+      'm1',
+      JSON.stringify({ publicKey: m1Info.publicKey }),
+      'sec',
+      'Đối chiếu dấu vân tay qua điện thoại',
+    );
     registerMemberKey(sec, CYCLE, 'm2', m2Info.publicKey, 'sec');
     const roster = rosterWithKeys(sec, CYCLE);
     expect(roster.find((r) => r.id === 'm1')?.display).toBe(m1Info.display);
@@ -63,26 +88,55 @@ describe('end to end: cycle package → two members → signed appraisals → me
     expect(issued).toMatchObject({ revision: 1, units: 3, evidenceFiles: 12 });
     const memberDb = (dir: string) => {
       const db = openDatabase(join(dir, 'store.sqlite'));
-      const r = importCyclePackage(db, dir, issued.path, { actor: 'me', expectFingerprint: readIdentityInfo(secDir)!.display });
+      const r = importCyclePackage(db, dir, issued.path, {
+        actor: 'me',
+        expectFingerprint: readIdentityInfo(secDir)!.display,
+      });
       expect(r).toMatchObject({ status: 'imported', revision: 1, units: 3 });
       return db;
     };
     const db1 = memberDb(m1Dir);
     const db2 = memberDb(m2Dir);
     expect(memberForKey(db1, CYCLE, m1Info.fingerprint)).toBe('m1');
-    expect(() => upsertDossierItem(db1, { unitId: 'u1', nodeCode: '1.1', round1Input: null, round1Score: '0', round2Input: null, round2Score: null, declared: null, explanation: '' })).toThrow(
-      /DOSSIER_READ_ONLY/,
-    );
+    expect(() =>
+      upsertDossierItem(db1, {
+        unitId: 'u1',
+        nodeCode: '1.1',
+        round1Input: null,
+        round1Score: '0',
+        round2Input: null,
+        round2Score: null,
+        declared: null,
+        explanation: '',
+      }),
+    ).toThrow(/DOSSIER_READ_ONLY/);
     expect(importCyclePackage(db1, m1Dir, issued.path, { actor: 'me' }).status).toBe('duplicate');
 
     // Member 1 (field 1): declares a conflict of interest with u3, appraises u1 and u2.
     const s1 = makeScope(db1, m1Dir, CYCLE, 'm1', 'member');
     declareConflictOfInterest(s1, 'u3', 'Tôi là lãnh đạo của đơn vị này');
-    expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' }));
+    expect(() => setAppraisal(s1, { unitId: 'u3', nodeCode: '1.1', input: { met: true } })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' }),
+    );
     const ev1 = db1.prepare("SELECT id FROM evidence WHERE title = 'Tài liệu 1.1 của u1'").pluck().get() as number;
-    setAppraisal(s1, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Kế hoạch ban hành ngày 10/01', evidence: [{ evidenceId: ev1, page: 1 }, { evidenceId: ev1, page: 4 }, { evidenceId: ev1, page: 1 }] });
+    setAppraisal(s1, {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      input: { met: true },
+      comment: 'Kế hoạch ban hành ngày 10/01',
+      evidence: [
+        { evidenceId: ev1, page: 1 },
+        { evidenceId: ev1, page: 4 },
+        { evidenceId: ev1, page: 1 },
+      ],
+    });
     // one document at two pages is two citations; the exact duplicate (page 1 twice) is merged
-    expect(db1.prepare('SELECT page FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? ORDER BY page').pluck().all('u1', '1.1')).toEqual([1, 4]);
+    expect(
+      db1
+        .prepare('SELECT page FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? ORDER BY page')
+        .pluck()
+        .all('u1', '1.1'),
+    ).toEqual([1, 4]);
     setAppraisal(s1, { unitId: 'u1', nodeCode: '1.2', input: { a: 2, b: 3 } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.1', input: { met: true } });
     setAppraisal(s1, { unitId: 'u2', nodeCode: '1.2', input: { a: 1, b: 1 } });
@@ -104,7 +158,12 @@ describe('end to end: cycle package → two members → signed appraisals → me
     ] as const) {
       setAppraisal(s2, { unitId: u, nodeCode: code, input });
     }
-    setExemption(s2, { unitId: 'u2', nodeCode: '2.2', reason: 'Năm 2023 không được giao nhiệm vụ theo dõi thi hành pháp luật', legalBasis: 'Kế hoạch 45/KH-UBND' });
+    setExemption(s2, {
+      unitId: 'u2',
+      nodeCode: '2.2',
+      reason: 'Năm 2023 không được giao nhiệm vụ theo dõi thi hành pháp luật',
+      legalBasis: 'Kế hoạch 45/KH-UBND',
+    });
 
     // Signed packages out (the app's save dialog gives the path; here a folder).
     const k1 = unlockIdentity(m1Dir, box('mật khẩu của An'));
@@ -131,21 +190,35 @@ describe('end to end: cycle package → two members → signed appraisals → me
     expect(u1.conflicts).toBe(1);
     expect(findDrill(u1.fields, '1')!.unresolved).toBe(1);
     expect(councilValue(findDrill(u1.fields, '1.1')!)).toMatchObject({ state: 'conflict', score: null, comment: '' });
-    expect(councilValue(findDrill(u1.fields, '1.1')!).sides.map((x) => x.score).sort()).toEqual(['0', '1']);
+    expect(
+      councilValue(findDrill(u1.fields, '1.1')!)
+        .sides.map((x) => x.score)
+        .sort(),
+    ).toEqual(['0', '1']);
     expect(sheetOf(sec, 'u1')).toContain('DỰ THẢO');
     expect(sheetOf(sec, 'u1')).toContain('Chưa thống nhất');
-    expect(sheetOf(sec, 'u1')).toContain('Còn 1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
+    expect(sheetOf(sec, 'u1')).toContain(
+      'Còn 1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết',
+    );
     const draftMinutes = textOf(minutesDocumentHtml(sec, CYCLE, { fontCss: '', charts: false }));
     expect(draftMinutes).toContain('DỰ THẢO');
     expect(draftMinutes).toContain('Còn 1 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết');
     expect(draftMinutes).not.toContain('đã thẩm định và xác định');
-    expect(cycleNarrative(sec, CYCLE).find((x) => x.key === 'overall')!.sentences[0]!.text).toMatch(/^Kết quả tạm tính/);
+    expect(cycleNarrative(sec, CYCLE).find((x) => x.key === 'overall')!.sentences[0]!.text).toMatch(
+      /^Kết quả tạm tính/,
+    );
 
     // Side by side, then resolved with a reason.
     const open = listConflicts(sec, secDir, CYCLE, { status: 'open' });
     expect(open).toHaveLength(1);
     const c = open[0]!;
-    expect(c).toMatchObject({ unitId: 'u1', nodeCode: '1.1', nodeTitle: 'Kế hoạch CCHC năm', selfScore: '1', status: 'open' });
+    expect(c).toMatchObject({
+      unitId: 'u1',
+      nodeCode: '1.1',
+      nodeTitle: 'Kế hoạch CCHC năm',
+      selfScore: '1',
+      status: 'open',
+    });
     expect(c.sides.map((s) => [s.memberId, s.score, s.comment])).toEqual([
       ['m1', '1', 'Kế hoạch ban hành ngày 10/01'],
       ['m2', '0', 'Kế hoạch ban hành trễ hạn'],
@@ -155,9 +228,15 @@ describe('end to end: cycle package → two members → signed appraisals → me
       expect.objectContaining({ title: 'Tài liệu 1.1 của u1', page: 4, status: 'ok' }),
     ]);
     expect(c.sides[0]!.packageHash).toBe(pk1.packageHash);
-    expect(() => resolveConflict(sec, secDir, CYCLE, { unitId: 'u1', nodeCode: '1.1', choice: { memberId: 'm2' }, reason: ' ', actor: 'sec' })).toThrow(
-      expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }),
-    );
+    expect(() =>
+      resolveConflict(sec, secDir, CYCLE, {
+        unitId: 'u1',
+        nodeCode: '1.1',
+        choice: { memberId: 'm2' },
+        reason: ' ',
+        actor: 'sec',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }));
     const resolved = resolveConflict(sec, secDir, CYCLE, {
       unitId: 'u1',
       nodeCode: '1.1',
@@ -165,7 +244,10 @@ describe('end to end: cycle package → two members → signed appraisals → me
       reason: 'Hội đồng thống nhất: văn bản ban hành ngày 20/01, quá hạn 15/01',
       actor: 'sec',
     });
-    expect(resolved).toMatchObject({ status: 'resolved', resolution: { score: '0', sourceMember: 'm2', packageHash: pk2.packageHash, decidedBy: 'sec' } });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolution: { score: '0', sourceMember: 'm2', packageHash: pk2.packageHash, decidedBy: 'sec' },
+    });
     expect(listConflicts(sec, secDir, CYCLE, { status: 'open' })).toEqual([]);
     // The council's value and comment: the chosen member's, with the reason; never the side that lost.
     u1 = unitDrilldown(sec, CYCLE, 'u1');
@@ -184,24 +266,54 @@ describe('end to end: cycle package → two members → signed appraisals → me
     let matrix = completenessMatrix(sec, secDir, CYCLE);
     expect(matrix.ready).toBe(false);
     expect(matrix.totals).toMatchObject({ openConflicts: 0, exemptionsPending: 1, total: 12, appraised: 11 });
-    expect(() => finaliseCycle(sec, secDir, CYCLE, { actor: 'sec' })).toThrow(expect.objectContaining({ code: 'EXCHANGE_NOT_COMPLETE' }));
+    expect(() => finaliseCycle(sec, secDir, CYCLE, { actor: 'sec' })).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_NOT_COMPLETE' }),
+    );
 
     // The exemption approved: only now does it lower u2's benchmark.
     const benchmarkOf = (unit: string) => cycleResults(sec, CYCLE).units.find((u) => u.unit === unit)!.benchmark;
     const before = benchmarkOf('UBND huyện B');
     const [proposal] = listExemptions(sec, CYCLE, { status: 'proposed' });
-    expect(proposal).toMatchObject({ unitId: 'u2', nodeCode: '2.2', proposedBy: 'm2', proposedByName: 'Trần Thị Bình', packageHash: pk2.packageHash });
-    decideExemption(sec, CYCLE, { unitId: 'u2', nodeCode: '2.2', decision: 'approved', reason: 'Đúng Kế hoạch 45/KH-UBND', actor: 'sec' });
+    expect(proposal).toMatchObject({
+      unitId: 'u2',
+      nodeCode: '2.2',
+      proposedBy: 'm2',
+      proposedByName: 'Trần Thị Bình',
+      packageHash: pk2.packageHash,
+    });
+    decideExemption(sec, CYCLE, {
+      unitId: 'u2',
+      nodeCode: '2.2',
+      decision: 'approved',
+      reason: 'Đúng Kế hoạch 45/KH-UBND',
+      actor: 'sec',
+    });
     expect(benchmarkOf('UBND huyện B').n * before.d).toBe((before.n - before.d) * benchmarkOf('UBND huyện B').d); // one point less
 
     matrix = completenessMatrix(sec, secDir, CYCLE);
     expect(matrix).toMatchObject({ ready: true, blockers: [] });
-    expect(matrix.rows.find((r) => r.unitId === 'u2')!.cells[1]).toMatchObject({ field: '2', total: 1, appraised: 1, complete: true });
+    expect(matrix.rows.find((r) => r.unitId === 'u2')!.cells[1]).toMatchObject({
+      field: '2',
+      total: 1,
+      appraised: 1,
+      complete: true,
+    });
 
     // Final scores keep their provenance; the conflict of interest is on the minutes' list.
-    const provenance = sec.prepare("SELECT source_member, package_hash, decided_by FROM final_scores WHERE unit_id = 'u3' AND node_code = '1.1'").get();
+    const provenance = sec
+      .prepare(
+        "SELECT source_member, package_hash, decided_by FROM final_scores WHERE unit_id = 'u3' AND node_code = '1.1'",
+      )
+      .get();
     expect(provenance).toEqual({ source_member: 'm2', package_hash: pk2.packageHash, decided_by: null });
-    expect(listConflictsOfInterest(sec, CYCLE)).toEqual([expect.objectContaining({ unitId: 'u3', memberId: 'm1', reason: 'Tôi là lãnh đạo của đơn vị này', packageHash: pk1.packageHash })]);
+    expect(listConflictsOfInterest(sec, CYCLE)).toEqual([
+      expect.objectContaining({
+        unitId: 'u3',
+        memberId: 'm1',
+        reason: 'Tôi là lãnh đạo của đơn vị này',
+        packageHash: pk1.packageHash,
+      }),
+    ]);
 
     // Finalise: a snapshot with its hash, the cycle locked.
     const snap = finaliseCycle(sec, secDir, CYCLE, { actor: 'sec', reason: 'Phiên họp Hội đồng ngày 15/3/2024' });
@@ -210,21 +322,38 @@ describe('end to end: cycle package → two members → signed appraisals → me
     // Final: the report carries the snapshot's hash, the minutes print it and are no longer a draft;
     // the approved exemption is not counted as provisional.
     const finalReport = cycleReport(sec, CYCLE);
-    expect(finalReport.status).toMatchObject({ finalised: true, snapshotHash: snap.hash, unresolvedConflicts: 0, provisionalScores: 0 });
+    expect(finalReport.status).toMatchObject({
+      finalised: true,
+      snapshotHash: snap.hash,
+      unresolvedConflicts: 0,
+      provisionalScores: 0,
+    });
     const finalMinutes = textOf(minutesDocumentHtml(sec, CYCLE, { fontCss: '', charts: false }));
     expect(finalMinutes).not.toContain('DỰ THẢO');
     expect(finalMinutes).not.toContain('còn tạm tính');
     expect(finalMinutes).toContain(snap.hash);
     expect(sheetOf(sec, 'u2')).not.toContain('DỰ THẢO');
     expect(sheetOf(sec, 'u2')).not.toContain('tạm tính');
-    expect((readSnapshot(sec, snap.id)!.content as { conflictsOfInterest: unknown[] }).conflictsOfInterest).toHaveLength(1);
-    expect(() => resolveConflict(sec, secDir, CYCLE, { unitId: 'u1', nodeCode: '1.1', choice: { memberId: 'm1' }, reason: 'x', actor: 'sec' })).toThrow();
+    expect(
+      (readSnapshot(sec, snap.id)!.content as { conflictsOfInterest: unknown[] }).conflictsOfInterest,
+    ).toHaveLength(1);
+    expect(() =>
+      resolveConflict(sec, secDir, CYCLE, {
+        unitId: 'u1',
+        nodeCode: '1.1',
+        choice: { memberId: 'm1' },
+        reason: 'x',
+        actor: 'sec',
+      }),
+    ).toThrow();
     expect(() => sec.prepare("UPDATE final_scores SET score = '1'").run()).toThrow(/CYCLE_FINALISED/);
     const late = importFiles(sec, secDir, [pk1.path], { actor: 'sec' });
     expect(late.outcomes[0]!.status).not.toBe('imported');
 
     // Reopening needs a reason and is logged; the snapshot stays.
-    expect(() => reopenCycle(sec, CYCLE, { actor: 'sec', reason: '' })).toThrow(expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }));
+    expect(() => reopenCycle(sec, CYCLE, { actor: 'sec', reason: '' })).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_REASON_REQUIRED' }),
+    );
     reopenCycle(sec, CYCLE, { actor: 'sec', reason: 'Sửa sai sót số liệu theo Công văn 12/SNV' });
     expect(listSnapshots(sec, CYCLE)).toHaveLength(1);
     const log = queryAudit(sec, { action: 'cycle.' });

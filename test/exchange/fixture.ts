@@ -25,7 +25,13 @@ import type { AppraisalPayload } from '../../shared/exchange/appraisal-package.t
 import type { Framework } from '../../shared/framework/types.ts';
 
 const G = ['district'] as const;
-const node = (code: string, parent: string | null, title: string, maxPoints: string, extra: Partial<Framework['nodes'][number]> = {}) => ({
+const node = (
+  code: string,
+  parent: string | null,
+  title: string,
+  maxPoints: string,
+  extra: Partial<Framework['nodes'][number]> = {},
+) => ({
   code,
   parent,
   title,
@@ -79,26 +85,103 @@ export function secretariatStore(dir: string, keys: Keys): Db {
     putCycleGroup(db, CYCLE, { ...GROUP_PRESETS.district, sortOrder: 1 });
     putFramework(db, hash, framework);
     setCycleFramework(db, CYCLE, 'district', hash);
-    UNITS.forEach((id, i) => insertUnit(db, { id, cycleId: CYCLE, name: `UBND huyện ${'ABC'[i]}`, group: 'district', sortOrder: i + 1 }));
+    UNITS.forEach((id, i) =>
+      insertUnit(db, { id, cycleId: CYCLE, name: `UBND huyện ${'ABC'[i]}`, group: 'district', sortOrder: i + 1 }),
+    );
     const member = (id: keyof Keys, name: string, role: 'member' | 'secretariat', fields: string[]) =>
-      insertMember(db, { id, cycleId: CYCLE, name, position: 'Phó Giám đốc', agency: 'Sở', role, publicKey: keys[id].publicKey, fingerprint: keys[id].fingerprint, fields });
+      insertMember(db, {
+        id,
+        cycleId: CYCLE,
+        name,
+        position: 'Phó Giám đốc',
+        agency: 'Sở',
+        role,
+        publicKey: keys[id].publicKey,
+        fingerprint: keys[id].fingerprint,
+        fields,
+      });
     member('m1', 'Nguyễn Văn An', 'member', ['1']);
     member('m2', 'Trần Thị Bình', 'member', ['1', '2']);
     member('m3', 'Lê Văn Cường', 'member', ['2']);
     member('sec', 'Sở Nội vụ', 'secretariat', []);
     for (const u of UNITS) {
-      upsertDossierItem(db, { unitId: u, nodeCode: '1.1', round1Input: { met: true }, round1Score: '1', round2Input: null, round2Score: null, declared: null, explanation: 'Có kế hoạch' });
-      upsertDossierItem(db, { unitId: u, nodeCode: '1.2', round1Input: { a: 2, b: 3 }, round1Score: '4/3', round2Input: null, round2Score: null, declared: { a: 2, b: 3 }, explanation: '' });
-      upsertDossierItem(db, { unitId: u, nodeCode: '2.1', round1Input: { met: true }, round1Score: '1', round2Input: null, round2Score: null, declared: null, explanation: '' });
-      upsertDossierItem(db, { unitId: u, nodeCode: '2.2', round1Input: { met: false }, round1Score: '0', round2Input: null, round2Score: null, declared: null, explanation: '' });
-      putSurveyPoints(db, { unitId: u, source: 'cbccvc', points: '8.5', respondents: 50, importedAt: '2024-01-01T00:00:00Z' });
-      putSurveyPoints(db, { unitId: u, source: 'sipas', points: '7.25', respondents: 40, importedAt: '2024-01-01T00:00:00Z' });
+      upsertDossierItem(db, {
+        unitId: u,
+        nodeCode: '1.1',
+        round1Input: { met: true },
+        round1Score: '1',
+        round2Input: null,
+        round2Score: null,
+        declared: null,
+        explanation: 'Có kế hoạch',
+      });
+      upsertDossierItem(db, {
+        unitId: u,
+        nodeCode: '1.2',
+        round1Input: { a: 2, b: 3 },
+        round1Score: '4/3',
+        round2Input: null,
+        round2Score: null,
+        declared: { a: 2, b: 3 },
+        explanation: '',
+      });
+      upsertDossierItem(db, {
+        unitId: u,
+        nodeCode: '2.1',
+        round1Input: { met: true },
+        round1Score: '1',
+        round2Input: null,
+        round2Score: null,
+        declared: null,
+        explanation: '',
+      });
+      upsertDossierItem(db, {
+        unitId: u,
+        nodeCode: '2.2',
+        round1Input: { met: false },
+        round1Score: '0',
+        round2Input: null,
+        round2Score: null,
+        declared: null,
+        explanation: '',
+      });
+      putSurveyPoints(db, {
+        unitId: u,
+        source: 'cbccvc',
+        points: '8.5',
+        respondents: 50,
+        importedAt: '2024-01-01T00:00:00Z',
+      });
+      putSurveyPoints(db, {
+        unitId: u,
+        source: 'sipas',
+        points: '7.25',
+        respondents: 40,
+        importedAt: '2024-01-01T00:00:00Z',
+      });
       // As the survey import records them (audit-verify checks the points against the log).
-      for (const [source, points] of [['cbccvc', '8.5'], ['sipas', '7.25']] as const) {
-        appendAudit(db, { actor: 'sec', action: 'survey.import', entity: 'survey_points', entityId: `${u}/${source}`, after: { points }, at: '2024-01-01T00:00:00Z' });
+      for (const [source, points] of [
+        ['cbccvc', '8.5'],
+        ['sipas', '7.25'],
+      ] as const) {
+        appendAudit(db, {
+          actor: 'sec',
+          action: 'survey.import',
+          entity: 'survey_points',
+          entityId: `${u}/${source}`,
+          after: { points },
+          at: '2024-01-01T00:00:00Z',
+        });
       }
       for (const [i, code] of LEAVES.entries()) {
-        const id = importEvidenceBytes(db, dir, CYCLE, `${u}-${code}.pdf`, Buffer.from(`%PDF-1.4 tài liệu ${u} ${code}\n`), `Tài liệu ${code} của ${u}`);
+        const id = importEvidenceBytes(
+          db,
+          dir,
+          CYCLE,
+          `${u}-${code}.pdf`,
+          Buffer.from(`%PDF-1.4 tài liệu ${u} ${code}\n`),
+          `Tài liệu ${code} của ${u}`,
+        );
         attachDossierEvidence(db, u, code, id, i + 1);
       }
     }
@@ -118,15 +201,44 @@ export function memberScope(db: Db, dir: string, memberId: string) {
 }
 
 /** Row counts of every table an import may write, and of the audit log. */
-export type Counts = Record<"exchange_packages" | "appraisals" | "appraisal_evidence" | "final_scores" | "exemptions" | "conflicts_of_interest" | "evidence" | "audit_log" | "cycle_snapshots", number>;
+export type Counts = Record<
+  | 'exchange_packages'
+  | 'appraisals'
+  | 'appraisal_evidence'
+  | 'final_scores'
+  | 'exemptions'
+  | 'conflicts_of_interest'
+  | 'evidence'
+  | 'audit_log'
+  | 'cycle_snapshots',
+  number
+>;
 
 export function counts(db: Db): Counts {
-  const tables = ['exchange_packages', 'appraisals', 'appraisal_evidence', 'final_scores', 'exemptions', 'conflicts_of_interest', 'evidence', 'audit_log', 'cycle_snapshots'];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number])) as Counts;
+  const tables = [
+    'exchange_packages',
+    'appraisals',
+    'appraisal_evidence',
+    'final_scores',
+    'exemptions',
+    'conflicts_of_interest',
+    'evidence',
+    'audit_log',
+    'cycle_snapshots',
+  ];
+  return Object.fromEntries(
+    tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),
+  ) as Counts;
 }
 
 /** Re-signs a package file after `edit` changes its payload (with `signer`, the right key or not). */
-export function resign(file: string, out: string, signer: Signer, edit: (p: AppraisalPayload) => void, keepFingerprint = false): string {
+export function resign(
+  file: string,
+  out: string,
+  signer: Signer,
+  edit: (p: AppraisalPayload) => void,
+  keepFingerprint = false,
+): string {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as { payload: AppraisalPayload };
   const payload = structuredClone(doc.payload) as AppraisalPayload & { keyFingerprint: string };
   edit(payload);

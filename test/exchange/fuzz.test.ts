@@ -41,7 +41,9 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 describe('fuzz: mutated appraisal packages', () => {
   const newDir = tempDirs('cchc-fuzz-');
 
-  it(`refuses every one of ${N} mutations that changes the signed content, without crashing or writing`, { timeout: 120_000 }, () => {
+  it(`refuses every one of ${N} mutations that changes the signed content, without crashing or writing`, {
+    timeout: 120_000,
+  }, () => {
     const keys = makeKeys();
     const secDir = newDir();
     const sec = secretariatStore(secDir, keys);
@@ -49,7 +51,13 @@ describe('fuzz: mutated appraisal packages', () => {
     const m2 = memberCopy(sec, secDir, mDir);
     const scope = memberScope(m2, mDir, 'm2');
     const ev = m2.prepare('SELECT id FROM evidence LIMIT 1').pluck().get() as number;
-    setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Có kế hoạch số 12/KH', evidence: [{ evidenceId: ev, page: 3 }] });
+    setAppraisal(scope, {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      input: { met: true },
+      comment: 'Có kế hoạch số 12/KH',
+      evidence: [{ evidenceId: ev, page: 3 }],
+    });
     setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: { a: 7, b: 9 } });
     setAppraisal(scope, { unitId: 'u2', nodeCode: '2.1', input: { met: false }, comment: 'Thiếu báo cáo "rà soát"' });
     setExemption(scope, { unitId: 'u2', nodeCode: '2.2', reason: 'Không có nhiệm vụ', legalBasis: 'QĐ 5/QĐ-UBND' });
@@ -70,10 +78,30 @@ describe('fuzz: mutated appraisal packages', () => {
     /** Every container in the JSON and its keys, to mutate one at random. */
     function slots(v: Json, out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = []) {
       if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), slots(x, out)));
-      else if (v && typeof v === 'object') for (const k of Object.keys(v)) out.push({ parent: v, key: k }), slots(v[k]!, out);
+      else if (v && typeof v === 'object')
+        for (const k of Object.keys(v)) out.push({ parent: v, key: k }), slots(v[k]!, out);
       return out;
     }
-    const weird: Json[] = [null, true, 0, -1, 1.5, 1e21, '', 'x', '🙂', 'a'.repeat(3000), [], {}, [1, 2], { a: 1 }, '2024-13-45T99:99:99Z', 'f'.repeat(64), '1/0', '-0'];
+    const weird: Json[] = [
+      null,
+      true,
+      0,
+      -1,
+      1.5,
+      1e21,
+      '',
+      'x',
+      '🙂',
+      'a'.repeat(3000),
+      [],
+      {},
+      [1, 2],
+      { a: 1 },
+      '2024-13-45T99:99:99Z',
+      'f'.repeat(64),
+      '1/0',
+      '-0',
+    ];
 
     function mutateJson(doc: { payload: Json; signature: Json }): void {
       const target = rnd() < 0.9 ? doc.payload : doc.signature;
@@ -88,7 +116,8 @@ describe('fuzz: mutated appraisal packages', () => {
         case 1: {
           const v = p[key];
           if (typeof v === 'number') p[key] = pick([v + 1, v - 1, v * 10, -v, v + 0.5]);
-          else if (typeof v === 'string') p[key] = pick([`${v}x`, v.slice(1), v.toUpperCase(), `${v} `, v.replace(/\d/, '9')]);
+          else if (typeof v === 'string')
+            p[key] = pick([`${v}x`, v.slice(1), v.toUpperCase(), `${v} `, v.replace(/\d/, '9')]);
           else if (typeof v === 'boolean') p[key] = !v;
           else p[key] = pick(weird);
           break;
@@ -154,7 +183,8 @@ describe('fuzz: mutated appraisal packages', () => {
         mutateJson(doc);
         const key = pick(wrongKeys);
         const payload = doc.payload as Record<string, Json>;
-        if (payload && typeof payload === 'object' && !Array.isArray(payload) && rnd() < 0.7) payload['keyFingerprint'] = key.fingerprint;
+        if (payload && typeof payload === 'object' && !Array.isArray(payload) && rnd() < 0.7)
+          payload['keyFingerprint'] = key.fingerprint;
         try {
           bytes = Buffer.from(encodeAppraisalPackage(payload as never, key).text);
         } catch {
@@ -163,17 +193,27 @@ describe('fuzz: mutated appraisal packages', () => {
       } else if (kind === 8) {
         // the same content, formatted differently: valid, must be accepted
         const doc = structuredClone(originalDoc) as { payload: Record<string, Json>; signature: Json };
-        const reordered = { signature: doc.signature, payload: Object.fromEntries(Object.entries(doc.payload).reverse()) };
+        const reordered = {
+          signature: doc.signature,
+          payload: Object.fromEntries(Object.entries(doc.payload).reverse()),
+        };
         const text = JSON.stringify(reordered, null, pick([0, 1, 2, '\t']));
-        bytes = Buffer.from(rnd() < 0.5 ? text : text.replace(/[A-Za-z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`));
+        bytes = Buffer.from(
+          rnd() < 0.5 ? text : text.replace(/[A-Za-z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+        );
         expectValid = true;
       } else {
         // signature block edits: another key, another signature, a non-canonical base64 spelling
         const doc = structuredClone(originalDoc) as { payload: Json; signature: Record<string, string> };
         const op = int(3);
         if (op === 0) doc.signature['publicKey'] = pick(wrongKeys).publicKey;
-        else if (op === 1) doc.signature['value'] = pick(wrongKeys).sign(Buffer.from(originalCanonical)).toString('base64');
-        else doc.signature['publicKey'] = doc.signature['publicKey']!.slice(0, 42) + String.fromCharCode(doc.signature['publicKey']!.charCodeAt(42) ^ 1) + '=';
+        else if (op === 1)
+          doc.signature['value'] = pick(wrongKeys).sign(Buffer.from(originalCanonical)).toString('base64');
+        else
+          doc.signature['publicKey'] =
+            doc.signature['publicKey']!.slice(0, 42) +
+            String.fromCharCode(doc.signature['publicKey']!.charCodeAt(42) ^ 1) +
+            '=';
         bytes = Buffer.from(JSON.stringify(doc));
       }
 
@@ -190,7 +230,8 @@ describe('fuzz: mutated appraisal packages', () => {
         sameContentAccepted += 1;
         count('accepted');
       } catch (e) {
-        if (!(e instanceof ExchangeRefusal) || !isExchangeCode(e.code)) throw new Error(`mutation ${i} (kind ${kind}) crashed: ${String(e)}`);
+        if (!(e instanceof ExchangeRefusal) || !isExchangeCode(e.code))
+          throw new Error(`mutation ${i} (kind ${kind}) crashed: ${String(e)}`);
         expect(e.message).toContain(`fuzz-${i}.json`);
         count(e.code);
       }
@@ -200,7 +241,9 @@ describe('fuzz: mutated appraisal packages', () => {
     expect(sameContentAccepted).toBe(accepted);
     expect(stats['EXCHANGE_BAD_SIGNATURE']).toBeGreaterThan(500);
     expect(Object.keys(stats).length).toBeGreaterThan(8);
-    console.log(`fuzz: ${N} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `fuzz: ${N} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`,
+    );
     sec.close();
   });
 });
@@ -211,11 +254,17 @@ describe('fuzz: mutated cycle packages', () => {
   const newDir = tempDirs('cchc-fuzz-cycle-');
   const CN = 800;
 
-  it(`refuses with a coded EXCHANGE_* error, or imports a valid package, for ${CN} mutations; a refusal writes nothing`, { timeout: 300_000 }, () => {
+  it(`refuses with a coded EXCHANGE_* error, or imports a valid package, for ${CN} mutations; a refusal writes nothing`, {
+    timeout: 300_000,
+  }, () => {
     const keys = makeKeys();
     const secDir = newDir();
     const sec = secretariatStore(secDir, keys);
-    const real = exportCyclePackage(sec, secDir, CYCLE, keys.sec, { actor: 'sec', outDir: secDir, now: '2024-01-05T00:00:00.000Z' }).path;
+    const real = exportCyclePackage(sec, secDir, CYCLE, keys.sec, {
+      actor: 'sec',
+      outDir: secDir,
+      now: '2024-01-05T00:00:00.000Z',
+    }).path;
     sec.close();
     const mDir = newDir();
     const member = openDatabase(join(mDir, 'store.sqlite'));
@@ -226,10 +275,32 @@ describe('fuzz: mutated cycle packages', () => {
     const int = (n: number) => Math.floor(rnd() * n);
     const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
     const stranger = generateSigner();
-    const weird: Json[] = [null, true, 0, -1, 1.5, 1e21, '', 'x', '🙂', 'a'.repeat(3000), [], {}, '2024-13-45T99:99:99Z', 'f'.repeat(64), '1/0', 'u1', 'm1', '9.9', 'a.exe', 'st-2023'];
+    const weird: Json[] = [
+      null,
+      true,
+      0,
+      -1,
+      1.5,
+      1e21,
+      '',
+      'x',
+      '🙂',
+      'a'.repeat(3000),
+      [],
+      {},
+      '2024-13-45T99:99:99Z',
+      'f'.repeat(64),
+      '1/0',
+      'u1',
+      'm1',
+      '9.9',
+      'a.exe',
+      'st-2023',
+    ];
     function slots(v: Json, out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = []) {
       if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), slots(x, out)));
-      else if (v && typeof v === 'object') for (const k of Object.keys(v)) out.push({ parent: v, key: k }), slots(v[k]!, out);
+      else if (v && typeof v === 'object')
+        for (const k of Object.keys(v)) out.push({ parent: v, key: k }), slots(v[k]!, out);
       return out;
     }
     const stats: Record<string, number> = {};
@@ -242,7 +313,8 @@ describe('fuzz: mutated cycle packages', () => {
         // bytes of the tar: flips, a cut, an insertion
         let bytes = Buffer.from(original);
         const op = int(3);
-        if (op === 0) for (let f = 0; f <= int(3); f++) (bytes[int(Math.min(bytes.length, 8192))] as number) ^= 1 << int(8);
+        if (op === 0)
+          for (let f = 0; f <= int(3); f++) (bytes[int(Math.min(bytes.length, 8192))] as number) ^= 1 << int(8);
         else if (op === 1) bytes = bytes.subarray(0, int(bytes.length));
         else {
           const at = int(Math.min(bytes.length, 8192));
@@ -274,13 +346,16 @@ describe('fuzz: mutated cycle packages', () => {
         const r = importCyclePackage(member, mDir, file, { actor: 'm1', backup: false });
         tally(r.code ?? 'imported');
       } catch (e) {
-        if (!(e instanceof CodedFailure) || !/^(EXCHANGE|EVIDENCE)_/.test(e.code)) throw new Error(`mutation ${i} (kind ${kind}) crashed: ${String(e)}`);
+        if (!(e instanceof CodedFailure) || !/^(EXCHANGE|EVIDENCE)_/.test(e.code))
+          throw new Error(`mutation ${i} (kind ${kind}) crashed: ${String(e)}`);
         expect(storeState(member)).toEqual(before);
         tally(e.code);
       }
     }
     expect(Object.keys(stats).length).toBeGreaterThan(5);
-    console.log(`fuzz (cycle packages): ${CN} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `fuzz (cycle packages): ${CN} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`,
+    );
     member.close();
   });
 });
@@ -295,7 +370,31 @@ describe('fuzz: mutated summary tables', () => {
     const rnd = prng(777);
     const int = (n: number) => Math.floor(rnd() * n);
     const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-    const tokens = ['"', ',', ';', '\n', '\r\n', ' ', '51 34', '1.234,5', '99', '120,5', '-1', '0', '1e3', 'NaN', '=1+1', '\u0000', '\u001b[31m', '9'.repeat(400), 'district', 'department', '', '"94,00"', '\uFEFF'];
+    const tokens = [
+      '"',
+      ',',
+      ';',
+      '\n',
+      '\r\n',
+      ' ',
+      '51 34',
+      '1.234,5',
+      '99',
+      '120,5',
+      '-1',
+      '0',
+      '1e3',
+      'NaN',
+      '=1+1',
+      '\u0000',
+      '\u001b[31m',
+      '9'.repeat(400),
+      'district',
+      'department',
+      '',
+      '"94,00"',
+      '\uFEFF',
+    ];
     const limits = defaultSurveyLimits();
     const stats: Record<string, number> = {};
     const tally = (k: string) => (stats[k] = (stats[k] ?? 0) + 1);
@@ -319,13 +418,16 @@ describe('fuzz: mutated summary tables', () => {
         }
         tally('read');
       } catch (e) {
-        if (!(e instanceof CodedFailure) || !e.code.startsWith('SUMMARY_')) throw new Error(`mutation ${i} crashed: ${String(e)}`);
+        if (!(e instanceof CodedFailure) || !e.code.startsWith('SUMMARY_'))
+          throw new Error(`mutation ${i} crashed: ${String(e)}`);
         expect(e.message).toContain(`fuzz-${i}.csv`);
         tally(e.code);
       }
     }
     expect(stats['read']).toBeGreaterThan(0);
     expect(Object.keys(stats).length).toBeGreaterThan(4);
-    console.log(`fuzz (summary tables): ${SN} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`);
+    console.log(
+      `fuzz (summary tables): ${SN} mutations → ${JSON.stringify(Object.fromEntries(Object.entries(stats).sort((a, b) => b[1] - a[1])))}`,
+    );
   });
 });

@@ -25,9 +25,20 @@ describe('appraisal packages: export, verify, preview, import', () => {
     const { keys, secDir, sec, m1Dir, m1 } = setup();
     const scope = memberScope(m1, m1Dir, 'm1');
     const ev = m1.prepare("SELECT id FROM evidence WHERE title = 'Tài liệu 1.1 của u1'").pluck().get() as number;
-    setAppraisal(scope, { unitId: 'u1', nodeCode: '1.1', input: { met: true }, comment: 'Đúng hạn', evidence: [{ evidenceId: ev, page: 2 }] });
+    setAppraisal(scope, {
+      unitId: 'u1',
+      nodeCode: '1.1',
+      input: { met: true },
+      comment: 'Đúng hạn',
+      evidence: [{ evidenceId: ev, page: 2 }],
+    });
     setAppraisal(scope, { unitId: 'u1', nodeCode: '1.2', input: { a: 1, b: 3 } });
-    setExemption(scope, { unitId: 'u2', nodeCode: '1.2', reason: 'Không được giao ban hành văn bản QPPL', legalBasis: 'Quyết định 123/QĐ-UBND' });
+    setExemption(scope, {
+      unitId: 'u2',
+      nodeCode: '1.2',
+      reason: 'Không được giao ban hành văn bản QPPL',
+      legalBasis: 'Quyết định 123/QĐ-UBND',
+    });
 
     const out = exportAppraisalPackage(m1, CYCLE, 'm1', keys.m1, { outDir: m1Dir, now: '2024-02-01T08:00:00.000Z' });
     expect(out).toMatchObject({ sequence: 1, previousPackageHash: null, items: 3, skipped: [] });
@@ -44,7 +55,12 @@ describe('appraisal packages: export, verify, preview, import', () => {
     const before = counts(sec);
     const preview = previewImport(sec, out.path);
     expect(counts(sec)).toEqual(before);
-    expect(preview).toMatchObject({ state: 'new', sequence: 1, gap: false, member: { id: 'm1', name: 'Nguyễn Văn An' } });
+    expect(preview).toMatchObject({
+      state: 'new',
+      sequence: 1,
+      gap: false,
+      member: { id: 'm1', name: 'Nguyễn Văn An' },
+    });
     expect(preview.counts).toMatchObject({ added: 3, changed: 0, removed: 0, conflicts: 0, exemptionsProposed: 1 });
     expect(preview.member.display).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
 
@@ -56,7 +72,11 @@ describe('appraisal packages: export, verify, preview, import', () => {
     expect(after.final_scores).toBe(2); // the exemption-only item gives no score
     expect(after.exemptions).toBe(1);
     expect(after.audit_log - before.audit_log).toBe(outcome.auditRows);
-    const finals = sec.prepare('SELECT unit_id, node_code, score, source_member, package_hash FROM final_scores ORDER BY unit_id, node_code').all();
+    const finals = sec
+      .prepare(
+        'SELECT unit_id, node_code, score, source_member, package_hash FROM final_scores ORDER BY unit_id, node_code',
+      )
+      .all();
     expect(finals).toEqual([
       { unit_id: 'u1', node_code: '1.1', score: '1', source_member: 'm1', package_hash: out.packageHash },
       { unit_id: 'u1', node_code: '1.2', score: '2/3', source_member: 'm1', package_hash: out.packageHash },
@@ -66,7 +86,9 @@ describe('appraisal packages: export, verify, preview, import', () => {
       proposed_by: 'm1',
       package_hash: out.packageHash,
     });
-    expect(sec.prepare('SELECT count(*) FROM audit_log WHERE package_hash = ?').pluck().get(out.packageHash)).toBe(outcome.auditRows);
+    expect(sec.prepare('SELECT count(*) FROM audit_log WHERE package_hash = ?').pluck().get(out.packageHash)).toBe(
+      outcome.auditRows,
+    );
     expect(verifyAuditChain(sec).ok).toBe(true);
     // a backup of the database file was taken before the commit
     expect(outcome.status).toBe('imported');
@@ -94,15 +116,22 @@ describe('appraisal packages: export, verify, preview, import', () => {
     expect(backup).toMatch(/backups[\\/]cchc-\d{8}-\d{6}-import\.sqlite$/);
     const preview = previewImport(sec, p2.path);
     expect(preview.counts).toMatchObject({ added: 1, changed: 1, removed: 1, unchanged: 0 });
-    expect(preview.changes.find((c) => c.kind === 'changed')).toMatchObject({ unitId: 'u2', nodeCode: '1.1', before: { score: '1' }, after: { score: '0' } });
+    expect(preview.changes.find((c) => c.kind === 'changed')).toMatchObject({
+      unitId: 'u2',
+      nodeCode: '1.1',
+      before: { score: '1' },
+      after: { score: '0' },
+    });
     const r = importFiles(sec, secDir, [p2.path, p1.path], { actor: 'sec' });
     expect(r.outcomes.map((o) => o.status)).toEqual(['imported', 'duplicate']);
     expect(r.outcomes[1]!.message).toContain(p1.fileName);
-    expect(sec.prepare("SELECT unit_id, score, package_hash FROM appraisals WHERE member_id = 'm1' ORDER BY unit_id").all()).toEqual([
+    expect(
+      sec.prepare("SELECT unit_id, score, package_hash FROM appraisals WHERE member_id = 'm1' ORDER BY unit_id").all(),
+    ).toEqual([
       { unit_id: 'u2', score: '0', package_hash: p2.packageHash },
       { unit_id: 'u3', score: '1', package_hash: p2.packageHash },
     ]);
-    expect(sec.prepare("SELECT unit_id, score FROM final_scores ORDER BY unit_id").all()).toEqual([
+    expect(sec.prepare('SELECT unit_id, score FROM final_scores ORDER BY unit_id').all()).toEqual([
       { unit_id: 'u2', score: '0' },
       { unit_id: 'u3', score: '1' },
     ]);

@@ -45,35 +45,57 @@ describe('identities', () => {
     expect(verifyEd25519(info.publicKey, msg, signer.sign(msg).toString('base64'))).toBe(true);
     expect(verifyEd25519(info.publicKey, Buffer.from('{"a":2}'), signer.sign(msg).toString('base64'))).toBe(false);
 
-    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu khác hẳn'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
-    expect(() => createIdentity(dir, passphraseBox('mật khẩu dài đủ', FAST))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_EXISTS' }));
+    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu khác hẳn'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+    );
+    expect(() => createIdentity(dir, passphraseBox('mật khẩu dài đủ', FAST))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_EXISTS' }),
+    );
     expect(ensureIdentity(dir, passphraseBox('mật khẩu dài đủ', FAST)).fingerprint).toBe(info.fingerprint);
     expect(() => passphraseBox('ngắn')).toThrow(expect.objectContaining({ code: 'EXCHANGE_PASSPHRASE_WEAK' }));
 
     // a tampered keystore (another public key, or a changed ciphertext) does not open
     const other = createIdentity(newDir(), passphraseBox('mật khẩu dài đủ', FAST));
-    writeFileSync(identityPath(dir), JSON.stringify({ ...file, publicKey: other.publicKey, fingerprint: other.fingerprint }));
-    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
+    writeFileSync(
+      identityPath(dir),
+      JSON.stringify({ ...file, publicKey: other.publicKey, fingerprint: other.fingerprint }),
+    );
+    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+    );
     const ct = Buffer.from(file.encryptedPrivateKey, 'base64');
     ct[0] = ct[0]! ^ 1;
     writeFileSync(identityPath(dir), JSON.stringify({ ...file, encryptedPrivateKey: ct.toString('base64') }));
-    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
+    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+    );
     expect(readIdentityInfo(newDir())).toBeNull();
-    expect(() => unlockIdentity(newDir(), passphraseBox('mật khẩu dài đủ'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_MISSING' }));
+    expect(() => unlockIdentity(newDir(), passphraseBox('mật khẩu dài đủ'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_MISSING' }),
+    );
   });
 
   it('opens a key sealed by another box kind only with that box', () => {
     const dir = newDir();
-    const xor = { kind: 'test-box', seal: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a), open: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a) };
+    const xor = {
+      kind: 'test-box',
+      seal: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a),
+      open: (b: Uint8Array) => Buffer.from(b).map((x) => x ^ 0x5a),
+    };
     const info = createIdentity(dir, xor);
     expect(JSON.parse(readFileSync(identityPath(dir), 'utf8')).protection).toBe('test-box');
     expect(unlockIdentity(dir, xor).publicKey).toBe(info.publicKey);
-    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ', FAST))).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
+    expect(() => unlockIdentity(dir, passphraseBox('mật khẩu dài đủ', FAST))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+    );
   });
 
   it('reads public keys given as the identity.pub.json file or bare base64, and compares fingerprints as typed', () => {
     const info = createIdentity(newDir(), passphraseBox('mật khẩu dài đủ', FAST));
-    expect(parsePublicKey(JSON.stringify(publicKeyFile(info)))).toEqual({ publicKey: info.publicKey, fingerprint: info.fingerprint });
+    expect(parsePublicKey(JSON.stringify(publicKeyFile(info)))).toEqual({
+      publicKey: info.publicKey,
+      fingerprint: info.fingerprint,
+    });
     expect(parsePublicKey(` ${info.publicKey}\n`).fingerprint).toBe(info.fingerprint);
     expect(() => parsePublicKey('AAAA')).toThrow(expect.objectContaining({ code: 'EXCHANGE_SCHEMA' }));
     const shown = formatFingerprint(info.fingerprint);
@@ -104,7 +126,11 @@ describe('the Electron safeStorage box (with a fake safeStorage)', () => {
     const info = createIdentity(dir, box);
     expect(JSON.parse(readFileSync(identityPath(dir), 'utf8')).protection).toBe(SAFE_STORAGE_KIND);
     expect(unlockIdentity(dir, box).fingerprint).toBe(info.fingerprint);
-    expect(() => safeStorageBox(fake('basic_text'))).toThrow(expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }));
-    expect(() => safeStorageBox(fake('kwallet', false))).toThrow(expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }));
+    expect(() => safeStorageBox(fake('basic_text'))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }),
+    );
+    expect(() => safeStorageBox(fake('kwallet', false))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_SAFE_STORAGE_UNAVAILABLE' }),
+    );
   });
 });

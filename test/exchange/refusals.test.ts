@@ -56,8 +56,12 @@ describe('import refusals (each writes nothing)', () => {
     return outcomes[0]!;
   }
 
-  const edited = (name: string, edit: (p: AppraisalPayload) => void, signer?: () => ReturnType<typeof generateSigner>, keepFingerprint = false) =>
-    resign(p1, join(work, name), signer ? signer() : keys.m1, edit, keepFingerprint);
+  const edited = (
+    name: string,
+    edit: (p: AppraisalPayload) => void,
+    signer?: () => ReturnType<typeof generateSigner>,
+    keepFingerprint = false,
+  ) => resign(p1, join(work, name), signer ? signer() : keys.m1, edit, keepFingerprint);
 
   it('one flipped byte (the signature no longer matches)', () => {
     const bytes = readFileSync(p1);
@@ -70,47 +74,101 @@ describe('import refusals (each writes nothing)', () => {
   });
 
   it('a forged signer: m2 signs a package that names m1', () => {
-    expectRefused(edited('forged.json', () => {}, () => keys.m2), 'EXCHANGE_SIGNER_MISMATCH');
+    expectRefused(
+      edited(
+        'forged.json',
+        () => {},
+        () => keys.m2,
+      ),
+      'EXCHANGE_SIGNER_MISMATCH',
+    );
   });
 
   it('a key that is not on the roster', () => {
-    expectRefused(edited('stranger.json', () => {}, generateSigner), 'EXCHANGE_SIGNER_NOT_ON_ROSTER');
+    expectRefused(
+      edited('stranger.json', () => {}, generateSigner),
+      'EXCHANGE_SIGNER_NOT_ON_ROSTER',
+    );
   });
 
   it('a signature key that is not the key the payload names', () => {
-    expectRefused(edited('keyswap.json', (p) => Object.assign(p, { keyFingerprint: keys.m2.fingerprint }), undefined, true), 'EXCHANGE_KEY_MISMATCH');
+    expectRefused(
+      edited('keyswap.json', (p) => Object.assign(p, { keyFingerprint: keys.m2.fingerprint }), undefined, true),
+      'EXCHANGE_KEY_MISMATCH',
+    );
   });
 
   it('a wrong cycle, and frameworks that are not the cycle’s', () => {
-    expectRefused(edited('cycle.json', (p) => Object.assign(p, { cycleId: 'st-2022' })), 'EXCHANGE_WRONG_CYCLE');
-    expectRefused(edited('framework.json', (p) => Object.assign(p, { frameworks: { district: 'f'.repeat(64) } })), 'EXCHANGE_FRAMEWORK_MISMATCH');
+    expectRefused(
+      edited('cycle.json', (p) => Object.assign(p, { cycleId: 'st-2022' })),
+      'EXCHANGE_WRONG_CYCLE',
+    );
+    expectRefused(
+      edited('framework.json', (p) => Object.assign(p, { frameworks: { district: 'f'.repeat(64) } })),
+      'EXCHANGE_FRAMEWORK_MISMATCH',
+    );
   });
 
   it('a node outside the member’s scope (another field, a survey leaf, a declared scope he was not given)', () => {
-    const item = (unitId: string, nodeCode: string) => ({ unitId, nodeCode, input: { met: true }, score: '1', comment: '', evidence: [], exemption: null, updatedAt: '2024-01-01T00:00:00.000Z' });
-    const o = expectRefused(edited('scope.json', (p) => p.appraisals.push(item('u1', '2.1'))), 'EXCHANGE_OUT_OF_SCOPE');
-    expect(o.message).toContain('2.1');
-    expectRefused(
-      edited('survey.json', (p) => p.appraisals.push({ ...item('u1', '8.1'), input: { points: 5 } as never, score: '5' })),
+    const item = (unitId: string, nodeCode: string) => ({
+      unitId,
+      nodeCode,
+      input: { met: true },
+      score: '1',
+      comment: '',
+      evidence: [],
+      exemption: null,
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    });
+    const o = expectRefused(
+      edited('scope.json', (p) => p.appraisals.push(item('u1', '2.1'))),
       'EXCHANGE_OUT_OF_SCOPE',
     );
-    expectRefused(edited('fields.json', (p) => Object.assign(p, { scope: { fields: ['1', '2'] } })), 'EXCHANGE_SCOPE_MISMATCH');
-    expectRefused(edited('node.json', (p) => p.appraisals.push(item('u1', '1.9'))), 'EXCHANGE_UNKNOWN_NODE');
-    expectRefused(edited('unit.json', (p) => p.appraisals.push(item('u9', '1.1'))), 'EXCHANGE_UNKNOWN_UNIT');
+    expect(o.message).toContain('2.1');
+    expectRefused(
+      edited('survey.json', (p) =>
+        p.appraisals.push({ ...item('u1', '8.1'), input: { points: 5 } as never, score: '5' }),
+      ),
+      'EXCHANGE_OUT_OF_SCOPE',
+    );
+    expectRefused(
+      edited('fields.json', (p) => Object.assign(p, { scope: { fields: ['1', '2'] } })),
+      'EXCHANGE_SCOPE_MISMATCH',
+    );
+    expectRefused(
+      edited('node.json', (p) => p.appraisals.push(item('u1', '1.9'))),
+      'EXCHANGE_UNKNOWN_NODE',
+    );
+    expectRefused(
+      edited('unit.json', (p) => p.appraisals.push(item('u9', '1.1'))),
+      'EXCHANGE_UNKNOWN_UNIT',
+    );
   });
 
   it('a score that does not follow from its input, an invalid input, an exemption where none is allowed', () => {
-    expectRefused(edited('score.json', (p) => Object.assign(p.appraisals[0]!, { input: { met: false } })), 'EXCHANGE_SCORE_MISMATCH');
-    expectRefused(edited('input.json', (p) => Object.assign(p.appraisals[0]!, { input: { a: 3, b: 0 }, score: '0' })), 'EXCHANGE_INVALID_INPUT');
     expectRefused(
-      edited('exempt.json', (p) => Object.assign(p.appraisals.find((a) => a.nodeCode === '1.1')!, { exemption: { reason: 'Không có nhiệm vụ', legalBasis: '' } })),
+      edited('score.json', (p) => Object.assign(p.appraisals[0]!, { input: { met: false } })),
+      'EXCHANGE_SCORE_MISMATCH',
+    );
+    expectRefused(
+      edited('input.json', (p) => Object.assign(p.appraisals[0]!, { input: { a: 3, b: 0 }, score: '0' })),
+      'EXCHANGE_INVALID_INPUT',
+    );
+    expectRefused(
+      edited('exempt.json', (p) =>
+        Object.assign(p.appraisals.find((a) => a.nodeCode === '1.1')!, {
+          exemption: { reason: 'Không có nhiệm vụ', legalBasis: '' },
+        }),
+      ),
       'EXCHANGE_EXEMPTION_NOT_ALLOWED',
     );
   });
 
   it('scores for a unit the member declared a conflict of interest with', () => {
     expectRefused(
-      edited('coi.json', (p) => p.conflictsOfInterest.push({ unitId: 'u1', reason: 'Cơ quan của tôi', declaredAt: '2024-01-01T00:00:00.000Z' })),
+      edited('coi.json', (p) =>
+        p.conflictsOfInterest.push({ unitId: 'u1', reason: 'Cơ quan của tôi', declaredAt: '2024-01-01T00:00:00.000Z' }),
+      ),
       'EXCHANGE_COI_VIOLATION',
     );
   });
@@ -164,11 +222,18 @@ describe('import refusals (each writes nothing)', () => {
     expect(older.outcomes[0]!.message).toContain(p1.split('/').pop()!);
     expect(counts(sec)).toEqual(after);
 
-    const reused = resign(p2, join(work, 'reused.json'), keys.m1, (p) => Object.assign(p.appraisals[0]!, { comment: 'sửa lại' }));
+    const reused = resign(p2, join(work, 'reused.json'), keys.m1, (p) =>
+      Object.assign(p.appraisals[0]!, { comment: 'sửa lại' }),
+    );
     const r = importFiles(sec, secDir, [reused], { actor: 'sec' });
     expect(r.outcomes[0]).toMatchObject({ status: 'refused', code: 'EXCHANGE_SEQUENCE_REUSED' });
-    const broken = resign(p2, join(work, 'broken.json'), keys.m1, (p) => Object.assign(p, { sequence: 3, previousPackageHash: 'a'.repeat(64) }));
-    expect(importFiles(sec, secDir, [broken], { actor: 'sec' }).outcomes[0]).toMatchObject({ status: 'refused', code: 'EXCHANGE_CHAIN_BROKEN' });
+    const broken = resign(p2, join(work, 'broken.json'), keys.m1, (p) =>
+      Object.assign(p, { sequence: 3, previousPackageHash: 'a'.repeat(64) }),
+    );
+    expect(importFiles(sec, secDir, [broken], { actor: 'sec' }).outcomes[0]).toMatchObject({
+      status: 'refused',
+      code: 'EXCHANGE_CHAIN_BROKEN',
+    });
     expect(counts(sec)).toEqual(after);
   });
 
@@ -178,7 +243,9 @@ describe('import refusals (each writes nothing)', () => {
     const preview = previewImport(sec, file);
     writeFileSync(file, readFileSync(p1));
     const before = counts(sec);
-    expect(() => commitImport(sec, secDir, file, { actor: 'sec', expectedHash: preview.packageHash })).toThrow(expect.objectContaining({ code: 'EXCHANGE_FILE_CHANGED' }));
+    expect(() => commitImport(sec, secDir, file, { actor: 'sec', expectedHash: preview.packageHash })).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_FILE_CHANGED' }),
+    );
     expect(counts(sec)).toEqual(before);
 
     sec.prepare("UPDATE cycles SET status = 'finalised'").run();

@@ -9,7 +9,13 @@
  */
 import { join } from 'node:path';
 import { serialize } from '../../shared/decimal/rational.ts';
-import { APPRAISAL_FORMAT, APPRAISAL_VERSION, type AppraisalItem, type AppraisalPayload, appraisalFileName } from '../../shared/exchange/appraisal-package.ts';
+import {
+  APPRAISAL_FORMAT,
+  APPRAISAL_VERSION,
+  type AppraisalItem,
+  type AppraisalPayload,
+  appraisalFileName,
+} from '../../shared/exchange/appraisal-package.ts';
 import { itemKey } from '../../shared/exchange/merge.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts';
@@ -71,7 +77,11 @@ export function syntheticExchange(dir: string, options: SyntheticOptions = {}): 
         fields: [String((i % 8) + 1)],
       });
     }
-    const rows = db.prepare("SELECT m.id, group_concat(f.field_code) AS fields FROM members m JOIN member_fields f ON f.member_id = m.id WHERE m.cycle_id = ? GROUP BY m.id ORDER BY m.id").all(cycleId) as {
+    const rows = db
+      .prepare(
+        'SELECT m.id, group_concat(f.field_code) AS fields FROM members m JOIN member_fields f ON f.member_id = m.id WHERE m.cycle_id = ? GROUP BY m.id ORDER BY m.id',
+      )
+      .all(cycleId) as {
       id: string;
       fields: string;
     }[];
@@ -85,15 +95,26 @@ export function syntheticExchange(dir: string, options: SyntheticOptions = {}): 
 
   const ctx = cycleContext(db, cycleId);
   const dossier = new Map<string, { r1: unknown; r2: unknown }>();
-  for (const d of db.prepare('SELECT unit_id, node_code, round1_input, round2_input FROM dossier_items').raw().all() as [string, string, string | null, string | null][]) {
-    dossier.set(itemKey(d[0], d[1]), { r1: d[2] === null ? null : JSON.parse(d[2]), r2: d[3] === null ? null : JSON.parse(d[3]) });
+  for (const d of db
+    .prepare('SELECT unit_id, node_code, round1_input, round2_input FROM dossier_items')
+    .raw()
+    .all() as [string, string, string | null, string | null][]) {
+    dossier.set(itemKey(d[0], d[1]), {
+      r1: d[2] === null ? null : JSON.parse(d[2]),
+      r2: d[3] === null ? null : JSON.parse(d[3]),
+    });
   }
   const evidence = new Map<string, AppraisalItem['evidence']>();
   for (const e of db
-    .prepare('SELECT de.unit_id AS u, de.node_code AS c, e.sha256, de.page, e.title, e.file_name AS fileName FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id ORDER BY e.sha256, de.page')
+    .prepare(
+      'SELECT de.unit_id AS u, de.node_code AS c, e.sha256, de.page, e.title, e.file_name AS fileName FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id ORDER BY e.sha256, de.page',
+    )
     .all() as { u: string; c: string; sha256: string; page: number | null; title: string; fileName: string }[]) {
     const k = itemKey(e.u, e.c);
-    evidence.set(k, [...(evidence.get(k) ?? []), { sha256: e.sha256, page: e.page, title: e.title, fileName: e.fileName }]);
+    evidence.set(k, [
+      ...(evidence.get(k) ?? []),
+      { sha256: e.sha256, page: e.page, title: e.title, fileName: e.fileName },
+    ]);
   }
   const createdAt = options.createdAt ?? '2024-03-01T08:00:00.000Z';
   const every = options.disagreeEvery ?? 20;
@@ -110,7 +131,10 @@ export function syntheticExchange(dir: string, options: SyntheticOptions = {}): 
         const d = dossier.get(itemKey(unit.id, leaf.code));
         if (!d || d.r2 === null) continue;
         n += 1;
-        const input = (isExtra && n % every === 0 && d.r1 !== null ? d.r1 : d.r2) as Record<string, string | number | boolean>;
+        const input = (isExtra && n % every === 0 && d.r1 !== null ? d.r1 : d.r2) as Record<
+          string,
+          string | number | boolean
+        >;
         const node = g.tree.byCode.get(leaf.code)!;
         const r = scoreNode(node.scoring!, node.maxPoints, input);
         if (!r.ok) continue;

@@ -48,7 +48,14 @@ describe('cchc dossier-template / import-dossier', () => {
     const ok = await cli('import-dossier', ...unit, '--round', '1', wb, '--evidence', full);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ unit: 'UBND xã An Thạnh', round: 1, items: names.length, evidenceFiles: names.length, newFiles: names.length, changes: null });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      unit: 'UBND xã An Thạnh',
+      round: 1,
+      items: names.length,
+      evidenceFiles: names.length,
+      newFiles: names.length,
+      changes: null,
+    });
 
     const wb2 = join(dir, 'xa-2.xlsx');
     writeFileSync(wb2, await fillTemplate(readFileSync(out), nodes, { unit: 'UBND xã An Thạnh', variant: 1 }));

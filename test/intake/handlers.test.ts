@@ -12,17 +12,37 @@ import { fillTemplate, snapshot, zipFile } from './support.ts';
 import { dossierTemplate } from '../../electron/core/intake/template.ts';
 
 const temp = tempDirs('cchc-intake-h-');
-const SEC = { name: 'Nguyễn Văn Thường', position: 'Chuyên viên', agency: 'Sở Nội vụ', role: 'secretariat', memberId: 'soc-trang-2023-thuong-truc' };
-const MEM = { name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', role: 'member', memberId: 'soc-trang-2023-tv04' };
+const SEC = {
+  name: 'Nguyễn Văn Thường',
+  position: 'Chuyên viên',
+  agency: 'Sở Nội vụ',
+  role: 'secretariat',
+  memberId: 'soc-trang-2023-thuong-truc',
+};
+const MEM = {
+  name: 'Trần Thị Mỹ Linh',
+  position: 'Phó Giám đốc',
+  agency: 'Sở Tư pháp',
+  role: 'member',
+  memberId: 'soc-trang-2023-tv04',
+};
 
 function client(core: CoreContext, identity: unknown) {
-  const router = createRouter(handlers, { context: { core, settings: memorySettings({ identity }), app: { version: 't', transport: 'http' }, downloadUrl: () => '/download/x' } });
+  const router = createRouter(handlers, {
+    context: {
+      core,
+      settings: memorySettings({ identity }),
+      app: { version: 't', transport: 'http' },
+      downloadUrl: () => '/download/x',
+    },
+  });
   // The secretariat's role takes effect with its key unlocked: made on first use, as on the "Tổng hợp" screen.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return async (method: string, input: unknown = {}): Promise<any> => {
     if ((identity as { role: string }).role === 'secretariat') {
       const st = await router.call('identity.status', undefined);
-      if (st.ok && (st.value as { state: string }).state === 'missing') await router.call('identity.create', { passphrase: 'mật khẩu thường trực' });
+      if (st.ok && (st.value as { state: string }).state === 'missing')
+        await router.call('identity.create', { passphrase: 'mật khẩu thường trực' });
     }
     return router.call(method, input);
   };
@@ -51,7 +71,12 @@ describe('intake handlers', () => {
     const units = await S('intake.units');
     expect(units.ok).toBe(true);
     const { groups } = units.value as { groups: { code: string; label: string }[] };
-    expect(groups.map((g) => g.code).sort()).toEqual(['central_agency', 'department', 'district', 'public_service_unit']);
+    expect(groups.map((g) => g.code).sort()).toEqual([
+      'central_agency',
+      'department',
+      'district',
+      'public_service_unit',
+    ]);
     const t = await S('intake.template', { group: 'department' });
     expect(t.ok).toBe(true);
     const out = ticketFile(core.dataDir, 'outbox', (t.value as { ticket: string }).ticket);
@@ -63,14 +88,19 @@ describe('intake handlers', () => {
     const wb = await fillTemplate(readFileSync(out.path), nodes, { unit: 'Sở Tư pháp' });
     const names = nodes.filter((n) => n.scoring!.kind !== 'survey').map((n) => `${n.code}.pdf`);
     const zip = zipFile(join(dir, 'e.zip'), Object.fromEntries(names.map((n) => [n, `%PDF ${n}`])));
-    const up = async (name: string, bytes: Buffer) => ((await S('files.upload', { name, dataBase64: bytes.toString('base64') })).value as { ticket: string }).ticket;
+    const up = async (name: string, bytes: Buffer) =>
+      ((await S('files.upload', { name, dataBase64: bytes.toString('base64') })).value as { ticket: string }).ticket;
     const w = await up('stp.xlsx', wb);
     const e = await up('e.zip', readFileSync(zip));
     const unitId = 'soc-trang-2023-so-tu-phap';
     const before = snapshot(core.db);
     const started = await S('intake.start', { unitId, round: 2, workbook: w, evidence: e, commit: false });
     const preview = await until(S, (started.value as { job: string }).job);
-    expect(preview.value).toMatchObject({ state: 'done', committed: null, preview: { unitName: 'Sở Tư pháp', round: 2, canCommit: true } });
+    expect(preview.value).toMatchObject({
+      state: 'done',
+      committed: null,
+      preview: { unitName: 'Sở Tư pháp', round: 2, canCommit: true },
+    });
     expect(snapshot(core.db)).toEqual(before);
 
     // Cancel right away: nothing written

@@ -36,7 +36,9 @@ export function makeDb(dir: string): { db: Db; path: string; frameworks: Record<
       putFramework(db, h, f);
       setCycleFramework(db, CYCLE, g as never, h);
     }
-    UNITS.forEach((u, i) => insertUnit(db, { id: u.id, cycleId: CYCLE, name: u.name, group: u.group as never, sortOrder: i }));
+    UNITS.forEach((u, i) =>
+      insertUnit(db, { id: u.id, cycleId: CYCLE, name: u.name, group: u.group as never, sortOrder: i }),
+    );
   });
   return { db, path, frameworks };
 }
@@ -83,7 +85,12 @@ export function defaultFill(n: FrameworkNode, variant = 0): Fill {
 export async function fillTemplate(
   template: Buffer,
   nodes: readonly FrameworkNode[],
-  opts: { unit?: string; fills?: Record<string, Fill>; variant?: number; edit?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void } = {},
+  opts: {
+    unit?: string;
+    fills?: Record<string, Fill>;
+    variant?: number;
+    edit?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void;
+  } = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as never);
@@ -158,13 +165,21 @@ export function zipFile(path: string, files: Record<string, string | Buffer>): s
   return path;
 }
 
-export const TABLES = ['dossier_items', 'dossier_evidence', 'evidence', 'exemptions', 'dossier_imports', 'audit_log'] as const;
+export const TABLES = [
+  'dossier_items',
+  'dossier_evidence',
+  'evidence',
+  'exemptions',
+  'dossier_imports',
+  'audit_log',
+] as const;
 
 /** Row counts of what an intake writes, and the audit chain's head. */
 export function snapshot(db: Db): Record<string, number | string | null> {
   const out: Record<string, number | string | null> = {};
   for (const t of TABLES) out[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
-  out['auditHead'] = (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+  out['auditHead'] =
+    (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
   out['items'] = JSON.stringify(db.prepare('SELECT * FROM dossier_items ORDER BY unit_id, node_code').all());
   return out;
 }

@@ -13,7 +13,13 @@ describe('contract', () => {
   });
 
   it('never finds inherited properties', () => {
-    for (const m of ['__proto__.x', 'session.__proto__', 'session.constructor', 'toString.call', 'session.hasOwnProperty']) {
+    for (const m of [
+      '__proto__.x',
+      'session.__proto__',
+      'session.constructor',
+      'toString.call',
+      'session.hasOwnProperty',
+    ]) {
       expect(findMethod(contract, m)).toBeUndefined();
     }
   });
@@ -42,7 +48,9 @@ describe('contract', () => {
 
 describe('identity form checks', () => {
   it('accepts a complete identity, trimmed', () => {
-    expect(validateIdentity({ name: ' Võ Minh Tuấn ', position: 'Trưởng phòng', agency: 'Sở Tài chính', role: 'member' })).toEqual({
+    expect(
+      validateIdentity({ name: ' Võ Minh Tuấn ', position: 'Trưởng phòng', agency: 'Sở Tài chính', role: 'member' }),
+    ).toEqual({
       ok: true,
       identity: { name: 'Võ Minh Tuấn', position: 'Trưởng phòng', agency: 'Sở Tài chính', role: 'member' },
     });

@@ -30,10 +30,16 @@ interface Recorded {
 /** A stand-in for the electron module: records what main does; unknown members are no-op functions. */
 function fakeElectron(dataDir: string, rec: Recorded): unknown {
   const noop = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : noop), apply: () => undefined });
-  const permissive = <T extends object>(o: T): T => new Proxy(o, { get: (t, p) => (p in t ? (t as Record<string | symbol, unknown>)[p] : noop) });
+  const permissive = <T extends object>(o: T): T =>
+    new Proxy(o, { get: (t, p) => (p in t ? (t as Record<string | symbol, unknown>)[p] : noop) });
   class BrowserWindow {
     readonly record: { options: Record<string, unknown>; urls: string[] };
-    readonly webContents = permissive({ on: () => undefined, setZoomFactor: () => undefined, getZoomFactor: () => 1, setWindowOpenHandler: () => undefined });
+    readonly webContents = permissive({
+      on: () => undefined,
+      setZoomFactor: () => undefined,
+      getZoomFactor: () => 1,
+      setWindowOpenHandler: () => undefined,
+    });
     constructor(options: Record<string, unknown>) {
       this.record = { options, urls: [] };
       rec.windows.push(this.record);
@@ -65,7 +71,10 @@ function fakeElectron(dataDir: string, rec: Recorded): unknown {
   return permissive({
     app,
     BrowserWindow,
-    ipcMain: permissive({ handle: (channel: string, fn: Fn) => void rec.handlers.set(channel, fn), on: () => undefined }),
+    ipcMain: permissive({
+      handle: (channel: string, fn: Fn) => void rec.handlers.set(channel, fn),
+      on: () => undefined,
+    }),
     protocol: permissive({
       registerSchemesAsPrivileged: (s: unknown) => void rec.schemes.push(s),
       handle: (scheme: string) => void rec.protocolHandlers.push(scheme),
@@ -83,7 +92,15 @@ describe('the built Electron main bundle under Node', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cchc-smoke-'));
   const outDir = path.join(ROOT, 'dist', 'smoke');
   const bundle = path.join(outDir, `main-${process.pid}.cjs`);
-  const rec: Recorded = { windows: [], handlers: new Map(), schemes: [], protocolHandlers: [], menu: null, quit: 0, appEvents: new Map() };
+  const rec: Recorded = {
+    windows: [],
+    handlers: new Map(),
+    schemes: [],
+    protocolHandlers: [],
+    menu: null,
+    quit: 0,
+    appEvents: new Map(),
+  };
   const M = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = M._load;
 
@@ -127,14 +144,23 @@ describe('the built Electron main bundle under Node', () => {
 
   it('answers its own frame and refuses any other sender', async () => {
     const own = { senderFrame: { url: rec.windows[0]!.urls[0] } };
-    const info = (await rec.handlers.get(ipcChannel('app.info'))!(own, undefined)) as { ok: boolean; value?: { transport: string } };
+    const info = (await rec.handlers.get(ipcChannel('app.info'))!(own, undefined)) as {
+      ok: boolean;
+      value?: { transport: string };
+    };
     expect(info.ok).toBe(true);
     expect(info.value?.transport).toBe('electron');
-    const overview = (await rec.handlers.get(ipcChannel('workspace.overview'))!(own, undefined)) as { ok: boolean; value?: { cycle: { name: string; groups: unknown[] } } };
+    const overview = (await rec.handlers.get(ipcChannel('workspace.overview'))!(own, undefined)) as {
+      ok: boolean;
+      value?: { cycle: { name: string; groups: unknown[] } };
+    };
     expect(overview.ok).toBe(true);
     expect(overview.value?.cycle.groups.length).toBeGreaterThan(0);
     for (const url of ['https://evil.example/', 'app://other/index.html', 'file:///etc/passwd', undefined]) {
-      const r = (await rec.handlers.get(ipcChannel('app.info'))!({ senderFrame: url === undefined ? undefined : { url } }, undefined)) as { ok: boolean; error?: { code: string } };
+      const r = (await rec.handlers.get(ipcChannel('app.info'))!(
+        { senderFrame: url === undefined ? undefined : { url } },
+        undefined,
+      )) as { ok: boolean; error?: { code: string } };
       expect(r.ok, String(url)).toBe(false);
       expect(r.error?.code).toBe('FORBIDDEN_SENDER');
     }

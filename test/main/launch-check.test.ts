@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../db/support.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../electron/main/launch-check.mjs', import.meta.url));
-const PKG = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
+const PKG = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 function check(electronDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, CCHC_ELECTRON_DIR: electronDir };
@@ -46,12 +48,19 @@ describe('the check before npm start', () => {
     const dir = newDir();
     mkdirSync(path.join(dir, 'dist'));
     writeFileSync(path.join(dir, 'path.txt'), 'electron');
-    writeFileSync(path.join(dir, 'dist', 'electron'), '#!/bin/sh\necho "error while loading shared libraries: libgtk-3.so.0" >&2\nexit 127\n');
+    writeFileSync(
+      path.join(dir, 'dist', 'electron'),
+      '#!/bin/sh\necho "error while loading shared libraries: libgtk-3.so.0" >&2\nexit 127\n',
+    );
     chmodSync(path.join(dir, 'dist', 'electron'), 0o755);
     const r = check(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('Không khởi động được ứng dụng Electron: tệp chạy của Electron không khởi động được (error while loading shared libraries: libgtk-3.so.0).');
-    expect(r.stderr).toContain('Electron cannot start: the Electron binary does not start (error while loading shared libraries: libgtk-3.so.0).');
+    expect(r.stderr).toContain(
+      'Không khởi động được ứng dụng Electron: tệp chạy của Electron không khởi động được (error while loading shared libraries: libgtk-3.so.0).',
+    );
+    expect(r.stderr).toContain(
+      'Electron cannot start: the Electron binary does not start (error while loading shared libraries: libgtk-3.so.0).',
+    );
     expect(r.stderr).toContain('npm run start:browser');
   });
 

@@ -19,7 +19,8 @@ function files(dir: string): string[] {
   });
 }
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
-const importsElectron = (src: string) => /from\s+'electron'|require\('electron'\)|from\s+'electron-store'/.test(src.replace(/import type[^;]+;/g, ''));
+const importsElectron = (src: string) =>
+  /from\s+'electron'|require\('electron'\)|from\s+'electron-store'/.test(src.replace(/import type[^;]+;/g, ''));
 
 describe('layers', () => {
   it('only electron/main and electron/preload import electron at runtime', () => {
@@ -30,20 +31,33 @@ describe('layers', () => {
 
   it('keeps the electron glue to a few small files', () => {
     const glue = files('electron/main').filter((f) => importsElectron(read(f)));
-    expect(glue.map((f) => path.basename(f)).sort()).toEqual(['ipc.ts', 'main.ts', 'pdf-printer.ts', 'protocol.ts', 'settings.ts', 'window.ts']);
+    expect(glue.map((f) => path.basename(f)).sort()).toEqual([
+      'ipc.ts',
+      'main.ts',
+      'pdf-printer.ts',
+      'protocol.ts',
+      'settings.ts',
+      'window.ts',
+    ]);
     for (const f of glue) expect(read(f).split('\n').length, f).toBeLessThan(90);
   });
 
   it('applies the security decisions and never switches protections off', () => {
-    expect(read('electron/main/window.ts')).toMatch(/webPreferences: \{ \.\.\.WEB_PREFERENCES, preload: preloadPath \}/);
-    expect(read('electron/main/window.ts')).toMatch(/setWindowOpenHandler[\s\S]*isAllowedExternalUrl\(url\)[\s\S]*action: 'deny'/);
+    expect(read('electron/main/window.ts')).toMatch(
+      /webPreferences: \{ \.\.\.WEB_PREFERENCES, preload: preloadPath \}/,
+    );
+    expect(read('electron/main/window.ts')).toMatch(
+      /setWindowOpenHandler[\s\S]*isAllowedExternalUrl\(url\)[\s\S]*action: 'deny'/,
+    );
     expect(read('electron/main/window.ts')).toMatch(/'will-navigate', \(event\) => event\.preventDefault\(\)/);
     expect(read('electron/main/ipc.ts')).toMatch(/handleIpcCall\(router, event\.senderFrame\?\.url/);
     expect(read('electron/main/protocol.ts')).toMatch(/resolveAppPath\(rendererRoot, request\.url\)/);
     expect(read('electron/main/protocol.ts')).toMatch(/SECURITY_HEADERS/);
     for (const f of [...files('electron'), ...files('renderer')]) {
       const src = read(f);
-      expect(src, f).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+      expect(src, f).not.toMatch(
+        /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/,
+      );
       expect(src, f).not.toMatch(/\bloadFile\(|file:\/\/\$\{|openExternal\((?!url\))/);
     }
   });

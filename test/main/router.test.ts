@@ -26,18 +26,33 @@ function silent() {
 describe('createRouter', () => {
   it('refuses an unknown method with a coded error', async () => {
     const router = createRouter(handlers, { context: context() });
-    for (const m of ['nope.nothing', 'session', '', 'session.__proto__', '__proto__.x', 'constructor.name', 'session.toString', 'session.get.x']) {
+    for (const m of [
+      'nope.nothing',
+      'session',
+      '',
+      'session.__proto__',
+      '__proto__.x',
+      'constructor.name',
+      'session.toString',
+      'session.get.x',
+    ]) {
       const r = await router.call(m, undefined);
       expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       if (!r.ok) expect(r.error.message).toBe('Yêu cầu không được hỗ trợ.');
     }
     // not a string at all
-    expect(await router.call(42 as unknown as string, undefined)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await router.call(42 as unknown as string, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
   });
 
   it('reports a contract method without a handler as NOT_IMPLEMENTED', async () => {
     const router = createRouter({}, { context: context() });
-    expect(await router.call('session.get', undefined)).toMatchObject({ ok: false, error: { code: 'NOT_IMPLEMENTED' } });
+    expect(await router.call('session.get', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_IMPLEMENTED' },
+    });
   });
 
   it('refuses invalid input with INVALID_INPUT in Vietnamese, naming the fields', async () => {
@@ -56,9 +71,14 @@ describe('createRouter', () => {
     expect(r.error.message).toContain('role');
     expect(r.error.details).toMatchObject({ method: 'session.setIdentity', fields: 'name, role' });
     for (const bad of [undefined, null, 'x', [], { ...member, extra: 1 }, { ...member, name: 'a'.repeat(101) }]) {
-      expect(await router.call('session.setIdentity', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await router.call('session.setIdentity', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
-    expect(await createRouter(handlers, { context: context() }).call('session.get', { unexpected: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await createRouter(handlers, { context: context() }).call('session.get', { unexpected: true }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('passes the parsed input (trimmed) to the handler', async () => {
@@ -88,7 +108,10 @@ describe('createRouter', () => {
       ok: false,
       error: { code: 'CYCLE_LOCKED', message: 'Kỳ đánh giá đã khóa.', details: { year: 2023 } },
     });
-    expect(await router.call('session.get', undefined)).toEqual({ ok: false, error: { code: 'DB_BUSY', message: 'Cơ sở dữ liệu đang bận.' } });
+    expect(await router.call('session.get', undefined)).toEqual({
+      ok: false,
+      error: { code: 'DB_BUSY', message: 'Cơ sở dữ liệu đang bận.' },
+    });
   });
 
   it('hides other exceptions behind INTERNAL_ERROR and logs the detail', async () => {
@@ -141,7 +164,10 @@ describe('handlers registry', () => {
     const router = createRouter(handlers, { context: ctx });
     const saved = { ...member, memberId: null }; // no cycle here, so no roster member to link
     expect(await router.call('session.get', undefined)).toEqual({ ok: true, value: { identity: null, member: null } });
-    expect(await router.call('session.setIdentity', member)).toEqual({ ok: true, value: { identity: saved, member: null } });
+    expect(await router.call('session.setIdentity', member)).toEqual({
+      ok: true,
+      value: { identity: saved, member: null },
+    });
     expect(await router.call('session.get', {})).toEqual({ ok: true, value: { identity: saved, member: null } });
     expect(ctx.settings.get('identity')).toEqual(saved);
   });

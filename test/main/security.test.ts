@@ -52,11 +52,10 @@ describe('CSP', () => {
 });
 
 describe('isAllowedExternalUrl', () => {
-  it.each([
-    'https://sonoivu.soctrang.gov.vn/',
-    'http://example.com/a?b=c#d',
-    'HTTPS://EXAMPLE.COM',
-  ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
+  it.each(['https://sonoivu.soctrang.gov.vn/', 'http://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM'])(
+    'allows %s',
+    (url) => expect(isAllowedExternalUrl(url)).toBe(true),
+  );
 
   it.each([
     'file:///etc/passwd',
@@ -115,7 +114,9 @@ describe('resolveAppPath', () => {
   it('maps app URLs and request paths inside the root', () => {
     expect(resolveAppPath(root, 'app://cchc/index.html')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://cchc/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://cchc/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppPath(root, 'app://cchc/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
     expect(resolveAppPath(root, '/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, '/?token=abc')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, '/assets/x%20y.css')).toBe(path.join(root, 'assets', 'x y.css'));
@@ -169,7 +170,9 @@ describe('menuTemplate', () => {
   });
   it('offers developer tools only in development', () => {
     const roles = (dev: boolean) =>
-      menuTemplate(MENU_VI, { dev, onAbout: () => {} }).flatMap((m) => (m.submenu as { role?: string }[]).map((i) => i.role));
+      menuTemplate(MENU_VI, { dev, onAbout: () => {} }).flatMap((m) =>
+        (m.submenu as { role?: string }[]).map((i) => i.role),
+      );
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
   });
@@ -185,7 +188,12 @@ describe('menuTemplate', () => {
 describe('restoreBounds', () => {
   const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('keeps well-formed visible bounds', () => {
-    expect(restoreBounds({ x: 100, y: 50, width: 1200, height: 800 }, screen)).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+    expect(restoreBounds({ x: 100, y: 50, width: 1200, height: 800 }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1200,
+      height: 800,
+    });
   });
   it.each([
     [undefined],
@@ -210,10 +218,16 @@ describe('IPC channels and sender check', () => {
     const calls: string[] = [];
     const router = { call: async (m: string) => (calls.push(m), { ok: true as const, value: 1 }) };
     const refused = await handleIpcCall(router, 'https://evil.example/', 'session.get', undefined);
-    expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.stringMatching(/tin cậy/) } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: expect.stringMatching(/tin cậy/) },
+    });
     expect(await handleIpcCall(router, undefined, 'session.get', undefined)).toMatchObject({ ok: false });
     expect(calls).toEqual([]);
-    expect(await handleIpcCall(router, 'app://cchc/index.html', 'session.get', undefined)).toEqual({ ok: true, value: 1 });
+    expect(await handleIpcCall(router, 'app://cchc/index.html', 'session.get', undefined)).toEqual({
+      ok: true,
+      value: 1,
+    });
     expect(calls).toEqual(['session.get']);
   });
 });
@@ -221,7 +235,15 @@ describe('IPC channels and sender check', () => {
 describe('restorePreferences', () => {
   it('keeps a sane zoom and falls back otherwise', () => {
     expect(restorePreferences({ zoomFactor: 1.25 })).toEqual({ zoomFactor: 1.25 });
-    for (const bad of [undefined, null, 'x', { zoomFactor: 0 }, { zoomFactor: 10 }, { zoomFactor: Number.NaN }, { zoomFactor: '1.2' }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'x',
+      { zoomFactor: 0 },
+      { zoomFactor: 10 },
+      { zoomFactor: Number.NaN },
+      { zoomFactor: '1.2' },
+    ]) {
       expect(restorePreferences(bad)).toEqual({ zoomFactor: 1 });
     }
   });
@@ -230,7 +252,16 @@ describe('restorePreferences', () => {
 describe('the PDF printer window', () => {
   it('loads only its own document and the data: URLs the document embeds', () => {
     expect(isPrintDocumentUrl(PRINT_DOCUMENT_URL)).toBe(true);
-    for (const bad of ['app://print/other.html', 'app://print.evil/document.html', 'app://print:81/document.html', 'app://x@print/document.html', 'app://app/document.html', 'https://print/document.html', 'file:///tmp/document.html', 'nonsense']) {
+    for (const bad of [
+      'app://print/other.html',
+      'app://print.evil/document.html',
+      'app://print:81/document.html',
+      'app://x@print/document.html',
+      'app://app/document.html',
+      'https://print/document.html',
+      'file:///tmp/document.html',
+      'nonsense',
+    ]) {
       expect(isPrintDocumentUrl(bad), bad).toBe(false);
       expect(isAllowedPrintRequest(bad), bad).toBe(false);
     }

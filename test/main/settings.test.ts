@@ -38,7 +38,10 @@ function contractTests(name: string, make: () => { settings: Settings; reopen: (
       const { settings, reopen } = make();
       const ctx = { core: testCore(), settings, app: { version: '1', transport: 'http' as const } };
       await createRouter(handlers, { context: ctx }).call('session.setIdentity', identity);
-      const r = await createRouter(handlers, { context: { ...ctx, settings: reopen() } }).call('session.get', undefined);
+      const r = await createRouter(handlers, { context: { ...ctx, settings: reopen() } }).call(
+        'session.get',
+        undefined,
+      );
       expect(r).toEqual({ ok: true, value: { identity: { ...identity, memberId: null }, member: null } });
     });
   });

@@ -12,4 +12,5 @@ export function demoDb(dir: string, name = 'demo.sqlite'): { db: Db; path: strin
   return { db, path };
 }
 
-export const unitIdOf = (db: Db, name: string): string => db.prepare('SELECT id FROM units WHERE name = ?').pluck().get(name) as string;
+export const unitIdOf = (db: Db, name: string): string =>
+  db.prepare('SELECT id FROM units WHERE name = ?').pluck().get(name) as string;

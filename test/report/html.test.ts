@@ -10,7 +10,10 @@ describe('document templates and charts', () => {
   it('escapes data everywhere', () => {
     expect(esc(`<b a="1">'&'</b>`)).toBe('&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;');
     const input = fixtureInput();
-    const evil = { ...input, units: input.units.map((u, i) => (i === 0 ? { ...u, name: '<script>alert(1)</script>' } : u)) };
+    const evil = {
+      ...input,
+      units: input.units.map((u, i) => (i === 0 ? { ...u, name: '<script>alert(1)</script>' } : u)),
+    };
     const report = buildReport(evil);
     const g = report.groups.find((x) => x.group === 'district')!;
     const html = summaryTableHtml(report, g);
@@ -21,7 +24,13 @@ describe('document templates and charts', () => {
   });
 
   it('writes the national heading, the issuer and the place and date line', () => {
-    const h = headerHtml({ issuerParent: 'UBND tỉnh Sóc Trăng', issuer: 'Hội đồng thẩm định', number: 'Số: 01/BB-HĐTĐ', place: 'Sóc Trăng', date: { year: 2024, month: 3, day: 5 } });
+    const h = headerHtml({
+      issuerParent: 'UBND tỉnh Sóc Trăng',
+      issuer: 'Hội đồng thẩm định',
+      number: 'Số: 01/BB-HĐTĐ',
+      place: 'Sóc Trăng',
+      date: { year: 2024, month: 3, day: 5 },
+    });
     expect(h).toContain('UBND TỈNH SÓC TRĂNG');
     expect(h).toContain('HỘI ĐỒNG THẨM ĐỊNH');
     expect(h).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -29,7 +38,10 @@ describe('document templates and charts', () => {
     expect(h).toContain('Sóc Trăng, ngày 05 tháng 3 năm 2024');
     expect(placeDateText('Sóc Trăng', { year: 2024, month: 1, day: 15 })).toBe('Sóc Trăng, ngày 15 tháng 01 năm 2024');
     expect(placeDateText('Sóc Trăng', null)).toBe('Sóc Trăng, ngày … tháng … năm …');
-    const s = signaturesHtml([{ title: 'Thư ký', name: 'A' }, { on: 'TM. Hội đồng thẩm định', title: 'Chủ tịch', name: 'B' }]);
+    const s = signaturesHtml([
+      { title: 'Thư ký', name: 'A' },
+      { on: 'TM. Hội đồng thẩm định', title: 'Chủ tịch', name: 'B' },
+    ]);
     expect(s).toContain('THƯ KÝ');
     expect(s).toContain('TM. HỘI ĐỒNG THẨM ĐỊNH');
   });

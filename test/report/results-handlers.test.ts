@@ -25,12 +25,17 @@ function router(role: 'member' | 'secretariat') {
   const settings = memorySettings();
   settings.set('identity', { name: 'Nguyễn Thị Kim Phượng', position: 'Trưởng phòng', agency: 'Sở Nội vụ', role });
   const logs: string[] = [];
-  const r = createRouter(handlers, { context: { core, settings, app: { version: '1', transport: 'electron' }, printer }, log: (m) => logs.push(m), validateOutput: true });
+  const r = createRouter(handlers, {
+    context: { core, settings, app: { version: '1', transport: 'electron' }, printer },
+    log: (m) => logs.push(m),
+    validateOutput: true,
+  });
   if (role === 'member') return { call: r.call, logs };
   // The secretariat's role takes effect with its key unlocked: made on first use, as on the "Tổng hợp" screen.
   const call: typeof r.call = async (method, input) => {
     const st = await r.call('identity.status', undefined);
-    if (st.ok && (st.value as { state: string }).state === 'missing') await r.call('identity.create', { passphrase: 'mật khẩu thường trực' });
+    if (st.ok && (st.value as { state: string }).state === 'missing')
+      await r.call('identity.create', { passphrase: 'mật khẩu thường trực' });
     return r.call(method, input);
   };
   return { call, logs };
@@ -65,7 +70,10 @@ describe('results handlers', () => {
     const e = await call('results.editNarrative', { key: 'overall.average', text: 'X' });
     expect(e).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_ONLY' } });
     expect((e as { error: { message: string } }).error.message).toMatch(/Chỉ cơ quan thường trực/);
-    expect(await call('meeting.save', { location: 'Phòng họp' })).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_ONLY' } });
+    expect(await call('meeting.save', { location: 'Phòng họp' })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRETARIAT_ONLY' },
+    });
   });
 
   it('let the secretariat edit a sentence and save the meeting', async () => {
@@ -73,10 +81,22 @@ describe('results handlers', () => {
     const e = await call('results.editNarrative', { key: 'overall.average', text: 'Câu đã sửa.' });
     expect(e.ok).toBe(true);
     const n = await call('results.narrative', undefined);
-    const s = (n as { ok: true; value: { sections: { sentences: { key: string; text: string; edited: boolean }[] }[] } }).value.sections[0]!.sentences.find((x) => x.key === 'overall.average')!;
+    const s = (
+      n as { ok: true; value: { sections: { sentences: { key: string; text: string; edited: boolean }[] }[] } }
+    ).value.sections[0]!.sentences.find((x) => x.key === 'overall.average')!;
     expect(s).toMatchObject({ text: 'Câu đã sửa.', edited: true });
-    const m = await call('meeting.save', { location: 'Phòng họp số 1', startsAt: '2024-03-15T08:00', conclusions: ['Thống nhất kết quả.'] });
-    expect(m).toMatchObject({ ok: true, value: { meeting: { location: 'Phòng họp số 1', stored: true, conclusions: ['Thống nhất kết quả.'] }, canEdit: true } });
+    const m = await call('meeting.save', {
+      location: 'Phòng họp số 1',
+      startsAt: '2024-03-15T08:00',
+      conclusions: ['Thống nhất kết quả.'],
+    });
+    expect(m).toMatchObject({
+      ok: true,
+      value: {
+        meeting: { location: 'Phòng họp số 1', stored: true, conclusions: ['Thống nhất kết quả.'] },
+        canEdit: true,
+      },
+    });
     const bad = await call('meeting.save', { startsAt: '2024-03-15T08:00', endsAt: '2024-03-15T07:00' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'MEETING_BAD_TIME' } });
   });
@@ -87,22 +107,42 @@ describe('imports, documents and exports by ticket', () => {
 
   it('previews then commits survey points from an uploaded file; the upload ticket is used up', async () => {
     const { call, logs } = router('secretariat');
-    const up = await call('files.upload', { name: 'dtxhh.csv', dataBase64: b64('Đơn vị,Khảo sát CBCCVC,Số phiếu CBCCVC\nUBND huyện Mỹ Xuyên,"14,5",120\n') });
+    const up = await call('files.upload', {
+      name: 'dtxhh.csv',
+      dataBase64: b64('Đơn vị,Khảo sát CBCCVC,Số phiếu CBCCVC\nUBND huyện Mỹ Xuyên,"14,5",120\n'),
+    });
     const ticket = (up as { ok: true; value: { ticket: string } }).value.ticket;
     const p = await call('survey.preview', { ticket });
-    expect(p, logs.join('\n')).toMatchObject({ ok: true, value: { file: 'dtxhh.csv', kind: 'points', committed: false, respondents: 120, rows: [{ unit: 'UBND huyện Mỹ Xuyên', points: '14.5', previous: { points: '13.13' } }] } });
+    expect(p, logs.join('\n')).toMatchObject({
+      ok: true,
+      value: {
+        file: 'dtxhh.csv',
+        kind: 'points',
+        committed: false,
+        respondents: 120,
+        rows: [{ unit: 'UBND huyện Mỹ Xuyên', points: '14.5', previous: { points: '13.13' } }],
+      },
+    });
     const c = await call('survey.commit', { ticket });
     expect(c).toMatchObject({ ok: true, value: { committed: true } });
-    expect(await call('survey.commit', { ticket })).toMatchObject({ ok: false, error: { code: 'FILE_TICKET_UNKNOWN' } });
+    expect(await call('survey.commit', { ticket })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_TICKET_UNKNOWN' },
+    });
     const cur = await call('survey.current', undefined);
-    const my = (cur as { ok: true; value: { units: { unit: string; cbccvc: { points: string; respondents: number } | null }[] } }).value.units.find((u) => u.unit === 'UBND huyện Mỹ Xuyên')!;
+    const my = (
+      cur as { ok: true; value: { units: { unit: string; cbccvc: { points: string; respondents: number } | null }[] } }
+    ).value.units.find((u) => u.unit === 'UBND huyện Mỹ Xuyên')!;
     expect(my.cbccvc).toMatchObject({ points: '14.5', respondents: 120 });
   });
 
   it('prints the minutes and sheets with the context printer into outbox tickets', async () => {
     const { call } = router('secretariat');
     const m = await call('documents.minutes', { charts: false });
-    expect(m).toMatchObject({ ok: true, value: { fileName: 'Biên bản họp Hội đồng thẩm định Chỉ số CCHC 2023.pdf', pages: 1 } });
+    expect(m).toMatchObject({
+      ok: true,
+      value: { fileName: 'Biên bản họp Hội đồng thẩm định Chỉ số CCHC 2023.pdf', pages: 1 },
+    });
     expect(printed.at(-1)).toMatch(/BIÊN BẢN/i);
     const s = await call('documents.sheets', { unitIds: ['soc-trang-2023-huyen-my-xuyen'], kind: 'feedback' });
     expect(s).toMatchObject({ ok: true, value: { fileName: 'Phiếu phản hồi - UBND huyện Mỹ Xuyên - 2023.pdf' } });
@@ -110,9 +150,18 @@ describe('imports, documents and exports by ticket', () => {
 
   it('exports for everybody, and takes a chart PNG', async () => {
     const { call } = router('member');
-    expect(await call('export.tables', { format: 'csv', table: 'tong-hop-xep-nhom' })).toMatchObject({ ok: true, value: { fileName: 'tong-hop-xep-nhom-2023.csv' } });
+    expect(await call('export.tables', { format: 'csv', table: 'tong-hop-xep-nhom' })).toMatchObject({
+      ok: true,
+      value: { fileName: 'tong-hop-xep-nhom-2023.csv' },
+    });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
-    expect(await call('export.chartPng', { name: 'bieu-do/../x', dataBase64: png })).toMatchObject({ ok: true, value: { fileName: 'bieu-do_.._x.png' } });
-    expect(await call('export.chartPng', { name: 'x', dataBase64: b64('not a png') })).toMatchObject({ ok: false, error: { code: 'EXPORT_NOT_PNG' } });
+    expect(await call('export.chartPng', { name: 'bieu-do/../x', dataBase64: png })).toMatchObject({
+      ok: true,
+      value: { fileName: 'bieu-do_.._x.png' },
+    });
+    expect(await call('export.chartPng', { name: 'x', dataBase64: b64('not a png') })).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_NOT_PNG' },
+    });
   });
 });

@@ -35,7 +35,12 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
       for (const f of fixture) {
         const row = g.rows.find((r) => r.unit === f.unit)!;
         expect(row, f.unit).toBeDefined();
-        expect([row.benchmark, row.selfAssessed, row.surveyCbccvc, row.surveySipas]).toEqual([f.benchmark, f.selfAssessed, f.cbccvc, f.sipas]);
+        expect([row.benchmark, row.selfAssessed, row.surveyCbccvc, row.surveySipas]).toEqual([
+          f.benchmark,
+          f.selfAssessed,
+          f.cbccvc,
+          f.sipas,
+        ]);
         expect(Math.abs(Number(row.total) - Number(f.total))).toBeLessThanOrEqual(0.0100001);
         expect(Math.abs(Number(row.index) - Number(f.index))).toBeLessThanOrEqual(0.0100001);
       }
@@ -91,28 +96,64 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
 
   it('keeps edits of the sentences, with an audit row, and reverts them', () => {
     const key = 'group.district.extremes';
-    const before = cycleNarrative(db, C).flatMap((s) => s.sentences).find((s) => s.key === key)!;
+    const before = cycleNarrative(db, C)
+      .flatMap((s) => s.sentences)
+      .find((s) => s.key === key)!;
     expect(before.edited).toBe(false);
-    const after = editNarrative(db, C, key, '  Câu đã được Hội đồng sửa.  ', 'tester').flatMap((s) => s.sentences).find((s) => s.key === key)!;
-    expect(after).toMatchObject({ text: 'Câu đã được Hội đồng sửa.', generated: before.text, edited: true, stale: false });
-    expect(cycleNarrative(db, C).flatMap((s) => s.sentences).find((s) => s.key === key)!.edited).toBe(true);
+    const after = editNarrative(db, C, key, '  Câu đã được Hội đồng sửa.  ', 'tester')
+      .flatMap((s) => s.sentences)
+      .find((s) => s.key === key)!;
+    expect(after).toMatchObject({
+      text: 'Câu đã được Hội đồng sửa.',
+      generated: before.text,
+      edited: true,
+      stale: false,
+    });
+    expect(
+      cycleNarrative(db, C)
+        .flatMap((s) => s.sentences)
+        .find((s) => s.key === key)!.edited,
+    ).toBe(true);
     expect(listAudit(db, { entity: 'narrative' }).at(-1)).toMatchObject({ actor: 'tester', action: 'narrative.edit' });
     editNarrative(db, C, key, null, 'tester');
-    expect(cycleNarrative(db, C).flatMap((s) => s.sentences).find((s) => s.key === key)!.text).toBe(before.text);
-    expect(() => editNarrative(db, C, 'no.such.key', 'x', 'tester')).toThrow(expect.objectContaining({ code: 'NARRATIVE_UNKNOWN_KEY' }));
+    expect(
+      cycleNarrative(db, C)
+        .flatMap((s) => s.sentences)
+        .find((s) => s.key === key)!.text,
+    ).toBe(before.text);
+    expect(() => editNarrative(db, C, 'no.such.key', 'x', 'tester')).toThrow(
+      expect.objectContaining({ code: 'NARRATIVE_UNKNOWN_KEY' }),
+    );
   });
 
   it('stores the meeting with attendance and gives it to the minutes', () => {
     const m0 = getMeeting(db, C);
-    expect(m0).toMatchObject({ stored: false, chairName: 'Nguyễn Hoàng Minh', secretaryName: 'Nguyễn Thị Kim Phượng', issuerParent: 'UBND TỈNH SÓC TRĂNG' });
+    expect(m0).toMatchObject({
+      stored: false,
+      chairName: 'Nguyễn Hoàng Minh',
+      secretaryName: 'Nguyễn Thị Kim Phượng',
+      issuerParent: 'UBND TỈNH SÓC TRĂNG',
+    });
     const absent = 'soc-trang-2023-tv07';
     const m = saveMeeting(
       db,
       C,
-      { startsAt: '2024-03-15T08:00', endsAt: '2024-03-15T11:30', location: 'Hội trường UBND tỉnh', documentDate: '2024-03-15', copies: 3, attendance: [{ memberId: absent, present: false, note: 'Đi công tác' }] },
+      {
+        startsAt: '2024-03-15T08:00',
+        endsAt: '2024-03-15T11:30',
+        location: 'Hội trường UBND tỉnh',
+        documentDate: '2024-03-15',
+        copies: 3,
+        attendance: [{ memberId: absent, present: false, note: 'Đi công tác' }],
+      },
       'tester',
     );
-    expect(m).toMatchObject({ stored: true, location: 'Hội trường UBND tỉnh', copies: 3, chairName: 'Nguyễn Hoàng Minh' });
+    expect(m).toMatchObject({
+      stored: true,
+      location: 'Hội trường UBND tỉnh',
+      copies: 3,
+      chairName: 'Nguyễn Hoàng Minh',
+    });
     const data = minutesData(db, C);
     expect(data.absent.map((a) => [a.name, a.note])).toEqual([['Đỗ Minh Trí', 'Đi công tác']]);
     expect(data.present.map((p) => p.name)).not.toContain('Nguyễn Hoàng Minh'); // the chair presides
@@ -121,9 +162,15 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
     expect(data.exemptions).toHaveLength(84);
     expect(data.appraised.units).toBe(40);
     expect(listAudit(db, { entity: 'meeting' })).toHaveLength(1);
-    expect(() => saveMeeting(db, C, { startsAt: '15/03/2024 08:00' }, 't')).toThrow(expect.objectContaining({ code: 'MEETING_BAD_TIME' }));
-    expect(() => saveMeeting(db, C, { endsAt: '2024-03-15T07:00' }, 't')).toThrow(expect.objectContaining({ code: 'MEETING_BAD_TIME' }));
-    expect(() => saveMeeting(db, C, { attendance: [{ memberId: 'nobody', present: true, note: '' }] }, 't')).toThrow(expect.objectContaining({ code: 'MEETING_UNKNOWN_MEMBER' }));
+    expect(() => saveMeeting(db, C, { startsAt: '15/03/2024 08:00' }, 't')).toThrow(
+      expect.objectContaining({ code: 'MEETING_BAD_TIME' }),
+    );
+    expect(() => saveMeeting(db, C, { endsAt: '2024-03-15T07:00' }, 't')).toThrow(
+      expect.objectContaining({ code: 'MEETING_BAD_TIME' }),
+    );
+    expect(() => saveMeeting(db, C, { attendance: [{ memberId: 'nobody', present: true, note: '' }] }, 't')).toThrow(
+      expect.objectContaining({ code: 'MEETING_UNKNOWN_MEMBER' }),
+    );
   });
 
   it('reads score conflicts (open and resolved) and conflicts of interest for the minutes', () => {
@@ -132,12 +179,19 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
     expect(readConflictsOfInterest(db, C)).toEqual([]);
     const unit = unitIdOf(db, 'UBND huyện Long Phú');
     setMemberFields(db, 'soc-trang-2023-tv03', ['1', '4', '5']); // two members on field 1
-    const ins = db.prepare("INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, '1.2', ?, ?, ?, '', '2024-03-01T00:00:00Z')");
+    const ins = db.prepare(
+      "INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, '1.2', ?, ?, ?, '', '2024-03-01T00:00:00Z')",
+    );
     ins.run(unit, 'soc-trang-2023-tv02', JSON.stringify({ tier: 'on_time' }), '1');
     ins.run(unit, 'soc-trang-2023-tv03', JSON.stringify({ tier: 'late' }), '1/2');
     const open = readConflicts(db, C, ctx.trees);
     expect(open).toEqual([
-      expect.objectContaining({ unit: 'UBND huyện Long Phú', code: '1.2', description: 'Lê Thị Thu Hà: 1 điểm; Phan Văn Tài: 0,5 điểm', resolution: expect.stringMatching(/^Chưa thống nhất/) }),
+      expect.objectContaining({
+        unit: 'UBND huyện Long Phú',
+        code: '1.2',
+        description: 'Lê Thị Thu Hà: 1 điểm; Phan Văn Tài: 0,5 điểm',
+        resolution: expect.stringMatching(/^Chưa thống nhất/),
+      }),
     ]);
     db.prepare(
       "INSERT INTO final_scores (unit_id, node_code, score, decided_by, reason, basis, updated_at) VALUES (?, '1.2', '1/2', 'soc-trang-2023-thuong-truc', 'Báo cáo gửi muộn 3 ngày', ?, 'now')",
@@ -145,16 +199,25 @@ describe('the report from the store (demo cycle Sóc Trăng 2023)', () => {
     const resolved = readConflicts(db, C, ctx.trees);
     expect(resolved).toHaveLength(1);
     expect(resolved[0]!.resolution).toBe('Thống nhất 0,5 điểm: Báo cáo gửi muộn 3 ngày (Nguyễn Thị Kim Phượng).');
-    db.prepare("INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at) VALUES (?, 'soc-trang-2023-tv04', 'Thành viên công tác tại đơn vị', 'now')").run(
-      unitIdOf(db, 'Sở Tư pháp'),
-    );
+    db.prepare(
+      "INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at) VALUES (?, 'soc-trang-2023-tv04', 'Thành viên công tác tại đơn vị', 'now')",
+    ).run(unitIdOf(db, 'Sở Tư pháp'));
     expect(readConflictsOfInterest(db, C)).toEqual([
-      { member: 'Trần Thị Mỹ Linh', unit: 'Sở Tư pháp', description: 'Thành viên công tác tại đơn vị', resolution: 'không tham gia thẩm định hồ sơ của đơn vị này' },
+      {
+        member: 'Trần Thị Mỹ Linh',
+        unit: 'Sở Tư pháp',
+        description: 'Thành viên công tác tại đơn vị',
+        resolution: 'không tham gia thẩm định hồ sơ của đơn vị này',
+      },
     ]);
     // the final score now counts for the unit
     const d = unitDrilldown(db, C, unit);
     const leaf = flattenDrill(d.fields).find((n) => n.code === '1.2')!;
-    expect(leaf).toMatchObject({ source: 'final', appraised: '0.5', final: { score: '0.5', reason: 'Báo cáo gửi muộn 3 ngày' } });
+    expect(leaf).toMatchObject({
+      source: 'final',
+      appraised: '0.5',
+      final: { score: '0.5', reason: 'Báo cáo gửi muộn 3 ngày' },
+    });
     expect(leaf.appraisals.map((a) => [a.memberName, a.score, a.assigned])).toEqual(
       expect.arrayContaining([
         ['Lê Thị Thu Hà', '1', true],

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, rat, serialize } from '../../shared/decimal/rational.ts';
-import { DEFAULT_SURVEY_SCALE, SurveyTally, optionCountsRecord, parseSurveyScale, pointsOfCounts } from '../../shared/report/survey.ts';
+import {
+  DEFAULT_SURVEY_SCALE,
+  SurveyTally,
+  optionCountsRecord,
+  parseSurveyScale,
+  pointsOfCounts,
+} from '../../shared/report/survey.ts';
 
 const scale = () => {
   const r = parseSurveyScale(DEFAULT_SURVEY_SCALE);
@@ -26,7 +32,12 @@ describe('survey points from raw responses', () => {
   });
 
   it('sums 0.1-style weights without binary error', () => {
-    const r = parseSurveyScale({ options: [{ key: 'X', label: 'x', weight: '0.1' }, { key: 'Y', label: 'y', weight: '0.2' }] });
+    const r = parseSurveyScale({
+      options: [
+        { key: 'X', label: 'x', weight: '0.1' },
+        { key: 'Y', label: 'y', weight: '0.2' },
+      ],
+    });
     if (!r.ok) throw new Error('scale');
     const t = new SurveyTally(r.value);
     t.add('u', ['X', 'Y']);
@@ -53,9 +64,29 @@ describe('survey points from raw responses', () => {
       return r.ok ? 'ok' : r.error.code;
     };
     expect(bad([{ key: 'A', label: '', weight: '1' }])).toBe('SURVEY_SCALE_TOO_FEW_OPTIONS');
-    expect(bad([{ key: 'A', label: '', weight: '1' }, { key: 'a', label: '', weight: '0' }])).toBe('SURVEY_SCALE_DUPLICATE_KEY');
-    expect(bad([{ key: 'A', label: '', weight: '1.5' }, { key: 'B', label: '', weight: '0' }])).toBe('SURVEY_SCALE_BAD_WEIGHT');
-    expect(bad([{ key: ' ', label: '', weight: '1' }, { key: 'B', label: '', weight: '0' }])).toBe('SURVEY_SCALE_EMPTY_KEY');
-    expect(bad([{ key: 'A', label: '', weight: '60%' }, { key: 'B', label: '', weight: '0' }])).toBe('SURVEY_SCALE_BAD_WEIGHT');
+    expect(
+      bad([
+        { key: 'A', label: '', weight: '1' },
+        { key: 'a', label: '', weight: '0' },
+      ]),
+    ).toBe('SURVEY_SCALE_DUPLICATE_KEY');
+    expect(
+      bad([
+        { key: 'A', label: '', weight: '1.5' },
+        { key: 'B', label: '', weight: '0' },
+      ]),
+    ).toBe('SURVEY_SCALE_BAD_WEIGHT');
+    expect(
+      bad([
+        { key: ' ', label: '', weight: '1' },
+        { key: 'B', label: '', weight: '0' },
+      ]),
+    ).toBe('SURVEY_SCALE_EMPTY_KEY');
+    expect(
+      bad([
+        { key: 'A', label: '', weight: '60%' },
+        { key: 'B', label: '', weight: '0' },
+      ]),
+    ).toBe('SURVEY_SCALE_BAD_WEIGHT');
   });
 });

@@ -4,7 +4,8 @@ import { applyNarrativeEdits, generateNarrative, narrativeOf } from '../../share
 import { buildReport } from '../../shared/report/tables.ts';
 import { fixtureInput, summaryRows } from './fixture.ts';
 
-const sentence = (sections: ReturnType<typeof narrativeOf>, key: string) => sections.flatMap((s) => s.sentences).find((s) => s.key === key)?.text;
+const sentence = (sections: ReturnType<typeof narrativeOf>, key: string) =>
+  sections.flatMap((s) => s.sentences).find((s) => s.key === key)?.text;
 
 describe('report tables from the 2023 fixture tables', () => {
   const report = buildReport(fixtureInput());
@@ -17,11 +18,27 @@ describe('report tables from the 2023 fixture tables', () => {
     districts.rows.forEach((r, i) => {
       const f = fixture[i]!;
       expect(r.stt).toBe(i + 1);
-      expect([r.benchmark, r.surveyCbccvc, r.surveySipas, r.total, r.index]).toEqual([f.benchmark, f.cbccvc, f.sipas, f.total, f.index]);
+      expect([r.benchmark, r.surveyCbccvc, r.surveySipas, r.total, r.index]).toEqual([
+        f.benchmark,
+        f.cbccvc,
+        f.sipas,
+        f.total,
+        f.index,
+      ]);
       expect(Math.abs(Number(r.selfAssessed) - Number(f.selfAssessed))).toBeLessThanOrEqual(0.0100001);
     });
-    expect(districts.rows[0]).toMatchObject({ unit: 'UBND huyện Mỹ Xuyên', index: '83.84', classification: 2, rankInGroup: 1 });
-    expect(districts.rows[10]).toMatchObject({ unit: 'UBND thị xã Vĩnh Châu', index: '69.06', classification: 3, rankInGroup: 11 });
+    expect(districts.rows[0]).toMatchObject({
+      unit: 'UBND huyện Mỹ Xuyên',
+      index: '83.84',
+      classification: 2,
+      rankInGroup: 1,
+    });
+    expect(districts.rows[10]).toMatchObject({
+      unit: 'UBND thị xã Vĩnh Châu',
+      index: '69.06',
+      classification: 3,
+      rankInGroup: 11,
+    });
   });
 
   it('reproduces the public service units table and its ranks', () => {
@@ -47,7 +64,13 @@ describe('report tables from the 2023 fixture tables', () => {
 
   it('lists all units with their classification and overall ranks', () => {
     expect(report.units).toHaveLength(15);
-    expect(report.units[0]).toMatchObject({ unit: 'Ban Quản lý Dự án 2', index: '88.07', classification: 2, rankOverall: 1, groupLabel: 'Đơn vị sự nghiệp công lập tỉnh' });
+    expect(report.units[0]).toMatchObject({
+      unit: 'Ban Quản lý Dự án 2',
+      index: '88.07',
+      classification: 2,
+      rankOverall: 1,
+      groupLabel: 'Đơn vị sự nghiệp công lập tỉnh',
+    });
     expect(report.units.map((u) => u.rankOverall)).toEqual(report.units.map((_, i) => i + 1));
     expect(report.overall?.classificationCounts).toEqual({ '1': 0, '2': 3, '3': 12, '4': 0, '5': 0 });
   });
@@ -57,21 +80,38 @@ describe('report tables from the 2023 fixture tables', () => {
     expect(sentence(n, 'group.district.extremes')).toBe(
       'Đơn vị có Chỉ số CCHC cao nhất là UBND huyện Mỹ Xuyên với 83,84%; thấp nhất là UBND thị xã Vĩnh Châu với 69,06%; khoảng cách giữa đơn vị cao nhất và thấp nhất là 14,78%.',
     );
-    expect(sentence(n, 'group.district.average')).toBe('Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%.');
+    expect(sentence(n, 'group.district.average')).toBe(
+      'Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%.',
+    );
     expect(sentence(n, 'group.district.counts')).toBe(
       'Về xếp nhóm: không có đơn vị nào đạt Nhóm 1 (trên 90%); 2 đơn vị đạt Nhóm 2 (từ 80% đến 90%), gồm: UBND huyện Mỹ Xuyên và UBND huyện Long Phú; 9 đơn vị đạt Nhóm 3 (từ 65% đến dưới 80%); không có đơn vị nào đạt Nhóm 4 (từ 50% đến dưới 65%); không có đơn vị nào đạt Nhóm 5 (dưới 50%).',
     );
-    expect(sentence(n, 'group.public_service_unit.extremes')).toContain('cao nhất là Ban Quản lý Dự án 2 với 88,07%; thấp nhất là Trường Cao đẳng Cộng đồng Sóc Trăng với 70,54%');
+    expect(sentence(n, 'group.public_service_unit.extremes')).toContain(
+      'cao nhất là Ban Quản lý Dự án 2 với 88,07%; thấp nhất là Trường Cao đẳng Cộng đồng Sóc Trăng với 70,54%',
+    );
     // not finalised: a draft, never "the council has appraised and determined"
     expect(sentence(n, 'overall.summary')).toBe(
       'Kết quả tạm tính (Hội đồng chưa chốt kết quả) Chỉ số CCHC năm 2023 của 15 cơ quan, đơn vị, gồm: 11 UBND cấp huyện; 4 đơn vị sự nghiệp công lập tỉnh.',
     );
-    expect(report.status).toEqual({ finalised: false, snapshotHash: null, finalisedAt: null, unresolvedConflicts: 0, provisionalScores: 0, notComputable: 0 });
-    const final = buildReport({ ...fixtureInput(), state: { finalised: true, snapshotHash: 'a'.repeat(64), finalisedAt: '2024-03-15T08:00:00Z' } });
+    expect(report.status).toEqual({
+      finalised: false,
+      snapshotHash: null,
+      finalisedAt: null,
+      unresolvedConflicts: 0,
+      provisionalScores: 0,
+      notComputable: 0,
+    });
+    const final = buildReport({
+      ...fixtureInput(),
+      state: { finalised: true, snapshotHash: 'a'.repeat(64), finalisedAt: '2024-03-15T08:00:00Z' },
+    });
     expect(sentence(narrativeOf(final), 'overall.summary')).toBe(
       'Năm 2023, Hội đồng thẩm định đã thẩm định và xác định Chỉ số CCHC của 15 cơ quan, đơn vị, gồm: 11 UBND cấp huyện; 4 đơn vị sự nghiệp công lập tỉnh.',
     );
-    const open = buildReport({ ...fixtureInput(), units: fixtureInput().units.map((u, i) => (i === 0 ? { ...u, conflicts: 2, provisional: 3 } : u)) });
+    const open = buildReport({
+      ...fixtureInput(),
+      units: fixtureInput().units.map((u, i) => (i === 0 ? { ...u, conflicts: 2, provisional: 3 } : u)),
+    });
     expect(open.status).toMatchObject({ unresolvedConflicts: 2, provisionalScores: 3 });
     expect(sentence(narrativeOf(open), 'overall.summary')).toContain(
       '; còn 2 tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết; 3 lượt tiêu chí thành phần còn tạm tính theo điểm tự đánh giá.',
@@ -92,12 +132,28 @@ describe('report tables from the 2023 fixture tables', () => {
     // units it is not comparable with this year's average of 11, so no change is stated
     expect(g.stats).toMatchObject({ previousAverage: '76.03', averageChange: null, withPrevious: 2 });
     const n = narrativeOf(r);
-    expect(sentence(n, 'group.district.average')).toBe('Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%.');
-    expect(sentence(n, 'group.district.changes')).toBe('So với năm 2022, 1/2 đơn vị tăng Chỉ số; 1 đơn vị giảm (UBND thị xã Vĩnh Châu giảm 2,00%).');
+    expect(sentence(n, 'group.district.average')).toBe(
+      'Chỉ số CCHC trung bình của khối UBND cấp huyện (11 đơn vị) đạt 77,08%.',
+    );
+    expect(sentence(n, 'group.district.changes')).toBe(
+      'So với năm 2022, 1/2 đơn vị tăng Chỉ số; 1 đơn vị giảm (UBND thị xã Vĩnh Châu giảm 2,00%).',
+    );
   });
 
   it('states the change of a group average only when every unit has last year’s index', () => {
-    const districts = ['UBND huyện Mỹ Xuyên', 'UBND huyện Long Phú', 'UBND thị xã Ngã Năm', 'UBND huyện Châu Thành', 'UBND huyện Kế Sách', 'UBND huyện Thạnh Trị', 'UBND huyện Cù Lao Dung', 'UBND huyện Mỹ Tú', 'UBND thành phố Sóc Trăng', 'UBND huyện Trần Đề', 'UBND thị xã Vĩnh Châu'];
+    const districts = [
+      'UBND huyện Mỹ Xuyên',
+      'UBND huyện Long Phú',
+      'UBND thị xã Ngã Năm',
+      'UBND huyện Châu Thành',
+      'UBND huyện Kế Sách',
+      'UBND huyện Thạnh Trị',
+      'UBND huyện Cù Lao Dung',
+      'UBND huyện Mỹ Tú',
+      'UBND thành phố Sóc Trăng',
+      'UBND huyện Trần Đề',
+      'UBND thị xã Vĩnh Châu',
+    ];
     const prev = new Map<string, bigint>(districts.map((d) => [d, 7600n]));
     const g = buildReport(fixtureInput(prev)).groups.find((x) => x.group === 'district')!;
     expect(g.stats).toMatchObject({ previousAverage: '76.00', averageChange: '1.08', withPrevious: 11 });
@@ -111,9 +167,21 @@ describe('report tables from the 2023 fixture tables', () => {
     const key = 'group.district.extremes';
     const original = sentence(narrativeOf(report), key)!;
     const fresh = applyNarrativeEdits(generated, { [key]: { text: 'Câu đã sửa.', generated: original } });
-    expect(fresh.flatMap((s) => s.sentences).find((s) => s.key === key)).toMatchObject({ text: 'Câu đã sửa.', generated: original, edited: true, stale: false });
-    const stale = applyNarrativeEdits(generated, new Map([[key, { text: 'Câu cũ.', generated: 'Câu sinh ra trước đây.' }]]));
-    expect(stale.flatMap((s) => s.sentences).find((s) => s.key === key)).toMatchObject({ text: 'Câu cũ.', edited: true, stale: true });
+    expect(fresh.flatMap((s) => s.sentences).find((s) => s.key === key)).toMatchObject({
+      text: 'Câu đã sửa.',
+      generated: original,
+      edited: true,
+      stale: false,
+    });
+    const stale = applyNarrativeEdits(
+      generated,
+      new Map([[key, { text: 'Câu cũ.', generated: 'Câu sinh ra trước đây.' }]]),
+    );
+    expect(stale.flatMap((s) => s.sentences).find((s) => s.key === key)).toMatchObject({
+      text: 'Câu cũ.',
+      edited: true,
+      stale: true,
+    });
   });
 
   it('builds the field table with percentages and per-field statistics', () => {
@@ -137,9 +205,18 @@ describe('report tables from the 2023 fixture tables', () => {
     expect(g.fieldRows[0]!.cells[1]).toEqual({ benchmark: '0', points: '0.00', percent: null });
     // 10/14, 11/14, 12/14 → 71.43, 78.57, 85.71; mean 78.57
     expect(g.fieldStats).toEqual([
-      expect.objectContaining({ code: '1', count: 3, averagePercent: '78.57', averagePoints: '11.00', spread: '14.28', highest: expect.objectContaining({ value: '85.71' }) }),
+      expect.objectContaining({
+        code: '1',
+        count: 3,
+        averagePercent: '78.57',
+        averagePoints: '11.00',
+        spread: '14.28',
+        highest: expect.objectContaining({ value: '85.71' }),
+      }),
     ]);
     const n = narrativeOf(buildReport(withFields));
-    expect(sentence(n, 'group.district.field.1')).toMatch(/^Lĩnh vực Chỉ đạo, điều hành: tỷ lệ điểm trung bình đạt 78,57%; cao nhất là .+ \(85,71%\), thấp nhất là .+ \(71,43%\), chênh lệch 14,28%\.$/);
+    expect(sentence(n, 'group.district.field.1')).toMatch(
+      /^Lĩnh vực Chỉ đạo, điều hành: tỷ lệ điểm trung bình đạt 78,57%; cao nhất là .+ \(85,71%\), thấp nhất là .+ \(71,43%\), chênh lệch 14,28%\.$/,
+    );
   });
 });

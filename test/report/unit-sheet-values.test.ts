@@ -23,7 +23,8 @@ describe('per-unit appraisal sheet', () => {
     const d = unitDrilldown(db, DEMO_CYCLE_ID, unitId);
     const html = unitSheetsDocumentHtml(db, DEMO_CYCLE_ID, [unitId], { kind: 'appraisal', fontCss: '' });
     const rows = new Map<string, string>();
-    for (const m of html.matchAll(/<tr class="(?:field|criterion)"><td>([^<]*)<\/td>((?:<td[^>]*>.*?<\/td>)+)<\/tr>/g)) rows.set(m[1]!, m[2]!);
+    for (const m of html.matchAll(/<tr class="(?:field|criterion)"><td>([^<]*)<\/td>((?:<td[^>]*>.*?<\/td>)+)<\/tr>/g))
+      rows.set(m[1]!, m[2]!);
     const inner = flattenDrill(d.fields).filter((n) => !n.leaf && n.points !== null);
     expect(inner.length).toBeGreaterThan(10);
     for (const n of inner) {

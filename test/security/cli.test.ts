@@ -24,7 +24,11 @@ function snapshot(dir: string): Record<string, string> {
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const p = join(dir, name);
     const st = lstatSync(p);
-    out[name] = st.isFile() ? `${st.size}:${createHash('sha256').update(readFileSync(p)).digest('hex')}` : st.isFIFO() ? 'fifo' : 'dir';
+    out[name] = st.isFile()
+      ? `${st.size}:${createHash('sha256').update(readFileSync(p)).digest('hex')}`
+      : st.isFIFO()
+        ? 'fifo'
+        : 'dir';
   }
   return out;
 }
@@ -40,35 +44,49 @@ describe('CLI attack corpus', () => {
     expect((await cchc(['init-demo', '--db', db])).code).toBe(0);
   }, 60_000);
 
-  it.each(CLI_ATTACKS.map((a) => [`${a.item}: ${a.name}`, a] as const))('item %s', { timeout: 60_000 }, async (_n, attack) => {
-    const w = newDir();
-    for (const [name, spec] of Object.entries(attack.files ?? {})) {
-      const p = join(w, name);
-      if (typeof spec === 'function') spec(p);
-      else writeFileSync(p, spec);
-    }
-    const argv = attack.argv.map((a) => a.replace('{db}', db).replace('{w}', w));
-    // A read-only reader of a WAL database needs SQLite's shared-memory index: an -shm file and an empty -wal may appear; the database does not change.
-    const demo = () => Object.fromEntries(Object.entries(snapshot(demoDir)).filter(([n, v]) => !n.endsWith('-shm') && !(n.endsWith('-wal') && v.startsWith('0:'))));
-    const demoBefore = demo();
-    const workBefore = snapshot(w);
-    const r = await cchc(argv);
-    if (attack.exit === 0) {
-      expect(r.code, r.stderr).toBe(0);
-    } else {
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`^${attack.code}: `));
-    }
-    expect(demo()).toEqual(demoBefore);
-    expect(snapshot(w)).toEqual(workBefore);
-    expect(existsSync(join(w, 'missing.sqlite'))).toBe(false);
-  });
+  it.each(CLI_ATTACKS.map((a) => [`${a.item}: ${a.name}`, a] as const))(
+    'item %s',
+    { timeout: 60_000 },
+    async (_n, attack) => {
+      const w = newDir();
+      for (const [name, spec] of Object.entries(attack.files ?? {})) {
+        const p = join(w, name);
+        if (typeof spec === 'function') spec(p);
+        else writeFileSync(p, spec);
+      }
+      const argv = attack.argv.map((a) => a.replace('{db}', db).replace('{w}', w));
+      // A read-only reader of a WAL database needs SQLite's shared-memory index: an -shm file and an empty -wal may appear; the database does not change.
+      const demo = () =>
+        Object.fromEntries(
+          Object.entries(snapshot(demoDir)).filter(
+            ([n, v]) => !n.endsWith('-shm') && !(n.endsWith('-wal') && v.startsWith('0:')),
+          ),
+        );
+      const demoBefore = demo();
+      const workBefore = snapshot(w);
+      const r = await cchc(argv);
+      if (attack.exit === 0) {
+        expect(r.code, r.stderr).toBe(0);
+      } else {
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(new RegExp(`^${attack.code}: `));
+      }
+      expect(demo()).toEqual(demoBefore);
+      expect(snapshot(w)).toEqual(workBefore);
+      expect(existsSync(join(w, 'missing.sqlite'))).toBe(false);
+    },
+  );
 
   it('a refused summary names the file, the row and the column', async () => {
     const w = newDir();
     mkdirSync(w, { recursive: true });
-    writeFileSync(join(w, 'tong-hop.csv'), 'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,"120,5",13,14\n');
+    writeFileSync(
+      join(w, 'tong-hop.csv'),
+      'unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\nA,district,94,"120,5",13,14\n',
+    );
     const r = await cchc(['results', '--summary', join(w, 'tong-hop.csv')]);
-    expect(r.stderr).toMatch(/^SUMMARY_OUT_OF_RANGE: Tệp .*tong-hop\.csv, dòng 2, cột "self_assessed": "120,5" lớn hơn mức tối đa 64 /);
+    expect(r.stderr).toMatch(
+      /^SUMMARY_OUT_OF_RANGE: Tệp .*tong-hop\.csv, dòng 2, cột "self_assessed": "120,5" lớn hơn mức tối đa 64 /,
+    );
   });
 });

@@ -38,7 +38,11 @@ describe('forged cycle packages', () => {
     keys = makeKeys();
     secDir = newDir();
     const sec = secretariatStore(secDir, keys);
-    real = exportCyclePackage(sec, secDir, CYCLE, keys.sec, { actor: 'sec', outDir: secDir, now: '2024-01-05T00:00:00.000Z' }).path;
+    real = exportCyclePackage(sec, secDir, CYCLE, keys.sec, {
+      actor: 'sec',
+      outDir: secDir,
+      now: '2024-01-05T00:00:00.000Z',
+    }).path;
     sec.close();
     memberDir = newDir();
     member = openDatabase(join(memberDir, 'store.sqlite'));
@@ -49,10 +53,17 @@ describe('forged cycle packages', () => {
   const evidenceFiles = () => readdirSync(join(memberDir, 'evidence'), { recursive: true }).length;
 
   it.each(CYCLE_ATTACKS.map((a) => [a.name, a] as const))('item %s', (_name, attack) => {
-    const file = forgeCyclePackage(real, secDir, attack.stranger ? stranger : keys.sec, forgedPath(work, attack.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)), attack.mutate, {
-      ...(attack.raw ? { raw: attack.raw } : {}),
-      ...(attack.issuedAt ? { issuedAt: attack.issuedAt } : {}),
-    });
+    const file = forgeCyclePackage(
+      real,
+      secDir,
+      attack.stranger ? stranger : keys.sec,
+      forgedPath(work, attack.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)),
+      attack.mutate,
+      {
+        ...(attack.raw ? { raw: attack.raw } : {}),
+        ...(attack.issuedAt ? { issuedAt: attack.issuedAt } : {}),
+      },
+    );
     const before = storeState(member);
     const files = evidenceFiles();
     let error: unknown;

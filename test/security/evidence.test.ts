@@ -26,7 +26,12 @@ afterAll(() => {
 const CYCLE = 'soc-trang-2023';
 const opened: string[] = [];
 const router = createRouter(handlers, {
-  context: { core, settings: memorySettings(), app: { version: '1', transport: 'http' }, openFile: async (p) => void opened.push(p) } satisfies HandlerContext,
+  context: {
+    core,
+    settings: memorySettings(),
+    app: { version: '1', transport: 'http' },
+    openFile: async (p) => void opened.push(p),
+  } satisfies HandlerContext,
   log: () => {},
 });
 
@@ -84,15 +89,28 @@ describe('evidence: kinds, private copies, re-hashing', () => {
     writeFileSync(path, bytes);
     utimesSync(path, st.atime, st.mtime);
     opened.length = 0;
-    expect(await router.call('evidence.open', { evidenceId: doc.id })).toMatchObject({ ok: false, error: { code: 'EVIDENCE_CHANGED' } });
+    expect(await router.call('evidence.open', { evidenceId: doc.id })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_CHANGED' },
+    });
     expect(opened).toEqual([]);
   });
 
   it('never opens a stored document of a refused kind (registered before the allow-list)', async () => {
     const sha = storeEvidenceBytes(core.dataDir, Buffer.from('MZ không phải tài liệu'));
-    const id = putEvidence(core.db, { cycleId: CYCLE, sha256: sha, title: 'Cài đặt', fileName: 'cai-dat.exe', size: 22, mime: null });
+    const id = putEvidence(core.db, {
+      cycleId: CYCLE,
+      sha256: sha,
+      title: 'Cài đặt',
+      fileName: 'cai-dat.exe',
+      size: 22,
+      mime: null,
+    });
     opened.length = 0;
-    expect(await router.call('evidence.open', { evidenceId: id })).toMatchObject({ ok: false, error: { code: 'EVIDENCE_TYPE_REFUSED' } });
+    expect(await router.call('evidence.open', { evidenceId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_TYPE_REFUSED' },
+    });
     expect(opened).toEqual([]);
   });
 });

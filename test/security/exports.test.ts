@@ -23,18 +23,26 @@ describe('formula injection in exports', () => {
   beforeAll(() => {
     dir = temp();
     db = demoDb(dir).db;
-    target = db.prepare("SELECT unit_id, node_code FROM exemptions WHERE status = 'approved' ORDER BY unit_id, node_code LIMIT 1").get() as typeof target;
+    target = db
+      .prepare(
+        "SELECT unit_id, node_code FROM exemptions WHERE status = 'approved' ORDER BY unit_id, node_code LIMIT 1",
+      )
+      .get() as typeof target;
     expect(target).toBeDefined();
   });
   afterAll(() => db.close());
 
   it('every attack in the corpus: neutralised in ha-diem-chuan.csv, text in the xlsx', async () => {
     // one approved exemption per attack (reason, or legal basis when the demo has fewer exemptions)
-    const rows = db.prepare("SELECT unit_id, node_code FROM exemptions WHERE status = 'approved' ORDER BY unit_id, node_code").all() as (typeof target)[];
+    const rows = db
+      .prepare("SELECT unit_id, node_code FROM exemptions WHERE status = 'approved' ORDER BY unit_id, node_code")
+      .all() as (typeof target)[];
     expect(rows.length).toBeGreaterThan(0);
     FORMULA_ATTACKS.forEach((payload, i) => {
       const r = rows[i % rows.length]!;
-      db.prepare(`UPDATE exemptions SET ${i < rows.length ? 'reason' : 'legal_basis'} = ? WHERE unit_id = ? AND node_code = ?`).run(payload, r.unit_id, r.node_code);
+      db.prepare(
+        `UPDATE exemptions SET ${i < rows.length ? 'reason' : 'legal_basis'} = ? WHERE unit_id = ? AND node_code = ?`,
+      ).run(payload, r.unit_id, r.node_code);
     });
     const out = join(dir, 'csv');
     await exportCsv(db, DEMO_CYCLE_ID, out);
@@ -68,10 +76,11 @@ describe('formula injection in exports', () => {
   });
 
   it('the audit export is neutralised too, and plain numbers stay numbers', () => {
-    db.prepare("UPDATE audit_log SET actor = actor WHERE 0").run();
+    db.prepare('UPDATE audit_log SET actor = actor WHERE 0').run();
     const path = join(dir, 'audit.csv');
     exportAudit(db, path, { format: 'csv' });
-    for (const c of parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')).flatMap((r) => r.fields)) expect(c ?? '').not.toMatch(/^[=+@\t\r]/);
+    for (const c of parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')).flatMap((r) => r.fields))
+      expect(c ?? '').not.toMatch(/^[=+@\t\r]/);
     expect(csvField('-1')).toBe('-1');
     expect(csvField('83.84')).toBe('83.84');
     expect(csvField(-2)).toBe('-2');

@@ -14,7 +14,13 @@ import { evidencePath } from '../../electron/core/evidence/files.ts';
 import type { CycleContent } from '../../shared/exchange/cycle-package.ts';
 import { CYCLE_MANIFEST_FORMAT, CYCLE_VERSION } from '../../shared/exchange/cycle-package.ts';
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? Mutable<U>[] : T[K] extends object ? Mutable<T[K]> : T[K] };
+export type Mutable<T> = {
+  -readonly [K in keyof T]: T[K] extends readonly (infer U)[]
+    ? Mutable<U>[]
+    : T[K] extends object
+      ? Mutable<T[K]>
+      : T[K];
+};
 export type ForgedContent = Mutable<CycleContent>;
 
 /** A placeholder string that `forgeCyclePackage` replaces by a JSON value `depth` levels deep. */
@@ -24,7 +30,14 @@ export const DEEP = '__DEEP_JSON__';
  * Writes `out`: the content of `from` changed by `mutate`, signed by `signer`. Evidence files
  * are taken from `evidenceDir`'s store. `raw` may rewrite the cycle.json text last.
  */
-export function forgeCyclePackage(from: string, evidenceDir: string, signer: Signer, out: string, mutate: (c: ForgedContent) => void, options: { issuedAt?: string; raw?: (text: string) => string } = {}): string {
+export function forgeCyclePackage(
+  from: string,
+  evidenceDir: string,
+  signer: Signer,
+  out: string,
+  mutate: (c: ForgedContent) => void,
+  options: { issuedAt?: string; raw?: (text: string) => string } = {},
+): string {
   const c = structuredClone(verifyCyclePackage(from).content) as ForgedContent;
   mutate(c);
   let text = canonicalJson(c);
@@ -32,11 +45,16 @@ export function forgeCyclePackage(from: string, evidenceDir: string, signer: Sig
   const content = Buffer.from(text, 'utf8');
   // evidence files the store holds (a mutated hash names none: it is left out of the manifest)
   const evidence = [...new Set((Array.isArray(c.evidence) ? c.evidence : []).map((e) => e?.sha256))].filter(
-    (sha): sha is string => typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && existsSync(evidencePath(evidenceDir, sha)),
+    (sha): sha is string =>
+      typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && existsSync(evidencePath(evidenceDir, sha)),
   );
   const entries = [
     { path: 'cycle.json', size: content.length, sha256: sha256Hex(content) },
-    ...evidence.map((sha) => ({ path: `evidence/${sha}`, size: statSync(evidencePath(evidenceDir, sha)).size, sha256: sha })),
+    ...evidence.map((sha) => ({
+      path: `evidence/${sha}`,
+      size: statSync(evidencePath(evidenceDir, sha)).size,
+      sha256: sha,
+    })),
   ];
   const manifest = {
     format: CYCLE_MANIFEST_FORMAT,
@@ -48,7 +66,11 @@ export function forgeCyclePackage(from: string, evidenceDir: string, signer: Sig
     entries,
   };
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
-  const sig = { algorithm: 'Ed25519', publicKey: signer.publicKey, value: signer.sign(manifestBytes).toString('base64') };
+  const sig = {
+    algorithm: 'Ed25519',
+    publicKey: signer.publicKey,
+    value: signer.sign(manifestBytes).toString('base64'),
+  };
   const w = new TarWriter(out, 1_700_000_000);
   w.add('manifest.json', manifestBytes);
   w.add('manifest.sig', Buffer.from(canonicalJson(sig), 'utf8'));

@@ -24,8 +24,14 @@ const PASS = 'mật khẩu thường trực';
 
 function session(core: CoreContext) {
   const settings = memorySettings();
-  const r = createRouter(handlers, { context: { core, settings, app: { version: 't', transport: 'http' } }, validateOutput: true });
-  return async (method: string, input?: unknown): Promise<{ ok: true; value: any } | { ok: false; error: { code: string; message: string } }> =>
+  const r = createRouter(handlers, {
+    context: { core, settings, app: { version: 't', transport: 'http' } },
+    validateOutput: true,
+  });
+  return async (
+    method: string,
+    input?: unknown,
+  ): Promise<{ ok: true; value: any } | { ok: false; error: { code: string; message: string } }> =>
     (await r.call(method, input)) as never;
 }
 
@@ -50,14 +56,23 @@ describe('roles need keys (issue #9, item 8)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_KEY_REQUIRED' } });
     expect((refused as { error: { message: string } }).error.message).toMatch(/chưa có khóa định danh/);
     expect(await call('results.report')).toMatchObject({ ok: true, value: { access: { canEdit: false } } });
-    expect(await call('meeting.save', { location: 'Hội trường' })).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_KEY_REQUIRED' } });
+    expect(await call('meeting.save', { location: 'Hội trường' })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRETARIAT_KEY_REQUIRED' },
+    });
 
-    expect(await call('identity.create', { passphrase: PASS })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await call('identity.create', { passphrase: PASS })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
     expect(await call('secretariat.roster')).toMatchObject({ ok: true });
     expect(await call('results.report')).toMatchObject({ ok: true, value: { access: { canEdit: true } } });
 
     await call('identity.lock');
-    expect(await call('secretariat.verify')).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_KEY_REQUIRED', details: { reason: 'locked' } } });
+    expect(await call('secretariat.verify')).toMatchObject({
+      ok: false,
+      error: { code: 'SECRETARIAT_KEY_REQUIRED', details: { reason: 'locked' } },
+    });
     await call('identity.unlock', { passphrase: PASS });
     expect(await call('secretariat.verify')).toMatchObject({ ok: true, value: { ok: true } });
   });
@@ -67,30 +82,43 @@ describe('roles need keys (issue #9, item 8)', () => {
     // The store received the cycle from the secretariat's key (as importCycle records it).
     const secretariat = generateSigner();
     core.db
-      .prepare("INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'received', 1, ?, 'x', 'x')")
+      .prepare(
+        "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'received', 1, ?, 'x', 'x')",
+      )
       .run('a'.repeat(64), DEMO_CYCLE_ID, secretariat.fingerprint);
     const call = session(core);
     await call('session.setIdentity', { ...who, role: 'secretariat' });
     await call('identity.create', { passphrase: 'mật khẩu của thành viên' });
     const r = await call('secretariat.roster');
-    expect(r).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_KEY_REQUIRED', details: { reason: 'other-key' } } });
-    expect(await call('meeting.save', { location: 'Hội trường' })).toMatchObject({ ok: false, error: { code: 'SECRETARIAT_KEY_REQUIRED' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'SECRETARIAT_KEY_REQUIRED', details: { reason: 'other-key' } },
+    });
+    expect(await call('meeting.save', { location: 'Hội trường' })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRETARIAT_KEY_REQUIRED' },
+    });
   });
 
-  it("a member whose key is registered is claimed only where that key is held; a hand-edited link writes nothing", async () => {
+  it('a member whose key is registered is claimed only where that key is held; a hand-edited link writes nothing', async () => {
     const core = newCore();
     const other = generateSigner();
     registerMemberKey(core.db, DEMO_CYCLE_ID, LINH, other.publicKey, SEC, 'Đối chiếu');
     const call = session(core);
     await call('session.setIdentity', { ...who, role: 'member' });
     await call('identity.create', { passphrase: 'mật khẩu của máy này' });
-    expect(await call('session.setIdentity', { ...who, role: 'member', memberId: LINH })).toMatchObject({ ok: false, error: { code: 'MEMBER_KEY_MISMATCH' } });
+    expect(await call('session.setIdentity', { ...who, role: 'member', memberId: LINH })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_KEY_MISMATCH' },
+    });
     // The settings file edited by hand to claim her anyway: the link does not hold, nothing is written.
     const settings = memorySettings({ identity: { ...who, role: 'member', memberId: LINH } });
     const r = createRouter(handlers, { context: { core, settings, app: { version: 't', transport: 'http' } } });
     const rows = listAudit(core.db).length;
     expect(await r.call('session.get', undefined)).toMatchObject({ ok: true, value: { member: null } });
-    expect(await r.call('appraisal.set', { unitId: UNIT, nodeCode: '2.1.2', input: { met: true }, comment: 'giả danh' })).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
+    expect(
+      await r.call('appraisal.set', { unitId: UNIT, nodeCode: '2.1.2', input: { met: true }, comment: 'giả danh' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_A_MEMBER' } });
     expect(listAudit(core.db)).toHaveLength(rows);
   });
 
@@ -104,6 +132,9 @@ describe('roles need keys (issue #9, item 8)', () => {
     const last = listAudit(core.db).at(-1)!;
     expect(last).toMatchObject({ keyFingerprint: fp });
     expect(listHeads(core.db).at(-1)).toMatchObject({ seq: last.seq, headHash: last.hash, keyFingerprint: fp });
-    expect(await call('secretariat.verify')).toMatchObject({ ok: true, value: { ok: true, heads: { unsignedTail: 0 } } });
+    expect(await call('secretariat.verify')).toMatchObject({
+      ok: true,
+      value: { ok: true, heads: { unsignedTail: 0 } },
+    });
   });
 });

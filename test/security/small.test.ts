@@ -13,7 +13,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { backupDatabase, backupsDir } from '../../electron/core/exchange/backup.ts';
-import { DEFAULT_SCRYPT, createIdentity, identityPath, passphraseBox, unlockIdentity } from '../../electron/core/exchange/keys.ts';
+import {
+  DEFAULT_SCRYPT,
+  createIdentity,
+  identityPath,
+  passphraseBox,
+  unlockIdentity,
+} from '../../electron/core/exchange/keys.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumArgs } from '../../electron/harness/chromium.ts';
 import { writeLaunchPage } from '../../electron/harness/launch-page.ts';
 import { isAllowedExternalUrl } from '../../electron/main/security.ts';
@@ -21,7 +27,15 @@ import { day, parseDay, when } from '../../renderer/features/exchange/format.ts'
 import { isRealIsoTime } from '../../shared/exchange/appraisal-package.ts';
 import { formatIsoDate } from '../../shared/format/vi.ts';
 import { tempDirs } from '../db/support.ts';
-import { ALLOWED_URLS, CONTROL_NAMES, GOOD_PASSPHRASES, IMPOSSIBLE_TIMES, LOCAL_URLS, REAL_TIMES, WEAK_PASSPHRASES } from './small-attacks.ts';
+import {
+  ALLOWED_URLS,
+  CONTROL_NAMES,
+  GOOD_PASSPHRASES,
+  IMPOSSIBLE_TIMES,
+  LOCAL_URLS,
+  REAL_TIMES,
+  WEAK_PASSPHRASES,
+} from './small-attacks.ts';
 
 const FAST = { logN: 10, r: 8, p: 1 };
 const newDir = tempDirs('cchc-sec-small-');
@@ -38,7 +52,9 @@ describe('keys', () => {
 
   it.each(WEAK_PASSPHRASES)('refuses the new passphrase %j (nothing written)', (p) => {
     const dir = newDir();
-    expect(() => createIdentity(dir, passphraseBox(p, FAST))).toThrow(expect.objectContaining({ code: 'EXCHANGE_PASSPHRASE_WEAK' }));
+    expect(() => createIdentity(dir, passphraseBox(p, FAST))).toThrow(
+      expect.objectContaining({ code: 'EXCHANGE_PASSPHRASE_WEAK' }),
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -47,12 +63,20 @@ describe('keys', () => {
   });
 
   it('refuses, without deriving, KDF parameters from a key file above the caps', () => {
-    for (const kdf of [{ N: 2 ** 30, r: 8, p: 1 }, { N: 2 ** 17, r: 255, p: 1 }, { N: 2 ** 17, r: 8, p: 200 }, { N: 2 ** 20, r: 8, p: 1 }, { N: 3, r: 8, p: 1 }]) {
+    for (const kdf of [
+      { N: 2 ** 30, r: 8, p: 1 },
+      { N: 2 ** 17, r: 255, p: 1 },
+      { N: 2 ** 17, r: 8, p: 200 },
+      { N: 2 ** 20, r: 8, p: 1 },
+      { N: 3, r: 8, p: 1 },
+    ]) {
       const dir = newDir();
       createIdentity(dir, passphraseBox(GOOD_PASSPHRASES[1]!, FAST));
       const k = JSON.parse(readFileSync(identityPath(dir), 'utf8'));
       writeFileSync(identityPath(dir), JSON.stringify({ ...k, kdf: { name: 'scrypt', ...kdf } }));
-      expect(() => unlockIdentity(dir, passphraseBox(GOOD_PASSPHRASES[1]!)), JSON.stringify(kdf)).toThrow(expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }));
+      expect(() => unlockIdentity(dir, passphraseBox(GOOD_PASSPHRASES[1]!)), JSON.stringify(kdf)).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE_IDENTITY_LOCKED' }),
+      );
     }
   });
 });
@@ -84,7 +108,8 @@ describe('backups', () => {
     const dir = newDir();
     const db = openDatabase(join(dir, 'store.sqlite'));
     mkdirSync(backupsDir(dir), { recursive: true });
-    for (const f of ['cchc-x-import.sqlite.partial', 'cchc-x-import.sqlite.partial-journal']) writeFileSync(join(backupsDir(dir), f), 'half');
+    for (const f of ['cchc-x-import.sqlite.partial', 'cchc-x-import.sqlite.partial-journal'])
+      writeFileSync(join(backupsDir(dir), f), 'half');
     const made = backupDatabase(db, dir, 'import');
     db.close();
     expect(readdirSync(backupsDir(dir))).toEqual([made!.split('/').pop()]);
@@ -99,7 +124,10 @@ describe('CLI output', () => {
     writeFileSync(csv, `unit,group,benchmark_max,self_assessed,survey_cbccvc,survey_sipas\n${rows}\n`);
     for (const format of ['table', 'json']) {
       let out = '';
-      const code = await runCli(['results', '--summary', csv, '--format', format], { out: (t) => void (out += t), err: () => {} });
+      const code = await runCli(['results', '--summary', csv, '--format', format], {
+        out: (t) => void (out += t),
+        err: () => {},
+      });
       expect(code).toBe(0);
       expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       if (format === 'table') expect(out).toContain('UBND huyện \\u001b[31mĐỎ\\u001b[0m');

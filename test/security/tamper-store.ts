@@ -36,7 +36,15 @@ export function buildTamperStore(dir: string): TamperStore {
   createIdentity(dir, passphraseBox(SEC_PASSPHRASE, FAST));
   const secretariat = unlockIdentity(dir, passphraseBox(SEC_PASSPHRASE, FAST));
   setAuditWriter(db, { fingerprint: secretariat.fingerprint, signer: secretariat });
-  for (const m of x.members) registerMemberKey(db, x.cycleId, m.id, m.signer.publicKey, DEMO_SECRETARIAT_ID, 'Đối chiếu dấu vân tay tại phiên họp');
+  for (const m of x.members)
+    registerMemberKey(
+      db,
+      x.cycleId,
+      m.id,
+      m.signer.publicKey,
+      DEMO_SECRETARIAT_ID,
+      'Đối chiếu dấu vân tay tại phiên họp',
+    );
   const files = x.packages.map((p) => {
     const f = join(dir, p.fileName);
     writeFileSync(f, p.text);
@@ -48,15 +56,30 @@ export function buildTamperStore(dir: string): TamperStore {
   const open = listConflicts(db, dir, x.cycleId, { status: 'open' });
   const c = open[0];
   if (!c) throw new Error('set-up: no disagreement to resolve');
-  resolveConflict(db, dir, x.cycleId, { unitId: c.unitId, nodeCode: c.nodeCode, choice: { memberId: c.sides[0]!.memberId }, reason: 'Hội đồng thống nhất theo ý kiến thứ nhất', actor: DEMO_SECRETARIAT_ID });
+  resolveConflict(db, dir, x.cycleId, {
+    unitId: c.unitId,
+    nodeCode: c.nodeCode,
+    choice: { memberId: c.sides[0]!.memberId },
+    reason: 'Hội đồng thống nhất theo ý kiến thứ nhất',
+    actor: DEMO_SECRETARIAT_ID,
+  });
   cycleResults(db, x.cycleId);
   const f = db
-    .prepare('SELECT unit_id AS unitId, node_code AS nodeCode, score FROM final_scores WHERE decided_by IS NULL AND package_hash IS NOT NULL ORDER BY unit_id, node_code LIMIT 1')
+    .prepare(
+      'SELECT unit_id AS unitId, node_code AS nodeCode, score FROM final_scores WHERE decided_by IS NULL AND package_hash IS NOT NULL ORDER BY unit_id, node_code LIMIT 1',
+    )
     .get() as { unitId: string; nodeCode: string; score: string };
   clearAuditWriter(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { dir, dbPath: x.dbPath, cycleId: x.cycleId, secretariat, fromPackage: f, decided: { unitId: c.unitId, nodeCode: c.nodeCode } };
+  return {
+    dir,
+    dbPath: x.dbPath,
+    cycleId: x.cycleId,
+    secretariat,
+    fromPackage: f,
+    decided: { unitId: c.unitId, nodeCode: c.nodeCode },
+  };
 }
 
 /** A copy of the store file beside it, opened as the attacker's sqlite3 would (no app code). */

@@ -30,7 +30,8 @@ interface Attack {
 const DROP_AUDIT_TRIGGERS = `
   DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
   DROP TRIGGER audit_log_append_seq; DROP TRIGGER audit_log_append_hash; DROP TRIGGER audit_log_append_prev;`;
-const DROP_HEAD_TRIGGERS = 'DROP TRIGGER audit_heads_no_update; DROP TRIGGER audit_heads_no_delete; DROP TRIGGER audit_heads_names_a_row;';
+const DROP_HEAD_TRIGGERS =
+  'DROP TRIGGER audit_heads_no_update; DROP TRIGGER audit_heads_no_delete; DROP TRIGGER audit_heads_names_a_row;';
 
 interface Row {
   seq: number;
@@ -71,7 +72,19 @@ function rechain(db: Raw, fromSeq: number): void {
 
 function forgeRow(db: Raw, change: Partial<Row>): void {
   const last = rows(db).at(-1)!;
-  const r = { at: last.at, actor: last.actor, action: 'conflict.resolve', entity: 'final_score', entityId: 'x/1.1', before: null, after: '{"score":"1"}', reason: 'giả', packageHash: null, keyFingerprint: null, ...change };
+  const r = {
+    at: last.at,
+    actor: last.actor,
+    action: 'conflict.resolve',
+    entity: 'final_score',
+    entityId: 'x/1.1',
+    before: null,
+    after: '{"score":"1"}',
+    reason: 'giả',
+    packageHash: null,
+    keyFingerprint: null,
+    ...change,
+  };
   const hash = auditRowHash(last.hash, r);
   db.prepare(
     `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, reason, package_hash, key_fingerprint, prev_hash, hash)
@@ -80,30 +93,107 @@ function forgeRow(db: Raw, change: Partial<Row>): void {
 }
 
 const ATTACKS: readonly Attack[] = [
-  { name: 'a final score set to 100', edit: (db, s) => void db.prepare("UPDATE final_scores SET score = '100' WHERE unit_id = ? AND node_code = ?").run(s.fromPackage.unitId, s.fromPackage.nodeCode), detected: 'STORE_DIFFERS' },
-  { name: 'a council decision changed', edit: (db, s) => void db.prepare("UPDATE final_scores SET score = '99' WHERE unit_id = ? AND node_code = ?").run(s.decided.unitId, s.decided.nodeCode), detected: 'STORE_DIFFERS' },
-  { name: 'a final score deleted', edit: (db, s) => void db.prepare('DELETE FROM final_scores WHERE unit_id = ? AND node_code = ?').run(s.fromPackage.unitId, s.fromPackage.nodeCode), detected: 'STORE_DIFFERS' },
-  { name: 'a final score added', edit: (db, s) => void db.prepare("INSERT INTO final_scores (unit_id, node_code, score, updated_at) VALUES (?, '1.1', '3', 'x') ON CONFLICT DO UPDATE SET score = '3'").run(s.fromPackage.unitId), detected: 'STORE_DIFFERS' },
-  { name: "a member's appraisal changed", edit: "UPDATE appraisals SET score = '2' WHERE (unit_id, node_code, member_id) IN (SELECT unit_id, node_code, member_id FROM appraisals WHERE score != '2' LIMIT 1)", detected: 'STORE_DIFFERS' },
-  { name: 'an approved exemption added', edit: (db, s) => void db.prepare("INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, '1.1', 'Không phát sinh', 'approved', 'x') ON CONFLICT DO UPDATE SET status = 'approved'").run(s.fromPackage.unitId), detected: 'STORE_DIFFERS' },
-  { name: 'an approved exemption withdrawn', edit: 'DELETE FROM exemptions WHERE (unit_id, node_code) IN (SELECT unit_id, node_code FROM exemptions LIMIT 1)', detected: 'STORE_DIFFERS' },
-  { name: 'survey points raised', edit: "UPDATE survey_points SET points = '20' WHERE (unit_id, source) IN (SELECT unit_id, source FROM survey_points LIMIT 1)", detected: 'STORE_DIFFERS' },
-  { name: 'a self-assessment raised', edit: "UPDATE dossier_items SET round2_score = '3' WHERE (unit_id, node_code) IN (SELECT unit_id, node_code FROM dossier_items WHERE round2_score = '0' LIMIT 1)", detected: 'STORE_DIFFERS' },
-  { name: 'the totals cache rewritten', edit: "UPDATE unit_totals SET self_assessed = '99' WHERE unit_id IN (SELECT unit_id FROM unit_totals LIMIT 1)", detected: 'RESULTS_DIFFER' },
-  { name: 'an exchange_packages row deleted', edit: 'DELETE FROM exchange_packages WHERE package_hash IN (SELECT package_hash FROM exchange_packages LIMIT 1)', detected: 'AUDIT_PACKAGE_MISSING' },
-  { name: "a stored package's payload edited", edit: "UPDATE exchange_packages SET payload = replace(payload, '\"score\":\"1\"', '\"score\":\"2\"') WHERE package_hash IN (SELECT package_hash FROM exchange_packages LIMIT 1)", detected: 'EXCHANGE_PACKAGE_TAMPERED' },
+  {
+    name: 'a final score set to 100',
+    edit: (db, s) =>
+      void db
+        .prepare("UPDATE final_scores SET score = '100' WHERE unit_id = ? AND node_code = ?")
+        .run(s.fromPackage.unitId, s.fromPackage.nodeCode),
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'a council decision changed',
+    edit: (db, s) =>
+      void db
+        .prepare("UPDATE final_scores SET score = '99' WHERE unit_id = ? AND node_code = ?")
+        .run(s.decided.unitId, s.decided.nodeCode),
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'a final score deleted',
+    edit: (db, s) =>
+      void db
+        .prepare('DELETE FROM final_scores WHERE unit_id = ? AND node_code = ?')
+        .run(s.fromPackage.unitId, s.fromPackage.nodeCode),
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'a final score added',
+    edit: (db, s) =>
+      void db
+        .prepare(
+          "INSERT INTO final_scores (unit_id, node_code, score, updated_at) VALUES (?, '1.1', '3', 'x') ON CONFLICT DO UPDATE SET score = '3'",
+        )
+        .run(s.fromPackage.unitId),
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: "a member's appraisal changed",
+    edit: "UPDATE appraisals SET score = '2' WHERE (unit_id, node_code, member_id) IN (SELECT unit_id, node_code, member_id FROM appraisals WHERE score != '2' LIMIT 1)",
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'an approved exemption added',
+    edit: (db, s) =>
+      void db
+        .prepare(
+          "INSERT INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, '1.1', 'Không phát sinh', 'approved', 'x') ON CONFLICT DO UPDATE SET status = 'approved'",
+        )
+        .run(s.fromPackage.unitId),
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'an approved exemption withdrawn',
+    edit: 'DELETE FROM exemptions WHERE (unit_id, node_code) IN (SELECT unit_id, node_code FROM exemptions LIMIT 1)',
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'survey points raised',
+    edit: "UPDATE survey_points SET points = '20' WHERE (unit_id, source) IN (SELECT unit_id, source FROM survey_points LIMIT 1)",
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'a self-assessment raised',
+    edit: "UPDATE dossier_items SET round2_score = '3' WHERE (unit_id, node_code) IN (SELECT unit_id, node_code FROM dossier_items WHERE round2_score = '0' LIMIT 1)",
+    detected: 'STORE_DIFFERS',
+  },
+  {
+    name: 'the totals cache rewritten',
+    edit: "UPDATE unit_totals SET self_assessed = '99' WHERE unit_id IN (SELECT unit_id FROM unit_totals LIMIT 1)",
+    detected: 'RESULTS_DIFFER',
+  },
+  {
+    name: 'an exchange_packages row deleted',
+    edit: 'DELETE FROM exchange_packages WHERE package_hash IN (SELECT package_hash FROM exchange_packages LIMIT 1)',
+    detected: 'AUDIT_PACKAGE_MISSING',
+  },
+  {
+    name: "a stored package's payload edited",
+    edit: 'UPDATE exchange_packages SET payload = replace(payload, \'"score":"1"\', \'"score":"2"\') WHERE package_hash IN (SELECT package_hash FROM exchange_packages LIMIT 1)',
+    detected: 'EXCHANGE_PACKAGE_TAMPERED',
+  },
   {
     name: 'an audit row rewritten and the rest re-chained',
     edit: (db) => {
       db.exec(DROP_AUDIT_TRIGGERS);
       const target = rows(db).find((r) => r.action === 'conflict.resolve')!;
-      db.prepare('UPDATE audit_log SET after = replace(after, \'"score":"\', \'"score":"9\') WHERE seq = ?').run(target.seq);
+      db.prepare('UPDATE audit_log SET after = replace(after, \'"score":"\', \'"score":"9\') WHERE seq = ?').run(
+        target.seq,
+      );
       rechain(db, target.seq);
     },
     detected: 'AUDIT_HEAD_MISMATCH',
   },
-  { name: 'an audit row rewritten, not re-chained', edit: `${DROP_AUDIT_TRIGGERS} UPDATE audit_log SET reason = 'khác' WHERE seq = 5;`, detected: 'AUDIT_CHAIN_BROKEN' },
-  { name: 'the last audit rows deleted', edit: `${DROP_AUDIT_TRIGGERS} DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log);`, detected: 'AUDIT_TRUNCATED' },
+  {
+    name: 'an audit row rewritten, not re-chained',
+    edit: `${DROP_AUDIT_TRIGGERS} UPDATE audit_log SET reason = 'khác' WHERE seq = 5;`,
+    detected: 'AUDIT_CHAIN_BROKEN',
+  },
+  {
+    name: 'the last audit rows deleted',
+    edit: `${DROP_AUDIT_TRIGGERS} DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log);`,
+    detected: 'AUDIT_TRUNCATED',
+  },
   {
     name: 'the last audit rows and their heads deleted',
     edit: `${DROP_AUDIT_TRIGGERS} ${DROP_HEAD_TRIGGERS}
@@ -111,10 +201,26 @@ const ATTACKS: readonly Attack[] = [
       DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log);`,
     detected: 'STORE_DIFFERS',
   },
-  { name: 'a forged audit row appended (hash right, unsigned)', edit: (db) => forgeRow(db, {}), detected: 'AUDIT_UNSIGNED_TAIL' },
-  { name: "a forged audit row in the secretariat's name", edit: (db, s) => forgeRow(db, { keyFingerprint: s.secretariat.fingerprint }), detected: 'AUDIT_HEADS_MISSING' },
-  { name: 'every signed head deleted', edit: `${DROP_HEAD_TRIGGERS} DELETE FROM audit_heads;`, detected: 'AUDIT_HEADS_MISSING' },
-  { name: 'a head signature altered', edit: `${DROP_HEAD_TRIGGERS} UPDATE audit_heads SET signature = (SELECT signature FROM audit_heads WHERE seq = (SELECT min(seq) FROM audit_heads)) WHERE seq = (SELECT max(seq) FROM audit_heads);`, detected: 'AUDIT_HEAD_BAD_SIGNATURE' },
+  {
+    name: 'a forged audit row appended (hash right, unsigned)',
+    edit: (db) => forgeRow(db, {}),
+    detected: 'AUDIT_UNSIGNED_TAIL',
+  },
+  {
+    name: "a forged audit row in the secretariat's name",
+    edit: (db, s) => forgeRow(db, { keyFingerprint: s.secretariat.fingerprint }),
+    detected: 'AUDIT_HEADS_MISSING',
+  },
+  {
+    name: 'every signed head deleted',
+    edit: `${DROP_HEAD_TRIGGERS} DELETE FROM audit_heads;`,
+    detected: 'AUDIT_HEADS_MISSING',
+  },
+  {
+    name: 'a head signature altered',
+    edit: `${DROP_HEAD_TRIGGERS} UPDATE audit_heads SET signature = (SELECT signature FROM audit_heads WHERE seq = (SELECT min(seq) FROM audit_heads)) WHERE seq = (SELECT max(seq) FROM audit_heads);`,
+    detected: 'AUDIT_HEAD_BAD_SIGNATURE',
+  },
   {
     name: "a rewritten log re-signed with the attacker's own key",
     edit: (db) => {
@@ -124,14 +230,24 @@ const ATTACKS: readonly Attack[] = [
       rechain(db, target.seq);
       const mallory = generateSigner();
       db.exec('DELETE FROM audit_heads');
-      const put = db.prepare('INSERT INTO audit_heads (seq, head_hash, signed_at, key_fingerprint, public_key, signature) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const r of rows(db)) put.run(r.seq, r.hash, r.at, mallory.fingerprint, mallory.publicKey, mallory.sign(headMessage(r.seq, r.hash)).toString('base64'));
+      const put = db.prepare(
+        'INSERT INTO audit_heads (seq, head_hash, signed_at, key_fingerprint, public_key, signature) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const r of rows(db))
+        put.run(
+          r.seq,
+          r.hash,
+          r.at,
+          mallory.fingerprint,
+          mallory.publicKey,
+          mallory.sign(headMessage(r.seq, r.hash)).toString('base64'),
+        );
     },
     detected: 'AUDIT_HEAD_FOREIGN_KEY',
   },
   {
     name: 'INSERT OR REPLACE INTO audit_log over an existing row',
-    edit: "INSERT OR REPLACE INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) SELECT seq, at, actor, action, entity, entity_id, prev_hash, hash FROM audit_log WHERE seq = 3",
+    edit: 'INSERT OR REPLACE INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) SELECT seq, at, actor, action, entity, entity_id, prev_hash, hash FROM audit_log WHERE seq = 3',
     refused: 'AUDIT_PREV_HASH',
   },
   {
@@ -140,10 +256,26 @@ const ATTACKS: readonly Attack[] = [
       SELECT seq, at, actor, action, entity, entity_id, before, '{"score":"9"}', reason, package_hash, key_fingerprint, prev_hash, hash FROM audit_log WHERE seq = 3;`,
     detected: 'AUDIT_CHAIN_BROKEN',
   },
-  { name: 'an audit row with an out-of-order seq', edit: "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) VALUES ((SELECT max(seq) + 5 FROM audit_log), 'x', 'x', 'x', 'x', 'x', (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), 'f')", refused: 'AUDIT_APPEND_ONLY' },
-  { name: 'an audit row with a wrong prev hash', edit: `INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES ('x', 'x', 'x', 'x', 'x', '${'ab'.repeat(32)}', 'f')`, refused: 'AUDIT_PREV_HASH' },
-  { name: 'an audit row deleted (trigger in place)', edit: 'DELETE FROM audit_log WHERE seq = 2', refused: 'AUDIT_APPEND_ONLY' },
-  { name: 'a signed head deleted (trigger in place)', edit: 'DELETE FROM audit_heads WHERE seq = (SELECT max(seq) FROM audit_heads)', refused: 'AUDIT_APPEND_ONLY' },
+  {
+    name: 'an audit row with an out-of-order seq',
+    edit: "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, prev_hash, hash) VALUES ((SELECT max(seq) + 5 FROM audit_log), 'x', 'x', 'x', 'x', 'x', (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), 'f')",
+    refused: 'AUDIT_APPEND_ONLY',
+  },
+  {
+    name: 'an audit row with a wrong prev hash',
+    edit: `INSERT INTO audit_log (at, actor, action, entity, entity_id, prev_hash, hash) VALUES ('x', 'x', 'x', 'x', 'x', '${'ab'.repeat(32)}', 'f')`,
+    refused: 'AUDIT_PREV_HASH',
+  },
+  {
+    name: 'an audit row deleted (trigger in place)',
+    edit: 'DELETE FROM audit_log WHERE seq = 2',
+    refused: 'AUDIT_APPEND_ONLY',
+  },
+  {
+    name: 'a signed head deleted (trigger in place)',
+    edit: 'DELETE FROM audit_heads WHERE seq = (SELECT max(seq) FROM audit_heads)',
+    refused: 'AUDIT_APPEND_ONLY',
+  },
 ];
 
 async function cchc(...argv: string[]) {
@@ -170,7 +302,10 @@ describe('tampering with the store file is detected (issue #9, item 2)', () => {
 
   const verify = async (path: string) => {
     const r = await cchc('audit-verify', '--db', path, '--data-dir', dir);
-    return { ...r, problems: (JSON.parse(r.stdout) as { problems: { code: string; unitId?: string; nodeCode?: string }[] }).problems };
+    return {
+      ...r,
+      problems: (JSON.parse(r.stdout) as { problems: { code: string; unitId?: string; nodeCode?: string }[] }).problems,
+    };
   };
 
   it('an untouched store verifies: exit 0, no problem, every row signed', async () => {
@@ -182,37 +317,49 @@ describe('tampering with the store file is detected (issue #9, item 2)', () => {
     expect((await cchc('merge-status', '--db', store.dbPath, '--data-dir', dir)).code).toBe(0);
   }, 60_000);
 
-  it.each(ATTACKS.map((a, i) => [a.name, a, i] as const))('%s', async (_name, attack, i) => {
-    const copy = copyOf(store, `attack-${i}`);
-    const raw = new Database(copy.path);
-    const apply = () => (typeof attack.edit === 'string' ? raw.exec(attack.edit) : attack.edit(raw, store));
-    if (attack.refused) {
-      const before = raw.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get();
-      expect(apply).toThrow(attack.refused);
-      expect(raw.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get()).toEqual(before);
+  it.each(ATTACKS.map((a, i) => [a.name, a, i] as const))(
+    '%s',
+    async (_name, attack, i) => {
+      const copy = copyOf(store, `attack-${i}`);
+      const raw = new Database(copy.path);
+      const apply = () => (typeof attack.edit === 'string' ? raw.exec(attack.edit) : attack.edit(raw, store));
+      if (attack.refused) {
+        const before = raw.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get();
+        expect(apply).toThrow(attack.refused);
+        expect(raw.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get()).toEqual(before);
+        raw.close();
+        const v = await verify(copy.path);
+        expect(v.problems).toEqual([]);
+        expect(v.code).toBe(0);
+        return;
+      }
+      apply();
       raw.close();
       const v = await verify(copy.path);
-      expect(v.problems).toEqual([]);
-      expect(v.code).toBe(0);
-      return;
-    }
-    apply();
-    raw.close();
-    const v = await verify(copy.path);
-    expect(v.code).toBe(1);
-    expect(v.problems.map((p) => p.code)).toContain(attack.detected);
-    expect(v.stderr).toMatch(/^[A-Z_]+: /);
-    const status = await cchc('merge-status', '--db', copy.path, '--data-dir', dir);
-    expect(status.code).toBe(1);
-  }, 60_000);
+      expect(v.code).toBe(1);
+      expect(v.problems.map((p) => p.code)).toContain(attack.detected);
+      expect(v.stderr).toMatch(/^[A-Z_]+: /);
+      const status = await cchc('merge-status', '--db', copy.path, '--data-dir', dir);
+      expect(status.code).toBe(1);
+    },
+    60_000,
+  );
 
   it('names the unit and sub-criterion of a changed final score', async () => {
     const copy = copyOf(store, 'named');
     const raw = new Database(copy.path);
-    raw.prepare("UPDATE final_scores SET score = '100' WHERE unit_id = ? AND node_code = ?").run(store.fromPackage.unitId, store.fromPackage.nodeCode);
+    raw
+      .prepare("UPDATE final_scores SET score = '100' WHERE unit_id = ? AND node_code = ?")
+      .run(store.fromPackage.unitId, store.fromPackage.nodeCode);
     raw.close();
     const v = await verify(copy.path);
-    expect(v.problems).toContainEqual(expect.objectContaining({ code: 'STORE_DIFFERS', unitId: store.fromPackage.unitId, nodeCode: store.fromPackage.nodeCode }));
+    expect(v.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'STORE_DIFFERS',
+        unitId: store.fromPackage.unitId,
+        nodeCode: store.fromPackage.nodeCode,
+      }),
+    );
     expect(v.stderr).toContain(`tiêu chí ${store.fromPackage.nodeCode}: điểm thống nhất là “100”`);
   }, 60_000);
 });

@@ -2,14 +2,34 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const COMMUNES = Array.from({ length: 120 }, (_, i) => (i % 3 === 2 ? `UBND phường ${i + 1}` : `UBND xã Số ${i + 1}`));
+export const COMMUNES = Array.from({ length: 120 }, (_, i) =>
+  i % 3 === 2 ? `UBND phường ${i + 1}` : `UBND xã Số ${i + 1}`,
+);
 export const DEPARTMENTS = Array.from({ length: 20 }, (_, i) => `Sở Ngành ${String.fromCharCode(65 + i)}`);
 
 /** Rows: header + 140 units; groups written as label, code or short label in turn. */
 export function unitRows(): string[][] {
   const rows = [['STT', 'Đơn vị', 'Nhóm', 'Tên ngắn', 'Thủ trưởng', 'Liên hệ']];
-  DEPARTMENTS.forEach((d, i) => rows.push([String(i + 1), d, i % 2 ? 'department' : 'Sở, ban, ngành tỉnh', `S${i + 1}`, `Giám đốc ${i + 1}`, `so${i + 1}@tinh.gov.vn`]));
-  COMMUNES.forEach((c, i) => rows.push([String(21 + i), c, ['UBND xã, phường, đặc khu', 'commune', 'Cấp xã'][i % 3]!, '', `Chủ tịch ${i + 1}`, '']));
+  DEPARTMENTS.forEach((d, i) =>
+    rows.push([
+      String(i + 1),
+      d,
+      i % 2 ? 'department' : 'Sở, ban, ngành tỉnh',
+      `S${i + 1}`,
+      `Giám đốc ${i + 1}`,
+      `so${i + 1}@tinh.gov.vn`,
+    ]),
+  );
+  COMMUNES.forEach((c, i) =>
+    rows.push([
+      String(21 + i),
+      c,
+      ['UBND xã, phường, đặc khu', 'commune', 'Cấp xã'][i % 3]!,
+      '',
+      `Chủ tịch ${i + 1}`,
+      '',
+    ]),
+  );
   return rows;
 }
 

@@ -52,11 +52,41 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
     const sec = join(secDir, 'cchc.sqlite');
 
     // 1. the cycle, its units and its council, from files
-    const created = await cchc('cycle-create', '--db', sec, '--name', 'Chỉ số CCHC năm 2025', '--year', '2025', '--province', 'Cần Thơ', '--groups', 'department,commune', '--decision', 'Quyết định số 100/QĐ-UBND', '--council-decision', 'Quyết định số 200/QĐ-UBND');
+    const created = await cchc(
+      'cycle-create',
+      '--db',
+      sec,
+      '--name',
+      'Chỉ số CCHC năm 2025',
+      '--year',
+      '2025',
+      '--province',
+      'Cần Thơ',
+      '--groups',
+      'department,commune',
+      '--decision',
+      'Quyết định số 100/QĐ-UBND',
+      '--council-decision',
+      'Quyết định số 200/QĐ-UBND',
+    );
     expect(created.stderr).toBe('');
     const cycleId = created.json().cycleId as string;
-    expect((await cchc('import-units', '--db', sec, '--cycle', cycleId, await writeXlsx(join(t.dir, 'don-vi.xlsx'), unitRows()))).code).toBe(0);
-    expect((await cchc('import-roster', '--db', sec, '--cycle', cycleId, writeCsv(t.dir, 'hoi-dong.csv', rosterRows()))).code).toBe(0);
+    expect(
+      (
+        await cchc(
+          'import-units',
+          '--db',
+          sec,
+          '--cycle',
+          cycleId,
+          await writeXlsx(join(t.dir, 'don-vi.xlsx'), unitRows()),
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await cchc('import-roster', '--db', sec, '--cycle', cycleId, writeCsv(t.dir, 'hoi-dong.csv', rosterRows())))
+        .code,
+    ).toBe(0);
     expect(count(sec, 'SELECT count(*) FROM units')).toBe(140);
 
     // 2. templates per group, filled by every unit, taken in for round 1 then round 2 with evidence
@@ -68,15 +98,37 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
       expect(r.code, r.stderr).toBe(0);
       templates[g] = readFileSync(out);
     }
-    const units = [...DEPARTMENTS.map((n) => ({ name: n, group: 'department' as const })), ...COMMUNES.map((n) => ({ name: n, group: 'commune' as const }))];
+    const units = [
+      ...DEPARTMENTS.map((n) => ({ name: n, group: 'department' as const })),
+      ...COMMUNES.map((n) => ({ name: n, group: 'commune' as const })),
+    ];
     const auditBefore = count(sec, 'SELECT count(*) FROM audit_log');
     for (const [i, u] of units.entries()) {
       const nodes = leaves(fws[u.group], u.group);
-      const ev = evidenceFolder(join(t.dir, 'minh-chung', String(i)), nodes.filter((n) => n.scoring!.kind !== 'survey').map((n) => `${n.code}.pdf`));
+      const ev = evidenceFolder(
+        join(t.dir, 'minh-chung', String(i)),
+        nodes.filter((n) => n.scoring!.kind !== 'survey').map((n) => `${n.code}.pdf`),
+      );
       for (const round of [1, 2] as const) {
         const file = join(t.dir, `hs-${i}-${round}.xlsx`);
-        writeFileSync(file, await fillTemplate(templates[u.group]!, nodes, { unit: u.name, variant: round === 1 ? 1 : 0 }));
-        const r = await cchc('import-dossier', '--db', sec, '--cycle', cycleId, '--unit', u.name, '--round', String(round), file, '--evidence', ev);
+        writeFileSync(
+          file,
+          await fillTemplate(templates[u.group]!, nodes, { unit: u.name, variant: round === 1 ? 1 : 0 }),
+        );
+        const r = await cchc(
+          'import-dossier',
+          '--db',
+          sec,
+          '--cycle',
+          cycleId,
+          '--unit',
+          u.name,
+          '--round',
+          String(round),
+          file,
+          '--evidence',
+          ev,
+        );
         expect(r.code, `${u.name} round ${round}: ${r.stderr}`).toBe(0);
       }
     }
@@ -85,15 +137,37 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
     const nodes = leaves(fws.commune, 'commune');
     const prop = nodes.find((n) => n.scoring!.kind === 'proportional')!;
     const bad = join(t.dir, 'sai.xlsx');
-    writeFileSync(bad, await fillTemplate(templates['commune']!, nodes, { unit: COMMUNES[0], fills: { [prop.code]: { ...defaultFill(prop), f1: 9, f2: 4 } } }));
+    writeFileSync(
+      bad,
+      await fillTemplate(templates['commune']!, nodes, {
+        unit: COMMUNES[0],
+        fills: { [prop.code]: { ...defaultFill(prop), f1: 9, f2: 4 } },
+      }),
+    );
     const before = [count(sec, 'SELECT count(*) FROM dossier_items'), count(sec, 'SELECT count(*) FROM audit_log')];
-    const refused = await cchc('import-dossier', '--db', sec, '--cycle', cycleId, '--unit', COMMUNES[0]!, '--round', '2', bad);
+    const refused = await cchc(
+      'import-dossier',
+      '--db',
+      sec,
+      '--cycle',
+      cycleId,
+      '--unit',
+      COMMUNES[0]!,
+      '--round',
+      '2',
+      bad,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^[A-Z_]+: .*(dòng|hàng) \d+/);
-    expect([count(sec, 'SELECT count(*) FROM dossier_items'), count(sec, 'SELECT count(*) FROM audit_log')]).toEqual(before);
+    expect([count(sec, 'SELECT count(*) FROM dossier_items'), count(sec, 'SELECT count(*) FROM audit_log')]).toEqual(
+      before,
+    );
 
     // 3. survey points for every unit
-    const survey = ['Đơn vị,Khảo sát CBCCVC,Chỉ số SIPAS', ...units.map((u, i) => `"${u.name}",${(10 + (i % 5)).toFixed(2)},${(11 + (i % 3) / 2).toFixed(2)}`)].join('\n');
+    const survey = [
+      'Đơn vị,Khảo sát CBCCVC,Chỉ số SIPAS',
+      ...units.map((u, i) => `"${u.name}",${(10 + (i % 5)).toFixed(2)},${(11 + (i % 3) / 2).toFixed(2)}`),
+    ].join('\n');
     writeFileSync(join(t.dir, 'dtxhh.csv'), survey);
     const s = await cchc('import-survey', '--db', sec, '--cycle', cycleId, '--file', join(t.dir, 'dtxhh.csv'));
     expect(s.code, s.stderr).toBe(0);
@@ -101,14 +175,28 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
     // 4. keys, the cycle package to every member, their appraisals back
     const secKey = await cchc('keygen', '--data-dir', secDir);
     expect(secKey.code, secKey.stderr).toBe(0);
-    const members = new Database(sec, { readonly: true }).prepare("SELECT id, name FROM members WHERE role = 'member' AND id IN (SELECT member_id FROM member_fields)").all() as { id: string; name: string }[];
+    const members = new Database(sec, { readonly: true })
+      .prepare("SELECT id, name FROM members WHERE role = 'member' AND id IN (SELECT member_id FROM member_fields)")
+      .all() as { id: string; name: string }[];
     expect(members.length).toBeGreaterThanOrEqual(4);
     for (const m of members) {
       const dir = join(t.dir, m.id);
       mkdirSync(dir, { recursive: true });
       const k = await cchc('keygen', '--data-dir', dir, '--out', join(dir, 'khoa.pub.json'));
       expect(k.code, k.stderr).toBe(0);
-      const reg = await cchc('keygen', '--db', sec, '--member', m.id, '--public-key', join(dir, 'khoa.pub.json'), '--actor', 'thu-ky', '--reason', 'Đối chiếu trực tiếp');
+      const reg = await cchc(
+        'keygen',
+        '--db',
+        sec,
+        '--member',
+        m.id,
+        '--public-key',
+        join(dir, 'khoa.pub.json'),
+        '--actor',
+        'thu-ky',
+        '--reason',
+        'Đối chiếu trực tiếp',
+      );
       expect(reg.code, reg.stderr).toBe(0);
     }
     const pkg = await cchc('export-cycle', '--db', sec, '--cycle', cycleId, '--out-dir', secDir, '--actor', 'thu-ky');

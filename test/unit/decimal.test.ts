@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { add, cmp, deserialize, div, fromNumber, parseDecimal, rat, roundHalfUpScaled, serialize, sum, toFixedHalfUp, toRational } from '../../shared/decimal/rational.ts';
+import {
+  add,
+  cmp,
+  deserialize,
+  div,
+  fromNumber,
+  parseDecimal,
+  rat,
+  roundHalfUpScaled,
+  serialize,
+  sum,
+  toFixedHalfUp,
+  toRational,
+} from '../../shared/decimal/rational.ts';
 
 const d = (s: string) => parseDecimal(s)!;
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, rat } from '../../shared/decimal/rational.ts';
-import { formatIsoDate, formatNumber, formatPercent, formatPoints, formatRational, formatScaled, parseViNumber, placeDateLine } from '../../shared/format/vi.ts';
+import {
+  formatIsoDate,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatRational,
+  formatScaled,
+  parseViNumber,
+  placeDateLine,
+} from '../../shared/format/vi.ts';
 
 describe('vi-VN formats', () => {
   it('writes a decimal comma and dots for thousands, half up on the decimal value', () => {

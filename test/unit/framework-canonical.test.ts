@@ -8,9 +8,38 @@ const f: Framework = {
   group: 'district',
   sample: true,
   nodes: [
-    { code: '1', parent: null, title: 'Lĩnh vực 1', maxPoints: '1.5', groups: ['district'], exemptable: false, guide: '', evidence: '' },
-    { code: '1.10', parent: '1', title: 'B', maxPoints: '0.5', scoring: { kind: 'tick' }, groups: ['district'], exemptable: true, guide: 'g', evidence: 'e' },
-    { code: '1.2', parent: '1', title: 'A', maxPoints: '1', scoring: { kind: 'deduction', perViolation: '0.25', floor: '0' }, groups: ['district'], exemptable: false, guide: '', evidence: '' },
+    {
+      code: '1',
+      parent: null,
+      title: 'Lĩnh vực 1',
+      maxPoints: '1.5',
+      groups: ['district'],
+      exemptable: false,
+      guide: '',
+      evidence: '',
+    },
+    {
+      code: '1.10',
+      parent: '1',
+      title: 'B',
+      maxPoints: '0.5',
+      scoring: { kind: 'tick' },
+      groups: ['district'],
+      exemptable: true,
+      guide: 'g',
+      evidence: 'e',
+    },
+    {
+      code: '1.2',
+      parent: '1',
+      title: 'A',
+      maxPoints: '1',
+      scoring: { kind: 'deduction', perViolation: '0.25', floor: '0' },
+      groups: ['district'],
+      exemptable: false,
+      guide: '',
+      evidence: '',
+    },
   ],
 };
 
@@ -39,10 +68,19 @@ describe('canonicalFramework', () => {
 
   it('changes when a maximum, a title or a scoring parameter changes', () => {
     const c = canonicalFramework(f);
-    expect(canonicalFramework({ ...f, nodes: f.nodes.map((n) => (n.code === '1.2' ? { ...n, maxPoints: '1.25' } : n)) })).not.toBe(c);
-    expect(canonicalFramework({ ...f, nodes: f.nodes.map((n) => (n.code === '1.2' ? { ...n, title: 'A.' } : n)) })).not.toBe(c);
     expect(
-      canonicalFramework({ ...f, nodes: f.nodes.map((n) => (n.code === '1.2' ? { ...n, scoring: { kind: 'deduction' as const, perViolation: '0.5', floor: '0' } } : n)) }),
+      canonicalFramework({ ...f, nodes: f.nodes.map((n) => (n.code === '1.2' ? { ...n, maxPoints: '1.25' } : n)) }),
+    ).not.toBe(c);
+    expect(
+      canonicalFramework({ ...f, nodes: f.nodes.map((n) => (n.code === '1.2' ? { ...n, title: 'A.' } : n)) }),
+    ).not.toBe(c);
+    expect(
+      canonicalFramework({
+        ...f,
+        nodes: f.nodes.map((n) =>
+          n.code === '1.2' ? { ...n, scoring: { kind: 'deduction' as const, perViolation: '0.5', floor: '0' } } : n,
+        ),
+      }),
     ).not.toBe(c);
   });
 

@@ -4,7 +4,18 @@ import { FRAMEWORK_ERRORS, validateFramework } from '../../shared/framework/vali
 
 const tick: Scoring = { kind: 'tick' };
 function leaf(code: string, parent: string | null, max: string, extra: Partial<FrameworkNode> = {}): FrameworkNode {
-  return { code, parent, title: `Tiêu chí ${code}`, maxPoints: max, scoring: tick, groups: ['district'], exemptable: false, guide: '', evidence: '', ...extra };
+  return {
+    code,
+    parent,
+    title: `Tiêu chí ${code}`,
+    maxPoints: max,
+    scoring: tick,
+    groups: ['district'],
+    exemptable: false,
+    guide: '',
+    evidence: '',
+    ...extra,
+  };
 }
 function inner(code: string, parent: string | null, max: string, extra: Partial<FrameworkNode> = {}): FrameworkNode {
   const { scoring: _s, ...n } = leaf(code, parent, max, extra);
@@ -26,10 +37,16 @@ describe('validateFramework', () => {
       [FRAMEWORK_ERRORS.DUPLICATE_CODE, [...base(), leaf('1.2', '1', '0.5')]],
       [FRAMEWORK_ERRORS.BAD_CODE, [inner('1', null, '1.5'), leaf('1.a', '1', '1'), leaf('1.2', '1', '0.5')]],
       [FRAMEWORK_ERRORS.MISSING_PARENT, [...base(), leaf('2.1', '2', '1')]],
-      [FRAMEWORK_ERRORS.CODE_NOT_UNDER_PARENT, [inner('1', null, '1.5'), leaf('1.1', '1', '1'), inner('2', null, '0.5'), leaf('2.1', '1', '0.5')]],
+      [
+        FRAMEWORK_ERRORS.CODE_NOT_UNDER_PARENT,
+        [inner('1', null, '1.5'), leaf('1.1', '1', '1'), inner('2', null, '0.5'), leaf('2.1', '1', '0.5')],
+      ],
       [FRAMEWORK_ERRORS.CYCLE, [inner('1', null, '0'), inner('1.1', '1.2', '1'), inner('1.2', '1.1', '1')]],
       [FRAMEWORK_ERRORS.ROOT_NOT_FIELD, [...base(), leaf('2.1', null, '1')]],
-      [FRAMEWORK_ERRORS.LEAF_WITHOUT_SCORING, [inner('1', null, '1.5'), inner('1.1', '1', '1'), leaf('1.2', '1', '0.5')]],
+      [
+        FRAMEWORK_ERRORS.LEAF_WITHOUT_SCORING,
+        [inner('1', null, '1.5'), inner('1.1', '1', '1'), leaf('1.2', '1', '0.5')],
+      ],
       [FRAMEWORK_ERRORS.INNER_WITH_SCORING, [leaf('1', null, '1.5'), leaf('1.1', '1', '1'), leaf('1.2', '1', '0.5')]],
       [FRAMEWORK_ERRORS.BAD_MAX, [inner('1', null, '1.5'), leaf('1.1', '1', '-1'), leaf('1.2', '1', 'abc')]],
       [FRAMEWORK_ERRORS.MAX_MISMATCH, [inner('1', null, '2'), leaf('1.1', '1', '1'), leaf('1.2', '1', '0.5')]],
@@ -38,18 +55,48 @@ describe('validateFramework', () => {
         [
           inner('1', null, '1.5'),
           leaf('1.1', '1', '1', {
-            scoring: { kind: 'timeliness', tiers: [{ key: 'on_time', label: 'Đúng hạn', points: '2' }, { key: 'late', label: 'Trễ hạn', points: 'x' }] },
+            scoring: {
+              kind: 'timeliness',
+              tiers: [
+                { key: 'on_time', label: 'Đúng hạn', points: '2' },
+                { key: 'late', label: 'Trễ hạn', points: 'x' },
+              ],
+            },
           }),
           leaf('1.2', '1', '0.5'),
         ],
       ],
-      [FRAMEWORK_ERRORS.BAD_SCORING, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { scoring: { kind: 'deduction', perViolation: '0', floor: '0' } }), leaf('1.2', '1', '0.5')]],
-      [FRAMEWORK_ERRORS.GROUP_NOT_IN_PARENT, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['district', 'department'] }), leaf('1.2', '1', '0.5')]],
-      [FRAMEWORK_ERRORS.BAD_UNIT_GROUP, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['Tỉnh A' as never] }), leaf('1.2', '1', '0.5')]],
-      [FRAMEWORK_ERRORS.EMPTY_TITLE, [inner('1', null, '1.5'), leaf('1.1', '1', '1', { title: ' ' }), leaf('1.2', '1', '0.5')]],
+      [
+        FRAMEWORK_ERRORS.BAD_SCORING,
+        [
+          inner('1', null, '1.5'),
+          leaf('1.1', '1', '1', { scoring: { kind: 'deduction', perViolation: '0', floor: '0' } }),
+          leaf('1.2', '1', '0.5'),
+        ],
+      ],
+      [
+        FRAMEWORK_ERRORS.GROUP_NOT_IN_PARENT,
+        [
+          inner('1', null, '1.5'),
+          leaf('1.1', '1', '1', { groups: ['district', 'department'] }),
+          leaf('1.2', '1', '0.5'),
+        ],
+      ],
+      [
+        FRAMEWORK_ERRORS.BAD_UNIT_GROUP,
+        [inner('1', null, '1.5'), leaf('1.1', '1', '1', { groups: ['Tỉnh A' as never] }), leaf('1.2', '1', '0.5')],
+      ],
+      [
+        FRAMEWORK_ERRORS.EMPTY_TITLE,
+        [inner('1', null, '1.5'), leaf('1.1', '1', '1', { title: ' ' }), leaf('1.2', '1', '0.5')],
+      ],
       [
         FRAMEWORK_ERRORS.DUPLICATE_SURVEY,
-        [inner('1', null, '2'), leaf('1.1', '1', '1', { scoring: { kind: 'survey', source: 'sipas' } }), leaf('1.2', '1', '1', { scoring: { kind: 'survey', source: 'sipas' } })],
+        [
+          inner('1', null, '2'),
+          leaf('1.1', '1', '1', { scoring: { kind: 'survey', source: 'sipas' } }),
+          leaf('1.2', '1', '1', { scoring: { kind: 'survey', source: 'sipas' } }),
+        ],
       ],
       [FRAMEWORK_ERRORS.EMPTY, []],
       [FRAMEWORK_ERRORS.BAD_NAME, fw(base(), { name: '' })],
@@ -85,8 +132,14 @@ describe('validateFramework', () => {
   });
 
   it('checks threshold and tier points against the node maximum', () => {
-    const pct: Scoring = { kind: 'percentage', thresholds: [{ min: '90', inclusive: true, points: '1.5' }], otherwise: '0' };
-    expect(codes(fw([inner('1', null, '1'), leaf('1.1', '1', '1', { scoring: pct })]))).toEqual([FRAMEWORK_ERRORS.BAD_POINTS]);
+    const pct: Scoring = {
+      kind: 'percentage',
+      thresholds: [{ min: '90', inclusive: true, points: '1.5' }],
+      otherwise: '0',
+    };
+    expect(codes(fw([inner('1', null, '1'), leaf('1.1', '1', '1', { scoring: pct })]))).toEqual([
+      FRAMEWORK_ERRORS.BAD_POINTS,
+    ]);
     const count: Scoring = { kind: 'count', tiers: [{ min: 4, points: '1' }], otherwise: '0' };
     expect(codes(fw([inner('1', null, '1'), leaf('1.1', '1', '1', { scoring: count })]))).toEqual([]);
   });

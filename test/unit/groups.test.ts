@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_PRESETS, GROUPS_2023, groupLabeller, groupNoun, isGroupCode, presetGroups } from '../../shared/framework/groups.ts';
+import {
+  GROUP_PRESETS,
+  GROUPS_2023,
+  groupLabeller,
+  groupNoun,
+  isGroupCode,
+  presetGroups,
+} from '../../shared/framework/groups.ts';
 import { computeResults } from '../../shared/results/compute.ts';
 import { rat } from '../../shared/decimal/rational.ts';
 
@@ -33,8 +40,19 @@ describe('unit groups belong to the cycle', () => {
   });
 
   it('orders results by the cycle’s group order, then groups it does not list', () => {
-    const f = (unit: string, group: string, self: number) => ({ unit, group, benchmark: rat(100), selfAssessed: rat(self), surveyCbccvc: rat(0), surveySipas: rat(0) });
-    const r = computeResults([f('A', 'department', 70), f('X', 'zeta', 60), f('B', 'commune', 80), f('C', 'commune', 90)], 2, ['commune', 'department']);
+    const f = (unit: string, group: string, self: number) => ({
+      unit,
+      group,
+      benchmark: rat(100),
+      selfAssessed: rat(self),
+      surveyCbccvc: rat(0),
+      surveySipas: rat(0),
+    });
+    const r = computeResults(
+      [f('A', 'department', 70), f('X', 'zeta', 60), f('B', 'commune', 80), f('C', 'commune', 90)],
+      2,
+      ['commune', 'department'],
+    );
     expect(r.groups.map((g) => g.group)).toEqual(['commune', 'department', 'zeta']);
     expect(r.units.map((u) => u.unit)).toEqual(['C', 'B', 'A', 'X']);
     expect(r.units.map((u) => u.rankOverall)).toEqual([1, 2, 3, 4]);

@@ -16,9 +16,17 @@ describe('an impossible meeting date is explained (issue 10 item 9)', () => {
     const base = { startDate: '15/03/2024', startTime: '08:00', endDate: '', endTime: '11:30', documentDate: '' };
     const d = (x: Partial<typeof base>) => ({ ...base, ...x }) as never;
     expect(draftExplanations(d({}))).toEqual({});
-    expect(draftExplanations(d({ endTime: '07:00' }))).toEqual({ endDate: 'Kết thúc trước khi bắt đầu: kiểm tra lại ngày, giờ kết thúc.' });
-    expect(draftExplanations(d({ startTime: '25:00' }))).toMatchObject({ startTime: expect.stringContaining('“25:00” không phải một giờ') });
-    expect(draftExplanations(d({ startDate: '', endTime: '' }))).toEqual({ startDate: 'Có giờ nhưng chưa có ngày: nhập ngày trước.' });
-    expect(draftExplanations(d({ documentDate: '30/02/2024' }))).toEqual({ documentDate: 'Không có ngày 30/02/2024: tháng 2 năm 2024 chỉ có 29 ngày.' });
+    expect(draftExplanations(d({ endTime: '07:00' }))).toEqual({
+      endDate: 'Kết thúc trước khi bắt đầu: kiểm tra lại ngày, giờ kết thúc.',
+    });
+    expect(draftExplanations(d({ startTime: '25:00' }))).toMatchObject({
+      startTime: expect.stringContaining('“25:00” không phải một giờ'),
+    });
+    expect(draftExplanations(d({ startDate: '', endTime: '' }))).toEqual({
+      startDate: 'Có giờ nhưng chưa có ngày: nhập ngày trước.',
+    });
+    expect(draftExplanations(d({ documentDate: '30/02/2024' }))).toEqual({
+      documentDate: 'Không có ngày 30/02/2024: tháng 2 năm 2024 chỉ có 29 ngày.',
+    });
   });
 });

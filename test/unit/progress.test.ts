@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ProgressLeaf, myProgress } from '../../shared/scoring/progress.ts';
 
-const leaf = (field: string, extra: Partial<ProgressLeaf> = {}): ProgressLeaf => ({ field, survey: false, own: null, path: [null], appraisedByMe: false, ...extra });
+const leaf = (field: string, extra: Partial<ProgressLeaf> = {}): ProgressLeaf => ({
+  field,
+  survey: false,
+  own: null,
+  path: [null],
+  appraisedByMe: false,
+  ...extra,
+});
 
 describe('one counting rule for a member’s progress (home and dossier)', () => {
   it('counts my fields only, leaves surveys out, and takes out proposed or approved lowered benchmarks (not rejected ones)', () => {

@@ -32,7 +32,14 @@ const percentage: Scoring = {
   otherwise: '0',
 };
 const proportional: Scoring = { kind: 'proportional' };
-const count: Scoring = { kind: 'count', tiers: [{ min: 4, points: '1' }, { min: 2, points: '0.5' }], otherwise: '0' };
+const count: Scoring = {
+  kind: 'count',
+  tiers: [
+    { min: 4, points: '1' },
+    { min: 2, points: '0.5' },
+  ],
+  otherwise: '0',
+};
 const deduction: Scoring = { kind: 'deduction', perViolation: '0.25', floor: '0' };
 const survey: Scoring = { kind: 'survey', source: 'sipas' };
 const delta: Scoring = {

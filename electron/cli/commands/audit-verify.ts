@@ -40,11 +40,14 @@ const command: CliCommand = {
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "audit-verify" không nhận đối số "${positionals[0]}".`);
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format phải là "json" hoặc "csv", không phải "${format}".`);
+    if (format !== 'json' && format !== 'csv')
+      throw new UsageError(`--format phải là "json" hoặc "csv", không phải "${format}".`);
     const dbPath = requireOption('audit-verify', 'db', values.db);
     const db = openReadOnly(dbPath);
     try {
-      const check = verifyStore(db, { trustedFingerprint: secretariatFingerprint(db, dataDirOf(values['data-dir'], dbPath)) });
+      const check = verifyStore(db, {
+        trustedFingerprint: secretariatFingerprint(db, dataDirOf(values['data-dir'], dbPath)),
+      });
       const query: AuditQuery = {
         ...(values.entity ? { entity: values.entity } : {}),
         ...(values.actor ? { actor: values.actor } : {}),
@@ -57,7 +60,8 @@ const command: CliCommand = {
       io.out(json({ ...check, export: exported }));
       const first = check.problems[0];
       if (first) {
-        const more = check.problems.length > 1 ? ` (và ${check.problems.length - 1} sai lệch khác, xem kết quả JSON)` : '';
+        const more =
+          check.problems.length > 1 ? ` (và ${check.problems.length - 1} sai lệch khác, xem kết quả JSON)` : '';
         throw new CodedFailure(first.code, `${first.message}${more}`);
       }
     } finally {

@@ -49,7 +49,8 @@ const command: CliCommand = {
       actor: { type: 'string' },
     });
     if (values.help) return void io.out(USAGE);
-    if (positionals.length > 0) throw new UsageError(`Lệnh "cycle-create" không nhận đối số "${positionals[0]}". Xem: cchc cycle-create --help`);
+    if (positionals.length > 0)
+      throw new UsageError(`Lệnh "cycle-create" không nhận đối số "${positionals[0]}". Xem: cchc cycle-create --help`);
     const dbPath = resolve(requireOption('cycle-create', 'db', values.db));
     const name = requireOption('cycle-create', 'name', values.name);
     const province = requireOption('cycle-create', 'province', values.province);
@@ -57,26 +58,38 @@ const command: CliCommand = {
     if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year phải là năm bốn chữ số, không phải "${yearText}".`);
     let precision: number | undefined;
     if (values.precision !== undefined) {
-      if (!/^\d$/.test(values.precision)) throw new UsageError(`--precision phải là số nguyên từ 0 đến 6, không phải "${values.precision}".`);
+      if (!/^\d$/.test(values.precision))
+        throw new UsageError(`--precision phải là số nguyên từ 0 đến 6, không phải "${values.precision}".`);
       precision = Number(values.precision);
     }
-    const presets = (values.groups ?? 'department,commune').split(',').map((s) => s.trim()).filter(Boolean);
-    for (const p of presets) if (!isGroupPreset(p)) throw new UsageError(`Không có nhóm mẫu "${p}"; chọn trong: ${GROUP_PRESET_CODES.join(', ')}.`);
+    const presets = (values.groups ?? 'department,commune')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const p of presets)
+      if (!isGroupPreset(p))
+        throw new UsageError(`Không có nhóm mẫu "${p}"; chọn trong: ${GROUP_PRESET_CODES.join(', ')}.`);
     const frameworks = new Map<string, FrameworkChoice>();
     for (const spec of values.framework ?? []) {
       const i = spec.indexOf('=');
       const group = spec.slice(0, i);
-      if (i < 1 || !presets.includes(group)) throw new UsageError(`--framework "${spec}": phải có dạng NHÓM=TỆP với NHÓM là một trong ${presets.join(', ')}.`);
-      if (!existsSync(spec.slice(i + 1))) throw new CodedFailure('SETUP_FILE_FORMAT', `Không tìm thấy tệp bộ tiêu chí “${spec.slice(i + 1)}”.`);
+      if (i < 1 || !presets.includes(group))
+        throw new UsageError(
+          `--framework "${spec}": phải có dạng NHÓM=TỆP với NHÓM là một trong ${presets.join(', ')}.`,
+        );
+      if (!existsSync(spec.slice(i + 1)))
+        throw new CodedFailure('SETUP_FILE_FORMAT', `Không tìm thấy tệp bộ tiêu chí “${spec.slice(i + 1)}”.`);
       frameworks.set(group, await readFrameworkChoice(spec.slice(i + 1)));
     }
     let takeFrom: { cycleId: string; units: boolean; results: boolean } | undefined;
     if (values.from !== undefined) {
       const take = (values.take ?? 'units,results').split(',').map((s) => s.trim());
-      if (take.some((t) => t !== 'units' && t !== 'results') || !take.includes('units')) throw new UsageError('--take nhận "units" hoặc "units,results".');
+      if (take.some((t) => t !== 'units' && t !== 'results') || !take.includes('units'))
+        throw new UsageError('--take nhận "units" hoặc "units,results".');
       takeFrom = { cycleId: values.from, units: true, results: take.includes('results') };
     } else if (values.take !== undefined) throw new UsageError('--take cần --from MÃ_KỲ.');
-    if (!existsSync(dirname(dbPath))) throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(dbPath)}” không tồn tại.`);
+    if (!existsSync(dirname(dbPath)))
+      throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(dbPath)}” không tồn tại.`);
     const groups: GroupInput[] = presets.map((p) => {
       const f = frameworks.get(p);
       return { preset: p as GroupPresetCode, ...(f ? { framework: f } : {}) };

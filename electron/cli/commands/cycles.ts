@@ -17,7 +17,8 @@ const command: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseWithFiles('cycles', args, { db: { type: 'string' } });
     if (values.help) return void io.out(USAGE);
-    if (positionals.length > 0) throw new UsageError(`Lệnh "cycles" không nhận đối số "${positionals[0]}". Xem: cchc cycles --help`);
+    if (positionals.length > 0)
+      throw new UsageError(`Lệnh "cycles" không nhận đối số "${positionals[0]}". Xem: cchc cycles --help`);
     const path = requireOption('cycles', 'db', values.db);
     const db = openExisting(path);
     try {

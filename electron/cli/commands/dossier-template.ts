@@ -19,7 +19,12 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO) {
-    const { values } = parseCommandArgs('dossier-template', args, { db: { type: 'string' }, cycle: { type: 'string' }, group: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseCommandArgs('dossier-template', args, {
+      db: { type: 'string' },
+      cycle: { type: 'string' },
+      group: { type: 'string' },
+      out: { type: 'string' },
+    });
     if (values.help) {
       io.out(USAGE);
       return 0;
@@ -30,7 +35,9 @@ const command: CliCommand = {
     try {
       const t = await dossierTemplate(db, cycleId, values.group);
       writeFileSync(out, t.bytes);
-      io.out(`${JSON.stringify({ file: out, group: t.target.group, rows: t.target.leaves.length, frameworkHash: t.target.frameworkHash })}\n`);
+      io.out(
+        `${JSON.stringify({ file: out, group: t.target.group, rows: t.target.leaves.length, frameworkHash: t.target.frameworkHash })}\n`,
+      );
     } finally {
       db.close();
     }

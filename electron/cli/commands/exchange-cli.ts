@@ -32,8 +32,12 @@ export function parseWithFiles<O extends Options>(command: string, args: readonl
     const option = /'(-[^' ]+)/.exec(msg)?.[1] ?? '';
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
     const hint = `Xem: cchc ${command} --help`;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Lệnh "${command}" không có tùy chọn ${option}. ${hint}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`Tùy chọn ${option} ${msg.includes('argument missing') ? 'cần một giá trị' : 'không nhận giá trị'}. ${hint}`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`Lệnh "${command}" không có tùy chọn ${option}. ${hint}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(
+        `Tùy chọn ${option} ${msg.includes('argument missing') ? 'cần một giá trị' : 'không nhận giá trị'}. ${hint}`,
+      );
     throw new UsageError(`Đối số không hợp lệ. ${hint}`);
   }
 }
@@ -74,7 +78,10 @@ export function passphraseFrom(file: string | undefined, command: string): Secre
     if (!existsSync(file)) throw new UsageError(`Không tìm thấy tệp mật khẩu “${file}”.`);
     pass = readFileSync(file, 'utf8').split(/\r?\n/)[0];
   } else pass = process.env['CCHC_PASSPHRASE'];
-  if (pass === undefined || pass === '') throw new UsageError(`Cần mật khẩu bảo vệ khóa: đặt CCHC_PASSPHRASE hoặc dùng --passphrase-file. Xem: cchc ${command} --help`);
+  if (pass === undefined || pass === '')
+    throw new UsageError(
+      `Cần mật khẩu bảo vệ khóa: đặt CCHC_PASSPHRASE hoặc dùng --passphrase-file. Xem: cchc ${command} --help`,
+    );
   return passphraseBox(pass);
 }
 
@@ -89,12 +96,21 @@ export function json(value: unknown): string {
  * appends records the key and is signed. A data folder with no key writes unsigned rows
  * (audit-verify then reports them once heads exist).
  */
-export function signAuditWith(db: Db, dataDir: string, passphraseFile: string | undefined, command: string, signer?: Signer): Signer | null {
+export function signAuditWith(
+  db: Db,
+  dataDir: string,
+  passphraseFile: string | undefined,
+  command: string,
+  signer?: Signer,
+): Signer | null {
   if (!signer && !hasIdentity(dataDir)) return null;
   const s = signer ?? unlockIdentity(dataDir, passphraseFrom(passphraseFile, command));
   const expected = secretariatFingerprint(db, dataDir);
   if (expected && expected !== s.fingerprint) {
-    throw new CodedFailure('SECRETARIAT_KEY_MISMATCH', `Khóa định danh trong “${dataDir}” không phải khóa của cơ quan thường trực đã ký dữ liệu của cơ sở dữ liệu này.`);
+    throw new CodedFailure(
+      'SECRETARIAT_KEY_MISMATCH',
+      `Khóa định danh trong “${dataDir}” không phải khóa của cơ quan thường trực đã ký dữ liệu của cơ sở dữ liệu này.`,
+    );
   }
   setAuditWriter(db, { fingerprint: s.fingerprint, signer: s });
   return s;

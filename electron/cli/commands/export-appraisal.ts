@@ -5,7 +5,16 @@ import { exportAppraisalPackage } from '../../core/exchange/export-appraisal.ts'
 import { unlockIdentity } from '../../core/exchange/keys.ts';
 import { memberForKey } from '../../core/exchange/roster.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption } from './exchange-cli.ts';
+import {
+  PASSPHRASE_HELP,
+  cycleOf,
+  dataDirOf,
+  json,
+  openExisting,
+  parseWithFiles,
+  passphraseFrom,
+  requireOption,
+} from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc export-appraisal --db TỆP [--data-dir THƯ_MỤC] [--member MÃ] [--cycle MÃ] (--out TỆP | --out-dir THƯ_MỤC)
@@ -42,14 +51,24 @@ const command: CliCommand = {
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "export-appraisal" không nhận đối số "${positionals[0]}".`);
     const dbPath = requireOption('export-appraisal', 'db', values.db);
-    if ((values.out === undefined) === (values['out-dir'] === undefined)) throw new UsageError('Cần đúng một trong --out TỆP hoặc --out-dir THƯ_MỤC.');
-    const signer = unlockIdentity(dataDirOf(values['data-dir'], dbPath), passphraseFrom(values['passphrase-file'], 'export-appraisal'));
+    if ((values.out === undefined) === (values['out-dir'] === undefined))
+      throw new UsageError('Cần đúng một trong --out TỆP hoặc --out-dir THƯ_MỤC.');
+    const signer = unlockIdentity(
+      dataDirOf(values['data-dir'], dbPath),
+      passphraseFrom(values['passphrase-file'], 'export-appraisal'),
+    );
     const db = openExisting(dbPath);
     try {
       const cycleId = cycleOf(db, values.cycle, dbPath);
       const member = values.member ?? memberForKey(db, cycleId, signer.fingerprint);
       if (!member) throw new CodedFailure('EXCHANGE_NOT_ON_ROSTER', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_ON_ROSTER);
-      const out = exportAppraisalPackage(db, cycleId, member, signer, values.out !== undefined ? { outPath: values.out } : { outDir: values['out-dir']! });
+      const out = exportAppraisalPackage(
+        db,
+        cycleId,
+        member,
+        signer,
+        values.out !== undefined ? { outPath: values.out } : { outDir: values['out-dir']! },
+      );
       for (const s of out.skipped) io.err(`Bỏ qua tiêu chí ${s.nodeCode} của đơn vị ${s.unitId}: ${s.reason}.\n`);
       io.out(json(out));
     } finally {

@@ -2,7 +2,17 @@
 import { exportCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { unlockIdentity } from '../../core/exchange/keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption, signAuditWith } from './exchange-cli.ts';
+import {
+  PASSPHRASE_HELP,
+  cycleOf,
+  dataDirOf,
+  json,
+  openExisting,
+  parseWithFiles,
+  passphraseFrom,
+  requireOption,
+  signAuditWith,
+} from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc export-cycle --db TỆP [--data-dir THƯ_MỤC] [--cycle MÃ] (--out TỆP | --out-dir THƯ_MỤC) [--actor MÃ]
@@ -38,7 +48,8 @@ const command: CliCommand = {
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "export-cycle" không nhận đối số "${positionals[0]}".`);
     const dbPath = requireOption('export-cycle', 'db', values.db);
-    if ((values.out === undefined) === (values['out-dir'] === undefined)) throw new UsageError('Cần đúng một trong --out TỆP hoặc --out-dir THƯ_MỤC.');
+    if ((values.out === undefined) === (values['out-dir'] === undefined))
+      throw new UsageError('Cần đúng một trong --out TỆP hoặc --out-dir THƯ_MỤC.');
     const dataDir = dataDirOf(values['data-dir'], dbPath);
     const signer = unlockIdentity(dataDir, passphraseFrom(values['passphrase-file'], 'export-cycle'));
     const db = openExisting(dbPath);

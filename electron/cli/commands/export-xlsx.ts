@@ -44,7 +44,9 @@ const command: CliCommand = {
       const r = await exportXlsx(db, cycleId, out, options);
       const csv = values.csv ? await exportCsv(db, cycleId, resolve(values.csv), options) : undefined;
       if (values.json) writeFileSync(resolve(values.json), cycleJson(db, cycleId), 'utf8');
-      io.out(`${JSON.stringify({ out, sheets: r.sheets, bytes: r.bytes, ...(csv ? { csv } : {}), ...(values.json ? { json: resolve(values.json) } : {}) })}\n`);
+      io.out(
+        `${JSON.stringify({ out, sheets: r.sheets, bytes: r.bytes, ...(csv ? { csv } : {}), ...(values.json ? { json: resolve(values.json) } : {}) })}\n`,
+      );
     } finally {
       db.close();
     }

@@ -1,7 +1,16 @@
 /** `finalise --db`: lock the cycle with a results snapshot (when complete), or reopen it with a reason. */
 import { finaliseCycle, reopenCycle } from '../../core/exchange/finalise.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, requireOption, signAuditWith } from './exchange-cli.ts';
+import {
+  PASSPHRASE_HELP,
+  cycleOf,
+  dataDirOf,
+  json,
+  openExisting,
+  parseWithFiles,
+  requireOption,
+  signAuditWith,
+} from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc finalise --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--actor MÃ] [--reason LÝ_DO] [--accept-missing-evidence]

@@ -16,7 +16,12 @@ import { listCycles } from '../../core/db/repos/cycles.ts';
 import { cycleFrameworks, putFramework, setCycleFramework } from '../../core/db/repos/frameworks.ts';
 import { loadDefaultFrameworks } from '../../core/framework/defaults.ts';
 import { frameworkHash } from '../../core/framework/hash.ts';
-import { readFrameworkJsonFile, readFrameworkXlsxFile, writeFrameworkJsonFile, writeFrameworkXlsxFile } from '../../core/framework/io.ts';
+import {
+  readFrameworkJsonFile,
+  readFrameworkXlsxFile,
+  writeFrameworkJsonFile,
+  writeFrameworkXlsxFile,
+} from '../../core/framework/io.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
@@ -60,22 +65,34 @@ const command: CliCommand = {
       return sub === undefined ? 2 : 0;
     }
     if (sub === 'export') {
-      const { values } = parseCommandArgs('framework', rest, { group: { type: 'string' }, db: { type: 'string' }, cycle: { type: 'string' }, out: { type: 'string' } });
-      if (values.help) return io.out(USAGE), 0;
-      if (!isGroupCode(values.group)) throw new UsageError(`--group phải là mã nhóm đơn vị (ví dụ ${GROUP_PRESET_CODES.join(', ')}).`);
+      const { values } = parseCommandArgs('framework', rest, {
+        group: { type: 'string' },
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        out: { type: 'string' },
+      });
+      if (values.help) return (io.out(USAGE), 0);
+      if (!isGroupCode(values.group))
+        throw new UsageError(`--group phải là mã nhóm đơn vị (ví dụ ${GROUP_PRESET_CODES.join(', ')}).`);
       if (!values.out) throw new UsageError('Thiếu --out TỆP.');
       const group = values.group;
       const framework: Framework = values.db
         ? withDb(values.db, 'read', (db) => {
             const cycleId = pickCycle(listCycles(db), values.cycle, values.db!);
             const f = cycleFrameworks(db, cycleId).find((c) => c.group === group);
-            if (!f) throw new CodedFailure('FRAMEWORK_MISSING', `Kỳ đánh giá “${cycleId}” chưa có bộ tiêu chí cho nhóm ${group}.`);
+            if (!f)
+              throw new CodedFailure(
+                'FRAMEWORK_MISSING',
+                `Kỳ đánh giá “${cycleId}” chưa có bộ tiêu chí cho nhóm ${group}.`,
+              );
             return f.framework;
           })
         : isGroupPreset(group)
           ? loadDefaultFrameworks()[group]
           : (() => {
-              throw new UsageError(`Không có bộ tiêu chí mẫu cho nhóm “${group}”; dùng --db và --cycle để xuất bộ tiêu chí của một kỳ, hoặc một nhóm mẫu: ${GROUP_PRESET_CODES.join(', ')}.`);
+              throw new UsageError(
+                `Không có bộ tiêu chí mẫu cho nhóm “${group}”; dùng --db và --cycle để xuất bộ tiêu chí của một kỳ, hoặc một nhóm mẫu: ${GROUP_PRESET_CODES.join(', ')}.`,
+              );
             })();
       const out = resolve(values.out);
       if (formatOf(out) === 'xlsx') await writeFrameworkXlsxFile(out, framework);
@@ -85,8 +102,12 @@ const command: CliCommand = {
     }
     if (sub === 'import') {
       const file = rest[0];
-      if (!file || file.startsWith('-')) throw new UsageError('Thiếu TỆP bộ tiêu chí cần nhập. Xem: cchc framework --help');
-      const { values } = parseCommandArgs('framework', rest.slice(1), { db: { type: 'string' }, cycle: { type: 'string' } });
+      if (!file || file.startsWith('-'))
+        throw new UsageError('Thiếu TỆP bộ tiêu chí cần nhập. Xem: cchc framework --help');
+      const { values } = parseCommandArgs('framework', rest.slice(1), {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+      });
       const r = formatOf(file) === 'xlsx' ? await readFrameworkXlsxFile(file) : readFrameworkJsonFile(file);
       if (!r.ok) throw new CodedFailure(r.error.code, r.error.message);
       const f = r.value;
@@ -98,11 +119,20 @@ const command: CliCommand = {
             const before = cycleFrameworks(db, cycleId).find((c) => c.group === f.group)?.hash ?? null;
             putFramework(db, hash, f);
             setCycleFramework(db, cycleId, f.group, hash);
-            appendAudit(db, { actor: 'cli', action: 'framework.import', entity: 'cycle_framework', entityId: `${cycleId}/${f.group}`, before: { hash: before }, after: { hash, name: f.name } });
+            appendAudit(db, {
+              actor: 'cli',
+              action: 'framework.import',
+              entity: 'cycle_framework',
+              entityId: `${cycleId}/${f.group}`,
+              before: { hash: before },
+              after: { hash, name: f.name },
+            });
           });
         });
       }
-      io.out(`${JSON.stringify({ hash, name: f.name, group: f.group, year: f.year, sample: f.sample, nodes: f.nodes.length, stored: Boolean(values.db) })}\n`);
+      io.out(
+        `${JSON.stringify({ hash, name: f.name, group: f.group, year: f.year, sample: f.sample, nodes: f.nodes.length, stored: Boolean(values.db) })}\n`,
+      );
       return 0;
     }
     throw new UsageError(`Lệnh con “${sub}” không có; dùng export hoặc import. Xem: cchc framework --help`);

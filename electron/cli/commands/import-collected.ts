@@ -22,19 +22,31 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO) {
-    const { values, positionals } = parseWithFiles('import-collected', args, { db: { type: 'string' }, cycle: { type: 'string' }, round: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+    const { values, positionals } = parseWithFiles('import-collected', args, {
+      db: { type: 'string' },
+      cycle: { type: 'string' },
+      round: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    });
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
-    if (values.round !== '1' && values.round !== '2') throw new UsageError(`--round phải là 1 hoặc 2${values.round ? `, không phải "${values.round}"` : ''}. Xem: cchc import-collected --help`);
-    if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp bảng tổng hợp (.xlsx). Xem: cchc import-collected --help');
+    if (values.round !== '1' && values.round !== '2')
+      throw new UsageError(
+        `--round phải là 1 hoặc 2${values.round ? `, không phải "${values.round}"` : ''}. Xem: cchc import-collected --help`,
+      );
+    if (positionals.length !== 1)
+      throw new UsageError('Cần đúng một tệp bảng tổng hợp (.xlsx). Xem: cchc import-collected --help');
     const path = resolve(positionals[0]!);
-    if (!existsSync(path)) throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
+    if (!existsSync(path))
+      throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
     const { db, cycleId } = openCycle(values.db, values.cycle, 'import-collected', 'write');
     try {
       const round = Number(values.round) as 1 | 2;
-      const r = values['dry-run'] ? await previewCollectedWorkbook(db, cycleId, path, round) : await commitCollectedWorkbook(db, cycleId, path, round, 'cli');
+      const r = values['dry-run']
+        ? await previewCollectedWorkbook(db, cycleId, path, round)
+        : await commitCollectedWorkbook(db, cycleId, path, round, 'cli');
       io.out(`${JSON.stringify(r)}\n`);
     } finally {
       db.close();

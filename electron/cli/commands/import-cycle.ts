@@ -33,7 +33,8 @@ const command: CliCommand = {
       actor: { type: 'string' },
     });
     if (values.help) return void io.out(USAGE);
-    if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp gói kỳ đánh giá. Xem: cchc import-cycle --help');
+    if (positionals.length !== 1)
+      throw new UsageError('Cần đúng một tệp gói kỳ đánh giá. Xem: cchc import-cycle --help');
     const dbPath = requireOption('import-cycle', 'db', values.db);
     const dataDir = dataDirOf(values['data-dir'], dbPath);
     // A database this command creates is removed again when the package is refused.
@@ -42,7 +43,10 @@ const command: CliCommand = {
     const db = openDatabase(dbPath, { mode: 'create', backupBeforeMigrate: !created });
     let refused = true;
     try {
-      const r = importCyclePackage(db, dataDir, positionals[0]!, { actor: values.actor ?? 'cli', ...(values.fingerprint ? { expectFingerprint: values.fingerprint } : {}) });
+      const r = importCyclePackage(db, dataDir, positionals[0]!, {
+        actor: values.actor ?? 'cli',
+        ...(values.fingerprint ? { expectFingerprint: values.fingerprint } : {}),
+      });
       refused = false;
       if (r.code) io.err(`${r.code}: ${r.message}\n`);
       io.out(json(r));

@@ -47,16 +47,30 @@ const command: CliCommand = {
       return 0;
     }
     if (!values.unit) throw new UsageError('Thiếu --unit TÊN_ĐƠN_VỊ. Xem: cchc import-dossier --help');
-    if (values.round !== '1' && values.round !== '2') throw new UsageError(`--round phải là 1 hoặc 2${values.round ? `, không phải "${values.round}"` : ''}. Xem: cchc import-dossier --help`);
-    if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp phiếu tự đánh giá (.xlsx). Xem: cchc import-dossier --help');
+    if (values.round !== '1' && values.round !== '2')
+      throw new UsageError(
+        `--round phải là 1 hoặc 2${values.round ? `, không phải "${values.round}"` : ''}. Xem: cchc import-dossier --help`,
+      );
+    if (positionals.length !== 1)
+      throw new UsageError('Cần đúng một tệp phiếu tự đánh giá (.xlsx). Xem: cchc import-dossier --help');
     const workbookPath = resolve(positionals[0]!);
-    if (!existsSync(workbookPath)) throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
+    if (!existsSync(workbookPath))
+      throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
     const evidencePath = values.evidence ? resolve(values.evidence) : null;
     const dataDir = dataDirOf(values['data-dir'], values.db);
     const { db, cycleId } = openCycle(values.db, values.cycle, 'import-dossier', 'write');
-    const input = { cycleId, unit: { name: values.unit }, round: Number(values.round) as 1 | 2, workbookPath, evidencePath };
+    const input = {
+      cycleId,
+      unit: { name: values.unit },
+      round: Number(values.round) as 1 | 2,
+      workbookPath,
+      evidencePath,
+    };
     const run = values.progress
-      ? { onProgress: (p: { phase: string; done: number; total: number; bytesDone: number; bytesTotal: number }) => io.err(`${p.phase} ${p.done}/${p.total} ${p.bytesDone}/${p.bytesTotal}\n`) }
+      ? {
+          onProgress: (p: { phase: string; done: number; total: number; bytesDone: number; bytesTotal: number }) =>
+            io.err(`${p.phase} ${p.done}/${p.total} ${p.bytesDone}/${p.bytesTotal}\n`),
+        }
       : {};
     try {
       if (values['dry-run']) {

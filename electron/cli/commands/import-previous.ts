@@ -38,7 +38,8 @@ const command: CliCommand = {
     }
     const files = values.summary ?? [];
     if (files.length === 0) throw new UsageError('Thiếu --summary TỆP. Xem: cchc import-previous --help');
-    if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim())) throw new UsageError(`--year phải là một năm (4 chữ số), không phải "${values.year}".`);
+    if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim()))
+      throw new UsageError(`--year phải là một năm (4 chữ số), không phải "${values.year}".`);
     const { db, cycleId } = openCycle(values.db, values.cycle, 'import-previous', 'write');
     try {
       const r = await importPreviousResults(db, cycleId, files, {

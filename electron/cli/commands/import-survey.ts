@@ -43,8 +43,10 @@ const command: CliCommand = {
       return 0;
     }
     if (!values.file) throw new UsageError('Thiếu --file TỆP. Xem: cchc import-survey --help');
-    if (values.kind !== undefined && values.kind !== 'points' && values.kind !== 'responses') throw new UsageError(`--kind phải là points hoặc responses, không phải "${values.kind}".`);
-    if (values.source !== undefined && values.source !== 'cbccvc' && values.source !== 'sipas') throw new UsageError(`--source phải là cbccvc hoặc sipas, không phải "${values.source}".`);
+    if (values.kind !== undefined && values.kind !== 'points' && values.kind !== 'responses')
+      throw new UsageError(`--kind phải là points hoặc responses, không phải "${values.kind}".`);
+    if (values.source !== undefined && values.source !== 'cbccvc' && values.source !== 'sipas')
+      throw new UsageError(`--source phải là cbccvc hoặc sipas, không phải "${values.source}".`);
     const { db, cycleId } = openCycle(values.db, values.cycle, 'import-survey', 'write');
     try {
       const r = await importSurveyFile(db, cycleId, values.file, {

@@ -1,7 +1,15 @@
 /** `import FILES --db`: appraisal packages into the secretariat's store, each wholly or not at all. */
 import { importFiles, previewImport, refusedOutcome } from '../../core/exchange/import.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, dataDirOf, json, openExisting, parseWithFiles, requireOption, signAuditWith } from './exchange-cli.ts';
+import {
+  PASSPHRASE_HELP,
+  dataDirOf,
+  json,
+  openExisting,
+  parseWithFiles,
+  requireOption,
+  signAuditWith,
+} from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc import TỆP [TỆP ...] --db TỆP [--data-dir THƯ_MỤC] [--actor MÃ] [--dry-run]

@@ -26,7 +26,8 @@ const command: CliCommand = {
     }
     if (!values.db) throw new UsageError('Thiếu --db TỆP. Xem: cchc init-demo --help');
     const path = resolve(values.db);
-    if (!existsSync(dirname(path))) throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(path)}” không tồn tại.`);
+    if (!existsSync(dirname(path)))
+      throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(path)}” không tồn tại.`);
     const db = openDatabase(path);
     try {
       const r = initDemo(db, dirname(path));

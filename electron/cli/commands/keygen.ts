@@ -6,7 +6,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keys.ts';
 import { registerMemberKey } from '../../core/exchange/roster.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { PASSPHRASE_HELP, cycleOf, dataDirOf, json, openExisting, parseWithFiles, passphraseFrom, requireOption, signAuditWith } from './exchange-cli.ts';
+import {
+  PASSPHRASE_HELP,
+  cycleOf,
+  dataDirOf,
+  json,
+  openExisting,
+  parseWithFiles,
+  passphraseFrom,
+  requireOption,
+  signAuditWith,
+} from './exchange-cli.ts';
 
 const USAGE = `Cách dùng:
   cchc keygen --data-dir THƯ_MỤC [--out TỆP.pub.json] [--passphrase-file TỆP]
@@ -51,7 +61,8 @@ const command: CliCommand = {
       'passphrase-file': { type: 'string' },
     });
     if (values.help) return void io.out(USAGE);
-    if (positionals.length > 0) throw new UsageError(`Lệnh "keygen" không nhận đối số "${positionals[0]}". Xem: cchc keygen --help`);
+    if (positionals.length > 0)
+      throw new UsageError(`Lệnh "keygen" không nhận đối số "${positionals[0]}". Xem: cchc keygen --help`);
     if (values.db !== undefined) {
       const member = requireOption('keygen', 'member', values.member);
       const keyArg = requireOption('keygen', 'public-key', values['public-key']);
@@ -59,8 +70,23 @@ const command: CliCommand = {
       const db = openExisting(values.db);
       try {
         signAuditWith(db, dataDirOf(values['data-dir'], values.db), values['passphrase-file'], 'keygen');
-        const entry = registerMemberKey(db, cycleOf(db, values.cycle, values.db), member, keyText, values.actor ?? 'cli', values.reason ?? null);
-        io.out(json({ member: entry.id, name: entry.name, publicKey: entry.publicKey, fingerprint: entry.fingerprint, display: entry.display }));
+        const entry = registerMemberKey(
+          db,
+          cycleOf(db, values.cycle, values.db),
+          member,
+          keyText,
+          values.actor ?? 'cli',
+          values.reason ?? null,
+        );
+        io.out(
+          json({
+            member: entry.id,
+            name: entry.name,
+            publicKey: entry.publicKey,
+            fingerprint: entry.fingerprint,
+            display: entry.display,
+          }),
+        );
       } finally {
         db.close();
       }
@@ -73,10 +99,23 @@ const command: CliCommand = {
       info = createIdentity(dataDir, passphraseFrom(values['passphrase-file'], 'keygen'));
       created = true;
     }
-    if (!info) throw new UsageError(`Thư mục “${dataDir}” chưa có khóa định danh; chạy cchc keygen --data-dir ${dataDir} để tạo.`);
+    if (!info)
+      throw new UsageError(
+        `Thư mục “${dataDir}” chưa có khóa định danh; chạy cchc keygen --data-dir ${dataDir} để tạo.`,
+      );
     if (values.out) writeFileSync(values.out, json(publicKeyFile(info)));
-    if (!created && !values.show) io.err(`Máy này đã có khóa định danh (tạo lúc ${info.createdAt}); không tạo khóa mới.\n`);
-    io.out(json({ created, publicKey: info.publicKey, fingerprint: info.fingerprint, display: info.display, createdAt: info.createdAt, protection: info.protection }));
+    if (!created && !values.show)
+      io.err(`Máy này đã có khóa định danh (tạo lúc ${info.createdAt}); không tạo khóa mới.\n`);
+    io.out(
+      json({
+        created,
+        publicKey: info.publicKey,
+        fingerprint: info.fingerprint,
+        display: info.display,
+        createdAt: info.createdAt,
+        protection: info.protection,
+      }),
+    );
     return 0;
   },
 };

@@ -39,7 +39,8 @@ const command: CliCommand = {
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "merge-status" không nhận đối số "${positionals[0]}".`);
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'table') throw new UsageError(`--format phải là "json" hoặc "table", không phải "${format}".`);
+    if (format !== 'json' && format !== 'table')
+      throw new UsageError(`--format phải là "json" hoặc "table", không phải "${format}".`);
     const dbPath = requireOption('merge-status', 'db', values.db);
     const dataDir = dataDirOf(values['data-dir'], dbPath);
     const db = openReadOnly(dbPath);
@@ -67,10 +68,27 @@ const command: CliCommand = {
             totals: matrix.totals,
             fields: matrix.fields,
             rows: matrix.rows,
-            openConflicts: conflicts.map((c) => ({ unitId: c.unitId, unitName: c.unitName, nodeCode: c.nodeCode, sides: c.sides.map((s) => ({ memberId: s.memberId, score: s.score })) })),
-            exemptionsPending: pending.map((e) => ({ unitId: e.unitId, nodeCode: e.nodeCode, proposedBy: e.proposedBy, reason: e.reason, legalBasis: e.legalBasis })),
+            openConflicts: conflicts.map((c) => ({
+              unitId: c.unitId,
+              unitName: c.unitName,
+              nodeCode: c.nodeCode,
+              sides: c.sides.map((s) => ({ memberId: s.memberId, score: s.score })),
+            })),
+            exemptionsPending: pending.map((e) => ({
+              unitId: e.unitId,
+              nodeCode: e.nodeCode,
+              proposedBy: e.proposedBy,
+              reason: e.reason,
+              legalBasis: e.legalBasis,
+            })),
             conflictsOfInterest: coi,
-            members: roster.map((m) => ({ id: m.id, name: m.name, fields: m.fields, display: m.display, lastPackage: m.lastPackage })),
+            members: roster.map((m) => ({
+              id: m.id,
+              name: m.name,
+              fields: m.fields,
+              display: m.display,
+              lastPackage: m.lastPackage,
+            })),
             integrity: { ok: integrity.ok, problems: integrity.problems },
           }),
         );
@@ -82,15 +100,35 @@ const command: CliCommand = {
       for (const r of matrix.rows) {
         const cells = r.cells.map((c) => {
           if (!c) return '—'.padStart(9);
-          const flag = c.openConflicts ? '!' : c.exemptionsPending || c.exemptionsWithoutReason ? '?' : c.missingEvidence ? '*' : c.complete ? ' ' : ' ';
+          const flag = c.openConflicts
+            ? '!'
+            : c.exemptionsPending || c.exemptionsWithoutReason
+              ? '?'
+              : c.missingEvidence
+                ? '*'
+                : c.complete
+                  ? ' '
+                  : ' ';
           return `${c.appraised}/${c.total}${flag}`.padStart(9);
         });
         lines.push(`${r.unitName.padEnd(width)}  ${cells.join(' ')}`);
       }
-      lines.push('', '! ý kiến khác nhau chưa xử lý   ? hạ điểm chuẩn chờ duyệt hoặc thiếu lý do   * thiếu tài liệu kiểm chứng', '');
-      for (const m of roster) lines.push(`${m.name} (LV ${m.fields.join(', ') || '—'}): ${m.lastPackage ? `gói số ${m.lastPackage.sequence}, nhập lúc ${formatIsoDateTime(m.lastPackage.importedAt)}` : 'chưa có gói'}`);
-      lines.push('', matrix.ready ? 'Đủ điều kiện chốt kết quả.' : `Chưa đủ điều kiện chốt kết quả: ${matrix.blockers.join(' ')}`);
-      lines.push(integrity.ok ? 'Dữ liệu toàn vẹn.' : `DỮ LIỆU BỊ SỬA NGOÀI ỨNG DỤNG: ${integrity.problems.length} sai lệch.`);
+      lines.push(
+        '',
+        '! ý kiến khác nhau chưa xử lý   ? hạ điểm chuẩn chờ duyệt hoặc thiếu lý do   * thiếu tài liệu kiểm chứng',
+        '',
+      );
+      for (const m of roster)
+        lines.push(
+          `${m.name} (LV ${m.fields.join(', ') || '—'}): ${m.lastPackage ? `gói số ${m.lastPackage.sequence}, nhập lúc ${formatIsoDateTime(m.lastPackage.importedAt)}` : 'chưa có gói'}`,
+        );
+      lines.push(
+        '',
+        matrix.ready ? 'Đủ điều kiện chốt kết quả.' : `Chưa đủ điều kiện chốt kết quả: ${matrix.blockers.join(' ')}`,
+      );
+      lines.push(
+        integrity.ok ? 'Dữ liệu toàn vẹn.' : `DỮ LIỆU BỊ SỬA NGOÀI ỨNG DỤNG: ${integrity.problems.length} sai lệch.`,
+      );
       io.out(`${lines.join('\n')}\n`);
       return tampered();
     } finally {

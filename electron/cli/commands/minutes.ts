@@ -13,7 +13,12 @@ import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
 
 /** Opens an existing database and picks its cycle (the only one, or --cycle). */
-export function openCycle(dbPath: string | undefined, cycleId: string | undefined, command: string, mode: 'read' | 'write' = 'read'): { db: Db; cycleId: string; path: string } {
+export function openCycle(
+  dbPath: string | undefined,
+  cycleId: string | undefined,
+  command: string,
+  mode: 'read' | 'write' = 'read',
+): { db: Db; cycleId: string; path: string } {
   if (!dbPath) throw new UsageError(`Thiếu --db TỆP. Xem: cchc ${command} --help`);
   const path = resolve(dbPath);
   const db = openDatabase(path, { mode });
@@ -43,7 +48,14 @@ export function pdfPageCount(bytes: Uint8Array): number {
  * Signs a printed PDF with a PKCS#12 certificate; the passphrase is read from the
  * environment variable named by --passphrase-env (never from the command line).
  */
-export async function signWith(pdf: Uint8Array, p12Path: string, passphraseEnv: string | undefined, reason: string, db: Db, cycleId: string): Promise<Uint8Array> {
+export async function signWith(
+  pdf: Uint8Array,
+  p12Path: string,
+  passphraseEnv: string | undefined,
+  reason: string,
+  db: Db,
+  cycleId: string,
+): Promise<Uint8Array> {
   let p12: Buffer;
   try {
     p12 = readFileSync(resolve(p12Path));
@@ -93,9 +105,13 @@ function readMeeting(db: Db, cycleId: string, path: string): Partial<Meeting> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CodedFailure('MEETING_FILE_INVALID', `Không đọc được tệp thông tin cuộc họp “${path}”: ${(e as Error).message}`);
+    throw new CodedFailure(
+      'MEETING_FILE_INVALID',
+      `Không đọc được tệp thông tin cuộc họp “${path}”: ${(e as Error).message}`,
+    );
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CodedFailure('MEETING_FILE_INVALID', `Tệp “${path}” phải chứa một đối tượng JSON.`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new CodedFailure('MEETING_FILE_INVALID', `Tệp “${path}” phải chứa một đối tượng JSON.`);
   return mergeMeeting(db, cycleId, defaultMeeting(db, cycleId), raw as Partial<Meeting>);
 }
 
@@ -121,12 +137,20 @@ const command: CliCommand = {
     const { db, cycleId } = openCycle(values.db, values.cycle, 'minutes');
     try {
       const meeting = values.meeting ? readMeeting(db, cycleId, values.meeting) : undefined;
-      const html = minutesDocumentHtml(db, cycleId, { charts: !values['no-charts'], fieldTables: !values['no-field-tables'], ...(meeting ? { meeting } : {}) });
+      const html = minutesDocumentHtml(db, cycleId, {
+        charts: !values['no-charts'],
+        fieldTables: !values['no-field-tables'],
+        ...(meeting ? { meeting } : {}),
+      });
       if (values.html) writeFileSync(resolve(values.html), html, 'utf8');
       const printed = await sharedChromiumPrinter().printToPdf(html);
-      const pdf = values.sign ? await signWith(printed, values.sign, values['passphrase-env'], 'Biên bản họp Hội đồng thẩm định', db, cycleId) : printed;
+      const pdf = values.sign
+        ? await signWith(printed, values.sign, values['passphrase-env'], 'Biên bản họp Hội đồng thẩm định', db, cycleId)
+        : printed;
       writeFileSync(out, pdf);
-      io.out(`${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`);
+      io.out(
+        `${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`,
+      );
     } finally {
       db.close();
       await closeSharedPrinter();

@@ -8,19 +8,33 @@ import { listCycleGroups } from '../../core/db/repos/groups.ts';
 import { cycleFigures } from '../../core/results/cycle-results.ts';
 
 /** The only cycle of the database, or the one named; a coded error otherwise. */
-export function pickCycle(cycles: readonly { id: string; name: string }[], cycleId: string | undefined, dbPath: string): string {
+export function pickCycle(
+  cycles: readonly { id: string; name: string }[],
+  cycleId: string | undefined,
+  dbPath: string,
+): string {
   if (cycleId) {
     if (!cycles.some((c) => c.id === cycleId)) {
-      throw new CodedFailure('CYCLE_NOT_FOUND', `Cơ sở dữ liệu “${dbPath}” không có kỳ đánh giá “${cycleId}”. Có: ${cycles.map((c) => c.id).join(', ') || '(trống)'}.`);
+      throw new CodedFailure(
+        'CYCLE_NOT_FOUND',
+        `Cơ sở dữ liệu “${dbPath}” không có kỳ đánh giá “${cycleId}”. Có: ${cycles.map((c) => c.id).join(', ') || '(trống)'}.`,
+      );
     }
     return cycleId;
   }
   if (cycles.length === 1) return cycles[0]!.id;
-  if (cycles.length === 0) throw new CodedFailure('CYCLE_NOT_FOUND', `Cơ sở dữ liệu “${dbPath}” chưa có kỳ đánh giá nào.`);
-  throw new CodedFailure('CYCLE_AMBIGUOUS', `Cơ sở dữ liệu có nhiều kỳ đánh giá; hãy chọn bằng --cycle: ${cycles.map((c) => `${c.id} (${c.name})`).join(', ')}.`);
+  if (cycles.length === 0)
+    throw new CodedFailure('CYCLE_NOT_FOUND', `Cơ sở dữ liệu “${dbPath}” chưa có kỳ đánh giá nào.`);
+  throw new CodedFailure(
+    'CYCLE_AMBIGUOUS',
+    `Cơ sở dữ liệu có nhiều kỳ đánh giá; hãy chọn bằng --cycle: ${cycles.map((c) => `${c.id} (${c.name})`).join(', ')}.`,
+  );
 }
 
-export async function loadDbFigures(dbPath: string, cycleId: string | undefined): Promise<{ figures: UnitFigures[]; groups: UnitGroupInfo[] }> {
+export async function loadDbFigures(
+  dbPath: string,
+  cycleId: string | undefined,
+): Promise<{ figures: UnitFigures[]; groups: UnitGroupInfo[] }> {
   const db = openDatabase(dbPath, { mode: 'read' });
   try {
     const id = pickCycle(listCycles(db), cycleId, dbPath);

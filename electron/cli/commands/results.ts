@@ -24,8 +24,16 @@ export interface ResultsOutputOptions {
  * The part shared by every source of figures: compute and render. Takes the units'
  * figures of one cycle, returns the text to print on stdout.
  */
-export function renderResults(figures: readonly UnitFigures[], options: ResultsOutputOptions, groups?: readonly UnitGroupInfo[]): string {
-  const results = computeResults(figures, options.precision, groups?.map((g) => g.code));
+export function renderResults(
+  figures: readonly UnitFigures[],
+  options: ResultsOutputOptions,
+  groups?: readonly UnitGroupInfo[],
+): string {
+  const results = computeResults(
+    figures,
+    options.precision,
+    groups?.map((g) => g.code),
+  );
   return options.format === 'table' ? renderResultsTable(results, groups) : renderResultsJson(results);
 }
 
@@ -84,19 +92,33 @@ const command: CliCommand = {
       io.out(USAGE);
       return 0;
     }
-    const options: ResultsOutputOptions = { format: parseFormat(values.format), precision: parsePrecision(values.precision) };
+    const options: ResultsOutputOptions = {
+      format: parseFormat(values.format),
+      precision: parsePrecision(values.precision),
+    };
     const summaries = values.summary ?? [];
-    if (summaries.length > 0 && values.db !== undefined) throw new UsageError('Chỉ dùng một nguồn: --summary hoặc --db, không dùng cả hai.');
+    if (summaries.length > 0 && values.db !== undefined)
+      throw new UsageError('Chỉ dùng một nguồn: --summary hoặc --db, không dùng cả hai.');
     if (values.cycle !== undefined && values.db === undefined) throw new UsageError('--cycle chỉ dùng cùng với --db.');
     if (summaries.length === 0 && values.db === undefined) {
-      throw new UsageError('Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help');
+      throw new UsageError(
+        'Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help',
+      );
     }
     // The store (better-sqlite3) loads only for --db: a summary table needs no database.
     const { figures, groups } =
       values.db !== undefined
         ? await (await import('./results-db.ts')).loadDbFigures(values.db, values.cycle)
         : { figures: await readSummaryFiles(summaries), groups: presetGroups(GROUP_PRESET_CODES) };
-    if (options.format === 'json') writeResultsJson(computeResults(figures, options.precision, groups.map((g) => g.code)), (text) => io.out(text));
+    if (options.format === 'json')
+      writeResultsJson(
+        computeResults(
+          figures,
+          options.precision,
+          groups.map((g) => g.code),
+        ),
+        (text) => io.out(text),
+      );
     else io.out(renderResults(figures, options, groups));
     return 0;
   },

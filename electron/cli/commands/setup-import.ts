@@ -24,12 +24,16 @@ export function listImportCommand(
       });
       if (values.help) return void io.out(usage);
       const dbPath = requireOption(name, 'db', values.db);
-      if (positionals.length !== 1) throw new UsageError(`Lệnh "${name}" cần đúng một tệp .xlsx hoặc .csv. Xem: cchc ${name} --help`);
+      if (positionals.length !== 1)
+        throw new UsageError(`Lệnh "${name}" cần đúng một tệp .xlsx hoặc .csv. Xem: cchc ${name} --help`);
       const file = positionals[0]!;
       if (!existsSync(file)) throw new CodedFailure('SETUP_FILE_FORMAT', `Không tìm thấy tệp “${file}”.`, { file });
       const db = openExisting(dbPath);
       try {
-        const preview = await run(db, cycleOf(db, values.cycle, dbPath), file, { dryRun: values['dry-run'] === true, actor: values.actor ?? 'cli' });
+        const preview = await run(db, cycleOf(db, values.cycle, dbPath), file, {
+          dryRun: values['dry-run'] === true,
+          actor: values.actor ?? 'cli',
+        });
         io.out(json(preview));
       } finally {
         db.close();

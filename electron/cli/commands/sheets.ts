@@ -50,9 +50,12 @@ const command: CliCommand = {
       return 0;
     }
     const kind = (values.kind ?? 'appraisal').trim().toLowerCase() as UnitSheetKind;
-    if (!KINDS.includes(kind)) throw new UsageError(`--kind phải là appraisal, notice hoặc feedback, không phải "${values.kind}".`);
-    if (values.round !== undefined && values.round !== '1' && values.round !== '2') throw new UsageError(`--round phải là 1 hoặc 2, không phải "${values.round}".`);
-    if (values.deadline !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(values.deadline)) throw new UsageError(`--deadline phải có dạng dd/mm/yyyy, không phải "${values.deadline}".`);
+    if (!KINDS.includes(kind))
+      throw new UsageError(`--kind phải là appraisal, notice hoặc feedback, không phải "${values.kind}".`);
+    if (values.round !== undefined && values.round !== '1' && values.round !== '2')
+      throw new UsageError(`--round phải là 1 hoặc 2, không phải "${values.round}".`);
+    if (values.deadline !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(values.deadline))
+      throw new UsageError(`--deadline phải có dạng dd/mm/yyyy, không phải "${values.deadline}".`);
     const units = values.unit ?? [];
     if (units.length === 0) throw new UsageError('Thiếu --unit MÃ (hoặc --unit all). Xem: cchc sheets --help');
     const out = outPath(values.out, '.pdf', 'sheets');
@@ -66,9 +69,13 @@ const command: CliCommand = {
       });
       if (values.html) writeFileSync(resolve(values.html), html, 'utf8');
       const printed = await sharedChromiumPrinter().printToPdf(html);
-      const pdf = values.sign ? await signWith(printed, values.sign, values['passphrase-env'], 'Văn bản của Hội đồng thẩm định', db, cycleId) : printed;
+      const pdf = values.sign
+        ? await signWith(printed, values.sign, values['passphrase-env'], 'Văn bản của Hội đồng thẩm định', db, cycleId)
+        : printed;
       writeFileSync(out, pdf);
-      io.out(`${JSON.stringify({ out, units: ids.length, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`);
+      io.out(
+        `${JSON.stringify({ out, units: ids.length, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`,
+      );
     } finally {
       db.close();
       await closeSharedPrinter();

@@ -29,7 +29,19 @@ const command: CliCommand = {
     const head = readHead(file, 512);
     if (looksLikeTar(head)) {
       const v = verifyCyclePackage(file);
-      io.out(json({ kind: 'cycle', valid: true, file: v.file, packageHash: v.packageHash, cycleId: v.manifest.cycleId, revision: v.manifest.revision, signer: v.signer, entries: v.manifest.entries.length, bytes: v.bytes }));
+      io.out(
+        json({
+          kind: 'cycle',
+          valid: true,
+          file: v.file,
+          packageHash: v.packageHash,
+          cycleId: v.manifest.cycleId,
+          revision: v.manifest.revision,
+          signer: v.signer,
+          entries: v.manifest.entries.length,
+          bytes: v.bytes,
+        }),
+      );
       return 0;
     }
     const pkg = readAppraisalPackage(file);

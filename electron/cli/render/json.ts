@@ -11,7 +11,14 @@ import { exactDecimalText, publishedText } from './numbers.ts';
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
-export type JsonValue = JsonNumber | string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue };
+export type JsonValue =
+  | JsonNumber
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [k: string]: JsonValue };
 
 export function writeJson(v: JsonValue): string {
   if (v instanceof JsonNumber) return v.text;
@@ -53,7 +60,11 @@ export function resultsToJson(r: Results): JsonValue {
   });
   const overall: JsonValue = r.overall
     ? { count: r.overall.count, average: pub(r.overall.average), classificationCounts: countsJson(r.overall) }
-    : { count: 0, average: null, classificationCounts: Object.fromEntries(CLASSIFICATION_GROUPS.map((g) => [String(g), 0])) };
+    : {
+        count: 0,
+        average: null,
+        classificationCounts: Object.fromEntries(CLASSIFICATION_GROUPS.map((g) => [String(g), 0])),
+      };
   return { units: r.units.map(unit), groups: r.groups.map(group), overall };
 }
 

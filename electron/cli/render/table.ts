@@ -41,7 +41,9 @@ function pad(s: string, width: number, align: Align): string {
 /** Rows of cells (null = a rule line) as aligned text with " | " between columns. */
 export function alignRows(columns: readonly Column[], rows: readonly (readonly string[] | null)[]): string[] {
   const cells = rows.map((r) => r?.map((c) => c.normalize('NFC')) ?? null);
-  const widths = columns.map((c, i) => Math.max(textWidth(c.title), ...cells.map((r) => (r ? textWidth(r[i] ?? '') : 0))));
+  const widths = columns.map((c, i) =>
+    Math.max(textWidth(c.title), ...cells.map((r) => (r ? textWidth(r[i] ?? '') : 0))),
+  );
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const line = (r: readonly string[]) =>
     columns
@@ -83,12 +85,17 @@ function unitRow(u: UnitResult, stt: number, precision: number): string[] {
   ];
 }
 
-export function renderResultsTable(r: Results, groups: readonly UnitGroupInfo[] = Object.values(GROUP_PRESETS).map((g, i) => ({ ...g, sortOrder: i }))): string {
+export function renderResultsTable(
+  r: Results,
+  groups: readonly UnitGroupInfo[] = Object.values(GROUP_PRESETS).map((g, i) => ({ ...g, sortOrder: i })),
+): string {
   const names = groupLabeller(groups);
   const p = r.precision;
   const out: string[] = [];
   for (const g of r.groups) {
-    const units = r.units.filter((u) => u.group === g.group).sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : 0));
+    const units = r.units
+      .filter((u) => u.group === g.group)
+      .sort((a, b) => (a.published > b.published ? -1 : a.published < b.published ? 1 : 0));
     const rows: (string[] | null)[] = units.map((u, i) => unitRow(u, i + 1, p));
     rows.push(null, ['', 'TRUNG BÌNH', '', '', '', '', '', formatScaled(g.average, p), '', '']);
     out.push(`KẾT QUẢ CHỈ SỐ CCHC: ${names.label(g.group).toLocaleUpperCase('vi')} (${g.count} đơn vị)`, '');

@@ -26,7 +26,11 @@ export interface HeadsOptions {
   readonly trustedFingerprint?: string | null;
 }
 
-export function checkHeads(db: Db, rows: readonly AuditRow[], options: HeadsOptions = {}): { summary: HeadsSummary; problems: StoreProblem[] } {
+export function checkHeads(
+  db: Db,
+  rows: readonly AuditRow[],
+  options: HeadsOptions = {},
+): { summary: HeadsSummary; problems: StoreProblem[] } {
   const problems: StoreProblem[] = [];
   const heads = listHeads(db);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
@@ -36,18 +40,37 @@ export function checkHeads(db: Db, rows: readonly AuditRow[], options: HeadsOpti
   const signed = new Set<number>();
   for (const h of heads) {
     signed.add(h.seq);
-    if (fingerprintOf(h.publicKey) !== h.keyFingerprint || !verifyEd25519(h.publicKey, headMessage(h.seq, h.headHash), h.signature)) {
-      problems.push({ code: 'AUDIT_HEAD_BAD_SIGNATURE', seq: h.seq, message: `Chữ ký đầu chuỗi nhật ký tại dòng ${h.seq} không hợp lệ.` });
+    if (
+      fingerprintOf(h.publicKey) !== h.keyFingerprint ||
+      !verifyEd25519(h.publicKey, headMessage(h.seq, h.headHash), h.signature)
+    ) {
+      problems.push({
+        code: 'AUDIT_HEAD_BAD_SIGNATURE',
+        seq: h.seq,
+        message: `Chữ ký đầu chuỗi nhật ký tại dòng ${h.seq} không hợp lệ.`,
+      });
       continue;
     }
     if (trusted && h.keyFingerprint !== trusted) {
-      problems.push({ code: 'AUDIT_HEAD_FOREIGN_KEY', seq: h.seq, message: `Đầu chuỗi nhật ký tại dòng ${h.seq} được ký bằng khóa ${h.keyFingerprint.slice(0, 16)}…, không phải khóa của cơ quan thường trực.` });
+      problems.push({
+        code: 'AUDIT_HEAD_FOREIGN_KEY',
+        seq: h.seq,
+        message: `Đầu chuỗi nhật ký tại dòng ${h.seq} được ký bằng khóa ${h.keyFingerprint.slice(0, 16)}…, không phải khóa của cơ quan thường trực.`,
+      });
     }
     const r = bySeq.get(h.seq);
     if (!r && h.seq > lastSeq) {
-      problems.push({ code: 'AUDIT_TRUNCATED', seq: h.seq, message: `Nhật ký chỉ còn đến dòng ${lastSeq}, nhưng đầu chuỗi đã ký ở dòng ${h.seq}: các dòng cuối đã bị xóa.` });
+      problems.push({
+        code: 'AUDIT_TRUNCATED',
+        seq: h.seq,
+        message: `Nhật ký chỉ còn đến dòng ${lastSeq}, nhưng đầu chuỗi đã ký ở dòng ${h.seq}: các dòng cuối đã bị xóa.`,
+      });
     } else if (!r || r.hash !== h.headHash) {
-      problems.push({ code: 'AUDIT_HEAD_MISMATCH', seq: h.seq, message: `Dòng ${h.seq} của nhật ký không còn mã băm đã ký: nhật ký đã bị sửa rồi nối lại chuỗi.` });
+      problems.push({
+        code: 'AUDIT_HEAD_MISMATCH',
+        seq: h.seq,
+        message: `Dòng ${h.seq} của nhật ký không còn mã băm đã ký: nhật ký đã bị sửa rồi nối lại chuỗi.`,
+      });
     }
   }
   const signingKeys = new Set<string>([...(trusted ? [trusted] : []), ...heads.map((h) => h.keyFingerprint)]);
@@ -70,7 +93,13 @@ export function checkHeads(db: Db, rows: readonly AuditRow[], options: HeadsOpti
     });
   }
   return {
-    summary: { signed: heads.length, lastSignedSeq: last?.seq ?? null, lastSignedHash: last?.headHash ?? null, keyFingerprint: last?.keyFingerprint ?? trusted, unsignedTail },
+    summary: {
+      signed: heads.length,
+      lastSignedSeq: last?.seq ?? null,
+      lastSignedHash: last?.headHash ?? null,
+      keyFingerprint: last?.keyFingerprint ?? trusted,
+      unsignedTail,
+    },
     problems,
   };
 }

@@ -56,11 +56,22 @@ function splitId(id: string, parts: number): string[] {
 function appraisalOf(v: unknown): ExpectedAppraisal | null {
   if (v === null || v === undefined || typeof v !== 'object') return null;
   const a = v as { input?: unknown; score?: unknown; comment?: unknown };
-  return { input: canonicalInput(a.input), score: typeof a.score === 'string' ? a.score : null, comment: typeof a.comment === 'string' ? a.comment : '' };
+  return {
+    input: canonicalInput(a.input),
+    score: typeof a.score === 'string' ? a.score : null,
+    comment: typeof a.comment === 'string' ? a.comment : '',
+  };
 }
 
 export function replayAudit(rows: Iterable<AuditRow>): Expected {
-  const e: Expected = { appraisals: new Map(), finals: new Map(), exemptions: new Map(), survey: new Map(), dossiers: new Map(), imported: new Map() };
+  const e: Expected = {
+    appraisals: new Map(),
+    finals: new Map(),
+    exemptions: new Map(),
+    survey: new Map(),
+    dossiers: new Map(),
+    imported: new Map(),
+  };
   for (const r of rows) {
     const after = parse(r.after);
     switch (r.action) {
@@ -73,7 +84,8 @@ export function replayAudit(rows: Iterable<AuditRow>): Expected {
         const member = typeof after?.['member'] === 'string' ? after['member'] : null;
         const apps = (after?.['appraisals'] ?? {}) as Record<string, unknown>;
         const finals = (after?.['finals'] ?? {}) as Record<string, unknown>;
-        if (member) for (const [node, v] of Object.entries(apps)) e.appraisals.set(key(r.entityId, node, member), appraisalOf(v));
+        if (member)
+          for (const [node, v] of Object.entries(apps)) e.appraisals.set(key(r.entityId, node, member), appraisalOf(v));
         for (const [node, v] of Object.entries(finals)) {
           const s = v && typeof v === 'object' ? (v as { score?: unknown }).score : null;
           e.finals.set(key(r.entityId, node), typeof s === 'string' ? s : null);

@@ -16,10 +16,15 @@ export function agreeWithSelf(scope: Scope, req: AgreeRequest): BulkResult {
   if (req.fieldCode !== null) {
     const field = tree.byCode.get(req.fieldCode);
     if (!field || field.parent !== null || !field.groups.includes(unit.group)) {
-      throw new CodedFailure('FIELD_NOT_FOUND', `Nhóm đơn vị này không có lĩnh vực “${req.fieldCode}”.`, { fieldCode: req.fieldCode });
+      throw new CodedFailure('FIELD_NOT_FOUND', `Nhóm đơn vị này không có lĩnh vực “${req.fieldCode}”.`, {
+        fieldCode: req.fieldCode,
+      });
     }
   }
-  const fields = req.fieldCode !== null ? [req.fieldCode] : (tree.children.get(null) ?? []).filter((f) => f.groups.includes(unit.group)).map((f) => f.code);
+  const fields =
+    req.fieldCode !== null
+      ? [req.fieldCode]
+      : (tree.children.get(null) ?? []).filter((f) => f.groups.includes(unit.group)).map((f) => f.code);
   const mineOnly = req.fieldCode === null; // the whole unit: only the fields assigned to me
   const cells: CheckedCell[] = [];
   const refused: BulkResult['refused'] = [];
@@ -39,11 +44,14 @@ export function agreeWithSelf(scope: Scope, req: AgreeRequest): BulkResult {
 }
 
 function check(scope: Scope, ctx: UnitContext, code: string): CheckedCell | { refused: BulkResult['refused'][number] } {
-  const refusal = (c: string, message: string) => ({ refused: { unitId: ctx.unit.id, nodeCode: code, code: c, message } });
+  const refusal = (c: string, message: string) => ({
+    refused: { unitId: ctx.unit.id, nodeCode: code, code: c, message },
+  });
   try {
     const node = requireScorableLeaf(scope, ctx, code);
     const self = ctx.self.get(code);
-    if (self === undefined || self === null) return refusal('NO_SELF_SCORE', `Tiêu chí ${code}: đơn vị chưa tự chấm, không có điểm để đồng ý.`);
+    if (self === undefined || self === null)
+      return refusal('NO_SELF_SCORE', `Tiêu chí ${code}: đơn vị chưa tự chấm, không có điểm để đồng ý.`);
     return { ctx, nodeCode: code, input: self, score: scoreFor(ctx, node, self) };
   } catch (e) {
     if (e instanceof CodedFailure) return refusal(e.code, e.message);

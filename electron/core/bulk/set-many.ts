@@ -43,7 +43,8 @@ export function setMany(scope: Scope, req: SetManyRequest): BulkResult {
       const node = requireScorableLeaf(scope, ctx, c.nodeCode);
       const score = scoreFor(ctx, node, c.input);
       const was = ctx.mine.get(node.code)?.input ?? null;
-      if ((was === null ? null : canonicalize(JSON.parse(was))) === (c.input === null ? null : canonicalize(c.input))) continue;
+      if ((was === null ? null : canonicalize(JSON.parse(was))) === (c.input === null ? null : canonicalize(c.input)))
+        continue;
       cells.push({ ctx, nodeCode: node.code, input: c.input, score });
     } catch (e) {
       if (!(e instanceof CodedFailure)) throw e;

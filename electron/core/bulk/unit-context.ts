@@ -52,7 +52,10 @@ export function requireScorableLeaf(scope: Scope, ctx: UnitContext, nodeCode: st
   const { unit, tree } = ctx;
   const node = checkEditable(scope, unit, tree, nodeCode, ctx.conflicted);
   if (!isLeaf(tree, node.code) || !node.scoring) {
-    throw new CodedFailure('NODE_NOT_LEAF', `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`);
+    throw new CodedFailure(
+      'NODE_NOT_LEAF',
+      `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`,
+    );
   }
   return node;
 }
@@ -70,6 +73,11 @@ export function scoreFor(ctx: UnitContext, node: FrameworkNode, input: unknown):
     );
   }
   const r = scoreNode(node.scoring!, node.maxPoints, input);
-  if (!r.ok) throw new CodedFailure(r.error.code, `Tiêu chí ${node.code}: ${r.error.message}`, r.error.details ? { ...r.error.details } : undefined);
+  if (!r.ok)
+    throw new CodedFailure(
+      r.error.code,
+      `Tiêu chí ${node.code}: ${r.error.message}`,
+      r.error.details ? { ...r.error.details } : undefined,
+    );
   return serialize(r.value);
 }

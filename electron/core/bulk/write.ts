@@ -28,7 +28,13 @@ const parse = (s: string | null | undefined): unknown => (s === null || s === un
 /** The cell as the reply shows it (score as exact decimal text). */
 export function savedView(c: CheckedCell): SavedCell {
   const before = c.ctx.mine.get(c.nodeCode);
-  return { unitId: c.ctx.unit.id, nodeCode: c.nodeCode, before: parse(before?.input), input: c.input, score: c.score === null ? null : decText(deserialize(c.score)) };
+  return {
+    unitId: c.ctx.unit.id,
+    nodeCode: c.nodeCode,
+    before: parse(before?.input),
+    input: c.input,
+    score: c.score === null ? null : decText(deserialize(c.score)),
+  };
 }
 
 /** Writes every cell in one transaction; `action` names the audit rows ('appraisal.agree', 'appraisal.paste', 'appraisal.undo'). */

@@ -22,7 +22,10 @@ export interface OpenOptions {
 }
 
 function notApp(path: string, why: string): CodedFailure {
-  return new CodedFailure('DB_NOT_APP', `Tệp “${path}” không phải cơ sở dữ liệu của ứng dụng thẩm định Chỉ số CCHC (${why}); không mở và không ghi gì vào tệp.`);
+  return new CodedFailure(
+    'DB_NOT_APP',
+    `Tệp “${path}” không phải cơ sở dữ liệu của ứng dụng thẩm định Chỉ số CCHC (${why}); không mở và không ghi gì vào tệp.`,
+  );
 }
 
 /**

@@ -10,7 +10,11 @@ export function userVersion(db: Database): number {
  * Brings the database to `target` (default: latest), one migration per transaction;
  * refuses a database written by a newer version of the app.
  */
-export function migrate(db: Database, target: number = LATEST_VERSION, migrations: readonly Migration[] = MIGRATIONS): number[] {
+export function migrate(
+  db: Database,
+  target: number = LATEST_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number[] {
   const current = userVersion(db);
   if (current > LATEST_VERSION) {
     throw new CodedFailure(

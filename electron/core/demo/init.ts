@@ -43,12 +43,19 @@ export interface InitDemoResult {
 
 /** The text of a generated evidence document: a cover page and as many pages as are cited. */
 function documentPages(unitName: string, title: string, pages: number): string[][] {
-  const out: string[][] = [[title, unitName, 'Tai lieu kiem chung (ban mo phong cho du lieu mau).', `So trang: ${pages}`]];
+  const out: string[][] = [
+    [title, unitName, 'Tai lieu kiem chung (ban mo phong cho du lieu mau).', `So trang: ${pages}`],
+  ];
   for (let p = 2; p <= pages; p++) out.push([`${title} - trang ${p}`, unitName, `Noi dung trang ${p} cua tai lieu.`]);
   return out;
 }
 
-export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPresetCode, Framework> = loadDefaultFrameworks(), demo: DemoCycle = buildDemoCycle(frameworks)): InitDemoResult {
+export function initDemo(
+  db: Db,
+  dataDir: string,
+  frameworks: Record<GroupPresetCode, Framework> = loadDefaultFrameworks(),
+  demo: DemoCycle = buildDemoCycle(frameworks),
+): InitDemoResult {
   if (getCycle(db, DEMO_CYCLE_ID)) {
     throw new CodedFailure('DEMO_EXISTS', `Cơ sở dữ liệu đã có kỳ đánh giá mẫu “${demo.cycle.name}”.`);
   }
@@ -66,15 +73,31 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
     }
     for (const [fileName, { title, pages }] of cited) {
       const bytes = miniPdf(documentPages(unit.name, title, pages));
-      docs.set(`${unit.code}/${fileName}`, { sha256: storeEvidenceBytes(dataDir, bytes), title, fileName, size: bytes.byteLength });
+      docs.set(`${unit.code}/${fileName}`, {
+        sha256: storeEvidenceBytes(dataDir, bytes),
+        title,
+        fileName,
+        size: bytes.byteLength,
+      });
     }
   }
 
   let items = 0;
   // What the audit check compares the demo's dossiers, exemptions and survey points with (one row, cycle.init-demo).
-  const baseline = { dossiers: {} as Record<string, Record<string, [string | null, string | null]>>, exemptions: {} as Record<string, string>, survey: {} as Record<string, string> };
+  const baseline = {
+    dossiers: {} as Record<string, Record<string, [string | null, string | null]>>,
+    exemptions: {} as Record<string, string>,
+    survey: {} as Record<string, string>,
+  };
   tx(db, () => {
-    insertCycle(db, { id: DEMO_CYCLE_ID, name: demo.cycle.name, year: demo.cycle.year, province: demo.cycle.province, precision: 2, createdAt: DEMO_TIME });
+    insertCycle(db, {
+      id: DEMO_CYCLE_ID,
+      name: demo.cycle.name,
+      year: demo.cycle.year,
+      province: demo.cycle.province,
+      precision: 2,
+      createdAt: DEMO_TIME,
+    });
     for (const group of presetGroups(GROUPS_2023)) putCycleGroup(db, DEMO_CYCLE_ID, group);
     for (const g of GROUPS_2023) {
       const hash = frameworkHash(frameworks[g]);
@@ -93,7 +116,17 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
       fields: [],
     });
     for (const m of demo.council.members) {
-      insertMember(db, { id: demoMemberId(m.code), cycleId: DEMO_CYCLE_ID, name: m.name, position: m.position, agency: m.agency, role: 'member', publicKey: null, fingerprint: null, fields: m.fields });
+      insertMember(db, {
+        id: demoMemberId(m.code),
+        cycleId: DEMO_CYCLE_ID,
+        name: m.name,
+        position: m.position,
+        agency: m.agency,
+        role: 'member',
+        publicKey: null,
+        fingerprint: null,
+        fields: m.fields,
+      });
     }
     const evidenceIds = new Map<string, number>();
     for (const unit of demo.units) {
@@ -125,7 +158,14 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
           let id = evidenceIds.get(key);
           if (id === undefined) {
             const doc = docs.get(key)!;
-            id = putEvidence(db, { cycleId: DEMO_CYCLE_ID, sha256: doc.sha256, title: doc.title, fileName: doc.fileName, size: doc.size, mime: mimeOf(doc.fileName) });
+            id = putEvidence(db, {
+              cycleId: DEMO_CYCLE_ID,
+              sha256: doc.sha256,
+              title: doc.title,
+              fileName: doc.fileName,
+              size: doc.size,
+              mime: mimeOf(doc.fileName),
+            });
             evidenceIds.set(key, id);
           }
           attachDossierEvidence(db, unitId, e.nodeCode, id, ev.page);
@@ -146,8 +186,20 @@ export function initDemo(db: Db, dataDir: string, frameworks: Record<GroupPreset
         });
         baseline.exemptions[`${unitId}/${x.nodeCode}`] = 'approved';
       }
-      putSurveyPoints(db, { unitId, source: 'cbccvc', points: unit.survey.cbccvc, respondents: null, importedAt: DEMO_TIME });
-      putSurveyPoints(db, { unitId, source: 'sipas', points: unit.survey.sipas, respondents: null, importedAt: DEMO_TIME });
+      putSurveyPoints(db, {
+        unitId,
+        source: 'cbccvc',
+        points: unit.survey.cbccvc,
+        respondents: null,
+        importedAt: DEMO_TIME,
+      });
+      putSurveyPoints(db, {
+        unitId,
+        source: 'sipas',
+        points: unit.survey.sipas,
+        respondents: null,
+        importedAt: DEMO_TIME,
+      });
       baseline.survey[`${unitId}/cbccvc`] = unit.survey.cbccvc;
       baseline.survey[`${unitId}/sipas`] = unit.survey.sipas;
     }

@@ -30,7 +30,19 @@
  * published self-assessment (e.g. Châu Thành: fields 74,32, self + survey 74,30); the small
  * unrounded remainders are put in fields 1–7, never in field 8.
  */
-import { type Rational, ZERO, add, cmp, div, mul, parseDecimal, rat, sub, toFixedHalfUp, HUNDRED } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  ZERO,
+  add,
+  cmp,
+  div,
+  mul,
+  parseDecimal,
+  rat,
+  sub,
+  toFixedHalfUp,
+  HUNDRED,
+} from '../../../shared/decimal/rational.ts';
 import { viDecimalText } from '../../../shared/format/vi.ts';
 import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
 import type { GroupPresetCode } from '../../../shared/framework/groups.ts';
@@ -128,13 +140,39 @@ const DEPARTMENTS: readonly UnitSpec[] = [
   { code: 'so-thong-tin-truyen-thong', name: 'Sở Thông tin và Truyền thông', group: 'department', abbr: 'STTTT' },
   { code: 'so-lao-dong-tbxh', name: 'Sở Lao động - Thương binh và Xã hội', group: 'department', abbr: 'SLĐTBXH' },
   { code: 'so-van-hoa-tt-dl', name: 'Sở Văn hóa, Thể thao và Du lịch', group: 'department', abbr: 'SVHTTDL' },
-  { code: 'so-khoa-hoc-cong-nghe', name: 'Sở Khoa học và Công nghệ', group: 'department', abbr: 'SKHCN', noLegalDocs: true },
+  {
+    code: 'so-khoa-hoc-cong-nghe',
+    name: 'Sở Khoa học và Công nghệ',
+    group: 'department',
+    abbr: 'SKHCN',
+    noLegalDocs: true,
+  },
   { code: 'so-giao-duc-dao-tao', name: 'Sở Giáo dục và Đào tạo', group: 'department', abbr: 'SGDĐT' },
   { code: 'so-y-te', name: 'Sở Y tế', group: 'department', abbr: 'SYT' },
-  { code: 'thanh-tra-tinh', name: 'Thanh tra tỉnh', group: 'department', abbr: 'TTr', noLegalDocs: true, noPublicServiceUnits: true },
+  {
+    code: 'thanh-tra-tinh',
+    name: 'Thanh tra tỉnh',
+    group: 'department',
+    abbr: 'TTr',
+    noLegalDocs: true,
+    noPublicServiceUnits: true,
+  },
   { code: 'van-phong-ubnd-tinh', name: 'Văn phòng UBND tỉnh', group: 'department', abbr: 'VPUBND', noLegalDocs: true },
-  { code: 'ban-dan-toc', name: 'Ban Dân tộc', group: 'department', abbr: 'BDT', noLegalDocs: true, noPublicServiceUnits: true },
-  { code: 'ban-quan-ly-cac-kcn', name: 'Ban Quản lý các Khu công nghiệp', group: 'department', abbr: 'BQLKCN', noLegalDocs: true },
+  {
+    code: 'ban-dan-toc',
+    name: 'Ban Dân tộc',
+    group: 'department',
+    abbr: 'BDT',
+    noLegalDocs: true,
+    noPublicServiceUnits: true,
+  },
+  {
+    code: 'ban-quan-ly-cac-kcn',
+    name: 'Ban Quản lý các Khu công nghiệp',
+    group: 'department',
+    abbr: 'BQLKCN',
+    noLegalDocs: true,
+  },
 ];
 /** The sixth department without legal drafting in 2023 (DOMAIN: six departments). */
 const NO_LEGAL_DOCS_EXTRA = 'so-thong-tin-truyen-thong';
@@ -165,14 +203,70 @@ const DISTRICT_SPECS: Readonly<Record<string, Omit<UnitSpec, 'name' | 'group'>>>
 };
 
 const COUNCIL: readonly DemoMember[] = [
-  { code: 'tv01', name: 'Nguyễn Hoàng Minh', position: 'Phó Chủ tịch UBND tỉnh', agency: 'UBND tỉnh Sóc Trăng', councilRole: 'chair', fields: [] },
-  { code: 'tv02', name: 'Lê Thị Thu Hà', position: 'Giám đốc', agency: 'Sở Nội vụ', councilRole: 'vice_chair', fields: ['1'] },
-  { code: 'tv03', name: 'Phan Văn Tài', position: 'Phó Giám đốc', agency: 'Sở Nội vụ', councilRole: 'member', fields: ['4', '5'] },
-  { code: 'tv04', name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', agency: 'Sở Tư pháp', councilRole: 'member', fields: ['2'] },
-  { code: 'tv05', name: 'Võ Quốc Khánh', position: 'Phó Chánh Văn phòng', agency: 'Văn phòng UBND tỉnh', councilRole: 'member', fields: ['3'] },
-  { code: 'tv06', name: 'Huỳnh Thị Ngọc Trâm', position: 'Phó Giám đốc', agency: 'Sở Tài chính', councilRole: 'member', fields: ['6'] },
-  { code: 'tv07', name: 'Đỗ Minh Trí', position: 'Phó Giám đốc', agency: 'Sở Thông tin và Truyền thông', councilRole: 'member', fields: ['7'] },
-  { code: 'tv08', name: 'Lâm Văn Phước', position: 'Phó Giám đốc', agency: 'Sở Kế hoạch và Đầu tư', councilRole: 'member', fields: ['8'] },
+  {
+    code: 'tv01',
+    name: 'Nguyễn Hoàng Minh',
+    position: 'Phó Chủ tịch UBND tỉnh',
+    agency: 'UBND tỉnh Sóc Trăng',
+    councilRole: 'chair',
+    fields: [],
+  },
+  {
+    code: 'tv02',
+    name: 'Lê Thị Thu Hà',
+    position: 'Giám đốc',
+    agency: 'Sở Nội vụ',
+    councilRole: 'vice_chair',
+    fields: ['1'],
+  },
+  {
+    code: 'tv03',
+    name: 'Phan Văn Tài',
+    position: 'Phó Giám đốc',
+    agency: 'Sở Nội vụ',
+    councilRole: 'member',
+    fields: ['4', '5'],
+  },
+  {
+    code: 'tv04',
+    name: 'Trần Thị Mỹ Linh',
+    position: 'Phó Giám đốc',
+    agency: 'Sở Tư pháp',
+    councilRole: 'member',
+    fields: ['2'],
+  },
+  {
+    code: 'tv05',
+    name: 'Võ Quốc Khánh',
+    position: 'Phó Chánh Văn phòng',
+    agency: 'Văn phòng UBND tỉnh',
+    councilRole: 'member',
+    fields: ['3'],
+  },
+  {
+    code: 'tv06',
+    name: 'Huỳnh Thị Ngọc Trâm',
+    position: 'Phó Giám đốc',
+    agency: 'Sở Tài chính',
+    councilRole: 'member',
+    fields: ['6'],
+  },
+  {
+    code: 'tv07',
+    name: 'Đỗ Minh Trí',
+    position: 'Phó Giám đốc',
+    agency: 'Sở Thông tin và Truyền thông',
+    councilRole: 'member',
+    fields: ['7'],
+  },
+  {
+    code: 'tv08',
+    name: 'Lâm Văn Phước',
+    position: 'Phó Giám đốc',
+    agency: 'Sở Kế hoạch và Đầu tư',
+    councilRole: 'member',
+    fields: ['8'],
+  },
 ];
 
 const SECRETARIAT: DemoSecretariat = {
@@ -208,22 +302,27 @@ const REASONS: readonly ReasonRule[] = [
   {
     re: RURAL,
     reason: () => 'Thành phố không có địa bàn nông thôn nên không được giao chỉ tiêu này.',
-    basis: () => 'Nghị quyết số 41/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2023',
+    basis: () =>
+      'Nghị quyết số 41/NQ-HĐND ngày 09/12/2022 của HĐND tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2023',
   },
   {
     re: HEALTH_INSURANCE,
-    reason: () => 'Tỷ lệ dân số tham gia bảo hiểm y tế của huyện đã đạt 100% từ năm 2022, không giao chỉ tiêu tăng thêm.',
+    reason: () =>
+      'Tỷ lệ dân số tham gia bảo hiểm y tế của huyện đã đạt 100% từ năm 2022, không giao chỉ tiêu tăng thêm.',
     basis: () => 'Văn bản số 1512/BHXH-QLT ngày 28/12/2023 của Bảo hiểm xã hội tỉnh về tỷ lệ bao phủ bảo hiểm y tế',
   },
   {
     re: SUBORDINATE_INSPECTION,
-    reason: () => 'Theo phân cấp của ngành, việc kiểm tra công tác cải cách hành chính tại các đơn vị trực thuộc do cơ quan cấp trên thực hiện.',
+    reason: () =>
+      'Theo phân cấp của ngành, việc kiểm tra công tác cải cách hành chính tại các đơn vị trực thuộc do cơ quan cấp trên thực hiện.',
     basis: () => 'Quy chế làm việc của Cục Hải quan thành phố Cần Thơ (Hải quan Sóc Trăng là đơn vị trực thuộc)',
   },
   {
     re: /^Tuyển dụng viên chức/i,
     reason: (g) =>
-      g === 'department' ? 'Đơn vị không có đơn vị sự nghiệp công lập trực thuộc.' : 'Năm 2023, đơn vị không tổ chức tuyển dụng viên chức.',
+      g === 'department'
+        ? 'Đơn vị không có đơn vị sự nghiệp công lập trực thuộc.'
+        : 'Năm 2023, đơn vị không tổ chức tuyển dụng viên chức.',
     basis: (g) =>
       g === 'department'
         ? 'Quyết định quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của đơn vị'
@@ -244,7 +343,8 @@ const REASONS: readonly ReasonRule[] = [
   },
   {
     re: /công bố danh mục thủ tục hành chính/i,
-    reason: () => 'Năm 2023 không có văn bản quy phạm pháp luật mới quy định thủ tục hành chính thuộc lĩnh vực quản lý của đơn vị.',
+    reason: () =>
+      'Năm 2023 không có văn bản quy phạm pháp luật mới quy định thủ tục hành chính thuộc lĩnh vực quản lý của đơn vị.',
     basis: () => 'Báo cáo rà soát thủ tục hành chính năm 2023; xác nhận của Văn phòng UBND tỉnh',
   },
   {
@@ -255,7 +355,8 @@ const REASONS: readonly ReasonRule[] = [
   {
     re: /thanh tra, kiểm toán về tài chính/i,
     reason: () => 'Năm 2023, đơn vị không có cuộc thanh tra, kiểm toán về tài chính.',
-    basis: () => 'Kế hoạch thanh tra năm 2023 của Thanh tra tỉnh; Kế hoạch kiểm toán năm 2023 của Kiểm toán Nhà nước khu vực IX',
+    basis: () =>
+      'Kế hoạch thanh tra năm 2023 của Thanh tra tỉnh; Kế hoạch kiểm toán năm 2023 của Kiểm toán Nhà nước khu vực IX',
   },
   {
     re: /sáng kiến, mô hình CCHC đã được công nhận/i,
@@ -264,13 +365,15 @@ const REASONS: readonly ReasonRule[] = [
   },
   {
     re: /kết quả theo dõi thi hành pháp luật/i,
-    reason: () => 'Năm 2023, qua theo dõi thi hành pháp luật không phát hiện vướng mắc, bất cập cần xử lý hoặc kiến nghị xử lý.',
+    reason: () =>
+      'Năm 2023, qua theo dõi thi hành pháp luật không phát hiện vướng mắc, bất cập cần xử lý hoặc kiến nghị xử lý.',
     basis: () => 'Báo cáo công tác theo dõi thi hành pháp luật năm 2023 của đơn vị',
   },
   {
     re: /Sắp xếp đơn vị hành chính cấp xã/i,
     reason: () => 'Năm 2023, huyện không có đơn vị hành chính cấp xã, ấp, khóm thuộc diện sắp xếp.',
-    basis: () => 'Kế hoạch số 125/KH-UBND ngày 20/7/2023 của UBND tỉnh về sắp xếp đơn vị hành chính giai đoạn 2023 – 2025',
+    basis: () =>
+      'Kế hoạch số 125/KH-UBND ngày 20/7/2023 của UBND tỉnh về sắp xếp đơn vị hành chính giai đoạn 2023 – 2025',
   },
   {
     re: /phòng, khoa, bộ phận/i,
@@ -377,7 +480,7 @@ const dec = (s: string): Rational => {
 /** Exact decimal text of a terminating rational ("14.82"), or null. */
 function decimalText(r: Rational): string | null {
   for (let p = 0; p <= 12; p++) {
-    if ((10n ** BigInt(p)) % r.d === 0n) {
+    if (10n ** BigInt(p) % r.d === 0n) {
       const s = toFixedHalfUp(r, p);
       return p === 0 ? s : s.replace(/\.?0+$/, '');
     }
@@ -447,7 +550,11 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
         node,
         [
           { input: { met: true }, figures: null, explanation: 'Đã thực hiện đầy đủ theo yêu cầu của tiêu chí.' },
-          { input: { met: false }, figures: null, explanation: 'Chưa thực hiện hoặc thực hiện chưa đầy đủ trong năm 2023.' },
+          {
+            input: { met: false },
+            figures: null,
+            explanation: 'Chưa thực hiện hoặc thực hiện chưa đầy đủ trong năm 2023.',
+          },
         ],
         rng,
       );
@@ -460,7 +567,11 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
             : key === 'not_done'
               ? 'Chưa thực hiện trong năm 2023.'
               : `Tự đánh giá ở mức “${label}”.`;
-      return distinct(node, s.tiers.map((t) => ({ input: { tier: t.key }, figures: null, explanation: text(t.key, t.label) })), rng);
+      return distinct(
+        node,
+        s.tiers.map((t) => ({ input: { tier: t.key }, figures: null, explanation: text(t.key, t.label) })),
+        rng,
+      );
     }
     case 'percentage': {
       const values = new Set<string>(['100', '98.5', '0', '42.3']);
@@ -498,7 +609,11 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
       for (let c = 0; c <= top; c++) {
         if (/quý/i.test(node.title) && c > 4) continue;
         if (/tháng/i.test(node.title) && c > 12) continue;
-        cands.push({ input: { count: String(c) }, figures: null, explanation: c === 0 ? `Không có ${unit} nào đạt yêu cầu.` : `Thực hiện được ${c} ${unit}.` });
+        cands.push({
+          input: { count: String(c) },
+          figures: null,
+          explanation: c === 0 ? `Không có ${unit} nào đạt yêu cầu.` : `Thực hiện được ${c} ${unit}.`,
+        });
       }
       return distinct(node, cands, rng);
     }
@@ -548,7 +663,11 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
         node,
         [4, 3, 2, 1, 0].map((k) => {
           const a = String((b * k) / 4);
-          return { input: { a, b: String(b) }, figures: { a, b: String(b) }, explanation: `Số liệu kê khai: đạt ${viNum(a)}/${viNum(String(b))}.` };
+          return {
+            input: { a, b: String(b) },
+            figures: { a, b: String(b) },
+            explanation: `Số liệu kê khai: đạt ${viNum(a)}/${viNum(String(b))}.`,
+          };
         }),
         rng,
       );
@@ -664,7 +783,10 @@ interface Context {
   readonly plan: TotalsPlan;
   readonly group: UnitGroup;
   /** Field code → applicable leaves of the field, in order. */
-  readonly fieldLeaves: ReadonlyMap<string, readonly (LeafRef & { path: readonly string[]; survey: 'cbccvc' | 'sipas' | null })[]>;
+  readonly fieldLeaves: ReadonlyMap<
+    string,
+    readonly (LeafRef & { path: readonly string[]; survey: 'cbccvc' | 'sipas' | null })[]
+  >;
   /** Exemptable nodes applicable to the group, with the points they take out. */
   readonly exemptable: readonly { node: FrameworkNode; amount: Rational; field: string; leaves: ReadonlySet<string> }[];
   readonly full: Rational;
@@ -727,7 +849,10 @@ function exemptionFor(node: FrameworkNode, group: UnitGroup): DemoExemption {
 }
 
 /** Subsets of `items` (no node together with its ancestor) whose amounts add up to `need`. */
-function subsetsSumming<T extends { node: FrameworkNode; amount: Rational }>(items: readonly T[], need: Rational): T[][] {
+function subsetsSumming<T extends { node: FrameworkNode; amount: Rational }>(
+  items: readonly T[],
+  need: Rational,
+): T[][] {
   const out: T[][] = [];
   const walk = (i: number, acc: Rational, chosen: T[]) => {
     const c = cmp(acc, need);
@@ -737,7 +862,9 @@ function subsetsSumming<T extends { node: FrameworkNode; amount: Rational }>(ite
     }
     if (c > 0 || i >= items.length || out.length > 5000) return;
     const it = items[i]!;
-    const clash = chosen.some((x) => it.node.code.startsWith(`${x.node.code}.`) || x.node.code.startsWith(`${it.node.code}.`));
+    const clash = chosen.some(
+      (x) => it.node.code.startsWith(`${x.node.code}.`) || x.node.code.startsWith(`${it.node.code}.`),
+    );
     if (!clash) {
       chosen.push(it);
       walk(i + 1, add(acc, it.amount), chosen);
@@ -782,7 +909,13 @@ class Documents {
   }
 }
 
-function entriesFrom(ctx: Context, choice: Choice, exempted: ReadonlySet<string>, spec: { abbr: string; code: string }, rng: Rng): DemoEntry[] {
+function entriesFrom(
+  ctx: Context,
+  choice: Choice,
+  exempted: ReadonlySet<string>,
+  spec: { abbr: string; code: string },
+  rng: Rng,
+): DemoEntry[] {
   const docs = new Documents(spec.abbr, new Rng(`${spec.code}:docs`));
   const entries: DemoEntry[] = [];
   for (const [field, leaves] of ctx.fieldLeaves) {
@@ -807,7 +940,14 @@ function entriesFrom(ctx: Context, choice: Choice, exempted: ReadonlySet<string>
       }
       const evidence = [docs.cite(field, 0)];
       if (rng.chance(0.45)) evidence.push(docs.cite(field, 1));
-      entries.push({ nodeCode: l.node.code, round1, round2: chosen.input, figures: chosen.figures, explanation: chosen.explanation, evidence });
+      entries.push({
+        nodeCode: l.node.code,
+        round1,
+        round2: chosen.input,
+        figures: chosen.figures,
+        explanation: chosen.explanation,
+        evidence,
+      });
     }
   }
   return entries;
@@ -828,7 +968,8 @@ function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built 
   const cb = dec(fx.surveyCbccvc);
   const sip = dec(fx.surveySipas);
   const fields = ctx.plan.fields.map((f) => f.code);
-  for (const f of fields) if (fx.fields[f] === undefined) throw new Error(`demo: no published score of field ${f} for ${fx.name}`);
+  for (const f of fields)
+    if (fx.fields[f] === undefined) throw new Error(`demo: no published score of field ${f} for ${fx.name}`);
 
   // Where the published 2-decimal figures do not add up, spread the difference
   // (thousandths, at most 4 per field) over fields 1–7.
@@ -857,7 +998,13 @@ function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built 
   const subsets = subsetsSumming(pool, sub(need, forcedAmount));
   if (subsets.length === 0) throw new Error(`demo: no lowered benchmark of ${two(need)} points for ${fx.name}`);
 
-  type Plan = { set: typeof pool; exempted: Set<string>; targets: Map<string, Rational>; lowSlack: boolean; key: number };
+  type Plan = {
+    set: typeof pool;
+    exempted: Set<string>;
+    targets: Map<string, Rational>;
+    lowSlack: boolean;
+    key: number;
+  };
   const plans: Plan[] = [];
   for (const set of subsets) {
     const all = [...forced, ...set];
@@ -900,7 +1047,11 @@ function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built 
     const exemptions = [...forced, ...p.set]
       .sort((a, b) => (a.node.code < b.node.code ? -1 : 1))
       .map((e) => exemptionFor(e.node, ctx.group));
-    return { entries: entriesFrom(ctx, choice, p.exempted, spec, rng), exemptions, survey: { cbccvc: fx.surveyCbccvc, sipas: fx.surveySipas } };
+    return {
+      entries: entriesFrom(ctx, choice, p.exempted, spec, rng),
+      exemptions,
+      survey: { cbccvc: fx.surveyCbccvc, sipas: fx.surveySipas },
+    };
   }
   throw new Error(`demo: cannot reproduce the published figures of ${fx.name} with this framework`);
 }
@@ -927,7 +1078,10 @@ function buildGeneratedUnit(ctx: Context, spec: UnitSpec, rate: number): Built {
     const live = leaves.filter((l) => !l.path.some((c) => exempted.has(c)));
     for (const l of live) {
       if (l.survey) {
-        const share = l.survey === 'sipas' ? 0.84 + rng.next() * 0.12 : Math.min(0.97, Math.max(0.7, rate + 0.08 + (rng.next() - 0.5) * 0.1));
+        const share =
+          l.survey === 'sipas'
+            ? 0.84 + rng.next() * 0.12
+            : Math.min(0.97, Math.max(0.7, rate + 0.08 + (rng.next() - 0.5) * 0.1));
         const pts = two(mul(l.max, hundredths(share)));
         if (l.survey === 'cbccvc') cb = pts;
         else sip = pts;
@@ -943,7 +1097,9 @@ function buildGeneratedUnit(ctx: Context, spec: UnitSpec, rate: number): Built {
       else choice.set(l.node.code, opts[rng.chance(0.6) ? 1 : rng.int(1, opts.length - 1)]!);
     }
   }
-  const exemptions = chosen.sort((a, b) => (a.node.code < b.node.code ? -1 : 1)).map((e) => exemptionFor(e.node, ctx.group));
+  const exemptions = chosen
+    .sort((a, b) => (a.node.code < b.node.code ? -1 : 1))
+    .map((e) => exemptionFor(e.node, ctx.group));
   return { entries: entriesFrom(ctx, choice, exempted, spec, rng), exemptions, survey: { cbccvc: cb, sipas: sip } };
 }
 
@@ -965,7 +1121,9 @@ export function buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): 
     central_agency: context(frameworks.central_agency),
   } satisfies Record<UnitGroup, Context>;
 
-  const generated: UnitSpec[] = DEPARTMENTS.map((d) => (d.code === NO_LEGAL_DOCS_EXTRA ? { ...d, noLegalDocs: true } : d));
+  const generated: UnitSpec[] = DEPARTMENTS.map((d) =>
+    d.code === NO_LEGAL_DOCS_EXTRA ? { ...d, noLegalDocs: true } : d,
+  );
   // The rates were first drawn for 25 units without published figures (the 19 departments and
   // the 6 central agencies, before the report's central-agency tables were transcribed); the
   // departments keep theirs, so their illustrative indices stay where the report's facts put them.
@@ -976,7 +1134,8 @@ export function buildDemoCycle(frameworks: Record<GroupPresetCode, Framework>): 
   const push = (spec: UnitSpec, b: Built) =>
     units.push({ code: spec.code, name: spec.name, group: spec.group, order: units.length + 1, ...b });
 
-  for (const spec of generated.filter((s) => s.group === 'department')) push(spec, buildGeneratedUnit(ctx.department, spec, rateOf.get(spec.code)!));
+  for (const spec of generated.filter((s) => s.group === 'department'))
+    push(spec, buildGeneratedUnit(ctx.department, spec, rateOf.get(spec.code)!));
   for (const fx of FIXTURE_UNITS) {
     const extra = DISTRICT_SPECS[fx.name];
     if (!extra) throw new Error(`demo: no unit code for ${fx.name}`);

@@ -29,7 +29,12 @@ export function minutesDocumentHtml(db: Db, cycleId: string, options: MinutesDoc
   return minutesHtml(data, { ...options, fontCss: options.fontCss ?? documentFontCss() });
 }
 
-export async function minutesPdf(db: Db, cycleId: string, printer: PdfPrinter, options: MinutesDocumentOptions = {}): Promise<Uint8Array> {
+export async function minutesPdf(
+  db: Db,
+  cycleId: string,
+  printer: PdfPrinter,
+  options: MinutesDocumentOptions = {},
+): Promise<Uint8Array> {
   return printer.printToPdf(minutesDocumentHtml(db, cycleId, options));
 }
 
@@ -48,13 +53,20 @@ export function resolveUnits(db: Db, cycleId: string, wanted: readonly string[] 
   if (wanted === 'all') return units.map((u) => u.id);
   return wanted.map((w) => {
     const key = w.normalize('NFC').trim();
-    const hit = units.find((u) => u.id === key) ?? units.find((u) => u.name.toLocaleLowerCase('vi') === key.toLocaleLowerCase('vi'));
+    const hit =
+      units.find((u) => u.id === key) ??
+      units.find((u) => u.name.toLocaleLowerCase('vi') === key.toLocaleLowerCase('vi'));
     if (!hit) throw new CodedFailure('UNIT_NOT_FOUND', `Không tìm thấy đơn vị “${w}” trong kỳ đánh giá.`, { unit: w });
     return hit.id;
   });
 }
 
-export function unitSheetsDocumentHtml(db: Db, cycleId: string, unitIds: readonly string[], options: UnitSheetsOptions = {}): string {
+export function unitSheetsDocumentHtml(
+  db: Db,
+  cycleId: string,
+  unitIds: readonly string[],
+  options: UnitSheetsOptions = {},
+): string {
   const src = loadMinutesSource(db, cycleId);
   const kind = options.kind ?? 'appraisal';
   const requests: UnitSheetRequest[] = unitIds.map((id) => ({
@@ -66,7 +78,13 @@ export function unitSheetsDocumentHtml(db: Db, cycleId: string, unitIds: readonl
   return unitSheetsHtml(requests, options.fontCss ?? documentFontCss());
 }
 
-export async function unitSheetsPdf(db: Db, cycleId: string, unitIds: readonly string[], printer: PdfPrinter, options: UnitSheetsOptions = {}): Promise<Uint8Array> {
+export async function unitSheetsPdf(
+  db: Db,
+  cycleId: string,
+  unitIds: readonly string[],
+  printer: PdfPrinter,
+  options: UnitSheetsOptions = {},
+): Promise<Uint8Array> {
   return printer.printToPdf(unitSheetsDocumentHtml(db, cycleId, unitIds, options));
 }
 

@@ -29,7 +29,8 @@ function here(): string | null {
 /** resources/fonts: $CCHC_RESOURCES/fonts when set, else the nearest resources/fonts above this file or the working directory. */
 export function fontsDir(): string {
   const env = process.env['CCHC_RESOURCES'];
-  if (env && env.trim() !== '' && existsSync(join(resolve(env), 'fonts', FONT_FILES[0].file))) return join(resolve(env), 'fonts');
+  if (env && env.trim() !== '' && existsSync(join(resolve(env), 'fonts', FONT_FILES[0].file)))
+    return join(resolve(env), 'fonts');
   for (const start of [here(), process.cwd()]) {
     if (!start) continue;
     let dir = resolve(start);
@@ -41,7 +42,10 @@ export function fontsDir(): string {
       dir = up;
     }
   }
-  throw new CodedFailure('DOCUMENT_FONT_MISSING', 'Không tìm thấy phông chữ Tinos (resources/fonts) để in văn bản; đặt biến môi trường CCHC_RESOURCES.');
+  throw new CodedFailure(
+    'DOCUMENT_FONT_MISSING',
+    'Không tìm thấy phông chữ Tinos (resources/fonts) để in văn bản; đặt biến môi trường CCHC_RESOURCES.',
+  );
 }
 
 const cache = new Map<string, string>();
@@ -52,7 +56,8 @@ export function documentFontCss(dir: string = fontsDir()): string {
   if (hit !== undefined) return hit;
   const rules = FONT_FILES.map((f) => {
     const path = join(dir, f.file);
-    if (!existsSync(path)) throw new CodedFailure('DOCUMENT_FONT_MISSING', `Thiếu tệp phông chữ ${path}.`, { file: path });
+    if (!existsSync(path))
+      throw new CodedFailure('DOCUMENT_FONT_MISSING', `Thiếu tệp phông chữ ${path}.`, { file: path });
     const b64 = readFileSync(path).toString('base64');
     return `@font-face { font-family: '${FONT_FAMILY}'; src: url(data:font/ttf;base64,${b64}) format('truetype'); font-weight: ${f.weight}; font-style: ${f.style}; }`;
   }).join('\n');

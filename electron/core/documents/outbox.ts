@@ -40,7 +40,13 @@ export interface MinutesOutboxOptions {
   readonly fieldTables?: boolean;
 }
 
-export async function minutesToOutbox(db: Db, cycleId: string, dataDir: string, printer: PdfPrinter, o: MinutesOutboxOptions = {}): Promise<ProducedFile> {
+export async function minutesToOutbox(
+  db: Db,
+  cycleId: string,
+  dataDir: string,
+  printer: PdfPrinter,
+  o: MinutesOutboxOptions = {},
+): Promise<ProducedFile> {
   const cycle = requireCycle(db, cycleId);
   const pdf = await minutesPdf(db, cycleId, printer, { charts: o.charts ?? true, fieldTables: o.fieldTables ?? true });
   return put(dataDir, `Biên bản họp Hội đồng thẩm định Chỉ số CCHC ${cycle.year}.pdf`, pdf, pdfPageCount(pdf));
@@ -58,11 +64,20 @@ export interface SheetsOutboxOptions {
   readonly deadline?: string;
 }
 
-export async function sheetsToOutbox(db: Db, cycleId: string, dataDir: string, printer: PdfPrinter, unitIds: readonly string[], o: SheetsOutboxOptions): Promise<ProducedFile> {
+export async function sheetsToOutbox(
+  db: Db,
+  cycleId: string,
+  dataDir: string,
+  printer: PdfPrinter,
+  unitIds: readonly string[],
+  o: SheetsOutboxOptions,
+): Promise<ProducedFile> {
   const cycle = requireCycle(db, cycleId);
   const units = new Map(listUnits(db, cycleId).map((u) => [u.id, u.name]));
   if (unitIds.length === 0) throw new CodedFailure('DOCUMENT_NO_UNITS', 'Chưa chọn đơn vị nào để in.');
-  for (const id of unitIds) if (!units.has(id)) throw new CodedFailure('UNIT_NOT_FOUND', `Không tìm thấy đơn vị “${id}” trong kỳ đánh giá.`, { unitId: id });
+  for (const id of unitIds)
+    if (!units.has(id))
+      throw new CodedFailure('UNIT_NOT_FOUND', `Không tìm thấy đơn vị “${id}” trong kỳ đánh giá.`, { unitId: id });
   const pdf = await unitSheetsPdf(db, cycleId, unitIds, printer, {
     kind: o.kind,
     ...(o.round ? { round: o.round } : {}),
@@ -76,7 +91,13 @@ export async function sheetsToOutbox(db: Db, cycleId: string, dataDir: string, p
 export type ExportFormat = 'xlsx' | 'csv' | 'json';
 
 /** The report's tables: a workbook, one table as CSV (`table` = its file key), or the JSON of the screens. */
-export async function exportToOutbox(db: Db, cycleId: string, dataDir: string, format: ExportFormat, table?: string): Promise<ProducedFile> {
+export async function exportToOutbox(
+  db: Db,
+  cycleId: string,
+  dataDir: string,
+  format: ExportFormat,
+  table?: string,
+): Promise<ProducedFile> {
   const cycle = requireCycle(db, cycleId);
   if (format === 'xlsx') {
     const { bytes } = await cycleXlsx(db, cycleId);
@@ -85,7 +106,8 @@ export async function exportToOutbox(db: Db, cycleId: string, dataDir: string, f
   if (format === 'json') return put(dataDir, `ket-qua-chi-so-cchc-${cycle.year}.json`, cycleJson(db, cycleId));
   const tables = cycleExportTables(db, cycleId, { detail: table === 'chi-tiet' });
   const t = tables.find((x) => x.file === (table ?? tables[0]?.file));
-  if (!t) throw new CodedFailure('EXPORT_UNKNOWN_TABLE', `Không có bảng “${table}” trong kết quả.`, { table: table ?? '' });
+  if (!t)
+    throw new CodedFailure('EXPORT_UNKNOWN_TABLE', `Không có bảng “${table}” trong kết quả.`, { table: table ?? '' });
   return put(dataDir, `${t.file}-${cycle.year}.csv`, tableCsv(t));
 }
 
@@ -100,7 +122,8 @@ export const PNG_MAX_BYTES = 15 * 1024 * 1024;
 /** A chart's PNG from the screen (checked to be a PNG, at most 15 MB) into the outbox. */
 export function pngToOutbox(dataDir: string, name: string, bytes: Uint8Array): ProducedFile {
   if (bytes.length > PNG_MAX_BYTES) throw new CodedFailure('EXPORT_PNG_TOO_LARGE', 'Ảnh biểu đồ quá lớn.');
-  if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) throw new CodedFailure('EXPORT_NOT_PNG', 'Dữ liệu gửi lên không phải ảnh PNG.');
+  if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b))
+    throw new CodedFailure('EXPORT_NOT_PNG', 'Dữ liệu gửi lên không phải ảnh PNG.');
   const base = name.replace(/\.png$/i, '');
   return put(dataDir, `${base}.png`, bytes);
 }

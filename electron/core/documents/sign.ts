@@ -62,7 +62,10 @@ export async function signPdf(pdf: Uint8Array, o: SignOptions): Promise<Uint8Arr
   } catch (e) {
     const msg = (e as Error).message;
     if (/password|MAC|PKCS#12|pkcs12|asn1|certificate|private key/i.test(msg)) {
-      throw new CodedFailure('SIGN_CERTIFICATE_INVALID', `Không đọc được chứng thư số (.p12): ${msg}. Kiểm tra tệp và mật khẩu.`);
+      throw new CodedFailure(
+        'SIGN_CERTIFICATE_INVALID',
+        `Không đọc được chứng thư số (.p12): ${msg}. Kiểm tra tệp và mật khẩu.`,
+      );
     }
     throw new CodedFailure('SIGN_FAILED', `Không ký số được văn bản: ${msg}`);
   }

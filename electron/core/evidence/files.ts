@@ -63,12 +63,23 @@ export function mimeOf(fileName: string): string {
 /** Refuses a document whose kind is not on the allow-list (EVIDENCE_TYPE_REFUSED). */
 export function requireEvidenceType(fileName: string): void {
   if (!isEvidenceType(fileName)) {
-    throw new CodedFailure('EVIDENCE_TYPE_REFUSED', `Tệp “${basename(fileName)}” không được nhận làm tài liệu kiểm chứng: chỉ nhận các loại ${EVIDENCE_TYPES_TEXT}.`, { file: basename(fileName) });
+    throw new CodedFailure(
+      'EVIDENCE_TYPE_REFUSED',
+      `Tệp “${basename(fileName)}” không được nhận làm tài liệu kiểm chứng: chỉ nhận các loại ${EVIDENCE_TYPES_TEXT}.`,
+      { file: basename(fileName) },
+    );
   }
 }
 
 /** Copies a document into the data folder and registers it in the cycle; returns its evidence id. */
-export function importEvidenceBytes(db: Db, dataDir: string, cycleId: string, fileName: string, bytes: Uint8Array, title?: string): number {
+export function importEvidenceBytes(
+  db: Db,
+  dataDir: string,
+  cycleId: string,
+  fileName: string,
+  bytes: Uint8Array,
+  title?: string,
+): number {
   requireEvidenceType(fileName);
   if (bytes.byteLength === 0) throw new CodedFailure('EVIDENCE_EMPTY', `Tệp “${fileName}” rỗng.`);
   if (bytes.byteLength > MAX_EVIDENCE_BYTES) {
@@ -76,5 +87,12 @@ export function importEvidenceBytes(db: Db, dataDir: string, cycleId: string, fi
   }
   const sha256 = storeEvidenceBytes(dataDir, bytes);
   const name = basename(fileName);
-  return putEvidence(db, { cycleId, sha256, title: title?.trim() || name.replace(/\.[^.]+$/, ''), fileName: name, size: bytes.byteLength, mime: mimeOf(name) });
+  return putEvidence(db, {
+    cycleId,
+    sha256,
+    title: title?.trim() || name.replace(/\.[^.]+$/, ''),
+    fileName: name,
+    size: bytes.byteLength,
+    mime: mimeOf(name),
+  });
 }

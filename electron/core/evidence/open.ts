@@ -16,11 +16,17 @@ import { evidencePath, evidenceStatus, requireEvidenceType, sha256Hex } from './
 export function requireIntactEvidence(db: Db, dataDir: string, cycleId: string, evidenceId: number): Evidence {
   const ev = getEvidence(db, evidenceId);
   if (!ev || ev.cycleId !== cycleId) {
-    throw new CodedFailure('EVIDENCE_NOT_FOUND', 'Tài liệu kiểm chứng được dẫn chiếu không có trong kỳ đánh giá.', { evidenceId });
+    throw new CodedFailure('EVIDENCE_NOT_FOUND', 'Tài liệu kiểm chứng được dẫn chiếu không có trong kỳ đánh giá.', {
+      evidenceId,
+    });
   }
   const status = evidenceStatus(dataDir, ev.sha256);
   if (status === 'missing') {
-    throw new CodedFailure('EVIDENCE_MISSING', `Không tìm thấy tệp “${ev.fileName}” (tài liệu “${ev.title}”) trong thư mục dữ liệu của ứng dụng.`, { evidenceId });
+    throw new CodedFailure(
+      'EVIDENCE_MISSING',
+      `Không tìm thấy tệp “${ev.fileName}” (tài liệu “${ev.title}”) trong thư mục dữ liệu của ứng dụng.`,
+      { evidenceId },
+    );
   }
   if (status === 'changed') {
     throw new CodedFailure(
@@ -58,7 +64,10 @@ export function viewingCopy(dataDir: string, ev: Pick<Evidence, 'sha256' | 'file
   requireEvidenceType(ev.fileName);
   const bytes = readFileSync(evidencePath(dataDir, ev.sha256));
   if (sha256Hex(bytes) !== ev.sha256) {
-    throw new CodedFailure('EVIDENCE_CHANGED', `Tệp “${ev.fileName}” (tài liệu “${ev.title}”) đã bị thay đổi so với bản đơn vị nộp (mã băm không khớp), nên không được mở.`);
+    throw new CodedFailure(
+      'EVIDENCE_CHANGED',
+      `Tệp “${ev.fileName}” (tài liệu “${ev.title}”) đã bị thay đổi so với bản đơn vị nộp (mã băm không khớp), nên không được mở.`,
+    );
   }
   const dir = mkdtempSync(join(viewingRoot(), `${ev.sha256.slice(0, 8)}-`));
   const name = basename(ev.fileName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || ev.sha256;

@@ -44,9 +44,11 @@ export function looksLikeTar(bytes: Uint8Array): boolean {
 }
 
 export function parseAppraisalPackage(bytes: Uint8Array, file: string): VerifiedPackage {
-  if (bytes.length > APPRAISAL_MAX_BYTES) throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${bytes.length} byte, tối đa ${APPRAISAL_MAX_BYTES} byte`);
+  if (bytes.length > APPRAISAL_MAX_BYTES)
+    throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${bytes.length} byte, tối đa ${APPRAISAL_MAX_BYTES} byte`);
   if (bytes.length === 0) throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED', 'tệp rỗng');
-  if (looksLikeTar(bytes)) throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'đây là gói kỳ đánh giá, không phải gói kết quả thẩm định');
+  if (looksLikeTar(bytes))
+    throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'đây là gói kỳ đánh giá, không phải gói kết quả thẩm định');
 
   let text: string;
   try {
@@ -67,13 +69,22 @@ export function parseAppraisalPackage(bytes: Uint8Array, file: string): Verified
   }
 
   // Schema: the envelope, the kind and version, then the payload.
-  if (!isObject(doc) || !isObject(doc['payload'])) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', 'thiếu phần nội dung (payload)');
+  if (!isObject(doc) || !isObject(doc['payload']))
+    throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', 'thiếu phần nội dung (payload)');
   const raw = doc['payload'];
   if (raw['format'] !== APPRAISAL_FORMAT) {
-    throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', `định dạng “${String(raw['format']).slice(0, 40)}”, cần “${APPRAISAL_FORMAT}”`);
+    throw new ExchangeRefusal(
+      file,
+      'EXCHANGE_WRONG_KIND',
+      `định dạng “${String(raw['format']).slice(0, 40)}”, cần “${APPRAISAL_FORMAT}”`,
+    );
   }
   if (raw['version'] !== APPRAISAL_VERSION) {
-    throw new ExchangeRefusal(file, 'EXCHANGE_UNSUPPORTED_VERSION', `phiên bản ${String(raw['version']).slice(0, 20)}, hỗ trợ ${APPRAISAL_VERSION}`);
+    throw new ExchangeRefusal(
+      file,
+      'EXCHANGE_UNSUPPORTED_VERSION',
+      `phiên bản ${String(raw['version']).slice(0, 20)}, hỗ trợ ${APPRAISAL_VERSION}`,
+    );
   }
   const keys = Object.keys(doc).filter((k) => k !== 'payload' && k !== 'signature');
   if (keys.length > 0) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `trường lạ “${keys[0]!.slice(0, 40)}”`);
@@ -86,7 +97,8 @@ export function parseAppraisalPackage(bytes: Uint8Array, file: string): Verified
   }
 
   // Signature over the canonical payload, by the key the payload names.
-  if (fingerprintOf(sig.data.publicKey) !== parsed.data.keyFingerprint) throw new ExchangeRefusal(file, 'EXCHANGE_KEY_MISMATCH');
+  if (fingerprintOf(sig.data.publicKey) !== parsed.data.keyFingerprint)
+    throw new ExchangeRefusal(file, 'EXCHANGE_KEY_MISMATCH');
   let canonical: string;
   try {
     canonical = canonicalJson(raw);
@@ -94,8 +106,16 @@ export function parseAppraisalPackage(bytes: Uint8Array, file: string): Verified
     throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', 'nội dung không biểu diễn được ở dạng JSON chuẩn tắc');
   }
   const message = Buffer.from(canonical, 'utf8');
-  if (!verifyEd25519(sig.data.publicKey, message, sig.data.value)) throw new ExchangeRefusal(file, 'EXCHANGE_BAD_SIGNATURE');
-  return { file, size: bytes.length, packageHash: sha256Hex(message), canonical, payload: parsed.data, signature: sig.data };
+  if (!verifyEd25519(sig.data.publicKey, message, sig.data.value))
+    throw new ExchangeRefusal(file, 'EXCHANGE_BAD_SIGNATURE');
+  return {
+    file,
+    size: bytes.length,
+    packageHash: sha256Hex(message),
+    canonical,
+    payload: parsed.data,
+    signature: sig.data,
+  };
 }
 
 export function readAppraisalPackage(path: string): VerifiedPackage {
@@ -103,9 +123,16 @@ export function readAppraisalPackage(path: string): VerifiedPackage {
 }
 
 /** Signs a payload: the file text (canonical JSON of payload and signature) and the package hash. */
-export function encodeAppraisalPackage(payload: AppraisalPayload, signer: Signer): { text: string; packageHash: string } {
+export function encodeAppraisalPackage(
+  payload: AppraisalPayload,
+  signer: Signer,
+): { text: string; packageHash: string } {
   const canonical = canonicalJson(payload);
   const message = Buffer.from(canonical, 'utf8');
-  const signature: SignatureBlock = { algorithm: 'Ed25519', publicKey: signer.publicKey, value: signer.sign(message).toString('base64') };
+  const signature: SignatureBlock = {
+    algorithm: 'Ed25519',
+    publicKey: signer.publicKey,
+    value: signer.sign(message).toString('base64'),
+  };
   return { text: canonicalJson({ payload, signature }), packageHash: sha256Hex(message) };
 }

@@ -48,7 +48,7 @@ function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } 
   if (q.entityId) add('entity_id = @entityId', 'entityId', q.entityId);
   if (q.actor) add('actor = @actor', 'actor', q.actor);
   if (q.action) {
-    if (q.action.endsWith('.')) add("substr(action, 1, length(@action)) = @action", 'action', q.action);
+    if (q.action.endsWith('.')) add('substr(action, 1, length(@action)) = @action', 'action', q.action);
     else add('action = @action', 'action', q.action);
   }
   if (q.packageHash) add('package_hash = @packageHash', 'packageHash', q.packageHash);
@@ -69,7 +69,9 @@ export function queryAudit(db: Db, q: AuditQuery = {}): { rows: AuditRow[]; tota
   const total = db.prepare(`SELECT count(*) FROM audit_log${sql}`).pluck().get(params) as number;
   const limit = Math.max(1, Math.min(10_000, Math.floor(q.limit ?? 200)));
   const offset = Math.max(0, Math.floor(q.offset ?? 0));
-  const rows = db.prepare(`${SELECT}${sql} ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${limit} OFFSET ${offset}`).all(params) as AuditRow[];
+  const rows = db
+    .prepare(`${SELECT}${sql} ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${limit} OFFSET ${offset}`)
+    .all(params) as AuditRow[];
   return { rows, total };
 }
 
@@ -87,7 +89,11 @@ export interface AuditExport {
  * Writes the (filtered) log oldest first. JSON: { format, exportedAt, chain: {ok, rows, head}, rows: [...] };
  * CSV (UTF-8 with BOM for spreadsheet programs): one line per row, every column.
  */
-export function exportAudit(db: Db, path: string, options: { format: 'json' | 'csv'; query?: AuditQuery; now?: string }): AuditExport {
+export function exportAudit(
+  db: Db,
+  path: string,
+  options: { format: 'json' | 'csv'; query?: AuditQuery; now?: string },
+): AuditExport {
   const { sql, params } = where(options.query ?? {});
   const rows = db.prepare(`${SELECT}${sql} ORDER BY seq ASC`).all(params) as AuditRow[];
   const chain = verifyAuditChain(db);
@@ -96,7 +102,20 @@ export function exportAudit(db: Db, path: string, options: { format: 'json' | 'c
   if (options.format === 'json') {
     text = `${JSON.stringify({ format: 'cchc-audit-export', version: 1, exportedAt: options.now ?? new Date().toISOString(), chain, filter: options.query ?? {}, rows }, null, 1)}\n`;
   } else {
-    const cols = ['seq', 'at', 'actor', 'action', 'entity', 'entityId', 'before', 'after', 'reason', 'packageHash', 'prevHash', 'hash'] as const;
+    const cols = [
+      'seq',
+      'at',
+      'actor',
+      'action',
+      'entity',
+      'entityId',
+      'before',
+      'after',
+      'reason',
+      'packageHash',
+      'prevHash',
+      'hash',
+    ] as const;
     text = `\uFEFF${cols.join(',')}\r\n${rows.map((r) => cols.map((c) => csvCell(r[c])).join(',')).join('\r\n')}\r\n`;
   }
   mkdirSync(dirname(path), { recursive: true });
@@ -109,8 +128,14 @@ export function exportAudit(db: Db, path: string, options: { format: 'json' | 'c
 export interface StoreCheck {
   readonly ok: boolean;
   readonly chain: ChainCheck;
-  readonly packages: { readonly checked: number; readonly bad: readonly { readonly packageHash: string; readonly reason: string }[] };
-  readonly snapshots: { readonly checked: number; readonly bad: readonly { readonly id: number; readonly reason: string }[] };
+  readonly packages: {
+    readonly checked: number;
+    readonly bad: readonly { readonly packageHash: string; readonly reason: string }[];
+  };
+  readonly snapshots: {
+    readonly checked: number;
+    readonly bad: readonly { readonly id: number; readonly reason: string }[];
+  };
   readonly heads: HeadsSummary;
   /** Every break and difference found, in the order: chain, heads, packages, snapshots, recomputation. */
   readonly problems: readonly StoreProblem[];
@@ -123,12 +148,21 @@ export interface StoreCheck {
 export function verifyStore(db: Db, options: HeadsOptions = {}): StoreCheck {
   const chain = verifyAuditChain(db);
   const problems: StoreProblem[] = [];
-  if (!chain.ok) problems.push({ code: 'AUDIT_CHAIN_BROKEN', seq: chain.seq, message: `Nhật ký bị sai lệch tại dòng ${chain.seq}: ${chain.reason}.` });
+  if (!chain.ok)
+    problems.push({
+      code: 'AUDIT_CHAIN_BROKEN',
+      seq: chain.seq,
+      message: `Nhật ký bị sai lệch tại dòng ${chain.seq}: ${chain.reason}.`,
+    });
   const heads = checkHeads(db, listAudit(db), options);
   problems.push(...heads.problems);
   const badPackages: { packageHash: string; reason: string }[] = [];
   let checked = 0;
-  for (const p of db.prepare('SELECT package_hash AS h, key_fingerprint AS fp, payload, public_key AS pk, signature AS sig FROM exchange_packages ORDER BY rowid').iterate() as Iterable<{
+  for (const p of db
+    .prepare(
+      'SELECT package_hash AS h, key_fingerprint AS fp, payload, public_key AS pk, signature AS sig FROM exchange_packages ORDER BY rowid',
+    )
+    .iterate() as Iterable<{
     h: string;
     fp: string;
     payload: string;
@@ -138,17 +172,30 @@ export function verifyStore(db: Db, options: HeadsOptions = {}): StoreCheck {
     checked += 1;
     const bytes = Buffer.from(p.payload, 'utf8');
     if (sha256Hex(bytes) !== p.h) badPackages.push({ packageHash: p.h, reason: 'nội dung gói không còn khớp mã băm' });
-    else if (fingerprintOf(p.pk) !== p.fp) badPackages.push({ packageHash: p.h, reason: 'khóa công khai không khớp dấu vân tay' });
+    else if (fingerprintOf(p.pk) !== p.fp)
+      badPackages.push({ packageHash: p.h, reason: 'khóa công khai không khớp dấu vân tay' });
     else if (!verifyEd25519(p.pk, bytes, p.sig)) badPackages.push({ packageHash: p.h, reason: 'chữ ký không hợp lệ' });
   }
   const badSnapshots: { id: number; reason: string }[] = [];
   let snaps = 0;
-  for (const s of db.prepare('SELECT id, content, hash FROM cycle_snapshots ORDER BY id').iterate() as Iterable<{ id: number; content: string; hash: string }>) {
+  for (const s of db.prepare('SELECT id, content, hash FROM cycle_snapshots ORDER BY id').iterate() as Iterable<{
+    id: number;
+    content: string;
+    hash: string;
+  }>) {
     snaps += 1;
     if (sha256Hex(s.content) !== s.hash) badSnapshots.push({ id: s.id, reason: 'nội dung không còn khớp mã băm' });
   }
-  for (const b of badPackages) problems.push({ code: 'EXCHANGE_PACKAGE_TAMPERED', message: `Gói ${b.packageHash} lưu trong cơ sở dữ liệu bị sai lệch: ${b.reason}.` });
-  for (const b of badSnapshots) problems.push({ code: 'EXCHANGE_SNAPSHOT_TAMPERED', message: `Bản chốt kết quả số ${b.id} bị sai lệch: ${b.reason}.` });
+  for (const b of badPackages)
+    problems.push({
+      code: 'EXCHANGE_PACKAGE_TAMPERED',
+      message: `Gói ${b.packageHash} lưu trong cơ sở dữ liệu bị sai lệch: ${b.reason}.`,
+    });
+  for (const b of badSnapshots)
+    problems.push({
+      code: 'EXCHANGE_SNAPSHOT_TAMPERED',
+      message: `Bản chốt kết quả số ${b.id} bị sai lệch: ${b.reason}.`,
+    });
   problems.push(...recomputeStore(db));
   return {
     ok: problems.length === 0,

@@ -18,7 +18,8 @@ export function backupDatabase(db: Db, dataDir: string, label: string, now: Date
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   // A copy killed mid-way leaves `.partial` and SQLite's `.partial-journal` (VACUUM INTO writes through a journal).
-  for (const f of readdirSync(dir)) if (/\.partial(-journal|-wal|-shm)?$/.test(f)) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir))
+    if (/\.partial(-journal|-wal|-shm)?$/.test(f)) rmSync(join(dir, f), { force: true });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
   const safe = label.replace(/[^0-9A-Za-z_-]+/g, '-');
   let target = join(dir, `cchc-${stamp}-${safe}.sqlite`);

@@ -12,12 +12,18 @@ export interface CycleMergeState {
   readonly finals: ReadonlyMap<ItemKey, FinalScoreData>;
 }
 
-const parseInput = (text: string | null): ScoreInputData | null => (text === null ? null : (JSON.parse(text) as ScoreInputData));
+const parseInput = (text: string | null): ScoreInputData | null =>
+  text === null ? null : (JSON.parse(text) as ScoreInputData);
 
 export function cycleMergeState(ctx: CycleContext): CycleMergeState {
   const db = ctx.db;
   const coi = new Set(
-    (db.prepare('SELECT member_id || char(31) || unit_id FROM conflicts_of_interest WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)').pluck().all(ctx.cycle.id) as string[]),
+    db
+      .prepare(
+        'SELECT member_id || char(31) || unit_id FROM conflicts_of_interest WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
+      )
+      .pluck()
+      .all(ctx.cycle.id) as string[],
   );
   const assigned = new Map([...ctx.members.values()].map((m) => [m.id, new Set(m.fields)]));
   const candidates = new Map<ItemKey, Candidate[]>();

@@ -27,7 +27,10 @@ export interface ConflictOfInterestView {
 }
 
 export function hasConflictOfInterest(db: Db, memberId: string, unitId: string): boolean {
-  return db.prepare('SELECT 1 FROM conflicts_of_interest WHERE member_id = ? AND unit_id = ?').get(memberId, unitId) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM conflicts_of_interest WHERE member_id = ? AND unit_id = ?').get(memberId, unitId) !==
+    undefined
+  );
 }
 
 export function listConflictsOfInterest(db: Db, cycleId: string): ConflictOfInterestView[] {
@@ -49,28 +52,46 @@ function reasonOf(reason: string): string {
 }
 
 /** The member declares a conflict of interest with a unit; his appraisal and proposals for it are withdrawn. */
-export function declareConflictOfInterest(scope: Scope, unitId: string, reason: string, now: string = new Date().toISOString()): ConflictOfInterestView {
+export function declareConflictOfInterest(
+  scope: Scope,
+  unitId: string,
+  reason: string,
+  now: string = new Date().toISOString(),
+): ConflictOfInterestView {
   const member = requireWritable(scope);
   const unit = requireUnit(scope, unitId);
   const text = reasonOf(reason);
-  if (hasConflictOfInterest(scope.db, member.id, unit.id)) throw new CodedFailure('EXCHANGE_COI_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_COI_EXISTS);
+  if (hasConflictOfInterest(scope.db, member.id, unit.id))
+    throw new CodedFailure('EXCHANGE_COI_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_COI_EXISTS);
   const db = scope.db;
   tx(db, () => {
     const appraisals = db
-      .prepare('SELECT node_code AS nodeCode, input, score, comment FROM appraisals WHERE unit_id = ? AND member_id = ? ORDER BY node_code')
+      .prepare(
+        'SELECT node_code AS nodeCode, input, score, comment FROM appraisals WHERE unit_id = ? AND member_id = ? ORDER BY node_code',
+      )
       .all(unit.id, member.id);
     const proposals = db
-      .prepare("SELECT node_code AS nodeCode, reason, legal_basis AS legalBasis FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'")
+      .prepare(
+        "SELECT node_code AS nodeCode, reason, legal_basis AS legalBasis FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'",
+      )
       .all(unit.id, member.id);
     db.prepare('DELETE FROM appraisals WHERE unit_id = ? AND member_id = ?').run(unit.id, member.id);
-    db.prepare("DELETE FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'").run(unit.id, member.id);
-    db.prepare('INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at, package_hash) VALUES (?, ?, ?, ?, NULL)').run(unit.id, member.id, text, now);
+    db.prepare("DELETE FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'").run(
+      unit.id,
+      member.id,
+    );
+    db.prepare(
+      'INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at, package_hash) VALUES (?, ?, ?, ?, NULL)',
+    ).run(unit.id, member.id, text, now);
     appendAudit(db, {
       actor: member.id,
       action: 'coi.declare',
       entity: 'conflict_of_interest',
       entityId: `${unit.id}/${member.id}`,
-      before: appraisals.length || proposals.length ? { withdrawnAppraisals: appraisals, withdrawnProposals: proposals } : null,
+      before:
+        appraisals.length || proposals.length
+          ? { withdrawnAppraisals: appraisals, withdrawnProposals: proposals }
+          : null,
       after: { unitId: unit.id, reason: text, declaredAt: now },
       reason: text,
       at: now,
@@ -80,15 +101,31 @@ export function declareConflictOfInterest(scope: Scope, unitId: string, reason: 
 }
 
 /** The member withdraws his declaration (with a reason); the unit becomes editable for him again. */
-export function withdrawConflictOfInterest(scope: Scope, unitId: string, reason: string, now: string = new Date().toISOString()): void {
+export function withdrawConflictOfInterest(
+  scope: Scope,
+  unitId: string,
+  reason: string,
+  now: string = new Date().toISOString(),
+): void {
   const member = requireWritable(scope);
   const unit = requireUnit(scope, unitId);
   const text = reasonOf(reason);
   const db = scope.db;
-  const before = db.prepare('SELECT reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?').get(unit.id, member.id);
+  const before = db
+    .prepare('SELECT reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?')
+    .get(unit.id, member.id);
   if (!before) throw new CodedFailure('EXCHANGE_COI_NOT_FOUND', EXCHANGE_ACTION_ERRORS.EXCHANGE_COI_NOT_FOUND);
   tx(db, () => {
     db.prepare('DELETE FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?').run(unit.id, member.id);
-    appendAudit(db, { actor: member.id, action: 'coi.withdraw', entity: 'conflict_of_interest', entityId: `${unit.id}/${member.id}`, before, after: null, reason: text, at: now });
+    appendAudit(db, {
+      actor: member.id,
+      action: 'coi.withdraw',
+      entity: 'conflict_of_interest',
+      entityId: `${unit.id}/${member.id}`,
+      before,
+      after: null,
+      reason: text,
+      at: now,
+    });
   });
 }

@@ -59,7 +59,11 @@ export function completenessMatrix(db: Db, dataDir: string, cycleId: string): Co
   const { candidates, finals } = cycleMergeState(ctx);
   const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
   const exemptions = new Map<ItemKey, { status: string; reason: string; legalBasis: string }>();
-  for (const e of db.prepare(`SELECT unit_id AS u, node_code AS c, status, reason, legal_basis AS legalBasis FROM exemptions WHERE ${inCycle}`).all(cycleId) as {
+  for (const e of db
+    .prepare(
+      `SELECT unit_id AS u, node_code AS c, status, reason, legal_basis AS legalBasis FROM exemptions WHERE ${inCycle}`,
+    )
+    .all(cycleId) as {
     u: string;
     c: string;
     status: string;
@@ -71,13 +75,17 @@ export function completenessMatrix(db: Db, dataDir: string, cycleId: string): Co
   const evidence = new Map<ItemKey, string[]>();
   const cite = (k: ItemKey, sha: string) => evidence.set(k, [...(evidence.get(k) ?? []), sha]);
   for (const [u, c, sha] of db
-    .prepare(`SELECT de.unit_id, de.node_code, e.sha256 FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id WHERE de.${inCycle}`)
+    .prepare(
+      `SELECT de.unit_id, de.node_code, e.sha256 FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id WHERE de.${inCycle}`,
+    )
     .raw()
     .iterate(cycleId) as Iterable<[string, string, string]>) {
     cite(itemKey(u, c), sha);
   }
   for (const [u, c, sha] of db
-    .prepare(`SELECT ae.unit_id, ae.node_code, e.sha256 FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.${inCycle}`)
+    .prepare(
+      `SELECT ae.unit_id, ae.node_code, e.sha256 FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.${inCycle}`,
+    )
     .raw()
     .iterate(cycleId) as Iterable<[string, string, string]>) {
     cite(itemKey(u, c), sha);
@@ -90,11 +98,21 @@ export function completenessMatrix(db: Db, dataDir: string, cycleId: string): Co
   };
 
   const fieldTitles = new Map<string, string>();
-  for (const g of ctx.groups.values()) for (const f of g.plan.fields) if (!fieldTitles.has(f.code)) fieldTitles.set(f.code, f.title);
-  const fields = [...fieldTitles].map(([code, title]) => ({ code, title })).sort((a, b) => compareCodes(a.code, b.code));
+  for (const g of ctx.groups.values())
+    for (const f of g.plan.fields) if (!fieldTitles.has(f.code)) fieldTitles.set(f.code, f.title);
+  const fields = [...fieldTitles]
+    .map(([code, title]) => ({ code, title }))
+    .sort((a, b) => compareCodes(a.code, b.code));
   const fieldIndex = new Map(fields.map((f, i) => [f.code, i]));
 
-  const totals = { total: 0, appraised: 0, missingEvidence: 0, exemptionsWithoutReason: 0, exemptionsPending: 0, openConflicts: 0 };
+  const totals = {
+    total: 0,
+    appraised: 0,
+    missingEvidence: 0,
+    exemptionsWithoutReason: 0,
+    exemptionsPending: 0,
+    openConflicts: 0,
+  };
   const rows: CompletenessRow[] = [];
   const units = [...ctx.units.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi'));
   for (const unit of units) {
@@ -102,12 +120,22 @@ export function completenessMatrix(db: Db, dataDir: string, cycleId: string): Co
     const cells: (Omit<CompletenessCell, 'complete'> | null)[] = fields.map(() => null);
     if (plan) {
       for (const f of plan.fields) {
-        cells[fieldIndex.get(f.code)!] = { field: f.code, total: 0, appraised: 0, missingEvidence: 0, exemptionsWithoutReason: 0, exemptionsPending: 0, openConflicts: 0 };
+        cells[fieldIndex.get(f.code)!] = {
+          field: f.code,
+          total: 0,
+          appraised: 0,
+          missingEvidence: 0,
+          exemptionsWithoutReason: 0,
+          exemptionsPending: 0,
+          openConflicts: 0,
+        };
       }
       const seenExemption = new Set<ItemKey>();
       for (const leaf of plan.leaves) {
         if (leaf.survey) continue;
-        const cell = cells[fieldIndex.get(plan.fields[leaf.fieldIndex]!.code)!] as { -readonly [K in keyof CompletenessCell]: CompletenessCell[K] };
+        const cell = cells[fieldIndex.get(plan.fields[leaf.fieldIndex]!.code)!] as {
+          -readonly [K in keyof CompletenessCell]: CompletenessCell[K];
+        };
         let exempted = false;
         for (const c of leaf.path) {
           const ek = itemKey(unit.id, c);
@@ -142,17 +170,27 @@ export function completenessMatrix(db: Db, dataDir: string, cycleId: string): Co
         totals.exemptionsWithoutReason += c.exemptionsWithoutReason;
         totals.exemptionsPending += c.exemptionsPending;
         totals.openConflicts += c.openConflicts;
-        const complete = c.appraised === c.total && c.openConflicts === 0 && c.exemptionsPending === 0 && c.exemptionsWithoutReason === 0 && c.missingEvidence === 0;
+        const complete =
+          c.appraised === c.total &&
+          c.openConflicts === 0 &&
+          c.exemptionsPending === 0 &&
+          c.exemptionsWithoutReason === 0 &&
+          c.missingEvidence === 0;
         return { ...c, complete };
       }),
     });
   }
   const blockers: string[] = [];
-  if (totals.appraised < totals.total) blockers.push(`Còn ${totals.total - totals.appraised} tiêu chí thành phần chưa có điểm thẩm định.`);
-  if (totals.openConflicts > 0) blockers.push(`Còn ${totals.openConflicts} tiêu chí có ý kiến khác nhau giữa các thành viên chưa được xử lý.`);
-  if (totals.exemptionsPending > 0) blockers.push(`Còn ${totals.exemptionsPending} đề nghị hạ điểm chuẩn chưa được phê duyệt hoặc từ chối.`);
-  if (totals.exemptionsWithoutReason > 0) blockers.push(`Có ${totals.exemptionsWithoutReason} trường hợp hạ điểm chuẩn thiếu lý do hoặc căn cứ.`);
+  if (totals.appraised < totals.total)
+    blockers.push(`Còn ${totals.total - totals.appraised} tiêu chí thành phần chưa có điểm thẩm định.`);
+  if (totals.openConflicts > 0)
+    blockers.push(`Còn ${totals.openConflicts} tiêu chí có ý kiến khác nhau giữa các thành viên chưa được xử lý.`);
+  if (totals.exemptionsPending > 0)
+    blockers.push(`Còn ${totals.exemptionsPending} đề nghị hạ điểm chuẩn chưa được phê duyệt hoặc từ chối.`);
+  if (totals.exemptionsWithoutReason > 0)
+    blockers.push(`Có ${totals.exemptionsWithoutReason} trường hợp hạ điểm chuẩn thiếu lý do hoặc căn cứ.`);
   const readyIgnoringEvidence = blockers.length === 0;
-  if (totals.missingEvidence > 0) blockers.push(`Có ${totals.missingEvidence} tiêu chí thành phần thiếu tài liệu kiểm chứng.`);
+  if (totals.missingEvidence > 0)
+    blockers.push(`Có ${totals.missingEvidence} tiêu chí thành phần thiếu tài liệu kiểm chứng.`);
   return { cycleId, fields, rows, totals, blockers, ready: blockers.length === 0, readyIgnoringEvidence };
 }

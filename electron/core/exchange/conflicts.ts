@@ -71,20 +71,28 @@ export interface ConflictView {
 
 export type ConflictFilter = 'open' | 'resolved' | 'all';
 
-function view(ctx: CycleContext, dataDir: string, key: ItemKey, state: ReturnType<typeof judge>, final: FinalScoreData | undefined): ConflictView {
+function view(
+  ctx: CycleContext,
+  dataDir: string,
+  key: ItemKey,
+  state: ReturnType<typeof judge>,
+  final: FinalScoreData | undefined,
+): ConflictView {
   const { unitId, nodeCode } = splitKey(key);
   const leaf = leafOf(ctx, unitId, nodeCode);
   const db = ctx.db;
   const sides = state.state === 'conflict' || state.state === 'resolved' ? state.candidates : [];
-  const detail = db.prepare('SELECT comment, updated_at AS updatedAt FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?');
+  const detail = db.prepare(
+    'SELECT comment, updated_at AS updatedAt FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?',
+  );
   const ev = db.prepare(
     `SELECT e.sha256, e.title, e.file_name AS fileName, ae.page FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id
      WHERE ae.unit_id = ? AND ae.node_code = ? AND ae.member_id = ? ORDER BY e.title, ae.page`,
   );
-  const self = db.prepare('SELECT coalesce(round2_score, round1_score) FROM dossier_items WHERE unit_id = ? AND node_code = ?').pluck().get(unitId, nodeCode) as
-    | string
-    | null
-    | undefined;
+  const self = db
+    .prepare('SELECT coalesce(round2_score, round1_score) FROM dossier_items WHERE unit_id = ? AND node_code = ?')
+    .pluck()
+    .get(unitId, nodeCode) as string | null | undefined;
   return {
     unitId,
     unitName: ctx.units.get(unitId)?.name ?? unitId,
@@ -104,7 +112,10 @@ function view(ctx: CycleContext, dataDir: string, key: ItemKey, state: ReturnTyp
         scoreExact: c.score,
         input: c.input,
         comment: d?.comment ?? '',
-        evidence: (ev.all(unitId, nodeCode, c.memberId) as Omit<EvidenceView, 'status'>[]).map((e) => ({ ...e, status: evidenceStatus(dataDir, e.sha256) })),
+        evidence: (ev.all(unitId, nodeCode, c.memberId) as Omit<EvidenceView, 'status'>[]).map((e) => ({
+          ...e,
+          status: evidenceStatus(dataDir, e.sha256),
+        })),
         packageHash: c.packageHash,
         updatedAt: d?.updatedAt ?? null,
       };
@@ -126,7 +137,12 @@ function view(ctx: CycleContext, dataDir: string, key: ItemKey, state: ReturnTyp
 }
 
 /** Conflicts of the cycle, by unit then sub-criterion. Exempted sub-criteria (approved) are left out. */
-export function listConflicts(db: Db, dataDir: string, cycleId: string, options: { status?: ConflictFilter } = {}): ConflictView[] {
+export function listConflicts(
+  db: Db,
+  dataDir: string,
+  cycleId: string,
+  options: { status?: ConflictFilter } = {},
+): ConflictView[] {
   const ctx = cycleContext(db, cycleId);
   const { candidates, finals } = cycleMergeState(ctx);
   const exempted = approvedExemptions(db, cycleId);
@@ -142,13 +158,20 @@ export function listConflicts(db: Db, dataDir: string, cycleId: string, options:
     out.push(view(ctx, dataDir, k, j, final));
   }
   const order = new Map([...ctx.units.values()].map((u) => [u.id, u.sortOrder]));
-  return out.sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0) || a.unitName.localeCompare(b.unitName, 'vi') || compareCodes(a.nodeCode, b.nodeCode));
+  return out.sort(
+    (a, b) =>
+      (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0) ||
+      a.unitName.localeCompare(b.unitName, 'vi') ||
+      compareCodes(a.nodeCode, b.nodeCode),
+  );
 }
 
 export function approvedExemptions(db: Db, cycleId: string): Set<ItemKey> {
   return new Set(
     db
-      .prepare("SELECT unit_id || char(31) || node_code FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)")
+      .prepare(
+        "SELECT unit_id || char(31) || node_code FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)",
+      )
       .pluck()
       .all(cycleId) as string[],
   );
@@ -182,24 +205,51 @@ export function resolveConflict(db: Db, dataDir: string, cycleId: string, input:
   const at = input.now ?? new Date().toISOString();
   return tx(db, () => {
     const ctx = cycleContext(db, cycleId);
-    if (ctx.cycle.status === 'finalised') throw new CodedFailure('CYCLE_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
+    if (ctx.cycle.status === 'finalised')
+      throw new CodedFailure('CYCLE_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
     const key = itemKey(input.unitId, input.nodeCode);
     const { candidates, finals } = cycleMergeState(ctx);
     const cands = candidates.get(key) ?? [];
     const before = finals.get(key);
     const j = judge(cands, before);
-    if (j.state !== 'conflict' && j.state !== 'resolved') throw new CodedFailure('EXCHANGE_NO_CONFLICT', EXCHANGE_ACTION_ERRORS.EXCHANGE_NO_CONFLICT);
+    if (j.state !== 'conflict' && j.state !== 'resolved')
+      throw new CodedFailure('EXCHANGE_NO_CONFLICT', EXCHANGE_ACTION_ERRORS.EXCHANGE_NO_CONFLICT);
     let final: FinalScoreData;
     if ('memberId' in input.choice) {
       const memberId = input.choice.memberId;
       const c = j.candidates.find((x) => x.memberId === memberId);
-      if (!c) throw new CodedFailure('EXCHANGE_NOT_A_CANDIDATE', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_A_CANDIDATE, { memberId });
-      final = { unitId: input.unitId, nodeCode: input.nodeCode, input: c.input, score: c.score, sourceMember: c.memberId, packageHash: c.packageHash, decidedBy: input.actor, reason, basis: j.basis, updatedAt: at };
+      if (!c)
+        throw new CodedFailure('EXCHANGE_NOT_A_CANDIDATE', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_A_CANDIDATE, {
+          memberId,
+        });
+      final = {
+        unitId: input.unitId,
+        nodeCode: input.nodeCode,
+        input: c.input,
+        score: c.score,
+        sourceMember: c.memberId,
+        packageHash: c.packageHash,
+        decidedBy: input.actor,
+        reason,
+        basis: j.basis,
+        updatedAt: at,
+      };
     } else {
       const leaf = leafOf(ctx, input.unitId, input.nodeCode)!;
       const r = scoreNode(leaf.node.scoring!, leaf.node.maxPoints, input.choice.input);
       if (!r.ok) throw new CodedFailure(r.error.code, `Tiêu chí ${input.nodeCode}: ${r.error.message}`);
-      final = { unitId: input.unitId, nodeCode: input.nodeCode, input: input.choice.input, score: serialize(r.value), sourceMember: null, packageHash: null, decidedBy: input.actor, reason, basis: j.basis, updatedAt: at };
+      final = {
+        unitId: input.unitId,
+        nodeCode: input.nodeCode,
+        input: input.choice.input,
+        score: serialize(r.value),
+        sourceMember: null,
+        packageHash: null,
+        decidedBy: input.actor,
+        reason,
+        basis: j.basis,
+        updatedAt: at,
+      };
     }
     statements(db).upsertFinal.run({ ...final, input: final.input === null ? null : JSON.stringify(final.input) });
     appendAudit(db, {
@@ -207,8 +257,16 @@ export function resolveConflict(db: Db, dataDir: string, cycleId: string, input:
       action: 'conflict.resolve',
       entity: 'final_score',
       entityId: `${input.unitId}/${input.nodeCode}`,
-      before: before ? { score: before.score, sourceMember: before.sourceMember, decidedBy: before.decidedBy, reason: before.reason } : null,
-      after: { score: final.score, input: final.input, sourceMember: final.sourceMember, packageHash: final.packageHash, basis: final.basis },
+      before: before
+        ? { score: before.score, sourceMember: before.sourceMember, decidedBy: before.decidedBy, reason: before.reason }
+        : null,
+      after: {
+        score: final.score,
+        input: final.input,
+        sourceMember: final.sourceMember,
+        packageHash: final.packageHash,
+        basis: final.basis,
+      },
       reason,
       packageHash: final.packageHash,
       at,

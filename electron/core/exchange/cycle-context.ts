@@ -32,7 +32,12 @@ export function cycleContext(db: Db, cycleId: string): CycleContext {
   const groups = new Map<UnitGroup, GroupFramework>();
   for (const cf of cycleFrameworks(db, cycleId)) {
     const { hash, tree, plan } = treeFor(db, cycleId, cf.group);
-    groups.set(cf.group, { hash, tree, plan, fieldOfLeaf: new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])) });
+    groups.set(cf.group, {
+      hash,
+      tree,
+      plan,
+      fieldOfLeaf: new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])),
+    });
   }
   return {
     db,
@@ -77,6 +82,9 @@ export function requireUnitIn(ctx: CycleContext, unitId: string): Unit {
 
 export function requireMemberIn(ctx: CycleContext, memberId: string): Member {
   const m = ctx.members.get(memberId);
-  if (!m) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', { memberId });
+  if (!m)
+    throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', {
+      memberId,
+    });
   return m;
 }

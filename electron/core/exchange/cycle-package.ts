@@ -15,7 +15,17 @@
  */
 import { listCycleGroups, putCycleGroup } from '../db/repos/groups.ts';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { describeIssues } from '../../../shared/exchange/appraisal-package.ts';
@@ -80,7 +90,16 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
         `SELECT unit_id AS unitId, node_code AS nodeCode, round1_input AS r1i, round1_score AS r1s, round2_input AS r2i, round2_score AS r2s, declared, explanation
          FROM dossier_items WHERE ${inCycle} ORDER BY unit_id, node_code`,
       )
-      .all(cycleId) as { unitId: string; nodeCode: string; r1i: string | null; r1s: string | null; r2i: string | null; r2s: string | null; declared: string | null; explanation: string }[]
+      .all(cycleId) as {
+      unitId: string;
+      nodeCode: string;
+      r1i: string | null;
+      r1s: string | null;
+      r2i: string | null;
+      r2s: string | null;
+      declared: string | null;
+      explanation: string;
+    }[]
   ).map((d) => ({
     unitId: d.unitId,
     nodeCode: d.nodeCode,
@@ -99,7 +118,11 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
     .all(cycleId) as CycleContent['dossierEvidence'];
   const cited = new Set(dossierEvidence.map((d) => d.sha256));
   const evidence = (
-    db.prepare('SELECT sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY sha256').all(cycleId) as CycleContent['evidence']
+    db
+      .prepare(
+        'SELECT sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY sha256',
+      )
+      .all(cycleId) as CycleContent['evidence']
   ).filter((e) => cited.has(e.sha256));
   return {
     format: CYCLE_FORMAT,
@@ -132,7 +155,12 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
       )
       .all(cycleId) as CycleContent['exemptions'],
     surveyPoints: listCycleSurveyPoints(db, cycleId)
-      .map((p) => ({ unitId: p.unitId, source: p.source, points: serialize(deserialize(p.points)), respondents: p.respondents }))
+      .map((p) => ({
+        unitId: p.unitId,
+        source: p.source,
+        points: serialize(deserialize(p.points)),
+        respondents: p.respondents,
+      }))
       .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.source < b.source ? -1 : 1)),
   };
 }
@@ -145,21 +173,31 @@ export function exportCyclePackage(
   options: { actor: string; outPath?: string; outDir?: string; now?: string },
 ): ExportedCycle {
   const issuedAt = options.now ?? new Date().toISOString();
-  const last = db.prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'").pluck().get(cycleId) as number | null;
+  const last = db
+    .prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'")
+    .pluck()
+    .get(cycleId) as number | null;
   const revision = (last ?? 0) + 1;
   const content = cycleContent(db, cycleId, revision, issuedAt);
   const missing = content.evidence.filter((e) => evidenceStatus(dataDir, e.sha256) !== 'ok');
   if (missing.length > 0) {
     throw new CodedFailure(
       'EXCHANGE_EVIDENCE_MISSING',
-      `Không tạo được gói kỳ đánh giá: thiếu hoặc hỏng ${missing.length} tệp tài liệu kiểm chứng (${missing.slice(0, 3).map((e) => `“${e.title}”`).join(', ')}${missing.length > 3 ? ', …' : ''}).`,
+      `Không tạo được gói kỳ đánh giá: thiếu hoặc hỏng ${missing.length} tệp tài liệu kiểm chứng (${missing
+        .slice(0, 3)
+        .map((e) => `“${e.title}”`)
+        .join(', ')}${missing.length > 3 ? ', …' : ''}).`,
       { missing: missing.length },
     );
   }
   const contentBytes = Buffer.from(canonicalJson(content), 'utf8');
   const entries = [
     { path: 'cycle.json', size: contentBytes.length, sha256: sha256Hex(contentBytes) },
-    ...content.evidence.map((e) => ({ path: `evidence/${e.sha256}`, size: statSync(evidencePath(dataDir, e.sha256)).size, sha256: e.sha256 })),
+    ...content.evidence.map((e) => ({
+      path: `evidence/${e.sha256}`,
+      size: statSync(evidencePath(dataDir, e.sha256)).size,
+      sha256: e.sha256,
+    })),
   ];
   const manifest: CycleManifest = {
     format: CYCLE_MANIFEST_FORMAT,
@@ -171,7 +209,11 @@ export function exportCyclePackage(
     entries,
   };
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
-  const signature = { algorithm: 'Ed25519' as const, publicKey: signer.publicKey, value: signer.sign(manifestBytes).toString('base64') };
+  const signature = {
+    algorithm: 'Ed25519' as const,
+    publicKey: signer.publicKey,
+    value: signer.sign(manifestBytes).toString('base64'),
+  };
   const packageHash = sha256Hex(manifestBytes);
   const fileName = cycleFileName(cycleId, revision);
   const path = options.outPath ?? join(options.outDir ?? '.', fileName);
@@ -185,7 +227,8 @@ export function exportCyclePackage(
     for (const e of entries.slice(1)) {
       const hash = createHash('sha256');
       w.addFile(e.path, evidencePath(dataDir, e.sha256), e.size, (c) => hash.update(c));
-      if (hash.digest('hex') !== e.sha256) throw new CodedFailure('EXCHANGE_EVIDENCE_MISSING', `Tệp tài liệu ${e.sha256} đã thay đổi trong khi đóng gói.`);
+      if (hash.digest('hex') !== e.sha256)
+        throw new CodedFailure('EXCHANGE_EVIDENCE_MISSING', `Tệp tài liệu ${e.sha256} đã thay đổi trong khi đóng gói.`);
     }
     w.finish();
   } catch (e) {
@@ -202,7 +245,14 @@ export function exportCyclePackage(
       action: 'cycle.export',
       entity: 'cycle_package',
       entityId: packageHash,
-      after: { cycleId, revision, units: content.units.length, members: content.roster.length, evidenceFiles: content.evidence.length, signer: signer.fingerprint },
+      after: {
+        cycleId,
+        revision,
+        units: content.units.length,
+        members: content.roster.length,
+        evidenceFiles: content.evidence.length,
+        signer: signer.fingerprint,
+      },
       packageHash,
       at: issuedAt,
     });
@@ -231,7 +281,12 @@ export interface VerifiedCycle {
   readonly bytes: number;
 }
 
-function parseJsonEntry(file: string, bytes: Buffer, code: 'EXCHANGE_MANIFEST' | 'EXCHANGE_SCHEMA', what: string): unknown {
+function parseJsonEntry(
+  file: string,
+  bytes: Buffer,
+  code: 'EXCHANGE_MANIFEST' | 'EXCHANGE_SCHEMA',
+  what: string,
+): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -260,7 +315,8 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
   } catch {
     throw new ExchangeRefusal(file, 'EXCHANGE_FILE_UNREADABLE');
   }
-  if (size > CYCLE_MAX_BYTES) throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${size} byte, tối đa ${CYCLE_MAX_BYTES} byte`);
+  if (size > CYCLE_MAX_BYTES)
+    throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${size} byte, tối đa ${CYCLE_MAX_BYTES} byte`);
   if (size === 0) throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED', 'tệp rỗng');
   let r: TarReader;
   try {
@@ -271,7 +327,8 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
   const head = r.peek(263);
   if (head.length < 263 || head.subarray(257, 262).toString('latin1') !== 'ustar') {
     r.close();
-    if (head.subarray(0, 13).toString('latin1') === 'manifest.json') throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED');
+    if (head.subarray(0, 13).toString('latin1') === 'manifest.json')
+      throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED');
     throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'không phải gói kỳ đánh giá (tệp .cchc-cycle.tar)');
   }
   try {
@@ -283,18 +340,27 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
     };
     const manifestBytes = expectEntry('manifest.json', CYCLE_MANIFEST_MAX_BYTES);
     const rawManifest = parseJsonEntry(file, manifestBytes, 'EXCHANGE_MANIFEST', 'manifest.json');
-    if ((rawManifest as { format?: unknown })?.format !== CYCLE_MANIFEST_FORMAT) throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'không phải gói kỳ đánh giá');
+    if ((rawManifest as { format?: unknown })?.format !== CYCLE_MANIFEST_FORMAT)
+      throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'không phải gói kỳ đánh giá');
     const m = ManifestSchema.safeParse(rawManifest);
     if (!m.success) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', describeIssues(m.error.issues));
-    const sig = ManifestSignature.safeParse(parseJsonEntry(file, expectEntry('manifest.sig', 4096), 'EXCHANGE_MANIFEST', 'manifest.sig'));
-    if (!sig.success) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', `chữ ký: ${describeIssues(sig.error.issues)}`);
+    const sig = ManifestSignature.safeParse(
+      parseJsonEntry(file, expectEntry('manifest.sig', 4096), 'EXCHANGE_MANIFEST', 'manifest.sig'),
+    );
+    if (!sig.success)
+      throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', `chữ ký: ${describeIssues(sig.error.issues)}`);
     const manifest = m.data;
-    if (sig.data.publicKey !== manifest.signer.publicKey || fingerprintOf(manifest.signer.publicKey) !== manifest.signer.fingerprint) {
+    if (
+      sig.data.publicKey !== manifest.signer.publicKey ||
+      fingerprintOf(manifest.signer.publicKey) !== manifest.signer.fingerprint
+    ) {
       throw new ExchangeRefusal(file, 'EXCHANGE_KEY_MISMATCH');
     }
     // The signature covers the bytes as written, which must be the canonical form.
-    if (canonicalJson(rawManifest) !== manifestBytes.toString('utf8')) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê không ở dạng JSON chuẩn tắc');
-    if (!verifyEd25519(manifest.signer.publicKey, manifestBytes, sig.data.value)) throw new ExchangeRefusal(file, 'EXCHANGE_BAD_SIGNATURE');
+    if (canonicalJson(rawManifest) !== manifestBytes.toString('utf8'))
+      throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê không ở dạng JSON chuẩn tắc');
+    if (!verifyEd25519(manifest.signer.publicKey, manifestBytes, sig.data.value))
+      throw new ExchangeRefusal(file, 'EXCHANGE_BAD_SIGNATURE');
 
     let content: CycleContent | null = null;
     for (const entry of manifest.entries) {
@@ -303,11 +369,13 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
         throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', `mục ${entry.path} không có hoặc sai kích thước`);
       }
       if (entry.path === 'cycle.json') {
-        if (e.size > CYCLE_CONTENT_MAX_BYTES) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'cycle.json quá lớn');
+        if (e.size > CYCLE_CONTENT_MAX_BYTES)
+          throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'cycle.json quá lớn');
         const bytes = r.read();
         if (sha256Hex(bytes) !== entry.sha256) throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', 'cycle.json');
         const c = ContentSchema.safeParse(parseJsonEntry(file, bytes, 'EXCHANGE_SCHEMA', 'cycle.json'));
-        if (!c.success) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${describeIssues(c.error.issues)}`);
+        if (!c.success)
+          throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${describeIssues(c.error.issues)}`);
         content = c.data;
       } else {
         const hash = createHash('sha256');
@@ -323,12 +391,15 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
         if (hash.digest('hex') !== entry.sha256) throw new ExchangeRefusal(file, 'EXCHANGE_HASH_MISMATCH', entry.path);
       }
     }
-    if (r.next() !== null || r.trailingNonZero()) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'có mục không ghi trong bảng kê');
+    if (r.next() !== null || r.trailingNonZero())
+      throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'có mục không ghi trong bảng kê');
     if (!content) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'thiếu cycle.json');
-    if (content.cycle.id !== manifest.cycleId || content.revision !== manifest.revision) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê và nội dung khác kỳ hoặc lần phát hành');
+    if (content.cycle.id !== manifest.cycleId || content.revision !== manifest.revision)
+      throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'bảng kê và nội dung khác kỳ hoặc lần phát hành');
     const listed = new Set(manifest.entries.filter((x) => x.path !== 'cycle.json').map((x) => x.sha256));
     const described = new Set(content.evidence.map((x) => x.sha256));
-    if (listed.size !== described.size || [...listed].some((h) => !described.has(h))) throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'danh sách tài liệu không khớp');
+    if (listed.size !== described.size || [...listed].some((h) => !described.has(h)))
+      throw new ExchangeRefusal(file, 'EXCHANGE_MANIFEST', 'danh sách tài liệu không khớp');
     const units = new Set(content.units.map((u) => u.id));
     const known = (what: string, ok: boolean) => {
       if (!ok) throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: ${what}`);
@@ -338,10 +409,22 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
     for (const u of content.units) known(`đơn vị “${u.name}” thuộc nhóm lạ “${u.group}”`, groupCodes.has(u.group));
     for (const f of content.frameworks) known(`bộ tiêu chí của nhóm lạ “${f.group}”`, groupCodes.has(f.group));
     for (const d of content.dossiers) known(`hồ sơ của đơn vị lạ “${d.unitId}”`, units.has(d.unitId));
-    for (const l of content.dossierEvidence) known(`tài liệu ${l.sha256.slice(0, 12)} không có trong danh sách`, described.has(l.sha256) && units.has(l.unitId));
+    for (const l of content.dossierEvidence)
+      known(
+        `tài liệu ${l.sha256.slice(0, 12)} không có trong danh sách`,
+        described.has(l.sha256) && units.has(l.unitId),
+      );
     const roster = new Set(content.roster.map((m) => m.id));
-    for (const e of content.exemptions) known(`hạ điểm chuẩn của đơn vị lạ “${e.unitId}”`, units.has(e.unitId) && (e.proposedBy === null || roster.has(e.proposedBy)));
-    for (const m of content.roster) known(`khóa của thành viên “${m.id}”`, m.publicKey === null ? m.fingerprint === null : m.fingerprint === fingerprintOf(m.publicKey));
+    for (const e of content.exemptions)
+      known(
+        `hạ điểm chuẩn của đơn vị lạ “${e.unitId}”`,
+        units.has(e.unitId) && (e.proposedBy === null || roster.has(e.proposedBy)),
+      );
+    for (const m of content.roster)
+      known(
+        `khóa của thành viên “${m.id}”`,
+        m.publicKey === null ? m.fingerprint === null : m.fingerprint === fingerprintOf(m.publicKey),
+      );
     for (const f of content.frameworks) {
       let ok = false;
       try {
@@ -356,7 +439,8 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
     const surveyMax = new Map<string, ReturnType<typeof deserialize>>();
     for (const f of content.frameworks) {
       for (const leaf of planTotals(buildTree(f.framework as Framework), f.group).leaves) {
-        if (leaf.survey) surveyMax.set(`${f.group}/${leaf.survey}`, add(surveyMax.get(`${f.group}/${leaf.survey}`) ?? ZERO, leaf.max));
+        if (leaf.survey)
+          surveyMax.set(`${f.group}/${leaf.survey}`, add(surveyMax.get(`${f.group}/${leaf.survey}`) ?? ZERO, leaf.max));
       }
     }
     const groupOf = new Map(content.units.map((u) => [u.id, u.group]));
@@ -364,7 +448,10 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
     for (const sp of content.surveyPoints ?? []) {
       const max = surveyMax.get(`${groupOf.get(sp.unitId)}/${sp.source}`);
       const v = deserialize(sp.points);
-      known(`điểm ĐTXHH của đơn vị “${sp.unitId}”`, max !== undefined && cmp(v, ZERO) >= 0 && cmp(v, max) <= 0 && !seenSurvey.has(`${sp.unitId}/${sp.source}`));
+      known(
+        `điểm ĐTXHH của đơn vị “${sp.unitId}”`,
+        max !== undefined && cmp(v, ZERO) >= 0 && cmp(v, max) <= 0 && !seenSurvey.has(`${sp.unitId}/${sp.source}`),
+      );
       seenSurvey.add(`${sp.unitId}/${sp.source}`);
     }
     checkCycleContent(file, content);
@@ -377,7 +464,12 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
       bytes: size,
     };
   } catch (e) {
-    if (e instanceof TarFormatError) throw new ExchangeRefusal(file, e.message === 'truncated' ? 'EXCHANGE_TRUNCATED' : 'EXCHANGE_MANIFEST', e.message === 'truncated' ? undefined : 'tệp tar hỏng');
+    if (e instanceof TarFormatError)
+      throw new ExchangeRefusal(
+        file,
+        e.message === 'truncated' ? 'EXCHANGE_TRUNCATED' : 'EXCHANGE_MANIFEST',
+        e.message === 'truncated' ? undefined : 'tệp tar hỏng',
+      );
     throw e;
   } finally {
     r.close();
@@ -431,10 +523,13 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
   const cycleId = v.manifest.cycleId;
   checkCycleIds(db, file, v.content);
   const last = lastReceived(db, cycleId);
-  if (!last && getCycle(db, cycleId) && !demoCycleAdoptable(db, cycleId)) throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
+  if (!last && getCycle(db, cycleId) && !demoCycleAdoptable(db, cycleId))
+    throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
   if (!last) return 'new';
-  if (last.signer !== v.signer.fingerprint) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
-  if (db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash)) return 'duplicate';
+  if (last.signer !== v.signer.fingerprint)
+    throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
+  if (db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash))
+    return 'duplicate';
   if (v.manifest.revision <= last.revision) return 'superseded';
   return 'new';
 }
@@ -442,7 +537,9 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
 export function importCyclePackage(db: Db, dataDir: string, path: string, options: CycleImportOptions): ImportedCycle {
   // Staging folders left by an import that crashed hold nothing the store cites.
   const evidenceDir = join(dataDir, 'evidence');
-  if (existsSync(evidenceDir)) for (const f of readdirSync(evidenceDir)) if (f.startsWith('.staging-')) rmSync(join(evidenceDir, f), { recursive: true, force: true });
+  if (existsSync(evidenceDir))
+    for (const f of readdirSync(evidenceDir))
+      if (f.startsWith('.staging-')) rmSync(join(evidenceDir, f), { recursive: true, force: true });
   const stage = join(evidenceDir, `.staging-${process.pid}-${Date.now()}`);
   mkdirSync(stage, { recursive: true });
   try {
@@ -483,7 +580,14 @@ export function importCyclePackage(db: Db, dataDir: string, path: string, option
         action: 'cycle.import',
         entity: 'cycle_package',
         entityId: v.packageHash,
-        after: { cycleId: c.cycle.id, revision: c.revision, units: c.units.length, members: c.roster.length, evidenceFiles: c.evidence.length, signer: v.signer.fingerprint },
+        after: {
+          cycleId: c.cycle.id,
+          revision: c.revision,
+          units: c.units.length,
+          members: c.roster.length,
+          evidenceFiles: c.evidence.length,
+          signer: v.signer.fingerprint,
+        },
         packageHash: v.packageHash,
         at,
       });
@@ -534,10 +638,33 @@ function writeCycle(db: Db, c: CycleContent): void {
     'INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, declared, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const enc = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  for (const d of c.dossiers) item.run(d.unitId, d.nodeCode, enc(d.round1Input), d.round1Score, enc(d.round2Input), d.round2Score, enc(d.declared), d.explanation);
+  for (const d of c.dossiers)
+    item.run(
+      d.unitId,
+      d.nodeCode,
+      enc(d.round1Input),
+      d.round1Score,
+      enc(d.round2Input),
+      d.round2Score,
+      enc(d.declared),
+      d.explanation,
+    );
   const ids = new Map<string, number>();
-  for (const e of c.evidence) ids.set(e.sha256, putEvidence(db, { cycleId: id, sha256: e.sha256, title: e.title, fileName: e.fileName, size: e.size, mime: e.mime }));
-  const link = db.prepare('INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)');
+  for (const e of c.evidence)
+    ids.set(
+      e.sha256,
+      putEvidence(db, {
+        cycleId: id,
+        sha256: e.sha256,
+        title: e.title,
+        fileName: e.fileName,
+        size: e.size,
+        mime: e.mime,
+      }),
+    );
+  const link = db.prepare(
+    'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)',
+  );
   for (const l of c.dossierEvidence) {
     const ev = ids.get(l.sha256);
     if (ev !== undefined) link.run(l.unitId, l.nodeCode, ev, l.page);
@@ -548,7 +675,17 @@ function writeCycle(db: Db, c: CycleContent): void {
      ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, status = 'approved',
        decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
   );
-  for (const e of c.exemptions) exemption.run(e.unitId, e.nodeCode, e.reason, e.legalBasis, e.proposedBy, e.decidedBy, e.decidedAt ?? c.issuedAt, e.decidedAt);
+  for (const e of c.exemptions)
+    exemption.run(
+      e.unitId,
+      e.nodeCode,
+      e.reason,
+      e.legalBasis,
+      e.proposedBy,
+      e.decidedBy,
+      e.decidedAt ?? c.issuedAt,
+      e.decidedAt,
+    );
   if (c.surveyPoints !== undefined) {
     // The secretariat's survey points replace the member's (none in the package: none known yet).
     db.prepare(`DELETE FROM survey_points WHERE ${inCycle}`).run(id);

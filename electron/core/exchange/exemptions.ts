@@ -35,7 +35,11 @@ export interface ExemptionView {
   readonly packageHash: string | null;
 }
 
-export function listExemptions(db: Db, cycleId: string, options: { status?: ExemptionStatus | 'all' } = {}): ExemptionView[] {
+export function listExemptions(
+  db: Db,
+  cycleId: string,
+  options: { status?: ExemptionStatus | 'all' } = {},
+): ExemptionView[] {
   const ctx = cycleContext(db, cycleId);
   const rows = db
     .prepare(
@@ -49,7 +53,9 @@ export function listExemptions(db: Db, cycleId: string, options: { status?: Exem
   return rows
     .filter((r) => want === 'all' || r.status === want)
     .map((r) => {
-      const node = ctx.units.has(r.unitId) ? ctx.groups.get(ctx.units.get(r.unitId)!.group)?.tree.byCode.get(r.nodeCode) : undefined;
+      const node = ctx.units.has(r.unitId)
+        ? ctx.groups.get(ctx.units.get(r.unitId)!.group)?.tree.byCode.get(r.nodeCode)
+        : undefined;
       return {
         ...r,
         unitName: ctx.units.get(r.unitId)?.name ?? r.unitId,
@@ -73,33 +79,41 @@ export interface ExemptionDecision {
 
 export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): ExemptionView {
   const reason = d.reason?.trim() ?? '';
-  if (d.decision === 'rejected' && !reason) throw new CodedFailure('EXCHANGE_REASON_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_REASON_REQUIRED);
+  if (d.decision === 'rejected' && !reason)
+    throw new CodedFailure('EXCHANGE_REASON_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_REASON_REQUIRED);
   const at = d.now ?? new Date().toISOString();
   tx(db, () => {
     const ctx = cycleContext(db, cycleId);
-    if (ctx.cycle.status === 'finalised') throw new CodedFailure('CYCLE_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
-    if (!ctx.units.has(d.unitId)) throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá.', { unitId: d.unitId });
+    if (ctx.cycle.status === 'finalised')
+      throw new CodedFailure('CYCLE_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
+    if (!ctx.units.has(d.unitId))
+      throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá.', { unitId: d.unitId });
     const before = getExemption(db, d.unitId, d.nodeCode);
-    if (!before) throw new CodedFailure('EXCHANGE_EXEMPTION_NOT_FOUND', EXCHANGE_ACTION_ERRORS.EXCHANGE_EXEMPTION_NOT_FOUND);
+    if (!before)
+      throw new CodedFailure('EXCHANGE_EXEMPTION_NOT_FOUND', EXCHANGE_ACTION_ERRORS.EXCHANGE_EXEMPTION_NOT_FOUND);
     const leaf = leafOf(ctx, d.unitId, d.nodeCode);
     if (d.decision === 'approved' && leaf && !leaf.node.exemptable) {
-      throw new CodedFailure('EXEMPTION_NOT_ALLOWED', `Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí ${d.nodeCode}.`);
+      throw new CodedFailure(
+        'EXEMPTION_NOT_ALLOWED',
+        `Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí ${d.nodeCode}.`,
+      );
     }
-    db.prepare('UPDATE exemptions SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ? WHERE unit_id = ? AND node_code = ?').run(
-      d.decision,
-      d.actor,
-      reason || null,
-      at,
-      d.unitId,
-      d.nodeCode,
-    );
+    db.prepare(
+      'UPDATE exemptions SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ? WHERE unit_id = ? AND node_code = ?',
+    ).run(d.decision, d.actor, reason || null, at, d.unitId, d.nodeCode);
     appendAudit(db, {
       actor: d.actor,
       action: d.decision === 'approved' ? 'exemption.approve' : 'exemption.reject',
       entity: 'exemption',
       entityId: `${d.unitId}/${d.nodeCode}`,
       before: { status: before.status, decidedBy: before.decidedBy, decisionReason: before.decisionReason },
-      after: { status: d.decision, decidedBy: d.actor, decisionReason: reason || null, reason: before.reason, legalBasis: before.legalBasis },
+      after: {
+        status: d.decision,
+        decidedBy: d.actor,
+        decisionReason: reason || null,
+        reason: before.reason,
+        legalBasis: before.legalBasis,
+      },
       reason: reason || null,
       at,
     });

@@ -46,34 +46,66 @@ const byKey = (a: { unitId: string; nodeCode: string }, b: { unitId: string; nod
   a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.nodeCode < b.nodeCode ? -1 : a.nodeCode > b.nodeCode ? 1 : 0;
 
 /** The member's items as his store holds them; items outside his scope are skipped and listed. */
-export function buildAppraisalPayload(db: Db, cycleId: string, memberId: string, header: PayloadHeader): { payload: AppraisalPayload; skipped: SkippedItem[] } {
+export function buildAppraisalPayload(
+  db: Db,
+  cycleId: string,
+  memberId: string,
+  header: PayloadHeader,
+): { payload: AppraisalPayload; skipped: SkippedItem[] } {
   const ctx = cycleContext(db, cycleId);
   const member = requireMemberIn(ctx, memberId);
   const fields = new Set(member.fields);
   const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
   const rows = db
-    .prepare(`SELECT unit_id AS unitId, node_code AS nodeCode, input, score, comment, updated_at AS updatedAt FROM appraisals WHERE member_id = ? AND ${inCycle}`)
-    .all(memberId, cycleId) as { unitId: string; nodeCode: string; input: string | null; score: string | null; comment: string; updatedAt: string }[];
+    .prepare(
+      `SELECT unit_id AS unitId, node_code AS nodeCode, input, score, comment, updated_at AS updatedAt FROM appraisals WHERE member_id = ? AND ${inCycle}`,
+    )
+    .all(memberId, cycleId) as {
+    unitId: string;
+    nodeCode: string;
+    input: string | null;
+    score: string | null;
+    comment: string;
+    updatedAt: string;
+  }[];
   const evidence = new Map<string, EvidenceRefData[]>();
   for (const e of db
     .prepare(
       `SELECT ae.unit_id AS unitId, ae.node_code AS nodeCode, e.sha256, ae.page, e.title, e.file_name AS fileName
        FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.member_id = ? AND ae.${inCycle} ORDER BY e.sha256, ae.page`,
     )
-    .all(memberId, cycleId) as { unitId: string; nodeCode: string; sha256: string; page: number | null; title: string; fileName: string }[]) {
+    .all(memberId, cycleId) as {
+    unitId: string;
+    nodeCode: string;
+    sha256: string;
+    page: number | null;
+    title: string;
+    fileName: string;
+  }[]) {
     const k = itemKey(e.unitId, e.nodeCode);
-    evidence.set(k, [...(evidence.get(k) ?? []), { sha256: e.sha256, page: e.page, title: e.title.slice(0, 300), fileName: e.fileName.slice(0, 255) }]);
+    evidence.set(k, [
+      ...(evidence.get(k) ?? []),
+      { sha256: e.sha256, page: e.page, title: e.title.slice(0, 300), fileName: e.fileName.slice(0, 255) },
+    ]);
   }
   const exemptions = new Map(
     (
       db
         .prepare(`SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, created_at AS createdAt FROM exemptions
                   WHERE proposed_by = ? AND status IN ('proposed', 'approved') AND ${inCycle}`)
-        .all(memberId, cycleId) as { unitId: string; nodeCode: string; reason: string; legalBasis: string; createdAt: string }[]
+        .all(memberId, cycleId) as {
+        unitId: string;
+        nodeCode: string;
+        reason: string;
+        legalBasis: string;
+        createdAt: string;
+      }[]
     ).map((e) => [itemKey(e.unitId, e.nodeCode), e]),
   );
   const conflicts = db
-    .prepare(`SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? AND ${inCycle} ORDER BY unit_id`)
+    .prepare(
+      `SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? AND ${inCycle} ORDER BY unit_id`,
+    )
     .all(memberId, cycleId) as ConflictDeclaration[];
   const conflicted = new Set(conflicts.map((c) => c.unitId));
 
@@ -94,7 +126,21 @@ export function buildAppraisalPayload(db: Db, cycleId: string, memberId: string,
   for (const [k, e] of exemptions) {
     const exemption = { reason: e.reason, legalBasis: e.legalBasis };
     const item = items.get(k);
-    items.set(k, item ? { ...item, exemption } : { unitId: e.unitId, nodeCode: e.nodeCode, input: null, score: null, comment: '', evidence: [], exemption, updatedAt: e.createdAt });
+    items.set(
+      k,
+      item
+        ? { ...item, exemption }
+        : {
+            unitId: e.unitId,
+            nodeCode: e.nodeCode,
+            input: null,
+            score: null,
+            comment: '',
+            evidence: [],
+            exemption,
+            updatedAt: e.createdAt,
+          },
+    );
   }
   const skipped: SkippedItem[] = [];
   const appraisals: AppraisalItem[] = [];
@@ -102,9 +148,16 @@ export function buildAppraisalPayload(db: Db, cycleId: string, memberId: string,
     const leaf = leafOf(ctx, item.unitId, item.nodeCode);
     const empty = item.input === null && item.comment === '' && item.evidence.length === 0 && item.exemption === null;
     if (empty) continue;
-    if (!leaf) skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: 'không có trong bộ tiêu chí của đơn vị' });
-    else if (!fields.has(leaf.field) || leaf.survey) skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: `ngoài lĩnh vực được phân công (${leaf.field})` });
-    else if (conflicted.has(item.unitId)) skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: 'đơn vị đã khai báo xung đột lợi ích' });
+    if (!leaf)
+      skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: 'không có trong bộ tiêu chí của đơn vị' });
+    else if (!fields.has(leaf.field) || leaf.survey)
+      skipped.push({
+        unitId: item.unitId,
+        nodeCode: item.nodeCode,
+        reason: `ngoài lĩnh vực được phân công (${leaf.field})`,
+      });
+    else if (conflicted.has(item.unitId))
+      skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: 'đơn vị đã khai báo xung đột lợi ích' });
     else appraisals.push(item);
   }
   const payload: AppraisalPayload = {
@@ -122,7 +175,11 @@ export function buildAppraisalPayload(db: Db, cycleId: string, memberId: string,
     conflictsOfInterest: conflicts,
   };
   const check = PayloadSchema.safeParse(payload);
-  if (!check.success) throw new CodedFailure('EXCHANGE_SCHEMA', `Không tạo được gói kết quả thẩm định: ${describeIssues(check.error.issues)}.`);
+  if (!check.success)
+    throw new CodedFailure(
+      'EXCHANGE_SCHEMA',
+      `Không tạo được gói kết quả thẩm định: ${describeIssues(check.error.issues)}.`,
+    );
   return { payload, skipped };
 }
 
@@ -147,18 +204,33 @@ export interface ExportOptions {
 
 /** The roster must hold this installation's key for the member (otherwise the secretariat would refuse the package). */
 export function requireRosterKey(db: Db, memberId: string, signer: Signer): void {
-  const fp = db.prepare('SELECT fingerprint FROM members WHERE id = ?').pluck().get(memberId) as string | null | undefined;
-  if (!fp) throw new CodedFailure('EXCHANGE_KEY_NOT_REGISTERED', EXCHANGE_ACTION_ERRORS.EXCHANGE_KEY_NOT_REGISTERED, { memberId });
-  if (fp !== signer.fingerprint) throw new CodedFailure('EXCHANGE_NOT_ON_ROSTER', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_ON_ROSTER, { memberId });
+  const fp = db.prepare('SELECT fingerprint FROM members WHERE id = ?').pluck().get(memberId) as
+    | string
+    | null
+    | undefined;
+  if (!fp)
+    throw new CodedFailure('EXCHANGE_KEY_NOT_REGISTERED', EXCHANGE_ACTION_ERRORS.EXCHANGE_KEY_NOT_REGISTERED, {
+      memberId,
+    });
+  if (fp !== signer.fingerprint)
+    throw new CodedFailure('EXCHANGE_NOT_ON_ROSTER', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_ON_ROSTER, { memberId });
 }
 
 /** Builds, signs, records (outbox + audit, one transaction) and writes the member's package. */
-export function exportAppraisalPackage(db: Db, cycleId: string, memberId: string, signer: Signer, options: ExportOptions = {}): ExportedPackage {
+export function exportAppraisalPackage(
+  db: Db,
+  cycleId: string,
+  memberId: string,
+  signer: Signer,
+  options: ExportOptions = {},
+): ExportedPackage {
   requireRosterKey(db, memberId, signer);
   const createdAt = options.now ?? new Date().toISOString();
   const result = tx(db, () => {
     const last = db
-      .prepare('SELECT sequence, package_hash AS packageHash FROM exchange_outbox WHERE member_id = ? AND cycle_id = ? ORDER BY sequence DESC LIMIT 1')
+      .prepare(
+        'SELECT sequence, package_hash AS packageHash FROM exchange_outbox WHERE member_id = ? AND cycle_id = ? ORDER BY sequence DESC LIMIT 1',
+      )
       .get(memberId, cycleId) as { sequence: number; packageHash: string } | undefined;
     const sequence = (last?.sequence ?? 0) + 1;
     const { payload, skipped } = buildAppraisalPayload(db, cycleId, memberId, {
@@ -176,7 +248,13 @@ export function exportAppraisalPackage(db: Db, cycleId: string, memberId: string
       action: 'package.export',
       entity: 'appraisal_package',
       entityId: packageHash,
-      after: { sequence, previousHash: payload.previousPackageHash, items: payload.appraisals.length, conflictsOfInterest: payload.conflictsOfInterest.length, skipped: skipped.length },
+      after: {
+        sequence,
+        previousHash: payload.previousPackageHash,
+        items: payload.appraisals.length,
+        conflictsOfInterest: payload.conflictsOfInterest.length,
+        skipped: skipped.length,
+      },
       packageHash,
       at: createdAt,
     });

@@ -43,14 +43,28 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
   const totals = computeCycleTotals(db, cycleId);
   const results = computeResults(figuresOf(totals), ctx.cycle.precision, cycleGroupOrder(db, cycleId));
   const byName = new Map(results.units.map((u) => [u.unit, u]));
-  const finals = new Map<string, { sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }>();
+  const finals = new Map<
+    string,
+    { sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }
+  >();
   for (const f of db
     .prepare(
       `SELECT unit_id || char(31) || node_code AS k, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason
        FROM final_scores WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
     )
-    .all(cycleId) as { k: string; sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }[]) {
-    finals.set(f.k, { sourceMember: f.sourceMember, packageHash: f.packageHash, decidedBy: f.decidedBy, reason: f.reason });
+    .all(cycleId) as {
+    k: string;
+    sourceMember: string | null;
+    packageHash: string | null;
+    decidedBy: string | null;
+    reason: string | null;
+  }[]) {
+    finals.set(f.k, {
+      sourceMember: f.sourceMember,
+      packageHash: f.packageHash,
+      decidedBy: f.decidedBy,
+      reason: f.reason,
+    });
   }
   const p = ctx.cycle.precision;
   return {
@@ -75,9 +89,20 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
         classification: r.classification,
         rankInGroup: r.rankInGroup,
         rankOverall: r.rankOverall,
-        fields: c.totals.fields.map((f) => ({ code: f.code, benchmark: serialize(f.benchmark), points: serialize(f.points) })),
+        fields: c.totals.fields.map((f) => ({
+          code: f.code,
+          benchmark: serialize(f.benchmark),
+          points: serialize(f.points),
+        })),
         scores: Object.fromEntries(
-          [...c.scores].map(([code, s]) => [code, { score: serialize(s), source: c.sources.get(code) ?? null, ...(finals.get(`${c.unit.id}\u001f${code}`) ?? {}) }]),
+          [...c.scores].map(([code, s]) => [
+            code,
+            {
+              score: serialize(s),
+              source: c.sources.get(code) ?? null,
+              ...(finals.get(`${c.unit.id}\u001f${code}`) ?? {}),
+            },
+          ]),
         ),
       };
     }),
@@ -87,9 +112,16 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
          FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, node_code`,
       )
       .all(cycleId),
-    conflictsOfInterest: listConflictsOfInterest(db, cycleId).map((c) => ({ unitId: c.unitId, memberId: c.memberId, reason: c.reason, declaredAt: c.declaredAt })),
+    conflictsOfInterest: listConflictsOfInterest(db, cycleId).map((c) => ({
+      unitId: c.unitId,
+      memberId: c.memberId,
+      reason: c.reason,
+      declaredAt: c.declaredAt,
+    })),
     packages: db
-      .prepare('SELECT package_hash AS packageHash, member_id AS memberId, sequence FROM exchange_packages WHERE cycle_id = ? ORDER BY member_id, sequence')
+      .prepare(
+        'SELECT package_hash AS packageHash, member_id AS memberId, sequence FROM exchange_packages WHERE cycle_id = ? ORDER BY member_id, sequence',
+      )
       .all(cycleId),
   };
 }
@@ -107,21 +139,29 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
   const at = options.now ?? new Date().toISOString();
   const reason = options.reason?.trim() || null;
   const ctx = cycleContext(db, cycleId);
-  if (ctx.cycle.status === 'finalised') throw new CodedFailure('EXCHANGE_ALREADY_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
+  if (ctx.cycle.status === 'finalised')
+    throw new CodedFailure('EXCHANGE_ALREADY_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
   const matrix = completenessMatrix(db, dataDir, cycleId);
   const ok = matrix.ready || (options.acceptMissingEvidence === true && matrix.readyIgnoringEvidence);
   if (!ok) {
-    throw new CodedFailure('EXCHANGE_NOT_COMPLETE', `${EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_COMPLETE} ${matrix.blockers.join(' ')}`, {
-      total: matrix.totals.total,
-      appraised: matrix.totals.appraised,
-      openConflicts: matrix.totals.openConflicts,
-      exemptionsPending: matrix.totals.exemptionsPending,
-      exemptionsWithoutReason: matrix.totals.exemptionsWithoutReason,
-      missingEvidence: matrix.totals.missingEvidence,
-    });
+    throw new CodedFailure(
+      'EXCHANGE_NOT_COMPLETE',
+      `${EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_COMPLETE} ${matrix.blockers.join(' ')}`,
+      {
+        total: matrix.totals.total,
+        appraised: matrix.totals.appraised,
+        openConflicts: matrix.totals.openConflicts,
+        exemptionsPending: matrix.totals.exemptionsPending,
+        exemptionsWithoutReason: matrix.totals.exemptionsWithoutReason,
+        missingEvidence: matrix.totals.missingEvidence,
+      },
+    );
   }
   if (!matrix.ready && !reason) {
-    throw new CodedFailure('EXCHANGE_REASON_REQUIRED', 'Phải ghi lý do khi chốt kết quả dù còn tiêu chí thiếu tài liệu kiểm chứng.');
+    throw new CodedFailure(
+      'EXCHANGE_REASON_REQUIRED',
+      'Phải ghi lý do khi chốt kết quả dù còn tiêu chí thiếu tài liệu kiểm chứng.',
+    );
   }
   const backup = options.backup === false ? null : backupDatabase(db, dataDir, 'finalise');
   const info = tx(db, () => {
@@ -129,7 +169,9 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
     const hash = sha256Hex(content);
     const id = Number(
       db
-        .prepare('INSERT INTO cycle_snapshots (cycle_id, created_at, actor, reason, content, hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO cycle_snapshots (cycle_id, created_at, actor, reason, content, hash) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(cycleId, at, options.actor, reason, content, hash).lastInsertRowid,
     );
     db.prepare("UPDATE cycles SET status = 'finalised' WHERE id = ?").run(cycleId);
@@ -139,11 +181,24 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
       entity: 'cycle',
       entityId: cycleId,
       before: { status: 'open' },
-      after: { status: 'finalised', snapshotId: id, snapshotHash: hash, missingEvidence: matrix.totals.missingEvidence },
+      after: {
+        status: 'finalised',
+        snapshotId: id,
+        snapshotHash: hash,
+        missingEvidence: matrix.totals.missingEvidence,
+      },
       reason,
       at,
     });
-    return { id, cycleId, createdAt: at, actor: options.actor, reason, hash, auditHead: { seq: row.seq, hash: row.hash } };
+    return {
+      id,
+      cycleId,
+      createdAt: at,
+      actor: options.actor,
+      reason,
+      hash,
+      auditHead: { seq: row.seq, hash: row.hash },
+    };
   });
   return { ...info, backup };
 }
@@ -154,8 +209,11 @@ export function reopenCycle(db: Db, cycleId: string, options: { actor: string; r
   const at = options.now ?? new Date().toISOString();
   tx(db, () => {
     const ctx = cycleContext(db, cycleId);
-    if (ctx.cycle.status !== 'finalised') throw new CodedFailure('EXCHANGE_NOT_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_FINALISED);
-    const last = db.prepare('SELECT id, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1').get(cycleId) as { id: number; hash: string } | undefined;
+    if (ctx.cycle.status !== 'finalised')
+      throw new CodedFailure('EXCHANGE_NOT_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_FINALISED);
+    const last = db
+      .prepare('SELECT id, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1')
+      .get(cycleId) as { id: number; hash: string } | undefined;
     db.prepare("UPDATE cycles SET status = 'open' WHERE id = ?").run(cycleId);
     appendAudit(db, {
       actor: options.actor,
@@ -172,15 +230,19 @@ export function reopenCycle(db: Db, cycleId: string, options: { actor: string; r
 
 export function listSnapshots(db: Db, cycleId: string): SnapshotInfo[] {
   return db
-    .prepare('SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id',
+    )
     .all(cycleId) as SnapshotInfo[];
 }
 
 /** A stored snapshot and whether its content still has its hash. */
 export function readSnapshot(db: Db, id: number): { info: SnapshotInfo; content: unknown; intact: boolean } | null {
-  const r = db.prepare('SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash, content FROM cycle_snapshots WHERE id = ?').get(id) as
-    | (SnapshotInfo & { content: string })
-    | undefined;
+  const r = db
+    .prepare(
+      'SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash, content FROM cycle_snapshots WHERE id = ?',
+    )
+    .get(id) as (SnapshotInfo & { content: string }) | undefined;
   if (!r) return null;
   const { content, ...info } = r;
   return { info, content: JSON.parse(content), intact: sha256Hex(content) === info.hash };

@@ -67,25 +67,37 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   const file = pkg.file;
 
   // Signer on the roster.
-  const holders = db.prepare('SELECT id, cycle_id AS cycleId FROM members WHERE fingerprint = ?').all(p.keyFingerprint) as { id: string; cycleId: string }[];
-  if (holders.length === 0) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_NOT_ON_ROSTER', `dấu vân tay ${formatFingerprint(p.keyFingerprint)}`);
+  const holders = db
+    .prepare('SELECT id, cycle_id AS cycleId FROM members WHERE fingerprint = ?')
+    .all(p.keyFingerprint) as { id: string; cycleId: string }[];
+  if (holders.length === 0)
+    throw new ExchangeRefusal(
+      file,
+      'EXCHANGE_SIGNER_NOT_ON_ROSTER',
+      `dấu vân tay ${formatFingerprint(p.keyFingerprint)}`,
+    );
   const holder = holders.find((h) => h.id === p.member.id);
   if (!holder) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_MISMATCH', `gói ghi thành viên “${p.member.id}”`);
 
   // Cycle and frameworks.
   const cycleExists = db.prepare('SELECT 1 FROM cycles WHERE id = ?').get(p.cycleId) !== undefined;
-  if (!cycleExists || holder.cycleId !== p.cycleId) throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_CYCLE', `kỳ “${p.cycleId}”`);
+  if (!cycleExists || holder.cycleId !== p.cycleId)
+    throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_CYCLE', `kỳ “${p.cycleId}”`);
   const ctx = cycleContext(db, p.cycleId);
-  if (ctx.cycle.status === 'finalised') throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_FINALISED', `kỳ “${ctx.cycle.name}”`);
+  if (ctx.cycle.status === 'finalised')
+    throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_FINALISED', `kỳ “${ctx.cycle.name}”`);
   const local = [...ctx.groups].map(([g, f]) => `${g}=${f.hash}`).sort();
-  const theirs = Object.entries(p.frameworks).map(([g, hash]) => `${g}=${hash}`).sort();
+  const theirs = Object.entries(p.frameworks)
+    .map(([g, hash]) => `${g}=${hash}`)
+    .sort();
   if (local.join(';') !== theirs.join(';')) throw new ExchangeRefusal(file, 'EXCHANGE_FRAMEWORK_MISMATCH');
 
   // Scope.
   const member = ctx.members.get(p.member.id)!;
   const fields = new Set(member.fields);
   const extra = p.scope.fields.filter((f) => !fields.has(f));
-  if (extra.length > 0) throw new ExchangeRefusal(file, 'EXCHANGE_SCOPE_MISMATCH', `lĩnh vực ${extra.join(', ')} không được phân công`);
+  if (extra.length > 0)
+    throw new ExchangeRefusal(file, 'EXCHANGE_SCOPE_MISMATCH', `lĩnh vực ${extra.join(', ')} không được phân công`);
   const scope = new Set(p.scope.fields);
   const conflicted = new Set<string>();
   for (const c of p.conflictsOfInterest) {
@@ -98,25 +110,42 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
     const leaf = leafOf(ctx, a.unitId, a.nodeCode);
     if (!leaf) throw new ExchangeRefusal(file, 'EXCHANGE_UNKNOWN_NODE', where);
     if (!fields.has(leaf.field) || !scope.has(leaf.field) || leaf.survey) {
-      throw new ExchangeRefusal(file, 'EXCHANGE_OUT_OF_SCOPE', `${where} thuộc lĩnh vực ${leaf.field}${leaf.survey ? ' (điểm điều tra xã hội học)' : ''}`);
+      throw new ExchangeRefusal(
+        file,
+        'EXCHANGE_OUT_OF_SCOPE',
+        `${where} thuộc lĩnh vực ${leaf.field}${leaf.survey ? ' (điểm điều tra xã hội học)' : ''}`,
+      );
     }
     if (conflicted.has(a.unitId)) throw new ExchangeRefusal(file, 'EXCHANGE_COI_VIOLATION', where);
     if (a.input !== null) {
       const r = scoreOf(leaf.groupHash, leaf.node, a.input);
       if (!r.ok) throw new ExchangeRefusal(file, 'EXCHANGE_INVALID_INPUT', `${where}: ${r.message}`);
-      if (r.score !== a.score) throw new ExchangeRefusal(file, 'EXCHANGE_SCORE_MISMATCH', `${where}: gói ghi ${a.score}, tính lại được ${r.score}`);
+      if (r.score !== a.score)
+        throw new ExchangeRefusal(
+          file,
+          'EXCHANGE_SCORE_MISMATCH',
+          `${where}: gói ghi ${a.score}, tính lại được ${r.score}`,
+        );
     }
-    if (a.exemption !== null && !leaf.node.exemptable) throw new ExchangeRefusal(file, 'EXCHANGE_EXEMPTION_NOT_ALLOWED', where);
+    if (a.exemption !== null && !leaf.node.exemptable)
+      throw new ExchangeRefusal(file, 'EXCHANGE_EXEMPTION_NOT_ALLOWED', where);
   }
 
   // Order.
-  const known = db.prepare('SELECT member_id FROM exchange_packages WHERE package_hash = ?').pluck().get(pkg.packageHash);
+  const known = db
+    .prepare('SELECT member_id FROM exchange_packages WHERE package_hash = ?')
+    .pluck()
+    .get(pkg.packageHash);
   const last = lastPackageOf(db, member.id);
-  if (known !== undefined) return { pkg, ctx, member, state: 'duplicate', gap: false, lastSequence: last?.sequence ?? null };
+  if (known !== undefined)
+    return { pkg, ctx, member, state: 'duplicate', gap: false, lastSequence: last?.sequence ?? null };
   if (last) {
-    if (p.sequence < last.sequence) return { pkg, ctx, member, state: 'superseded', gap: false, lastSequence: last.sequence };
-    if (p.sequence === last.sequence) throw new ExchangeRefusal(file, 'EXCHANGE_SEQUENCE_REUSED', `số thứ tự ${p.sequence}`);
-    if (p.sequence === last.sequence + 1 && p.previousPackageHash !== last.packageHash) throw new ExchangeRefusal(file, 'EXCHANGE_CHAIN_BROKEN');
+    if (p.sequence < last.sequence)
+      return { pkg, ctx, member, state: 'superseded', gap: false, lastSequence: last.sequence };
+    if (p.sequence === last.sequence)
+      throw new ExchangeRefusal(file, 'EXCHANGE_SEQUENCE_REUSED', `số thứ tự ${p.sequence}`);
+    if (p.sequence === last.sequence + 1 && p.previousPackageHash !== last.packageHash)
+      throw new ExchangeRefusal(file, 'EXCHANGE_CHAIN_BROKEN');
   }
   const gap = last ? p.sequence > last.sequence + 1 : p.sequence > 1;
   return { pkg, ctx, member, state: 'new', gap, lastSequence: last?.sequence ?? null };
@@ -143,8 +172,18 @@ export interface ChangeView {
   readonly nodeTitle: string;
   readonly kind: 'added' | 'changed' | 'removed';
   /** Decimal text ("0.5"), null when no score. */
-  readonly before: { readonly score: string | null; readonly input: unknown; readonly comment: string; readonly exemption: boolean } | null;
-  readonly after: { readonly score: string | null; readonly input: unknown; readonly comment: string; readonly exemption: boolean } | null;
+  readonly before: {
+    readonly score: string | null;
+    readonly input: unknown;
+    readonly comment: string;
+    readonly exemption: boolean;
+  } | null;
+  readonly after: {
+    readonly score: string | null;
+    readonly input: unknown;
+    readonly comment: string;
+    readonly exemption: boolean;
+  } | null;
 }
 
 export interface PlannedConflictView {
@@ -154,7 +193,12 @@ export interface PlannedConflictView {
   readonly nodeTitle: string;
   readonly status: 'open' | 'resolved';
   readonly isNew: boolean;
-  readonly sides: readonly { readonly memberId: string; readonly memberName: string; readonly score: string; readonly input: unknown }[];
+  readonly sides: readonly {
+    readonly memberId: string;
+    readonly memberName: string;
+    readonly score: string;
+    readonly input: unknown;
+  }[];
 }
 
 export interface ImportPreview {
@@ -162,7 +206,12 @@ export interface ImportPreview {
   readonly packageHash: string;
   readonly state: PackageState;
   readonly cycle: { readonly id: string; readonly name: string };
-  readonly member: { readonly id: string; readonly name: string; readonly fingerprint: string; readonly display: string };
+  readonly member: {
+    readonly id: string;
+    readonly name: string;
+    readonly fingerprint: string;
+    readonly display: string;
+  };
   readonly sequence: number;
   readonly lastSequence: number | null;
   readonly gap: boolean;
@@ -182,7 +231,10 @@ export interface ImportPreview {
   };
   readonly changes: readonly ChangeView[];
   readonly conflicts: readonly PlannedConflictView[];
-  readonly declarations: { readonly added: readonly { unitId: string; unitName: string; reason: string }[]; readonly removed: readonly { unitId: string; unitName: string; reason: string }[] };
+  readonly declarations: {
+    readonly added: readonly { unitId: string; unitName: string; reason: string }[];
+    readonly removed: readonly { unitId: string; unitName: string; reason: string }[];
+  };
 }
 
 export function countsOf(plan: MergePlan | null): ImportPreview['counts'] {
@@ -212,7 +264,13 @@ function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPrevie
     comment: i.comment,
     exemption: i.exemption !== null,
   });
-  const change = (kind: ChangeView['kind'], unitId: string, nodeCode: string, before: ChangeView['before'], after: ChangeView['after']): ChangeView => ({
+  const change = (
+    kind: ChangeView['kind'],
+    unitId: string,
+    nodeCode: string,
+    before: ChangeView['before'],
+    after: ChangeView['after'],
+  ): ChangeView => ({
     unitId,
     unitName: unitName(unitId),
     nodeCode,
@@ -235,15 +293,29 @@ function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPrevie
     nodeTitle: nodeTitle(c.unitId, c.nodeCode),
     status: c.status,
     isNew: c.isNew,
-    sides: c.candidates.map((x) => ({ memberId: x.memberId, memberName: ctx.members.get(x.memberId)?.name ?? x.memberId, score: DECIMAL_SCORE(x.score), input: x.input })),
+    sides: c.candidates.map((x) => ({
+      memberId: x.memberId,
+      memberName: ctx.members.get(x.memberId)?.name ?? x.memberId,
+      score: DECIMAL_SCORE(x.score),
+      input: x.input,
+    })),
   }));
-  const decl = (c: { unitId: string; reason: string }) => ({ unitId: c.unitId, unitName: unitName(c.unitId), reason: c.reason });
+  const decl = (c: { unitId: string; reason: string }) => ({
+    unitId: c.unitId,
+    unitName: unitName(c.unitId),
+    reason: c.reason,
+  });
   return {
     file: pkg.file,
     packageHash: pkg.packageHash,
     state: checked.state,
     cycle: { id: ctx.cycle.id, name: ctx.cycle.name },
-    member: { id: member.id, name: member.name, fingerprint: pkg.payload.keyFingerprint, display: formatFingerprint(pkg.payload.keyFingerprint) },
+    member: {
+      id: member.id,
+      name: member.name,
+      fingerprint: pkg.payload.keyFingerprint,
+      display: formatFingerprint(pkg.payload.keyFingerprint),
+    },
     sequence: pkg.payload.sequence,
     lastSequence: checked.lastSequence,
     gap: checked.gap,
@@ -251,7 +323,10 @@ function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPrevie
     counts: countsOf(plan),
     changes,
     conflicts,
-    declarations: { added: (plan?.declarations.added ?? []).map(decl), removed: (plan?.declarations.removed ?? []).map(decl) },
+    declarations: {
+      added: (plan?.declarations.added ?? []).map(decl),
+      removed: (plan?.declarations.removed ?? []).map(decl),
+    },
   };
 }
 
@@ -308,14 +383,25 @@ function notice(pkg: VerifiedPackage, state: 'duplicate' | 'superseded'): Import
 export function refusedOutcome(file: string, e: unknown): ImportOutcome {
   if (e instanceof CodedFailure) {
     const code = isExchangeCode(e.code) ? e.code : null;
-    return { file, status: 'refused', code, message: e.message, packageHash: null, memberId: null, sequence: null, counts: null, auditRows: 0 };
+    return {
+      file,
+      status: 'refused',
+      code,
+      message: e.message,
+      packageHash: null,
+      memberId: null,
+      sequence: null,
+      counts: null,
+      auditRows: 0,
+    };
   }
   throw e;
 }
 
 /** Commits one verified package: checks and plans again inside one transaction, then writes. */
 export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOptions): ImportOutcome {
-  if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash) throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
+  if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
+    throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
   const at = options.at ?? new Date().toISOString();
   return tx(db, () => {
     const checked = checkPackage(db, pkg);
@@ -363,7 +449,12 @@ function isKnown(db: Db, pkg: VerifiedPackage): boolean {
  * the database file is backed up once before the first write. Never throws for a refused
  * file: its outcome says why.
  */
-export function importFiles(db: Db, dataDir: string, paths: readonly string[], options: ImportOptions): { outcomes: ImportOutcome[]; backup: string | null } {
+export function importFiles(
+  db: Db,
+  dataDir: string,
+  paths: readonly string[],
+  options: ImportOptions,
+): { outcomes: ImportOutcome[]; backup: string | null } {
   const verified: (VerifiedPackage | ImportOutcome)[] = paths.map((path) => {
     try {
       return readAppraisalPackage(path);
@@ -376,7 +467,8 @@ export function importFiles(db: Db, dataDir: string, paths: readonly string[], o
     if ('status' in v) return v;
     try {
       // Back up once, before the first package that will write (checked first, so a refused file costs no backup).
-      if (backup === null && options.backup !== false && !isKnown(db, v) && checkPackage(db, v).state === 'new') backup = backupDatabase(db, dataDir, 'import');
+      if (backup === null && options.backup !== false && !isKnown(db, v) && checkPackage(db, v).state === 'new')
+        backup = backupDatabase(db, dataDir, 'import');
       return commitVerified(db, v, options);
     } catch (e) {
       return refusedOutcome(v.file, e);
@@ -388,7 +480,9 @@ export function importFiles(db: Db, dataDir: string, paths: readonly string[], o
 /** Commits one file after a preview (UI flow): `expectedHash` is the preview's packageHash. */
 export function commitImport(db: Db, dataDir: string, path: string, options: ImportOptions): ImportOutcome {
   const pkg = readAppraisalPackage(path);
-  if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash) throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
-  if (options.backup !== false && !isKnown(db, pkg) && checkPackage(db, pkg).state === 'new') backupDatabase(db, dataDir, 'import');
+  if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
+    throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
+  if (options.backup !== false && !isKnown(db, pkg) && checkPackage(db, pkg).state === 'new')
+    backupDatabase(db, dataDir, 'import');
   return commitVerified(db, pkg, options);
 }

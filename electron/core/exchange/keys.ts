@@ -18,7 +18,19 @@
  *
  * Opening checks that the private key still derives the stored public key.
  */
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, randomBytes, scryptSync, sign, verify, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  scryptSync,
+  sign,
+  verify,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -56,7 +68,15 @@ export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
  * cannot make the app exhaust memory or time.
  */
 export function kdfWithinCaps(k: ScryptParams): boolean {
-  return k.logN >= 10 && k.logN <= 18 && k.r >= 1 && k.r <= 16 && k.p >= 1 && k.p <= 4 && 128 * 2 ** k.logN * k.r <= 256 * 1024 * 1024;
+  return (
+    k.logN >= 10 &&
+    k.logN <= 18 &&
+    k.r >= 1 &&
+    k.r <= 16 &&
+    k.p >= 1 &&
+    k.p <= 4 &&
+    128 * 2 ** k.logN * k.r <= 256 * 1024 * 1024
+  );
 }
 
 const MAGIC = Buffer.from('CPB1', 'ascii');
@@ -67,7 +87,12 @@ const HEADER = MAGIC.length + 3 + SALT + IV + TAG;
 
 function derive(passphrase: string, salt: Uint8Array, k: ScryptParams): Buffer {
   const N = 2 ** k.logN;
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r: k.r, p: k.p, maxmem: 256 * N * k.r + 16 * 1024 * 1024 });
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, {
+    N,
+    r: k.r,
+    p: k.p,
+    maxmem: 256 * N * k.r + 16 * 1024 * 1024,
+  });
 }
 
 /**
@@ -75,7 +100,8 @@ function derive(passphrase: string, salt: Uint8Array, k: ScryptParams): Buffer {
  * "CPB1" | logN | r | p | salt(16) | iv(12) | tag(16) | ciphertext.
  */
 export function passphraseBox(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): SecretBox {
-  if (passphrase.length < MIN_PASSPHRASE) throw new CodedFailure('EXCHANGE_PASSPHRASE_WEAK', EXCHANGE_ACTION_ERRORS.EXCHANGE_PASSPHRASE_WEAK);
+  if (passphrase.length < MIN_PASSPHRASE)
+    throw new CodedFailure('EXCHANGE_PASSPHRASE_WEAK', EXCHANGE_ACTION_ERRORS.EXCHANGE_PASSPHRASE_WEAK);
   return {
     kind: 'passphrase',
     seal(bytes) {
@@ -202,7 +228,9 @@ const Keystore = z.object({
   createdAt: z.string(),
   protection: z.string(),
   encryptedPrivateKey: z.string(),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }).optional(),
+  kdf: z
+    .object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() })
+    .optional(),
   salt: z.string().optional(),
   iv: z.string().optional(),
   tag: z.string().optional(),
@@ -237,7 +265,15 @@ function writeAtomic(path: string, text: string): void {
 }
 
 function toKeystore(publicKey: string, sealed: Uint8Array, box: SecretBox, createdAt: string): Keystore {
-  const base = { format: 'cchc-identity' as const, version: 1 as const, algorithm: 'Ed25519' as const, publicKey, fingerprint: fingerprintOf(publicKey), createdAt, protection: box.kind };
+  const base = {
+    format: 'cchc-identity' as const,
+    version: 1 as const,
+    algorithm: 'Ed25519' as const,
+    publicKey,
+    fingerprint: fingerprintOf(publicKey),
+    createdAt,
+    protection: box.kind,
+  };
   const b = Buffer.from(sealed);
   if (box.kind === 'passphrase' && b.length >= HEADER && b.subarray(0, 4).equals(MAGIC)) {
     let o = 7;
@@ -289,7 +325,13 @@ function readKeystore(dataDir: string): Keystore | null {
 }
 
 function info(k: Keystore): IdentityInfo {
-  return { publicKey: k.publicKey, fingerprint: k.fingerprint, display: formatFingerprint(k.fingerprint), createdAt: k.createdAt, protection: k.protection };
+  return {
+    publicKey: k.publicKey,
+    fingerprint: k.fingerprint,
+    display: formatFingerprint(k.fingerprint),
+    createdAt: k.createdAt,
+    protection: k.protection,
+  };
 }
 
 export function hasIdentity(dataDir: string): boolean {
@@ -304,7 +346,8 @@ export function readIdentityInfo(dataDir: string): IdentityInfo | null {
 
 /** Makes the installation's key pair; refuses to replace an existing one. */
 export function createIdentity(dataDir: string, box: SecretBox, now: string = new Date().toISOString()): IdentityInfo {
-  if (hasIdentity(dataDir)) throw new CodedFailure('EXCHANGE_IDENTITY_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_EXISTS);
+  if (hasIdentity(dataDir))
+    throw new CodedFailure('EXCHANGE_IDENTITY_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_EXISTS);
   const { privateKey } = generateKeyPairSync('ed25519');
   const publicKey = rawPublicKey(createPublicKey(privateKey));
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
@@ -345,7 +388,14 @@ export interface PublicKeyFile {
 }
 
 export function publicKeyFile(i: IdentityInfo): PublicKeyFile {
-  return { format: 'cchc-public-key', version: 1, algorithm: 'Ed25519', publicKey: i.publicKey, fingerprint: i.fingerprint, display: i.display };
+  return {
+    format: 'cchc-public-key',
+    version: 1,
+    algorithm: 'Ed25519',
+    publicKey: i.publicKey,
+    fingerprint: i.fingerprint,
+    display: i.display,
+  };
 }
 
 /** Reads a public key given as a file written by publicKeyFile, or as the bare base64 key. */
@@ -361,7 +411,10 @@ export function parsePublicKey(text: string): { publicKey: string; fingerprint: 
     }
   }
   if (!decodeBase64Strict(key, 32) || !publicKeyObject(key)) {
-    throw new CodedFailure('EXCHANGE_SCHEMA', 'Khóa công khai không hợp lệ (phải là base64 của 32 byte hoặc tệp identity.pub.json).');
+    throw new CodedFailure(
+      'EXCHANGE_SCHEMA',
+      'Khóa công khai không hợp lệ (phải là base64 của 32 byte hoặc tệp identity.pub.json).',
+    );
   }
   return { publicKey: key, fingerprint: fingerprintOf(key) };
 }

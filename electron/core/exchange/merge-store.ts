@@ -2,8 +2,23 @@
  * The merge's side of the store: reading what planMerge needs and writing a plan. Writes
  * happen only inside the caller's transaction (see import.ts).
  */
-import type { AppraisalItem, AppraisalPayload, ConflictDeclaration, EvidenceRefData, ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
-import { type ExemptionData, type FinalScoreData, type ItemKey, type MergeLocal, type MergePlan, type OtherAppraisal, type StoredItem, itemKey } from '../../../shared/exchange/merge.ts';
+import type {
+  AppraisalItem,
+  AppraisalPayload,
+  ConflictDeclaration,
+  EvidenceRefData,
+  ScoreInputData,
+} from '../../../shared/exchange/appraisal-package.ts';
+import {
+  type ExemptionData,
+  type FinalScoreData,
+  type ItemKey,
+  type MergeLocal,
+  type MergePlan,
+  type OtherAppraisal,
+  type StoredItem,
+  itemKey,
+} from '../../../shared/exchange/merge.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { mimeOf } from '../evidence/files.ts';
@@ -17,12 +32,20 @@ function prepare(db: Db) {
     lastPackage: db.prepare(
       'SELECT package_hash AS packageHash, sequence, payload FROM exchange_packages WHERE member_id = ? ORDER BY sequence DESC LIMIT 1',
     ),
-    memberRows: db.prepare('SELECT unit_id || char(31) || node_code AS k, package_hash AS h FROM appraisals WHERE member_id = ?').raw(),
-    myConflicts: db.prepare('SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? ORDER BY unit_id'),
+    memberRows: db
+      .prepare('SELECT unit_id || char(31) || node_code AS k, package_hash AS h FROM appraisals WHERE member_id = ?')
+      .raw(),
+    myConflicts: db.prepare(
+      'SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? ORDER BY unit_id',
+    ),
     cycleConflicts: db.prepare(
       'SELECT member_id AS memberId, unit_id AS unitId FROM conflicts_of_interest WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
     ),
-    assignments: db.prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?').raw(),
+    assignments: db
+      .prepare(
+        'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
+      )
+      .raw(),
     others: db.prepare(
       `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
        WHERE unit_id = ? AND node_code = ? AND member_id != ? AND score IS NOT NULL`,
@@ -50,7 +73,9 @@ function prepare(db: Db) {
          updated_at = excluded.updated_at, package_hash = excluded.package_hash`,
     ),
     clearEvidence: db.prepare('DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
-    insertEvidenceLink: db.prepare('INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)'),
+    insertEvidenceLink: db.prepare(
+      'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)',
+    ),
     evidenceIds: db.prepare('SELECT sha256, id FROM evidence WHERE cycle_id = ?').raw(),
     insertEvidence: db.prepare(
       `INSERT INTO evidence (cycle_id, sha256, title, file_name, size, mime) VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT (cycle_id, sha256) DO NOTHING`,
@@ -86,7 +111,8 @@ export function statements(db: Db): Statements {
   return s;
 }
 
-const parseInput = (text: string | null): ScoreInputData | null => (text === null ? null : (JSON.parse(text) as ScoreInputData));
+const parseInput = (text: string | null): ScoreInputData | null =>
+  text === null ? null : (JSON.parse(text) as ScoreInputData);
 
 export interface LastPackage {
   readonly packageHash: string;
@@ -104,7 +130,10 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
   const last = lastPackageOf(ctx.db, memberId);
   const hashes = new Map(s.memberRows.all(memberId) as [string, string | null][]);
   const lastItems: AppraisalItem[] = last ? (JSON.parse(last.payload) as AppraisalPayload).appraisals : [];
-  const mine: StoredItem[] = lastItems.map((i) => ({ ...i, packageHash: hashes.get(itemKey(i.unitId, i.nodeCode)) ?? last!.packageHash }));
+  const mine: StoredItem[] = lastItems.map((i) => ({
+    ...i,
+    packageHash: hashes.get(itemKey(i.unitId, i.nodeCode)) ?? last!.packageHash,
+  }));
   const myConflicts = s.myConflicts.all(memberId) as ConflictDeclaration[];
 
   const fieldOf: Record<ItemKey, string> = {};
@@ -120,10 +149,24 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
     const unit = ctx.units.get(unitId);
     const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
     if (field !== undefined) fieldOf[k] = field;
-    for (const o of s.others.all(unitId, nodeCode, memberId) as { memberId: string; input: string | null; score: string; packageHash: string | null }[]) {
-      others.push({ unitId, nodeCode, memberId: o.memberId, input: parseInput(o.input), score: o.score, packageHash: o.packageHash });
+    for (const o of s.others.all(unitId, nodeCode, memberId) as {
+      memberId: string;
+      input: string | null;
+      score: string;
+      packageHash: string | null;
+    }[]) {
+      others.push({
+        unitId,
+        nodeCode,
+        memberId: o.memberId,
+        input: parseInput(o.input),
+        score: o.score,
+        packageHash: o.packageHash,
+      });
     }
-    const f = s.finals.get(unitId, nodeCode) as (Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null }) | undefined;
+    const f = s.finals.get(unitId, nodeCode) as
+      | (Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null })
+      | undefined;
     if (f) finals.push({ ...f, unitId, nodeCode, input: parseInput(f.input) });
     const e = s.exemptions.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
     if (e) exemptions.push({ ...e, unitId, nodeCode });
@@ -189,14 +232,25 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   const evidenceId = (e: EvidenceRefData): number => {
     let id = evidence.get(e.sha256);
     if (id === undefined) {
-      s.insertEvidence.run(ctx.cycle.id, e.sha256, e.title.trim() || e.fileName || e.sha256.slice(0, 12), e.fileName || `${e.sha256}.bin`, mimeOf(e.fileName));
+      s.insertEvidence.run(
+        ctx.cycle.id,
+        e.sha256,
+        e.title.trim() || e.fileName || e.sha256.slice(0, 12),
+        e.fileName || `${e.sha256}.bin`,
+        mimeOf(e.fileName),
+      );
       id = s.evidenceId.get(ctx.cycle.id, e.sha256) as number;
       evidence.set(e.sha256, id);
     }
     return id;
   };
 
-  type UnitAudit = { before: Record<string, unknown>; after: Record<string, unknown>; finalsBefore: Record<string, unknown>; finalsAfter: Record<string, unknown> };
+  type UnitAudit = {
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    finalsBefore: Record<string, unknown>;
+    finalsAfter: Record<string, unknown>;
+  };
   const perUnit = new Map<string, UnitAudit>();
   const unitAudit = (u: string) => {
     let a = perUnit.get(u);
@@ -212,17 +266,46 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const c of plan.declarations.removed) {
     s.deleteConflict.run(c.unitId, member);
-    appendAudit(db, { actor, action: 'coi.withdraw', entity: 'conflict_of_interest', entityId: `${c.unitId}/${member}`, before: c, after: null, reason: c.reason, packageHash: h, at });
+    appendAudit(db, {
+      actor,
+      action: 'coi.withdraw',
+      entity: 'conflict_of_interest',
+      entityId: `${c.unitId}/${member}`,
+      before: c,
+      after: null,
+      reason: c.reason,
+      packageHash: h,
+      at,
+    });
   }
   for (const c of [...plan.declarations.added, ...plan.declarations.changed.map((x) => x.after)]) {
     const before = plan.declarations.changed.find((x) => x.after.unitId === c.unitId)?.before ?? null;
     s.upsertConflict.run(c.unitId, member, c.reason, c.declaredAt, h);
-    appendAudit(db, { actor, action: 'coi.declare', entity: 'conflict_of_interest', entityId: `${c.unitId}/${member}`, before, after: c, reason: c.reason, packageHash: h, at });
+    appendAudit(db, {
+      actor,
+      action: 'coi.declare',
+      entity: 'conflict_of_interest',
+      entityId: `${c.unitId}/${member}`,
+      before,
+      after: c,
+      reason: c.reason,
+      packageHash: h,
+      at,
+    });
   }
   // A member's first rows have no evidence links to clear.
   const hadRows = s.memberHasRows.get(member) !== undefined;
   const write = (i: AppraisalItem, fresh: boolean) => {
-    s.upsertAppraisal.run(i.unitId, i.nodeCode, member, i.input === null ? null : JSON.stringify(i.input), i.score, i.comment, i.updatedAt, h);
+    s.upsertAppraisal.run(
+      i.unitId,
+      i.nodeCode,
+      member,
+      i.input === null ? null : JSON.stringify(i.input),
+      i.score,
+      i.comment,
+      i.updatedAt,
+      h,
+    );
     if (!fresh) s.clearEvidence.run(i.unitId, i.nodeCode, member);
     for (const e of i.evidence) s.insertEvidenceLink.run(i.unitId, i.nodeCode, member, evidenceId(e), e.page);
   };
@@ -240,11 +323,30 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const e of plan.exemptions.remove) {
     s.deleteExemption.run(e.unitId, e.nodeCode);
-    appendAudit(db, { actor, action: 'exemption.withdraw', entity: 'exemption', entityId: `${e.unitId}/${e.nodeCode}`, before: e, after: null, reason: e.reason, packageHash: h, at });
+    appendAudit(db, {
+      actor,
+      action: 'exemption.withdraw',
+      entity: 'exemption',
+      entityId: `${e.unitId}/${e.nodeCode}`,
+      before: e,
+      after: null,
+      reason: e.reason,
+      packageHash: h,
+      at,
+    });
   }
   for (const e of plan.exemptions.upsert) {
     s.upsertExemption.run(e);
-    appendAudit(db, { actor, action: 'exemption.propose', entity: 'exemption', entityId: `${e.unitId}/${e.nodeCode}`, after: e, reason: e.reason, packageHash: h, at });
+    appendAudit(db, {
+      actor,
+      action: 'exemption.propose',
+      entity: 'exemption',
+      entityId: `${e.unitId}/${e.nodeCode}`,
+      after: e,
+      reason: e.reason,
+      packageHash: h,
+      at,
+    });
   }
   for (const f of plan.finals.remove) {
     s.deleteFinal.run(f.unitId, f.nodeCode);

@@ -9,7 +9,12 @@ import { FileReadError, describeFileProblem, openRegularFile } from '../files/re
 export class ExchangeRefusal extends CodedFailure {
   override readonly code: ExchangeCode;
   readonly file: string;
-  constructor(file: string, code: ExchangeCode, detail?: string, details: Record<string, string | number | boolean | null> = {}) {
+  constructor(
+    file: string,
+    code: ExchangeCode,
+    detail?: string,
+    details: Record<string, string | number | boolean | null> = {},
+  ) {
     super(code, refusalMessage(file, code, detail), { file, ...details });
     this.name = 'ExchangeRefusal';
     this.code = code;
@@ -39,7 +44,10 @@ export function readCapped(path: string, maxBytes: number): Buffer {
   try {
     const st = fstatSync(fd);
     if (st.size > maxBytes) {
-      throw new ExchangeRefusal(name, 'EXCHANGE_TOO_LARGE', `${st.size} byte, tối đa ${maxBytes} byte`, { size: st.size, max: maxBytes });
+      throw new ExchangeRefusal(name, 'EXCHANGE_TOO_LARGE', `${st.size} byte, tối đa ${maxBytes} byte`, {
+        size: st.size,
+        max: maxBytes,
+      });
     }
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
@@ -71,7 +79,8 @@ function openChecked(path: string): number {
   try {
     return openRegularFile(path);
   } catch (e) {
-    if (e instanceof FileReadError) throw new ExchangeRefusal(displayName(path), 'EXCHANGE_FILE_UNREADABLE', describeFileProblem(e.problem));
+    if (e instanceof FileReadError)
+      throw new ExchangeRefusal(displayName(path), 'EXCHANGE_FILE_UNREADABLE', describeFileProblem(e.problem));
     throw e;
   }
 }

@@ -25,7 +25,12 @@ export interface RosterEntry {
   readonly fingerprint: string | null;
   /** "3F9A 01C2 …", null before a key is registered. */
   readonly display: string | null;
-  readonly lastPackage: { readonly sequence: number; readonly packageHash: string; readonly importedAt: string; readonly items: number } | null;
+  readonly lastPackage: {
+    readonly sequence: number;
+    readonly packageHash: string;
+    readonly importedAt: string;
+    readonly items: number;
+  } | null;
   /** Units the member declared a conflict of interest with. */
   readonly conflictsOfInterest: readonly string[];
 }
@@ -56,17 +61,33 @@ export function rosterWithKeys(db: Db, cycleId: string): RosterEntry[] {
  * the secretariat has compared the fingerprint with the member aloud. One key per member
  * within a cycle; replacing a key is logged with the old one.
  */
-export function registerMemberKey(db: Db, cycleId: string, memberId: string, publicKeyText: string, actor: string, reason: string | null = null): RosterEntry {
+export function registerMemberKey(
+  db: Db,
+  cycleId: string,
+  memberId: string,
+  publicKeyText: string,
+  actor: string,
+  reason: string | null = null,
+): RosterEntry {
   const { publicKey, fingerprint } = parsePublicKey(publicKeyText);
   const member = getMember(db, memberId);
-  if (!member || member.cycleId !== cycleId) throw new CodedFailure('MEMBER_NOT_FOUND', `Không có thành viên “${memberId}” trong kỳ đánh giá.`, { memberId });
-  const other = db.prepare('SELECT id, name FROM members WHERE cycle_id = ? AND fingerprint = ? AND id != ?').get(cycleId, fingerprint, memberId) as
-    | { id: string; name: string }
-    | undefined;
-  if (other) throw new CodedFailure('EXCHANGE_KEY_IN_USE', `Khóa này đã được đăng ký cho thành viên ${other.name}; mỗi thành viên có một khóa riêng.`);
+  if (!member || member.cycleId !== cycleId)
+    throw new CodedFailure('MEMBER_NOT_FOUND', `Không có thành viên “${memberId}” trong kỳ đánh giá.`, { memberId });
+  const other = db
+    .prepare('SELECT id, name FROM members WHERE cycle_id = ? AND fingerprint = ? AND id != ?')
+    .get(cycleId, fingerprint, memberId) as { id: string; name: string } | undefined;
+  if (other)
+    throw new CodedFailure(
+      'EXCHANGE_KEY_IN_USE',
+      `Khóa này đã được đăng ký cho thành viên ${other.name}; mỗi thành viên có một khóa riêng.`,
+    );
   if (member.fingerprint !== fingerprint) {
     tx(db, () => {
-      db.prepare('UPDATE members SET public_key = ?, fingerprint = ? WHERE id = ?').run(publicKey, fingerprint, memberId);
+      db.prepare('UPDATE members SET public_key = ?, fingerprint = ? WHERE id = ?').run(
+        publicKey,
+        fingerprint,
+        memberId,
+      );
       appendAudit(db, {
         actor,
         action: 'member.key',
@@ -83,5 +104,9 @@ export function registerMemberKey(db: Db, cycleId: string, memberId: string, pub
 
 /** The roster member holding this key in the cycle (this installation's member), or null. */
 export function memberForKey(db: Db, cycleId: string, fingerprint: string): string | null {
-  return (db.prepare('SELECT id FROM members WHERE cycle_id = ? AND fingerprint = ?').pluck().get(cycleId, fingerprint) as string | undefined) ?? null;
+  return (
+    (db.prepare('SELECT id FROM members WHERE cycle_id = ? AND fingerprint = ?').pluck().get(cycleId, fingerprint) as
+      | string
+      | undefined) ?? null
+  );
 }

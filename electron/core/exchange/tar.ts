@@ -126,14 +126,25 @@ export class TarReader {
     }
     let sum = 0;
     for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
-    const stored = parseInt(h.subarray(148, 156).toString('ascii').replace(/[\0 ]+$/g, '').trim(), 8);
+    const stored = parseInt(
+      h
+        .subarray(148, 156)
+        .toString('ascii')
+        .replace(/[\0 ]+$/g, '')
+        .trim(),
+      8,
+    );
     if (!Number.isFinite(stored) || stored !== sum) throw new TarFormatError('bad header checksum');
     if (h.subarray(257, 262).toString('latin1') !== 'ustar') throw new TarFormatError('not ustar');
     const type = String.fromCharCode(h[156]!);
     if (type !== '0' && type !== '\0') throw new TarFormatError(`entry type ${JSON.stringify(type)}`);
     const end = h.indexOf(0);
     const name = h.subarray(0, end < 0 || end > 100 ? 100 : end).toString('utf8');
-    const sizeText = h.subarray(124, 136).toString('ascii').replace(/[\0 ]+$/g, '').trim();
+    const sizeText = h
+      .subarray(124, 136)
+      .toString('ascii')
+      .replace(/[\0 ]+$/g, '')
+      .trim();
     if (!/^[0-7]{1,11}$/.test(sizeText)) throw new TarFormatError('bad size');
     const size = parseInt(sizeText, 8);
     if (this.pos + size > this.fileSize) throw new TarFormatError('truncated');

@@ -3,6 +3,9 @@ import { csvField as field } from '../../../shared/format/csv.ts';
 import type { ExportTable } from './tables.ts';
 
 export function tableCsv(t: ExportTable): string {
-  const lines = [t.columns.map((c) => field(c.header)).join(','), ...t.rows.map((r) => t.columns.map((_, i) => field(r.cells[i] ?? null)).join(','))];
+  const lines = [
+    t.columns.map((c) => field(c.header)).join(','),
+    ...t.rows.map((r) => t.columns.map((_, i) => field(r.cells[i] ?? null)).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

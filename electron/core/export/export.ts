@@ -48,14 +48,23 @@ export function cycleExportTables(db: Db, cycleId: string, options: ExportOption
   return stampTables(tables, src.report);
 }
 
-export async function cycleXlsx(db: Db, cycleId: string, options: ExportOptions = {}): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+export async function cycleXlsx(
+  db: Db,
+  cycleId: string,
+  options: ExportOptions = {},
+): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const tables = cycleExportTables(db, cycleId, options);
   const cycle = db.prepare('SELECT name, year FROM cycles WHERE id = ?').get(cycleId) as { name: string; year: number };
   const bytes = await xlsxBytes(tables, { title: `Kết quả Chỉ số CCHC năm ${cycle.year} — ${cycle.name}` });
   return { bytes, sheets: tables.map((t) => t.sheet) };
 }
 
-export async function exportXlsx(db: Db, cycleId: string, path: string, options: ExportOptions = {}): Promise<{ path: string; sheets: string[]; bytes: number }> {
+export async function exportXlsx(
+  db: Db,
+  cycleId: string,
+  path: string,
+  options: ExportOptions = {},
+): Promise<{ path: string; sheets: string[]; bytes: number }> {
   const { bytes, sheets } = await cycleXlsx(db, cycleId, options);
   await writeFile(path, bytes);
   return { path, sheets, bytes: bytes.byteLength };

@@ -46,7 +46,8 @@ export interface ExportTable {
 const sheetPart = (g: { shortLabel: string }) => g.shortLabel.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28);
 const filePart = (g: { group: string; shortLabel: string }) => slug(g.shortLabel) || g.group.replace(/_/g, '-');
 
-const col = (header: string, type: ColumnType, width?: number): ExportColumn => (width ? { header, type, width } : { header, type });
+const col = (header: string, type: ColumnType, width?: number): ExportColumn =>
+  width ? { header, type, width } : { header, type };
 
 /** The index of a unit whose survey points are missing. */
 export const NOT_COMPUTABLE = 'Chưa tính được';
@@ -161,12 +162,21 @@ export function groupTables(report: Report): ExportTable[] {
       columns: [
         col('STT', 'int', 6),
         col('Đơn vị', 'text', 40),
-        ...g.fieldColumns.flatMap((c) => [col(`LV${c.code} điểm tối đa`, 'exact', 9), col(`LV${c.code} điểm`, 'dec', 9), col(`LV${c.code} %`, 'dec', 9)]),
+        ...g.fieldColumns.flatMap((c) => [
+          col(`LV${c.code} điểm tối đa`, 'exact', 9),
+          col(`LV${c.code} điểm`, 'dec', 9),
+          col(`LV${c.code} %`, 'dec', 9),
+        ]),
         col(`Chỉ số CCHC ${year} (%)`, 'dec', 11),
       ],
       rows: [
         ...g.fieldRows.map((r) => ({
-          cells: [r.stt, r.unit, ...r.cells.flatMap((c) => (c ? [c.benchmark, c.points, c.percent] : [null, null, null])), r.index],
+          cells: [
+            r.stt,
+            r.unit,
+            ...r.cells.flatMap((c) => (c ? [c.benchmark, c.points, c.percent] : [null, null, null])),
+            r.index,
+          ],
         })),
         {
           total: true,
@@ -256,7 +266,20 @@ export function fieldStatsTable(report: Report): ExportTable {
     ],
     rows: report.groups.flatMap((g) =>
       g.fieldStats.map((f) => ({
-        cells: [g.label, f.code, f.title, f.count, f.averageBenchmark, f.averagePoints, f.averagePercent, f.highest.unit, f.highest.value, f.lowest.unit, f.lowest.value, f.spread],
+        cells: [
+          g.label,
+          f.code,
+          f.title,
+          f.count,
+          f.averageBenchmark,
+          f.averagePoints,
+          f.averagePercent,
+          f.highest.unit,
+          f.highest.value,
+          f.lowest.unit,
+          f.lowest.value,
+          f.spread,
+        ],
       })),
     ),
   };
@@ -267,8 +290,19 @@ export function missedTable(report: Report): ExportTable {
     sheet: 'Tiêu chí chưa đạt',
     file: 'tieu-chi-chua-dat',
     title: 'Những tiêu chí thành phần đơn vị chưa đạt',
-    columns: [col('Khối', 'text', 30), col('Tiêu chí', 'text', 8), col('Tên tiêu chí', 'text', 50), col('Điểm tối đa', 'exact', 8), col('Số đơn vị', 'int', 8), col('Đơn vị', 'text', 80)],
-    rows: report.groups.flatMap((g) => g.missed.map((m) => ({ cells: [g.label, m.code, m.title, m.max, m.units.length, m.units.map((u) => u.unit).join('; ')] }))),
+    columns: [
+      col('Khối', 'text', 30),
+      col('Tiêu chí', 'text', 8),
+      col('Tên tiêu chí', 'text', 50),
+      col('Điểm tối đa', 'exact', 8),
+      col('Số đơn vị', 'int', 8),
+      col('Đơn vị', 'text', 80),
+    ],
+    rows: report.groups.flatMap((g) =>
+      g.missed.map((m) => ({
+        cells: [g.label, m.code, m.title, m.max, m.units.length, m.units.map((u) => u.unit).join('; ')],
+      })),
+    ),
   };
 }
 
@@ -277,7 +311,12 @@ export function narrativeTable(sections: readonly NarrativeSection[]): ExportTab
     sheet: 'Nhận xét',
     file: 'nhan-xet',
     title: 'Nhận xét kết quả',
-    columns: [col('Phần', 'text', 28), col('Mã câu', 'text', 34), col('Nội dung', 'text', 120), col('Đã sửa', 'text', 8)],
+    columns: [
+      col('Phần', 'text', 28),
+      col('Mã câu', 'text', 34),
+      col('Nội dung', 'text', 120),
+      col('Đã sửa', 'text', 8),
+    ],
     rows: sections.flatMap((s) => s.sentences.map((x) => ({ cells: [s.title, x.key, x.text, x.edited ? 'x' : ''] }))),
   };
 }
@@ -287,7 +326,15 @@ export function exemptionsTable(exemptions: readonly MinutesExemption[]): Export
     sheet: 'Hạ điểm chuẩn',
     file: 'ha-diem-chuan',
     title: 'Hạ điểm chuẩn được Hội đồng chấp thuận',
-    columns: [col('STT', 'int', 6), col('Đơn vị', 'text', 36), col('Tiêu chí', 'text', 8), col('Tên tiêu chí', 'text', 44), col('Điểm', 'exact', 7), col('Lý do', 'text', 60), col('Căn cứ', 'text', 50)],
+    columns: [
+      col('STT', 'int', 6),
+      col('Đơn vị', 'text', 36),
+      col('Tiêu chí', 'text', 8),
+      col('Tên tiêu chí', 'text', 44),
+      col('Điểm', 'exact', 7),
+      col('Lý do', 'text', 60),
+      col('Căn cứ', 'text', 50),
+    ],
     rows: exemptions.map((e, i) => ({ cells: [i + 1, e.unit, e.code, e.title, e.max, e.reason, e.legalBasis] })),
   };
 }
@@ -306,24 +353,24 @@ export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
   const row = (d: UnitDrilldown, n: DrillNode): ExportRow => {
     const v = n.leaf ? councilValue(n) : null;
     return {
-    heading: !n.leaf,
-    cells: [
-      d.unit.name,
-      n.code,
-      `${'  '.repeat(n.depth)}${n.title}`,
-      n.max,
-      n.counted ? 'x' : '',
-      n.benchmark,
-      n.self1,
-      n.self2,
-      v ? v.score : n.appraised,
-      n.points,
-      n.percent,
-      v ? (STATE_LABELS[v.state] ?? '') : n.unresolved > 0 ? `${n.unresolved} chưa thống nhất` : '',
-      n.exemption?.status === 'approved' ? n.exemption.reason : '',
-      v ? (v.state === 'conflict' ? v.sides.map((x) => `${x.memberName}: ${x.score}`).join('; ') : v.comment) : '',
-      n.leaf ? n.evidence.map((e) => `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`).join('; ') : '',
-    ],
+      heading: !n.leaf,
+      cells: [
+        d.unit.name,
+        n.code,
+        `${'  '.repeat(n.depth)}${n.title}`,
+        n.max,
+        n.counted ? 'x' : '',
+        n.benchmark,
+        n.self1,
+        n.self2,
+        v ? v.score : n.appraised,
+        n.points,
+        n.percent,
+        v ? (STATE_LABELS[v.state] ?? '') : n.unresolved > 0 ? `${n.unresolved} chưa thống nhất` : '',
+        n.exemption?.status === 'approved' ? n.exemption.reason : '',
+        v ? (v.state === 'conflict' ? v.sides.map((x) => `${x.memberName}: ${x.score}`).join('; ') : v.comment) : '',
+        n.leaf ? n.evidence.map((e) => `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`).join('; ') : '',
+      ],
     };
   };
   return {

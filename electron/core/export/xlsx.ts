@@ -51,7 +51,10 @@ function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
   return ws;
 }
 
-export async function workbookOf(tables: readonly ExportTable[], meta: { title: string; creator?: string }): Promise<Workbook> {
+export async function workbookOf(
+  tables: readonly ExportTable[],
+  meta: { title: string; creator?: string },
+): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.creator ?? 'Thẩm định Chỉ số CCHC';
@@ -62,7 +65,10 @@ export async function workbookOf(tables: readonly ExportTable[], meta: { title: 
   return wb;
 }
 
-export async function xlsxBytes(tables: readonly ExportTable[], meta: { title: string; creator?: string }): Promise<Uint8Array> {
+export async function xlsxBytes(
+  tables: readonly ExportTable[],
+  meta: { title: string; creator?: string },
+): Promise<Uint8Array> {
   const wb = await workbookOf(tables, meta);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);

@@ -33,7 +33,9 @@ export function describeFileProblem(p: FileProblem): string {
     case 'too_large':
       return `tệp quá lớn (${p.size} byte, tối đa ${p.max} byte)`;
     case 'unreadable':
-      return p.errno === 'EACCES' || p.errno === 'EPERM' ? 'không có quyền đọc' : `không đọc được tệp${p.errno ? ` (${p.errno})` : ''}`;
+      return p.errno === 'EACCES' || p.errno === 'EPERM'
+        ? 'không có quyền đọc'
+        : `không đọc được tệp${p.errno ? ` (${p.errno})` : ''}`;
   }
 }
 
@@ -44,7 +46,13 @@ export function openRegularFile(path: string): number {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const errno = (e as NodeJS.ErrnoException).code ?? '';
-    throw new FileReadError(errno === 'ENOENT' ? { kind: 'missing' } : errno === 'EISDIR' ? { kind: 'not_regular' } : { kind: 'unreadable', errno });
+    throw new FileReadError(
+      errno === 'ENOENT'
+        ? { kind: 'missing' }
+        : errno === 'EISDIR'
+          ? { kind: 'not_regular' }
+          : { kind: 'unreadable', errno },
+    );
   }
   if (!fstatSync(fd).isFile()) {
     closeSync(fd);

@@ -13,7 +13,20 @@
  * whenever a new ticket is issued.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { FILE_LIMITS, TICKET_PATTERN, fileSizeText } from '../../../shared/contract/files.ts';
@@ -74,7 +87,13 @@ function newTicket(): string {
 function readMeta(folder: string): Meta | null {
   try {
     const m = JSON.parse(readFileSync(join(folder, META), 'utf8')) as Partial<Meta>;
-    if (typeof m.name !== 'string' || typeof m.size !== 'number' || typeof m.sha256 !== 'string' || typeof m.expiresAt !== 'number') return null;
+    if (
+      typeof m.name !== 'string' ||
+      typeof m.size !== 'number' ||
+      typeof m.sha256 !== 'string' ||
+      typeof m.expiresAt !== 'number'
+    )
+      return null;
     return m as Meta;
   } catch {
     return null;
@@ -125,7 +144,10 @@ function tooLarge(name: string, size: number): CodedFailure {
 /** Strict base64 (the alphabet, padding only at the end, length a multiple of 4) → bytes. */
 export function decodeBase64(text: string, name: string): Buffer {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    throw new CodedFailure('FILE_BAD_ENCODING', `Không đọc được nội dung tệp “${name}” gửi lên (mã hóa base64 không hợp lệ).`);
+    throw new CodedFailure(
+      'FILE_BAD_ENCODING',
+      `Không đọc được nội dung tệp “${name}” gửi lên (mã hóa base64 không hợp lệ).`,
+    );
   }
   return Buffer.from(text, 'base64');
 }
@@ -156,7 +178,13 @@ export function hashFile(path: string): { size: number; sha256: string } {
 }
 
 /** Writes a file under a new ticket of the given kind (atomically: temp folder, then rename). */
-function storeTicket(dataDir: string, kind: FileKind, name: string, write: (path: string) => void, now: number): TicketFile {
+function storeTicket(
+  dataDir: string,
+  kind: FileKind,
+  name: string,
+  write: (path: string) => void,
+  now: number,
+): TicketFile {
   sweepExpired(dataDir, kind, now);
   const dir = dirOf(dataDir, kind);
   mkdirSync(dir, { recursive: true });
@@ -191,7 +219,12 @@ export function saveUpload(dataDir: string, rawName: string, dataBase64: string,
  * A new outbox ticket for a file the core is about to produce: `write(path)` writes it at
  * the given path (e.g. exportAppraisalPackage's outPath). Returns the ticket once written.
  */
-export function produceOutbox(dataDir: string, suggestedName: string, write: (path: string) => void, now: number = Date.now()): TicketFile {
+export function produceOutbox(
+  dataDir: string,
+  suggestedName: string,
+  write: (path: string) => void,
+  now: number = Date.now(),
+): TicketFile {
   return storeTicket(dataDir, 'outbox', safeFileName(suggestedName), write, now);
 }
 
@@ -273,17 +306,23 @@ export function appendUploadPart(
     id = part.upload;
     const found = TICKET_PATTERN.test(id) ? readPartMeta(join(dir, `.${id}.part`)) : null;
     if (!found || found.expiresAt <= now || found.name !== name) {
-      throw new CodedFailure('FILE_TICKET_UNKNOWN', `Không tìm thấy phần đã gửi của tệp “${name}” (đã quá hạn). Hãy chọn lại tệp.`);
+      throw new CodedFailure(
+        'FILE_TICKET_UNKNOWN',
+        `Không tìm thấy phần đã gửi của tệp “${name}” (đã quá hạn). Hãy chọn lại tệp.`,
+      );
     }
     meta = found;
   }
   const folder = join(dir, `.${id}.part`);
   if (part.offset !== meta.received) throw outOfOrder(name);
   const size = base64Size(part.dataBase64);
-  if (size > limits.part) throw new CodedFailure('FILE_PART_TOO_LARGE', `Một phần của tệp “${name}” lớn hơn ${fileSizeText(limits.part)}.`);
+  if (size > limits.part)
+    throw new CodedFailure('FILE_PART_TOO_LARGE', `Một phần của tệp “${name}” lớn hơn ${fileSizeText(limits.part)}.`);
   if (meta.received + size > limits.total) {
     rmSync(folder, { recursive: true, force: true });
-    throw new CodedFailure('FILE_TOO_LARGE', `Tệp “${name}” vượt giới hạn ${fileSizeText(limits.total)}.`, { max: limits.total });
+    throw new CodedFailure('FILE_TOO_LARGE', `Tệp “${name}” vượt giới hạn ${fileSizeText(limits.total)}.`, {
+      max: limits.total,
+    });
   }
   const bytes = decodeBase64(part.dataBase64, name);
   appendFileSync(join(folder, name), bytes);
@@ -297,14 +336,20 @@ export function appendUploadPart(
     throw new CodedFailure('FILE_EMPTY', `Tệp “${name}” rỗng (0 byte).`);
   }
   const { sha256 } = hashFile(join(folder, name));
-  writeFileSync(join(folder, META), JSON.stringify({ name, size: received, sha256, expiresAt: now + TICKET_TTL_MS } satisfies Meta));
+  writeFileSync(
+    join(folder, META),
+    JSON.stringify({ name, size: received, sha256, expiresAt: now + TICKET_TTL_MS } satisfies Meta),
+  );
   rmSync(join(folder, PART_META), { force: true });
   renameSync(folder, join(dir, id));
   return { upload: id, received, file: { ticket: id, name, size: received, sha256, path: join(dir, id, name) } };
 }
 
 function outOfOrder(name: string): CodedFailure {
-  return new CodedFailure('FILE_PART_OUT_OF_ORDER', `Các phần của tệp “${name}” đến không đúng thứ tự. Hãy chọn lại tệp.`);
+  return new CodedFailure(
+    'FILE_PART_OUT_OF_ORDER',
+    `Các phần của tệp “${name}” đến không đúng thứ tự. Hãy chọn lại tệp.`,
+  );
 }
 
 /** Forgets a ticket and its file (after a successful import, say). Never throws. */

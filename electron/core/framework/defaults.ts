@@ -47,7 +47,10 @@ export function resourcesDir(): string {
     const root = findProjectRoot(start);
     if (root) return join(root, 'resources');
   }
-  throw new CodedFailure('FRAMEWORK_DEFAULTS_MISSING', 'Không tìm thấy thư mục resources chứa bộ tiêu chí mẫu (đặt biến môi trường CCHC_RESOURCES).');
+  throw new CodedFailure(
+    'FRAMEWORK_DEFAULTS_MISSING',
+    'Không tìm thấy thư mục resources chứa bộ tiêu chí mẫu (đặt biến môi trường CCHC_RESOURCES).',
+  );
 }
 
 /** Reads and validates resources/frameworks/<preset>.json for every group preset. */
@@ -60,10 +63,17 @@ export function loadDefaultFrameworks(dir: string = resourcesDir()): Record<Grou
     }
     const r = parseFrameworkJson(readFileSync(file, 'utf8'));
     if (!r.ok) {
-      throw new CodedFailure('FRAMEWORK_DEFAULTS_INVALID', `Bộ tiêu chí mẫu ${file} không hợp lệ: ${r.error.message}`, { file, cause: r.error.code });
+      throw new CodedFailure('FRAMEWORK_DEFAULTS_INVALID', `Bộ tiêu chí mẫu ${file} không hợp lệ: ${r.error.message}`, {
+        file,
+        cause: r.error.code,
+      });
     }
     if (r.value.group !== group) {
-      throw new CodedFailure('FRAMEWORK_DEFAULTS_INVALID', `Tệp ${file} là bộ tiêu chí của nhóm “${r.value.group}”, không phải “${group}”.`, { file });
+      throw new CodedFailure(
+        'FRAMEWORK_DEFAULTS_INVALID',
+        `Tệp ${file} là bộ tiêu chí của nhóm “${r.value.group}”, không phải “${group}”.`,
+        { file },
+      );
     }
     out[group] = r.value;
   }

@@ -192,13 +192,18 @@ function issueText(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `giá trị không hợp lệ (chấp nhận: ${issue.values.map((v) => String(v)).join(', ')})`;
     case 'invalid_union': {
-      if ('note' in issue && issue.note === 'No matching discriminator') return `cách chấm không hợp lệ (chấp nhận: ${SCORING_KINDS.join(', ')})`;
+      if ('note' in issue && issue.note === 'No matching discriminator')
+        return `cách chấm không hợp lệ (chấp nhận: ${SCORING_KINDS.join(', ')})`;
       // The only other union is a decimal: a string or a number.
       if (issue.errors.every((branch) => branch.every(missing))) return 'chưa có giá trị';
       return 'cần một số thập phân, ví dụ "0.5"';
     }
     case 'too_small':
-      return issue.origin === 'array' ? 'danh sách không được để trống' : issue.origin === 'string' ? 'không được để trống' : 'giá trị quá nhỏ';
+      return issue.origin === 'array'
+        ? 'danh sách không được để trống'
+        : issue.origin === 'string'
+          ? 'không được để trống'
+          : 'giá trị quá nhỏ';
     case 'too_big':
       return 'quá nhiều phần tử hoặc giá trị quá lớn';
     case 'custom':
@@ -210,8 +215,18 @@ function issueText(issue: z.core.$ZodIssue): string {
 
 function vietType(t: string): string {
   return (
-    { string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'true/false', object: 'đối tượng', array: 'danh sách', null: 'null' } as Record<string, string>
-  )[t] ?? t;
+    (
+      {
+        string: 'chuỗi ký tự',
+        number: 'số',
+        int: 'số nguyên',
+        boolean: 'true/false',
+        object: 'đối tượng',
+        array: 'danh sách',
+        null: 'null',
+      } as Record<string, string>
+    )[t] ?? t
+  );
 }
 
 // ---------------------------------------------------------------- JSON
@@ -232,7 +247,10 @@ export function frameworkToJson(f: Framework): string {
   return `${JSON.stringify({ name: f.name, year: f.year, group: f.group, sample: f.sample, nodes }, null, 2)}\n`;
 }
 
-function validated(f: Framework, where: (node: string | undefined, code: string) => { row?: number; column?: string; prefix: string }): Result<Framework> {
+function validated(
+  f: Framework,
+  where: (node: string | undefined, code: string) => { row?: number; column?: string; prefix: string },
+): Result<Framework> {
   const errors = validateFramework(f);
   if (errors.length === 0) return ok(f);
   return refuse(
@@ -271,7 +289,9 @@ export function parseFrameworkJson(text: string): Result<Framework> {
   }
   const f = parsed.data as Framework;
   const index = new Map(f.nodes.map((n, i) => [n.code, i]));
-  return validated(f, (node) => ({ prefix: node !== undefined && index.has(node) ? `Trường nodes[${index.get(node)}]: ` : '' }));
+  return validated(f, (node) => ({
+    prefix: node !== undefined && index.has(node) ? `Trường nodes[${index.get(node)}]: ` : '',
+  }));
 }
 
 export function writeFrameworkJsonFile(path: string, f: Framework): void {
@@ -279,7 +299,8 @@ export function writeFrameworkJsonFile(path: string, f: Framework): void {
 }
 
 function frameworkReadFailure(path: string, e: unknown): Result<never> {
-  if (e instanceof FileReadError && e.problem.kind === 'too_large') return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+  if (e instanceof FileReadError && e.problem.kind === 'too_large')
+    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
   const why = e instanceof FileReadError ? describeFileProblem(e.problem) : (e as Error).message;
   return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${why}`);
 }
@@ -344,7 +365,8 @@ export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
     row.getCell('maxPoints').numFmt = places <= 2 ? '0.00' : `0.${'0'.repeat(places)}`;
     row.getCell('kind').dataValidation = { type: 'list', allowBlank: true, formulae: [kinds] };
     row.getCell('exemptable').dataValidation = { type: 'list', allowBlank: true, formulae: ['"Có,Không"'] };
-    for (const k of ['title', 'guide', 'evidence', 'params'] as const) row.getCell(k).alignment = { wrapText: true, vertical: 'top' };
+    for (const k of ['title', 'guide', 'evidence', 'params'] as const)
+      row.getCell(k).alignment = { wrapText: true, vertical: 'top' };
     if (n.parent === null) row.font = { bold: true };
   }
   const info = wb.addWorksheet(SHEET_INFO);
@@ -356,12 +378,21 @@ export async function frameworkToXlsx(f: Framework): Promise<Buffer> {
   info.getRow(1).font = { bold: true };
   info.addRow({ label: INFO_LABELS.name, value: f.name });
   info.addRow({ label: INFO_LABELS.year, value: f.year });
-  info.addRow({ label: INFO_LABELS.group, value: f.group, note: isGroupPreset(f.group) ? GROUP_PRESETS[f.group].label : '' });
+  info.addRow({
+    label: INFO_LABELS.group,
+    value: f.group,
+    note: isGroupPreset(f.group) ? GROUP_PRESETS[f.group].label : '',
+  });
   info.addRow({ label: INFO_LABELS.sample, value: f.sample ? 'Có' : 'Không' });
   info.addRow({ label: INFO_LABELS.hash, value: frameworkHash(f), note: 'Chỉ để đối chiếu; được tính lại khi nhập.' });
-  const groupsNote = `mã nhóm của kỳ đánh giá (chữ thường không dấu, số, “_”), ví dụ: ${Object.values(GROUP_PRESETS).map((g) => `${g.code} = ${g.label}`).join('; ')}`;
+  const groupsNote = `mã nhóm của kỳ đánh giá (chữ thường không dấu, số, “_”), ví dụ: ${Object.values(GROUP_PRESETS)
+    .map((g) => `${g.code} = ${g.label}`)
+    .join('; ')}`;
   info.addRow({ label: 'Mã nhóm đơn vị', value: groupsNote });
-  info.addRow({ label: 'Mã cách chấm', value: SCORING_KINDS.map((k) => `${k} = ${SCORING_KIND_LABELS[k]}`).join('; ') });
+  info.addRow({
+    label: 'Mã cách chấm',
+    value: SCORING_KINDS.map((k) => `${k} = ${SCORING_KIND_LABELS[k]}`).join('; '),
+  });
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }
@@ -381,7 +412,8 @@ function plain(v: ExcelJS.CellValue | undefined): Plain {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v)
+      return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('hyperlink' in v && 'text' in v) return plain((v as ExcelJS.CellHyperlinkValue).text);
     if ('error' in v) return null;
   }
@@ -400,7 +432,9 @@ const KIND_BY_TEXT = new Map<string, ScoringKind>([
   ...SCORING_KINDS.map((k) => [fold(k), k] as const),
   ...SCORING_KINDS.map((k) => [fold(SCORING_KIND_LABELS[k]), k] as const),
 ]);
-const PRESET_BY_LABEL = new Map<string, UnitGroup>(Object.values(GROUP_PRESETS).map((g) => [fold(g.label), g.code] as const));
+const PRESET_BY_LABEL = new Map<string, UnitGroup>(
+  Object.values(GROUP_PRESETS).map((g) => [fold(g.label), g.code] as const),
+);
 /** A group code as written ("commune"), or a preset's Vietnamese label ("UBND cấp huyện"). */
 const GROUP_BY_TEXT = {
   get(text: string): UnitGroup | undefined {
@@ -426,10 +460,12 @@ function columnLetter(n: number): string {
 /** Parses an .xlsx (buffer) exported by frameworkToXlsx or written by hand in the same layout. */
 export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promise<Result<Framework>> {
   const size = data instanceof ArrayBuffer ? data.byteLength : data.byteLength;
-  if (size > MAX_IMPORT_BYTES) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+  if (size > MAX_IMPORT_BYTES)
+    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
   const wb = new (await excel()).Workbook();
   try {
-    const buf = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const buf =
+      data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}`);
@@ -440,7 +476,8 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
   if (!infoWs) return fail(FRAMEWORK_IMPORT_ERRORS.SHEET, `Tệp không có trang tính “${SHEET_INFO}”.`);
 
   const problems: Problem[] = [];
-  const at = (sheet: string, row: number, col: number, header: string) => `Trang “${sheet}”, dòng ${row}, cột ${columnLetter(col)} (${header})`;
+  const at = (sheet: string, row: number, col: number, header: string) =>
+    `Trang “${sheet}”, dòng ${row}, cột ${columnLetter(col)} (${header})`;
 
   // --- Thông tin
   const info = new Map<string, { value: Plain; row: number }>();
@@ -464,7 +501,11 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
   if (!Number.isInteger(year)) infoProblem(INFO_LABELS.year, `năm “${yearText}” không hợp lệ (cần 4 chữ số).`);
   const groupText = text(infoCell(INFO_LABELS.group)?.value ?? null);
   const group = GROUP_BY_TEXT.get(groupText) ?? GROUP_BY_TEXT.get(fold(groupText));
-  if (!group) infoProblem(INFO_LABELS.group, `nhóm đơn vị “${groupText}” không hợp lệ (cần mã nhóm như commune, department hoặc tên nhóm mẫu).`);
+  if (!group)
+    infoProblem(
+      INFO_LABELS.group,
+      `nhóm đơn vị “${groupText}” không hợp lệ (cần mã nhóm như commune, department hoặc tên nhóm mẫu).`,
+    );
   const sampleText = fold(text(infoCell(INFO_LABELS.sample)?.value ?? null));
   const sample = YES.has(sampleText) ? true : NO.has(sampleText) ? false : null;
   if (sample === null) infoProblem(INFO_LABELS.sample, `cần ghi “Có” hoặc “Không”.`);
@@ -487,7 +528,8 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
       })),
     );
   }
-  if (ws.rowCount > MAX_ROWS + 1) return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, `Trang “${SHEET_NODES}” có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+  if (ws.rowCount > MAX_ROWS + 1)
+    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, `Trang “${SHEET_NODES}” có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
 
   // --- rows
   const nodes: FrameworkNode[] = [];
@@ -501,7 +543,12 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
     };
     const cellProblem = (k: ColumnKey, what: string, code: string = FRAMEWORK_IMPORT_ERRORS.CELL) => {
       const c = colOf.get(k)!;
-      problems.push({ code, message: `${at(SHEET_NODES, r, c, headerOf(k))}: ${what}`, row: r, column: columnLetter(c) });
+      problems.push({
+        code,
+        message: `${at(SHEET_NODES, r, c, headerOf(k))}: ${what}`,
+        row: r,
+        column: columnLetter(c),
+      });
     };
     const values = XLSX_COLUMNS.map((c) => get(c.key));
     if (values.every((v) => v === null || text(v) === '')) continue;
@@ -520,7 +567,8 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
     } else {
       const t = text(maxRaw);
       if (!t) cellProblem('maxPoints', 'chưa có điểm tối đa.');
-      else if (!parseDecimal(t) || t.startsWith('-')) cellProblem('maxPoints', `điểm tối đa “${t}” không phải số thập phân không âm.`);
+      else if (!parseDecimal(t) || t.startsWith('-'))
+        cellProblem('maxPoints', `điểm tối đa “${t}” không phải số thập phân không âm.`);
       else maxPoints = normalizeDecimal(t);
     }
 
@@ -538,11 +586,19 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
             params = JSON.parse(paramsText);
           } catch (e) {
             paramsOk = false;
-            cellProblem('params', `tham số không phải JSON hợp lệ (${(e as Error).message}).`, FRAMEWORK_IMPORT_ERRORS.PARAMS);
+            cellProblem(
+              'params',
+              `tham số không phải JSON hợp lệ (${(e as Error).message}).`,
+              FRAMEWORK_IMPORT_ERRORS.PARAMS,
+            );
           }
           if (paramsOk && (typeof params !== 'object' || params === null || Array.isArray(params))) {
             paramsOk = false;
-            cellProblem('params', 'tham số phải là một đối tượng JSON, ví dụ {"tiers":[…]}.', FRAMEWORK_IMPORT_ERRORS.PARAMS);
+            cellProblem(
+              'params',
+              'tham số phải là một đối tượng JSON, ví dụ {"tiers":[…]}.',
+              FRAMEWORK_IMPORT_ERRORS.PARAMS,
+            );
           }
         }
         if (paramsOk) {
@@ -566,14 +622,16 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
       for (const part of groupsText.split(/[,;]/)) {
         if (part.trim() === '') continue;
         const g = GROUP_BY_TEXT.get(part) ?? GROUP_BY_TEXT.get(fold(part));
-        if (!g) cellProblem('groups', `nhóm đơn vị “${part.trim()}” không hợp lệ (cần mã nhóm như commune, department).`);
+        if (!g)
+          cellProblem('groups', `nhóm đơn vị “${part.trim()}” không hợp lệ (cần mã nhóm như commune, department).`);
         else groups.push(g);
       }
     }
 
     const exText = fold(text(get('exemptable')));
     const exemptable = YES.has(exText) ? true : NO.has(exText) ? false : null;
-    if (exemptable === null) cellProblem('exemptable', `cần ghi “Có” hoặc “Không” (đã ghi “${text(get('exemptable'))}”).`);
+    if (exemptable === null)
+      cellProblem('exemptable', `cần ghi “Có” hoặc “Không” (đã ghi “${text(get('exemptable'))}”).`);
 
     if (code && !rowOfCode.has(code)) rowOfCode.set(code, r);
     nodes.push({

@@ -14,7 +14,8 @@ export const workspaceOverview: Handler<'workspace.overview'> = (ctx) => overvie
 export const dossierGet: Handler<'dossier.get'> = (ctx, input) => getDossier(scopeOf(ctx), input.unitId);
 export const appraisalSet: Handler<'appraisal.set'> = (ctx, input) => setAppraisal(scopeOf(ctx), input);
 export const exemptionSet: Handler<'exemption.set'> = (ctx, input) => setExemption(scopeOf(ctx), input);
-export const exemptionRemove: Handler<'exemption.remove'> = (ctx, input) => removeExemption(scopeOf(ctx), input.unitId, input.nodeCode);
+export const exemptionRemove: Handler<'exemption.remove'> = (ctx, input) =>
+  removeExemption(scopeOf(ctx), input.unitId, input.nodeCode);
 export const gridField: Handler<'grid.field'> = (ctx, input) => fieldGrid(scopeOf(ctx), input.group, input.fieldCode);
 export const appraisalAgree: Handler<'appraisal.agree'> = (ctx, input) => agreeWithSelf(scopeOf(ctx), input);
 export const appraisalSetMany: Handler<'appraisal.setMany'> = (ctx, input) => setMany(scopeOf(ctx), input);

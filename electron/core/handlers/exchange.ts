@@ -82,7 +82,8 @@ function cycleRef(scope: Scope): CycleRef {
 /** The cycle's fields (code, title) over every group's framework, in code order. */
 function fieldsOf(scope: Scope): FieldRef[] {
   const titles = new Map<string, string>();
-  for (const g of cycleContext(scope.db, scope.cycle.id).groups.values()) for (const f of g.plan.fields) if (!titles.has(f.code)) titles.set(f.code, f.title);
+  for (const g of cycleContext(scope.db, scope.cycle.id).groups.values())
+    for (const f of g.plan.fields) if (!titles.has(f.code)) titles.set(f.code, f.title);
   return [...titles].map(([code, title]) => ({ code, title })).sort((a, b) => compareCodes(a.code, b.code));
 }
 
@@ -97,7 +98,15 @@ function unitNames(scope: Scope): (id: string) => string {
 }
 
 function coiView(c: ConflictOfInterest): ConflictOfInterest {
-  return { unitId: c.unitId, unitName: c.unitName, memberId: c.memberId, memberName: c.memberName, reason: c.reason, declaredAt: c.declaredAt, packageHash: c.packageHash };
+  return {
+    unitId: c.unitId,
+    unitName: c.unitName,
+    memberId: c.memberId,
+    memberName: c.memberName,
+    reason: c.reason,
+    declaredAt: c.declaredAt,
+    packageHash: c.packageHash,
+  };
 }
 
 /** The secretariat's calls: SECRETARIAT_ONLY for a member; the audit actor otherwise. */
@@ -106,7 +115,9 @@ function secretariatScope(ctx: HandlerContext, what: string): { scope: Scope; ac
   const locked = secretariatKeyFailure(scope, what);
   if (locked) throw locked;
   if (scope.role !== 'secretariat') {
-    throw new CodedFailure('SECRETARIAT_ONLY', `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, { action: what });
+    throw new CodedFailure('SECRETARIAT_ONLY', `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, {
+      action: what,
+    });
   }
   return { scope, actor: scope.member?.id ?? 'secretariat' };
 }
@@ -121,7 +132,17 @@ function localActor(ctx: HandlerContext): string {
 
 export const exchangeStatus: Handler<'exchange.status'> = (ctx) => {
   const cycleId = currentCycleId(ctx);
-  if (!cycleId) return { cycle: null, me: null, rosterKey: 'no-member', received: null, items: 0, exports: [], conflictsOfInterest: [], units: [] };
+  if (!cycleId)
+    return {
+      cycle: null,
+      me: null,
+      rosterKey: 'no-member',
+      received: null,
+      items: 0,
+      exports: [],
+      conflictsOfInterest: [],
+      units: [],
+    };
   const scope = scopeOf(ctx);
   const { db } = scope;
   const m = scope.role === 'member' ? scope.member : null;
@@ -154,19 +175,32 @@ export const exchangeStatus: Handler<'exchange.status'> = (ctx) => {
     : 0;
   const exports = m
     ? (db
-        .prepare('SELECT sequence, package_hash AS packageHash, created_at AS createdAt, items FROM exchange_outbox WHERE member_id = ? AND cycle_id = ? ORDER BY sequence DESC LIMIT 5')
+        .prepare(
+          'SELECT sequence, package_hash AS packageHash, created_at AS createdAt, items FROM exchange_outbox WHERE member_id = ? AND cycle_id = ? ORDER BY sequence DESC LIMIT 5',
+        )
         .all(m.id, cycleId) as { sequence: number; packageHash: string; createdAt: string; items: number }[])
     : [];
   return {
     cycle: cycleRef(scope),
-    me: m ? { id: m.id, name: m.name, fields: m.fields.map((code) => ({ code, title: titles.get(code) ?? code })) } : null,
+    me: m
+      ? { id: m.id, name: m.name, fields: m.fields.map((code) => ({ code, title: titles.get(code) ?? code })) }
+      : null,
     rosterKey,
     received: received
-      ? { revision: received.revision, issuedAt: received.issuedAt, recordedAt: received.recordedAt, signer: { fingerprint: received.fp, display: formatFingerprint(received.fp) } }
+      ? {
+          revision: received.revision,
+          issuedAt: received.issuedAt,
+          recordedAt: received.recordedAt,
+          signer: { fingerprint: received.fp, display: formatFingerprint(received.fp) },
+        }
       : null,
     items,
     exports,
-    conflictsOfInterest: m ? listConflictsOfInterest(db, cycleId).filter((c) => c.memberId === m.id).map(coiView) : [],
+    conflictsOfInterest: m
+      ? listConflictsOfInterest(db, cycleId)
+          .filter((c) => c.memberId === m.id)
+          .map(coiView)
+      : [],
     units: listUnits(db, cycleId).map((u) => ({ id: u.id, name: u.name, group: u.group })),
   };
 };
@@ -174,9 +208,16 @@ export const exchangeStatus: Handler<'exchange.status'> = (ctx) => {
 export const exchangeExportMine: Handler<'exchange.exportMine'> = (ctx) => {
   const scope = scopeOf(ctx);
   const m = scope.member;
-  if (!m || scope.role !== 'member') throw new CodedFailure('NOT_A_MEMBER', 'Máy này chưa được xác định là thành viên Hội đồng của kỳ đánh giá, nên chưa có kết quả thẩm định để gửi.');
+  if (!m || scope.role !== 'member')
+    throw new CodedFailure(
+      'NOT_A_MEMBER',
+      'Máy này chưa được xác định là thành viên Hội đồng của kỳ đánh giá, nên chưa có kết quả thẩm định để gửi.',
+    );
   const signer = signerOf(ctx);
-  const last = scope.db.prepare('SELECT max(sequence) FROM exchange_outbox WHERE member_id = ? AND cycle_id = ?').pluck().get(m.id, scope.cycle.id) as number | null;
+  const last = scope.db
+    .prepare('SELECT max(sequence) FROM exchange_outbox WHERE member_id = ? AND cycle_id = ?')
+    .pluck()
+    .get(m.id, scope.cycle.id) as number | null;
   let exported: ReturnType<typeof exportAppraisalPackage> | undefined;
   const file = produceOutbox(ctx.core.dataDir, appraisalFileName(scope.cycle.id, m.id, (last ?? 0) + 1), (outPath) => {
     exported = exportAppraisalPackage(scope.db, scope.cycle.id, m.id, signer, { outPath });
@@ -189,7 +230,12 @@ export const exchangeExportMine: Handler<'exchange.exportMine'> = (ctx) => {
     sequence: e.sequence,
     items: e.items,
     conflictsOfInterest: e.conflictsOfInterest,
-    skipped: e.skipped.map((s) => ({ unitId: s.unitId, unitName: unitName(s.unitId), nodeCode: s.nodeCode, reason: s.reason })),
+    skipped: e.skipped.map((s) => ({
+      unitId: s.unitId,
+      unitName: unitName(s.unitId),
+      nodeCode: s.nodeCode,
+      reason: s.reason,
+    })),
   };
 };
 
@@ -207,9 +253,13 @@ export const exchangePreviewCycle: Handler<'exchange.previewCycle'> = (ctx, { ti
   const c = v.content;
   const db = ctx.core.db;
   const last = lastReceived(ctx, c.cycle.id);
-  if (!last && getCycle(db, c.cycle.id) && !demoCycleAdoptable(db, c.cycle.id)) throw new ExchangeRefusal(v.file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${c.cycle.name}”`);
-  if (last && last.signer !== v.signer.fingerprint) throw new ExchangeRefusal(v.file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
-  const received = db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash) !== undefined;
+  if (!last && getCycle(db, c.cycle.id) && !demoCycleAdoptable(db, c.cycle.id))
+    throw new ExchangeRefusal(v.file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${c.cycle.name}”`);
+  if (last && last.signer !== v.signer.fingerprint)
+    throw new ExchangeRefusal(v.file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
+  const received =
+    db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash) !==
+    undefined;
   const state = !last ? 'new' : received ? 'duplicate' : c.revision <= last.revision ? 'superseded' : 'update';
   let mine: string | null = null;
   try {
@@ -236,7 +286,10 @@ export const exchangePreviewCycle: Handler<'exchange.previewCycle'> = (ctx, { ti
 
 export const exchangeImportCycle: Handler<'exchange.importCycle'> = (ctx, { ticket, fingerprint }) => {
   const f = ticketFile(ctx.core.dataDir, 'upload', ticket);
-  const r = importCyclePackage(ctx.core.db, ctx.core.dataDir, f.path, { actor: localActor(ctx), expectFingerprint: fingerprint });
+  const r = importCyclePackage(ctx.core.db, ctx.core.dataDir, f.path, {
+    actor: localActor(ctx),
+    expectFingerprint: fingerprint,
+  });
   discardTicket(ctx.core.dataDir, 'upload', ticket);
   // This installation acts as the roster member holding its key, in the cycle just received.
   ctx.settings.set('cycleId', r.cycleId);
@@ -255,10 +308,18 @@ export const exchangeImportCycle: Handler<'exchange.importCycle'> = (ctx, { tick
     linkedTo = { id: m.id, name: m.name };
   }
   const cycle = getCycle(ctx.core.db, r.cycleId);
-  return { status: r.status, code: r.code, message: r.message, cycle: { id: r.cycleId, name: cycle?.name ?? r.cycleId }, revision: r.revision, linkedTo };
+  return {
+    status: r.status,
+    code: r.code,
+    message: r.message,
+    cycle: { id: r.cycleId, name: cycle?.name ?? r.cycleId },
+    revision: r.revision,
+    linkedTo,
+  };
 };
 
-export const exchangeDeclareConflict: Handler<'exchange.declareConflict'> = (ctx, { unitId, reason }) => coiView(declareConflictOfInterest(scopeOf(ctx), unitId, reason));
+export const exchangeDeclareConflict: Handler<'exchange.declareConflict'> = (ctx, { unitId, reason }) =>
+  coiView(declareConflictOfInterest(scopeOf(ctx), unitId, reason));
 
 export const exchangeWithdrawConflict: Handler<'exchange.withdrawConflict'> = (ctx, { unitId, reason }) => {
   withdrawConflictOfInterest(scopeOf(ctx), unitId, reason);
@@ -285,7 +346,10 @@ function rosterRow(e: RosterEntry, unitName: (id: string) => string): RosterRow 
 
 function rosterRowOf(scope: Scope, memberId: string): RosterRow {
   const e = rosterWithKeys(scope.db, scope.cycle.id).find((r) => r.id === memberId);
-  if (!e) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', { memberId });
+  if (!e)
+    throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', {
+      memberId,
+    });
   return rosterRow(e, unitNames(scope));
 }
 
@@ -293,15 +357,23 @@ export const secretariatRoster: Handler<'secretariat.roster'> = (ctx) => {
   const { scope } = secretariatScope(ctx, 'quản lý danh sách Hội đồng');
   const unitName = unitNames(scope);
   const issued = scope.db
-    .prepare("SELECT revision, issued_at AS issuedAt, package_hash AS packageHash FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued' ORDER BY revision DESC")
+    .prepare(
+      "SELECT revision, issued_at AS issuedAt, package_hash AS packageHash FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued' ORDER BY revision DESC",
+    )
     .all(scope.cycle.id) as { revision: number; issuedAt: string; packageHash: string }[];
-  return { cycle: cycleRef(scope), fields: fieldsOf(scope), members: rosterWithKeys(scope.db, scope.cycle.id).map((e) => rosterRow(e, unitName)), issued };
+  return {
+    cycle: cycleRef(scope),
+    fields: fieldsOf(scope),
+    members: rosterWithKeys(scope.db, scope.cycle.id).map((e) => rosterRow(e, unitName)),
+    issued,
+  };
 };
 
 /** A public-key file is a few hundred bytes; anything above 64 kB is not one. */
 function readKeyText(ctx: HandlerContext, ticket: string): { text: string; file: string } {
   const f = ticketFile(ctx.core.dataDir, 'upload', ticket);
-  if (f.size > 64 * 1024) throw new CodedFailure('EXCHANGE_SCHEMA', `Tệp “${f.name}” không phải tệp khóa công khai (quá lớn).`);
+  if (f.size > 64 * 1024)
+    throw new CodedFailure('EXCHANGE_SCHEMA', `Tệp “${f.name}” không phải tệp khóa công khai (quá lớn).`);
   return { text: readFileSync(f.path, 'utf8'), file: f.name };
 }
 
@@ -311,7 +383,14 @@ export const secretariatInspectKey: Handler<'secretariat.inspectKey'> = (ctx, { 
   const k = parsePublicKey(text);
   const holder = memberForKey(scope.db, scope.cycle.id, k.fingerprint);
   const m = holder ? getMember(scope.db, holder) : undefined;
-  return { ticket, file, publicKey: k.publicKey, fingerprint: k.fingerprint, display: formatFingerprint(k.fingerprint), registeredTo: m ? { id: m.id, name: m.name } : null };
+  return {
+    ticket,
+    file,
+    publicKey: k.publicKey,
+    fingerprint: k.fingerprint,
+    display: formatFingerprint(k.fingerprint),
+    registeredTo: m ? { id: m.id, name: m.name } : null,
+  };
 };
 
 export const secretariatRegisterKey: Handler<'secretariat.registerKey'> = (ctx, { memberId, ticket, reason }) => {
@@ -325,19 +404,42 @@ export const secretariatRegisterKey: Handler<'secretariat.registerKey'> = (ctx, 
 /** Assigns a member's fields (with a reason, logged); his packages are checked against them. */
 export const secretariatSetFields: Handler<'secretariat.setFields'> = (ctx, { memberId, fields, reason }) => {
   const { scope, actor } = secretariatScope(ctx, 'phân công lĩnh vực cho thành viên');
-  if (scope.cycle.status === 'finalised') throw new CodedFailure('CYCLE_FINALISED', `Kỳ đánh giá “${scope.cycle.name}” đã chốt kết quả; không thể sửa phân công.`);
+  if (scope.cycle.status === 'finalised')
+    throw new CodedFailure(
+      'CYCLE_FINALISED',
+      `Kỳ đánh giá “${scope.cycle.name}” đã chốt kết quả; không thể sửa phân công.`,
+    );
   const m = getMember(scope.db, memberId);
-  if (!m || m.cycleId !== scope.cycle.id) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', { memberId });
-  if (m.role !== 'member') throw new CodedFailure('MEMBER_ROLE_MISMATCH', 'Chỉ phân công lĩnh vực cho thành viên Hội đồng, không cho cơ quan thường trực.');
+  if (!m || m.cycleId !== scope.cycle.id)
+    throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên trong danh sách Hội đồng của kỳ đánh giá.', {
+      memberId,
+    });
+  if (m.role !== 'member')
+    throw new CodedFailure(
+      'MEMBER_ROLE_MISMATCH',
+      'Chỉ phân công lĩnh vực cho thành viên Hội đồng, không cho cơ quan thường trực.',
+    );
   const known = new Set(fieldsOf(scope).map((f) => f.code));
   const unknown = fields.filter((f) => !known.has(f));
-  if (unknown.length > 0) throw new CodedFailure('FIELD_NOT_FOUND', `Không có lĩnh vực ${unknown.join(', ')} trong bộ tiêu chí của kỳ đánh giá.`);
+  if (unknown.length > 0)
+    throw new CodedFailure(
+      'FIELD_NOT_FOUND',
+      `Không có lĩnh vực ${unknown.join(', ')} trong bộ tiêu chí của kỳ đánh giá.`,
+    );
   const next = [...new Set(fields)].sort(compareCodes);
   const before = [...m.fields];
   if (before.join(',') !== next.join(',')) {
     tx(scope.db, () => {
       setMemberFields(scope.db, memberId, next);
-      appendAudit(scope.db, { actor, action: 'member.fields', entity: 'member', entityId: memberId, before: { fields: before }, after: { fields: next }, reason: reason.trim() });
+      appendAudit(scope.db, {
+        actor,
+        action: 'member.fields',
+        entity: 'member',
+        entityId: memberId,
+        before: { fields: before },
+        after: { fields: next },
+        reason: reason.trim(),
+      });
     });
   }
   return rosterRowOf(scope, memberId);
@@ -346,7 +448,10 @@ export const secretariatSetFields: Handler<'secretariat.setFields'> = (ctx, { me
 export const secretariatExportCycle: Handler<'secretariat.exportCycle'> = (ctx) => {
   const { scope, actor } = secretariatScope(ctx, 'phát hành gói kỳ đánh giá');
   const signer = signerOf(ctx);
-  const last = scope.db.prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'").pluck().get(scope.cycle.id) as number | null;
+  const last = scope.db
+    .prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'")
+    .pluck()
+    .get(scope.cycle.id) as number | null;
   let e: ReturnType<typeof exportCyclePackage> | undefined;
   const file = produceOutbox(ctx.core.dataDir, cycleFileName(scope.cycle.id, (last ?? 0) + 1), (outPath) => {
     e = exportCyclePackage(scope.db, ctx.core.dataDir, scope.cycle.id, signer, { actor, outPath });
@@ -374,7 +479,8 @@ function coded(e: unknown): { code: string; message: string } {
 }
 
 function previewView(p: ImportPreview): PackagePreview {
-  const side = (s: ImportPreview['changes'][number]['before']) => (s ? { score: s.score, input: s.input, comment: s.comment, exemption: s.exemption } : null);
+  const side = (s: ImportPreview['changes'][number]['before']) =>
+    s ? { score: s.score, input: s.input, comment: s.comment, exemption: s.exemption } : null;
   return {
     packageHash: p.packageHash,
     state: p.state,
@@ -395,7 +501,10 @@ function previewView(p: ImportPreview): PackagePreview {
     })),
     changesTotal: p.changes.length,
     conflicts: p.conflicts.map((c) => ({ ...c, sides: c.sides.map((s) => ({ ...s })) })),
-    declarations: { added: p.declarations.added.map((d) => ({ ...d })), removed: p.declarations.removed.map((d) => ({ ...d })) },
+    declarations: {
+      added: p.declarations.added.map((d) => ({ ...d })),
+      removed: p.declarations.removed.map((d) => ({ ...d })),
+    },
   };
 }
 
@@ -439,7 +548,16 @@ export const secretariatCommitImport: Handler<'secretariat.commitImport'> = (ctx
       };
     } catch (e) {
       const c = coded(e);
-      return { ticket, file, status: 'refused' as const, code: c.code, message: c.message, memberName: null, sequence: null, counts: null };
+      return {
+        ticket,
+        file,
+        status: 'refused' as const,
+        code: c.code,
+        message: c.message,
+        memberName: null,
+        sequence: null,
+        counts: null,
+      };
     }
   });
   return { outcomes };
@@ -492,13 +610,21 @@ function conflictView(scope: Scope, c: CoreConflict): ConflictView {
 
 export const secretariatConflicts: Handler<'secretariat.conflicts'> = (ctx, { status }) => {
   const { scope } = secretariatScope(ctx, 'xử lý ý kiến khác nhau');
-  return listConflicts(scope.db, ctx.core.dataDir, scope.cycle.id, { status: status ?? 'all' }).map((c) => conflictView(scope, c));
+  return listConflicts(scope.db, ctx.core.dataDir, scope.cycle.id, { status: status ?? 'all' }).map((c) =>
+    conflictView(scope, c),
+  );
 };
 
-export const secretariatResolveConflict: Handler<'secretariat.resolveConflict'> = (ctx, { unitId, nodeCode, choice, reason }) => {
+export const secretariatResolveConflict: Handler<'secretariat.resolveConflict'> = (
+  ctx,
+  { unitId, nodeCode, choice, reason },
+) => {
   const { scope, actor } = secretariatScope(ctx, 'xử lý ý kiến khác nhau');
   const core = 'memberId' in choice ? { memberId: choice.memberId } : { input: choice.input as ScoreInputData };
-  return conflictView(scope, resolveConflict(scope.db, ctx.core.dataDir, scope.cycle.id, { unitId, nodeCode, choice: core, reason, actor }));
+  return conflictView(
+    scope,
+    resolveConflict(scope.db, ctx.core.dataDir, scope.cycle.id, { unitId, nodeCode, choice: core, reason, actor }),
+  );
 };
 
 function exemptionView(e: CoreExemption): ExemptionView {
@@ -523,19 +649,36 @@ function exemptionView(e: CoreExemption): ExemptionView {
 export const secretariatExemptions: Handler<'secretariat.exemptions'> = (ctx, { status }) => {
   const { scope } = secretariatScope(ctx, 'phê duyệt hạ điểm chuẩn');
   const name = memberName(scope);
-  return listExemptions(scope.db, scope.cycle.id, { status: status ?? 'all' }).map((e) => ({ ...exemptionView(e), decidedBy: name(e.decidedBy) }));
+  return listExemptions(scope.db, scope.cycle.id, { status: status ?? 'all' }).map((e) => ({
+    ...exemptionView(e),
+    decidedBy: name(e.decidedBy),
+  }));
 };
 
-export const secretariatDecideExemption: Handler<'secretariat.decideExemption'> = (ctx, { unitId, nodeCode, decision, reason }) => {
+export const secretariatDecideExemption: Handler<'secretariat.decideExemption'> = (
+  ctx,
+  { unitId, nodeCode, decision, reason },
+) => {
   const { scope, actor } = secretariatScope(ctx, 'phê duyệt hạ điểm chuẩn');
-  const e = decideExemption(scope.db, scope.cycle.id, reason === undefined ? { unitId, nodeCode, decision, actor } : { unitId, nodeCode, decision, reason, actor });
+  const e = decideExemption(
+    scope.db,
+    scope.cycle.id,
+    reason === undefined ? { unitId, nodeCode, decision, actor } : { unitId, nodeCode, decision, reason, actor },
+  );
   return { ...exemptionView(e), decidedBy: memberName(scope)(e.decidedBy) };
 };
 
 // ------------------------------------------------------------------ secretariat: completeness, finalise
 
 function snapshotView(scope: Scope, s: SnapshotInfo): SnapshotView {
-  return { id: s.id, createdAt: s.createdAt, actor: s.actor, actorName: memberName(scope)(s.actor) ?? s.actor, reason: s.reason, hash: s.hash };
+  return {
+    id: s.id,
+    createdAt: s.createdAt,
+    actor: s.actor,
+    actorName: memberName(scope)(s.actor) ?? s.actor,
+    reason: s.reason,
+    hash: s.hash,
+  };
 }
 
 export const secretariatCompleteness: Handler<'secretariat.completeness'> = (ctx) => {
@@ -544,7 +687,12 @@ export const secretariatCompleteness: Handler<'secretariat.completeness'> = (ctx
   return {
     cycle: cycleRef(scope),
     fields: m.fields.map((f) => ({ ...f })),
-    rows: m.rows.map((r) => ({ unitId: r.unitId, unitName: r.unitName, group: r.group, cells: r.cells.map((c) => (c ? { ...c } : null)) })),
+    rows: m.rows.map((r) => ({
+      unitId: r.unitId,
+      unitName: r.unitName,
+      group: r.group,
+      cells: r.cells.map((c) => (c ? { ...c } : null)),
+    })),
     totals: { ...m.totals },
     blockers: [...m.blockers],
     ready: m.ready,
@@ -578,7 +726,14 @@ export const secretariatConflictsOfInterest: Handler<'secretariat.conflictsOfInt
 
 type AuditQueryArg = Parameters<typeof queryAudit>[1];
 
-function auditQuery(q: { entity?: string | undefined; actor?: string | undefined; action?: string | undefined; text?: string | undefined; from?: string | undefined; to?: string | undefined }): NonNullable<AuditQueryArg> {
+function auditQuery(q: {
+  entity?: string | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  text?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): NonNullable<AuditQueryArg> {
   const out: { -readonly [K in keyof NonNullable<AuditQueryArg>]?: NonNullable<AuditQueryArg>[K] } = {};
   for (const k of ['entity', 'actor', 'action', 'text', 'from', 'to'] as const) {
     const v = q[k];
@@ -590,9 +745,17 @@ function auditQuery(q: { entity?: string | undefined; actor?: string | undefined
 export const secretariatAudit: Handler<'secretariat.audit'> = (ctx, input) => {
   const { scope } = secretariatScope(ctx, 'xem nhật ký');
   const db = scope.db;
-  const { rows, total } = queryAudit(db, { ...auditQuery(input), limit: input.limit ?? 500, offset: input.offset ?? 0 });
-  const names = new Map((db.prepare('SELECT id, name FROM members').all() as { id: string; name: string }[]).map((m) => [m.id, m.name]));
-  const actors = (db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[]).map((id) => ({ id, name: names.get(id) ?? id }));
+  const { rows, total } = queryAudit(db, {
+    ...auditQuery(input),
+    limit: input.limit ?? 500,
+    offset: input.offset ?? 0,
+  });
+  const names = new Map(
+    (db.prepare('SELECT id, name FROM members').all() as { id: string; name: string }[]).map((m) => [m.id, m.name]),
+  );
+  const actors = (db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[]).map(
+    (id) => ({ id, name: names.get(id) ?? id }),
+  );
   return {
     rows: rows.map((r) => ({
       seq: r.seq,
@@ -630,7 +793,8 @@ export const secretariatExportAudit: Handler<'secretariat.exportAudit'> = (ctx, 
 };
 
 const CHAIN_REASONS: Record<string, string> = {
-  'prev_hash does not match the previous row': 'mã băm dòng trước ghi trong dòng này không khớp với dòng trước (có dòng bị xóa hoặc chèn)',
+  'prev_hash does not match the previous row':
+    'mã băm dòng trước ghi trong dòng này không khớp với dòng trước (có dòng bị xóa hoặc chèn)',
   'hash does not match the row content': 'nội dung dòng không còn khớp với mã băm của nó (dòng đã bị sửa)',
 };
 
@@ -639,14 +803,26 @@ export const secretariatVerify: Handler<'secretariat.verify'> = (ctx) => {
   const s = verifyStore(scope.db, { trustedFingerprint: secretariatFingerprint(scope.db, scope.dataDir) });
   const chain: StoreCheckView['chain'] = s.chain.ok
     ? { ok: true, rows: s.chain.rows, head: s.chain.head, brokenAt: null, reason: null }
-    : { ok: false, rows: null, head: null, brokenAt: s.chain.seq, reason: CHAIN_REASONS[s.chain.reason] ?? s.chain.reason };
+    : {
+        ok: false,
+        rows: null,
+        head: null,
+        brokenAt: s.chain.seq,
+        reason: CHAIN_REASONS[s.chain.reason] ?? s.chain.reason,
+      };
   return {
     ok: s.ok,
     chain,
     packages: { checked: s.packages.checked, bad: s.packages.bad.map((b) => ({ ...b })) },
     snapshots: { checked: s.snapshots.checked, bad: s.snapshots.bad.map((b) => ({ ...b })) },
     heads: { ...s.heads },
-    problems: s.problems.map((p) => ({ code: p.code, message: p.message, unitId: p.unitId ?? null, nodeCode: p.nodeCode ?? null, seq: p.seq ?? null })),
+    problems: s.problems.map((p) => ({
+      code: p.code,
+      message: p.message,
+      unitId: p.unitId ?? null,
+      nodeCode: p.nodeCode ?? null,
+      seq: p.seq ?? null,
+    })),
     checkedAt: new Date().toISOString(),
   };
 };

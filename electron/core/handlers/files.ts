@@ -10,7 +10,11 @@ export const filesUpload: Handler<'files.upload'> = (ctx, { name, dataBase64 }) 
 
 export const filesUploadPart: Handler<'files.uploadPart'> = (ctx, part) => {
   const r = appendUploadPart(ctx.core.dataDir, part);
-  return { upload: r.upload, received: r.received, file: r.file ? { ticket: r.file.ticket, name: r.file.name, size: r.file.size, sha256: r.file.sha256 } : null };
+  return {
+    upload: r.upload,
+    received: r.received,
+    file: r.file ? { ticket: r.file.ticket, name: r.file.name, size: r.file.size, sha256: r.file.sha256 } : null,
+  };
 };
 
 export const filesSave: Handler<'files.save'> = async (ctx, { ticket, suggestedName }) => {
@@ -20,6 +24,7 @@ export const filesSave: Handler<'files.save'> = async (ctx, { ticket, suggestedN
     const r = await ctx.saveFile(f.path, name);
     return { status: r.saved ? 'saved' : 'cancelled', url: null, fileName: r.fileName };
   }
-  if (ctx.downloadUrl) return { status: 'download', url: ctx.downloadUrl({ path: f.path, fileName: name }), fileName: name };
+  if (ctx.downloadUrl)
+    return { status: 'download', url: ctx.downloadUrl({ path: f.path, fileName: name }), fileName: name };
   throw new CodedFailure('FILES_CANNOT_SAVE', 'Môi trường đang chạy không lưu được tệp.');
 };

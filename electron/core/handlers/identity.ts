@@ -10,7 +10,16 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import type { HandlerContext } from '../context.ts';
 import { getMember } from '../db/repos/members.ts';
-import { type IdentityInfo, type Signer, createIdentity, memberForKey, passphraseBox, publicKeyFile, readIdentityInfo, unlockIdentity } from '../exchange/index.ts';
+import {
+  type IdentityInfo,
+  type Signer,
+  createIdentity,
+  memberForKey,
+  passphraseBox,
+  publicKeyFile,
+  readIdentityInfo,
+  unlockIdentity,
+} from '../exchange/index.ts';
 import { MIN_PASSPHRASE } from '../exchange/keys.ts';
 import { MIN_NEW_PASSPHRASE } from '../../../shared/exchange/passphrase.ts';
 import { produceOutbox } from '../files/store.ts';
@@ -60,7 +69,11 @@ export function signerOf(ctx: HandlerContext): Signer {
   const i = info(ctx);
   if (!i) throw new CodedFailure('EXCHANGE_IDENTITY_MISSING', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_MISSING);
   const s = autoUnlock(ctx, i);
-  if (!s) throw new CodedFailure('IDENTITY_LOCKED', 'Khóa định danh của máy này đang khóa. Hãy nhập mật khẩu bảo vệ khóa để mở khóa rồi thử lại.');
+  if (!s)
+    throw new CodedFailure(
+      'IDENTITY_LOCKED',
+      'Khóa định danh của máy này đang khóa. Hãy nhập mật khẩu bảo vệ khóa để mở khóa rồi thử lại.',
+    );
   return s;
 }
 
@@ -73,7 +86,9 @@ export function keyInfoOf(ctx: HandlerContext): IdentityInfo {
 
 function status(ctx: HandlerContext): KeyStatus {
   const i = info(ctx);
-  const usesPassphrase = i ? i.protection === 'passphrase' || !ctx.keyBox || i.protection !== ctx.keyBox.kind : !ctx.keyBox;
+  const usesPassphrase = i
+    ? i.protection === 'passphrase' || !ctx.keyBox || i.protection !== ctx.keyBox.kind
+    : !ctx.keyBox;
   const base = { usesPassphrase, minPassphrase: MIN_NEW_PASSPHRASE };
   if (!i) return { ...base, state: 'missing', key: null, registeredAs: null };
   const cycleId = currentCycleId(ctx);
@@ -82,7 +97,13 @@ function status(ctx: HandlerContext): KeyStatus {
   return {
     ...base,
     state: autoUnlock(ctx, i) ? 'unlocked' : 'locked',
-    key: { publicKey: i.publicKey, fingerprint: i.fingerprint, display: i.display, createdAt: i.createdAt, protection: i.protection },
+    key: {
+      publicKey: i.publicKey,
+      fingerprint: i.fingerprint,
+      display: i.display,
+      createdAt: i.createdAt,
+      protection: i.protection,
+    },
     registeredAs: m ? { id: m.id, name: m.name } : null,
   };
 }
@@ -90,9 +111,17 @@ function status(ctx: HandlerContext): KeyStatus {
 export const identityStatus: Handler<'identity.status'> = (ctx) => status(ctx);
 
 export const identityCreate: Handler<'identity.create'> = (ctx, { passphrase }) => {
-  if (!currentIdentity(ctx)) throw new CodedFailure('IDENTITY_NOT_SET', 'Hãy khai báo thông tin người dùng (họ tên, chức vụ, cơ quan) trước khi tạo khóa định danh.');
+  if (!currentIdentity(ctx))
+    throw new CodedFailure(
+      'IDENTITY_NOT_SET',
+      'Hãy khai báo thông tin người dùng (họ tên, chức vụ, cơ quan) trước khi tạo khóa định danh.',
+    );
   const box = passphrase !== undefined && passphrase !== '' ? passphraseBox(passphrase) : ctx.keyBox;
-  if (!box) throw new CodedFailure('IDENTITY_PASSPHRASE_REQUIRED', `Hãy đặt mật khẩu bảo vệ khóa định danh (ít nhất ${MIN_NEW_PASSPHRASE} ký tự).`);
+  if (!box)
+    throw new CodedFailure(
+      'IDENTITY_PASSPHRASE_REQUIRED',
+      `Hãy đặt mật khẩu bảo vệ khóa định danh (ít nhất ${MIN_NEW_PASSPHRASE} ký tự).`,
+    );
   createIdentity(ctx.core.dataDir, box);
   unlocked.set(ctx.core, unlockIdentity(ctx.core.dataDir, box));
   return status(ctx);
@@ -101,7 +130,8 @@ export const identityCreate: Handler<'identity.create'> = (ctx, { passphrase }) 
 export const identityUnlock: Handler<'identity.unlock'> = (ctx, { passphrase }) => {
   const i = keyInfoOf(ctx);
   if (i.protection !== 'passphrase') return status(ctx);
-  if (passphrase.length < MIN_PASSPHRASE) throw new CodedFailure('EXCHANGE_IDENTITY_LOCKED', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_LOCKED);
+  if (passphrase.length < MIN_PASSPHRASE)
+    throw new CodedFailure('EXCHANGE_IDENTITY_LOCKED', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_LOCKED);
   unlocked.set(ctx.core, unlockIdentity(ctx.core.dataDir, passphraseBox(passphrase)));
   return status(ctx);
 };
@@ -115,6 +145,8 @@ export const identityLock: Handler<'identity.lock'> = (ctx) => {
 export const identityExportPublicKey: Handler<'identity.exportPublicKey'> = (ctx) => {
   const i = keyInfoOf(ctx);
   const who = currentIdentity(ctx)?.name ?? 'may nay';
-  const f = produceOutbox(ctx.core.dataDir, `Khóa công khai - ${who}.pub.json`, (p) => writeFileSync(p, `${JSON.stringify(publicKeyFile(i), null, 2)}\n`));
+  const f = produceOutbox(ctx.core.dataDir, `Khóa công khai - ${who}.pub.json`, (p) =>
+    writeFileSync(p, `${JSON.stringify(publicKeyFile(i), null, 2)}\n`),
+  );
   return { ticket: f.ticket, fileName: f.name, size: f.size };
 };

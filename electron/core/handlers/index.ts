@@ -32,7 +32,17 @@ import {
   surveyCurrent,
   surveyPreview,
 } from './results.ts';
-import { appraisalAgree, appraisalSet, appraisalSetMany, dossierGet, exemptionRemove, exemptionSet, gridField, workspaceOverview, workspaceRoster } from './dossier.ts';
+import {
+  appraisalAgree,
+  appraisalSet,
+  appraisalSetMany,
+  dossierGet,
+  exemptionRemove,
+  exemptionSet,
+  gridField,
+  workspaceOverview,
+  workspaceRoster,
+} from './dossier.ts';
 
 export const handlers = {
   'setup.overview': st.setupOverview,

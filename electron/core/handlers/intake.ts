@@ -13,15 +13,29 @@ import { writeFileSync } from 'node:fs';
 
 function secretariat(ctx: HandlerContext, what: string) {
   const scope = scopeOf(ctx);
-  if (scope.role !== 'secretariat') throw new CodedFailure('SECRETARIAT_ONLY', `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, { action: what });
+  if (scope.role !== 'secretariat')
+    throw new CodedFailure('SECRETARIAT_ONLY', `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, {
+      action: what,
+    });
   return { scope, actor: scope.member?.id ?? 'secretariat' };
 }
 
 export const intakeUnits: Handler<'intake.units'> = (ctx) => {
   const { scope } = secretariat(ctx, 'nhập hồ sơ tự đánh giá');
   const db = scope.db;
-  const units = unitsOfCycle(db, scope.cycle.id).map((u) => ({ id: u.id, name: u.name, group: u.group, rounds: ([1, 2] as const).filter((r) => hasRound(db, u.id, r)) }));
-  return { cycleId: scope.cycle.id, units, groups: cycleFrameworks(db, scope.cycle.id).map((f) => ({ code: f.group as string, label: f.framework.name })).sort((a, b) => a.label.localeCompare(b.label, 'vi')) };
+  const units = unitsOfCycle(db, scope.cycle.id).map((u) => ({
+    id: u.id,
+    name: u.name,
+    group: u.group,
+    rounds: ([1, 2] as const).filter((r) => hasRound(db, u.id, r)),
+  }));
+  return {
+    cycleId: scope.cycle.id,
+    units,
+    groups: cycleFrameworks(db, scope.cycle.id)
+      .map((f) => ({ code: f.group as string, label: f.framework.name }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+  };
 };
 
 export const intakeTemplate: Handler<'intake.template'> = async (ctx, { group }) => {

@@ -17,7 +17,18 @@ import { sharedChromiumPrinter } from '../documents/chromium.ts';
 import { exportTableList, exportToOutbox, minutesToOutbox, pngToOutbox, sheetsToOutbox } from '../documents/outbox.ts';
 import type { PdfPrinter } from '../documents/printer.ts';
 import { decodeBase64, discardTicket, safeFileName, ticketFile } from '../files/store.ts';
-import { cycleCharts, cycleNarrative, cycleReport, editNarrative, getMeeting, importPreviousResults, previousYears, saveMeeting, unitDrilldown, unitWhatIf } from '../report/index.ts';
+import {
+  cycleCharts,
+  cycleNarrative,
+  cycleReport,
+  editNarrative,
+  getMeeting,
+  importPreviousResults,
+  previousYears,
+  saveMeeting,
+  unitDrilldown,
+  unitWhatIf,
+} from '../report/index.ts';
 import type { MeetingPatch } from '../report/meeting.ts';
 import type { Handler } from '../router.ts';
 import { importSurveyFile, surveyResponseSummaries } from '../survey/import.ts';
@@ -31,9 +42,13 @@ export function requireSecretariat(scope: Scope, what: string): string {
   const locked = secretariatKeyFailure(scope, what);
   if (locked) throw locked;
   if (scope.role !== 'secretariat') {
-    throw new CodedFailure(SECRETARIAT_ONLY, `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}. Bạn đang dùng ứng dụng với vai trò thành viên Hội đồng: chỉ xem kết quả.`, {
-      action: what,
-    });
+    throw new CodedFailure(
+      SECRETARIAT_ONLY,
+      `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}. Bạn đang dùng ứng dụng với vai trò thành viên Hội đồng: chỉ xem kết quả.`,
+      {
+        action: what,
+      },
+    );
   }
   return scope.member?.id ?? 'secretariat';
 }

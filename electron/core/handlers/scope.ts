@@ -40,7 +40,11 @@ export function currentIdentity(ctx: HandlerContext): Identity | null {
 
 export function scopeOf(ctx: HandlerContext): Scope {
   const cycleId = currentCycleId(ctx);
-  if (!cycleId) throw new CodedFailure('NO_CYCLE', 'Chưa có kỳ đánh giá nào trong cơ sở dữ liệu. Hãy nhập gói dữ liệu kỳ đánh giá do cơ quan thường trực gửi.');
+  if (!cycleId)
+    throw new CodedFailure(
+      'NO_CYCLE',
+      'Chưa có kỳ đánh giá nào trong cơ sở dữ liệu. Hãy nhập gói dữ liệu kỳ đánh giá do cơ quan thường trực gửi.',
+    );
   const identity = currentIdentity(ctx);
   const db = ctx.core.db;
   // The identity links a roster entry of one cycle; in another cycle (a new current cycle) it is no link.
@@ -53,7 +57,12 @@ export function scopeOf(ctx: HandlerContext): Scope {
     if (signer && (!expected || expected === signer.fingerprint)) {
       setAuditWriter(db, { fingerprint: signer.fingerprint, signer });
       const scope = makeScope(db, ctx.core.dataDir, cycleId, memberId, 'secretariat');
-      if (scope.member && (scope.member.role !== 'secretariat' || (scope.member.fingerprint && scope.member.fingerprint !== signer.fingerprint))) return { ...scope, member: null };
+      if (
+        scope.member &&
+        (scope.member.role !== 'secretariat' ||
+          (scope.member.fingerprint && scope.member.fingerprint !== signer.fingerprint))
+      )
+        return { ...scope, member: null };
       return scope;
     }
     setAuditWriter(db, { fingerprint: own, signer: null });
@@ -63,7 +72,11 @@ export function scopeOf(ctx: HandlerContext): Scope {
   setAuditWriter(db, { fingerprint: own, signer: null });
   const scope = makeScope(db, ctx.core.dataDir, cycleId, memberId, 'member');
   // A stale link (another cycle, a removed member, another role) counts as no link; so does a member whose registered key this installation does not hold.
-  if (scope.member && (scope.member.role !== 'member' || (scope.member.fingerprint && scope.member.fingerprint !== own))) return { ...scope, member: null };
+  if (
+    scope.member &&
+    (scope.member.role !== 'member' || (scope.member.fingerprint && scope.member.fingerprint !== own))
+  )
+    return { ...scope, member: null };
   return scope;
 }
 
@@ -76,7 +89,11 @@ export function secretariatKeyFailure(scope: Scope, what: string): CodedFailure 
       : scope.claimed.reason === 'locked'
         ? 'Khóa định danh của cơ quan thường trực đang khóa: hãy nhập mật khẩu bảo vệ khóa ở mục “Tổng hợp” để mở khóa.'
         : 'Khóa định danh của máy này không phải khóa của cơ quan thường trực đã ký dữ liệu của kỳ đánh giá.';
-  return new CodedFailure('SECRETARIAT_KEY_REQUIRED', `Chỉ cơ quan thường trực, với khóa định danh đã mở khóa, mới được ${what}. ${why}`, { action: what, reason: scope.claimed.reason });
+  return new CodedFailure(
+    'SECRETARIAT_KEY_REQUIRED',
+    `Chỉ cơ quan thường trực, với khóa định danh đã mở khóa, mới được ${what}. ${why}`,
+    { action: what, reason: scope.claimed.reason },
+  );
 }
 
 /**

@@ -16,7 +16,8 @@ import { currentCycleId, currentIdentity } from './scope.ts';
 const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
 /** A roster entry this installation may act as: no key registered yet, or the key it holds. */
-const holdsKeyOf = (ctx: HandlerContext, m: { fingerprint: string | null }) => !m.fingerprint || m.fingerprint === installationFingerprint(ctx);
+const holdsKeyOf = (ctx: HandlerContext, m: { fingerprint: string | null }) =>
+  !m.fingerprint || m.fingerprint === installationFingerprint(ctx);
 
 function state(ctx: HandlerContext, identity: Identity | null): SessionState {
   const cycleId = currentCycleId(ctx);
@@ -32,8 +33,13 @@ export const sessionSetIdentity: Handler<'session.setIdentity'> = (ctx, input) =
   let memberId: string | null = null;
   if (input.memberId) {
     const m = getMember(ctx.core.db, input.memberId);
-    if (!m || m.cycleId !== cycleId) throw new CodedFailure('MEMBER_NOT_FOUND', 'Không tìm thấy thành viên đã chọn trong danh sách Hội đồng của kỳ đánh giá.');
-    if (m.role !== input.role) throw new CodedFailure('MEMBER_ROLE_MISMATCH', 'Vai trò đã chọn không khớp với danh sách Hội đồng.');
+    if (!m || m.cycleId !== cycleId)
+      throw new CodedFailure(
+        'MEMBER_NOT_FOUND',
+        'Không tìm thấy thành viên đã chọn trong danh sách Hội đồng của kỳ đánh giá.',
+      );
+    if (m.role !== input.role)
+      throw new CodedFailure('MEMBER_ROLE_MISMATCH', 'Vai trò đã chọn không khớp với danh sách Hội đồng.');
     if (!holdsKeyOf(ctx, m)) {
       throw new CodedFailure(
         'MEMBER_KEY_MISMATCH',
@@ -42,10 +48,18 @@ export const sessionSetIdentity: Handler<'session.setIdentity'> = (ctx, input) =
     }
     memberId = m.id;
   } else if (cycleId) {
-    const same = listMembers(ctx.core.db, cycleId).filter((m) => m.role === input.role && norm(m.name) === norm(input.name) && holdsKeyOf(ctx, m));
+    const same = listMembers(ctx.core.db, cycleId).filter(
+      (m) => m.role === input.role && norm(m.name) === norm(input.name) && holdsKeyOf(ctx, m),
+    );
     memberId = same.length === 1 ? same[0]!.id : null;
   }
-  const identity: Identity = { name: input.name, position: input.position, agency: input.agency, role: input.role, memberId };
+  const identity: Identity = {
+    name: input.name,
+    position: input.position,
+    agency: input.agency,
+    role: input.role,
+    memberId,
+  };
   ctx.settings.set('identity', identity);
   return state(ctx, identity);
 };

@@ -8,9 +8,26 @@ import { GROUP_PRESETS } from '../../../shared/framework/groups.ts';
 import type { HandlerContext } from '../context.ts';
 import { discardTicket, ticketFile } from '../files/store.ts';
 import type { Handler } from '../router.ts';
-import { type FrameworkChoice, type GroupInput, createCycle, cycleEntry, cycleList, requireCycleSetup, setCurrentCycle, setGroupFramework } from '../setup/cycles.ts';
+import {
+  type FrameworkChoice,
+  type GroupInput,
+  createCycle,
+  cycleEntry,
+  cycleList,
+  requireCycleSetup,
+  setCurrentCycle,
+  setGroupFramework,
+} from '../setup/cycles.ts';
 import { readFrameworkChoice } from '../setup/framework-file.ts';
-import { type RosterMember, addMember, editMember, importRoster, registerFingerprint, removeMember, rosterOf } from '../setup/roster.ts';
+import {
+  type RosterMember,
+  addMember,
+  editMember,
+  importRoster,
+  registerFingerprint,
+  removeMember,
+  rosterOf,
+} from '../setup/roster.ts';
 import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../setup/units.ts';
 import { listUnitDetails } from '../db/repos/setup.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
@@ -21,7 +38,9 @@ import { SECRETARIAT_ONLY } from './results.ts';
 function secretariat(ctx: HandlerContext, what: string): string {
   const id = currentIdentity(ctx);
   if (id?.role !== 'secretariat') {
-    throw new CodedFailure(SECRETARIAT_ONLY, `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, { action: what });
+    throw new CodedFailure(SECRETARIAT_ONLY, `Chỉ cơ quan thường trực (tổ giúp việc Hội đồng) mới được ${what}.`, {
+      action: what,
+    });
   }
   requireSecretariatKey(ctx, what);
   return id.memberId ?? 'secretariat';
@@ -33,10 +52,17 @@ function cycleOf(ctx: HandlerContext): string {
   return id;
 }
 
-const entry = (ctx: HandlerContext, id: string) => cycleEntry(ctx.core.db, requireCycleSetup(ctx.core.db, id), currentCycleId(ctx));
-const groupsCopy = (c: ReturnType<typeof entry>) => ({ ...c, groups: c.groups.map((g) => ({ ...g, fields: [...g.fields] })) });
+const entry = (ctx: HandlerContext, id: string) =>
+  cycleEntry(ctx.core.db, requireCycleSetup(ctx.core.db, id), currentCycleId(ctx));
+const groupsCopy = (c: ReturnType<typeof entry>) => ({
+  ...c,
+  groups: c.groups.map((g) => ({ ...g, fields: [...g.fields] })),
+});
 
-async function frameworkOf(ctx: HandlerContext, ticket: string | undefined | null): Promise<FrameworkChoice | undefined> {
+async function frameworkOf(
+  ctx: HandlerContext,
+  ticket: string | undefined | null,
+): Promise<FrameworkChoice | undefined> {
   if (!ticket) return undefined;
   const f = ticketFile(ctx.core.dataDir, 'upload', ticket);
   return readFrameworkChoice(f.path, f.name);
@@ -47,7 +73,12 @@ export const setupOverview: Handler<'setup.overview'> = (ctx) => {
   const current = currentCycleId(ctx);
   return {
     cycles: cycleList(ctx.core.db).map((c) => groupsCopy({ ...c, current: c.id === current })),
-    presets: Object.values(GROUP_PRESETS).map((p) => ({ code: p.code, label: p.label, shortLabel: p.shortLabel, fields: [...p.fields] })),
+    presets: Object.values(GROUP_PRESETS).map((p) => ({
+      code: p.code,
+      label: p.label,
+      shortLabel: p.shortLabel,
+      fields: [...p.fields],
+    })),
   };
 };
 
@@ -57,7 +88,14 @@ export const setupCreateCycle: Handler<'setup.createCycle'> = async (ctx, input)
   for (const g of input.groups) {
     const framework = await frameworkOf(ctx, g.frameworkTicket);
     if ('preset' in g) groups.push({ preset: g.preset as never, ...(framework ? { framework } : {}) });
-    else groups.push({ code: g.code, label: g.label, shortLabel: g.shortLabel, ...(g.fields ? { fields: g.fields } : {}), ...(framework ? { framework } : {}) });
+    else
+      groups.push({
+        code: g.code,
+        label: g.label,
+        shortLabel: g.shortLabel,
+        ...(g.fields ? { fields: g.fields } : {}),
+        ...(framework ? { framework } : {}),
+      });
   }
   const c = createCycle(
     ctx.core.db,
@@ -69,7 +107,9 @@ export const setupCreateCycle: Handler<'setup.createCycle'> = async (ctx, input)
       decision: input.decision,
       councilDecision: input.councilDecision,
       groups,
-      ...(input.takeFrom ? { takeFrom: { cycleId: input.takeFrom.cycleId, units: true, results: input.takeFrom.results } } : {}),
+      ...(input.takeFrom
+        ? { takeFrom: { cycleId: input.takeFrom.cycleId, units: true, results: input.takeFrom.results } }
+        : {}),
     },
     actor,
   );
@@ -91,7 +131,10 @@ export const setupSetFramework: Handler<'setup.setFramework'> = async (ctx, { gr
   return groupsCopy(entry(ctx, cycleId));
 };
 
-const unitsView = (ctx: HandlerContext, cycleId: string) => ({ cycle: groupsCopy(entry(ctx, cycleId)), units: listUnitDetails(ctx.core.db, cycleId) });
+const unitsView = (ctx: HandlerContext, cycleId: string) => ({
+  cycle: groupsCopy(entry(ctx, cycleId)),
+  units: listUnitDetails(ctx.core.db, cycleId),
+});
 
 export const setupUnits: Handler<'setup.units'> = (ctx) => {
   secretariat(ctx, 'xem danh sách đơn vị');
@@ -108,8 +151,10 @@ async function unitsImport(ctx: HandlerContext, ticket: string, commit: boolean)
 export const setupPreviewUnits: Handler<'setup.previewUnits'> = (ctx, { ticket }) => unitsImport(ctx, ticket, false);
 export const setupCommitUnits: Handler<'setup.commitUnits'> = (ctx, { ticket }) => unitsImport(ctx, ticket, true);
 
-export const setupAddUnit: Handler<'setup.addUnit'> = (ctx, input) => addUnit(ctx.core.db, cycleOf(ctx), input, secretariat(ctx, 'thêm đơn vị'));
-export const setupEditUnit: Handler<'setup.editUnit'> = (ctx, { unitId, patch }) => editUnit(ctx.core.db, cycleOf(ctx), unitId, patch, secretariat(ctx, 'sửa đơn vị'));
+export const setupAddUnit: Handler<'setup.addUnit'> = (ctx, input) =>
+  addUnit(ctx.core.db, cycleOf(ctx), input, secretariat(ctx, 'thêm đơn vị'));
+export const setupEditUnit: Handler<'setup.editUnit'> = (ctx, { unitId, patch }) =>
+  editUnit(ctx.core.db, cycleOf(ctx), unitId, patch, secretariat(ctx, 'sửa đơn vị'));
 export const setupReorderUnits: Handler<'setup.reorderUnits'> = (ctx, { unitIds }) => {
   const cycleId = cycleOf(ctx);
   reorderUnits(ctx.core.db, cycleId, unitIds, secretariat(ctx, 'sắp xếp đơn vị'));
@@ -136,7 +181,9 @@ const memberRow = (m: RosterMember) => ({
 const rosterView = (ctx: HandlerContext, cycleId: string) => ({
   cycle: groupsCopy(entry(ctx, cycleId)),
   members: rosterOf(ctx.core.db, cycleId).map(memberRow),
-  fields: [...new Set(listCycleGroups(ctx.core.db, cycleId).flatMap((g) => g.fields))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+  fields: [...new Set(listCycleGroups(ctx.core.db, cycleId).flatMap((g) => g.fields))].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  ),
 });
 
 export const setupRoster: Handler<'setup.roster'> = (ctx) => {
@@ -154,13 +201,24 @@ async function rosterImport(ctx: HandlerContext, ticket: string, commit: boolean
 export const setupPreviewRoster: Handler<'setup.previewRoster'> = (ctx, { ticket }) => rosterImport(ctx, ticket, false);
 export const setupCommitRoster: Handler<'setup.commitRoster'> = (ctx, { ticket }) => rosterImport(ctx, ticket, true);
 
-export const setupAddMember: Handler<'setup.addMember'> = (ctx, input) => memberRow(addMember(ctx.core.db, cycleOf(ctx), input, secretariat(ctx, 'thêm thành viên Hội đồng')));
+export const setupAddMember: Handler<'setup.addMember'> = (ctx, input) =>
+  memberRow(addMember(ctx.core.db, cycleOf(ctx), input, secretariat(ctx, 'thêm thành viên Hội đồng')));
 export const setupEditMember: Handler<'setup.editMember'> = (ctx, { memberId, patch }) =>
-  memberRow(editMember(ctx.core.db, cycleOf(ctx), memberId, patch, secretariat(ctx, 'sửa thông tin thành viên Hội đồng')));
+  memberRow(
+    editMember(ctx.core.db, cycleOf(ctx), memberId, patch, secretariat(ctx, 'sửa thông tin thành viên Hội đồng')),
+  );
 export const setupRemoveMember: Handler<'setup.removeMember'> = (ctx, { memberId }) => {
   const cycleId = cycleOf(ctx);
   removeMember(ctx.core.db, cycleId, memberId, secretariat(ctx, 'xóa thành viên Hội đồng'));
   return rosterView(ctx, cycleId);
 };
 export const setupRegisterFingerprint: Handler<'setup.registerFingerprint'> = (ctx, { memberId, fingerprint }) =>
-  memberRow(registerFingerprint(ctx.core.db, cycleOf(ctx), memberId, fingerprint, secretariat(ctx, 'đăng ký khóa của thành viên')));
+  memberRow(
+    registerFingerprint(
+      ctx.core.db,
+      cycleOf(ctx),
+      memberId,
+      fingerprint,
+      secretariat(ctx, 'đăng ký khóa của thành viên'),
+    ),
+  );

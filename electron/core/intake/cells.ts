@@ -19,7 +19,11 @@ export function whereText(w: Where): string {
 }
 
 export function problem(code: string, w: Where, what: string): CodedError {
-  return { code, message: `${whereText(w)}: ${what}`, details: { sheet: w.sheet, row: w.row, column: letter(w.column) } };
+  return {
+    code,
+    message: `${whereText(w)}: ${what}`,
+    details: { sheet: w.sheet, row: w.row, column: letter(w.column) },
+  };
 }
 
 /** One refusal for the problems found (each on its own line, at most 20), with the first's code and place. */
@@ -44,7 +48,8 @@ export type NumberCell = { ok: true; value: Rational | null } | { ok: false; tex
 export function cellNumber(v: CellValue | unknown): NumberCell {
   const r = rawCellOf(v);
   if (r === null) return { ok: true, value: null };
-  if (typeof r === 'number') return Number.isFinite(r) ? { ok: true, value: fromNumber(r) } : { ok: false, text: String(r) };
+  if (typeof r === 'number')
+    return Number.isFinite(r) ? { ok: true, value: fromNumber(r) } : { ok: false, text: String(r) };
   const text = typeof r === 'object' ? r.display : r;
   if (text.trim() === '') return { ok: true, value: null };
   const plain = parseViNumber(text);

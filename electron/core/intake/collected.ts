@@ -28,14 +28,29 @@ import { formatPoints } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { type IntakeUnit, cycleHasReceivedPackage, hasRound, insertDossierImport, unitsOfCycle, writeRoundItem } from '../db/repos/intake.ts';
+import {
+  type IntakeUnit,
+  cycleHasReceivedPackage,
+  hasRound,
+  insertDossierImport,
+  unitsOfCycle,
+  writeRoundItem,
+} from '../db/repos/intake.ts';
 import { cellNumber, cellText, problem, refusal } from './cells.ts';
 import { pointsText } from './describe.ts';
 import { loadWorkbook } from './read-workbook.ts';
 import { type GroupTarget, groupTarget, requireCycle } from './target.ts';
 
 const CODE_HEADERS = ['mã', 'mã tiêu chí', 'mã số', 'tt', 'stt', 'code'];
-const IGNORED_HEADERS = ['tiêu chí', 'nội dung', 'tên tiêu chí', 'tiêu chí thành phần', 'điểm tối đa', 'điểm chuẩn', 'ghi chú'];
+const IGNORED_HEADERS = [
+  'tiêu chí',
+  'nội dung',
+  'tên tiêu chí',
+  'tiêu chí thành phần',
+  'điểm tối đa',
+  'điểm chuẩn',
+  'ghi chú',
+];
 const TOTAL_ROWS = ['tổng', 'tổng cộng', 'cộng'];
 const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
@@ -78,8 +93,16 @@ function derivedInput(node: FrameworkNode, score: Rational): Record<string, unkn
 
 async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileName: string) {
   const cycle = requireCycle(db, cycleId);
-  if (cycle.status === 'finalised') throw new CodedFailure('INTAKE_CYCLE_FINALISED', `Kỳ đánh giá “${cycle.name}” đã chốt kết quả; không nhận thêm hồ sơ tự đánh giá.`);
-  if (cycleHasReceivedPackage(db, cycleId)) throw new CodedFailure('INTAKE_READ_ONLY', 'Cơ sở dữ liệu này nhận kỳ đánh giá từ cơ quan thường trực; hồ sơ chỉ được nhập tại cơ quan thường trực.');
+  if (cycle.status === 'finalised')
+    throw new CodedFailure(
+      'INTAKE_CYCLE_FINALISED',
+      `Kỳ đánh giá “${cycle.name}” đã chốt kết quả; không nhận thêm hồ sơ tự đánh giá.`,
+    );
+  if (cycleHasReceivedPackage(db, cycleId))
+    throw new CodedFailure(
+      'INTAKE_READ_ONLY',
+      'Cơ sở dữ liệu này nhận kỳ đánh giá từ cơ quan thường trực; hồ sơ chỉ được nhập tại cơ quan thường trực.',
+    );
   const bytes = readFileSync(path);
   const wb = await loadWorkbook(bytes, fileName);
   const ws = wb.worksheets[0];
@@ -96,7 +119,12 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
       }
     }
   }
-  if (!headerRow) throw new CodedFailure('INTAKE_COLLECTED_LAYOUT', `Trang “${sheet}”: không tìm thấy dòng tiêu đề có cột mã tiêu chí (“Mã”, “Mã tiêu chí”, “TT”, “STT”) trong 20 dòng đầu.`, { sheet });
+  if (!headerRow)
+    throw new CodedFailure(
+      'INTAKE_COLLECTED_LAYOUT',
+      `Trang “${sheet}”: không tìm thấy dòng tiêu đề có cột mã tiêu chí (“Mã”, “Mã tiêu chí”, “TT”, “STT”) trong 20 dòng đầu.`,
+      { sheet },
+    );
 
   const units = unitsOfCycle(db, cycleId);
   const byName = new Map(units.map((u) => [norm(u.name), u]));
@@ -111,18 +139,44 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
     const u = byName.get(norm(h));
     if (u) {
       if (columns.some((x) => x.unit.id === u.id)) {
-        problems.push(problem('INTAKE_COLLECTED_DUPLICATE_UNIT', { sheet, row: headerRow, column: c }, `đơn vị “${u.name}” có hai cột.`));
+        problems.push(
+          problem(
+            'INTAKE_COLLECTED_DUPLICATE_UNIT',
+            { sheet, row: headerRow, column: c },
+            `đơn vị “${u.name}” có hai cột.`,
+          ),
+        );
         continue;
       }
       let t = targets.get(u.group);
       if (!t) targets.set(u.group, (t = groupTarget(db, cycleId, u.group)));
-      if (round === 2 && !hasRound(db, u.id, 1)) problems.push(problem('INTAKE_ROUND1_MISSING', { sheet, row: headerRow, column: c }, `đơn vị “${u.name}” chưa có hồ sơ tự đánh giá lần 1.`));
+      if (round === 2 && !hasRound(db, u.id, 1))
+        problems.push(
+          problem(
+            'INTAKE_ROUND1_MISSING',
+            { sheet, row: headerRow, column: c },
+            `đơn vị “${u.name}” chưa có hồ sơ tự đánh giá lần 1.`,
+          ),
+        );
       columns.push({ col: c, unit: u, target: t });
     } else if (IGNORED_HEADERS.includes(norm(h))) ignored.push(h);
-    else problems.push(problem('INTAKE_UNIT_UNKNOWN', { sheet, row: headerRow, column: c }, `“${h}” không phải tên một đơn vị của kỳ đánh giá “${cycle.name}” (cũng không phải cột mô tả như “Tiêu chí”, “Điểm tối đa”, “Ghi chú”).`));
+    else
+      problems.push(
+        problem(
+          'INTAKE_UNIT_UNKNOWN',
+          { sheet, row: headerRow, column: c },
+          `“${h}” không phải tên một đơn vị của kỳ đánh giá “${cycle.name}” (cũng không phải cột mô tả như “Tiêu chí”, “Điểm tối đa”, “Ghi chú”).`,
+        ),
+      );
   }
   if (columns.length === 0 && problems.length === 0) {
-    problems.push(problem('INTAKE_COLLECTED_LAYOUT', { sheet, row: headerRow, column: codeCol }, 'không có cột nào mang tên một đơn vị của kỳ đánh giá.'));
+    problems.push(
+      problem(
+        'INTAKE_COLLECTED_LAYOUT',
+        { sheet, row: headerRow, column: codeCol },
+        'không có cột nào mang tên một đơn vị của kỳ đánh giá.',
+      ),
+    );
   }
   if (problems.length) throw refusal(problems);
 
@@ -143,7 +197,14 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
       const where = { sheet, row: r, column: col, header: unit.name };
       const v = cellNumber(ws.getCell(r, col).value);
       if (!leaf || leaf.scoring!.kind === 'survey') {
-        if (!node && v.ok && v.value !== null) problems.push(problem('INTAKE_COLLECTED_CODE', where, `mã “${raw}” không có trong bộ tiêu chí của nhóm “${unit.group}” mà đơn vị “${unit.name}” thuộc về.`));
+        if (!node && v.ok && v.value !== null)
+          problems.push(
+            problem(
+              'INTAKE_COLLECTED_CODE',
+              where,
+              `mã “${raw}” không có trong bộ tiêu chí của nhóm “${unit.group}” mà đơn vị “${unit.name}” thuộc về.`,
+            ),
+          );
         continue;
       }
       if (!v.ok) {
@@ -156,7 +217,13 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
       }
       const max = parseDecimal(leaf.maxPoints)!;
       if (cmp(v.value, max) > 0) {
-        problems.push(problem('INTAKE_SCORE_ABOVE_MAX', where, `điểm ${formatPoints(v.value, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${leaf.code}.`));
+        problems.push(
+          problem(
+            'INTAKE_SCORE_ABOVE_MAX',
+            where,
+            `điểm ${formatPoints(v.value, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${leaf.code}.`,
+          ),
+        );
         continue;
       }
       if (v.value.n < 0n) {
@@ -165,13 +232,25 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
       }
       const input = derivedInput(leaf, v.value);
       if (input === 'bad') {
-        problems.push(problem('INTAKE_INPUT_INVALID', where, `điểm ${formatPoints(v.value, 4)} không ứng với mức nào của tiêu chí ${leaf.code} (${leaf.scoring!.kind === 'tick' ? `0 hoặc ${formatPoints(max, 4)}` : 'các mức của hướng dẫn chấm'}).`));
+        problems.push(
+          problem(
+            'INTAKE_INPUT_INVALID',
+            where,
+            `điểm ${formatPoints(v.value, 4)} không ứng với mức nào của tiêu chí ${leaf.code} (${leaf.scoring!.kind === 'tick' ? `0 hoặc ${formatPoints(max, 4)}` : 'các mức của hướng dẫn chấm'}).`,
+          ),
+        );
         continue;
       }
       entries.get(unit.id)!.push({ node: leaf, score: v.value, input });
     }
     if (!known) {
-      problems.push(problem('INTAKE_COLLECTED_CODE', { sheet, row: r, column: codeCol }, `mã “${raw}” không có trong bộ tiêu chí của đơn vị nào trong bảng.`));
+      problems.push(
+        problem(
+          'INTAKE_COLLECTED_CODE',
+          { sheet, row: r, column: codeCol },
+          `mã “${raw}” không có trong bộ tiêu chí của đơn vị nào trong bảng.`,
+        ),
+      );
     }
   }
   if (problems.length) throw refusal(problems);
@@ -196,21 +275,62 @@ async function read(db: Db, cycleId: string, path: string, round: 1 | 2, fileNam
   return { preview, entries };
 }
 
-export async function previewCollectedWorkbook(db: Db, cycleId: string, path: string, round: 1 | 2, fileName = basename(path)): Promise<CollectedPreview> {
+export async function previewCollectedWorkbook(
+  db: Db,
+  cycleId: string,
+  path: string,
+  round: 1 | 2,
+  fileName = basename(path),
+): Promise<CollectedPreview> {
   return (await read(db, cycleId, path, round, fileName)).preview;
 }
 
-export async function commitCollectedWorkbook(db: Db, cycleId: string, path: string, round: 1 | 2, actor: string, fileName = basename(path)): Promise<CollectedPreview> {
+export async function commitCollectedWorkbook(
+  db: Db,
+  cycleId: string,
+  path: string,
+  round: 1 | 2,
+  actor: string,
+  fileName = basename(path),
+): Promise<CollectedPreview> {
   const { preview, entries } = await read(db, cycleId, path, round, fileName);
   const at = new Date().toISOString();
   tx(db, () => {
     for (const u of preview.units) {
       for (const e of entries.get(u.unitId)!) {
         const s = serialize(e.score);
-        writeRoundItem(db, { unitId: u.unitId, nodeCode: e.node.code, round, input: e.input, score: s, claimed: s, declared: null, explanation: '' });
+        writeRoundItem(db, {
+          unitId: u.unitId,
+          nodeCode: e.node.code,
+          round,
+          input: e.input,
+          score: s,
+          claimed: s,
+          declared: null,
+          explanation: '',
+        });
       }
-      insertDossierImport(db, { unitId: u.unitId, round, source: 'collected', fileName, fileSha256: preview.sha256, items: u.items, evidenceFiles: 0, score: u.total, claimed: u.total, importedBy: actor, importedAt: at });
-      appendAudit(db, { actor, action: 'dossier.import-collected', entity: 'unit', entityId: u.unitId, after: { round, file: fileName, fileSha256: preview.sha256, column: u.column, items: u.items, total: u.total }, at });
+      insertDossierImport(db, {
+        unitId: u.unitId,
+        round,
+        source: 'collected',
+        fileName,
+        fileSha256: preview.sha256,
+        items: u.items,
+        evidenceFiles: 0,
+        score: u.total,
+        claimed: u.total,
+        importedBy: actor,
+        importedAt: at,
+      });
+      appendAudit(db, {
+        actor,
+        action: 'dossier.import-collected',
+        entity: 'unit',
+        entityId: u.unitId,
+        after: { round, file: fileName, fileSha256: preview.sha256, column: u.column, items: u.items, total: u.total },
+        at,
+      });
     }
   });
   return preview;

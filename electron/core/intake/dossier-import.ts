@@ -12,7 +12,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Rational, ZERO, add, cmp, deserialize, parseDecimal, serialize, sum } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  ZERO,
+  add,
+  cmp,
+  deserialize,
+  parseDecimal,
+  serialize,
+  sum,
+} from '../../../shared/decimal/rational.ts';
 import type { IntakeChange, IntakeCommitted, IntakeItem, IntakePreview } from '../../../shared/contract/intake.ts';
 import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { type Db, tx } from '../db/connection.ts';
@@ -33,7 +42,13 @@ import {
 import { evidencePath, mimeOf, MAX_EVIDENCE_BYTES } from '../evidence/files.ts';
 import { problem, refusal } from './cells.ts';
 import { describeInput, pointsText } from './describe.ts';
-import { type EvidenceEntry, type EvidenceSource, hashEntry, openEvidenceSource, storeEntry } from './evidence-source.ts';
+import {
+  type EvidenceEntry,
+  type EvidenceSource,
+  hashEntry,
+  openEvidenceSource,
+  storeEntry,
+} from './evidence-source.ts';
 import { COL, HEADERS, SHEET } from './layout.ts';
 import { type IntakeProgress, type IntakeRun, checkCancel } from './progress.ts';
 import { type Citation, type ParsedItem, parseDossierWorkbook } from './read-workbook.ts';
@@ -61,15 +76,26 @@ interface Prepared {
   readonly items: readonly ParsedItem[];
   readonly source: EvidenceSource;
   /** Each citation resolved: an entry of the source, a file already stored for the unit, or missing. */
-  readonly resolved: Map<Citation, { entry: EvidenceEntry } | { stored: { evidenceId: number; sha256: string } } | null>;
+  readonly resolved: Map<
+    Citation,
+    { entry: EvidenceEntry } | { stored: { evidenceId: number; sha256: string } } | null
+  >;
 }
 
 function resolveUnit(db: Db, input: DossierImportInput): { unit: IntakeUnit; target: GroupTarget } {
   if ('name' in input.unit) return unitTarget(db, input.cycleId, input.unit.name);
   const cycle = requireCycle(db, input.cycleId);
   const u = getUnit(db, input.unit.id);
-  if (!u || u.cycleId !== input.cycleId) throw new CodedFailure('INTAKE_UNIT_UNKNOWN', `Đơn vị mã “${input.unit.id}” không có trong kỳ đánh giá “${cycle.name}”.`, { unit: input.unit.id });
-  return { unit: { id: u.id, cycleId: u.cycleId, name: u.name, group: u.group }, target: groupTarget(db, input.cycleId, u.group) };
+  if (!u || u.cycleId !== input.cycleId)
+    throw new CodedFailure(
+      'INTAKE_UNIT_UNKNOWN',
+      `Đơn vị mã “${input.unit.id}” không có trong kỳ đánh giá “${cycle.name}”.`,
+      { unit: input.unit.id },
+    );
+  return {
+    unit: { id: u.id, cycleId: u.cycleId, name: u.name, group: u.group },
+    target: groupTarget(db, input.cycleId, u.group),
+  };
 }
 
 function emit(run: IntakeRun | undefined, p: IntakeProgress): void {
@@ -80,10 +106,22 @@ const key = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
 
 async function prepare(db: Db, input: DossierImportInput, run: IntakeRun | undefined): Promise<Prepared> {
   const { unit, target } = resolveUnit(db, input);
-  if (target.cycle.status === 'finalised') throw new CodedFailure('INTAKE_CYCLE_FINALISED', `Kỳ đánh giá “${target.cycle.name}” đã chốt kết quả; không nhận thêm hồ sơ tự đánh giá.`);
-  if (cycleHasReceivedPackage(db, target.cycle.id)) throw new CodedFailure('INTAKE_READ_ONLY', 'Cơ sở dữ liệu này nhận kỳ đánh giá từ cơ quan thường trực; hồ sơ chỉ được nhập tại cơ quan thường trực.');
+  if (target.cycle.status === 'finalised')
+    throw new CodedFailure(
+      'INTAKE_CYCLE_FINALISED',
+      `Kỳ đánh giá “${target.cycle.name}” đã chốt kết quả; không nhận thêm hồ sơ tự đánh giá.`,
+    );
+  if (cycleHasReceivedPackage(db, target.cycle.id))
+    throw new CodedFailure(
+      'INTAKE_READ_ONLY',
+      'Cơ sở dữ liệu này nhận kỳ đánh giá từ cơ quan thường trực; hồ sơ chỉ được nhập tại cơ quan thường trực.',
+    );
   if (input.round === 2 && !hasRound(db, unit.id, 1)) {
-    throw new CodedFailure('INTAKE_ROUND1_MISSING', `Đơn vị “${unit.name}” chưa có hồ sơ tự đánh giá lần 1; hãy nhập lần 1 trước lần 2.`, { unit: unit.name });
+    throw new CodedFailure(
+      'INTAKE_ROUND1_MISSING',
+      `Đơn vị “${unit.name}” chưa có hồ sơ tự đánh giá lần 1; hãy nhập lần 1 trước lần 2.`,
+      { unit: unit.name },
+    );
   }
   const wbName = input.workbookName ?? basename(input.workbookPath);
   emit(run, { phase: 'workbook', done: 0, total: 1, bytesDone: 0, bytesTotal: 0, current: wbName });
@@ -93,11 +131,23 @@ async function prepare(db: Db, input: DossierImportInput, run: IntakeRun | undef
   } catch {
     throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${wbName}”.`, { file: wbName });
   }
-  if (size > WORKBOOK_MAX) throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Tệp “${wbName}” lớn hơn 25 MB, không phải một phiếu tự đánh giá.`, { file: wbName });
+  if (size > WORKBOOK_MAX)
+    throw new CodedFailure(
+      'INTAKE_WORKBOOK_UNREADABLE',
+      `Tệp “${wbName}” lớn hơn 25 MB, không phải một phiếu tự đánh giá.`,
+      { file: wbName },
+    );
   const bytes = readFileSync(input.workbookPath);
   const parsed = await parseDossierWorkbook(bytes, wbName, target, unit.name);
   checkCancel(run);
-  emit(run, { phase: 'scan', done: 0, total: 0, bytesDone: 0, bytesTotal: 0, ...(input.evidenceName ? { current: input.evidenceName } : {}) });
+  emit(run, {
+    phase: 'scan',
+    done: 0,
+    total: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+    ...(input.evidenceName ? { current: input.evidenceName } : {}),
+  });
   const source = await openEvidenceSource(input.evidencePath, input.evidenceName);
   checkCancel(run);
 
@@ -109,7 +159,10 @@ async function prepare(db: Db, input: DossierImportInput, run: IntakeRun | undef
   }
   const stored = storedEvidenceByName(db, unit.id);
   const storedByKey = new Map([...stored].map(([n, v]) => [key(n), v]));
-  const resolved = new Map<Citation, { entry: EvidenceEntry } | { stored: { evidenceId: number; sha256: string } } | null>();
+  const resolved = new Map<
+    Citation,
+    { entry: EvidenceEntry } | { stored: { evidenceId: number; sha256: string } } | null
+  >();
   const problems: CodedError[] = [];
   for (const it of parsed.items) {
     for (const c of it.citations) {
@@ -120,16 +173,37 @@ async function prepare(db: Db, input: DossierImportInput, run: IntakeRun | undef
       if (exact) resolved.set(c, { entry: exact });
       else if (named.length === 1) resolved.set(c, { entry: named[0]! });
       else if (named.length > 1) {
-        problems.push(problem('INTAKE_EVIDENCE_AMBIGUOUS', where, `có ${named.length} tệp tên “${c.fileName}” (${named.map((e) => e.path).join(', ')}); hãy ghi cả thư mục.`));
+        problems.push(
+          problem(
+            'INTAKE_EVIDENCE_AMBIGUOUS',
+            where,
+            `có ${named.length} tệp tên “${c.fileName}” (${named.map((e) => e.path).join(', ')}); hãy ghi cả thư mục.`,
+          ),
+        );
       } else if (storedByKey.has(k)) resolved.set(c, { stored: storedByKey.get(k)! });
       else resolved.set(c, null);
       const r = resolved.get(c);
-      if (r && 'entry' in r && r.entry.size > MAX_EVIDENCE_BYTES) problems.push(problem('INTAKE_EVIDENCE_TOO_LARGE', where, `tệp “${r.entry.path}” lớn hơn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`));
-      if (r && 'entry' in r && r.entry.size === 0) problems.push(problem('INTAKE_EVIDENCE_EMPTY', where, `tệp “${r.entry.path}” rỗng (0 byte).`));
+      if (r && 'entry' in r && r.entry.size > MAX_EVIDENCE_BYTES)
+        problems.push(
+          problem(
+            'INTAKE_EVIDENCE_TOO_LARGE',
+            where,
+            `tệp “${r.entry.path}” lớn hơn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
+          ),
+        );
+      if (r && 'entry' in r && r.entry.size === 0)
+        problems.push(problem('INTAKE_EVIDENCE_EMPTY', where, `tệp “${r.entry.path}” rỗng (0 byte).`));
     }
   }
   if (problems.length) throw refusal(problems);
-  return { unit, target, workbook: { name: wbName, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length }, items: parsed.items, source, resolved };
+  return {
+    unit,
+    target,
+    workbook: { name: wbName, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length },
+    items: parsed.items,
+    source,
+    resolved,
+  };
 }
 
 /** The cited entries, each once, in source order. */
@@ -139,7 +213,12 @@ function citedEntries(p: Prepared): EvidenceEntry[] {
   return p.source.entries.filter((e) => set.has(e));
 }
 
-async function hashAll(entries: readonly EvidenceEntry[], run: IntakeRun | undefined, phase: 'hash' | 'store', each: (e: EvidenceEntry, onBytes: (n: number) => void) => Promise<string>): Promise<Map<EvidenceEntry, string>> {
+async function hashAll(
+  entries: readonly EvidenceEntry[],
+  run: IntakeRun | undefined,
+  phase: 'hash' | 'store',
+  each: (e: EvidenceEntry, onBytes: (n: number) => void) => Promise<string>,
+): Promise<Map<EvidenceEntry, string>> {
   const out = new Map<EvidenceEntry, string>();
   const bytesTotal = entries.reduce((s, e) => s + e.size, 0);
   let bytesDone = 0;
@@ -163,7 +242,12 @@ async function hashAll(entries: readonly EvidenceEntry[], run: IntakeRun | undef
   return out;
 }
 
-function buildPreview(db: Db, p: Prepared, round: 1 | 2, hashes: ReadonlyMap<EvidenceEntry, string> | null): IntakePreview {
+function buildPreview(
+  db: Db,
+  p: Prepared,
+  round: 1 | 2,
+  hashes: ReadonlyMap<EvidenceEntry, string> | null,
+): IntakePreview {
   const items: IntakeItem[] = p.items.map((it) => {
     const differs = it.claimed !== null && (it.score === null || cmp(it.claimed, it.score) !== 0);
     return {
@@ -179,7 +263,11 @@ function buildPreview(db: Db, p: Prepared, round: 1 | 2, hashes: ReadonlyMap<Evi
       explanation: it.explanation,
       citations: it.citations.map((c) => {
         const r = p.resolved.get(c);
-        return { fileName: c.fileName, page: c.page, status: r === null || r === undefined ? 'missing' : 'entry' in r ? 'found' : 'stored' };
+        return {
+          fileName: c.fileName,
+          page: c.page,
+          status: r === null || r === undefined ? 'missing' : 'entry' in r ? 'found' : 'stored',
+        };
       }),
       lowered: it.lowered,
     };
@@ -209,7 +297,7 @@ function buildPreview(db: Db, p: Prepared, round: 1 | 2, hashes: ReadonlyMap<Evi
       if (r && 'stored' in r) storedNames.add(c.fileName);
       if (r !== null) continue;
       const m = missingMap.get(key(c.fileName)) ?? { fileName: c.fileName, codes: [], rows: [] };
-      if (!m.codes.includes(it.code)) (m.codes.push(it.code), m.rows.push(c.row));
+      if (!m.codes.includes(it.code)) m.codes.push(it.code), m.rows.push(c.row);
       missingMap.set(key(c.fileName), m);
     }
   }
@@ -225,11 +313,23 @@ function buildPreview(db: Db, p: Prepared, round: 1 | 2, hashes: ReadonlyMap<Evi
       const beforeInput = b?.r1Input ? describeInput(it.node, JSON.parse(b.r1Input)) : '';
       const afterInput = describeInput(it.node, it.input);
       const oldCites = (names.get(it.code) ?? []).join('; ');
-      const newCites = it.citations.map((c) => (c.page ? `${c.fileName} (tr. ${c.page})` : c.fileName)).sort().join('; ');
+      const newCites = it.citations
+        .map((c) => (c.page ? `${c.fileName} (tr. ${c.page})` : c.fileName))
+        .sort()
+        .join('; ');
       const explanationChanged = (b?.explanation ?? '') !== it.explanation;
       const evidenceChanged = oldCites !== newCites;
       if (beforeScore !== afterScore || beforeInput !== afterInput || explanationChanged || evidenceChanged) {
-        changes.push({ code: it.code, title: it.node.title, before: beforeScore, after: afterScore, beforeInput, afterInput, explanationChanged, evidenceChanged });
+        changes.push({
+          code: it.code,
+          title: it.node.title,
+          before: beforeScore,
+          after: afterScore,
+          beforeInput,
+          afterInput,
+          explanationChanged,
+          evidenceChanged,
+        });
       }
     }
   }
@@ -240,9 +340,20 @@ function buildPreview(db: Db, p: Prepared, round: 1 | 2, hashes: ReadonlyMap<Evi
     group: p.unit.group,
     round,
     workbook: p.workbook,
-    evidenceSource: { kind: p.source.kind, name: p.source.name, files: p.source.entries.length, bytes: p.source.entries.reduce((s, e) => s + e.size, 0) },
+    evidenceSource: {
+      kind: p.source.kind,
+      name: p.source.name,
+      files: p.source.entries.length,
+      bytes: p.source.entries.reduce((s, e) => s + e.size, 0),
+    },
     items,
-    totals: { maxPoints: pointsText(maxPoints)!, score: pointsText(score)!, claimed: pointsText(claimed), differs: claimed !== null && cmp(claimed, score) !== 0, items: items.length },
+    totals: {
+      maxPoints: pointsText(maxPoints)!,
+      score: pointsText(score)!,
+      claimed: pointsText(claimed),
+      differs: claimed !== null && cmp(claimed, score) !== 0,
+      items: items.length,
+    },
     files: {
       found,
       missing: [...missingMap.values()],
@@ -264,13 +375,24 @@ export async function previewDossierImport(db: Db, input: DossierImportInput, ru
 
 function missingRefusal(preview: IntakePreview): CodedFailure {
   const problems = preview.files.missing.flatMap((m) =>
-    m.rows.map((row, i) => problem('INTAKE_EVIDENCE_MISSING', { sheet: SHEET, row, column: COL.evidence, header: HEADERS.evidence }, `tài liệu “${m.fileName}” được dẫn chiếu ở tiêu chí ${m.codes[i]} nhưng không có trong tài liệu kiểm chứng gửi kèm.`)),
+    m.rows.map((row, i) =>
+      problem(
+        'INTAKE_EVIDENCE_MISSING',
+        { sheet: SHEET, row, column: COL.evidence, header: HEADERS.evidence },
+        `tài liệu “${m.fileName}” được dẫn chiếu ở tiêu chí ${m.codes[i]} nhưng không có trong tài liệu kiểm chứng gửi kèm.`,
+      ),
+    ),
   );
   return refusal(problems);
 }
 
 /** Preview, then (when nothing is missing) store the files and write everything in one transaction. */
-export async function commitDossierImport(db: Db, dataDir: string, input: DossierImportInput & { readonly actor: string }, run?: IntakeRun): Promise<IntakeCommitted> {
+export async function commitDossierImport(
+  db: Db,
+  dataDir: string,
+  input: DossierImportInput & { readonly actor: string },
+  run?: IntakeRun,
+): Promise<IntakeCommitted> {
   const p = await prepare(db, input, run);
   const early = buildPreview(db, p, input.round, null);
   if (!early.canCommit) throw missingRefusal(early);
@@ -290,7 +412,18 @@ export async function commitDossierImport(db: Db, dataDir: string, input: Dossie
     const result = tx(db, () => {
       const ids = new Map<string, number>();
       for (const [e, sha] of hashes) {
-        if (!ids.has(sha)) ids.set(sha, putEvidence(db, { cycleId: p.target.cycle.id, sha256: sha, title: e.name.replace(/\.[^.]+$/, ''), fileName: e.name, size: e.size, mime: mimeOf(e.name) }));
+        if (!ids.has(sha))
+          ids.set(
+            sha,
+            putEvidence(db, {
+              cycleId: p.target.cycle.id,
+              sha256: sha,
+              title: e.name.replace(/\.[^.]+$/, ''),
+              fileName: e.name,
+              size: e.size,
+              mime: mimeOf(e.name),
+            }),
+          );
       }
       let exemptions = 0;
       for (const it of p.items) {
@@ -310,10 +443,22 @@ export async function commitDossierImport(db: Db, dataDir: string, input: Dossie
           const id = 'entry' in r ? ids.get(hashes.get(r.entry)!)! : r.stored.evidenceId;
           if (!refs.has(id) || refs.get(id)!.page === null) refs.set(id, { page: c.page, citedName: c.fileName });
         }
-        replaceItemEvidence(db, p.unit.id, it.code, [...refs].map(([evidenceId, v]) => ({ evidenceId, ...v })));
+        replaceItemEvidence(
+          db,
+          p.unit.id,
+          it.code,
+          [...refs].map(([evidenceId, v]) => ({ evidenceId, ...v })),
+        );
         if (it.lowered !== null && proposeUnitExemption(db, p.unit.id, it.code, it.lowered, at)) {
           exemptions += 1;
-          appendAudit(db, { actor: input.actor, action: 'exemption.propose', entity: 'exemption', entityId: `${p.unit.id}/${it.code}`, after: { reason: it.lowered, proposedBy: 'unit', round: input.round, fileSha256: p.workbook.sha256 }, at });
+          appendAudit(db, {
+            actor: input.actor,
+            action: 'exemption.propose',
+            entity: 'exemption',
+            entityId: `${p.unit.id}/${it.code}`,
+            after: { reason: it.lowered, proposedBy: 'unit', round: input.round, fileSha256: p.workbook.sha256 },
+            at,
+          });
         }
       }
       const importId = insertDossierImport(db, {

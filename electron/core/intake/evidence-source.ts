@@ -5,7 +5,17 @@
  * Hidden files, __MACOSX, Thumbs.db and desktop.ini are left out; symbolic links are not followed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -40,7 +50,13 @@ async function walk(root: string, dir: string, out: EvidenceEntry[]): Promise<vo
     const st = await lstat(full);
     if (st.isDirectory()) await walk(root, full, out);
     else if (st.isFile()) {
-      out.push({ path: relative(root, full).split(sep).join('/').normalize('NFC'), name: n.normalize('NFC'), size: st.size, file: full, open: async () => createReadStream(full, { highWaterMark: 1 << 20 }) });
+      out.push({
+        path: relative(root, full).split(sep).join('/').normalize('NFC'),
+        name: n.normalize('NFC'),
+        size: st.size,
+        file: full,
+        open: async () => createReadStream(full, { highWaterMark: 1 << 20 }),
+      });
     }
   }
 }
@@ -53,7 +69,11 @@ export async function openEvidenceSource(path: string | null, display?: string):
   try {
     st = await stat(path);
   } catch {
-    throw new CodedFailure('INTAKE_EVIDENCE_SOURCE', `Không tìm thấy thư mục hoặc tệp nén tài liệu kiểm chứng “${name}”.`, { file: name });
+    throw new CodedFailure(
+      'INTAKE_EVIDENCE_SOURCE',
+      `Không tìm thấy thư mục hoặc tệp nén tài liệu kiểm chứng “${name}”.`,
+      { file: name },
+    );
   }
   if (st.isDirectory()) {
     const entries: EvidenceEntry[] = [];
@@ -63,7 +83,12 @@ export async function openEvidenceSource(path: string | null, display?: string):
   const zipEntries = await readZipEntries(path, name);
   const entries = zipEntries
     .filter((e) => !e.name.split('/').some((part) => SKIP.test(part)))
-    .map((e) => ({ path: e.name.normalize('NFC'), name: (e.name.split('/').pop() ?? e.name).normalize('NFC'), size: e.size, open: () => openZipEntry(path, name, e) }));
+    .map((e) => ({
+      path: e.name.normalize('NFC'),
+      name: (e.name.split('/').pop() ?? e.name).normalize('NFC'),
+      size: e.size,
+      open: () => openZipEntry(path, name, e),
+    }));
   return { kind: 'zip', name, entries };
 }
 
@@ -72,7 +97,11 @@ let sinceYield = 0;
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 
 /** Streams an entry through `each` chunk by chunk (1 MiB); honours cancellation between chunks. */
-async function pump(entry: EvidenceEntry, run: IntakeRun | undefined, each: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+async function pump(
+  entry: EvidenceEntry,
+  run: IntakeRun | undefined,
+  each: (chunk: Buffer) => void | Promise<void>,
+): Promise<number> {
   if (entry.file) {
     let n = 0;
     const fd = openSync(entry.file, 'r');
@@ -90,7 +119,12 @@ async function pump(entry: EvidenceEntry, run: IntakeRun | undefined, each: (chu
     } finally {
       closeSync(fd);
     }
-    if (n !== entry.size) throw new CodedFailure('INTAKE_EVIDENCE_READ', `Tệp “${entry.path}” đọc được ${n} byte, khác ${entry.size} byte lúc liệt kê (tệp đang bị sửa?).`, { file: entry.path });
+    if (n !== entry.size)
+      throw new CodedFailure(
+        'INTAKE_EVIDENCE_READ',
+        `Tệp “${entry.path}” đọc được ${n} byte, khác ${entry.size} byte lúc liệt kê (tệp đang bị sửa?).`,
+        { file: entry.path },
+      );
     return n;
   }
   const stream = await entry.open();
@@ -104,11 +138,20 @@ async function pump(entry: EvidenceEntry, run: IntakeRun | undefined, each: (chu
   } finally {
     stream.destroy();
   }
-  if (n !== entry.size) throw new CodedFailure('INTAKE_EVIDENCE_READ', `Tệp “${entry.path}” đọc được ${n} byte, khác ${entry.size} byte đã khai trong thư mục/tệp nén.`, { file: entry.path });
+  if (n !== entry.size)
+    throw new CodedFailure(
+      'INTAKE_EVIDENCE_READ',
+      `Tệp “${entry.path}” đọc được ${n} byte, khác ${entry.size} byte đã khai trong thư mục/tệp nén.`,
+      { file: entry.path },
+    );
   return n;
 }
 
-export async function hashEntry(entry: EvidenceEntry, run: IntakeRun | undefined, onBytes: (n: number) => void): Promise<string> {
+export async function hashEntry(
+  entry: EvidenceEntry,
+  run: IntakeRun | undefined,
+  onBytes: (n: number) => void,
+): Promise<string> {
   const h = createHash('sha256');
   await pump(entry, run, (c) => {
     h.update(c);
@@ -123,7 +166,12 @@ export async function hashEntry(entry: EvidenceEntry, run: IntakeRun | undefined
  * already stored (duplicates are stored once). `created` says whether a new file was added,
  * so that a failed or cancelled import can take back exactly what it added.
  */
-export async function storeEntry(dataDir: string, entry: EvidenceEntry, run: IntakeRun | undefined, onBytes: (n: number) => void): Promise<{ sha256: string; created: boolean }> {
+export async function storeEntry(
+  dataDir: string,
+  entry: EvidenceEntry,
+  run: IntakeRun | undefined,
+  onBytes: (n: number) => void,
+): Promise<{ sha256: string; created: boolean }> {
   const dir = join(dataDir, 'evidence');
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.intake-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);

@@ -27,10 +27,21 @@ function sweep(now: number): void {
   for (const [id, j] of jobs) if (j.endedAt !== null && now - j.endedAt > KEEP_MS) jobs.delete(id);
 }
 
-export function startJob(work: (run: IntakeRun) => Promise<{ preview: IntakePreview; committed: IntakeCommitted | null }>): string {
+export function startJob(
+  work: (run: IntakeRun) => Promise<{ preview: IntakePreview; committed: IntakeCommitted | null }>,
+): string {
   sweep(Date.now());
   const id = randomBytes(12).toString('hex');
-  const job: Job = { id, controller: new AbortController(), state: 'running', progress: null, preview: null, committed: null, error: null, endedAt: null };
+  const job: Job = {
+    id,
+    controller: new AbortController(),
+    state: 'running',
+    progress: null,
+    preview: null,
+    committed: null,
+    error: null,
+    endedAt: null,
+  };
   jobs.set(id, job);
   const run: IntakeRun = { signal: job.controller.signal, onProgress: (p) => (job.progress = p) };
   // Let the caller have the id before any work (and any refusal) happens.
@@ -43,7 +54,10 @@ export function startJob(work: (run: IntakeRun) => Promise<{ preview: IntakePrev
         job.endedAt = Date.now();
       },
       (e: unknown) => {
-        const coded = e instanceof CodedFailure ? { code: e.code, message: e.message } : { code: 'INTAKE_FAILED', message: `Không nhập được hồ sơ: ${(e as Error)?.message ?? String(e)}` };
+        const coded =
+          e instanceof CodedFailure
+            ? { code: e.code, message: e.message }
+            : { code: 'INTAKE_FAILED', message: `Không nhập được hồ sơ: ${(e as Error)?.message ?? String(e)}` };
         job.state = coded.code === 'INTAKE_CANCELLED' ? 'cancelled' : 'failed';
         job.error = coded;
         job.endedAt = Date.now();
@@ -55,12 +69,22 @@ export function startJob(work: (run: IntakeRun) => Promise<{ preview: IntakePrev
 
 export function jobStatus(id: string): IntakeJobStatus {
   const j = jobs.get(id);
-  if (!j) throw new CodedFailure('INTAKE_JOB_UNKNOWN', 'Không tìm thấy việc nhập hồ sơ này (đã quá hạn). Hãy nhập lại.');
+  if (!j)
+    throw new CodedFailure('INTAKE_JOB_UNKNOWN', 'Không tìm thấy việc nhập hồ sơ này (đã quá hạn). Hãy nhập lại.');
   const p = j.progress;
   return {
     job: j.id,
     state: j.state,
-    progress: p ? { phase: p.phase, done: p.done, total: p.total, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, current: p.current ?? null } : null,
+    progress: p
+      ? {
+          phase: p.phase,
+          done: p.done,
+          total: p.total,
+          bytesDone: p.bytesDone,
+          bytesTotal: p.bytesTotal,
+          current: p.current ?? null,
+        }
+      : null,
     preview: j.preview,
     committed: j.committed,
     error: j.error,

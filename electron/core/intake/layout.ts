@@ -56,8 +56,20 @@ export const HEADERS: Readonly<Record<ColumnKey, string>> = {
 };
 
 export const WIDTHS: Readonly<Record<ColumnKey, number>> = {
-  code: 9, title: 48, max: 10, kind: 20, enter: 34, guide: 48, required: 36,
-  choice: 18, figure1: 12, figure2: 12, claimed: 12, explanation: 40, evidence: 40, lowered: 32,
+  code: 9,
+  title: 48,
+  max: 10,
+  kind: 20,
+  enter: 34,
+  guide: 48,
+  required: 36,
+  choice: 18,
+  figure1: 12,
+  figure2: 12,
+  claimed: 12,
+  explanation: 40,
+  evidence: 40,
+  lowered: 32,
 };
 
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -118,5 +130,7 @@ export function whatToEnter(node: FrameworkNode): string {
 
 /** The sub-criteria of a group's framework, in code order (survey rows included: shown, not entered). */
 export function templateLeaves(tree: FrameworkTree, group: string): FrameworkNode[] {
-  return leavesUnder(tree, null).filter((n) => n.scoring !== undefined && (n.groups as readonly string[]).includes(group));
+  return leavesUnder(tree, null).filter(
+    (n) => n.scoring !== undefined && (n.groups as readonly string[]).includes(group),
+  );
 }

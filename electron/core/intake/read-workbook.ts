@@ -13,7 +13,18 @@ import { formatPoints } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Where, cellNumber, cellText, decimalText, problem, refusal } from './cells.ts';
-import { COL, FIRST_ROW, HEADERS, META_SHEET, SHEET, TEMPLATE_FORMAT, TICK_MET, TICK_NOT_MET, type ColumnKey, inputColumns } from './layout.ts';
+import {
+  COL,
+  FIRST_ROW,
+  HEADERS,
+  META_SHEET,
+  SHEET,
+  TEMPLATE_FORMAT,
+  TICK_MET,
+  TICK_NOT_MET,
+  type ColumnKey,
+  inputColumns,
+} from './layout.ts';
 import type { GroupTarget } from './target.ts';
 import { type LiteSheet, type LiteWorkbook, readXlsxLite } from './xlsx-lite.ts';
 
@@ -65,7 +76,11 @@ export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   try {
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new CodedFailure(INTAKE_ERRORS.UNREADABLE, `Tệp “${fileName}” không phải là tệp Excel (.xlsx) hợp lệ hoặc bị hỏng.`, { file: fileName });
+    throw new CodedFailure(
+      INTAKE_ERRORS.UNREADABLE,
+      `Tệp “${fileName}” không phải là tệp Excel (.xlsx) hợp lệ hoặc bị hỏng.`,
+      { file: fileName },
+    );
   }
   return wb;
 }
@@ -77,14 +92,37 @@ function metaValue(ws: LiteSheet, row: number): string {
 function checkMeta(wb: LiteWorkbook, fileName: string, target: GroupTarget): void {
   const meta = wb.sheet(META_SHEET);
   const at = (row: number, what: string, code: string) =>
-    new CodedFailure(code, `Trang “${META_SHEET}” (ẩn), dòng ${row}, cột B: ${what}`, { sheet: META_SHEET, row, column: 'B', file: fileName });
+    new CodedFailure(code, `Trang “${META_SHEET}” (ẩn), dòng ${row}, cột B: ${what}`, {
+      sheet: META_SHEET,
+      row,
+      column: 'B',
+      file: fileName,
+    });
   if (!meta || metaValue(meta, 1) !== TEMPLATE_FORMAT) {
-    throw new CodedFailure(INTAKE_ERRORS.NOT_TEMPLATE, `Tệp “${fileName}” không phải phiếu tự đánh giá do ứng dụng tạo (thiếu trang ẩn “${META_SHEET}”). Hãy dùng mẫu phiếu của kỳ đánh giá.`, { file: fileName });
+    throw new CodedFailure(
+      INTAKE_ERRORS.NOT_TEMPLATE,
+      `Tệp “${fileName}” không phải phiếu tự đánh giá do ứng dụng tạo (thiếu trang ẩn “${META_SHEET}”). Hãy dùng mẫu phiếu của kỳ đánh giá.`,
+      { file: fileName },
+    );
   }
-  if (metaValue(meta, 2) !== target.cycle.id) throw at(2, `phiếu thuộc kỳ đánh giá “${metaValue(meta, 2)}”, không phải kỳ “${target.cycle.id}”.`, INTAKE_ERRORS.WRONG_CYCLE);
-  if (metaValue(meta, 3) !== target.group) throw at(3, `phiếu dành cho nhóm “${metaValue(meta, 3)}”, đơn vị thuộc nhóm “${target.group}”.`, INTAKE_ERRORS.WRONG_GROUP);
+  if (metaValue(meta, 2) !== target.cycle.id)
+    throw at(
+      2,
+      `phiếu thuộc kỳ đánh giá “${metaValue(meta, 2)}”, không phải kỳ “${target.cycle.id}”.`,
+      INTAKE_ERRORS.WRONG_CYCLE,
+    );
+  if (metaValue(meta, 3) !== target.group)
+    throw at(
+      3,
+      `phiếu dành cho nhóm “${metaValue(meta, 3)}”, đơn vị thuộc nhóm “${target.group}”.`,
+      INTAKE_ERRORS.WRONG_GROUP,
+    );
   if (metaValue(meta, 4) !== target.frameworkHash) {
-    throw at(4, `mã băm bộ tiêu chí của phiếu (${metaValue(meta, 4).slice(0, 12)}…) khác bộ tiêu chí của kỳ (${target.frameworkHash.slice(0, 12)}…). Hãy tải mẫu phiếu mới.`, INTAKE_ERRORS.FRAMEWORK_HASH);
+    throw at(
+      4,
+      `mã băm bộ tiêu chí của phiếu (${metaValue(meta, 4).slice(0, 12)}…) khác bộ tiêu chí của kỳ (${target.frameworkHash.slice(0, 12)}…). Hãy tải mẫu phiếu mới.`,
+      INTAKE_ERRORS.FRAMEWORK_HASH,
+    );
   }
 }
 
@@ -102,7 +140,13 @@ export function parseCitations(text: string, where: Where, problems: CodedError[
     if (m && m[1]) {
       const p = (m[2] ?? m[3] ?? '').trim();
       if (!/^[1-9]\d{0,5}$/.test(p)) {
-        problems.push(problem(INTAKE_ERRORS.PAGE, where, `số trang “${p}” của tài liệu “${m[1].trim()}” không hợp lệ (phải là số nguyên dương).`));
+        problems.push(
+          problem(
+            INTAKE_ERRORS.PAGE,
+            where,
+            `số trang “${p}” của tài liệu “${m[1].trim()}” không hợp lệ (phải là số nguyên dương).`,
+          ),
+        );
         continue;
       }
       fileName = m[1].trim();
@@ -115,7 +159,12 @@ export function parseCitations(text: string, where: Where, problems: CodedError[
 
 const w = (row: number, k: ColumnKey): Where => ({ sheet: SHEET, row, column: COL[k], header: HEADERS[k] });
 
-function readInputs(ws: LiteSheet, row: number, node: FrameworkNode, problems: CodedError[]): { input: Record<string, unknown> | null; declared: Record<string, string> | null } {
+function readInputs(
+  ws: LiteSheet,
+  row: number,
+  node: FrameworkNode,
+  problems: CodedError[],
+): { input: Record<string, unknown> | null; declared: Record<string, string> | null } {
   const s = node.scoring!;
   const num = (k: ColumnKey): Rational | null | undefined => {
     const v = cellNumber(ws.cell(row, COL[k]));
@@ -132,12 +181,24 @@ function readInputs(ws: LiteSheet, row: number, node: FrameworkNode, problems: C
     if (s.kind === 'tick') {
       if (lower === TICK_MET.toLocaleLowerCase('vi')) return { input: { met: true }, declared: null };
       if (lower === TICK_NOT_MET.toLocaleLowerCase('vi')) return { input: { met: false }, declared: null };
-      problems.push(problem(INTAKE_ERRORS.CHOICE_UNKNOWN, w(row, 'choice'), `“${t}” không phải “${TICK_MET}” hay “${TICK_NOT_MET}”.`));
+      problems.push(
+        problem(
+          INTAKE_ERRORS.CHOICE_UNKNOWN,
+          w(row, 'choice'),
+          `“${t}” không phải “${TICK_MET}” hay “${TICK_NOT_MET}”.`,
+        ),
+      );
       return { input: null, declared: null };
     }
     const tier = s.tiers.find((x) => x.label.toLocaleLowerCase('vi') === lower || x.key === t);
     if (!tier) {
-      problems.push(problem(INTAKE_ERRORS.CHOICE_UNKNOWN, w(row, 'choice'), `mức “${t}” không có trong hướng dẫn chấm (${s.tiers.map((x) => x.label).join(', ')}).`));
+      problems.push(
+        problem(
+          INTAKE_ERRORS.CHOICE_UNKNOWN,
+          w(row, 'choice'),
+          `mức “${t}” không có trong hướng dẫn chấm (${s.tiers.map((x) => x.label).join(', ')}).`,
+        ),
+      );
       return { input: null, declared: null };
     }
     return { input: { tier: tier.key }, declared: null };
@@ -150,11 +211,16 @@ function readInputs(ws: LiteSheet, row: number, node: FrameworkNode, problems: C
   const t = (x: Rational | null) => (x === null ? '' : decimalText(x));
   switch (s.kind) {
     case 'percentage':
-      return b === null ? { input: { percent: t(a) }, declared: { percent: t(a) } } : { input: { a: t(a), b: t(b) }, declared: { a: t(a), b: t(b) } };
+      return b === null
+        ? { input: { percent: t(a) }, declared: { percent: t(a) } }
+        : { input: { a: t(a), b: t(b) }, declared: { a: t(a), b: t(b) } };
     case 'proportional':
       return { input: { a: t(a), b: t(b) }, declared: { a: t(a), b: t(b) } };
     case 'previous_year_delta':
-      return { input: { previousIndex: t(a), earlierIndex: t(b) }, declared: { previousIndex: t(a), earlierIndex: t(b) } };
+      return {
+        input: { previousIndex: t(a), earlierIndex: t(b) },
+        declared: { previousIndex: t(a), earlierIndex: t(b) },
+      };
     case 'count':
       return { input: { count: t(a) }, declared: { count: t(a) } };
     case 'deduction':
@@ -171,16 +237,30 @@ function fieldColumn(kind: string, field: unknown): ColumnKey {
 }
 
 /** Parses and checks the workbook; throws one CodedFailure listing every problem found. */
-export async function parseDossierWorkbook(bytes: Buffer, fileName: string, target: GroupTarget, unitName: string | null): Promise<ParsedDossier> {
+export async function parseDossierWorkbook(
+  bytes: Buffer,
+  fileName: string,
+  target: GroupTarget,
+  unitName: string | null,
+): Promise<ParsedDossier> {
   let wb: LiteWorkbook;
   try {
     wb = readXlsxLite(bytes);
   } catch {
-    throw new CodedFailure(INTAKE_ERRORS.UNREADABLE, `Tệp “${fileName}” không phải là tệp Excel (.xlsx) hợp lệ hoặc bị hỏng.`, { file: fileName });
+    throw new CodedFailure(
+      INTAKE_ERRORS.UNREADABLE,
+      `Tệp “${fileName}” không phải là tệp Excel (.xlsx) hợp lệ hoặc bị hỏng.`,
+      { file: fileName },
+    );
   }
   checkMeta(wb, fileName, target);
   const ws = wb.sheet(SHEET);
-  if (!ws) throw new CodedFailure(INTAKE_ERRORS.STRUCTURE, `Tệp “${fileName}” không có trang “${SHEET}” (trang đã bị đổi tên hoặc xóa).`, { file: fileName, sheet: SHEET });
+  if (!ws)
+    throw new CodedFailure(
+      INTAKE_ERRORS.STRUCTURE,
+      `Tệp “${fileName}” không có trang “${SHEET}” (trang đã bị đổi tên hoặc xóa).`,
+      { file: fileName, sheet: SHEET },
+    );
 
   // Structure: exactly the framework's sub-criteria, in order, codes, titles and maxima unchanged, nothing below.
   const expected = target.leaves;
@@ -189,28 +269,54 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
     const n = expected[i]!;
     const code = cellText(ws.cell(row, COL.code));
     if (code !== n.code) {
-      const what = code === '' ? `thiếu dòng của tiêu chí ${n.code} (dòng đã bị xóa hoặc mã bị xóa).` : `mã “${code}” ở vị trí của tiêu chí ${n.code} (dòng đã bị thêm, xóa, đổi thứ tự hoặc sửa mã).`;
+      const what =
+        code === ''
+          ? `thiếu dòng của tiêu chí ${n.code} (dòng đã bị xóa hoặc mã bị xóa).`
+          : `mã “${code}” ở vị trí của tiêu chí ${n.code} (dòng đã bị thêm, xóa, đổi thứ tự hoặc sửa mã).`;
       throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'code'), what)]);
     }
-    if (cellText(ws.cell(row, COL.title)) !== n.title.trim()) throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
+    if (cellText(ws.cell(row, COL.title)) !== n.title.trim())
+      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
     const max = cellNumber(ws.cell(row, COL.max));
     if (!max.ok || max.value === null || cmp(max.value, parseDecimal(n.maxPoints)!) !== 0) {
-      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'max'), `điểm tối đa của tiêu chí ${n.code} đã bị sửa (phải là ${formatPoints(parseDecimal(n.maxPoints)!, 4)}).`)]);
+      throw refusal([
+        problem(
+          INTAKE_ERRORS.STRUCTURE,
+          w(row, 'max'),
+          `điểm tối đa của tiêu chí ${n.code} đã bị sửa (phải là ${formatPoints(parseDecimal(n.maxPoints)!, 4)}).`,
+        ),
+      ]);
     }
   }
   const after = FIRST_ROW + expected.length;
   for (let row = after; row <= Math.max(ws.rowCount, after); row++) {
     for (let c = 1; c <= COL.lowered; c++) {
       if (cellText(ws.cell(row, c)) !== '') {
-        throw refusal([problem(INTAKE_ERRORS.STRUCTURE, { sheet: SHEET, row, column: c }, `có nội dung dưới dòng cuối của phiếu (dòng đã bị thêm; phiếu có ${expected.length} tiêu chí).`)]);
+        throw refusal([
+          problem(
+            INTAKE_ERRORS.STRUCTURE,
+            { sheet: SHEET, row, column: c },
+            `có nội dung dưới dòng cuối của phiếu (dòng đã bị thêm; phiếu có ${expected.length} tiêu chí).`,
+          ),
+        ]);
       }
     }
   }
 
   const unitCell = cellText(ws.cell(2, 3)); // UNIT_CELL
   const problems: CodedError[] = [];
-  if (unitName !== null && unitCell !== '' && unitCell.normalize('NFC').toLocaleLowerCase('vi') !== unitName.normalize('NFC').toLocaleLowerCase('vi')) {
-    problems.push(problem(INTAKE_ERRORS.UNIT_MISMATCH, { sheet: SHEET, row: 2, column: 3, header: 'Đơn vị' }, `phiếu ghi đơn vị “${unitCell}”, không phải “${unitName}”.`));
+  if (
+    unitName !== null &&
+    unitCell !== '' &&
+    unitCell.normalize('NFC').toLocaleLowerCase('vi') !== unitName.normalize('NFC').toLocaleLowerCase('vi')
+  ) {
+    problems.push(
+      problem(
+        INTAKE_ERRORS.UNIT_MISMATCH,
+        { sheet: SHEET, row: 2, column: 3, header: 'Đơn vị' },
+        `phiếu ghi đơn vị “${unitCell}”, không phải “${unitName}”.`,
+      ),
+    );
   }
 
   const items: ParsedItem[] = [];
@@ -222,16 +328,33 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
     const { input, declared } = readInputs(ws, row, node, problems);
     const claimedCell = cellNumber(ws.cell(row, COL.claimed));
     let claimed: Rational | null = null;
-    if (!claimedCell.ok) problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), `“${claimedCell.text}” không phải là một số.`));
+    if (!claimedCell.ok)
+      problems.push(
+        problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), `“${claimedCell.text}” không phải là một số.`),
+      );
     else if (claimedCell.value !== null) {
       claimed = claimedCell.value;
       const max = parseDecimal(node.maxPoints)!;
-      if (cmp(claimed, max) > 0) problems.push(problem(INTAKE_ERRORS.ABOVE_MAX, w(row, 'claimed'), `điểm tự chấm ${formatPoints(claimed, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${node.code}.`));
-      else if (claimed.n < 0n) problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), 'điểm tự chấm không được là số âm.'));
+      if (cmp(claimed, max) > 0)
+        problems.push(
+          problem(
+            INTAKE_ERRORS.ABOVE_MAX,
+            w(row, 'claimed'),
+            `điểm tự chấm ${formatPoints(claimed, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${node.code}.`,
+          ),
+        );
+      else if (claimed.n < 0n)
+        problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), 'điểm tự chấm không được là số âm.'));
     }
     const lowered = cellText(ws.cell(row, COL.lowered)) || null;
     if (lowered !== null && !node.exemptable) {
-      problems.push(problem(INTAKE_ERRORS.NOT_EXEMPTABLE, w(row, 'lowered'), `tiêu chí ${node.code} không thuộc diện được hạ điểm chuẩn theo bộ tiêu chí.`));
+      problems.push(
+        problem(
+          INTAKE_ERRORS.NOT_EXEMPTABLE,
+          w(row, 'lowered'),
+          `tiêu chí ${node.code} không thuộc diện được hạ điểm chuẩn theo bộ tiêu chí.`,
+        ),
+      );
     }
     const citations = parseCitations(cellText(ws.cell(row, COL.evidence)), w(row, 'evidence'), problems);
     let score: Rational | null = null;
@@ -239,15 +362,39 @@ export async function parseDossierWorkbook(bytes: Buffer, fileName: string, targ
       if (input === null) {
         if (lowered === null) {
           const col = inputColumns(s.kind)[0]!;
-          problems.push(problem(INTAKE_ERRORS.INPUT_MISSING, w(row, col), `chưa nhập kết quả tự đánh giá của tiêu chí ${node.code} (${HEADERS[col]}), cũng không đề xuất hạ điểm chuẩn.`));
+          problems.push(
+            problem(
+              INTAKE_ERRORS.INPUT_MISSING,
+              w(row, col),
+              `chưa nhập kết quả tự đánh giá của tiêu chí ${node.code} (${HEADERS[col]}), cũng không đề xuất hạ điểm chuẩn.`,
+            ),
+          );
         }
       } else {
         const scored = scoreNode(s, node.maxPoints, input);
         if (scored.ok) score = scored.value;
-        else problems.push(problem(INTAKE_ERRORS.INPUT_INVALID, w(row, fieldColumn(s.kind, scored.error.details?.['field'])), scored.error.message));
+        else
+          problems.push(
+            problem(
+              INTAKE_ERRORS.INPUT_INVALID,
+              w(row, fieldColumn(s.kind, scored.error.details?.['field'])),
+              scored.error.message,
+            ),
+          );
       }
     }
-    items.push({ code: node.code, row, node, input, score, claimed, declared, explanation: cellText(ws.cell(row, COL.explanation)), citations, lowered });
+    items.push({
+      code: node.code,
+      row,
+      node,
+      input,
+      score,
+      claimed,
+      declared,
+      explanation: cellText(ws.cell(row, COL.explanation)),
+      citations,
+      lowered,
+    });
   });
   if (problems.length) throw refusal(problems);
   return { unitCell, items };

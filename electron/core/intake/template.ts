@@ -9,7 +9,21 @@ import { formatPoints } from '../../../shared/format/vi.ts';
 import { parseDecimal } from '../../../shared/decimal/rational.ts';
 import { SCORING_KIND_LABELS } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
-import { COL, FIRST_ROW, HEADERS, HEADER_ROW, META_SHEET, SHEET, TEMPLATE_FORMAT, UNIT_CELL, WIDTHS, type ColumnKey, choices, inputColumns, whatToEnter } from './layout.ts';
+import {
+  COL,
+  FIRST_ROW,
+  HEADERS,
+  HEADER_ROW,
+  META_SHEET,
+  SHEET,
+  TEMPLATE_FORMAT,
+  UNIT_CELL,
+  WIDTHS,
+  type ColumnKey,
+  choices,
+  inputColumns,
+  whatToEnter,
+} from './layout.ts';
 import { type GroupTarget, groupTarget } from './target.ts';
 
 export interface TemplateMeta {
@@ -50,7 +64,11 @@ function writeMeta(ws: Worksheet, meta: TemplateMeta, lists: readonly (readonly 
 }
 
 /** The template workbook of `group` in `cycleId`, as .xlsx bytes. */
-export async function dossierTemplate(db: Db, cycleId: string, group: string): Promise<{ bytes: Buffer; target: GroupTarget; fileName: string }> {
+export async function dossierTemplate(
+  db: Db,
+  cycleId: string,
+  group: string,
+): Promise<{ bytes: Buffer; target: GroupTarget; fileName: string }> {
   const target = groupTarget(db, cycleId, group);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -65,7 +83,8 @@ export async function dossierTemplate(db: Db, cycleId: string, group: string): P
   ws.getCell(UNIT_CELL).protection = { locked: false };
   ws.getCell(UNIT_CELL).fill = INPUT_FILL;
   ws.mergeCells('C2:E2');
-  ws.getCell('F2').value = `Nhóm: ${target.group} · Bộ tiêu chí: ${target.framework.name}${target.framework.sample ? ' (mẫu)' : ''}`;
+  ws.getCell('F2').value =
+    `Nhóm: ${target.group} · Bộ tiêu chí: ${target.framework.name}${target.framework.sample ? ' (mẫu)' : ''}`;
   ws.getCell('A3').value = 'Chỉ nhập vào các ô nền vàng. Không thêm, xóa hay đổi thứ tự dòng; không sửa cột Mã.';
   ws.getCell('A3').font = { italic: true };
 
@@ -86,7 +105,11 @@ export async function dossierTemplate(db: Db, cycleId: string, group: string): P
     const items = choices(n.scoring!);
     if (items.length && listFormula(items) === null) extraLists.push([...items]);
   }
-  const ranges = writeMeta(meta, { format: TEMPLATE_FORMAT, cycleId, group, frameworkHash: target.frameworkHash, rows: target.leaves.length }, extraLists);
+  const ranges = writeMeta(
+    meta,
+    { format: TEMPLATE_FORMAT, cycleId, group, frameworkHash: target.frameworkHash, rows: target.leaves.length },
+    extraLists,
+  );
   extraLists.forEach((items, i) => listOf.set(items.join('\u0000'), ranges[i]!));
 
   target.leaves.forEach((n, i) => {
@@ -111,28 +134,61 @@ export async function dossierTemplate(db: Db, cycleId: string, group: string): P
         const items = choices(s);
         const inline = listFormula(items);
         c.dataValidation = {
-          type: 'list', allowBlank: true, showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ',
-          error: `Chọn một trong: ${items.join('; ')}.`, formulae: [inline ?? `=${listOf.get(items.join('\u0000'))}`],
+          type: 'list',
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: 'Giá trị không hợp lệ',
+          error: `Chọn một trong: ${items.join('; ')}.`,
+          formulae: [inline ?? `=${listOf.get(items.join('\u0000'))}`],
         };
       } else if (k === 'claimed') {
         c.dataValidation = {
-          type: 'decimal', operator: 'between', allowBlank: true, showErrorMessage: true, errorTitle: 'Điểm không hợp lệ',
-          error: `Điểm tự chấm phải là số từ 0 đến ${maxText}.`, formulae: [0, Number(n.maxPoints)],
+          type: 'decimal',
+          operator: 'between',
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: 'Điểm không hợp lệ',
+          error: `Điểm tự chấm phải là số từ 0 đến ${maxText}.`,
+          formulae: [0, Number(n.maxPoints)],
         };
       } else if (k === 'figure1' || k === 'figure2') {
         const whole = s.kind === 'count' || s.kind === 'deduction';
         const bounded = s.kind === 'previous_year_delta';
         c.dataValidation = bounded
-          ? { type: 'decimal', operator: 'between', allowBlank: true, showErrorMessage: true, errorTitle: 'Số liệu không hợp lệ', error: 'Chỉ số CCHC phải từ 0 đến 100.', formulae: [0, 100] }
+          ? {
+              type: 'decimal',
+              operator: 'between',
+              allowBlank: true,
+              showErrorMessage: true,
+              errorTitle: 'Số liệu không hợp lệ',
+              error: 'Chỉ số CCHC phải từ 0 đến 100.',
+              formulae: [0, 100],
+            }
           : {
-              type: whole ? 'whole' : 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, showErrorMessage: true, errorTitle: 'Số liệu không hợp lệ',
-              error: whole ? 'Nhập một số nguyên không âm.' : 'Nhập một số không âm.', formulae: [0],
+              type: whole ? 'whole' : 'decimal',
+              operator: 'greaterThanOrEqual',
+              allowBlank: true,
+              showErrorMessage: true,
+              errorTitle: 'Số liệu không hợp lệ',
+              error: whole ? 'Nhập một số nguyên không âm.' : 'Nhập một số không âm.',
+              formulae: [0],
             };
       }
     }
   });
 
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: false, deleteRows: false, insertColumns: false, deleteColumns: false, sort: false, autoFilter: false });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    deleteRows: false,
+    insertColumns: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+  });
   await meta.protect('', { selectLockedCells: false, selectUnlockedCells: false });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `phieu-tu-danh-gia-${target.group}.xlsx`;

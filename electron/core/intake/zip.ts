@@ -92,8 +92,8 @@ export async function readZipEntries(path: string, display: string): Promise<Zip
         const body = e + 4;
         if (id === 0x0001) {
           let q = body;
-          if (usize === 0xffffffff) (usize = u64(cd, q), (q += 8));
-          if (compressedSize === 0xffffffff) (compressedSize = u64(cd, q), (q += 8));
+          if (usize === 0xffffffff) (usize = u64(cd, q)), (q += 8);
+          if (compressedSize === 0xffffffff) (compressedSize = u64(cd, q)), (q += 8);
           if (localOffset === 0xffffffff) localOffset = u64(cd, q);
         } else if (id === 0x7075 && len > 5) {
           name = cd.subarray(body + 5, body + len).toString('utf8');
@@ -102,7 +102,14 @@ export async function readZipEntries(path: string, display: string): Promise<Zip
       }
       p = end + commentLen;
       if (name.endsWith('/')) continue;
-      out.push({ name: name.replace(/\\/g, '/'), size: usize, compressedSize, method, localOffset, encrypted: (flags & 1) === 1 });
+      out.push({
+        name: name.replace(/\\/g, '/'),
+        size: usize,
+        compressedSize,
+        method,
+        localOffset,
+        encrypted: (flags & 1) === 1,
+      });
     }
     return out;
   } finally {
@@ -113,7 +120,8 @@ export async function readZipEntries(path: string, display: string): Promise<Zip
 /** A stream of an entry's content. */
 export async function openZipEntry(path: string, display: string, entry: ZipEntry): Promise<Readable> {
   if (entry.encrypted) throw bad(display, `tệp “${entry.name}” có mật khẩu`);
-  if (entry.method !== 0 && entry.method !== 8) throw bad(display, `tệp “${entry.name}” nén theo cách không hỗ trợ (${entry.method})`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw bad(display, `tệp “${entry.name}” nén theo cách không hỗ trợ (${entry.method})`);
   const fh = await open(path, 'r');
   const head = Buffer.alloc(30);
   try {

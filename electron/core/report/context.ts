@@ -42,13 +42,18 @@ export function tableExists(db: Db, name: string): boolean {
 
 export function columnExists(db: Db, table: string, column: string): boolean {
   if (!tableExists(db, table)) return false;
-  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as { name: string }[]).some((c) => c.name === column);
+  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as { name: string }[]).some(
+    (c) => c.name === column,
+  );
 }
 
 /** The year whose previous results the report compares with: year − 1 when imported, else the latest earlier year, else null. */
 export function previousYearOf(db: Db, cycleId: string, year: number): number | null {
   if (!tableExists(db, 'previous_results')) return null;
-  const years = db.prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? AND year < ? ORDER BY year DESC').pluck().all(cycleId, year) as number[];
+  const years = db
+    .prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? AND year < ? ORDER BY year DESC')
+    .pluck()
+    .all(cycleId, year) as number[];
   if (years.length === 0) return null;
   return years.includes(year - 1) ? year - 1 : years[0]!;
 }
@@ -58,7 +63,9 @@ export function previousResults(db: Db, cycleId: string, year: number, precision
   const out = new Map<string, PreviousEntry>();
   if (!tableExists(db, 'previous_results')) return out;
   for (const r of db
-    .prepare('SELECT unit_id AS unitId, unit_name AS unitName, published FROM previous_results WHERE cycle_id = ? AND year = ?')
+    .prepare(
+      'SELECT unit_id AS unitId, unit_name AS unitName, published FROM previous_results WHERE cycle_id = ? AND year = ?',
+    )
     .all(cycleId, year) as { unitId: string; unitName: string; published: string }[]) {
     out.set(r.unitId, { year, published: decToScaled(r.published, precision), unitName: r.unitName });
   }
@@ -72,23 +79,39 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
   const exempted = new Map<string, Set<string>>();
   const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
   for (const [u, c] of db
-    .prepare(`SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`)
+    .prepare(
+      `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
+    )
     .raw()
     .iterate(cycleId) as Iterable<[string, string]>) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
   const previousYear = previousYearOf(db, cycleId, totals.cycle.year);
-  const previous = previousYear === null ? new Map<string, PreviousEntry>() : previousResults(db, cycleId, previousYear, totals.cycle.precision);
+  const previous =
+    previousYear === null
+      ? new Map<string, PreviousEntry>()
+      : previousResults(db, cycleId, previousYear, totals.cycle.precision);
   const respondents = new Map<string, { cbccvc: number | null; sipas: number | null }>();
   for (const [u, source, n] of db
-    .prepare('SELECT unit_id, source, respondents FROM survey_points WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)')
+    .prepare(
+      'SELECT unit_id, source, respondents FROM survey_points WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
+    )
     .raw()
     .iterate(cycleId) as Iterable<[string, 'cbccvc' | 'sipas', number | null]>) {
     const e = respondents.get(u) ?? { cbccvc: null, sipas: null };
     e[source] = n;
     respondents.set(u, e);
   }
-  return { totals, groups: listCycleGroups(db, cycleId), trees, exempted, previousYear, previous, respondents, state: resultsState(db, cycleId) };
+  return {
+    totals,
+    groups: listCycleGroups(db, cycleId),
+    trees,
+    exempted,
+    previousYear,
+    previous,
+    respondents,
+    state: resultsState(db, cycleId),
+  };
 }
 
 /** Whether a leaf (by its path of codes) is exempted for a unit. */

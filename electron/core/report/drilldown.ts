@@ -2,10 +2,25 @@
  * A unit's index down to fields, criteria, sub-criteria, appraisals and evidence, from the
  * store (see shared/report/drilldown.ts for the shape).
  */
-import { type Rational, ZERO, add, deserialize, div, mul, roundHalfUpScaled, HUNDRED } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  ZERO,
+  add,
+  deserialize,
+  div,
+  mul,
+  roundHalfUpScaled,
+  HUNDRED,
+} from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
-import type { DrillAppraisal, DrillEvidence, DrillNode, DrillSource, UnitDrilldown } from '../../../shared/report/drilldown.ts';
+import type {
+  DrillAppraisal,
+  DrillEvidence,
+  DrillNode,
+  DrillSource,
+  UnitDrilldown,
+} from '../../../shared/report/drilldown.ts';
 import { exactText, scaledText } from '../../../shared/report/numbers.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { Report } from '../../../shared/report/types.ts';
@@ -55,23 +70,30 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
     apprEvidence.set(k, [...(apprEvidence.get(k) ?? []), { evidenceId: r.evidenceId, title: r.title, page: r.page }]);
   }
   const finals = new Map(
-    (db.prepare('SELECT node_code AS nodeCode, score, reason, decided_by AS decidedBy, source_member AS sourceMember FROM final_scores WHERE unit_id = ?').all(unitId) as FinalRow[]).map((f) => [
-      f.nodeCode,
-      f,
-    ]),
+    (
+      db
+        .prepare(
+          'SELECT node_code AS nodeCode, score, reason, decided_by AS decidedBy, source_member AS sourceMember FROM final_scores WHERE unit_id = ?',
+        )
+        .all(unitId) as FinalRow[]
+    ).map((f) => [f.nodeCode, f]),
   );
   const exemptions = new Map(listUnitExemptions(db, unitId).map((e) => [e.nodeCode, e]));
   const fieldOf = (code: string) => code.split('.')[0]!;
 
   const build = (node: FrameworkNode, depth: number, parentCounted: boolean): DrillNode | null => {
     if (!node.groups.includes(group)) return null;
-    const kids = (tree.children.get(node.code) ?? []).map((c) => build(c, depth + 1, parentCounted && !exemptedCodes.has(node.code))).filter((x): x is DrillNode => x !== null);
+    const kids = (tree.children.get(node.code) ?? [])
+      .map((c) => build(c, depth + 1, parentCounted && !exemptedCodes.has(node.code)))
+      .filter((x): x is DrillNode => x !== null);
     const leaf = (tree.children.get(node.code) ?? []).length === 0;
     if (leaf && !applicable.has(node.code)) return null;
     if (!leaf && kids.length === 0) return null;
     const counted = parentCounted && !exemptedCodes.has(node.code);
     const ex = exemptions.get(node.code);
-    const exemption = ex ? { status: ex.status, reason: ex.reason, legalBasis: ex.legalBasis, decisionReason: ex.decisionReason } : null;
+    const exemption = ex
+      ? { status: ex.status, reason: ex.reason, legalBasis: ex.legalBasis, decisionReason: ex.decisionReason }
+      : null;
     const max = dec(node.maxPoints) ?? ZERO;
 
     if (leaf) {
@@ -114,12 +136,22 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
         exemption,
         benchmark: exactText(benchmark),
         points: text(score),
-        percent: counted && score !== null && benchmark.n !== 0n ? scaledText(roundHalfUpScaled(mul(div(score, benchmark), HUNDRED), p), p) : null,
+        percent:
+          counted && score !== null && benchmark.n !== 0n
+            ? scaledText(roundHalfUpScaled(mul(div(score, benchmark), HUNDRED), p), p)
+            : null,
         self1: text(dec(d?.round1Score)),
         self2: text(dec(d?.round2Score)),
         appraised: text(appraised),
         source,
-        final: f ? { score: exactText(deserialize(f.score)), reason: f.reason, decidedBy: f.decidedBy, sourceMember: f.sourceMember } : null,
+        final: f
+          ? {
+              score: exactText(deserialize(f.score)),
+              reason: f.reason,
+              decidedBy: f.decidedBy,
+              sourceMember: f.sourceMember,
+            }
+          : null,
         unresolved: counted && u.conflicts.has(node.code) ? 1 : 0,
         selfInput1: d?.round1Input ?? null,
         selfInput2: d?.round2Input ?? null,
@@ -167,7 +199,8 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
       exemption,
       benchmark: exactText(bench),
       points: text(pts),
-      percent: pts !== null && bench.n !== 0n ? scaledText(roundHalfUpScaled(mul(div(pts, bench), HUNDRED), p), p) : null,
+      percent:
+        pts !== null && bench.n !== 0n ? scaledText(roundHalfUpScaled(mul(div(pts, bench), HUNDRED), p), p) : null,
       self1: text(s1),
       self2: text(s2),
       appraised: text(appr),

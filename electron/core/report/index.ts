@@ -15,6 +15,19 @@
 export { cycleCharts, cycleReport, unitWhatIf } from './report.ts';
 export { unitDrilldown } from './drilldown.ts';
 export { cycleNarrative, editNarrative } from './narrative.ts';
-export { getMeeting, saveMeeting, readConflicts, readConflictsOfInterest, type Meeting, type MeetingPatch, type Attendance } from './meeting.ts';
+export {
+  getMeeting,
+  saveMeeting,
+  readConflicts,
+  readConflictsOfInterest,
+  type Meeting,
+  type MeetingPatch,
+  type Attendance,
+} from './meeting.ts';
 export { minutesData } from './minutes.ts';
-export { importPreviousResults, previousYearDeltaInput, previousYears, type PreviousImportPreview } from './previous.ts';
+export {
+  importPreviousResults,
+  previousYearDeltaInput,
+  previousYears,
+  type PreviousImportPreview,
+} from './previous.ts';

@@ -80,9 +80,18 @@ export function defaultMeeting(db: Db, cycleId: string): Meeting {
   const members = listMembers(db, cycleId);
   // The roster's council roles (migration 007) name the chair and the secretary; a store without
   // them falls back to the position ("Chủ tịch …") and the secretariat's own entry.
-  const roles = columnExists(db, 'members', 'council_role') ? memberCouncilRoles(db, cycleId) : new Map<string, string>();
-  const chair = members.find((m) => roles.get(m.id) === 'chair') ?? members.find((m) => m.role === 'member' && /chủ tịch/i.test(m.position)) ?? null;
-  const secretary = members.find((m) => roles.get(m.id) === 'secretary' && m.role === 'member') ?? members.find((m) => m.role === 'secretariat') ?? members.find((m) => roles.get(m.id) === 'secretary') ?? null;
+  const roles = columnExists(db, 'members', 'council_role')
+    ? memberCouncilRoles(db, cycleId)
+    : new Map<string, string>();
+  const chair =
+    members.find((m) => roles.get(m.id) === 'chair') ??
+    members.find((m) => m.role === 'member' && /chủ tịch/i.test(m.position)) ??
+    null;
+  const secretary =
+    members.find((m) => roles.get(m.id) === 'secretary' && m.role === 'member') ??
+    members.find((m) => m.role === 'secretariat') ??
+    members.find((m) => roles.get(m.id) === 'secretary') ??
+    null;
   const province = cycle.province.trim();
   const legal = columnExists(db, 'cycles', 'decision') ? getCycleSetup(db, cycleId) : undefined;
   return {
@@ -143,7 +152,11 @@ export function getMeeting(db: Db, cycleId: string): Meeting {
   const r = db.prepare('SELECT * FROM meetings WHERE cycle_id = ?').get(cycleId) as MeetingRow | undefined;
   if (!r) return base;
   const attendance = (
-    db.prepare('SELECT member_id AS memberId, present, note FROM meeting_attendance WHERE cycle_id = ? ORDER BY member_id').all(cycleId) as {
+    db
+      .prepare(
+        'SELECT member_id AS memberId, present, note FROM meeting_attendance WHERE cycle_id = ? ORDER BY member_id',
+      )
+      .all(cycleId) as {
       memberId: string;
       present: number;
       note: string;
@@ -177,19 +190,33 @@ const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATETIME_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
 
 function checkText(name: string, v: unknown, max = 2000): string {
-  if (typeof v !== 'string' || v.length > max) throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là văn bản (tối đa ${max} ký tự).`, { field: name });
+  if (typeof v !== 'string' || v.length > max)
+    throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là văn bản (tối đa ${max} ký tự).`, {
+      field: name,
+    });
   return v.trim();
 }
 
 function checkList(name: string, v: unknown): string[] {
-  if (!Array.isArray(v) || v.length > 200) throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là danh sách văn bản.`, { field: name });
+  if (!Array.isArray(v) || v.length > 200)
+    throw new CodedFailure(MEETING_ERRORS.BAD_TEXT, `“${name}” phải là danh sách văn bản.`, { field: name });
   return v.map((x) => checkText(name, x)).filter((x) => x !== '');
 }
 
 /** Validates a patch over the current meeting; throws coded Vietnamese errors. */
 export function mergeMeeting(db: Db, cycleId: string, current: Meeting, patch: MeetingPatch): Meeting {
   const m: { -readonly [K in keyof Meeting]: Meeting[K] } = { ...current };
-  for (const k of ['issuerParent', 'issuer', 'docNumber', 'placeName', 'location', 'chairName', 'chairPosition', 'secretaryName', 'secretaryPosition'] as const) {
+  for (const k of [
+    'issuerParent',
+    'issuer',
+    'docNumber',
+    'placeName',
+    'location',
+    'chairName',
+    'chairPosition',
+    'secretaryName',
+    'secretaryPosition',
+  ] as const) {
     if (patch[k] !== undefined) m[k] = checkText(k, patch[k], 500);
   }
   if (patch.contents !== undefined) m.contents = checkText('contents', patch.contents, 20000);
@@ -198,17 +225,24 @@ export function mergeMeeting(db: Db, cycleId: string, current: Meeting, patch: M
   if (patch.conclusions !== undefined) m.conclusions = checkList('conclusions', patch.conclusions);
   if (patch.documentDate !== undefined) {
     if (patch.documentDate !== null && !DATE_RE.test(patch.documentDate)) {
-      throw new CodedFailure(MEETING_ERRORS.BAD_DATE, `Ngày lập biên bản “${patch.documentDate}” không đúng dạng YYYY-MM-DD.`);
+      throw new CodedFailure(
+        MEETING_ERRORS.BAD_DATE,
+        `Ngày lập biên bản “${patch.documentDate}” không đúng dạng YYYY-MM-DD.`,
+      );
     }
     m.documentDate = patch.documentDate;
   }
   for (const k of ['startsAt', 'endsAt'] as const) {
     const v = patch[k];
     if (v === undefined) continue;
-    if (v !== null && !DATETIME_RE.test(v)) throw new CodedFailure(MEETING_ERRORS.BAD_TIME, `Thời gian “${v}” không đúng dạng YYYY-MM-DDTHH:MM.`, { field: k });
+    if (v !== null && !DATETIME_RE.test(v))
+      throw new CodedFailure(MEETING_ERRORS.BAD_TIME, `Thời gian “${v}” không đúng dạng YYYY-MM-DDTHH:MM.`, {
+        field: k,
+      });
     m[k] = v;
   }
-  if (m.startsAt && m.endsAt && m.endsAt < m.startsAt) throw new CodedFailure(MEETING_ERRORS.BAD_TIME, 'Thời gian kết thúc cuộc họp trước thời gian bắt đầu.');
+  if (m.startsAt && m.endsAt && m.endsAt < m.startsAt)
+    throw new CodedFailure(MEETING_ERRORS.BAD_TIME, 'Thời gian kết thúc cuộc họp trước thời gian bắt đầu.');
   if (patch.copies !== undefined) {
     if (patch.copies !== null && (!Number.isInteger(patch.copies) || patch.copies < 1 || patch.copies > 99)) {
       throw new CodedFailure(MEETING_ERRORS.BAD_COPIES, 'Số bản biên bản phải là số nguyên từ 1 đến 99.');
@@ -220,7 +254,12 @@ export function mergeMeeting(db: Db, cycleId: string, current: Meeting, patch: M
     const seen = new Set<string>();
     const list: Attendance[] = [];
     for (const a of patch.attendance) {
-      if (!roster.has(a.memberId)) throw new CodedFailure(MEETING_ERRORS.UNKNOWN_MEMBER, `Thành viên “${a.memberId}” không thuộc Hội đồng của kỳ đánh giá.`, { memberId: a.memberId });
+      if (!roster.has(a.memberId))
+        throw new CodedFailure(
+          MEETING_ERRORS.UNKNOWN_MEMBER,
+          `Thành viên “${a.memberId}” không thuộc Hội đồng của kỳ đánh giá.`,
+          { memberId: a.memberId },
+        );
       if (seen.has(a.memberId)) continue;
       seen.add(a.memberId);
       list.push({ memberId: a.memberId, present: a.present === true, note: checkText('note', a.note ?? '', 500) });
@@ -271,7 +310,15 @@ export function saveMeeting(db: Db, cycleId: string, patch: MeetingPatch, actor:
     const ins = db.prepare('INSERT INTO meeting_attendance (cycle_id, member_id, present, note) VALUES (?, ?, ?, ?)');
     for (const a of next.attendance) ins.run(cycleId, a.memberId, a.present ? 1 : 0, a.note);
     const strip = ({ stored: _s, updatedAt: _u, ...rest }: Meeting) => rest;
-    appendAudit(db, { actor, action: 'meeting.save', entity: 'meeting', entityId: cycleId, before: before.stored ? strip(before) : null, after: strip(next), at });
+    appendAudit(db, {
+      actor,
+      action: 'meeting.save',
+      entity: 'meeting',
+      entityId: cycleId,
+      before: before.stored ? strip(before) : null,
+      after: strip(next),
+      at,
+    });
   });
   return getMeeting(db, cycleId);
 }
@@ -309,13 +356,24 @@ function describeBasis(basis: string, names: ReadonlyMap<string, string>): strin
  * Score conflicts: the secretariat's decisions on sub-criteria where the assigned members
  * disagreed (final_scores with decided_by and basis), and the disagreements not decided yet.
  */
-export function readConflicts(db: Db, cycleId: string, trees: ReadonlyMap<UnitGroup, FrameworkTree>): MinutesConflict[] {
+export function readConflicts(
+  db: Db,
+  cycleId: string,
+  trees: ReadonlyMap<UnitGroup, FrameworkTree>,
+): MinutesConflict[] {
   if (!columnExists(db, 'final_scores', 'basis')) return [];
   const names = memberNames(db, cycleId);
   const units = new Map(
-    (db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ?').all(cycleId) as { id: string; name: string; grp: UnitGroup }[]).map((u) => [u.id, u]),
+    (
+      db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ?').all(cycleId) as {
+        id: string;
+        name: string;
+        grp: UnitGroup;
+      }[]
+    ).map((u) => [u.id, u]),
   );
-  const title = (unitId: string, code: string) => trees.get(units.get(unitId)?.grp ?? '')?.byCode.get(code)?.title ?? '';
+  const title = (unitId: string, code: string) =>
+    trees.get(units.get(unitId)?.grp ?? '')?.byCode.get(code)?.title ?? '';
   const out: (MinutesConflict & { unitId: string })[] = [];
   const decided = new Map<string, { basis: string }>();
   for (const f of db
@@ -323,7 +381,14 @@ export function readConflicts(db: Db, cycleId: string, trees: ReadonlyMap<UnitGr
       `SELECT unit_id AS unitId, node_code AS nodeCode, score, reason, decided_by AS decidedBy, basis FROM final_scores
        WHERE decided_by IS NOT NULL AND basis IS NOT NULL AND basis <> '' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
     )
-    .all(cycleId) as { unitId: string; nodeCode: string; score: string; reason: string | null; decidedBy: string; basis: string }[]) {
+    .all(cycleId) as {
+    unitId: string;
+    nodeCode: string;
+    score: string;
+    reason: string | null;
+    decidedBy: string;
+    basis: string;
+  }[]) {
     decided.set(`${f.unitId}\u001f${f.nodeCode}`, { basis: f.basis });
     out.push({
       unitId: f.unitId,
@@ -336,18 +401,24 @@ export function readConflicts(db: Db, cycleId: string, trees: ReadonlyMap<UnitGr
   }
   // Disagreements among assigned members (without a declared conflict of interest) not decided on the same scores.
   const coi = tableExists(db, 'conflicts_of_interest')
-    ? new Set((db.prepare('SELECT unit_id || char(31) || member_id FROM conflicts_of_interest').pluck().all() as string[]))
+    ? new Set(
+        db.prepare('SELECT unit_id || char(31) || member_id FROM conflicts_of_interest').pluck().all() as string[],
+      )
     : new Set<string>();
   const assigned = new Map<string, Set<string>>();
   for (const [m, f] of db
-    .prepare('SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
+    .prepare(
+      'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
+    )
     .raw()
     .all(cycleId) as [string, string][]) {
     assigned.set(m, (assigned.get(m) ?? new Set()).add(f));
   }
   const byItem = new Map<string, { memberId: string; score: string }[]>();
   for (const a of db
-    .prepare(`SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, score FROM appraisals WHERE score IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`)
+    .prepare(
+      `SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, score FROM appraisals WHERE score IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
+    )
     .all(cycleId) as { unitId: string; nodeCode: string; memberId: string; score: string }[]) {
     if (!assigned.get(a.memberId)?.has(a.nodeCode.split('.')[0]!)) continue;
     if (coi.has(`${a.unitId}\u001f${a.memberId}`)) continue;
@@ -386,5 +457,10 @@ export function readConflictsOfInterest(db: Db, cycleId: string): MinutesConflic
          JOIN units u ON u.id = c.unit_id JOIN members m ON m.id = c.member_id WHERE u.cycle_id = ? ORDER BY m.name, u.name`,
       )
       .all(cycleId) as { member: string; unit: string; reason: string }[]
-  ).map((r) => ({ member: r.member, unit: r.unit, description: r.reason, resolution: 'không tham gia thẩm định hồ sơ của đơn vị này' }));
+  ).map((r) => ({
+    member: r.member,
+    unit: r.unit,
+    description: r.reason,
+    resolution: 'không tham gia thẩm định hồ sơ của đơn vị này',
+  }));
 }

@@ -18,7 +18,13 @@ import { reportInputOf } from './report.ts';
 
 export function headerOf(m: Meeting, kind: 'BB' | 'TB' = 'BB'): DocumentHeader {
   const number = kind === 'BB' ? m.docNumber : m.docNumber.replace(/\/BB-/, `/${kind}-`);
-  return { issuerParent: m.issuerParent, issuer: m.issuer, number, place: m.placeName, date: docDateOf(m.documentDate) };
+  return {
+    issuerParent: m.issuerParent,
+    issuer: m.issuer,
+    number,
+    place: m.placeName,
+    date: docDateOf(m.documentDate),
+  };
 }
 
 export interface MinutesSource {
@@ -75,7 +81,12 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
         },
       ];
     })
-    .sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.unit.localeCompare(b.unit, 'vi') || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        groupOrder(a.group) - groupOrder(b.group) ||
+        a.unit.localeCompare(b.unit, 'vi') ||
+        a.code.localeCompare(b.code, 'en', { numeric: true }),
+    );
 
   return {
     header: headerOf(meeting),
@@ -111,7 +122,9 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
 
 /** The `cycle.finalise` row of a finalised cycle (the head when it was finalised), else the chain's last row. */
 function auditHeadOf(db: Db, cycleId: string, finalised: boolean): MinutesData['auditHead'] {
-  const rows = finalised ? listAudit(db, { entity: 'cycle', entityId: cycleId }).filter((r) => r.action === 'cycle.finalise') : [];
+  const rows = finalised
+    ? listAudit(db, { entity: 'cycle', entityId: cycleId }).filter((r) => r.action === 'cycle.finalise')
+    : [];
   const row = rows.at(-1) ?? lastAuditRow(db);
   if (!row) return null;
   let snapshotHash: string | null = null;
@@ -128,13 +141,23 @@ export function minutesData(db: Db, cycleId: string, meetingOverride?: Partial<M
 }
 
 /** What the per-unit documents need besides the unit's drill-down. */
-export function unitSheetContext(db: Db, src: MinutesSource, unitId: string, options: { deadline?: string } = {}): UnitSheetContext {
+export function unitSheetContext(
+  db: Db,
+  src: MinutesSource,
+  unitId: string,
+  options: { deadline?: string } = {},
+): UnitSheetContext {
   const cycle = src.ctx.totals.cycle;
   const unit = src.ctx.totals.units.find((u) => u.unit.id === unitId)?.unit;
   const fields = new Set(unit ? (src.ctx.totals.plans.get(unit.group)?.fields.map((f) => f.code) ?? []) : []);
   const members = listMembers(db, cycle.id)
     .filter((m) => m.role === 'member' && m.fields.some((f) => fields.has(f)))
-    .map((m) => ({ name: m.name, position: m.position, agency: m.agency, fields: m.fields.filter((f) => fields.has(f)) }));
+    .map((m) => ({
+      name: m.name,
+      position: m.position,
+      agency: m.agency,
+      fields: m.fields.filter((f) => fields.has(f)),
+    }));
   return {
     header: headerOf(src.meeting),
     noticeNumber: headerOf(src.meeting, 'TB').number,

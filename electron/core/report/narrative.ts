@@ -4,7 +4,12 @@
  * replaced, so a sentence whose figures changed after the edit shows as stale.
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { type NarrativeEdit, type NarrativeSection, generateNarrative, narrativeOf } from '../../../shared/report/narrative.ts';
+import {
+  type NarrativeEdit,
+  type NarrativeSection,
+  generateNarrative,
+  narrativeOf,
+} from '../../../shared/report/narrative.ts';
 import type { Report } from '../../../shared/report/types.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
@@ -22,7 +27,11 @@ export const NARRATIVE_MAX_LENGTH = 5000;
 export function narrativeEdits(db: Db, cycleId: string): Map<string, NarrativeEdit> {
   const out = new Map<string, NarrativeEdit>();
   if (!tableExists(db, 'narrative_edits')) return out;
-  for (const r of db.prepare('SELECT key, text, generated FROM narrative_edits WHERE cycle_id = ?').all(cycleId) as { key: string; text: string; generated: string }[]) {
+  for (const r of db.prepare('SELECT key, text, generated FROM narrative_edits WHERE cycle_id = ?').all(cycleId) as {
+    key: string;
+    text: string;
+    generated: string;
+  }[]) {
     out.set(r.key, { text: r.text, generated: r.generated });
   }
   return out;
@@ -42,13 +51,22 @@ export function cycleNarrative(db: Db, cycleId: string): NarrativeSection[] {
  * Replaces the text of one sentence (`text` null or equal to the generated text reverts it).
  * Returns the sentences after the change.
  */
-export function editNarrative(db: Db, cycleId: string, key: string, text: string | null, actor: string): NarrativeSection[] {
+export function editNarrative(
+  db: Db,
+  cycleId: string,
+  key: string,
+  text: string | null,
+  actor: string,
+): NarrativeSection[] {
   requireCycle(db, cycleId);
   const report = cycleReport(db, cycleId);
   const generated = generateNarrative(report)
     .flatMap((s) => s.sentences)
     .find((s) => s.key === key);
-  if (!generated) throw new CodedFailure(NARRATIVE_ERRORS.UNKNOWN_KEY, `Không có câu “${key}” trong phần nhận xét của kỳ đánh giá.`, { key });
+  if (!generated)
+    throw new CodedFailure(NARRATIVE_ERRORS.UNKNOWN_KEY, `Không có câu “${key}” trong phần nhận xét của kỳ đánh giá.`, {
+      key,
+    });
   const t = text === null ? null : text.normalize('NFC').trim();
   if (t !== null && t.length > NARRATIVE_MAX_LENGTH) {
     throw new CodedFailure(NARRATIVE_ERRORS.TOO_LONG, `Câu nhận xét dài quá ${NARRATIVE_MAX_LENGTH} ký tự.`, { key });

@@ -60,21 +60,37 @@ export interface PreviousImportPreview {
   readonly year: number;
   readonly precision: number;
   readonly rows: readonly PreviousImportRow[];
-  readonly unmatched: readonly { readonly unit: string; readonly group: UnitGroup; readonly index: Dec; readonly file: string; readonly row: number }[];
+  readonly unmatched: readonly {
+    readonly unit: string;
+    readonly group: UnitGroup;
+    readonly index: Dec;
+    readonly file: string;
+    readonly row: number;
+  }[];
   /** Units of the cycle without a previous-year index after the import. */
   readonly missing: readonly { readonly unitId: string; readonly unit: string }[];
   readonly committed: boolean;
 }
 
-export async function importPreviousResults(db: Db, cycleId: string, paths: readonly string[], options: PreviousImportOptions = {}): Promise<PreviousImportPreview> {
+export async function importPreviousResults(
+  db: Db,
+  cycleId: string,
+  paths: readonly string[],
+  options: PreviousImportOptions = {},
+): Promise<PreviousImportPreview> {
   const cycle = requireCycle(db, cycleId);
   const year = options.year ?? cycle.year - 1;
   if (!Number.isInteger(year) || year < 1900 || year >= cycle.year) {
-    throw new CodedFailure(PREVIOUS_ERRORS.YEAR_INVALID, `Năm của kết quả năm trước phải là số nguyên nhỏ hơn năm của kỳ đánh giá (${cycle.year}), không phải “${options.year}”.`, {
-      year: String(options.year),
-    });
+    throw new CodedFailure(
+      PREVIOUS_ERRORS.YEAR_INVALID,
+      `Năm của kết quả năm trước phải là số nguyên nhỏ hơn năm của kỳ đánh giá (${cycle.year}), không phải “${options.year}”.`,
+      {
+        year: String(options.year),
+      },
+    );
   }
-  if (paths.length === 0) throw new CodedFailure(PREVIOUS_ERRORS.NO_FILES, 'Chưa chọn tệp bảng tổng hợp kết quả năm trước.');
+  if (paths.length === 0)
+    throw new CodedFailure(PREVIOUS_ERRORS.NO_FILES, 'Chưa chọn tệp bảng tổng hợp kết quả năm trước.');
   const seen: SeenUnits = new Map();
   const located: LocatedFigures[] = [];
   const limits = cycleSurveyLimits(db, cycleId);
@@ -126,15 +142,28 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
     taken.set(unit.id, l);
     byUnit.set(unit.id, l);
     const b = before.get(unit.id);
-    rows.push({ unitId: unit.id, unit: unit.name, fileUnit: f.unit, group: f.group, index, before: b ? scaledText(b.published, precision) : null, file: l.file, row: l.row });
+    rows.push({
+      unitId: unit.id,
+      unit: unit.name,
+      fileUnit: f.unit,
+      group: f.group,
+      index,
+      before: b ? scaledText(b.published, precision) : null,
+      file: l.file,
+      row: l.row,
+    });
   }
   if (rows.length === 0) {
-    throw new CodedFailure(PREVIOUS_ERRORS.NO_MATCH, `Không đơn vị nào trong tệp trùng tên với đơn vị của kỳ đánh giá ${cycle.year}.`);
+    throw new CodedFailure(
+      PREVIOUS_ERRORS.NO_MATCH,
+      `Không đơn vị nào trong tệp trùng tên với đơn vị của kỳ đánh giá ${cycle.year}.`,
+    );
   }
   const missing = matcher.units.filter((u) => !byUnit.has(u.id)).map((u) => ({ unitId: u.id, unit: u.name }));
   const preview = { cycleId, year, precision, rows, unmatched, missing };
   if (!options.commit) return { ...preview, committed: false };
-  if (!tableExists(db, 'previous_results')) throw new CodedFailure('DB_SCHEMA_OLD', 'Cơ sở dữ liệu chưa có bảng kết quả năm trước (cần cập nhật).');
+  if (!tableExists(db, 'previous_results'))
+    throw new CodedFailure('DB_SCHEMA_OLD', 'Cơ sở dữ liệu chưa có bảng kết quả năm trước (cần cập nhật).');
   const at = new Date().toISOString();
   tx(db, () => {
     db.prepare('DELETE FROM previous_results WHERE cycle_id = ? AND year = ?').run(cycleId, year);
@@ -144,14 +173,31 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
     );
     for (const r of rows) {
       const f = byUnit.get(r.unitId)!.figures;
-      ins.run(cycleId, year, r.unitId, r.fileUnit, f.group, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas), r.index, precision, r.file, at);
+      ins.run(
+        cycleId,
+        year,
+        r.unitId,
+        r.fileUnit,
+        f.group,
+        serialize(f.benchmark),
+        serialize(f.selfAssessed),
+        serialize(f.surveyCbccvc),
+        serialize(f.surveySipas),
+        r.index,
+        precision,
+        r.file,
+        at,
+      );
     }
     appendAudit(db, {
       actor: options.actor ?? 'secretariat',
       action: 'previous.import',
       entity: 'previous_results',
       entityId: `${cycleId}/${year}`,
-      before: before.size > 0 ? Object.fromEntries([...before].map(([k, v]) => [k, scaledText(v.published, precision)])) : null,
+      before:
+        before.size > 0
+          ? Object.fromEntries([...before].map(([k, v]) => [k, scaledText(v.published, precision)]))
+          : null,
       after: Object.fromEntries(rows.map((r) => [r.unitId, r.index])),
       reason: `Nhập từ ${[...new Set(rows.map((r) => r.file))].join(', ')}`,
       at,
@@ -161,15 +207,27 @@ export async function importPreviousResults(db: Db, cycleId: string, paths: read
 }
 
 /** The previous-year-delta inputs of a unit (previousIndex = year − 1, earlierIndex = year − 2), when both years were imported. */
-export function previousYearDeltaInput(db: Db, cycleId: string, unitId: string): { previousIndex: Dec; earlierIndex: Dec } | null {
+export function previousYearDeltaInput(
+  db: Db,
+  cycleId: string,
+  unitId: string,
+): { previousIndex: Dec; earlierIndex: Dec } | null {
   const cycle = requireCycle(db, cycleId);
   const p = previousResults(db, cycleId, cycle.year - 1, cycle.precision).get(unitId);
   const e = previousResults(db, cycleId, cycle.year - 2, cycle.precision).get(unitId);
-  return p && e ? { previousIndex: scaledText(p.published, cycle.precision), earlierIndex: scaledText(e.published, cycle.precision) } : null;
+  return p && e
+    ? {
+        previousIndex: scaledText(p.published, cycle.precision),
+        earlierIndex: scaledText(e.published, cycle.precision),
+      }
+    : null;
 }
 
 /** Years of previous results imported for a cycle, newest first. */
 export function previousYears(db: Db, cycleId: string): number[] {
   if (!tableExists(db, 'previous_results')) return [];
-  return db.prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? ORDER BY year DESC').pluck().all(cycleId) as number[];
+  return db
+    .prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? ORDER BY year DESC')
+    .pluck()
+    .all(cycleId) as number[];
 }

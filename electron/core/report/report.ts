@@ -83,7 +83,12 @@ export function whatIfOf(ctx: CycleContext, unitId: string): WhatIfResult {
       max: l.max,
       points: u.scores.get(l.code) ?? ZERO,
     }));
-  return whatIf({ benchmark: u.totals.benchmark, total: u.totals.total, precision: ctx.totals.cycle.precision, leaves });
+  return whatIf({
+    benchmark: u.totals.benchmark,
+    total: u.totals.total,
+    precision: ctx.totals.cycle.precision,
+    leaves,
+  });
 }
 
 /** Which not-yet-met sub-criteria would move the unit to the next classification group. */

@@ -9,9 +9,10 @@ import { tableExists } from './context.ts';
 
 export function resultsState(db: Db, cycleId: string): ResultsState {
   const status = db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(cycleId) as string | undefined;
-  if (status !== 'finalised' || !tableExists(db, 'cycle_snapshots')) return { finalised: false, snapshotHash: null, finalisedAt: null };
-  const last = db.prepare('SELECT hash, created_at AS createdAt FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1').get(cycleId) as
-    | { hash: string; createdAt: string }
-    | undefined;
+  if (status !== 'finalised' || !tableExists(db, 'cycle_snapshots'))
+    return { finalised: false, snapshotHash: null, finalisedAt: null };
+  const last = db
+    .prepare('SELECT hash, created_at AS createdAt FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1')
+    .get(cycleId) as { hash: string; createdAt: string } | undefined;
   return { finalised: true, snapshotHash: last?.hash ?? null, finalisedAt: last?.createdAt ?? null };
 }

@@ -16,5 +16,9 @@ export function cycleFigures(db: Db, cycleId: string, options: CycleTotalsOption
 }
 
 export function cycleResults(db: Db, cycleId: string, options: CycleTotalsOptions = {}): Results {
-  return computeResults(cachedCycleFigures(db, cycleId, options), requireCycle(db, cycleId).precision, cycleGroupOrder(db, cycleId));
+  return computeResults(
+    cachedCycleFigures(db, cycleId, options),
+    requireCycle(db, cycleId).precision,
+    cycleGroupOrder(db, cycleId),
+  );
 }

@@ -68,7 +68,13 @@ export function cyclePlans(db: Db, cycleId: string): Map<UnitGroup, TotalsPlan> 
   return plans;
 }
 
-type Slot = { scores: Map<string, Rational>; level: Map<string, number>; exempted: Set<string>; appraised: Map<string, string>; conflicts: Set<string> };
+type Slot = {
+  scores: Map<string, Rational>;
+  level: Map<string, number>;
+  exempted: Set<string>;
+  appraised: Map<string, string>;
+  conflicts: Set<string>;
+};
 const SURVEY = 4;
 const FINAL = 3;
 const APPRAISED = 2;
@@ -80,7 +86,14 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   const wanted = options.unitIds ? new Set(options.unitIds) : null;
   const units = wanted ? listUnitsByIds(db, cycleId, [...wanted]) : listUnits(db, cycleId);
   const slots = new Map<string, Slot>();
-  for (const u of units) slots.set(u.id, { scores: new Map(), level: new Map(), exempted: new Set(), appraised: new Map(), conflicts: new Set() });
+  for (const u of units)
+    slots.set(u.id, {
+      scores: new Map(),
+      level: new Map(),
+      exempted: new Set(),
+      appraised: new Map(),
+      conflicts: new Set(),
+    });
 
   const offer = (unitId: string, code: string, score: string | null, level: number) => {
     if (score === null) return;
@@ -90,25 +103,37 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     s.level.set(code, level);
   };
   // Restrict every scan to the wanted units when there are few (one dossier open), else to the cycle.
-  const inCycle = wanted ? `unit_id IN (SELECT value FROM json_each(?))` : 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
+  const inCycle = wanted
+    ? `unit_id IN (SELECT value FROM json_each(?))`
+    : 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
   const scope = wanted ? JSON.stringify([...wanted]) : cycleId;
 
-  for (const [u, c, r2, r1] of stmt(db, `SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`)
+  for (const [u, c, r2, r1] of stmt(
+    db,
+    `SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`,
+  )
     .raw()
     .iterate(scope) as Iterable<[string, string, string | null, string | null]>) {
     offer(u, c, r2 ?? r1, SELF);
   }
   // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
   const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of stmt(db, 'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?')
+  for (const [m, f] of stmt(
+    db,
+    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
+  )
     .raw()
     .iterate(cycleId) as Iterable<[string, string]>) {
     assigned.set(f, (assigned.get(f) ?? new Set()).add(m));
   }
   const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
-  for (const [g, plan] of plans) fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
+  for (const [g, plan] of plans)
+    fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
   const groupOf = new Map(units.map((u) => [u.id, u.group]));
-  for (const [u, c, m, score] of stmt(db, `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`)
+  for (const [u, c, m, score] of stmt(
+    db,
+    `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`,
+  )
     .raw()
     .iterate(scope) as Iterable<[string, string, string, string]>) {
     const g = groupOf.get(u);
@@ -130,12 +155,17 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   }
   // Survey leaves take the imported points of their source.
   const surveyLeaves = new Map<UnitGroup, { code: string; source: string }[]>();
-  for (const [g, plan] of plans) surveyLeaves.set(g, plan.leaves.filter((l) => l.survey).map((l) => ({ code: l.code, source: l.survey! })));
+  for (const [g, plan] of plans)
+    surveyLeaves.set(
+      g,
+      plan.leaves.filter((l) => l.survey).map((l) => ({ code: l.code, source: l.survey! })),
+    );
   for (const [u, source, points] of stmt(db, `SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
     .raw()
     .iterate(scope) as Iterable<[string, string, string]>) {
     const g = groupOf.get(u);
-    for (const leaf of (g && surveyLeaves.get(g)) || []) if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
+    for (const leaf of (g && surveyLeaves.get(g)) || [])
+      if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
   }
   const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
   for (const [u, c] of stmt(db, `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
@@ -148,7 +178,11 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const unit of units) {
     const plan = plans.get(unit.group);
     if (!plan) {
-      throw new CodedFailure('FRAMEWORK_MISSING', `Kỳ đánh giá chưa có bộ tiêu chí cho nhóm của đơn vị “${unit.name}”.`, { unitId: unit.id });
+      throw new CodedFailure(
+        'FRAMEWORK_MISSING',
+        `Kỳ đánh giá chưa có bộ tiêu chí cho nhóm của đơn vị “${unit.name}”.`,
+        { unitId: unit.id },
+      );
     }
     const slot = slots.get(unit.id)!;
     const totals = unitTotals(plan, slot.scores, slot.exempted);

@@ -28,7 +28,9 @@ const filled = new WeakMap<Db, Set<string>>();
 function ensurePlanLeaves(db: Db, hash: string, plan: TotalsPlan): void {
   let done = filled.get(db);
   if (!done) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS plan_leaf (hash TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (hash, code)) WITHOUT ROWID');
+    db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS plan_leaf (hash TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (hash, code)) WITHOUT ROWID',
+    );
     filled.set(db, (done = new Set()));
   }
   const key = `${hash}/${plan.group}`;
@@ -86,7 +88,9 @@ function sumFractions(texts: readonly string[]): Rational {
 export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const cycle = requireCycle(db, cycleId);
   const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
-  const units = stmt(db, 'SELECT id, name, grp FROM units WHERE cycle_id = ? ORDER BY sort_order, name').raw().all(cycleId) as [string, string, UnitGroup][];
+  const units = stmt(db, 'SELECT id, name, grp FROM units WHERE cycle_id = ? ORDER BY sort_order, name')
+    .raw()
+    .all(cycleId) as [string, string, UnitGroup][];
   const plans = new Map<UnitGroup, TotalsPlan>();
   for (const g of new Set(units.map((u) => u[2]))) {
     const { hash, plan } = treeFor(db, cycle.id, g);
@@ -112,13 +116,19 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
 
   // Exempted leaves, for the benchmark (few rows).
   const exempted = new Map<string, Set<string>>();
-  for (const [u, c] of stmt(db, `SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ? AND e.status IN ${statuses}`)
+  for (const [u, c] of stmt(
+    db,
+    `SELECT e.unit_id, e.node_code FROM exemptions e JOIN units u ON u.id = e.unit_id WHERE u.cycle_id = ? AND e.status IN ${statuses}`,
+  )
     .raw()
     .iterate(cycleId) as Iterable<[string, string]>) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
   const survey = new Map<string, { cbccvc?: Rational; sipas?: Rational }>();
-  for (const [u, source, points] of stmt(db, 'SELECT s.unit_id, s.source, s.points FROM survey_points s JOIN units u ON u.id = s.unit_id WHERE u.cycle_id = ?')
+  for (const [u, source, points] of stmt(
+    db,
+    'SELECT s.unit_id, s.source, s.points FROM survey_points s JOIN units u ON u.id = s.unit_id WHERE u.cycle_id = ?',
+  )
     .raw()
     .iterate(cycleId) as Iterable<[string, 'cbccvc' | 'sipas', string]>) {
     survey.set(u, { ...survey.get(u), [source]: deserialize(points) });
@@ -127,23 +137,37 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
   const orphans = new Set(
     stmt(
       db,
-        `SELECT x.unit_id FROM (SELECT unit_id, node_code FROM final_scores UNION SELECT unit_id, node_code FROM appraisals WHERE score IS NOT NULL) x
+      `SELECT x.unit_id FROM (SELECT unit_id, node_code FROM final_scores UNION SELECT unit_id, node_code FROM appraisals WHERE score IS NOT NULL) x
          JOIN units u ON u.id = x.unit_id
          WHERE u.cycle_id = ? AND NOT EXISTS (SELECT 1 FROM dossier_items d WHERE d.unit_id = x.unit_id AND d.node_code = x.node_code)`,
-      )
+    )
       .pluck()
       .all(cycleId) as string[],
   );
   const slow = orphans.size
-    ? new Map(computeCycleTotals(db, cycleId, { ...options, unitIds: [...orphans] }).units.map((c) => [c.unit.id, c.totals]))
+    ? new Map(
+        computeCycleTotals(db, cycleId, { ...options, unitIds: [...orphans] }).units.map((c) => [c.unit.id, c.totals]),
+      )
     : new Map();
 
   const full = new Map<UnitGroup, Rational>();
-  for (const [g, plan] of plans) full.set(g, plan.leaves.reduce((acc, l) => add(acc, l.max), ZERO));
+  for (const [g, plan] of plans)
+    full.set(
+      g,
+      plan.leaves.reduce((acc, l) => add(acc, l.max), ZERO),
+    );
 
   return units.map(([id, name, group]) => {
     const t = slow.get(id);
-    if (t) return { unit: name, group, benchmark: t.benchmark, selfAssessed: t.selfAssessed, surveyCbccvc: t.surveyCbccvc, surveySipas: t.surveySipas };
+    if (t)
+      return {
+        unit: name,
+        group,
+        benchmark: t.benchmark,
+        selfAssessed: t.selfAssessed,
+        surveyCbccvc: t.surveyCbccvc,
+        surveySipas: t.surveySipas,
+      };
     const plan = plans.get(group)!;
     const ex = exempted.get(id);
     let benchmark = full.get(group)!;

@@ -20,11 +20,12 @@ type Row = [string, string, UnitGroup, string | null, string | null, string | nu
 
 export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const scope = options.includeProposedExemptions ? 'with_proposed' : 'approved';
-  const rows = stmt(db, 
-      `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
+  const rows = stmt(
+    db,
+    `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
        FROM units u LEFT JOIN unit_totals t ON t.unit_id = u.id AND t.scope = ? AND t.rules = ?
        WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name`,
-    )
+  )
     .raw()
     .all(scope, TOTALS_RULES, cycleId) as Row[];
   const stale = rows.filter((r) => r[3] === null);
@@ -36,7 +37,8 @@ export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotals
       stale.length * 4 >= rows.length
         ? cycleFiguresFast(db, cycleId, options).filter((f) => staleNames.has(f.unit))
         : figuresOf(computeCycleTotals(db, cycleId, { ...options, unitIds: stale.map((r) => r[0]) }));
-    const put = stmt(db, 
+    const put = stmt(
+      db,
       `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const byName = new Map(rows.map((r) => [r[1], r[0]]));
@@ -46,13 +48,29 @@ export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotals
       for (const f of figures) {
         const id = byName.get(f.unit)!;
         fresh.set(id, f);
-        if (write) put.run(id, scope, TOTALS_RULES, serialize(f.benchmark), serialize(f.selfAssessed), serialize(f.surveyCbccvc), serialize(f.surveySipas));
+        if (write)
+          put.run(
+            id,
+            scope,
+            TOTALS_RULES,
+            serialize(f.benchmark),
+            serialize(f.selfAssessed),
+            serialize(f.surveyCbccvc),
+            serialize(f.surveySipas),
+          );
       }
     })();
   }
   return rows.map(([id, name, group, b, s, c, p]) =>
     b === null
       ? fresh.get(id)!
-      : { unit: name, group, benchmark: deserialize(b), selfAssessed: deserialize(s!), surveyCbccvc: deserialize(c!), surveySipas: deserialize(p!) },
+      : {
+          unit: name,
+          group,
+          benchmark: deserialize(b),
+          selfAssessed: deserialize(s!),
+          surveyCbccvc: deserialize(c!),
+          surveySipas: deserialize(p!),
+        },
   );
 }

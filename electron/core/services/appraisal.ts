@@ -12,7 +12,13 @@ import type { Unit } from '../db/repos/units.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { appraisalEvidence, distinctEvidence, getAppraisal, setAppraisalEvidence, upsertAppraisal } from '../db/repos/appraisals.ts';
+import {
+  appraisalEvidence,
+  distinctEvidence,
+  getAppraisal,
+  setAppraisalEvidence,
+  upsertAppraisal,
+} from '../db/repos/appraisals.ts';
 import { getEvidence } from '../db/repos/evidence.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
 import { hasConflictOfInterest } from '../exchange/coi.ts';
@@ -25,16 +31,31 @@ import { type Scope, requireWritable } from './scope.ts';
  * conflict of interest, a node of the unit's framework, not read-only for this member.
  * Used by a single save and by the bulk actions (agree, paste, undo).
  */
-export function checkEditable(scope: Scope, unit: Unit, tree: FrameworkTree, nodeCode: string, conflicted: boolean): FrameworkNode {
+export function checkEditable(
+  scope: Scope,
+  unit: Unit,
+  tree: FrameworkTree,
+  nodeCode: string,
+  conflicted: boolean,
+): FrameworkNode {
   if (conflicted) {
-    throw new CodedFailure('CONFLICT_OF_INTEREST', `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`, { unitId: unit.id });
+    throw new CodedFailure(
+      'CONFLICT_OF_INTEREST',
+      `Bạn đã khai báo xung đột lợi ích với ${unit.name}: hồ sơ của đơn vị này chỉ xem, không chấm điểm hay đề nghị hạ điểm chuẩn.`,
+      { unitId: unit.id },
+    );
   }
   const node = tree.byCode.get(nodeCode);
   if (!node || !node.groups.includes(unit.group)) {
-    throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, { nodeCode });
+    throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, {
+      nodeCode,
+    });
   }
   if (isReadOnly(scope, tree, node)) {
-    const reason = node.scoring?.kind === 'survey' ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định' : 'lĩnh vực này không được phân công cho bạn';
+    const reason =
+      node.scoring?.kind === 'survey'
+        ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định'
+        : 'lĩnh vực này không được phân công cho bạn';
     throw new CodedFailure('FIELD_READ_ONLY', `Không thể sửa tiêu chí ${nodeCode}: ${reason}.`, { nodeCode });
   }
   return node;
@@ -51,21 +72,33 @@ export function requireEditableLeaf(scope: Scope, unitId: string, nodeCode: stri
 export function setAppraisal(scope: Scope, change: AppraisalChange): SavedChange {
   const { member, unit, tree, node } = requireEditableLeaf(scope, change.unitId, change.nodeCode);
   if (!isLeaf(tree, node.code) || !node.scoring) {
-    throw new CodedFailure('NODE_NOT_LEAF', `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`);
+    throw new CodedFailure(
+      'NODE_NOT_LEAF',
+      `Tiêu chí ${node.code} có các tiêu chí thành phần; hãy chấm ở tiêu chí thành phần.`,
+    );
   }
   let score: string | null = null;
   if (change.input !== null) {
     const exemption = getExemption(scope.db, unit.id, node.code);
     if (exemption && exemption.status !== 'rejected') {
-      throw new CodedFailure('NODE_EXEMPTED', `Tiêu chí ${node.code} đã được đề nghị hạ điểm chuẩn; bỏ hạ điểm chuẩn trước khi chấm.`);
+      throw new CodedFailure(
+        'NODE_EXEMPTED',
+        `Tiêu chí ${node.code} đã được đề nghị hạ điểm chuẩn; bỏ hạ điểm chuẩn trước khi chấm.`,
+      );
     }
     const r = scoreNode(node.scoring, node.maxPoints, change.input);
-    if (!r.ok) throw new CodedFailure(r.error.code, `Tiêu chí ${node.code}: ${r.error.message}`, r.error.details ? { ...r.error.details } : undefined);
+    if (!r.ok)
+      throw new CodedFailure(
+        r.error.code,
+        `Tiêu chí ${node.code}: ${r.error.message}`,
+        r.error.details ? { ...r.error.details } : undefined,
+      );
     score = serialize(r.value);
   }
   for (const ref of change.evidence ?? []) {
     const ev = getEvidence(scope.db, ref.evidenceId);
-    if (!ev || ev.cycleId !== scope.cycle.id) throw new CodedFailure('EVIDENCE_NOT_FOUND', 'Tài liệu kiểm chứng được dẫn chiếu không có trong kỳ đánh giá.');
+    if (!ev || ev.cycleId !== scope.cycle.id)
+      throw new CodedFailure('EVIDENCE_NOT_FOUND', 'Tài liệu kiểm chứng được dẫn chiếu không có trong kỳ đánh giá.');
   }
   const auditSeq = tx(scope.db, () => {
     const before = getAppraisal(scope.db, unit.id, node.code, member.id);
@@ -87,7 +120,9 @@ export function setAppraisal(scope: Scope, change: AppraisalChange): SavedChange
       action: 'appraisal.set',
       entity: 'appraisal',
       entityId: `${unit.id}/${node.code}/${member.id}`,
-      before: before ? { input: before.input, score: before.score, comment: before.comment, evidence: beforeEvidence } : null,
+      before: before
+        ? { input: before.input, score: before.score, comment: before.comment, evidence: beforeEvidence }
+        : null,
       after: { input: after.input, score: after.score, comment: after.comment, evidence },
       at: after.updatedAt,
     }).seq;

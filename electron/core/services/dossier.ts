@@ -22,7 +22,8 @@ import { decText, totalsView } from './views.ts';
 
 export function requireUnit(scope: Scope, unitId: string): Unit {
   const unit = getUnit(scope.db, unitId);
-  if (!unit || unit.cycleId !== scope.cycle.id) throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
+  if (!unit || unit.cycleId !== scope.cycle.id)
+    throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
   return unit;
 }
 
@@ -35,8 +36,10 @@ export function isReadOnly(scope: Scope, tree: FrameworkTree, node: FrameworkNod
 }
 
 export function unitTotalsView(scope: Scope, unitId: string) {
-  const computed = computeCycleTotals(scope.db, scope.cycle.id, { unitIds: [unitId], includeProposedExemptions: true }).units[0];
-  if (!computed) throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
+  const computed = computeCycleTotals(scope.db, scope.cycle.id, { unitIds: [unitId], includeProposedExemptions: true })
+    .units[0];
+  if (!computed)
+    throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
   return { computed, view: totalsView(computed, scope.cycle.precision) };
 }
 
@@ -45,10 +48,15 @@ export function getDossier(scope: Scope, unitId: string): DossierView {
 }
 
 /** One node of the dossier (after a change), with the unit's new totals. */
-export function getDossierNode(scope: Scope, unitId: string, code: string): { node: DossierNode; totals: DossierView['totals'] } {
+export function getDossierNode(
+  scope: Scope,
+  unitId: string,
+  code: string,
+): { node: DossierNode; totals: DossierView['totals'] } {
   const view = buildDossier(scope, unitId, code);
   const node = view.nodes.find((n) => n.code === code);
-  if (!node) throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${code}” trong bộ tiêu chí của đơn vị.`, { code });
+  if (!node)
+    throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${code}” trong bộ tiêu chí của đơn vị.`, { code });
   return { node, totals: view.totals };
 }
 
@@ -63,7 +71,11 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
 
   const items = new Map(listDossier(db, unitId).map((d) => [d.nodeCode, d]));
   const unitEvidence = dossierEvidence(db, unitId);
-  const mine = new Map(listUnitAppraisals(db, unitId).filter((a) => a.memberId === memberId).map((a) => [a.nodeCode, a]));
+  const mine = new Map(
+    listUnitAppraisals(db, unitId)
+      .filter((a) => a.memberId === memberId)
+      .map((a) => [a.nodeCode, a]),
+  );
   const myEvidence = memberId ? appraisalEvidence(db, unitId, memberId) : new Map();
   const exemptions = new Map(listUnitExemptions(db, unitId).map((e) => [e.nodeCode, e]));
   const status = new Map<string, 'ok' | 'missing' | 'changed'>();
@@ -89,7 +101,18 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
     const link = (refs: { evidenceId: number; page: number | null }[]) =>
       refs.flatMap((r) => {
         const ev = getEvidence(db, r.evidenceId);
-        return ev ? [{ evidenceId: ev.id, title: ev.title, fileName: ev.fileName, sha256: ev.sha256, page: r.page, status: statusOf(ev.sha256) }] : [];
+        return ev
+          ? [
+              {
+                evidenceId: ev.id,
+                title: ev.title,
+                fileName: ev.fileName,
+                sha256: ev.sha256,
+                page: r.page,
+                status: statusOf(ev.sha256),
+              },
+            ]
+          : [];
       });
     return {
       code: n.code,
@@ -104,25 +127,54 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       evidenceRequirement: n.evidence,
       exemptable: n.exemptable,
       readOnly: conflicted || isReadOnly(scope, tree, n),
-      round1: leaf && item ? { input: item.round1Input ?? null, score: item.round1Score ? decText(deserialize(item.round1Score)) : null } : null,
-      round2: leaf && item ? { input: item.round2Input ?? null, score: item.round2Score ? decText(deserialize(item.round2Score)) : null } : null,
+      round1:
+        leaf && item
+          ? { input: item.round1Input ?? null, score: item.round1Score ? decText(deserialize(item.round1Score)) : null }
+          : null,
+      round2:
+        leaf && item
+          ? { input: item.round2Input ?? null, score: item.round2Score ? decText(deserialize(item.round2Score)) : null }
+          : null,
       declared: item?.declared ? { ...item.declared } : null,
       explanation: item?.explanation ?? '',
       unitEvidence: (unitEvidence.get(n.code) ?? []).map((r) => ({ ...r, status: statusOf(r.sha256) })),
       appraisal: a
-        ? { input: a.input ?? null, score: a.score ? decText(deserialize(a.score)) : null, comment: a.comment, evidence: link(myEvidence.get(n.code) ?? []), updatedAt: a.updatedAt }
+        ? {
+            input: a.input ?? null,
+            score: a.score ? decText(deserialize(a.score)) : null,
+            comment: a.comment,
+            evidence: link(myEvidence.get(n.code) ?? []),
+            updatedAt: a.updatedAt,
+          }
         : null,
-      exemption: e && e.status !== 'rejected' ? { reason: e.reason, legalBasis: e.legalBasis, status: e.status, proposedBy: e.proposedBy } : null,
+      exemption:
+        e && e.status !== 'rejected'
+          ? { reason: e.reason, legalBasis: e.legalBasis, status: e.status, proposedBy: e.proposedBy }
+          : null,
       effective: leaf && computed.scores.has(n.code) ? decText(computed.scores.get(n.code)!) : null,
     };
   };
   walk(null, 0);
 
   const cited = new Set<number>();
-  for (const refs of [...unitEvidence.values(), ...myEvidence.values()]) for (const r of refs as { evidenceId: number }[]) cited.add(r.evidenceId);
+  for (const refs of [...unitEvidence.values(), ...myEvidence.values()])
+    for (const r of refs as { evidenceId: number }[]) cited.add(r.evidenceId);
   const documents = listEvidence(db, scope.cycle.id)
     .filter((ev) => cited.has(ev.id))
-    .map((ev) => ({ evidenceId: ev.id, title: ev.title, fileName: ev.fileName, sha256: ev.sha256, status: statusOf(ev.sha256) }));
+    .map((ev) => ({
+      evidenceId: ev.id,
+      title: ev.title,
+      fileName: ev.fileName,
+      sha256: ev.sha256,
+      status: statusOf(ev.sha256),
+    }));
 
-  return { unit: { id: unit.id, name: unit.name, group: unit.group }, cycleStatus: scope.cycle.status, precision: scope.cycle.precision, nodes, totals, documents };
+  return {
+    unit: { id: unit.id, name: unit.name, group: unit.group },
+    cycleStatus: scope.cycle.status,
+    precision: scope.cycle.precision,
+    nodes,
+    totals,
+    documents,
+  };
 }

@@ -22,7 +22,10 @@ export interface ExemptionInput {
 export function setExemption(scope: Scope, input: ExemptionInput): SavedChange {
   const { member, unit, node } = requireEditableLeaf(scope, input.unitId, input.nodeCode);
   if (!node.exemptable) {
-    throw new CodedFailure('EXEMPTION_NOT_ALLOWED', `Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí ${node.code}.`);
+    throw new CodedFailure(
+      'EXEMPTION_NOT_ALLOWED',
+      `Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí ${node.code}.`,
+    );
   }
   const reason = input.reason.trim();
   if (!reason) throw new CodedFailure('EXEMPTION_REASON_REQUIRED', 'Phải ghi lý do hạ điểm chuẩn.');
@@ -62,11 +65,21 @@ export function removeExemption(scope: Scope, unitId: string, nodeCode: string):
   const before = getExemption(scope.db, unit.id, node.code);
   if (!before) throw new CodedFailure('EXEMPTION_NOT_FOUND', `Tiêu chí ${node.code} chưa được hạ điểm chuẩn.`);
   if (before.status === 'approved' && scope.role !== 'secretariat') {
-    throw new CodedFailure('EXEMPTION_APPROVED', `Hạ điểm chuẩn ở tiêu chí ${node.code} đã được cơ quan thường trực phê duyệt; chỉ cơ quan thường trực được bỏ.`);
+    throw new CodedFailure(
+      'EXEMPTION_APPROVED',
+      `Hạ điểm chuẩn ở tiêu chí ${node.code} đã được cơ quan thường trực phê duyệt; chỉ cơ quan thường trực được bỏ.`,
+    );
   }
   const auditSeq = tx(scope.db, () => {
     deleteExemption(scope.db, unit.id, node.code);
-    return appendAudit(scope.db, { actor: member.id, action: 'exemption.remove', entity: 'exemption', entityId: `${unit.id}/${node.code}`, before, after: null }).seq;
+    return appendAudit(scope.db, {
+      actor: member.id,
+      action: 'exemption.remove',
+      entity: 'exemption',
+      entityId: `${unit.id}/${node.code}`,
+      before,
+      after: null,
+    }).seq;
   });
   return { ...getDossierNode(scope, unit.id, node.code), auditSeq };
 }

@@ -9,12 +9,20 @@ import { getFramework } from '../db/repos/frameworks.ts';
 const trees = new Map<string, { tree: FrameworkTree; plan: TotalsPlan }>();
 
 export function frameworkHashFor(db: Db, cycleId: string, group: UnitGroup): string {
-  const hash = db.prepare('SELECT framework_hash FROM cycle_frameworks WHERE cycle_id = ? AND grp = ?').pluck().get(cycleId, group) as string | undefined;
-  if (!hash) throw new CodedFailure('FRAMEWORK_MISSING', 'Kỳ đánh giá chưa có bộ tiêu chí cho nhóm đơn vị này.', { group });
+  const hash = db
+    .prepare('SELECT framework_hash FROM cycle_frameworks WHERE cycle_id = ? AND grp = ?')
+    .pluck()
+    .get(cycleId, group) as string | undefined;
+  if (!hash)
+    throw new CodedFailure('FRAMEWORK_MISSING', 'Kỳ đánh giá chưa có bộ tiêu chí cho nhóm đơn vị này.', { group });
   return hash;
 }
 
-export function treeFor(db: Db, cycleId: string, group: UnitGroup): { hash: string; tree: FrameworkTree; plan: TotalsPlan } {
+export function treeFor(
+  db: Db,
+  cycleId: string,
+  group: UnitGroup,
+): { hash: string; tree: FrameworkTree; plan: TotalsPlan } {
   const hash = frameworkHashFor(db, cycleId, group);
   let hit = trees.get(`${hash}/${group}`);
   if (!hit) {

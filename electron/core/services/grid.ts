@@ -23,17 +23,41 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
   const inGroup = `unit_id IN (SELECT id FROM units WHERE cycle_id = ? AND grp = ?)`;
   const self = new Map<string, string | null>();
   const selfInput = new Map<string, string | null>();
-  for (const [u, c, r2, r1, i2, i1] of db.prepare(`SELECT unit_id, node_code, round2_score, round1_score, round2_input, round1_input FROM dossier_items WHERE ${inGroup}`).raw().iterate(scope.cycle.id, group) as Iterable<[string, string, string | null, string | null, string | null, string | null]>) {
+  for (const [u, c, r2, r1, i2, i1] of db
+    .prepare(
+      `SELECT unit_id, node_code, round2_score, round1_score, round2_input, round1_input FROM dossier_items WHERE ${inGroup}`,
+    )
+    .raw()
+    .iterate(scope.cycle.id, group) as Iterable<
+    [string, string, string | null, string | null, string | null, string | null]
+  >) {
     self.set(key(u, c), r2 ?? r1);
     selfInput.set(key(u, c), i2 ?? i1);
   }
   const mine = new Map<string, { score: string | null; input: string | null }>();
-  for (const [u, c, s, i] of db.prepare(`SELECT unit_id, node_code, score, input FROM appraisals WHERE member_id = ? AND ${inGroup}`).raw().iterate(memberId, scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
+  for (const [u, c, s, i] of db
+    .prepare(`SELECT unit_id, node_code, score, input FROM appraisals WHERE member_id = ? AND ${inGroup}`)
+    .raw()
+    .iterate(memberId, scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
     mine.set(key(u, c), { score: s, input: i });
   }
-  const evidence = new Set(db.prepare(`SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE ${inGroup}`).pluck().all(scope.cycle.id, group) as string[]);
-  const exempt = new Set(db.prepare(`SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND ${inGroup}`).pluck().all(scope.cycle.id, group) as string[]);
-  const leaves = leavesUnder(tree, fieldCode).filter((l) => l.groups.includes(group) && l.scoring && l.scoring.kind !== 'survey');
+  const evidence = new Set(
+    db
+      .prepare(`SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE ${inGroup}`)
+      .pluck()
+      .all(scope.cycle.id, group) as string[],
+  );
+  const exempt = new Set(
+    db
+      .prepare(
+        `SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND ${inGroup}`,
+      )
+      .pluck()
+      .all(scope.cycle.id, group) as string[],
+  );
+  const leaves = leavesUnder(tree, fieldCode).filter(
+    (l) => l.groups.includes(group) && l.scoring && l.scoring.kind !== 'survey',
+  );
   const dec = (s: string | null | undefined) => (s ? decText(deserialize(s)) : null);
   return {
     group,

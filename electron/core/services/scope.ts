@@ -21,10 +21,17 @@ export interface Scope {
   readonly claimed?: { readonly role: 'secretariat'; readonly reason: 'locked' | 'missing' | 'other-key' };
 }
 
-export function makeScope(db: Db, dataDir: string, cycleId: string, memberId: string | null, role: 'member' | 'secretariat'): Scope {
+export function makeScope(
+  db: Db,
+  dataDir: string,
+  cycleId: string,
+  memberId: string | null,
+  role: 'member' | 'secretariat',
+): Scope {
   const cycle = requireCycle(db, cycleId);
   const member = memberId ? (getMember(db, memberId) ?? null) : null;
-  if (member && member.cycleId !== cycle.id) throw new CodedFailure('MEMBER_NOT_IN_CYCLE', 'Thành viên không thuộc kỳ đánh giá đang mở.');
+  if (member && member.cycleId !== cycle.id)
+    throw new CodedFailure('MEMBER_NOT_IN_CYCLE', 'Thành viên không thuộc kỳ đánh giá đang mở.');
   return { db, dataDir, cycle, member, role };
 }
 
@@ -33,7 +40,10 @@ export function requireWritable(scope: Scope): Member {
     throw new CodedFailure('CYCLE_FINALISED', `Kỳ đánh giá “${scope.cycle.name}” đã chốt kết quả; không thể sửa.`);
   }
   if (!scope.member) {
-    throw new CodedFailure('NOT_A_MEMBER', 'Bạn chưa được xác định là thành viên Hội đồng của kỳ đánh giá này, nên chỉ được xem.');
+    throw new CodedFailure(
+      'NOT_A_MEMBER',
+      'Bạn chưa được xác định là thành viên Hội đồng của kỳ đánh giá này, nên chỉ được xem.',
+    );
   }
   return scope.member;
 }

@@ -1,5 +1,14 @@
 /** Turning exact core values into the contract's view shapes (decimal text, published index). */
-import { type Rational, add, div, exactDecimalText, mul, roundHalfUpScaled, scaledToString, HUNDRED } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  add,
+  div,
+  exactDecimalText,
+  mul,
+  roundHalfUpScaled,
+  scaledToString,
+  HUNDRED,
+} from '../../../shared/decimal/rational.ts';
 import type { TotalsView } from '../../../shared/contract/scoring.ts';
 import { classify } from '../../../shared/results/classification.ts';
 import { unitIndex } from '../../../shared/results/compute.ts';

@@ -12,7 +12,16 @@ import { totalsView } from './views.ts';
 
 function cycleSummary(scope: Scope) {
   const c = scope.cycle;
-  return { id: c.id, name: c.name, year: c.year, province: c.province, status: c.status, precision: c.precision, demo: isDemoCycle(c.id), groups: listCycleGroups(scope.db, c.id).map((g) => ({ ...g, fields: [...g.fields] })) };
+  return {
+    id: c.id,
+    name: c.name,
+    year: c.year,
+    province: c.province,
+    status: c.status,
+    precision: c.precision,
+    demo: isDemoCycle(c.id),
+    groups: listCycleGroups(scope.db, c.id).map((g) => ({ ...g, fields: [...g.fields] })),
+  };
 }
 
 export function rosterMember(m: Member): RosterMember {
@@ -43,7 +52,13 @@ export function overview(scope: Scope): Overview {
       const field = plan.fields[leaf.fieldIndex]!;
       const key = `${c.unit.id}\u001f${leaf.code}`;
       const path = leaf.path.map((p) => exemptStatus.get(`${c.unit.id}\u001f${p}`) ?? null);
-      leaves.push({ field: field.code, survey: leaf.survey !== null, own: exemptStatus.get(key) ?? null, path, appraisedByMe: appraisedByMe.has(key) });
+      leaves.push({
+        field: field.code,
+        survey: leaf.survey !== null,
+        own: exemptStatus.get(key) ?? null,
+        path,
+        appraisedByMe: appraisedByMe.has(key),
+      });
       if (!myFields.has(field.code) || leaf.survey) continue;
       fieldTitles.set(field.code, field.title);
       if (!path.some(takesOut) && !withEvidence.has(key)) withoutEvidence += 1;

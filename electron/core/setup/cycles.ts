@@ -12,7 +12,13 @@
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { serialize } from '../../../shared/decimal/rational.ts';
-import { GROUP_PRESETS, type GroupPresetCode, type UnitGroupInfo, isGroupCode, isGroupPreset } from '../../../shared/framework/groups.ts';
+import {
+  GROUP_PRESETS,
+  type GroupPresetCode,
+  type UnitGroupInfo,
+  isGroupCode,
+  isGroupPreset,
+} from '../../../shared/framework/groups.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import { validateFramework } from '../../../shared/framework/validate.ts';
 import { scaledText } from '../../../shared/report/numbers.ts';
@@ -44,10 +50,18 @@ export type { CycleSetup } from '../db/repos/setup.ts';
 /** A group of a new cycle: a preset, or the cycle's own (code, labels, fields). */
 export type GroupInput =
   | { readonly preset: GroupPresetCode; readonly framework?: FrameworkChoice }
-  | { readonly code: string; readonly label: string; readonly shortLabel: string; readonly fields?: readonly string[]; readonly framework?: FrameworkChoice };
+  | {
+      readonly code: string;
+      readonly label: string;
+      readonly shortLabel: string;
+      readonly fields?: readonly string[];
+      readonly framework?: FrameworkChoice;
+    };
 
 /** The preset's sample (default), or a framework the province imported (read from .xlsx/.json by the caller). */
-export type FrameworkChoice = { readonly kind: 'sample' } | { readonly kind: 'imported'; readonly framework: Framework; readonly file: string; readonly sha256: string };
+export type FrameworkChoice =
+  | { readonly kind: 'sample' }
+  | { readonly kind: 'imported'; readonly framework: Framework; readonly file: string; readonly sha256: string };
 
 export interface CreateCycleInput {
   readonly id?: string;
@@ -69,7 +83,8 @@ export interface CreateCycleInput {
 
 const text = (name: string, v: unknown, max: number, required: boolean): string => {
   const s = typeof v === 'string' ? v.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
-  if (typeof v !== 'string' && v !== undefined) throw setupFailure(E.BAD_TEXT, `“${name}” phải là văn bản.`, { field: name });
+  if (typeof v !== 'string' && v !== undefined)
+    throw setupFailure(E.BAD_TEXT, `“${name}” phải là văn bản.`, { field: name });
   if (required && s === '') throw setupFailure(E.BAD_CYCLE, `Chưa nhập ${name}.`, { field: name });
   if (s.length > max) throw setupFailure(E.BAD_TEXT, `${name} dài quá ${max} ký tự.`, { field: name });
   return s;
@@ -107,7 +122,10 @@ interface ResolvedGroup {
   readonly source: { file: string; sha256: string } | null;
 }
 
-function resolveGroups(inputs: readonly GroupInput[], samples: () => Record<GroupPresetCode, Framework>): ResolvedGroup[] {
+function resolveGroups(
+  inputs: readonly GroupInput[],
+  samples: () => Record<GroupPresetCode, Framework>,
+): ResolvedGroup[] {
   if (inputs.length === 0) throw setupFailure(E.NO_GROUPS, 'Kỳ đánh giá cần ít nhất một nhóm cơ quan, đơn vị.');
   const seen = new Set<string>();
   const labels = new Set<string>();
@@ -116,21 +134,31 @@ function resolveGroups(inputs: readonly GroupInput[], samples: () => Record<Grou
     let sample: Framework;
     if ('preset' in g) {
       if (!isGroupPreset(g.preset)) {
-        throw setupFailure(E.BAD_GROUP, `Không có nhóm mẫu “${String(g.preset)}”; các nhóm mẫu: ${Object.keys(GROUP_PRESETS).join(', ')}.`, { group: String(g.preset) });
+        throw setupFailure(
+          E.BAD_GROUP,
+          `Không có nhóm mẫu “${String(g.preset)}”; các nhóm mẫu: ${Object.keys(GROUP_PRESETS).join(', ')}.`,
+          { group: String(g.preset) },
+        );
       }
       info = GROUP_PRESETS[g.preset];
       sample = samples()[g.preset];
     } else {
       if (!isGroupCode(g.code)) {
-        throw setupFailure(E.BAD_GROUP, `Mã nhóm “${g.code}” không hợp lệ: chỉ chữ thường không dấu, chữ số và “_”, bắt đầu bằng chữ, tối đa 40 ký tự.`, { group: g.code });
+        throw setupFailure(
+          E.BAD_GROUP,
+          `Mã nhóm “${g.code}” không hợp lệ: chỉ chữ thường không dấu, chữ số và “_”, bắt đầu bằng chữ, tối đa 40 ký tự.`,
+          { group: g.code },
+        );
       }
       const label = text('tên nhóm', g.label, 200, true);
       const shortLabel = text('tên ngắn của nhóm', g.shortLabel, 60, false) || label;
       info = { code: g.code, label, shortLabel, ...(g.fields ? { fields: g.fields } : {}) };
       sample = retarget(samples().department, g.code);
     }
-    if (seen.has(info.code)) throw setupFailure(E.DUPLICATE_GROUP, `Nhóm “${info.code}” được chọn hai lần.`, { group: info.code });
-    if (labels.has(info.label)) throw setupFailure(E.DUPLICATE_GROUP, `Hai nhóm cùng tên “${info.label}”.`, { group: info.code });
+    if (seen.has(info.code))
+      throw setupFailure(E.DUPLICATE_GROUP, `Nhóm “${info.code}” được chọn hai lần.`, { group: info.code });
+    if (labels.has(info.label))
+      throw setupFailure(E.DUPLICATE_GROUP, `Hai nhóm cùng tên “${info.label}”.`, { group: info.code });
     seen.add(info.code);
     labels.add(info.label);
     const choice = g.framework ?? { kind: 'sample' };
@@ -139,10 +167,20 @@ function resolveGroups(inputs: readonly GroupInput[], samples: () => Record<Grou
     const fields = info.fields && info.fields.length > 0 ? [...info.fields] : available;
     const unknown = fields.filter((f) => !available.includes(f));
     if (unknown.length > 0) {
-      throw setupFailure(E.UNKNOWN_FIELD, `Nhóm “${info.label}”: bộ tiêu chí không có lĩnh vực ${unknown.join(', ')} (có: ${available.join(', ')}).`, { group: info.code });
+      throw setupFailure(
+        E.UNKNOWN_FIELD,
+        `Nhóm “${info.label}”: bộ tiêu chí không có lĩnh vực ${unknown.join(', ')} (có: ${available.join(', ')}).`,
+        { group: info.code },
+      );
     }
     return {
-      info: { code: info.code, label: info.label, shortLabel: info.shortLabel, sortOrder: i + 1, fields: fields.filter((f) => available.includes(f)) },
+      info: {
+        code: info.code,
+        label: info.label,
+        shortLabel: info.shortLabel,
+        sortOrder: i + 1,
+        fields: fields.filter((f) => available.includes(f)),
+      },
       framework,
       source: choice.kind === 'imported' ? { file: choice.file, sha256: choice.sha256 } : null,
     };
@@ -151,10 +189,15 @@ function resolveGroups(inputs: readonly GroupInput[], samples: () => Record<Grou
 
 function checkFramework(f: Framework, group: string, file: string): Framework {
   if (f.group !== group) {
-    throw setupFailure(E.FRAMEWORK_GROUP, `Tệp ${file} là bộ tiêu chí của nhóm “${f.group}”, không phải của nhóm “${group}”.`, { file, group });
+    throw setupFailure(
+      E.FRAMEWORK_GROUP,
+      `Tệp ${file} là bộ tiêu chí của nhóm “${f.group}”, không phải của nhóm “${group}”.`,
+      { file, group },
+    );
   }
   const errors = validateFramework(f);
-  if (errors.length > 0) throw setupFailure(E.FRAMEWORK_INVALID, `Tệp ${file}: ${errors[0]!.message}`, { file, cause: errors[0]!.code });
+  if (errors.length > 0)
+    throw setupFailure(E.FRAMEWORK_INVALID, `Tệp ${file}: ${errors[0]!.message}`, { file, cause: errors[0]!.code });
   return f;
 }
 
@@ -168,39 +211,86 @@ function storeGroup(db: Db, cycleId: string, g: ResolvedGroup, actor: string, at
     action: 'setup.group',
     entity: 'cycle_group',
     entityId: `${cycleId}/${g.info.code}`,
-    after: { ...g.info, framework: { hash, name: g.framework.name, sample: g.framework.sample }, file: g.source?.file ?? null, fileSha256: g.source?.sha256 ?? null },
+    after: {
+      ...g.info,
+      framework: { hash, name: g.framework.name, sample: g.framework.sample },
+      file: g.source?.file ?? null,
+      fileSha256: g.source?.sha256 ?? null,
+    },
     at,
   });
 }
 
 /** Creates a cycle with its groups and frameworks (and, if asked, last year's units and results) in one transaction. */
-export function createCycle(db: Db, input: CreateCycleInput, actor: string, samples: () => Record<GroupPresetCode, Framework> = memoSamples()): CycleSetup {
+export function createCycle(
+  db: Db,
+  input: CreateCycleInput,
+  actor: string,
+  samples: () => Record<GroupPresetCode, Framework> = memoSamples(),
+): CycleSetup {
   const name = text('tên kỳ đánh giá', input.name, 200, true);
   const province = text('tên tỉnh', input.province, 100, true);
   const decision = text('quyết định ban hành Bộ chỉ số', input.decision ?? '', 1000, false);
   const councilDecision = text('quyết định thành lập Hội đồng', input.councilDecision ?? '', 1000, false);
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-    throw setupFailure(E.BAD_CYCLE, `Năm đánh giá phải là số nguyên từ 2000 đến 2100, không phải “${input.year}”.`, { field: 'year' });
+    throw setupFailure(E.BAD_CYCLE, `Năm đánh giá phải là số nguyên từ 2000 đến 2100, không phải “${input.year}”.`, {
+      field: 'year',
+    });
   }
   const precision = input.precision ?? 2;
   if (!Number.isInteger(precision) || precision < 0 || precision > 6) {
-    throw setupFailure(E.BAD_CYCLE, `Số chữ số thập phân khi công bố phải từ 0 đến 6, không phải “${precision}”.`, { field: 'precision' });
+    throw setupFailure(E.BAD_CYCLE, `Số chữ số thập phân khi công bố phải từ 0 đến 6, không phải “${precision}”.`, {
+      field: 'precision',
+    });
   }
   const id = input.id ?? uniqueId(db, cycleSlug(province, input.year));
-  if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(id)) throw setupFailure(E.BAD_CYCLE, `Mã kỳ đánh giá “${id}” không hợp lệ.`, { field: 'id' });
+  if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(id))
+    throw setupFailure(E.BAD_CYCLE, `Mã kỳ đánh giá “${id}” không hợp lệ.`, { field: 'id' });
   if (getCycleSetup(db, id)) throw setupFailure(E.CYCLE_EXISTS, `Đã có kỳ đánh giá mã “${id}”.`, { cycleId: id });
   const groups = resolveGroups(input.groups, samples);
   const from = input.takeFrom ? getCycleSetup(db, input.takeFrom.cycleId) : undefined;
-  if (input.takeFrom && !from) throw setupFailure(E.CYCLE_NOT_FOUND, `Không có kỳ đánh giá “${input.takeFrom.cycleId}” để lấy đơn vị, kết quả.`, { cycleId: input.takeFrom.cycleId });
+  if (input.takeFrom && !from)
+    throw setupFailure(E.CYCLE_NOT_FOUND, `Không có kỳ đánh giá “${input.takeFrom.cycleId}” để lấy đơn vị, kết quả.`, {
+      cycleId: input.takeFrom.cycleId,
+    });
   if (from && from.year >= input.year) {
-    throw setupFailure(E.BAD_CYCLE, `Kỳ “${from.name}” (năm ${from.year}) không phải năm trước của kỳ năm ${input.year}.`, { cycleId: from.id });
+    throw setupFailure(
+      E.BAD_CYCLE,
+      `Kỳ “${from.name}” (năm ${from.year}) không phải năm trước của kỳ năm ${input.year}.`,
+      { cycleId: from.id },
+    );
   }
   // The earlier cycle's results are computed before the transaction (a pure read).
   const previous = from && input.takeFrom?.results ? cycleResults(db, from.id) : null;
   const at = input.at ?? new Date().toISOString();
   tx(db, () => {
-    insertCycleSetup(db, { id, name, year: input.year, province, precision, createdAt: at, decision, councilDecision, previousCycleId: from?.id ?? null });
-    appendAudit(db, { actor, action: 'setup.cycle.create', entity: 'cycle', entityId: id, after: { name, year: input.year, province, precision, decision, councilDecision, takeFrom: input.takeFrom ?? null }, at });
+    insertCycleSetup(db, {
+      id,
+      name,
+      year: input.year,
+      province,
+      precision,
+      createdAt: at,
+      decision,
+      councilDecision,
+      previousCycleId: from?.id ?? null,
+    });
+    appendAudit(db, {
+      actor,
+      action: 'setup.cycle.create',
+      entity: 'cycle',
+      entityId: id,
+      after: {
+        name,
+        year: input.year,
+        province,
+        precision,
+        decision,
+        councilDecision,
+        takeFrom: input.takeFrom ?? null,
+      },
+      at,
+    });
     for (const g of groups) storeGroup(db, id, g, actor, at);
     if (from && input.takeFrom) takeOver(db, id, from, groups, input.takeFrom, previous, actor, at);
     if (input.makeCurrent !== false) markCurrent(db, id, actor, at);
@@ -234,7 +324,14 @@ function takeOver(
       insertUnitDetails(db, cycleId, { ...u, id, sortOrder: n });
       ids.set(u.name, id);
     }
-    appendAudit(db, { actor, action: 'setup.units.copy', entity: 'cycle', entityId: cycleId, after: { from: from.id, units: ids.size, skipped }, at });
+    appendAudit(db, {
+      actor,
+      action: 'setup.units.copy',
+      entity: 'cycle',
+      entityId: cycleId,
+      after: { from: from.id, units: ids.size, skipped },
+      at,
+    });
   }
   if (what.results && previous) {
     let n = 0;
@@ -258,7 +355,14 @@ function takeOver(
       });
       n += 1;
     }
-    appendAudit(db, { actor, action: 'setup.previous.copy', entity: 'previous_results', entityId: `${cycleId}/${from.year}`, after: { from: from.id, units: n }, at });
+    appendAudit(db, {
+      actor,
+      action: 'setup.previous.copy',
+      entity: 'previous_results',
+      entityId: `${cycleId}/${from.year}`,
+      after: { from: from.id, units: n },
+      at,
+    });
   }
 }
 
@@ -277,7 +381,15 @@ function markCurrent(db: Db, id: string, actor: string, at: string): void {
   const before = currentCycleRow(db);
   if (before === id) return;
   markCurrentCycle(db, id);
-  appendAudit(db, { actor, action: 'setup.cycle.current', entity: 'cycle', entityId: id, before: before ? { current: before } : null, after: { current: id }, at });
+  appendAudit(db, {
+    actor,
+    action: 'setup.cycle.current',
+    entity: 'cycle',
+    entityId: id,
+    before: before ? { current: before } : null,
+    after: { current: id },
+    at,
+  });
 }
 
 export function requireCycleSetup(db: Db, id: string): CycleSetup {
@@ -298,7 +410,11 @@ export function currentCycle(db: Db): string | null {
 }
 
 export interface CycleListEntry extends CycleSetup {
-  readonly groups: readonly (UnitGroupInfo & { readonly frameworkHash: string | null; readonly frameworkName: string | null; readonly sample: boolean | null })[];
+  readonly groups: readonly (UnitGroupInfo & {
+    readonly frameworkHash: string | null;
+    readonly frameworkName: string | null;
+    readonly sample: boolean | null;
+  })[];
   readonly units: number;
   readonly members: number;
   /** Why appraisal counts as started (frameworks and units fixed), or null. */
@@ -317,7 +433,12 @@ export function cycleEntry(db: Db, c: CycleSetup, current: string | null = curre
     current: c.id === current,
     groups: listCycleGroups(db, c.id).map((g) => {
       const f = fw.get(g.code);
-      return { ...g, frameworkHash: f?.hash ?? null, frameworkName: f?.framework.name ?? null, sample: f ? f.framework.sample : null };
+      return {
+        ...g,
+        frameworkHash: f?.hash ?? null,
+        frameworkName: f?.framework.name ?? null,
+        sample: f ? f.framework.sample : null,
+      };
     }),
     units: listUnitDetails(db, c.id).length,
     members: countMembers(db, c.id),
@@ -345,7 +466,13 @@ export function assertSetupOpen(db: Db, cycleId: string, what: string): void {
 }
 
 /** Replaces a group's framework (the sample, or the province's own) before appraisal starts. */
-export function setGroupFramework(db: Db, cycleId: string, group: string, choice: FrameworkChoice, actor: string): { hash: string } {
+export function setGroupFramework(
+  db: Db,
+  cycleId: string,
+  group: string,
+  choice: FrameworkChoice,
+  actor: string,
+): { hash: string } {
   assertSetupOpen(db, cycleId, 'đổi bộ tiêu chí');
   const g = listCycleGroups(db, cycleId).find((x) => x.code === group);
   if (!g) throw setupFailure(E.BAD_GROUP, `Kỳ đánh giá không có nhóm “${group}”.`, { group });
@@ -355,18 +482,43 @@ export function setGroupFramework(db: Db, cycleId: string, group: string, choice
   const available = fieldCodes(framework, group);
   const info = { ...g, fields: g.fields.filter((f) => available.includes(f)) };
   const hash = frameworkHash(framework);
-  tx(db, () => storeGroup(db, cycleId, { info: info.fields.length ? info : { ...info, fields: available }, framework, source: choice.kind === 'imported' ? { file: choice.file, sha256: choice.sha256 } : null }, actor, new Date().toISOString()));
+  tx(db, () =>
+    storeGroup(
+      db,
+      cycleId,
+      {
+        info: info.fields.length ? info : { ...info, fields: available },
+        framework,
+        source: choice.kind === 'imported' ? { file: choice.file, sha256: choice.sha256 } : null,
+      },
+      actor,
+      new Date().toISOString(),
+    ),
+  );
   return { hash };
 }
 
 /** Changes the legal bases the minutes cite (allowed at any time before finalising; audited). */
-export function setCycleLegal(db: Db, cycleId: string, decision: string, councilDecision: string, actor: string): CycleSetup {
+export function setCycleLegal(
+  db: Db,
+  cycleId: string,
+  decision: string,
+  councilDecision: string,
+  actor: string,
+): CycleSetup {
   const c = requireCycleSetup(db, cycleId);
   const d = text('quyết định ban hành Bộ chỉ số', decision, 1000, false);
   const cd = text('quyết định thành lập Hội đồng', councilDecision, 1000, false);
   tx(db, () => {
     updateCycleLegal(db, cycleId, d, cd);
-    appendAudit(db, { actor, action: 'setup.cycle.legal', entity: 'cycle', entityId: cycleId, before: { decision: c.decision, councilDecision: c.councilDecision }, after: { decision: d, councilDecision: cd } });
+    appendAudit(db, {
+      actor,
+      action: 'setup.cycle.legal',
+      entity: 'cycle',
+      entityId: cycleId,
+      before: { decision: c.decision, councilDecision: c.councilDecision },
+      after: { decision: d, councilDecision: cd },
+    });
   });
   return getCycleSetup(db, cycleId)!;
 }

@@ -34,7 +34,11 @@ export const SETUP_ERRORS = {
 
 export type SetupErrorCode = (typeof SETUP_ERRORS)[keyof typeof SETUP_ERRORS];
 
-export function setupFailure(code: SetupErrorCode, message: string, details?: Record<string, string | number | boolean | null>): CodedFailure {
+export function setupFailure(
+  code: SetupErrorCode,
+  message: string,
+  details?: Record<string, string | number | boolean | null>,
+): CodedFailure {
   return new CodedFailure(code, message, details);
 }
 

@@ -9,9 +9,11 @@ import { SETUP_ERRORS as E } from './errors.ts';
 
 export async function readFrameworkChoice(path: string, name: string = basename(path)): Promise<FrameworkChoice> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.json' && ext !== '.xlsx') throw new CodedFailure(E.FILE_FORMAT, `Tệp ${name}: bộ tiêu chí phải là tệp .xlsx hoặc .json.`, { file: name });
+  if (ext !== '.json' && ext !== '.xlsx')
+    throw new CodedFailure(E.FILE_FORMAT, `Tệp ${name}: bộ tiêu chí phải là tệp .xlsx hoặc .json.`, { file: name });
   const r = ext === '.json' ? readFrameworkJsonFile(path) : await readFrameworkXlsxFile(path);
-  if (!r.ok) throw new CodedFailure(r.error.code, `Tệp ${name}: ${r.error.message}`, { file: name, ...(r.error.details ?? {}) });
+  if (!r.ok)
+    throw new CodedFailure(r.error.code, `Tệp ${name}: ${r.error.message}`, { file: name, ...(r.error.details ?? {}) });
   const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
   return { kind: 'imported', framework: r.value, file: name, sha256 };
 }

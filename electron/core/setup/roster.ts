@@ -16,7 +16,15 @@ import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
 import { type Member, insertMember, listMembers, setMemberFields } from '../db/repos/members.ts';
-import { type CouncilRole, deleteMemberRow, memberCouncilRoles, memberHasData, setMemberCouncilRole, setMemberFingerprint, updateMemberRow } from '../db/repos/setup.ts';
+import {
+  type CouncilRole,
+  deleteMemberRow,
+  memberCouncilRoles,
+  memberHasData,
+  setMemberCouncilRole,
+  setMemberFingerprint,
+  updateMemberRow,
+} from '../db/repos/setup.ts';
 import { requireCycleSetup } from './cycles.ts';
 import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
@@ -101,8 +109,15 @@ interface Checked {
   readonly fields: string[];
 }
 
-function checkMember(db: Db, cycleId: string, m: MemberInput, except: string | null, where: (column: RosterColumn) => ReturnType<typeof fileFailure> | null = () => null): Checked {
-  const fail = (column: RosterColumn, code: (typeof E)[keyof typeof E], message: string) => where(column) ?? setupFailure(code, message);
+function checkMember(
+  db: Db,
+  cycleId: string,
+  m: MemberInput,
+  except: string | null,
+  where: (column: RosterColumn) => ReturnType<typeof fileFailure> | null = () => null,
+): Checked {
+  const fail = (column: RosterColumn, code: (typeof E)[keyof typeof E], message: string) =>
+    where(column) ?? setupFailure(code, message);
   const name = normalizeUnitName(m.name ?? '');
   if (!name) throw fail('name', E.EMPTY_CELL, 'Chưa nhập họ và tên thành viên.');
   if (name.length > 200) throw fail('name', E.BAD_TEXT, 'Họ và tên dài quá 200 ký tự.');
@@ -113,8 +128,14 @@ function checkMember(db: Db, cycleId: string, m: MemberInput, except: string | n
   const fields = [...new Set(m.fields ?? [])].sort(compareCodes);
   const known = new Set(cycleFields(db, cycleId));
   const unknown = fields.filter((f) => !known.has(f));
-  if (unknown.length > 0) throw fail('fields', E.UNKNOWN_FIELD, `Không có lĩnh vực ${unknown.join(', ')} trong các nhóm của kỳ đánh giá (có: ${[...known].join(', ')}).`);
-  if (role === 'secretariat' && fields.length > 0) throw fail('fields', E.UNKNOWN_FIELD, 'Cơ quan thường trực không được phân công lĩnh vực thẩm định.');
+  if (unknown.length > 0)
+    throw fail(
+      'fields',
+      E.UNKNOWN_FIELD,
+      `Không có lĩnh vực ${unknown.join(', ')} trong các nhóm của kỳ đánh giá (có: ${[...known].join(', ')}).`,
+    );
+  if (role === 'secretariat' && fields.length > 0)
+    throw fail('fields', E.UNKNOWN_FIELD, 'Cơ quan thường trực không được phân công lĩnh vực thẩm định.');
   if (councilRole === 'chair') {
     const chair = rosterOf(db, cycleId).find((x) => x.councilRole === 'chair' && x.id !== except);
     if (chair) throw fail('role', E.ONE_CHAIR, `Hội đồng đã có Chủ tịch (${chair.name}).`);
@@ -134,7 +155,12 @@ function nextMemberId(db: Db, cycleId: string): string {
 
 function requireMember(db: Db, cycleId: string, memberId: string): RosterMember {
   const m = rosterOf(db, cycleId).find((x) => x.id === memberId);
-  if (!m) throw setupFailure(E.MEMBER_NOT_FOUND, `Không có thành viên “${memberId}” trong danh sách Hội đồng của kỳ đánh giá.`, { memberId });
+  if (!m)
+    throw setupFailure(
+      E.MEMBER_NOT_FOUND,
+      `Không có thành viên “${memberId}” trong danh sách Hội đồng của kỳ đánh giá.`,
+      { memberId },
+    );
   return m;
 }
 
@@ -148,7 +174,17 @@ const snapshot = (m: RosterMember | (Checked & { id: string })) => ({
 });
 
 function insertChecked(db: Db, cycleId: string, id: string, c: Checked): void {
-  insertMember(db, { id, cycleId, name: c.name, position: c.position, agency: c.agency, role: c.role, publicKey: null, fingerprint: null, fields: c.fields });
+  insertMember(db, {
+    id,
+    cycleId,
+    name: c.name,
+    position: c.position,
+    agency: c.agency,
+    role: c.role,
+    publicKey: null,
+    fingerprint: null,
+    fields: c.fields,
+  });
   setMemberCouncilRole(db, id, c.councilRole);
 }
 
@@ -158,24 +194,56 @@ export function addMember(db: Db, cycleId: string, input: MemberInput, actor: st
   const id = nextMemberId(db, cycleId);
   tx(db, () => {
     insertChecked(db, cycleId, id, c);
-    appendAudit(db, { actor, action: 'setup.member.add', entity: 'member', entityId: id, after: snapshot({ ...c, id }) });
+    appendAudit(db, {
+      actor,
+      action: 'setup.member.add',
+      entity: 'member',
+      entityId: id,
+      after: snapshot({ ...c, id }),
+    });
   });
   return requireMember(db, cycleId, id);
 }
 
-export function editMember(db: Db, cycleId: string, memberId: string, patch: Partial<MemberInput>, actor: string): RosterMember {
+export function editMember(
+  db: Db,
+  cycleId: string,
+  memberId: string,
+  patch: Partial<MemberInput>,
+  actor: string,
+): RosterMember {
   const before = requireMember(db, cycleId, memberId);
   const role: RosterRole = patch.role ?? (before.role === 'secretariat' ? 'secretariat' : before.councilRole);
   const c = checkMember(
     db,
     cycleId,
-    { name: patch.name ?? before.name, position: patch.position ?? before.position, agency: patch.agency ?? before.agency, role, fields: patch.fields ?? (role === 'secretariat' ? [] : before.fields) },
+    {
+      name: patch.name ?? before.name,
+      position: patch.position ?? before.position,
+      agency: patch.agency ?? before.agency,
+      role,
+      fields: patch.fields ?? (role === 'secretariat' ? [] : before.fields),
+    },
     memberId,
   );
   tx(db, () => {
-    updateMemberRow(db, { id: memberId, name: c.name, position: c.position, agency: c.agency, role: c.role, councilRole: c.councilRole });
+    updateMemberRow(db, {
+      id: memberId,
+      name: c.name,
+      position: c.position,
+      agency: c.agency,
+      role: c.role,
+      councilRole: c.councilRole,
+    });
     setMemberFields(db, memberId, c.fields);
-    appendAudit(db, { actor, action: 'setup.member.edit', entity: 'member', entityId: memberId, before: snapshot(before), after: snapshot({ ...c, id: memberId }) });
+    appendAudit(db, {
+      actor,
+      action: 'setup.member.edit',
+      entity: 'member',
+      entityId: memberId,
+      before: snapshot(before),
+      after: snapshot({ ...c, id: memberId }),
+    });
   });
   return requireMember(db, cycleId, memberId);
 }
@@ -183,27 +251,59 @@ export function editMember(db: Db, cycleId: string, memberId: string, patch: Par
 export function removeMember(db: Db, cycleId: string, memberId: string, actor: string): void {
   const before = requireMember(db, cycleId, memberId);
   if (memberHasData(db, memberId)) {
-    throw setupFailure(E.MEMBER_HAS_DATA, `Thành viên “${before.name}” đã thẩm định hoặc gửi gói kết quả; không xóa khỏi danh sách được.`, { memberId });
+    throw setupFailure(
+      E.MEMBER_HAS_DATA,
+      `Thành viên “${before.name}” đã thẩm định hoặc gửi gói kết quả; không xóa khỏi danh sách được.`,
+      { memberId },
+    );
   }
   tx(db, () => {
     deleteMemberRow(db, memberId);
-    appendAudit(db, { actor, action: 'setup.member.remove', entity: 'member', entityId: memberId, before: snapshot(before) });
+    appendAudit(db, {
+      actor,
+      action: 'setup.member.remove',
+      entity: 'member',
+      entityId: memberId,
+      before: snapshot(before),
+    });
   });
 }
 
 /** Registers a member's key by its full fingerprint (64 hex digits, spaces allowed) read aloud or sent separately. */
-export function registerFingerprint(db: Db, cycleId: string, memberId: string, typed: string, actor: string): RosterMember {
+export function registerFingerprint(
+  db: Db,
+  cycleId: string,
+  memberId: string,
+  typed: string,
+  actor: string,
+): RosterMember {
   const m = requireMember(db, cycleId, memberId);
   const fp = typed.replace(/[\s\-:]/g, '').toLowerCase();
   if (!isFingerprint(fp)) {
-    throw setupFailure(E.BAD_FINGERPRINT, 'Dấu vân tay khóa phải đủ 64 chữ số thập lục phân (0–9, A–F); 32 chữ số hiển thị không đủ để đăng ký.', { memberId });
+    throw setupFailure(
+      E.BAD_FINGERPRINT,
+      'Dấu vân tay khóa phải đủ 64 chữ số thập lục phân (0–9, A–F); 32 chữ số hiển thị không đủ để đăng ký.',
+      { memberId },
+    );
   }
   const other = listMembers(db, cycleId).find((x) => x.fingerprint === fp && x.id !== memberId);
-  if (other) throw setupFailure(E.BAD_FINGERPRINT, `Khóa này đã được đăng ký cho thành viên ${other.name}; mỗi thành viên có một khóa riêng.`, { memberId });
+  if (other)
+    throw setupFailure(
+      E.BAD_FINGERPRINT,
+      `Khóa này đã được đăng ký cho thành viên ${other.name}; mỗi thành viên có một khóa riêng.`,
+      { memberId },
+    );
   if (m.fingerprint === fp) return m;
   tx(db, () => {
     setMemberFingerprint(db, memberId, fp);
-    appendAudit(db, { actor, action: 'member.key', entity: 'member', entityId: memberId, before: m.fingerprint ? { fingerprint: m.fingerprint } : null, after: { fingerprint: fp, by: 'fingerprint' } });
+    appendAudit(db, {
+      actor,
+      action: 'member.key',
+      entity: 'member',
+      entityId: memberId,
+      before: m.fingerprint ? { fingerprint: m.fingerprint } : null,
+      after: { fingerprint: fp, by: 'fingerprint' },
+    });
   });
   return requireMember(db, cycleId, memberId);
 }
@@ -245,10 +345,16 @@ export function planRoster(db: Db, cycleId: string, table: ListTable<RosterColum
     seen.set(memberKey(name), r.row);
     const role = parseRole(r.values.role);
     if (!role) {
-      throw fileFailure(E.BAD_ROLE, at('role'), `vai trò “${r.values.role}” không hợp lệ; dùng: Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký (hoặc chair, vice-chair, member, secretary), Thường trực.`, r.values.role);
+      throw fileFailure(
+        E.BAD_ROLE,
+        at('role'),
+        `vai trò “${r.values.role}” không hợp lệ; dùng: Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký (hoặc chair, vice-chair, member, secretary), Thường trực.`,
+        r.values.role,
+      );
     }
     if (role === 'chair') {
-      if (chairRow !== null) throw fileFailure(E.ONE_CHAIR, at('role'), `Hội đồng chỉ có một Chủ tịch (đã có ở dòng ${chairRow}).`);
+      if (chairRow !== null)
+        throw fileFailure(E.ONE_CHAIR, at('role'), `Hội đồng chỉ có một Chủ tịch (đã có ở dòng ${chairRow}).`);
       chairRow = r.row;
     }
     const old = existing.get(memberKey(name));
@@ -260,12 +366,20 @@ export function planRoster(db: Db, cycleId: string, table: ListTable<RosterColum
       old?.id ?? null,
       (column) => {
         if (column === 'name') return null; // names in the roster are updated, not refused
-        return fileFailure(column === 'fields' ? E.UNKNOWN_FIELD : E.ONE_CHAIR, at(column), column === 'fields' ? `lĩnh vực “${r.values.fields}” không hợp lệ: ${fieldProblem(db, cycleId, role, parseFieldList(r.values.fields))}` : 'Hội đồng đã có Chủ tịch trong danh sách hiện tại.', column === 'fields' ? r.values.fields : r.values.role);
+        return fileFailure(
+          column === 'fields' ? E.UNKNOWN_FIELD : E.ONE_CHAIR,
+          at(column),
+          column === 'fields'
+            ? `lĩnh vực “${r.values.fields}” không hợp lệ: ${fieldProblem(db, cycleId, role, parseFieldList(r.values.fields))}`
+            : 'Hội đồng đã có Chủ tịch trong danh sách hiện tại.',
+          column === 'fields' ? r.values.fields : r.values.role,
+        );
       },
     );
     rows.push({ row: r.row, ...c, existing: Boolean(old) });
   }
-  if (rows.length === 0) throw fileFailure(E.NO_ROWS, { file: table.file }, 'không có thành viên nào dưới dòng tiêu đề.');
+  if (rows.length === 0)
+    throw fileFailure(E.NO_ROWS, { file: table.file }, 'không có thành viên nào dưới dòng tiêu đề.');
   const added = rows.filter((r) => !r.existing).length;
   return { file: table.file, sha256: table.sha256, rows, added, updated: rows.length - added, committed: false };
 }
@@ -276,7 +390,12 @@ function fieldProblem(db: Db, cycleId: string, role: RosterRole, fields: readonl
   return `không có lĩnh vực ${fields.filter((f) => !known.includes(f)).join(', ')} trong các nhóm của kỳ (có: ${known.join(', ')}).`;
 }
 
-export async function importRoster(db: Db, cycleId: string, path: string, options: { dryRun?: boolean; actor?: string; fileName?: string } = {}): Promise<RosterImportPreview> {
+export async function importRoster(
+  db: Db,
+  cycleId: string,
+  path: string,
+  options: { dryRun?: boolean; actor?: string; fileName?: string } = {},
+): Promise<RosterImportPreview> {
   requireCycleSetup(db, cycleId);
   const table = await readListFile(path, ROSTER_COLUMNS, options.fileName);
   const preview = planRoster(db, cycleId, table);
@@ -292,7 +411,14 @@ export function commitRoster(db: Db, cycleId: string, preview: RosterImportPrevi
     for (const r of preview.rows) {
       const old = existing.get(memberKey(r.name));
       if (old) {
-        updateMemberRow(db, { id: old.id, name: r.name, position: r.position, agency: r.agency, role: r.role, councilRole: r.councilRole });
+        updateMemberRow(db, {
+          id: old.id,
+          name: r.name,
+          position: r.position,
+          agency: r.agency,
+          role: r.role,
+          councilRole: r.councilRole,
+        });
         setMemberFields(db, old.id, r.fields);
       } else {
         const id = nextMemberId(db, cycleId);
@@ -304,8 +430,13 @@ export function commitRoster(db: Db, cycleId: string, preview: RosterImportPrevi
       action: 'setup.roster.import',
       entity: 'cycle',
       entityId: cycleId,
-      after: { file: preview.file, fileSha256: preview.sha256, added: preview.added, updated: preview.updated, members: preview.rows.map((r) => ({ name: r.name, councilRole: r.councilRole, fields: r.fields })) },
+      after: {
+        file: preview.file,
+        fileSha256: preview.sha256,
+        added: preview.added,
+        updated: preview.updated,
+        members: preview.rows.map((r) => ({ name: r.name, councilRole: r.councilRole, fields: r.fields })),
+      },
     });
   });
 }
-

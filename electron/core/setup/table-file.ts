@@ -42,25 +42,35 @@ function cellText(c: RawCell): string {
 }
 
 /** Reads a .csv / .xlsx file; `name` is how messages name it (default: the file's base name). */
-export async function readListFile<K extends string>(path: string, columns: readonly ColumnSpec<K>[], name: string = basename(path)): Promise<ListTable<K>> {
+export async function readListFile<K extends string>(
+  path: string,
+  columns: readonly ColumnSpec<K>[],
+  name: string = basename(path),
+): Promise<ListTable<K>> {
   const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx') throw fileFailure(E.FILE_FORMAT, { file: name }, 'chỉ đọc được tệp .xlsx hoặc .csv.');
+  if (ext !== '.csv' && ext !== '.xlsx')
+    throw fileFailure(E.FILE_FORMAT, { file: name }, 'chỉ đọc được tệp .xlsx hoặc .csv.');
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
     throw fileFailure(E.FILE_FORMAT, { file: name }, 'không đọc được tệp (không tồn tại hoặc không có quyền đọc).');
   }
-  if (size > LIST_MAX_BYTES) throw fileFailure(E.FILE_FORMAT, { file: name }, `tệp quá lớn (tối đa ${LIST_MAX_BYTES / 1024 / 1024} MB).`);
+  if (size > LIST_MAX_BYTES)
+    throw fileFailure(E.FILE_FORMAT, { file: name }, `tệp quá lớn (tối đa ${LIST_MAX_BYTES / 1024 / 1024} MB).`);
   const bytes = readFileSync(path);
   const { createHash } = await import('node:crypto');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const table: RawTable = ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, name), name) : await readXlsxTable(bytes, name);
+  const table: RawTable =
+    ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, name), name) : await readXlsxTable(bytes, name);
   return { ...tableColumns(table, columns), sha256 };
 }
 
 /** Locates the columns of a raw table and reads its non-blank rows. */
-export function tableColumns<K extends string>(table: RawTable, columns: readonly ColumnSpec<K>[]): Omit<ListTable<K>, 'sha256'> {
+export function tableColumns<K extends string>(
+  table: RawTable,
+  columns: readonly ColumnSpec<K>[],
+): Omit<ListTable<K>, 'sha256'> {
   const file = table.file;
   const at = new Map<K, number>();
   const headers: Partial<Record<K, string>> = {};
@@ -70,7 +80,11 @@ export function tableColumns<K extends string>(table: RawTable, columns: readonl
     const spec = columns.find((c) => c.aliases.some((a) => foldKey(a) === key));
     if (!spec) return;
     if (at.has(spec.key)) {
-      throw fileFailure(E.DUPLICATE_COLUMN, { file, row: table.headerRow, column: h }, `cột này lặp lại cột "${headers[spec.key]}"; mỗi cột chỉ được có một lần.`);
+      throw fileFailure(
+        E.DUPLICATE_COLUMN,
+        { file, row: table.headerRow, column: h },
+        `cột này lặp lại cột "${headers[spec.key]}"; mỗi cột chỉ được có một lần.`,
+      );
     }
     at.set(spec.key, i);
     headers[spec.key] = h;

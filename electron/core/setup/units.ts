@@ -10,7 +10,15 @@ import { normalizeUnitName } from '../summary/table.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
-import { type UnitDetails, deleteUnitRow, insertUnitDetails, listUnitDetails, setUnitSortOrder, unitHasData, updateUnitDetails } from '../db/repos/setup.ts';
+import {
+  type UnitDetails,
+  deleteUnitRow,
+  insertUnitDetails,
+  listUnitDetails,
+  setUnitSortOrder,
+  unitHasData,
+  updateUnitDetails,
+} from '../db/repos/setup.ts';
 import { assertSetupOpen, requireCycleSetup } from './cycles.ts';
 import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
@@ -57,7 +65,9 @@ function groupResolver(db: Db, cycleId: string): (text: string) => string | null
   return (text) => {
     const k = foldKey(text);
     if (!k) return null;
-    return groups.find((g) => foldKey(g.code) === k || foldKey(g.label) === k || foldKey(g.shortLabel) === k)?.code ?? null;
+    return (
+      groups.find((g) => foldKey(g.code) === k || foldKey(g.label) === k || foldKey(g.shortLabel) === k)?.code ?? null
+    );
   };
 }
 
@@ -79,20 +89,46 @@ export function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>)
     const name = normalizeUnitName(r.values.unit);
     const at = { file: table.file, row: r.row };
     if (!name) throw fileFailure(E.EMPTY_CELL, { ...at, column: col('unit') }, 'thiếu tên đơn vị.');
-    if (name.length > 300) throw fileFailure(E.EMPTY_CELL, { ...at, column: col('unit') }, 'tên đơn vị dài quá 300 ký tự.');
+    if (name.length > 300)
+      throw fileFailure(E.EMPTY_CELL, { ...at, column: col('unit') }, 'tên đơn vị dài quá 300 ký tự.');
     const dup = seen.get(nameKey(name));
-    if (dup !== undefined) throw fileFailure(E.DUPLICATE_UNIT, { ...at, column: col('unit') }, `đơn vị “${name}” trùng với dòng ${dup}.`, name);
+    if (dup !== undefined)
+      throw fileFailure(
+        E.DUPLICATE_UNIT,
+        { ...at, column: col('unit') },
+        `đơn vị “${name}” trùng với dòng ${dup}.`,
+        name,
+      );
     seen.set(nameKey(name), r.row);
-    if (!r.values.group) throw fileFailure(E.EMPTY_CELL, { ...at, column: col('group') }, `thiếu nhóm của đơn vị “${name}”.`);
+    if (!r.values.group)
+      throw fileFailure(E.EMPTY_CELL, { ...at, column: col('group') }, `thiếu nhóm của đơn vị “${name}”.`);
     const group = resolve(r.values.group);
     if (!group) {
-      throw fileFailure(E.UNKNOWN_GROUP, { ...at, column: col('group') }, `nhóm “${r.values.group}” không có trong kỳ đánh giá; các nhóm của kỳ: ${groupList(db, cycleId)}.`, r.values.group);
+      throw fileFailure(
+        E.UNKNOWN_GROUP,
+        { ...at, column: col('group') },
+        `nhóm “${r.values.group}” không có trong kỳ đánh giá; các nhóm của kỳ: ${groupList(db, cycleId)}.`,
+        r.values.group,
+      );
     }
     const old = existing.get(nameKey(name));
     if (old && old.group !== group) {
-      throw fileFailure(E.DUPLICATE_UNIT, { ...at, column: col('group') }, `đơn vị “${name}” đã có trong kỳ đánh giá ở nhóm “${old.group}”; không đổi nhóm bằng cách nhập lại.`, name);
+      throw fileFailure(
+        E.DUPLICATE_UNIT,
+        { ...at, column: col('group') },
+        `đơn vị “${name}” đã có trong kỳ đánh giá ở nhóm “${old.group}”; không đổi nhóm bằng cách nhập lại.`,
+        name,
+      );
     }
-    rows.push({ row: r.row, name, group, shortName: r.values.shortName, head: r.values.head, contact: r.values.contact, existing: Boolean(old) });
+    rows.push({
+      row: r.row,
+      name,
+      group,
+      shortName: r.values.shortName,
+      head: r.values.head,
+      contact: r.values.contact,
+      existing: Boolean(old),
+    });
   }
   if (rows.length === 0) throw fileFailure(E.NO_ROWS, { file: table.file }, 'không có đơn vị nào dưới dòng tiêu đề.');
   const byGroup: Record<string, number> = {};
@@ -100,14 +136,27 @@ export function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>)
   for (const u of existing.values()) if (!names.has(nameKey(u.name))) byGroup[u.group] = (byGroup[u.group] ?? 0) + 1;
   for (const r of rows) byGroup[r.group] = (byGroup[r.group] ?? 0) + 1;
   const added = rows.filter((r) => !r.existing).length;
-  return { file: table.file, sha256: table.sha256, rows, added, updated: rows.length - added, byGroup, committed: false };
+  return {
+    file: table.file,
+    sha256: table.sha256,
+    rows,
+    added,
+    updated: rows.length - added,
+    byGroup,
+    committed: false,
+  };
 }
 
 /**
  * Reads a units list and, unless `dryRun`, writes it: new names are added after the existing
  * units (in the file's order), names already in the cycle get their details updated.
  */
-export async function importUnits(db: Db, cycleId: string, path: string, options: { dryRun?: boolean; actor?: string; fileName?: string } = {}): Promise<UnitImportPreview> {
+export async function importUnits(
+  db: Db,
+  cycleId: string,
+  path: string,
+  options: { dryRun?: boolean; actor?: string; fileName?: string } = {},
+): Promise<UnitImportPreview> {
   requireCycleSetup(db, cycleId);
   if (!options.dryRun) assertSetupOpen(db, cycleId, 'nhập danh sách đơn vị');
   const table = await readListFile(path, UNIT_COLUMNS, options.fileName);
@@ -125,15 +174,31 @@ export function commitUnits(db: Db, cycleId: string, preview: UnitImportPreview,
     let next = nextUnitNumber(db, cycleId);
     for (const r of preview.rows) {
       const old = existing.get(nameKey(r.name));
-      if (old) updateUnitDetails(db, { id: old.id, name: r.name, shortName: r.shortName, head: r.head, contact: r.contact });
-      else insertUnitDetails(db, cycleId, { id: `${cycleId}-u${String(next++).padStart(3, '0')}`, name: r.name, group: r.group, sortOrder: ++order, shortName: r.shortName, head: r.head, contact: r.contact });
+      if (old)
+        updateUnitDetails(db, { id: old.id, name: r.name, shortName: r.shortName, head: r.head, contact: r.contact });
+      else
+        insertUnitDetails(db, cycleId, {
+          id: `${cycleId}-u${String(next++).padStart(3, '0')}`,
+          name: r.name,
+          group: r.group,
+          sortOrder: ++order,
+          shortName: r.shortName,
+          head: r.head,
+          contact: r.contact,
+        });
     }
     appendAudit(db, {
       actor,
       action: 'setup.units.import',
       entity: 'cycle',
       entityId: cycleId,
-      after: { file: preview.file, fileSha256: preview.sha256, added: preview.added, updated: preview.updated, byGroup: preview.byGroup },
+      after: {
+        file: preview.file,
+        fileSha256: preview.sha256,
+        added: preview.added,
+        updated: preview.updated,
+        byGroup: preview.byGroup,
+      },
     });
   });
 }
@@ -155,7 +220,8 @@ function checkName(db: Db, cycleId: string, name: string, except: string | null)
   if (!n) throw setupFailure(E.EMPTY_CELL, 'Chưa nhập tên đơn vị.');
   if (n.length > 300) throw setupFailure(E.BAD_TEXT, 'Tên đơn vị dài quá 300 ký tự.');
   const clash = listUnitDetails(db, cycleId).find((u) => u.id !== except && nameKey(u.name) === nameKey(n));
-  if (clash) throw setupFailure(E.DUPLICATE_UNIT, `Đã có đơn vị “${clash.name}” trong kỳ đánh giá.`, { unitId: clash.id });
+  if (clash)
+    throw setupFailure(E.DUPLICATE_UNIT, `Đã có đơn vị “${clash.name}” trong kỳ đánh giá.`, { unitId: clash.id });
   return n;
 }
 
@@ -169,7 +235,12 @@ export function addUnit(db: Db, cycleId: string, input: UnitInput, actor: string
   assertSetupOpen(db, cycleId, 'thêm đơn vị');
   const name = checkName(db, cycleId, input.name, null);
   const group = groupResolver(db, cycleId)(input.group);
-  if (!group) throw setupFailure(E.UNKNOWN_GROUP, `Nhóm “${input.group}” không có trong kỳ đánh giá; các nhóm của kỳ: ${groupList(db, cycleId)}.`, { group: input.group });
+  if (!group)
+    throw setupFailure(
+      E.UNKNOWN_GROUP,
+      `Nhóm “${input.group}” không có trong kỳ đánh giá; các nhóm của kỳ: ${groupList(db, cycleId)}.`,
+      { group: input.group },
+    );
   const units = listUnitDetails(db, cycleId);
   const u: UnitDetails = {
     id: `${cycleId}-u${String(nextUnitNumber(db, cycleId)).padStart(3, '0')}`,
@@ -188,7 +259,13 @@ export function addUnit(db: Db, cycleId: string, input: UnitInput, actor: string
 }
 
 /** Renames a unit and/or changes its short name, head, contact. */
-export function editUnit(db: Db, cycleId: string, unitId: string, patch: Partial<Omit<UnitInput, 'group'>>, actor: string): UnitDetails {
+export function editUnit(
+  db: Db,
+  cycleId: string,
+  unitId: string,
+  patch: Partial<Omit<UnitInput, 'group'>>,
+  actor: string,
+): UnitDetails {
   assertSetupOpen(db, cycleId, 'sửa đơn vị');
   const before = requireUnit(db, cycleId, unitId);
   const after: UnitDetails = {
@@ -215,7 +292,14 @@ export function reorderUnits(db: Db, cycleId: string, ids: readonly string[], ac
   }
   tx(db, () => {
     ids.forEach((id, i) => setUnitSortOrder(db, id, i + 1));
-    appendAudit(db, { actor, action: 'setup.units.reorder', entity: 'cycle', entityId: cycleId, before: units.map((u) => u.id), after: ids });
+    appendAudit(db, {
+      actor,
+      action: 'setup.units.reorder',
+      entity: 'cycle',
+      entityId: cycleId,
+      before: units.map((u) => u.id),
+      after: ids,
+    });
   });
   return listUnitDetails(db, cycleId);
 }
@@ -224,7 +308,9 @@ export function removeUnit(db: Db, cycleId: string, unitId: string, actor: strin
   assertSetupOpen(db, cycleId, 'xóa đơn vị');
   const u = requireUnit(db, cycleId, unitId);
   if (unitHasData(db, unitId)) {
-    throw setupFailure(E.UNIT_HAS_DATA, `Đơn vị “${u.name}” đã có hồ sơ tự đánh giá hoặc số liệu; không xóa được.`, { unitId });
+    throw setupFailure(E.UNIT_HAS_DATA, `Đơn vị “${u.name}” đã có hồ sơ tự đánh giá hoặc số liệu; không xóa được.`, {
+      unitId,
+    });
   }
   tx(db, () => {
     deleteUnitRow(db, unitId);

@@ -6,7 +6,14 @@
 import { GROUP_PRESETS, type UnitGroupInfo } from '../../../shared/framework/groups.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 
-export const SUMMARY_COLUMNS = ['unit', 'group', 'benchmark_max', 'self_assessed', 'survey_cbccvc', 'survey_sipas'] as const;
+export const SUMMARY_COLUMNS = [
+  'unit',
+  'group',
+  'benchmark_max',
+  'self_assessed',
+  'survey_cbccvc',
+  'survey_sipas',
+] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 
 /** The report's Vietnamese header of each column, for messages. */
@@ -21,7 +28,16 @@ export const SUMMARY_COLUMN_LABELS: Readonly<Record<SummaryColumn, string>> = {
 
 /** Headers accepted for each column, before normalisation. */
 const ALIASES: Readonly<Record<SummaryColumn, readonly string[]>> = {
-  unit: ['unit', 'unit name', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị', 'Cơ quan', 'Tên cơ quan'],
+  unit: [
+    'unit',
+    'unit name',
+    'Đơn vị',
+    'Tên đơn vị',
+    'Cơ quan, đơn vị',
+    'Tên cơ quan, đơn vị',
+    'Cơ quan',
+    'Tên cơ quan',
+  ],
   group: ['group', 'unit group', 'Nhóm', 'Khối', 'Nhóm đơn vị', 'Khối đơn vị', 'Khối cơ quan'],
   benchmark_max: ['benchmark_max', 'benchmark', 'Điểm chuẩn tối đa', 'Điểm chuẩn', 'Điểm tối đa'],
   self_assessed: ['self_assessed', 'Điểm tự đánh giá', 'Tự đánh giá', 'Điểm tự chấm'],
@@ -58,14 +74,21 @@ export function columnOfHeader(header: string): SummaryColumn | null {
 }
 
 /** Groups a summary table may name when no cycle is at hand: the presets. */
-export const PRESET_GROUP_LIST: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] = Object.values(GROUP_PRESETS);
+export const PRESET_GROUP_LIST: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] =
+  Object.values(GROUP_PRESETS);
 
 /**
  * A group code ("district"), its Vietnamese label ("UBND cấp huyện") or short label, any case,
  * among `groups` (a cycle's groups, or the presets); null when none matches.
  */
-export function parseUnitGroup(text: string, groups: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] = PRESET_GROUP_LIST): UnitGroup | null {
+export function parseUnitGroup(
+  text: string,
+  groups: readonly Pick<UnitGroupInfo, 'code' | 'label' | 'shortLabel'>[] = PRESET_GROUP_LIST,
+): UnitGroup | null {
   const key = foldKey(text);
   if (key === '') return null;
-  return groups.find((g) => foldKey(g.code) === key || foldKey(g.label) === key || foldKey(g.shortLabel) === key)?.code ?? null;
+  return (
+    groups.find((g) => foldKey(g.code) === key || foldKey(g.label) === key || foldKey(g.shortLabel) === key)?.code ??
+    null
+  );
 }

@@ -15,7 +15,9 @@ function largest(all: readonly SurveyMaxima[]): SurveyMaxima {
 export function defaultSurveyLimits(): SurveyLimits {
   let defaults: Partial<Record<UnitGroup, SurveyMaxima>> | null = null;
   return (group) => {
-    defaults ??= Object.fromEntries(Object.entries(loadDefaultFrameworks()).map(([g, f]) => [g, surveyMaxima(f, g as UnitGroup)])) as Partial<Record<UnitGroup, SurveyMaxima>>;
+    defaults ??= Object.fromEntries(
+      Object.entries(loadDefaultFrameworks()).map(([g, f]) => [g, surveyMaxima(f, g as UnitGroup)]),
+    ) as Partial<Record<UnitGroup, SurveyMaxima>>;
     // A group no sample knows (its cycle's framework is not at hand): the largest sample maxima.
     return defaults[group] ?? largest(Object.values(defaults).filter((m): m is SurveyMaxima => m !== undefined));
   };

@@ -9,7 +9,14 @@ import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
-import { type LocatedFigures, type RawTable, type SeenUnits, type SurveyLimits, isBlankCell, tableToFigures } from './table.ts';
+import {
+  type LocatedFigures,
+  type RawTable,
+  type SeenUnits,
+  type SurveyLimits,
+  isBlankCell,
+  tableToFigures,
+} from './table.ts';
 import { defaultSurveyLimits } from './limits.ts';
 import { readXlsxTable } from './xlsx.ts';
 
@@ -92,7 +99,12 @@ export function readTableBytes(path: string, file: string, max: number, prefix: 
 
 /** Refuses a table with more data rows than `max`. */
 export function checkRowCount(table: RawTable, max: number, prefix: string): RawTable {
-  if (table.rows.length > max) throw new CodedFailure(`${prefix}_TOO_LARGE`, `Tệp ${table.file}: có ${table.rows.length} dòng, tối đa ${max} dòng.`, { file: table.file });
+  if (table.rows.length > max)
+    throw new CodedFailure(
+      `${prefix}_TOO_LARGE`,
+      `Tệp ${table.file}: có ${table.rows.length} dòng, tối đa ${max} dòng.`,
+      { file: table.file },
+    );
   return table;
 }
 
@@ -100,7 +112,12 @@ export function checkRowCount(table: RawTable, max: number, prefix: string): Raw
  * Reads one file; `file` is the name shown in messages (the path by default); `seen`
  * carries the units of the files read before, to refuse a unit read twice.
  */
-export async function readSummaryFile(path: string, file: string = path, seen: SeenUnits = new Map(), limits: SurveyLimits = defaultSurveyLimits()): Promise<LocatedFigures[]> {
+export async function readSummaryFile(
+  path: string,
+  file: string = path,
+  seen: SeenUnits = new Map(),
+  limits: SurveyLimits = defaultSurveyLimits(),
+): Promise<LocatedFigures[]> {
   const ext = extname(path).toLowerCase();
   if (!(SUMMARY_EXTENSIONS as readonly string[]).includes(ext)) {
     throw summaryFailure(
@@ -133,7 +150,8 @@ export async function readSummaryFiles(paths: readonly string[]): Promise<UnitFi
     for (const f of await readSummaryFile(paths[i]!, names[i]!, seen)) out.push(f.figures);
   }
   if (out.length === 0) {
-    const where = names.length === 0 ? 'vì chưa có tệp bảng tổng hợp nào' : `trong ${names.map((n) => `tệp ${n}`).join(', ')}`;
+    const where =
+      names.length === 0 ? 'vì chưa có tệp bảng tổng hợp nào' : `trong ${names.map((n) => `tệp ${n}`).join(', ')}`;
     throw new CodedFailure(E.NO_UNITS, `Không có đơn vị nào ${where}.`);
   }
   return out;

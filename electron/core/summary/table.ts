@@ -8,7 +8,14 @@ import { formatPoints, parseViNumber } from '../../../shared/format/vi.ts';
 import { BENCHMARK_MAX, type SurveyMaxima } from '../../../shared/results/limits.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
-import { type SummaryColumn, PRESET_GROUP_LIST, SUMMARY_COLUMNS, SUMMARY_COLUMN_LABELS, columnOfHeader, parseUnitGroup } from './columns.ts';
+import {
+  type SummaryColumn,
+  PRESET_GROUP_LIST,
+  SUMMARY_COLUMNS,
+  SUMMARY_COLUMN_LABELS,
+  columnOfHeader,
+  parseUnitGroup,
+} from './columns.ts';
 import { type SummaryLocation, SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
 
 /** A cell that holds something other than text or a number (a date, a boolean, an error…). */
@@ -137,7 +144,12 @@ function readNumber(cell: RawCell, where: () => SummaryLocation): Rational {
 function atMost(value: Rational, limit: Rational, cell: RawCell, at: () => SummaryLocation, why: string): void {
   if (cmp(value, limit) <= 0) return;
   const text = cellText(cell).trim();
-  throw summaryFailure(E.OUT_OF_RANGE, at(), `${quoteValue(text)} lớn hơn mức tối đa ${formatPoints(limit, 6)} (${why}).`, text);
+  throw summaryFailure(
+    E.OUT_OF_RANGE,
+    at(),
+    `${quoteValue(text)} lớn hơn mức tối đa ${formatPoints(limit, 6)} (${why}).`,
+    text,
+  );
 }
 
 /** The survey maxima of a unit group (from the cycle's or the sample framework). */
@@ -178,18 +190,47 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), lim
 
     const benchmark = readNumber(cell('benchmark_max'), () => at('benchmark_max'));
     if (benchmark.n === 0n) {
-      throw summaryFailure(E.ZERO_BENCHMARK, at('benchmark_max'), 'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.', cellText(cell('benchmark_max')).trim());
+      throw summaryFailure(
+        E.ZERO_BENCHMARK,
+        at('benchmark_max'),
+        'điểm chuẩn tối đa bằng 0, không tính được Chỉ số.',
+        cellText(cell('benchmark_max')).trim(),
+      );
     }
-    atMost(benchmark, BENCHMARK_MAX, cell('benchmark_max'), () => at('benchmark_max'), 'Chỉ số tính trên thang 100 điểm');
+    atMost(
+      benchmark,
+      BENCHMARK_MAX,
+      cell('benchmark_max'),
+      () => at('benchmark_max'),
+      'Chỉ số tính trên thang 100 điểm',
+    );
     const selfAssessed = readNumber(cell('self_assessed'), () => at('self_assessed'));
     const surveyCbccvc = readNumber(cell('survey_cbccvc'), () => at('survey_cbccvc'));
     const surveySipas = readNumber(cell('survey_sipas'), () => at('survey_sipas'));
     if (limits) {
       const max = limits(group);
-      atMost(surveyCbccvc, max.cbccvc, cell('survey_cbccvc'), () => at('survey_cbccvc'), `điểm tối đa khảo sát CBCCVC của nhóm ${groupName(group)}`);
-      atMost(surveySipas, max.sipas, cell('survey_sipas'), () => at('survey_sipas'), `điểm tối đa Chỉ số SIPAS của nhóm ${groupName(group)}`);
+      atMost(
+        surveyCbccvc,
+        max.cbccvc,
+        cell('survey_cbccvc'),
+        () => at('survey_cbccvc'),
+        `điểm tối đa khảo sát CBCCVC của nhóm ${groupName(group)}`,
+      );
+      atMost(
+        surveySipas,
+        max.sipas,
+        cell('survey_sipas'),
+        () => at('survey_sipas'),
+        `điểm tối đa Chỉ số SIPAS của nhóm ${groupName(group)}`,
+      );
       const selfMax = sub(benchmark, max.cbccvc);
-      atMost(selfAssessed, sub(selfMax, max.sipas), cell('self_assessed'), () => at('self_assessed'), `điểm chuẩn tối đa ${formatPoints(benchmark, 6)} trừ điểm tối đa của hai khảo sát`);
+      atMost(
+        selfAssessed,
+        sub(selfMax, max.sipas),
+        cell('self_assessed'),
+        () => at('self_assessed'),
+        `điểm chuẩn tối đa ${formatPoints(benchmark, 6)} trừ điểm tối đa của hai khảo sát`,
+      );
     } else {
       atMost(selfAssessed, benchmark, cell('self_assessed'), () => at('self_assessed'), 'không vượt điểm chuẩn tối đa');
     }

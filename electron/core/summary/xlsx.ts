@@ -75,7 +75,8 @@ export async function readXlsxTable(data: Buffer | ArrayBuffer, file: string): P
   });
   const headerAt = rows.findIndex((r) => !r.cells.every(isBlankCell));
   const head = rows[headerAt];
-  if (headerAt < 0 || !head) throw summaryFailure(E.EMPTY_FILE, { file }, 'trang tính đầu tiên trống, không có dòng tiêu đề.');
+  if (headerAt < 0 || !head)
+    throw summaryFailure(E.EMPTY_FILE, { file }, 'trang tính đầu tiên trống, không có dòng tiêu đề.');
   const headers = head.cells.map((c) => (c === null ? '' : typeof c === 'object' ? c.display : String(c)));
   return { file, headerRow: head.row, headers, rows: rows.slice(headerAt + 1) };
 }

@@ -12,7 +12,14 @@
  * first and the first problem is a coded Vietnamese error naming file, row and column;
  * the import is one transaction (survey points, response summaries, audit rows).
  */
-import { type Rational, cmp, deserialize, fromNumber, parseDecimal, serialize } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  cmp,
+  deserialize,
+  fromNumber,
+  parseDecimal,
+  serialize,
+} from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
 import { type Dec, exactText } from '../../../shared/report/numbers.ts';
@@ -101,10 +108,25 @@ export interface SurveyImportPreview {
 }
 
 const RESPONDENT_ALIASES: Readonly<Record<SurveySource, readonly string[]>> = {
-  cbccvc: ['respondents_cbccvc', 'respondents cbccvc', 'Số phiếu CBCCVC', 'Số người khảo sát CBCCVC', 'Số CBCCVC khảo sát', 'Số phiếu khảo sát CBCCVC'],
-  sipas: ['respondents_sipas', 'respondents sipas', 'Số phiếu SIPAS', 'Số người khảo sát SIPAS', 'Số phiếu khảo sát SIPAS'],
+  cbccvc: [
+    'respondents_cbccvc',
+    'respondents cbccvc',
+    'Số phiếu CBCCVC',
+    'Số người khảo sát CBCCVC',
+    'Số CBCCVC khảo sát',
+    'Số phiếu khảo sát CBCCVC',
+  ],
+  sipas: [
+    'respondents_sipas',
+    'respondents sipas',
+    'Số phiếu SIPAS',
+    'Số người khảo sát SIPAS',
+    'Số phiếu khảo sát SIPAS',
+  ],
 };
-const RESPONDENT_KEYS = new Map(SURVEY_SOURCES.flatMap((s) => RESPONDENT_ALIASES[s].map((a) => [foldKey(a), s] as const)));
+const RESPONDENT_KEYS = new Map(
+  SURVEY_SOURCES.flatMap((s) => RESPONDENT_ALIASES[s].map((a) => [foldKey(a), s] as const)),
+);
 
 const QUESTION_RE = /^(cau|cauhoi|c|q|question|tieuchi)\d+[a-z]?$/;
 
@@ -132,8 +154,17 @@ function readPoints(cell: RawCell, file: string, row: number, column: string): R
     const plain = parseViNumber(cell);
     v = plain === null ? null : parseDecimal(plain);
   }
-  if (v === null) throw fail(SURVEY_ERRORS.NOT_A_NUMBER, file, `"${cellText(cell)}" không phải là số.`, row, column, cellText(cell));
-  if (v.n < 0n) throw fail(SURVEY_ERRORS.POINTS_RANGE, file, `"${cellText(cell)}" là số âm; điểm không được âm.`, row, column, cellText(cell));
+  if (v === null)
+    throw fail(SURVEY_ERRORS.NOT_A_NUMBER, file, `"${cellText(cell)}" không phải là số.`, row, column, cellText(cell));
+  if (v.n < 0n)
+    throw fail(
+      SURVEY_ERRORS.POINTS_RANGE,
+      file,
+      `"${cellText(cell)}" là số âm; điểm không được âm.`,
+      row,
+      column,
+      cellText(cell),
+    );
   return v;
 }
 
@@ -141,7 +172,14 @@ function readCount(cell: RawCell, file: string, row: number, column: string): nu
   if (isBlankCell(cell)) return null;
   const t = cellText(cell).trim().replace(/\./g, '');
   if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) {
-    throw fail(SURVEY_ERRORS.BAD_RESPONDENTS, file, `số phiếu "${cellText(cell)}" phải là số nguyên không âm.`, row, column, cellText(cell));
+    throw fail(
+      SURVEY_ERRORS.BAD_RESPONDENTS,
+      file,
+      `số phiếu "${cellText(cell)}" phải là số nguyên không âm.`,
+      row,
+      column,
+      cellText(cell),
+    );
   }
   return Number(t);
 }
@@ -158,10 +196,18 @@ function prevText(points: string): Dec {
 }
 
 function storedPrevious(db: Db, cycleId: string): Map<string, { points: Dec; respondents: number | null }> {
-  return new Map(listCycleSurveyPoints(db, cycleId).map((p) => [`${p.unitId}/${p.source}`, { points: prevText(p.points), respondents: p.respondents }]));
+  return new Map(
+    listCycleSurveyPoints(db, cycleId).map((p) => [
+      `${p.unitId}/${p.source}`,
+      { points: prevText(p.points), respondents: p.respondents },
+    ]),
+  );
 }
 
-function pointsFile(c: Context, table: RawTable): Omit<SurveyImportPreview, 'committed'> & { exact: Map<string, Rational> } {
+function pointsFile(
+  c: Context,
+  table: RawTable,
+): Omit<SurveyImportPreview, 'committed'> & { exact: Map<string, Rational> } {
   const { db, cycleId, file } = c;
   const headers = table.headers.map((h) => h.trim());
   let unitCol = -1;
@@ -179,7 +225,12 @@ function pointsFile(c: Context, table: RawTable): Omit<SurveyImportPreview, 'com
   });
   if (unitCol < 0) throw fail(SURVEY_ERRORS.MISSING_COLUMN, file, 'thiếu cột "unit" (Đơn vị).', table.headerRow);
   if (pointCols.size === 0) {
-    throw fail(SURVEY_ERRORS.MISSING_COLUMN, file, 'thiếu cột điểm khảo sát: "survey_cbccvc" (Khảo sát CBCCVC) và/hoặc "survey_sipas" (Chỉ số SIPAS).', table.headerRow);
+    throw fail(
+      SURVEY_ERRORS.MISSING_COLUMN,
+      file,
+      'thiếu cột điểm khảo sát: "survey_cbccvc" (Khảo sát CBCCVC) và/hoặc "survey_sipas" (Chỉ số SIPAS).',
+      table.headerRow,
+    );
   }
   const matcher = unitMatcher(db, cycleId);
   const maxima = surveyMaxima(db, cycleId);
@@ -190,7 +241,10 @@ function pointsFile(c: Context, table: RawTable): Omit<SurveyImportPreview, 'com
   const unmatched: { unit: string; row: number }[] = [];
   for (const r of table.rows) {
     if (r.cells.every(isBlankCell)) continue;
-    const name = cellText(r.cells[unitCol] ?? null).normalize('NFC').replace(/\s+/g, ' ').trim();
+    const name = cellText(r.cells[unitCol] ?? null)
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+      .trim();
     const unitHeader = headers[unitCol]!;
     if (name === '') throw fail(SURVEY_ERRORS.EMPTY_UNIT, file, 'tên đơn vị để trống.', r.row, unitHeader);
     const unit = matcher.match(name);
@@ -199,10 +253,25 @@ function pointsFile(c: Context, table: RawTable): Omit<SurveyImportPreview, 'com
         unmatched.push({ unit: name, row: r.row });
         continue;
       }
-      throw fail(SURVEY_ERRORS.UNKNOWN_UNIT, file, `đơn vị "${name}" không có trong kỳ đánh giá.`, r.row, unitHeader, name);
+      throw fail(
+        SURVEY_ERRORS.UNKNOWN_UNIT,
+        file,
+        `đơn vị "${name}" không có trong kỳ đánh giá.`,
+        r.row,
+        unitHeader,
+        name,
+      );
     }
     const first = seen.get(unit.id);
-    if (first !== undefined) throw fail(SURVEY_ERRORS.DUPLICATE_UNIT, file, `đơn vị "${name}" đã có ở dòng ${first}.`, r.row, unitHeader, name);
+    if (first !== undefined)
+      throw fail(
+        SURVEY_ERRORS.DUPLICATE_UNIT,
+        file,
+        `đơn vị "${name}" đã có ở dòng ${first}.`,
+        r.row,
+        unitHeader,
+        name,
+      );
     seen.set(unit.id, r.row);
     for (const [source, col] of pointCols) {
       const cell = r.cells[col] ?? null;
@@ -211,21 +280,44 @@ function pointsFile(c: Context, table: RawTable): Omit<SurveyImportPreview, 'com
       const points = readPoints(cell, file, r.row, header);
       const max = maxima.get(unit.group)?.[source] ?? null;
       if (max === null) {
-        throw fail(SURVEY_ERRORS.NOT_IN_FRAMEWORK, file, `bộ tiêu chí của nhóm đơn vị "${unit.name}" không có tiêu chí ${SURVEY_SOURCE_LABELS[source]}.`, r.row, header);
+        throw fail(
+          SURVEY_ERRORS.NOT_IN_FRAMEWORK,
+          file,
+          `bộ tiêu chí của nhóm đơn vị "${unit.name}" không có tiêu chí ${SURVEY_SOURCE_LABELS[source]}.`,
+          r.row,
+          header,
+        );
       }
       if (cmp(points, max) > 0) {
-        throw fail(SURVEY_ERRORS.POINTS_RANGE, file, `điểm ${cellText(cell)} vượt điểm tối đa ${exactText(max).replace('.', ',')} của ${SURVEY_SOURCE_LABELS[source]}.`, r.row, header, cellText(cell));
+        throw fail(
+          SURVEY_ERRORS.POINTS_RANGE,
+          file,
+          `điểm ${cellText(cell)} vượt điểm tối đa ${exactText(max).replace('.', ',')} của ${SURVEY_SOURCE_LABELS[source]}.`,
+          r.row,
+          header,
+          cellText(cell),
+        );
       }
       const rc = respCols.get(source);
       const respondents = rc === undefined ? null : readCount(r.cells[rc] ?? null, file, r.row, headers[rc]!);
       exact.set(`${unit.id}/${source}`, points);
-      rows.push({ unitId: unit.id, unit: unit.name, source, points: exactText(points), max: exactText(max), respondents, previous: before.get(`${unit.id}/${source}`) ?? null });
+      rows.push({
+        unitId: unit.id,
+        unit: unit.name,
+        source,
+        points: exactText(points),
+        max: exactText(max),
+        respondents,
+        previous: before.get(`${unit.id}/${source}`) ?? null,
+      });
     }
   }
   if (rows.length === 0) throw fail(SURVEY_ERRORS.NO_ROWS, file, 'không có dòng điểm khảo sát nào.');
   const sources = [...pointCols.keys()];
   const missing = matcher.units.flatMap((u) =>
-    sources.filter((s) => maxima.get(u.group)?.[s] && !exact.has(`${u.id}/${s}`)).map((s) => ({ unitId: u.id, unit: u.name, source: s })),
+    sources
+      .filter((s) => maxima.get(u.group)?.[s] && !exact.has(`${u.id}/${s}`))
+      .map((s) => ({ unitId: u.id, unit: u.name, source: s })),
   );
   return {
     cycleId,
@@ -259,7 +351,12 @@ export function tallyResponses(
   });
   if (unitCol < 0) throw fail(SURVEY_ERRORS.MISSING_COLUMN, file, 'thiếu cột "unit" (Đơn vị).', table.headerRow);
   if (questions.length === 0) {
-    throw fail(SURVEY_ERRORS.NO_QUESTIONS, file, 'không có cột câu hỏi nào (tiêu đề dạng "Câu 1", "Q1", "C1").', table.headerRow);
+    throw fail(
+      SURVEY_ERRORS.NO_QUESTIONS,
+      file,
+      'không có cột câu hỏi nào (tiêu đề dạng "Câu 1", "Q1", "C1").',
+      table.headerRow,
+    );
   }
   const tally = new SurveyTally(scale);
   const units = new Map<string, Unit>();
@@ -284,7 +381,14 @@ export function tallyResponses(
         unmatched.push({ unit: name.trim(), row: r.row });
         continue;
       }
-      throw fail(SURVEY_ERRORS.UNKNOWN_UNIT, file, `đơn vị "${name.trim()}" không có trong kỳ đánh giá.`, r.row, headers[unitCol], name.trim());
+      throw fail(
+        SURVEY_ERRORS.UNKNOWN_UNIT,
+        file,
+        `đơn vị "${name.trim()}" không có trong kỳ đánh giá.`,
+        r.row,
+        headers[unitCol],
+        name.trim(),
+      );
     }
     for (let q = 0; q < questions.length; q++) {
       const c = cells[questions[q]!] ?? null;
@@ -294,19 +398,39 @@ export function tallyResponses(
     if (bad >= 0) {
       const header = headers[questions[bad]!]!;
       const keys = scale.scale.options.map((o) => o.key).join(', ');
-      throw fail(SURVEY_ERRORS.UNKNOWN_ANSWER, file, `câu trả lời "${answers[bad]}" không thuộc thang đo (${keys}).`, r.row, header, answers[bad]);
+      throw fail(
+        SURVEY_ERRORS.UNKNOWN_ANSWER,
+        file,
+        `câu trả lời "${answers[bad]}" không thuộc thang đo (${keys}).`,
+        r.row,
+        header,
+        answers[bad],
+      );
     }
     units.set(unit.id, unit);
   }
   return { tally, units, unmatched };
 }
 
-function responsesFile(c: Context, table: RawTable, source: SurveySource): Omit<SurveyImportPreview, 'committed'> & { exact: Map<string, Rational>; summaries: Map<string, { satisfaction: Rational }> } {
+function responsesFile(
+  c: Context,
+  table: RawTable,
+  source: SurveySource,
+): Omit<SurveyImportPreview, 'committed'> & {
+  exact: Map<string, Rational>;
+  summaries: Map<string, { satisfaction: Rational }>;
+} {
   const { db, cycleId, file } = c;
   const scaleDef = getSurveyScale(db, cycleId, source);
   const scale = parsedScale(scaleDef);
   const matcher = unitMatcher(db, cycleId);
-  const { tally, units, unmatched } = tallyResponses(table, file, scale, (n) => matcher.match(n), c.options.allowUnmatched === true);
+  const { tally, units, unmatched } = tallyResponses(
+    table,
+    file,
+    scale,
+    (n) => matcher.match(n),
+    c.options.allowUnmatched === true,
+  );
   const maxima = surveyMaxima(db, cycleId);
   const before = storedPrevious(db, cycleId);
   const rows: SurveyImportRow[] = [];
@@ -317,7 +441,11 @@ function responsesFile(c: Context, table: RawTable, source: SurveySource): Omit<
     if (!counts || !units.has(unit.id)) continue;
     const max = maxima.get(unit.group)?.[source] ?? null;
     if (max === null) {
-      throw fail(SURVEY_ERRORS.NOT_IN_FRAMEWORK, file, `bộ tiêu chí của nhóm đơn vị "${unit.name}" không có tiêu chí ${SURVEY_SOURCE_LABELS[source]}.`);
+      throw fail(
+        SURVEY_ERRORS.NOT_IN_FRAMEWORK,
+        file,
+        `bộ tiêu chí của nhóm đơn vị "${unit.name}" không có tiêu chí ${SURVEY_SOURCE_LABELS[source]}.`,
+      );
     }
     const { satisfaction, points } = pointsOfCounts(counts, scale, max);
     exact.set(`${unit.id}/${source}`, points);
@@ -337,7 +465,9 @@ function responsesFile(c: Context, table: RawTable, source: SurveySource): Omit<
     });
   }
   if (rows.length === 0) throw fail(SURVEY_ERRORS.NO_ROWS, file, 'không có phiếu khảo sát nào.');
-  const missing = matcher.units.filter((u) => maxima.get(u.group)?.[source] && !exact.has(`${u.id}/${source}`)).map((u) => ({ unitId: u.id, unit: u.name, source }));
+  const missing = matcher.units
+    .filter((u) => maxima.get(u.group)?.[source] && !exact.has(`${u.id}/${source}`))
+    .map((u) => ({ unitId: u.id, unit: u.name, source }));
   return {
     cycleId,
     file,
@@ -355,7 +485,12 @@ function responsesFile(c: Context, table: RawTable, source: SurveySource): Omit<
 }
 
 /** Reads, checks and (with commit) imports a survey file into the cycle. */
-export async function importSurveyFile(db: Db, cycleId: string, path: string, options: SurveyImportOptions = {}): Promise<SurveyImportPreview> {
+export async function importSurveyFile(
+  db: Db,
+  cycleId: string,
+  path: string,
+  options: SurveyImportOptions = {},
+): Promise<SurveyImportPreview> {
   const cycle = requireCycle(db, cycleId);
   const file = options.fileName ?? path;
   const table = await readRawTable(path, file, 'SURVEY');
@@ -363,7 +498,11 @@ export async function importSurveyFile(db: Db, cycleId: string, path: string, op
   const ctx: Context = { db, cycleId, file, options };
   let preview: ReturnType<typeof pointsFile> & { summaries?: Map<string, { satisfaction: Rational }> };
   if (kind === 'responses') {
-    if (!options.source) throw new CodedFailure(SURVEY_ERRORS.SOURCE_REQUIRED, 'Tệp phiếu khảo sát cần chỉ rõ cuộc khảo sát: cbccvc (Khảo sát CBCCVC) hoặc sipas (Chỉ số SIPAS).');
+    if (!options.source)
+      throw new CodedFailure(
+        SURVEY_ERRORS.SOURCE_REQUIRED,
+        'Tệp phiếu khảo sát cần chỉ rõ cuộc khảo sát: cbccvc (Khảo sát CBCCVC) hoặc sipas (Chỉ số SIPAS).',
+      );
     preview = responsesFile(ctx, table, options.source);
   } else {
     preview = pointsFile(ctx, table);
@@ -371,14 +510,23 @@ export async function importSurveyFile(db: Db, cycleId: string, path: string, op
   const { exact, summaries, ...view } = preview;
   if (!options.commit) return { ...view, committed: false };
   if (cycle.status === 'finalised') {
-    throw new CodedFailure(SURVEY_ERRORS.CYCLE_FINALISED, `Kỳ đánh giá “${cycle.name}” đã chốt kết quả; không thể nhập điểm khảo sát.`);
+    throw new CodedFailure(
+      SURVEY_ERRORS.CYCLE_FINALISED,
+      `Kỳ đánh giá “${cycle.name}” đã chốt kết quả; không thể nhập điểm khảo sát.`,
+    );
   }
   const actor = options.actor ?? 'secretariat';
   const at = new Date().toISOString();
   tx(db, () => {
     for (const r of view.rows) {
       const points = exact.get(`${r.unitId}/${r.source}`)!;
-      putSurveyPoints(db, { unitId: r.unitId, source: r.source, points: serialize(points), respondents: r.respondents, importedAt: at });
+      putSurveyPoints(db, {
+        unitId: r.unitId,
+        source: r.source,
+        points: serialize(points),
+        respondents: r.respondents,
+        importedAt: at,
+      });
       if (view.kind === 'responses') {
         db.prepare(
           `INSERT INTO survey_response_summaries (unit_id, source, respondents, answers, blanks, option_counts, satisfaction, points, scale, source_file, imported_at)
@@ -437,6 +585,10 @@ export function surveyResponseSummaries(db: Db, cycleId: string): SurveyResponse
          FROM survey_response_summaries WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, source`,
       )
       .all(cycleId) as (Omit<SurveyResponseSummary, 'optionCounts'> & { oc: string })[]
-  ).map(({ oc, ...r }) => ({ ...r, optionCounts: JSON.parse(oc) as Record<string, number>, satisfaction: prevText(r.satisfaction), points: prevText(r.points) }));
+  ).map(({ oc, ...r }) => ({
+    ...r,
+    optionCounts: JSON.parse(oc) as Record<string, number>,
+    satisfaction: prevText(r.satisfaction),
+    points: prevText(r.points),
+  }));
 }
-

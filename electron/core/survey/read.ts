@@ -14,10 +14,16 @@ export const TABLE_MAX_ROWS = 1_000_000;
 export async function readRawTable(path: string, file: string, codePrefix: 'SURVEY' | 'PREVIOUS'): Promise<RawTable> {
   const ext = extname(path).toLowerCase();
   if (!(TABLE_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new CodedFailure(`${codePrefix}_UNSUPPORTED_FORMAT`, `Tệp ${file}: chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`, { file });
+    throw new CodedFailure(`${codePrefix}_UNSUPPORTED_FORMAT`, `Tệp ${file}: chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`, {
+      file,
+    });
   }
   const bytes = readTableBytes(path, file, ext === '.csv' ? TABLE_MAX_BYTES : TABLE_MAX_BYTES / 4, codePrefix);
-  return checkRowCount(ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file), TABLE_MAX_ROWS, codePrefix);
+  return checkRowCount(
+    ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file),
+    TABLE_MAX_ROWS,
+    codePrefix,
+  );
 }
 
 export function cellText(c: RawCell): string {

@@ -6,27 +6,51 @@
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type Rational, min as rmin } from '../../../shared/decimal/rational.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
-import { DEFAULT_SURVEY_SCALE, type ParsedScale, type SurveyScale, type SurveySource, parseSurveyScale } from '../../../shared/report/survey.ts';
+import {
+  DEFAULT_SURVEY_SCALE,
+  type ParsedScale,
+  type SurveyScale,
+  type SurveySource,
+  parseSurveyScale,
+} from '../../../shared/report/survey.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { cyclePlans, requireCycle } from '../results/cycle-totals.ts';
 
 export function getSurveyScale(db: Db, cycleId: string, source: SurveySource): SurveyScale {
-  const row = db.prepare('SELECT scale FROM survey_scales WHERE cycle_id = ? AND source = ?').pluck().get(cycleId, source) as string | undefined;
+  const row = db
+    .prepare('SELECT scale FROM survey_scales WHERE cycle_id = ? AND source = ?')
+    .pluck()
+    .get(cycleId, source) as string | undefined;
   return row ? (JSON.parse(row) as SurveyScale) : DEFAULT_SURVEY_SCALE;
 }
 
 export function parsedScale(scale: SurveyScale): ParsedScale {
   const r = parseSurveyScale(scale);
-  if (!r.ok) throw new CodedFailure(r.error.code, r.error.message, r.error.details as Record<string, string | number | boolean | null>);
+  if (!r.ok)
+    throw new CodedFailure(
+      r.error.code,
+      r.error.message,
+      r.error.details as Record<string, string | number | boolean | null>,
+    );
   return r.value;
 }
 
 /** Validates and stores a scale, with an audit row. */
-export function setSurveyScale(db: Db, cycleId: string, source: SurveySource, scale: SurveyScale, actor: string): SurveyScale {
+export function setSurveyScale(
+  db: Db,
+  cycleId: string,
+  source: SurveySource,
+  scale: SurveyScale,
+  actor: string,
+): SurveyScale {
   requireCycle(db, cycleId);
   const clean: SurveyScale = {
-    options: (scale.options ?? []).map((o) => ({ key: String(o.key ?? '').trim(), label: String(o.label ?? '').trim(), weight: String(o.weight ?? '').trim() })),
+    options: (scale.options ?? []).map((o) => ({
+      key: String(o.key ?? '').trim(),
+      label: String(o.label ?? '').trim(),
+      weight: String(o.weight ?? '').trim(),
+    })),
   };
   parsedScale(clean);
   const before = getSurveyScale(db, cycleId, source);
@@ -36,7 +60,15 @@ export function setSurveyScale(db: Db, cycleId: string, source: SurveySource, sc
       `INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (cycle_id, source) DO UPDATE SET scale = excluded.scale, updated_at = excluded.updated_at`,
     ).run(cycleId, source, JSON.stringify(clean), at);
-    appendAudit(db, { actor, action: 'survey.scale', entity: 'survey_scale', entityId: `${cycleId}/${source}`, before, after: clean, at });
+    appendAudit(db, {
+      actor,
+      action: 'survey.scale',
+      entity: 'survey_scale',
+      entityId: `${cycleId}/${source}`,
+      before,
+      after: clean,
+      at,
+    });
   });
   return clean;
 }

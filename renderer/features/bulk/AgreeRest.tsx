@@ -14,7 +14,13 @@ import { RefusedList } from './RefusedList.tsx';
 
 const B = vi.bulk;
 
-export function AgreeRest({ unitId, unitName, fieldCode, disabled, label }: {
+export function AgreeRest({
+  unitId,
+  unitName,
+  fieldCode,
+  disabled,
+  label,
+}: {
   unitId: string;
   unitName: string;
   /** null: every field of the unit assigned to me. */
@@ -22,7 +28,12 @@ export function AgreeRest({ unitId, unitName, fieldCode, disabled, label }: {
   disabled: boolean;
   label?: string;
 }) {
-  const [state, setState] = useState<{ step: 'idle' } | { step: 'counting' } | { step: 'confirm'; preview: BulkResult } | { step: 'saving'; preview: BulkResult }>({ step: 'idle' });
+  const [state, setState] = useState<
+    | { step: 'idle' }
+    | { step: 'counting' }
+    | { step: 'confirm'; preview: BulkResult }
+    | { step: 'saving'; preview: BulkResult }
+  >({ step: 'idle' });
   const [skipped, setSkipped] = useState<BulkResult['refused']>([]);
 
   const ask = async () => {
@@ -56,25 +67,57 @@ export function AgreeRest({ unitId, unitName, fieldCode, disabled, label }: {
   return (
     <div className="bulk-agree">
       {state.step === 'confirm' || state.step === 'saving' ? (
-        <div className="bulk-confirm" role="alertdialog" aria-labelledby={`agree-${unitId}`} data-testid="agree-confirm">
+        <div
+          className="bulk-confirm"
+          role="alertdialog"
+          aria-labelledby={`agree-${unitId}`}
+          data-testid="agree-confirm"
+        >
           <p id={`agree-${unitId}`}>
-            {fieldCode ? B.confirmField(state.preview.saved.length, fieldCode, unitName) : B.confirmUnit(state.preview.saved.length, unitName)}
+            {fieldCode
+              ? B.confirmField(state.preview.saved.length, fieldCode, unitName)
+              : B.confirmUnit(state.preview.saved.length, unitName)}
           </p>
           <div className="bulk-actions">
-            <button type="button" className="button button-small" disabled={state.step === 'saving'} onClick={() => void commit(state.preview)} autoFocus>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={state.step === 'saving'}
+              onClick={() => void commit(state.preview)}
+              autoFocus
+            >
               {B.confirmAction(state.preview.saved.length)}
             </button>
-            <button type="button" className="button button-small button-quiet" disabled={state.step === 'saving'} onClick={() => setState({ step: 'idle' })}>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              disabled={state.step === 'saving'}
+              onClick={() => setState({ step: 'idle' })}
+            >
               {B.cancel}
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" className="button button-small button-secondary" disabled={disabled || state.step === 'counting'} title={B.agreeRestHint} onClick={() => void ask()} data-testid="agree-rest">
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          disabled={disabled || state.step === 'counting'}
+          title={B.agreeRestHint}
+          onClick={() => void ask()}
+          data-testid="agree-rest"
+        >
           {state.step === 'counting' ? B.counting : text}
         </button>
       )}
-      {skipped.length > 0 && <RefusedList title={B.skipped(skipped.length)} items={skipped.map((s) => s.message)} onClose={() => setSkipped([])} testId="agree-skipped" />}
+      {skipped.length > 0 && (
+        <RefusedList
+          title={B.skipped(skipped.length)}
+          items={skipped.map((s) => s.message)}
+          onClose={() => setSkipped([])}
+          testId="agree-skipped"
+        />
+      )}
     </div>
   );
 }

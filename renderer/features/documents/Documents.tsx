@@ -38,11 +38,18 @@ export function Documents() {
             </p>
           )}
           <div className="r-docs">
-            <MeetingForm value={load.value} onSaved={setValue} onDirty={(s) => {
+            <MeetingForm
+              value={load.value}
+              onSaved={setValue}
+              onDirty={(s) => {
                 saveRef.current = s;
-              }} />
+              }}
+            />
             <div className="r-docs-side">
-              <MinutesCard canEdit={load.value.canEdit} saveFirst={() => (saveRef.current ? saveRef.current() : Promise.resolve(true))} />
+              <MinutesCard
+                canEdit={load.value.canEdit}
+                saveFirst={() => (saveRef.current ? saveRef.current() : Promise.resolve(true))}
+              />
               <SheetsCard canEdit={load.value.canEdit} />
               <ExportCard />
             </div>
@@ -66,7 +73,11 @@ function Produced({ f }: { f: ProducedFile | null }) {
 }
 
 /** Asks the core for a document, shows it as the last one produced and saves it (save dialog or download). */
-function useProduce(): { busy: boolean; last: ProducedFile | null; produce: (make: () => Promise<Result<ProducedFile>>, before?: () => Promise<boolean>) => Promise<void> } {
+function useProduce(): {
+  busy: boolean;
+  last: ProducedFile | null;
+  produce: (make: () => Promise<Result<ProducedFile>>, before?: () => Promise<boolean>) => Promise<void>;
+} {
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ProducedFile | null>(null);
   const produce = async (make: () => Promise<Result<ProducedFile>>, before?: () => Promise<boolean>) => {
@@ -103,7 +114,13 @@ function MinutesCard({ canEdit, saveFirst }: { canEdit: boolean; saveFirst: () =
           {D.fieldTables}
         </label>
         <div className="r-form-actions">
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void print()} data-testid="print-minutes">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void print()}
+            data-testid="print-minutes"
+          >
             {busy ? D.printing : D.printMinutes}
           </button>
         </div>
@@ -114,7 +131,10 @@ function MinutesCard({ canEdit, saveFirst }: { canEdit: boolean; saveFirst: () =
 }
 
 function SheetsCard({ canEdit }: { canEdit: boolean }) {
-  const [units] = useLoad<readonly ClassifiedUnit[]>(() => loadReport().then((r) => (r.ok ? { ok: true, value: r.value.report.units } : r)), 'report-units');
+  const [units] = useLoad<readonly ClassifiedUnit[]>(
+    () => loadReport().then((r) => (r.ok ? { ok: true, value: r.value.report.units } : r)),
+    'report-units',
+  );
   const [kind, setKind] = useState<'appraisal' | 'notice' | 'feedback'>('appraisal');
   const [round, setRound] = useState<1 | 2>(1);
   const [deadline, setDeadline] = useState('');
@@ -123,14 +143,16 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
 
   const byGroup = useMemo(() => {
     const m = new Map<UnitGroup, ClassifiedUnit[]>();
-    if (units.state === 'ready') for (const u of [...units.value].sort((a, b) => a.unit.localeCompare(b.unit, 'vi'))) m.set(u.group, [...(m.get(u.group) ?? []), u]);
+    if (units.state === 'ready')
+      for (const u of [...units.value].sort((a, b) => a.unit.localeCompare(b.unit, 'vi')))
+        m.set(u.group, [...(m.get(u.group) ?? []), u]);
     return m;
   }, [units]);
 
   const toggle = (ids: string[], on: boolean) =>
     setPicked((s) => {
       const n = new Set(s);
-      for (const id of ids) (on ? n.add(id) : n.delete(id));
+      for (const id of ids) on ? n.add(id) : n.delete(id);
       return n;
     });
 
@@ -173,7 +195,14 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
           {kind === 'notice' && round === 1 && (
             <label className="control">
               <span>{D.deadline}</span>
-              <input type="text" inputMode="numeric" value={deadline} placeholder={D.datePlaceholder} aria-invalid={deadline.trim() !== '' && !isoDate(deadline) ? true : undefined} onChange={(e) => setDeadline(e.target.value)} />
+              <input
+                type="text"
+                inputMode="numeric"
+                value={deadline}
+                placeholder={D.datePlaceholder}
+                aria-invalid={deadline.trim() !== '' && !isoDate(deadline) ? true : undefined}
+                onChange={(e) => setDeadline(e.target.value)}
+              />
             </label>
           )}
         </div>
@@ -188,15 +217,32 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
                 <details key={g} className="r-pick-group">
                   <summary>
                     <label className="r-check" onClick={(e) => e.stopPropagation()}>
-                      <input type="checkbox" checked={all} onChange={(e) => toggle(list.map((u) => u.unitId), e.target.checked)} aria-label={D.selectGroup(groupLabel(g))} />
-                      {groupLabel(g)} <span className="muted">({list.filter((u) => picked.has(u.unitId)).length}/{list.length})</span>
+                      <input
+                        type="checkbox"
+                        checked={all}
+                        onChange={(e) =>
+                          toggle(
+                            list.map((u) => u.unitId),
+                            e.target.checked,
+                          )
+                        }
+                        aria-label={D.selectGroup(groupLabel(g))}
+                      />
+                      {groupLabel(g)}{' '}
+                      <span className="muted">
+                        ({list.filter((u) => picked.has(u.unitId)).length}/{list.length})
+                      </span>
                     </label>
                   </summary>
                   <ul>
                     {list.map((u) => (
                       <li key={u.unitId}>
                         <label className="r-check">
-                          <input type="checkbox" checked={picked.has(u.unitId)} onChange={(e) => toggle([u.unitId], e.target.checked)} />
+                          <input
+                            type="checkbox"
+                            checked={picked.has(u.unitId)}
+                            onChange={(e) => toggle([u.unitId], e.target.checked)}
+                          />
                           {u.unit}
                         </label>
                       </li>
@@ -209,7 +255,13 @@ function SheetsCard({ canEdit }: { canEdit: boolean }) {
         )}
         <div className="r-form-actions">
           <span className="muted">{D.selectedUnits(picked.size)}</span>
-          <button type="button" className="button button-primary" disabled={busy || picked.size === 0} onClick={() => void print()} data-testid="print-sheets">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || picked.size === 0}
+            onClick={() => void print()}
+            data-testid="print-sheets"
+          >
             {busy ? D.printing : D.printSheets}
           </button>
         </div>
@@ -241,10 +293,22 @@ function ExportCard() {
       <h2 id="export-title">{D.exportTitle}</h2>
       <p className="hint">{D.exportHint}</p>
       <div className="r-form-actions r-export">
-        <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void run('xlsx')} data-testid="export-xlsx">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy !== null}
+          onClick={() => void run('xlsx')}
+          data-testid="export-xlsx"
+        >
           {D.exportXlsx}
         </button>
-        <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void run('json')} data-testid="export-json">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy !== null}
+          onClick={() => void run('json')}
+          data-testid="export-json"
+        >
           {D.exportJson}
         </button>
       </div>
@@ -260,7 +324,13 @@ function ExportCard() {
               ))}
             </select>
           </label>
-          <button type="button" className="button button-secondary button-small" disabled={busy !== null || table === ''} onClick={() => void run('csv')} data-testid="export-csv">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={busy !== null || table === ''}
+            onClick={() => void run('csv')}
+            data-testid="export-csv"
+          >
             {D.exportCsv}
           </button>
         </div>
@@ -268,4 +338,3 @@ function ExportCard() {
     </section>
   );
 }
-

@@ -59,7 +59,9 @@ export function draftOf(v: MeetingWithRoster): MeetingDraft {
     contents: m.contents,
     conclusions: m.conclusions.join('\n'),
     copies: m.copies === null ? '' : String(m.copies),
-    attendance: Object.fromEntries(v.members.map((x) => [x.id, { present: att.get(x.id)?.present ?? true, note: att.get(x.id)?.note ?? '' }])),
+    attendance: Object.fromEntries(
+      v.members.map((x) => [x.id, { present: att.get(x.id)?.present ?? true, note: att.get(x.id)?.note ?? '' }]),
+    ),
   };
 }
 
@@ -157,18 +159,33 @@ export function patchOf(d: MeetingDraft): MeetingPatch {
     contents: d.contents,
     conclusions: lines(d.conclusions),
     copies: d.copies.trim() === '' || !Number.isInteger(copies) ? null : copies,
-    attendance: Object.entries(d.attendance).map(([memberId, a]) => ({ memberId, present: a.present, note: a.note.trim() })),
+    attendance: Object.entries(d.attendance).map(([memberId, a]) => ({
+      memberId,
+      present: a.present,
+      note: a.note.trim(),
+    })),
   };
 }
 
-export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRoster; onSaved: (v: MeetingWithRoster) => void; onDirty: (save: (() => Promise<boolean>) | null) => void }) {
+export function MeetingForm({
+  value,
+  onSaved,
+  onDirty,
+}: {
+  value: MeetingWithRoster;
+  onSaved: (v: MeetingWithRoster) => void;
+  onDirty: (save: (() => Promise<boolean>) | null) => void;
+}) {
   const initial = useMemo(() => draftOf(value), [value]);
   const [d, setD] = useState<MeetingDraft>(initial);
   const [busy, setBusy] = useState(false);
   useEffect(() => setD(initial), [initial]);
   const dirty = JSON.stringify(patchOf(d)) !== JSON.stringify(patchOf(initial));
   const explained = draftExplanations(d);
-  const problems = new Set<keyof MeetingDraft>([...draftProblems(d), ...(Object.keys(explained) as (keyof MeetingDraft)[])]);
+  const problems = new Set<keyof MeetingDraft>([
+    ...draftProblems(d),
+    ...(Object.keys(explained) as (keyof MeetingDraft)[]),
+  ]);
   const set = <K extends keyof MeetingDraft>(k: K, v: MeetingDraft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   const save = async (): Promise<boolean> => {
@@ -189,7 +206,11 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
     onDirty(dirty ? save : null);
   });
 
-  const text = (k: keyof MeetingDraft & string, label: string, extra: { type?: string; wide?: boolean; placeholder?: string } = {}) => (
+  const text = (
+    k: keyof MeetingDraft & string,
+    label: string,
+    extra: { type?: string; wide?: boolean; placeholder?: string } = {},
+  ) => (
     <label className={`r-field${extra.wide ? ' r-field-wide' : ''}`}>
       <span>{label}</span>
       <input
@@ -315,7 +336,8 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
             <tbody>
               {value.members.map((m) => {
                 const a = d.attendance[m.id] ?? { present: true, note: '' };
-                const put = (p: Partial<typeof a>) => setD((x) => ({ ...x, attendance: { ...x.attendance, [m.id]: { ...a, ...p } } }));
+                const put = (p: Partial<typeof a>) =>
+                  setD((x) => ({ ...x, attendance: { ...x.attendance, [m.id]: { ...a, ...p } } }));
                 return (
                   <tr key={m.id} className={a.present ? '' : 'is-absent'}>
                     <th scope="row">
@@ -327,12 +349,23 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
                     </th>
                     <td>
                       <label className="r-check">
-                        <input type="checkbox" checked={a.present} onChange={(e) => put({ present: e.target.checked })} aria-label={`${D.present}: ${m.name}`} />
+                        <input
+                          type="checkbox"
+                          checked={a.present}
+                          onChange={(e) => put({ present: e.target.checked })}
+                          aria-label={`${D.present}: ${m.name}`}
+                        />
                         {a.present ? D.present : D.absent}
                       </label>
                     </td>
                     <td>
-                      <input type="text" value={a.note} onChange={(e) => put({ note: e.target.value })} aria-label={`${D.note}: ${m.name}`} className="r-att-note" />
+                      <input
+                        type="text"
+                        value={a.note}
+                        onChange={(e) => put({ note: e.target.value })}
+                        aria-label={`${D.note}: ${m.name}`}
+                        className="r-att-note"
+                      />
                     </td>
                   </tr>
                 );
@@ -344,7 +377,12 @@ export function MeetingForm({ value, onSaved, onDirty }: { value: MeetingWithRos
         {area('contents', D.contents, 3)}
         {area('conclusions', D.conclusions, 4)}
         <div className="r-form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || !dirty || problems.size > 0} data-testid="meeting-save">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || !dirty || problems.size > 0}
+            data-testid="meeting-save"
+          >
             {D.save}
           </button>
         </div>

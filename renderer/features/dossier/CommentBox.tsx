@@ -7,7 +7,14 @@ import { TEXT_DEBOUNCE_MS, editOfNode, saver } from './saver.ts';
 const D = vi.dossier.detail;
 
 /** The member's comment: saved debounced while typing and at once on leaving the box. */
-export function CommentBox({ unitId, node, comment, locked, focusSeq, onEscape }: {
+export function CommentBox({
+  unitId,
+  node,
+  comment,
+  locked,
+  focusSeq,
+  onEscape,
+}: {
   unitId: string;
   node: DossierNode;
   comment: string;
@@ -37,7 +44,13 @@ export function CommentBox({ unitId, node, comment, locked, focusSeq, onEscape }
         aria-describedby={`${id}-hint`}
         onChange={(e) => {
           setText(e.target.value);
-          void saver.edit(unitId, node.code, editOfNode(node), { comment: e.target.value }, { delay: TEXT_DEBOUNCE_MS });
+          void saver.edit(
+            unitId,
+            node.code,
+            editOfNode(node),
+            { comment: e.target.value },
+            { delay: TEXT_DEBOUNCE_MS },
+          );
         }}
         onBlur={() => void saver.flush(unitId, node.code)}
         onKeyDown={(e) => {

@@ -17,7 +17,12 @@ export interface RowState {
 
 const L = vi.dossier.list;
 
-const Row = memo(function Row({ row, selected, fieldTotals, onSelect }: {
+const Row = memo(function Row({
+  row,
+  selected,
+  fieldTotals,
+  onSelect,
+}: {
   row: RowState;
   selected: boolean;
   fieldTotals: DossierView['totals']['fields'][number] | undefined;
@@ -58,25 +63,49 @@ const Row = memo(function Row({ row, selected, fieldTotals, onSelect }: {
         )}
         {node.leaf ? pts(self) : ''}
       </td>
-      <td className={`c-num c-mine${differs ? ' differs' : ''}${row.invalid ? ' invalid' : ''}`} title={differs ? L.differs : undefined}>
-        {node.leaf
-          ? row.exempted
-            ? <span className="flag flag-exempt" title={node.exemption?.status === 'proposed' ? L.exemptionProposed : L.exempted}>{vi.grid.exempt}</span>
-            : row.mine !== null
-              ? pts(row.mine)
-              : <span className="muted" aria-label={L.notAppraised}>·</span>
-          : node.depth === 0 && fieldTotals
-            ? <span className="field-sum">{vi.dossier.fields.of(pts(fieldTotals.points, 2), pts(fieldTotals.benchmark, 2))}</span>
-            : ''}
+      <td
+        className={`c-num c-mine${differs ? ' differs' : ''}${row.invalid ? ' invalid' : ''}`}
+        title={differs ? L.differs : undefined}
+      >
+        {node.leaf ? (
+          row.exempted ? (
+            <span
+              className="flag flag-exempt"
+              title={node.exemption?.status === 'proposed' ? L.exemptionProposed : L.exempted}
+            >
+              {vi.grid.exempt}
+            </span>
+          ) : row.mine !== null ? (
+            pts(row.mine)
+          ) : (
+            <span className="muted" aria-label={L.notAppraised}>
+              ·
+            </span>
+          )
+        ) : node.depth === 0 && fieldTotals ? (
+          <span className="field-sum">
+            {vi.dossier.fields.of(pts(fieldTotals.points, 2), pts(fieldTotals.benchmark, 2))}
+          </span>
+        ) : (
+          ''
+        )}
       </td>
       <td className="c-flags">
         {row.exempted === 'self' && !node.leaf && (
-          <span className="flag flag-exempt" title={node.exemption?.status === 'proposed' ? L.exemptionProposed : L.exempted}>
+          <span
+            className="flag flag-exempt"
+            title={node.exemption?.status === 'proposed' ? L.exemptionProposed : L.exempted}
+          >
             {vi.grid.exempt}
           </span>
         )}
         {node.exemptable && !row.exempted && (
-          <span className="flag flag-exemptable" title={vi.bulk.exemptableHint} aria-label={vi.bulk.exemptableHint} data-testid="exemptable">
+          <span
+            className="flag flag-exemptable"
+            title={vi.bulk.exemptableHint}
+            aria-label={vi.bulk.exemptableHint}
+            data-testid="exemptable"
+          >
             ↓ĐC
           </span>
         )}
@@ -105,7 +134,14 @@ const Row = memo(function Row({ row, selected, fieldTotals, onSelect }: {
   );
 });
 
-export function CriteriaList({ rows, selected, fields, onSelect, onKeyDown, tableRef }: {
+export function CriteriaList({
+  rows,
+  selected,
+  fields,
+  onSelect,
+  onKeyDown,
+  tableRef,
+}: {
   rows: readonly RowState[];
   selected: string | null;
   fields: DossierView['totals']['fields'];
@@ -114,25 +150,52 @@ export function CriteriaList({ rows, selected, fields, onSelect, onKeyDown, tabl
   tableRef: RefObject<HTMLTableElement | null>;
 }) {
   return (
-    <table className="crit-table" role="grid" aria-label={L.label} ref={tableRef} onKeyDown={onKeyDown} data-testid="criteria">
+    <table
+      className="crit-table"
+      role="grid"
+      aria-label={L.label}
+      ref={tableRef}
+      onKeyDown={onKeyDown}
+      data-testid="criteria"
+    >
       <thead>
         <tr>
-          <th scope="col" className="c-code">{L.code}</th>
-          <th scope="col" className="c-title">{L.title}</th>
-          <th scope="col" className="c-num">{L.max}</th>
-          <th scope="col" className="c-num c-self">{L.self}</th>
-          <th scope="col" className="c-num c-mine">{L.mine}</th>
-          <th scope="col" className="c-flags"><span className="sr-only">{vi.grid.filters}</span></th>
+          <th scope="col" className="c-code">
+            {L.code}
+          </th>
+          <th scope="col" className="c-title">
+            {L.title}
+          </th>
+          <th scope="col" className="c-num">
+            {L.max}
+          </th>
+          <th scope="col" className="c-num c-self">
+            {L.self}
+          </th>
+          <th scope="col" className="c-num c-mine">
+            {L.mine}
+          </th>
+          <th scope="col" className="c-flags">
+            <span className="sr-only">{vi.grid.filters}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={6} className="muted empty-cell">{L.empty}</td>
+            <td colSpan={6} className="muted empty-cell">
+              {L.empty}
+            </td>
           </tr>
         )}
         {rows.map((r) => (
-          <Row key={r.node.code} row={r} selected={r.node.code === selected} fieldTotals={r.node.depth === 0 ? fields.find((f) => f.code === r.node.code) : undefined} onSelect={onSelect} />
+          <Row
+            key={r.node.code}
+            row={r}
+            selected={r.node.code === selected}
+            fieldTotals={r.node.depth === 0 ? fields.find((f) => f.code === r.node.code) : undefined}
+            onSelect={onSelect}
+          />
         ))}
       </tbody>
     </table>

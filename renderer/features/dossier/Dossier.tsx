@@ -86,10 +86,19 @@ function DossierScreen({ unitId, code, overview }: { unitId: string; code: strin
 
 /** The view after a saved change: the node replaced, the unit's totals new. */
 function applyChange(view: DossierView, change: { node: DossierNode; totals: DossierView['totals'] }): DossierView {
-  return { ...view, nodes: view.nodes.map((n) => (n.code === change.node.code ? change.node : n)), totals: change.totals };
+  return {
+    ...view,
+    nodes: view.nodes.map((n) => (n.code === change.node.code ? change.node : n)),
+    totals: change.totals,
+  };
 }
 
-function DossierBody({ view, overview, selected, setSelected }: {
+function DossierBody({
+  view,
+  overview,
+  selected,
+  setSelected,
+}: {
   view: DossierView;
   overview: Overview | null;
   selected: string | null;
@@ -100,20 +109,28 @@ function DossierBody({ view, overview, selected, setSelected }: {
   const member = overview ? overview.me !== null : true; // until known, the core's readOnly flags decide
   const assigned = overview?.me?.fields;
   const finalised = view.cycleStatus === 'finalised';
-  const myFields = useMemo(() => new Set(view.nodes.filter((n) => n.depth === 0 && !n.readOnly).map((n) => n.code)), [view.nodes]);
+  const myFields = useMemo(
+    () => new Set(view.nodes.filter((n) => n.depth === 0 && !n.readOnly).map((n) => n.code)),
+    [view.nodes],
+  );
 
   const selectedNode = (selected && byCode.get(selected)) || firstEditable(view.nodes);
   const [field, setField] = useState<string>(() => selectedNode?.field ?? view.nodes[0]?.field ?? 'all');
   const [leftOnly, setLeftOnly] = useState(false);
   // "Còn lại": the sub-criteria I still have to score (editable, not exempted, no score of mine), with their parents.
   const isLeft = (n: DossierNode) =>
-    n.leaf && !exemptedBy(byCode, n.code) && locksOf(n, null, finalised, member, assigned).readOnly === null && (saver.desired(unitId, n.code)?.input ?? n.appraisal?.input ?? null) === null;
+    n.leaf &&
+    !exemptedBy(byCode, n.code) &&
+    locksOf(n, null, finalised, member, assigned).readOnly === null &&
+    (saver.desired(unitId, n.code)?.input ?? n.appraisal?.input ?? null) === null;
   const leftCodes = new Set<string>();
   for (const n of view.nodes) {
     if (!isLeft(n)) continue;
     for (let c: string | null = n.code; c && !leftCodes.has(c); c = byCode.get(c)?.parent ?? null) leftCodes.add(c);
   }
-  const leftCount = view.nodes.filter((n) => n.leaf && leftCodes.has(n.code) && (field === 'all' || n.field === field)).length;
+  const leftCount = view.nodes.filter(
+    (n) => n.leaf && leftCodes.has(n.code) && (field === 'all' || n.field === field),
+  ).length;
   const leftKey = [...leftCodes].join(',');
   const rowsNodes = useMemo(
     () => view.nodes.filter((n) => (field === 'all' || n.field === field) && (!leftOnly || leftCodes.has(n.code))),
@@ -179,7 +196,12 @@ function DossierBody({ view, overview, selected, setSelected }: {
       )
     : {
         appraised: totals.appraised,
-        total: view.nodes.filter((n) => n.leaf && n.scoring?.kind !== 'survey' && !ancestorsOf(byCode, n.code).some((a) => takesOut(a.exemption?.status))).length,
+        total: view.nodes.filter(
+          (n) =>
+            n.leaf &&
+            n.scoring?.kind !== 'survey' &&
+            !ancestorsOf(byCode, n.code).some((a) => takesOut(a.exemption?.status)),
+        ).length,
       };
 
   // ---------- keyboard ----------
@@ -313,14 +335,29 @@ function DossierBody({ view, overview, selected, setSelected }: {
               ))}
               {units.length === 0 && <option value={unitId}>{view.unit.name}</option>}
             </select>
-            <a className={`button button-small button-secondary${prev ? '' : ' is-disabled'}`} href={prev ? hrefFor(paths.unit(prev.id)) : undefined} aria-disabled={!prev} title={L.prevUnit} aria-label={L.prevUnit}>
+            <a
+              className={`button button-small button-secondary${prev ? '' : ' is-disabled'}`}
+              href={prev ? hrefFor(paths.unit(prev.id)) : undefined}
+              aria-disabled={!prev}
+              title={L.prevUnit}
+              aria-label={L.prevUnit}
+            >
               ‹
             </a>
-            <a className={`button button-small button-secondary${next ? '' : ' is-disabled'}`} href={next ? hrefFor(paths.unit(next.id)) : undefined} aria-disabled={!next} title={L.nextUnit} aria-label={L.nextUnit}>
+            <a
+              className={`button button-small button-secondary${next ? '' : ' is-disabled'}`}
+              href={next ? hrefFor(paths.unit(next.id)) : undefined}
+              aria-disabled={!next}
+              title={L.nextUnit}
+              aria-label={L.nextUnit}
+            >
               ›
             </a>
             {current && (
-              <a className="button button-small button-secondary" href={hrefFor(paths.grid(view.unit.group, current.field))}>
+              <a
+                className="button button-small button-secondary"
+                href={hrefFor(paths.grid(view.unit.group, current.field))}
+              >
                 {L.openGrid} · {vi.dossier.fields.label} {current.field}
               </a>
             )}
@@ -370,18 +407,37 @@ function DossierBody({ view, overview, selected, setSelected }: {
       </div>
 
       <div className="bulk-bar" data-testid="bulk-bar">
-        <button type="button" className="toggle" aria-pressed={leftOnly} title={vi.bulk.leftHint} onClick={() => setLeftOnly((v) => !v)} data-testid="filter-left">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={leftOnly}
+          title={vi.bulk.leftHint}
+          onClick={() => setLeftOnly((v) => !v)}
+          data-testid="filter-left"
+        >
           {vi.bulk.left} <span className="toggle-count">({vi.bulk.leftCount(leftCount)})</span>
         </button>
         {!finalised && member && myFields.size > 0 && (field === 'all' || myFields.has(field)) && (
-          <AgreeRest unitId={unitId} unitName={view.unit.name} fieldCode={field === 'all' ? null : field} disabled={leftCount === 0} />
+          <AgreeRest
+            unitId={unitId}
+            unitName={view.unit.name}
+            fieldCode={field === 'all' ? null : field}
+            disabled={leftCount === 0}
+          />
         )}
       </div>
 
       <div className="dossier-panes">
         <div className="pane pane-list">
           {field !== 'all' && <p className="pane-caption">{fieldTitle(field)}</p>}
-          <CriteriaList rows={rows} selected={current?.code ?? null} fields={totals.fields} onSelect={select} onKeyDown={onKeyDown} tableRef={tableRef} />
+          <CriteriaList
+            rows={rows}
+            selected={current?.code ?? null}
+            fields={totals.fields}
+            onSelect={select}
+            onKeyDown={onKeyDown}
+            tableRef={tableRef}
+          />
         </div>
         <div className="pane pane-detail">
           {current ? (
@@ -402,4 +458,3 @@ function DossierBody({ view, overview, selected, setSelected }: {
     </div>
   );
 }
-

@@ -20,7 +20,15 @@ function StatusFlag({ status }: { status: EvidenceLink['status'] }) {
 }
 
 /** One document line: title, page, status, Mở (and an action). */
-function DocLine({ doc, page, action }: { doc: Pick<Doc, 'evidenceId' | 'title' | 'fileName' | 'status'>; page: number | null; action?: React.ReactNode }) {
+function DocLine({
+  doc,
+  page,
+  action,
+}: {
+  doc: Pick<Doc, 'evidenceId' | 'title' | 'fileName' | 'status'>;
+  page: number | null;
+  action?: React.ReactNode;
+}) {
   return (
     <li className={`doc${doc.status !== 'ok' ? ' doc-problem' : ''}`}>
       <DocIcon />
@@ -49,7 +57,17 @@ function DocLine({ doc, page, action }: { doc: Pick<Doc, 'evidenceId' | 'title' 
 }
 
 /** The unit's evidence for this sub-criterion, with "Dẫn chiếu" to cite it in my appraisal. */
-export function UnitEvidence({ unitId, node, mine, locked }: { unitId: string; node: DossierNode; mine: readonly EvidenceRef[]; locked: boolean }) {
+export function UnitEvidence({
+  unitId,
+  node,
+  mine,
+  locked,
+}: {
+  unitId: string;
+  node: DossierNode;
+  mine: readonly EvidenceRef[];
+  locked: boolean;
+}) {
   if (node.unitEvidence.length === 0) return <p className="muted">{D.noUnitEvidence}</p>;
   return (
     <ul className="docs" data-testid="unit-evidence">
@@ -81,7 +99,15 @@ export function UnitEvidence({ unitId, node, mine, locked }: { unitId: string; n
 }
 
 /** My citations (document + page), and a row to add one. */
-export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq, onEscape }: {
+export function MyEvidence({
+  unitId,
+  node,
+  mine,
+  documents,
+  locked,
+  focusSeq,
+  onEscape,
+}: {
   unitId: string;
   node: DossierNode;
   mine: readonly EvidenceRef[];
@@ -100,7 +126,8 @@ export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq, on
   const add = () => {
     if (!docId) return select.current?.focus();
     const ref = { evidenceId: Number(docId), page: pageNumber };
-    if (!mine.some((m) => m.evidenceId === ref.evidenceId && m.page === ref.page)) setEvidence(unitId, node, [...mine, ref]);
+    if (!mine.some((m) => m.evidenceId === ref.evidenceId && m.page === ref.page))
+      setEvidence(unitId, node, [...mine, ref]);
     setDocId('');
     setPage('');
     select.current?.focus();
@@ -134,7 +161,13 @@ export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq, on
                       className="button button-small button-quiet"
                       aria-label={D.removeTitle(doc.title)}
                       title={D.removeTitle(doc.title)}
-                      onClick={() => setEvidence(unitId, node, mine.filter((_, j) => j !== i))}
+                      onClick={() =>
+                        setEvidence(
+                          unitId,
+                          node,
+                          mine.filter((_, j) => j !== i),
+                        )
+                      }
                     >
                       {D.remove}
                     </button>
@@ -171,7 +204,14 @@ export function MyEvidence({ unitId, node, mine, documents, locked, focusSeq, on
               ))}
             </select>
             <label htmlFor={`${id}-page`}>{D.page}</label>
-            <input id={`${id}-page`} className="page-input" type="text" inputMode="numeric" value={page} onChange={(e) => setPage(e.target.value)} />
+            <input
+              id={`${id}-page`}
+              className="page-input"
+              type="text"
+              inputMode="numeric"
+              value={page}
+              onChange={(e) => setPage(e.target.value)}
+            />
             <button type="button" className="button button-small button-secondary" onClick={add}>
               {D.addEvidence}
             </button>

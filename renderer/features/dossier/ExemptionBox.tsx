@@ -15,7 +15,13 @@ function baseOf(node: DossierNode): ExemptionEdit | null {
  * Lowered benchmark (hạ điểm chuẩn) with its reason and legal basis. Proposing it is one
  * deliberate step (it changes the benchmark); once proposed, edits to the text autosave.
  */
-export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
+export function ExemptionBox({
+  unitId,
+  node,
+  locked,
+  focusSeq,
+  onEscape,
+}: {
   unitId: string;
   node: DossierNode;
   locked: boolean;
@@ -74,7 +80,11 @@ export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
   };
 
   return (
-    <section className={`exemption${current ? ' exemption-on' : ''}`} aria-labelledby={`${id}-title`} data-testid="exemption">
+    <section
+      className={`exemption${current ? ' exemption-on' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-testid="exemption"
+    >
       <h3 id={`${id}-title`}>
         {D.exemption}
         {current && status && <span className={`chip chip-${status}`}>{D.exemptionStatus[status]}</span>}
@@ -93,7 +103,10 @@ export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
         <div className="exemption-form" onKeyDown={escape}>
           <div className="field">
             <label htmlFor={`${id}-reason`}>
-              {D.reason} <span className="required" aria-hidden="true">*</span>
+              {D.reason}{' '}
+              <span className="required" aria-hidden="true">
+                *
+              </span>
             </label>
             <textarea
               id={`${id}-reason`}
@@ -140,10 +153,21 @@ export function ExemptionBox({ unitId, node, locked, focusSeq, onEscape }: {
             <div className="exemption-actions">
               {current === null ? (
                 <>
-                  <button type="button" className="button button-small button-primary" onClick={() => save({ reason, legalBasis }, 0)}>
+                  <button
+                    type="button"
+                    className="button button-small button-primary"
+                    onClick={() => save({ reason, legalBasis }, 0)}
+                  >
                     {D.propose}
                   </button>
-                  <button type="button" className="button button-small button-quiet" onClick={() => { setOpen(false); onEscape(); }}>
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    onClick={() => {
+                      setOpen(false);
+                      onEscape();
+                    }}
+                  >
                     {D.cancel}
                   </button>
                 </>

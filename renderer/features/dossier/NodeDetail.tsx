@@ -22,7 +22,17 @@ export interface Commands {
   readonly exemption: number;
 }
 
-function SelfRound({ label, round, node, highlight }: { label: string; round: DossierNode['round1']; node: DossierNode; highlight: boolean }) {
+function SelfRound({
+  label,
+  round,
+  node,
+  highlight,
+}: {
+  label: string;
+  round: DossierNode['round1'];
+  node: DossierNode;
+  highlight: boolean;
+}) {
   return (
     <div className={`round${highlight ? ' round-changed' : ''}`}>
       <span className="round-label">{label}</span>
@@ -47,7 +57,14 @@ function Declared({ node }: { node: DossierNode }) {
   );
 }
 
-export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
+export function NodeDetail({
+  unitId,
+  view,
+  node,
+  locks,
+  commands,
+  onEscape,
+}: {
   unitId: string;
   view: DossierView;
   node: DossierNode;
@@ -88,7 +105,13 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
       {!node.leaf ? (
         <div className="detail-body">
           {node.exemptable && (
-            <ExemptionBox unitId={unitId} node={node} locked={locks.exemption} focusSeq={commands.exemption} onEscape={onEscape} />
+            <ExemptionBox
+              unitId={unitId}
+              node={node}
+              locked={locks.exemption}
+              focusSeq={commands.exemption}
+              onEscape={onEscape}
+            />
           )}
           {locks.readOnly && (
             <p className="notice notice-locked">
@@ -102,7 +125,9 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
             <h3 id="unit-section">{D.unitSection}</h3>
             <div className="rounds">
               <SelfRound label={D.round1} round={node.round1} node={node} highlight={false} />
-              <span className="round-arrow" aria-hidden="true">→</span>
+              <span className="round-arrow" aria-hidden="true">
+                →
+              </span>
               <SelfRound label={D.round2} round={node.round2} node={node} highlight={changed} />
               {changed && <span className="chip chip-changed">{D.changed}</span>}
             </div>
@@ -129,7 +154,11 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
             </details>
           </section>
 
-          <section className={`detail-col detail-mine${locked ? ' is-locked' : ''}`} aria-labelledby="mine-section" data-testid="mine">
+          <section
+            className={`detail-col detail-mine${locked ? ' is-locked' : ''}`}
+            aria-labelledby="mine-section"
+            data-testid="mine"
+          >
             <h3 id="mine-section">{locked ? D.readOnlySection : D.mySection}</h3>
             {lock && (
               <p className="notice notice-locked" data-testid="lock-reason">
@@ -159,9 +188,30 @@ export function NodeDetail({ unitId, view, node, locks, commands, onEscape }: {
               </p>
             )}
             <h4>{D.myEvidence}</h4>
-            <MyEvidence unitId={unitId} node={node} mine={edit.evidence} documents={view.documents} locked={lock !== null} focusSeq={commands.evidence} onEscape={onEscape} />
-            <CommentBox unitId={unitId} node={node} comment={edit.comment} locked={lock !== null} focusSeq={commands.comment} onEscape={onEscape} />
-            <ExemptionBox unitId={unitId} node={node} locked={locks.exemption} focusSeq={commands.exemption} onEscape={onEscape} />
+            <MyEvidence
+              unitId={unitId}
+              node={node}
+              mine={edit.evidence}
+              documents={view.documents}
+              locked={lock !== null}
+              focusSeq={commands.evidence}
+              onEscape={onEscape}
+            />
+            <CommentBox
+              unitId={unitId}
+              node={node}
+              comment={edit.comment}
+              locked={lock !== null}
+              focusSeq={commands.comment}
+              onEscape={onEscape}
+            />
+            <ExemptionBox
+              unitId={unitId}
+              node={node}
+              locked={locks.exemption}
+              focusSeq={commands.exemption}
+              onEscape={onEscape}
+            />
             {node.appraisal && <p className="hint">{D.updatedAt(formatIsoDate(node.appraisal.updatedAt))}</p>}
           </section>
         </div>

@@ -30,7 +30,13 @@ interface Props {
 export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, onEscape, exempted = false }: Props) {
   const control = controlOf(node.scoring);
   const box = useRef<HTMLDivElement>(null);
-  useOnCommand(focusSeq, () => box.current?.querySelector<HTMLElement>('input:not(:disabled), button[aria-pressed="true"]:not(:disabled), button:not(:disabled)')?.focus());
+  useOnCommand(focusSeq, () =>
+    box.current
+      ?.querySelector<HTMLElement>(
+        'input:not(:disabled), button[aria-pressed="true"]:not(:disabled), button:not(:disabled)',
+      )
+      ?.focus(),
+  );
 
   const local = localScore(node, edit.input);
   const self = selfScore(node);
@@ -55,12 +61,24 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
             { input: { met: true }, label: D.met, key: '1' },
             { input: { met: false }, label: D.notMet, key: '0' },
           ].map((o) => {
-            const on = typeof edit.input === 'object' && edit.input !== null && (edit.input as { met?: unknown }).met === o.input.met;
+            const on =
+              typeof edit.input === 'object' &&
+              edit.input !== null &&
+              (edit.input as { met?: unknown }).met === o.input.met;
             return (
-              <button key={o.key} type="button" className="segment" aria-pressed={on} disabled={locked} onClick={() => setInput(unitId, node, o.input)}>
+              <button
+                key={o.key}
+                type="button"
+                className="segment"
+                aria-pressed={on}
+                disabled={locked}
+                onClick={() => setInput(unitId, node, o.input)}
+              >
                 <span className="segment-label">{o.label}</span>
                 <span className="segment-points">{D.points(pts(o.input.met ? node.maxPoints : '0'))}</span>
-                <kbd className="segment-key" aria-hidden="true">{o.key}</kbd>
+                <kbd className="segment-key" aria-hidden="true">
+                  {o.key}
+                </kbd>
               </button>
             );
           })}
@@ -69,18 +87,32 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
       {control.type === 'tiers' && (
         <div className="segmented" role="group" aria-label={D.score}>
           {control.tiers.map((t, i) => {
-            const on = typeof edit.input === 'object' && edit.input !== null && (edit.input as { tier?: unknown }).tier === t.key;
+            const on =
+              typeof edit.input === 'object' &&
+              edit.input !== null &&
+              (edit.input as { tier?: unknown }).tier === t.key;
             return (
-              <button key={t.key} type="button" className="segment" aria-pressed={on} disabled={locked} onClick={() => setInput(unitId, node, { tier: t.key })}>
+              <button
+                key={t.key}
+                type="button"
+                className="segment"
+                aria-pressed={on}
+                disabled={locked}
+                onClick={() => setInput(unitId, node, { tier: t.key })}
+              >
                 <span className="segment-label">{t.label}</span>
                 <span className="segment-points">{D.points(pts(t.points))}</span>
-                <kbd className="segment-key" aria-hidden="true">{i + 1}</kbd>
+                <kbd className="segment-key" aria-hidden="true">
+                  {i + 1}
+                </kbd>
               </button>
             );
           })}
         </div>
       )}
-      {control.type === 'figures' && <Figures unitId={unitId} node={node} edit={edit} fields={control.fields} locked={locked} />}
+      {control.type === 'figures' && (
+        <Figures unitId={unitId} node={node} edit={edit} fields={control.fields} locked={locked} />
+      )}
 
       <div className="score-line">
         <span className="score-label">{D.score}</span>
@@ -99,7 +131,12 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
           >
             {D.acceptSelf} <kbd aria-hidden="true">=</kbd>
           </button>
-          <button type="button" className="button button-small button-quiet" disabled={locked || edit.input === null} onClick={() => setInput(unitId, node, null)}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            disabled={locked || edit.input === null}
+            onClick={() => setInput(unitId, node, null)}
+          >
             {D.clear}
           </button>
         </span>
@@ -119,7 +156,19 @@ function sameRational(a: { n: bigint; d: bigint }, text: string): boolean {
 }
 
 /** Figures typed by the member (a and b, a count…), saved debounced while valid and on leaving the group. */
-function Figures({ unitId, node, edit, fields, locked }: { unitId: string; node: DossierNode; edit: FullEdit; fields: readonly FigureField[]; locked: boolean }) {
+function Figures({
+  unitId,
+  node,
+  edit,
+  fields,
+  locked,
+}: {
+  unitId: string;
+  node: DossierNode;
+  edit: FullEdit;
+  fields: readonly FigureField[];
+  locked: boolean;
+}) {
   const id = useId();
   const textsOf = (input: unknown): Record<string, string> => {
     const o = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
@@ -146,7 +195,13 @@ function Figures({ unitId, node, edit, fields, locked }: { unitId: string; node:
     const valid = complete && input !== null && localScore(node, input)?.ok === true;
     invalidateOverview();
     // Valid figures save while typing; incomplete or invalid ones wait for the member to leave the field.
-    void saver.edit(unitId, node.code, base(), { input }, valid ? { delay: TEXT_DEBOUNCE_MS } : { send: false, draftable: false });
+    void saver.edit(
+      unitId,
+      node.code,
+      base(),
+      { input },
+      valid ? { delay: TEXT_DEBOUNCE_MS } : { send: false, draftable: false },
+    );
   };
   const commit = () => {
     setCommitted(true);
@@ -159,9 +214,13 @@ function Figures({ unitId, node, edit, fields, locked }: { unitId: string; node:
 
   const typed = figuresInput(fields, texts).input;
   const local = localScore(node, typed);
-  const showError = local && !local.ok && (committed || local.error.code !== 'SCORE_INPUT_MISSING') ? local.error : null;
+  const showError =
+    local && !local.ok && (committed || local.error.code !== 'SCORE_INPUT_MISSING') ? local.error : null;
   const [a, b] = [toRational(typed?.['a']), toRational(typed?.['b'])];
-  const ratio = fields.length === 2 && fields[0]!.key === 'a' && a && b && b.n !== 0n ? formatPercent(mul(div(a, b), HUNDRED), 2) : null;
+  const ratio =
+    fields.length === 2 && fields[0]!.key === 'a' && a && b && b.n !== 0n
+      ? formatPercent(mul(div(a, b), HUNDRED), 2)
+      : null;
 
   return (
     <div

@@ -31,7 +31,15 @@ function Stat({ label, value, testId, strong }: { label: string; value: string; 
   );
 }
 
-export const TotalsBar = memo(function TotalsBar({ totals, appraised, leaves }: { totals: Totals; appraised: number; leaves: number }) {
+export const TotalsBar = memo(function TotalsBar({
+  totals,
+  appraised,
+  leaves,
+}: {
+  totals: Totals;
+  appraised: number;
+  leaves: number;
+}) {
   const t = vi.dossier.totals;
   return (
     <section className="totals" aria-label={t.label} title={t.provisionalNote}>
@@ -40,10 +48,17 @@ export const TotalsBar = memo(function TotalsBar({ totals, appraised, leaves }: 
         <Stat label={t.selfAssessed} value={fixed2(totals.selfAssessed)} testId="total-self" />
         <Stat label={t.survey} value={fixed2(totals.survey)} testId="total-survey" />
         <Stat label={t.total} value={fixed2(totals.total)} testId="total-total" strong />
-        <Stat label={t.index} value={totals.computable ? pct(totals.index) : t.notComputable} testId="total-index" strong />
+        <Stat
+          label={t.index}
+          value={totals.computable ? pct(totals.index) : t.notComputable}
+          testId="total-index"
+          strong
+        />
         <div className="stat" title={totals.computable ? undefined : t.notComputableTitle}>
           <dt>{t.classification}</dt>
-          <dd>{totals.computable ? <ClassificationBadge group={totals.classification} testId="total-class" /> : vi.dash}</dd>
+          <dd>
+            {totals.computable ? <ClassificationBadge group={totals.classification} testId="total-class" /> : vi.dash}
+          </dd>
         </div>
         <Stat label={t.appraised} value={t.appraisedOf(appraised, leaves)} testId="total-appraised" />
       </dl>

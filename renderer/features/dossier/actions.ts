@@ -28,7 +28,13 @@ export interface Locks {
  * What may change on a node, and why not. `myFields`: the fields assigned to me (undefined
  * while unknown); a read-only node of one of them means a declared conflict of interest.
  */
-export function locksOf(node: DossierNode, exemptedBy: DossierNode | null, cycleFinalised: boolean, member: boolean, myFields?: readonly string[]): Locks {
+export function locksOf(
+  node: DossierNode,
+  exemptedBy: DossierNode | null,
+  cycleFinalised: boolean,
+  member: boolean,
+  myFields?: readonly string[],
+): Locks {
   const d = vi.dossier.detail;
   const readOnly = cycleFinalised
     ? d.readOnlyFinalised
@@ -41,8 +47,15 @@ export function locksOf(node: DossierNode, exemptedBy: DossierNode | null, cycle
             ? d.readOnlyConflict
             : d.readOnlyField
           : null;
-  const score = readOnly ?? (exemptedBy ? (exemptedBy.code === node.code ? d.exemptedSelf : d.exemptedInner(exemptedBy.code)) : null);
-  return { readOnly, score, exemption: readOnly !== null || (exemptedBy !== null && exemptedBy.code !== node.code), exempted: exemptedBy !== null };
+  const score =
+    readOnly ??
+    (exemptedBy ? (exemptedBy.code === node.code ? d.exemptedSelf : d.exemptedInner(exemptedBy.code)) : null);
+  return {
+    readOnly,
+    score,
+    exemption: readOnly !== null || (exemptedBy !== null && exemptedBy.code !== node.code),
+    exempted: exemptedBy !== null,
+  };
 }
 
 function change(unitId: string, node: DossierNode, patch: Partial<LeafEdit>, delay = 0): void {

@@ -69,7 +69,10 @@ export function figureText(v: unknown): string {
 }
 
 /** The input for typed figures: null while nothing is typed; `complete` when every field has text. */
-export function figuresInput(fields: readonly FigureField[], texts: Readonly<Record<string, string>>): { input: Record<string, string> | null; complete: boolean } {
+export function figuresInput(
+  fields: readonly FigureField[],
+  texts: Readonly<Record<string, string>>,
+): { input: Record<string, string> | null; complete: boolean } {
   const input: Record<string, string> = {};
   let any = false;
   let complete = true;
@@ -156,13 +159,19 @@ export function ruleLines(scoring: Scoring | null): string[] {
     case 'timeliness':
       return scoring.tiers.map((t) => `${t.label} → ${d.points(pts(t.points))}`);
     case 'percentage':
-      return [...scoring.thresholds.map((t) => d.percentRule(pts(t.min), t.inclusive, pts(t.points))), d.otherwise(pts(scoring.otherwise))];
+      return [
+        ...scoring.thresholds.map((t) => d.percentRule(pts(t.min), t.inclusive, pts(t.points))),
+        d.otherwise(pts(scoring.otherwise)),
+      ];
     case 'count':
       return [...scoring.tiers.map((t) => d.countRule(t.min, pts(t.points))), d.otherwise(pts(scoring.otherwise))];
     case 'deduction':
       return [d.perViolation(pts(scoring.perViolation), pts(scoring.floor))];
     case 'previous_year_delta':
-      return [...scoring.tiers.map((t) => d.deltaRule(pts(t.minDelta), t.inclusive, pts(t.points))), d.otherwise(pts(scoring.otherwise))];
+      return [
+        ...scoring.tiers.map((t) => d.deltaRule(pts(t.minDelta), t.inclusive, pts(t.points))),
+        d.otherwise(pts(scoring.otherwise)),
+      ];
     default:
       return [];
   }

@@ -5,7 +5,19 @@
  * published figures half up at the cycle's precision.
  */
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
-import { type Rational, HUNDRED, ZERO, add, div, mul, parseDecimal, roundHalfUpScaled, scaledToString, sub, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
+import {
+  type Rational,
+  HUNDRED,
+  ZERO,
+  add,
+  div,
+  mul,
+  parseDecimal,
+  roundHalfUpScaled,
+  scaledToString,
+  sub,
+  toFixedHalfUp,
+} from '../../../shared/decimal/rational.ts';
 import { classify } from '../../../shared/results/classification.ts';
 import { exemptedBy, selfScore } from './model.ts';
 
@@ -28,7 +40,11 @@ function published(r: Rational, precision: number): { text: string; scaled: bigi
  * `scores`: leaf code → my local score (null: cleared, the self-score counts again).
  * Leaves that are exempted, surveyed or locked are left to the core.
  */
-export function totalsWithLocalScores(view: DossierView, byCode: ReadonlyMap<string, DossierNode>, scores: ReadonlyMap<string, Rational | null>): Totals {
+export function totalsWithLocalScores(
+  view: DossierView,
+  byCode: ReadonlyMap<string, DossierNode>,
+  scores: ReadonlyMap<string, Rational | null>,
+): Totals {
   if (scores.size === 0) return view.totals;
   let delta = ZERO;
   let appraised = view.totals.appraised;
@@ -54,7 +70,10 @@ export function totalsWithLocalScores(view: DossierView, byCode: ReadonlyMap<str
   const t = view.totals;
   const benchmark = dec(t.benchmark);
   const total = add(dec(t.total), delta);
-  const index = benchmark.n === 0n ? { text: scaledToString(0n, view.precision), scaled: 0n } : published(mul(div(total, benchmark), HUNDRED), view.precision);
+  const index =
+    benchmark.n === 0n
+      ? { text: scaledToString(0n, view.precision), scaled: 0n }
+      : published(mul(div(total, benchmark), HUNDRED), view.precision);
   return {
     ...t,
     selfAssessed: decText(add(dec(t.selfAssessed), delta)),
@@ -68,7 +87,11 @@ export function totalsWithLocalScores(view: DossierView, byCode: ReadonlyMap<str
       if (!d) return f;
       const points = add(dec(f.points), d);
       const b = dec(f.benchmark);
-      return { ...f, points: decText(points), percent: b.n === 0n ? f.percent : published(mul(div(points, b), HUNDRED), view.precision).text };
+      return {
+        ...f,
+        points: decText(points),
+        percent: b.n === 0n ? f.percent : published(mul(div(points, b), HUNDRED), view.precision).text,
+      };
     }),
   };
 }

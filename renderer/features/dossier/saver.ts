@@ -38,14 +38,26 @@ export interface ExemptionEdit {
 export const EMPTY_EDIT: FullEdit = Object.freeze({ input: null, comment: '', evidence: [] });
 
 export type SaveEvent =
-  | { readonly type: 'saved'; readonly kind: 'appraisal' | 'exemption'; readonly unitId: string; readonly code: string; readonly change: SavedChange; readonly undo: boolean }
+  | {
+      readonly type: 'saved';
+      readonly kind: 'appraisal' | 'exemption';
+      readonly unitId: string;
+      readonly code: string;
+      readonly change: SavedChange;
+      readonly undo: boolean;
+    }
   | { readonly type: 'failed'; readonly unitId: string; readonly code: string; readonly error: CodedError }
   /** Many cells changed at once (agree with the rest, a paste, or their undo): the screens showing these units ask again. */
   | { readonly type: 'bulk'; readonly unitIds: readonly string[]; readonly undo: boolean };
 
 type UndoEntry =
   | { readonly kind: 'appraisal'; readonly unitId: string; readonly code: string; readonly before: LeafEdit | null }
-  | { readonly kind: 'exemption'; readonly unitId: string; readonly code: string; readonly before: ExemptionEdit | null }
+  | {
+      readonly kind: 'exemption';
+      readonly unitId: string;
+      readonly code: string;
+      readonly before: ExemptionEdit | null;
+    }
   | { readonly kind: 'bulk'; readonly cells: readonly { unitId: string; code: string; before: unknown }[] };
 
 interface Slot {
@@ -151,7 +163,12 @@ export async function replayDrafts(): Promise<void> {
     const r =
       d.kind === 'appraisal'
         ? await api.appraisal.set(request(d.unitId, d.code, d.edit))
-        : await api.exemption.set({ unitId: d.unitId, nodeCode: d.code, reason: d.edit.reason, legalBasis: d.edit.legalBasis });
+        : await api.exemption.set({
+            unitId: d.unitId,
+            nodeCode: d.code,
+            reason: d.edit.reason,
+            legalBasis: d.edit.legalBasis,
+          });
     // Keep it only while the core cannot be reached; a refusal will not get better.
     if (r.ok || r.error.code !== 'TRANSPORT_ERROR') writeDraft(id, null);
     if (r.ok) emit({ type: 'saved', kind: d.kind, unitId: d.unitId, code: d.code, change: r.value, undo: false });
@@ -174,14 +191,30 @@ function request(unitId: string, code: string, edit: LeafEdit) {
 export function editOfNode(node: Pick<DossierNode, 'appraisal'>): FullEdit | null {
   const a = node.appraisal;
   if (!a) return null;
-  return { input: a.input ?? null, comment: a.comment, evidence: a.evidence.map((e) => ({ evidenceId: e.evidenceId, page: e.page })) };
+  return {
+    input: a.input ?? null,
+    comment: a.comment,
+    evidence: a.evidence.map((e) => ({ evidenceId: e.evidenceId, page: e.page })),
+  };
 }
 
 function slotFor(unitId: string, code: string, base: LeafEdit | null): Slot {
   const key = keyOf(unitId, code);
   let s = slots.get(key);
   if (!s) {
-    s = { unitId, code, desired: base ?? EMPTY_EDIT, confirmed: base, queued: false, inflight: false, dirty: false, timer: null, marker: false, error: null, draftable: true };
+    s = {
+      unitId,
+      code,
+      desired: base ?? EMPTY_EDIT,
+      confirmed: base,
+      queued: false,
+      inflight: false,
+      dirty: false,
+      timer: null,
+      marker: false,
+      error: null,
+      draftable: true,
+    };
     slots.set(key, s);
   }
   return s;
@@ -224,7 +257,12 @@ async function sendAppraisal(s: Slot, recordUndo: boolean): Promise<void> {
 }
 
 /** Debounced, serialised per sub-criterion: waits `delay` ms, then sends once whatever is latest. */
-function scheduleWith<S extends Slot | ExSlot>(s: S, delay: number, recordUndo: boolean, send: (s: S, recordUndo: boolean) => Promise<void>): Promise<void> {
+function scheduleWith<S extends Slot | ExSlot>(
+  s: S,
+  delay: number,
+  recordUndo: boolean,
+  send: (s: S, recordUndo: boolean) => Promise<void>,
+): Promise<void> {
   if (s.timer) clearTimeout(s.timer);
   s.timer = null;
   if (delay > 0) {
@@ -281,7 +319,13 @@ export const saver = {
   },
 
   /** Changes part of my appraisal of a leaf; `base` is the core's current state. */
-  edit(unitId: string, code: string, base: LeafEdit | null, patch: Partial<LeafEdit>, options: EditOptions = {}): Promise<void> {
+  edit(
+    unitId: string,
+    code: string,
+    base: LeafEdit | null,
+    patch: Partial<LeafEdit>,
+    options: EditOptions = {},
+  ): Promise<void> {
     const s = slotFor(unitId, code, base);
     s.desired = { ...s.desired, ...patch };
     s.dirty = true;
@@ -322,7 +366,8 @@ export const saver = {
 
   /** Drops the local states of a unit that have nothing pending (a fresh view came from the core). */
   forget(unitId: string): void {
-    for (const [k, s] of slots) if (s.unitId === unitId && !s.dirty && !s.queued && !s.inflight && !s.timer) slots.delete(k);
+    for (const [k, s] of slots)
+      if (s.unitId === unitId && !s.dirty && !s.queued && !s.inflight && !s.timer) slots.delete(k);
     for (const [k, s] of exSlots) if (s.unitId === unitId && !s.dirty && !s.queued && !s.timer) exSlots.delete(k);
     bump();
   },
@@ -335,7 +380,13 @@ export const saver = {
   },
 
   /** Proposes (or edits) a lowered benchmark; `base` is the core's current exemption. */
-  setExemption(unitId: string, code: string, base: ExemptionEdit | null, next: ExemptionEdit, options: { delay?: number } = {}): Promise<void> {
+  setExemption(
+    unitId: string,
+    code: string,
+    base: ExemptionEdit | null,
+    next: ExemptionEdit,
+    options: { delay?: number } = {},
+  ): Promise<void> {
     const s = exSlotFor(unitId, code, base);
     s.desired = next;
     s.dirty = true;
@@ -361,10 +412,18 @@ export const saver = {
     const entry = undoStack.pop();
     if (!entry) return null;
     if (entry.kind === 'bulk') {
-      const r = await api.appraisal.setMany({ reason: 'undo', cells: entry.cells.map((c) => ({ unitId: c.unitId, nodeCode: c.code, input: c.before as never })) });
+      const r = await api.appraisal.setMany({
+        reason: 'undo',
+        cells: entry.cells.map((c) => ({ unitId: c.unitId, nodeCode: c.code, input: c.before as never })),
+      });
       if (!r.ok) {
         pushUndo(entry);
-        emit({ type: 'failed', unitId: entry.cells[0]?.unitId ?? '', code: entry.cells[0]?.code ?? '', error: r.error });
+        emit({
+          type: 'failed',
+          unitId: entry.cells[0]?.unitId ?? '',
+          code: entry.cells[0]?.code ?? '',
+          error: r.error,
+        });
         return null;
       }
       applyBulk(r.value, false);
@@ -400,7 +459,11 @@ function applyBulk(result: BulkResult, undoable: boolean): void {
     if (!s.dirty && !s.queued && !s.inflight && !s.timer) slots.delete(keyOf(c.unitId, c.nodeCode));
     else s.confirmed = { ...(s.confirmed ?? EMPTY_EDIT), input: c.input };
   }
-  if (undoable) pushUndo({ kind: 'bulk', cells: result.saved.map((c) => ({ unitId: c.unitId, code: c.nodeCode, before: c.before ?? null })) });
+  if (undoable)
+    pushUndo({
+      kind: 'bulk',
+      cells: result.saved.map((c) => ({ unitId: c.unitId, code: c.nodeCode, before: c.before ?? null })),
+    });
   emit({ type: 'bulk', unitIds: [...new Set(result.saved.map((c) => c.unitId))], undo: !undoable });
   bump();
 }
@@ -419,7 +482,17 @@ function exSlotFor(unitId: string, code: string, base: ExemptionEdit | null): Ex
   const key = keyOf(unitId, code);
   let s = exSlots.get(key);
   if (!s) {
-    s = { unitId, code, desired: base, confirmed: base, queued: false, dirty: false, timer: null, marker: false, error: null };
+    s = {
+      unitId,
+      code,
+      desired: base,
+      confirmed: base,
+      queued: false,
+      dirty: false,
+      timer: null,
+      marker: false,
+      error: null,
+    };
     exSlots.set(key, s);
   }
   return s;

@@ -6,7 +6,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CyclePreview, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
-import { fingerprintMatches, formatFingerprint, normaliseTypedFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import {
+  fingerprintMatches,
+  formatFingerprint,
+  normaliseTypedFingerprint,
+} from '../../../shared/exchange/fingerprint.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { api } from '../../api/client.ts';
@@ -66,10 +70,17 @@ export function ExchangeScreen({ coiUnit = null }: { coiUnit?: string | null }) 
 }
 
 function StatusLine({ status }: { status: MemberExchangeStatus }) {
-  if (!status.cycle) return <p className="notice notice-locked" data-testid="exchange-cycle">{X.noCycle}</p>;
+  if (!status.cycle)
+    return (
+      <p className="notice notice-locked" data-testid="exchange-cycle">
+        {X.noCycle}
+      </p>
+    );
   return (
     <p className="x-status" data-testid="exchange-cycle">
-      <span>{X.cycle(status.cycle.name, status.cycle.status === 'open' ? sv.common.cycleOpen : sv.common.cycleFinalised)}</span>
+      <span>
+        {X.cycle(status.cycle.name, status.cycle.status === 'open' ? sv.common.cycleOpen : sv.common.cycleFinalised)}
+      </span>
       {status.me ? (
         <span className="x-strong" data-testid="exchange-me">
           {X.me(`${status.me.name} (${status.me.fields.map((f) => `${f.code}. ${f.title}`).join('; ')})`)}
@@ -107,7 +118,10 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
     setDone(null);
     setProgress(null);
     // A cycle package carries the evidence documents: it may be large, so it goes in parts.
-    const up = await uploadFile(files[0]!, { maxBytes: FILE_LIMITS.partsMaxBytes, onProgress: (sent, total) => setProgress(sent / total) });
+    const up = await uploadFile(files[0]!, {
+      maxBytes: FILE_LIMITS.partsMaxBytes,
+      onProgress: (sent, total) => setProgress(sent / total),
+    });
     setProgress(null);
     const r = up.ok ? await api.exchange.previewCycle({ ticket: up.value.ticket }) : up;
     setBusy(null);
@@ -136,7 +150,14 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
   /** A later revision of a cycle already received: its signer is checked against the stored key. */
   const known = preview && preview.state !== 'new' && sameSigner ? status!.received!.signer.fingerprint : null;
   const typedHex = normaliseTypedFingerprint(typed);
-  const typedState = typed.trim() === '' ? null : typedHex === null || typedHex.length < 32 ? 'short' : preview && fingerprintMatches(preview.signer.fingerprint, typed) ? 'match' : 'mismatch';
+  const typedState =
+    typed.trim() === ''
+      ? null
+      : typedHex === null || typedHex.length < 32
+        ? 'short'
+        : preview && fingerprintMatches(preview.signer.fingerprint, typed)
+          ? 'match'
+          : 'mismatch';
   const ready = known !== null ? confirmed : typedState === 'match';
   const loadKeyFile = async (file: File | undefined) => {
     if (!file) return;
@@ -150,11 +171,20 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
       <p className="muted x-small">{R.intro}</p>
       {status?.received && (
         <p className="x-small">
-          {R.last(status.received.revision, day(status.received.recordedAt))} {sv.fingerprint.label}: <Fingerprint display={status.received.signer.display} size="small" />
+          {R.last(status.received.revision, day(status.received.recordedAt))} {sv.fingerprint.label}:{' '}
+          <Fingerprint display={status.received.signer.display} size="small" />
         </p>
       )}
       {!preview && (
-        <FilePicker label={R.title} accept=".tar,.cchc-cycle.tar" busy={busy === 'upload'} progress={progress} maxBytes={FILE_LIMITS.partsMaxBytes} onFiles={(f) => void pick(f)} testId="cycle-drop" />
+        <FilePicker
+          label={R.title}
+          accept=".tar,.cchc-cycle.tar"
+          busy={busy === 'upload'}
+          progress={progress}
+          maxBytes={FILE_LIMITS.partsMaxBytes}
+          onFiles={(f) => void pick(f)}
+          testId="cycle-drop"
+        />
       )}
       {error && <CodedMessage error={error} testId="cycle-error" />}
       {done && (
@@ -165,7 +195,8 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
       {preview && (
         <form className="x-preview" onSubmit={doImport} data-testid="cycle-preview">
           <h3>
-            {R.previewTitle(preview.cycle.name, preview.revision)} <span className={`chip x-chip-${preview.state}`}>{R.states[preview.state]}</span>
+            {R.previewTitle(preview.cycle.name, preview.revision)}{' '}
+            <span className={`chip x-chip-${preview.state}`}>{R.states[preview.state]}</span>
           </h3>
           <dl className="x-facts">
             <dt>{R.issuedAt}</dt>
@@ -196,18 +227,32 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
                 />
               </label>
               <label className="x-small">
-                {R.keyFileLabel} <input type="file" accept=".json,application/json,text/plain" onChange={(e) => void loadKeyFile(e.target.files?.[0])} />
+                {R.keyFileLabel}{' '}
+                <input
+                  type="file"
+                  accept=".json,application/json,text/plain"
+                  onChange={(e) => void loadKeyFile(e.target.files?.[0])}
+                />
               </label>
               {keyFileBad && <p className="notice notice-locked">{R.keyFileBad}</p>}
               {typedState && (
-                <p className={`notice${typedState === 'match' ? '' : ' notice-locked'}`} role="status" data-testid="cycle-fingerprint-result">
+                <p
+                  className={`notice${typedState === 'match' ? '' : ' notice-locked'}`}
+                  role="status"
+                  data-testid="cycle-fingerprint-result"
+                >
                   {typedState === 'match' ? R.typedMatch : typedState === 'short' ? R.typedShort : R.typedMismatch}
                 </p>
               )}
             </div>
           )}
           <p className={`notice${preview.me ? '' : ' notice-locked'}`} data-testid="cycle-me">
-            {preview.me ? R.youAre(preview.me.name, preview.me.fields.map((f) => sv.common.field(f)).join(', ') || vi.identity.roster.noFields) : R.notYou}
+            {preview.me
+              ? R.youAre(
+                  preview.me.name,
+                  preview.me.fields.map((f) => sv.common.field(f)).join(', ') || vi.identity.roster.noFields,
+                )
+              : R.notYou}
           </p>
           {known !== null && (
             <label className="x-check">
@@ -219,7 +264,12 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
             <button type="submit" className="button button-primary" disabled={!ready || busy !== null}>
               {busy === 'import' ? R.importing : R.import}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setPreview(null)} disabled={busy !== null}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => setPreview(null)}
+              disabled={busy !== null}
+            >
               {sv.common.cancel}
             </button>
           </div>
@@ -265,7 +315,12 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
       {blocked && status.cycle && <p className="notice notice-locked">{S.rosterKey[status.rosterKey]}</p>}
       {error && <CodedMessage error={error} testId="send-error" />}
       <div className="x-actions">
-        <button type="button" className="button button-primary" onClick={() => void exportMine()} disabled={busy || blocked || !status.cycle}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void exportMine()}
+          disabled={busy || blocked || !status.cycle}
+        >
           {busy ? S.exporting : S.export}
         </button>
       </div>
@@ -274,7 +329,11 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
           <span>
             {last.text} <code className="x-file">{last.fileName}</code>
           </span>
-          <button type="button" className="button button-secondary button-small" onClick={() => void saveAndTell(last.ticket, last.fileName)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => void saveAndTell(last.ticket, last.fileName)}
+          >
             {sv.common.saveAgain}
           </button>
           {last.skipped.length > 0 && (
@@ -320,10 +379,21 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
 
 // ------------------------------------------------------------------ conflicts of interest
 
-function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberExchangeStatus; onChanged: () => void; preselect: string | null }) {
+function ConflictsOfInterest({
+  status,
+  onChanged,
+  preselect,
+}: {
+  status: MemberExchangeStatus;
+  onChanged: () => void;
+  preselect: string | null;
+}) {
   const id = useId();
   const C = X.coi;
-  const known = preselect !== null && status.units.some((u) => u.id === preselect) && !status.conflictsOfInterest.some((c) => c.unitId === preselect);
+  const known =
+    preselect !== null &&
+    status.units.some((u) => u.id === preselect) &&
+    !status.conflictsOfInterest.some((c) => c.unitId === preselect);
   const [unitId, setUnitId] = useState(known ? preselect! : '');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -343,7 +413,8 @@ function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberE
 
   const declare = async (e: FormEvent) => {
     e.preventDefault();
-    if (!unitId || !reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (!unitId || !reason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
     setBusy(true);
     setError(null);
     const r = await api.exchange.declareConflict({ unitId, reason });
@@ -380,26 +451,48 @@ function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberE
           {status.conflictsOfInterest.map((c) => (
             <li key={c.unitId} className="x-coi" data-unit={c.unitId}>
               <div>
-                <span className="x-strong">{c.unitName}</span> <span className="muted x-small">· {C.declaredAt} {day(c.declaredAt)}</span>
+                <span className="x-strong">{c.unitName}</span>{' '}
+                <span className="muted x-small">
+                  · {C.declaredAt} {day(c.declaredAt)}
+                </span>
                 <p className="x-small x-quote">{c.reason}</p>
               </div>
               {withdrawing === c.unitId ? (
                 <div className="x-inline-form">
                   <div className="field">
                     <label htmlFor={`${id}-w-${c.unitId}`}>{C.withdrawReason}</label>
-                    <input id={`${id}-w-${c.unitId}`} className="x-input" type="text" value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} />
+                    <input
+                      id={`${id}-w-${c.unitId}`}
+                      className="x-input"
+                      type="text"
+                      value={withdrawReason}
+                      onChange={(e) => setWithdrawReason(e.target.value)}
+                    />
                   </div>
                   <div className="x-actions">
-                    <button type="button" className="button button-danger button-small" disabled={busy} onClick={() => void withdraw(c.unitId)}>
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      disabled={busy}
+                      onClick={() => void withdraw(c.unitId)}
+                    >
                       {C.withdrawConfirm}
                     </button>
-                    <button type="button" className="button button-quiet button-small" onClick={() => setWithdrawing(null)}>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      onClick={() => setWithdrawing(null)}
+                    >
                       {sv.common.cancel}
                     </button>
                   </div>
                 </div>
               ) : (
-                <button type="button" className="button button-secondary button-small" onClick={() => (setWithdrawing(c.unitId), setWithdrawReason(''))}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => (setWithdrawing(c.unitId), setWithdrawReason(''))}
+                >
                   {C.withdraw}
                 </button>
               )}
@@ -427,7 +520,15 @@ function ConflictsOfInterest({ status, onChanged, preselect }: { status: MemberE
         </div>
         <div className="field">
           <label htmlFor={`${id}-reason`}>{C.reason}</label>
-          <textarea id={`${id}-reason`} ref={reasonRef} className="x-input" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`${id}-reason`}
+            ref={reasonRef}
+            className="x-input"
+            rows={2}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </div>
         {error && <CodedMessage error={error} />}
         <div className="x-actions">

@@ -18,7 +18,10 @@ import './exchange.css';
 const K = sv.key;
 
 /** Loads the key status once and keeps it fresh after each action; `onChange` hears every new status. */
-export function useKeyStatus(onChange?: (s: KeyStatus) => void, refresh = 0): [KeyStatus | null, (s: KeyStatus) => void] {
+export function useKeyStatus(
+  onChange?: (s: KeyStatus) => void,
+  refresh = 0,
+): [KeyStatus | null, (s: KeyStatus) => void] {
   const [status, setStatus] = useState<KeyStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -84,10 +87,12 @@ export function KeyCard({
     e.preventDefault();
     if (!status) return;
     if (status.usesPassphrase) {
-      if (pass.length < status.minPassphrase) return setError({ code: 'EXCHANGE_PASSPHRASE_WEAK', message: K.passphraseShort(status.minPassphrase) });
+      if (pass.length < status.minPassphrase)
+        return setError({ code: 'EXCHANGE_PASSPHRASE_WEAK', message: K.passphraseShort(status.minPassphrase) });
       if (pass !== again) return setError({ code: 'PASSPHRASE_MISMATCH', message: K.passphraseMismatch });
     }
-    if (await run(() => api.identity.create(status.usesPassphrase ? { passphrase: pass } : {}))) toastStore.info(K.created);
+    if (await run(() => api.identity.create(status.usesPassphrase ? { passphrase: pass } : {})))
+      toastStore.info(K.created);
   };
   const unlock = (e: FormEvent) => {
     e.preventDefault();
@@ -100,7 +105,12 @@ export function KeyCard({
   };
 
   return (
-    <article className="card x-card x-key" aria-labelledby={`${id}-title`} data-testid="key-card" data-state={status?.state ?? 'loading'}>
+    <article
+      className="card x-card x-key"
+      aria-labelledby={`${id}-title`}
+      data-testid="key-card"
+      data-state={status?.state ?? 'loading'}
+    >
       <H id={`${id}-title`}>{K.title}</H>
       <p className="muted x-small">{K.intro}</p>
       {status === null ? null : status.state === 'missing' ? (
@@ -110,14 +120,29 @@ export function KeyCard({
             <>
               <div className="field">
                 <label htmlFor={`${id}-pass`}>{K.passphrase}</label>
-                <input id={`${id}-pass`} className="x-input" type="password" autoComplete="new-password" value={pass} onChange={(e) => setPass(e.target.value)} aria-describedby={`${id}-pass-hint`} />
+                <input
+                  id={`${id}-pass`}
+                  className="x-input"
+                  type="password"
+                  autoComplete="new-password"
+                  value={pass}
+                  onChange={(e) => setPass(e.target.value)}
+                  aria-describedby={`${id}-pass-hint`}
+                />
                 <p id={`${id}-pass-hint`} className="hint">
                   {K.passphraseHint(status.minPassphrase)}
                 </p>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-again`}>{K.passphraseConfirm}</label>
-                <input id={`${id}-again`} className="x-input" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+                <input
+                  id={`${id}-again`}
+                  className="x-input"
+                  type="password"
+                  autoComplete="new-password"
+                  value={again}
+                  onChange={(e) => setAgain(e.target.value)}
+                />
               </div>
             </>
           ) : (
@@ -153,7 +178,14 @@ export function KeyCard({
               <p className="x-strong">{K.locked}</p>
               <div className="field">
                 <label htmlFor={`${id}-unlock`}>{K.passphrase}</label>
-                <input id={`${id}-unlock`} className="x-input" type="password" autoComplete="current-password" value={pass} onChange={(e) => setPass(e.target.value)} />
+                <input
+                  id={`${id}-unlock`}
+                  className="x-input"
+                  type="password"
+                  autoComplete="current-password"
+                  value={pass}
+                  onChange={(e) => setPass(e.target.value)}
+                />
               </div>
               {error && <CodedMessage error={error} />}
               <div className="x-actions">

@@ -34,7 +34,10 @@ export interface UploadOptions {
   readonly onProgress?: (sent: number, total: number) => void;
 }
 
-const unreadable = (name: string) => ({ ok: false as const, error: { code: 'FILE_UNREADABLE', message: `Không đọc được tệp “${name}” trên máy này.` } });
+const unreadable = (name: string) => ({
+  ok: false as const,
+  error: { code: 'FILE_UNREADABLE', message: `Không đọc được tệp “${name}” trên máy này.` },
+});
 
 /** Uploads one File the user chose (in parts when large); refuses one above the cap here, before reading it. */
 export async function uploadFile(file: File, options: UploadOptions = {}): Promise<Result<UploadedFile>> {
@@ -43,7 +46,10 @@ export async function uploadFile(file: File, options: UploadOptions = {}): Promi
   if (file.size > max) {
     return {
       ok: false,
-      error: { code: 'FILE_TOO_LARGE', message: `Tệp “${name}” có dung lượng ${fileSizeText(file.size)}, vượt giới hạn ${fileSizeText(max)} cho mỗi lần tải lên.` },
+      error: {
+        code: 'FILE_TOO_LARGE',
+        message: `Tệp “${name}” có dung lượng ${fileSizeText(file.size)}, vượt giới hạn ${fileSizeText(max)} cho mỗi lần tải lên.`,
+      },
     };
   }
   if (file.size === 0) return { ok: false, error: { code: 'FILE_EMPTY', message: `Tệp “${name}” rỗng (0 byte).` } };

@@ -24,7 +24,10 @@ export function count(v: number): string {
 /** The first 16 hex digits of a hash in groups of 4, for reference ("3F9A 01C2 7B44 E0D1"). */
 export function shortHash(hex: string | null | undefined): string {
   if (!hex) return '—';
-  return hex.slice(0, 16).toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+  return hex
+    .slice(0, 16)
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /** A whole sha256 in 16 groups of 4 (snapshot hashes are compared in full). */

@@ -6,7 +6,16 @@
  */
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
-import { AllCommunityModule, ModuleRegistry, type CellFocusedEvent, type CellKeyDownEvent, type ColDef, type GridApi, type ICellRendererParams, type SuppressKeyboardEventParams } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellFocusedEvent,
+  type CellKeyDownEvent,
+  type ColDef,
+  type GridApi,
+  type ICellRendererParams,
+  type SuppressKeyboardEventParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import type { GridView } from '../../../shared/contract/dossier.ts';
@@ -29,7 +38,19 @@ import { AgreeRest } from '../bulk/AgreeRest.tsx';
 import { RefusedList } from '../bulk/RefusedList.tsx';
 import { parseClipboard, pastedInput } from './paste.ts';
 import { invalidateOverview, loadOverview } from '../home/units-cache.ts';
-import { NO_FILTERS, anyFilter, cellMatches, differs, editMode, editText, parseEditText, visibleGrid, type GridCell, type GridFilters, type GridRow } from './model.ts';
+import {
+  NO_FILTERS,
+  anyFilter,
+  cellMatches,
+  differs,
+  editMode,
+  editText,
+  parseEditText,
+  visibleGrid,
+  type GridCell,
+  type GridFilters,
+  type GridRow,
+} from './model.ts';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -49,9 +70,18 @@ function fieldsOf(group: UnitGroup, overview: Overview): Promise<Result<FieldTab
   if (!hit) {
     const unit = overview.units.find((u) => u.group === group);
     hit = unit
-      ? api.dossier.get({ unitId: unit.id }).then((r) =>
-          r.ok ? { ok: true as const, value: r.value.nodes.filter((n) => n.depth === 0).map((n) => ({ code: n.code, title: n.title, mine: !n.readOnly })) } : r,
-        )
+      ? api.dossier
+          .get({ unitId: unit.id })
+          .then((r) =>
+            r.ok
+              ? {
+                  ok: true as const,
+                  value: r.value.nodes
+                    .filter((n) => n.depth === 0)
+                    .map((n) => ({ code: n.code, title: n.title, mine: !n.readOnly })),
+                }
+              : r,
+          )
       : Promise.resolve({ ok: true as const, value: [] });
     fieldsCache.set(key, hit);
     void hit.then((r) => !r.ok && fieldsCache.delete(key));
@@ -114,7 +144,9 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
               : {
                   ...r,
                   cells: r.cells.map((c) =>
-                    c.unitId === e.unitId ? { ...c, appraised: node.appraisal?.score ?? null, input: node.appraisal?.input ?? null } : c,
+                    c.unitId === e.unitId
+                      ? { ...c, appraised: node.appraisal?.score ?? null, input: node.appraisal?.input ?? null }
+                      : c,
                   ),
                 },
           ),
@@ -177,7 +209,13 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
               ['noEvidence', G.filterNoEvidence],
             ] as const
           ).map(([k, label]) => (
-            <button key={k} type="button" className="toggle" aria-pressed={filters[k]} onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}>
+            <button
+              key={k}
+              type="button"
+              className="toggle"
+              aria-pressed={filters[k]}
+              onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}
+            >
               {label}
             </button>
           ))}
@@ -188,28 +226,50 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           )}
         </div>
         <div className="legend" aria-hidden="true">
-          <span className="legend-item"><strong className="legend-mine">1</strong>{G.legendMine}</span>
-          <span className="legend-item"><span className="legend-self">{G.selfShort} 0,5</span>{G.legendSelf}</span>
-          <span className="legend-item"><span className="swatch swatch-differs" />{G.legendDiffers}</span>
-          <span className="legend-item"><span className="swatch swatch-exempt" />{G.legendExempt}</span>
-          <span className="legend-item"><span className="swatch swatch-noev" />{G.legendNoEvidence}</span>
-          <span className="legend-item"><span className="swatch swatch-locked" />{G.legendReadOnly}</span>
+          <span className="legend-item">
+            <strong className="legend-mine">1</strong>
+            {G.legendMine}
+          </span>
+          <span className="legend-item">
+            <span className="legend-self">{G.selfShort} 0,5</span>
+            {G.legendSelf}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-differs" />
+            {G.legendDiffers}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-exempt" />
+            {G.legendExempt}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-noev" />
+            {G.legendNoEvidence}
+          </span>
+          <span className="legend-item">
+            <span className="swatch swatch-locked" />
+            {G.legendReadOnly}
+          </span>
         </div>
         {focused && (
           <a className="button button-small button-secondary" href={hrefFor(paths.unit(focused.unitId, focused.code))}>
             {G.openDossier} · {units.find((u) => u.id === focused.unitId)?.name} · {focused.code}
           </a>
         )}
-        {focused && !finalised && overview.me !== null && fields.state === 'ready' && fields.value.some((f) => f.code === field && f.mine) && (
-          <AgreeRest
-            key={focused.unitId}
-            unitId={focused.unitId}
-            unitName={units.find((u) => u.id === focused.unitId)?.name ?? focused.unitId}
-            fieldCode={field}
-            disabled={false}
-            label={`${vi.bulk.agreeRestField(field)} · ${units.find((u) => u.id === focused.unitId)?.name ?? ''}`}
-          />
-        )}
+        {focused &&
+          !finalised &&
+          overview.me !== null &&
+          fields.state === 'ready' &&
+          fields.value.some((f) => f.code === field && f.mine) && (
+            <AgreeRest
+              key={focused.unitId}
+              unitId={focused.unitId}
+              unitName={units.find((u) => u.id === focused.unitId)?.name ?? focused.unitId}
+              fieldCode={field}
+              disabled={false}
+              label={`${vi.bulk.agreeRestField(field)} · ${units.find((u) => u.id === focused.unitId)?.name ?? ''}`}
+            />
+          )}
       </div>
       {fields.state === 'ready' && fields.value.some((f) => f.code === field && !f.mine) && (
         <p className="notice notice-locked" data-testid="grid-read-only">
@@ -227,7 +287,13 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
           <LoadFailed error={load.error} onRetry={reload} />
         ))}
       {load.state === 'ready' && (
-        <Grid view={load.value} filters={filters} finalised={finalised} memberLinked={overview.me !== null} onFocusCell={setFocused} />
+        <Grid
+          view={load.value}
+          filters={filters}
+          finalised={finalised}
+          memberLinked={overview.me !== null}
+          onFocusCell={setFocused}
+        />
       )}
     </div>
   );
@@ -254,7 +320,11 @@ function TitleCell(p: ICellRendererParams<RowData>) {
     <span className="g-title" title={p.data.title}>
       {p.data.readOnly && <LockIcon label={G.legendReadOnly} />}
       {p.data.exemptable && (
-        <span className="flag flag-exemptable g-exemptable" title={vi.bulk.exemptableHint} aria-label={vi.bulk.exemptableHint}>
+        <span
+          className="flag flag-exemptable g-exemptable"
+          title={vi.bulk.exemptableHint}
+          aria-label={vi.bulk.exemptableHint}
+        >
           ↓ĐC
         </span>
       )}{' '}
@@ -263,7 +333,13 @@ function TitleCell(p: ICellRendererParams<RowData>) {
   );
 }
 
-function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
+function Grid({
+  view,
+  filters,
+  finalised,
+  memberLinked,
+  onFocusCell,
+}: {
   view: GridView;
   filters: GridFilters;
   finalised: boolean;
@@ -285,8 +361,23 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
   const columnDefs = useMemo<ColDef<RowData>[]>(() => {
     const fixed: ColDef<RowData>[] = [
       { colId: 'code', headerName: G.colCode, field: 'code', pinned: 'left', width: 72, cellClass: 'g-code' },
-      { colId: 'title', headerName: G.colTitle, field: 'title', pinned: 'left', width: 300, cellRenderer: TitleCell, cellClass: 'g-title-cell' },
-      { colId: 'max', headerName: G.colMax, pinned: 'left', width: 64, valueGetter: (p) => (p.data ? pts(p.data.maxPoints) : ''), cellClass: 'g-num' },
+      {
+        colId: 'title',
+        headerName: G.colTitle,
+        field: 'title',
+        pinned: 'left',
+        width: 300,
+        cellRenderer: TitleCell,
+        cellClass: 'g-title-cell',
+      },
+      {
+        colId: 'max',
+        headerName: G.colMax,
+        pinned: 'left',
+        width: 64,
+        valueGetter: (p) => (p.data ? pts(p.data.maxPoints) : ''),
+        cellClass: 'g-num',
+      },
     ];
     const unitCols: ColDef<RowData>[] = view.units
       .filter((u) => shown.unitIds.has(u.id))
@@ -310,7 +401,8 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
           return !!p.data && !!c && editMode(p.data.scoring) === 'text' && !locked(p.data, c);
         },
         suppressKeyboardEvent: (p: SuppressKeyboardEventParams<RowData>) =>
-          !p.editing && [' ', 'Delete', 'Backspace', '='].includes(p.event.key) || (!p.editing && p.event.key === 'Enter' && !!p.data && editMode(p.data.scoring) !== 'text'),
+          (!p.editing && [' ', 'Delete', 'Backspace', '='].includes(p.event.key)) ||
+          (!p.editing && p.event.key === 'Enter' && !!p.data && editMode(p.data.scoring) !== 'text'),
         cellClass: (p) => {
           const c = p.data?.byUnit[u.id];
           if (!p.data || !c) return 'g-unit';
@@ -337,7 +429,14 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
     const mode = editMode(row.scoring);
     const attempt = (input: unknown) => {
       ev.preventDefault();
-      if (locked(row, cell)) return toastStore.info(row.readOnly ? vi.dossier.detail.readOnlyField : cell.exempted ? vi.dossier.detail.exemptedSelf : vi.dossier.detail.readOnlyNoMember);
+      if (locked(row, cell))
+        return toastStore.info(
+          row.readOnly
+            ? vi.dossier.detail.readOnlyField
+            : cell.exempted
+              ? vi.dossier.detail.exemptedSelf
+              : vi.dossier.detail.readOnlyNoMember,
+        );
       save(row, unitId, input);
     };
     if (ev.key === ' ' && row.scoring.kind === 'tick') return attempt(toggledTick(cell.input));
@@ -370,7 +469,10 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
     if (!text) return;
     e.preventDefault();
     const at = ga.getFocusedCell();
-    const cols = ga.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => unitIds.has(id));
+    const cols = ga
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .filter((id) => unitIds.has(id));
     const col0 = at ? cols.indexOf(at.column.getColId()) : -1;
     if (!at || col0 < 0) return toastStore.info(vi.bulk.pasteNoCell);
     const local: string[] = [];
@@ -402,7 +504,10 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
         }
         invalidateOverview();
         bulkSaved(r.value);
-        finish(r.value.refused.map((x) => vi.bulk.refusedCell(unitName(x.unitId), x.nodeCode, x.message)), r.value.saved.length);
+        finish(
+          r.value.refused.map((x) => vi.bulk.refusedCell(unitName(x.unitId), x.nodeCode, x.message)),
+          r.value.saved.length,
+        );
       }),
     );
   };
@@ -417,30 +522,44 @@ function Grid({ view, filters, finalised, memberLinked, onFocusCell }: {
 
   return (
     <>
-    {refused.length > 0 && <RefusedList title={vi.bulk.pasteRefused(refused.length)} items={refused} onClose={() => setRefused([])} testId="paste-refused" />}
-    <div className="grid-wrap ag-theme-quartz" data-testid="grid" onPaste={onPaste}>
-      <AgGridReact<RowData>
-        onGridReady={(e) => (gridApi.current = e.api)}
-        theme="legacy"
-        rowData={rowData}
-        columnDefs={columnDefs}
-        getRowId={(p) => p.data.code}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, wrapHeaderText: true }}
-        headerHeight={66}
-        rowHeight={46}
-        animateRows={false}
-        singleClickEdit={false}
-        stopEditingWhenCellsLoseFocus
-        suppressMovableColumns
-        onCellKeyDown={onCellKeyDown}
-        onCellFocused={onCellFocused}
-        onCellDoubleClicked={(e) => {
-          const col = e.column.getColId();
-          if (e.data && unitIds.has(col) && editMode(e.data.scoring) !== 'text') navigate(paths.unit(col, e.data.code));
-        }}
-        localeText={{ noRowsToShow: G.noRows, loadingOoo: vi.loading }}
-      />
-    </div>
+      {refused.length > 0 && (
+        <RefusedList
+          title={vi.bulk.pasteRefused(refused.length)}
+          items={refused}
+          onClose={() => setRefused([])}
+          testId="paste-refused"
+        />
+      )}
+      <div className="grid-wrap ag-theme-quartz" data-testid="grid" onPaste={onPaste}>
+        <AgGridReact<RowData>
+          onGridReady={(e) => (gridApi.current = e.api)}
+          theme="legacy"
+          rowData={rowData}
+          columnDefs={columnDefs}
+          getRowId={(p) => p.data.code}
+          defaultColDef={{
+            sortable: false,
+            resizable: true,
+            suppressMovable: true,
+            suppressHeaderMenuButton: true,
+            wrapHeaderText: true,
+          }}
+          headerHeight={66}
+          rowHeight={46}
+          animateRows={false}
+          singleClickEdit={false}
+          stopEditingWhenCellsLoseFocus
+          suppressMovableColumns
+          onCellKeyDown={onCellKeyDown}
+          onCellFocused={onCellFocused}
+          onCellDoubleClicked={(e) => {
+            const col = e.column.getColId();
+            if (e.data && unitIds.has(col) && editMode(e.data.scoring) !== 'text')
+              navigate(paths.unit(col, e.data.code));
+          }}
+          localeText={{ noRowsToShow: G.noRows, loadingOoo: vi.loading }}
+        />
+      </div>
     </>
   );
 }

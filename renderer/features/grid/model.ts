@@ -38,7 +38,12 @@ export function cellMatches(cell: GridCell, f: GridFilters, row?: Pick<GridRow, 
 
 /** Rows and unit columns that hold at least one matching cell. */
 export function visibleGrid(view: GridView, f: GridFilters): { rows: GridRow[]; unitIds: Set<string>; cells: number } {
-  if (!anyFilter(f)) return { rows: [...view.rows], unitIds: new Set(view.units.map((u) => u.id)), cells: view.rows.length * view.units.length };
+  if (!anyFilter(f))
+    return {
+      rows: [...view.rows],
+      unitIds: new Set(view.units.map((u) => u.id)),
+      cells: view.rows.length * view.units.length,
+    };
   const unitIds = new Set<string>();
   let cells = 0;
   const rows = view.rows.filter((r) => {

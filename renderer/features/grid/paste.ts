@@ -18,7 +18,10 @@ export function parseClipboard(text: string): string[][] {
   return lines.map((l) => l.split('\t').map((c) => c.replace(/^"(.*)"$/s, '$1').trim()));
 }
 
-export type PastedCell = { readonly kind: 'input'; readonly input: unknown } | { readonly kind: 'skip' } | { readonly kind: 'refused'; readonly message: string };
+export type PastedCell =
+  | { readonly kind: 'input'; readonly input: unknown }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'refused'; readonly message: string };
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 const MET = new Set(['đạt', 'x', 'có', 'yes', 'true']);
@@ -34,20 +37,25 @@ export function pastedInput(scoring: Scoring, maxPoints: string, text: string): 
       const f = fold(t);
       if (MET.has(f) || (num !== null && sameValue(num, maxPoints))) return { kind: 'input', input: { met: true } };
       if (NOT_MET.has(f) || (num !== null && sameValue(num, '0'))) return { kind: 'input', input: { met: false } };
-      return num !== null ? { kind: 'refused', message: B.pasteNoTier(t) } : { kind: 'refused', message: B.pasteUnreadable(t) };
+      return num !== null
+        ? { kind: 'refused', message: B.pasteNoTier(t) }
+        : { kind: 'refused', message: B.pasteUnreadable(t) };
     }
     case 'timeliness': {
       const byLabel = scoring.tiers.find((x) => fold(x.label) === fold(t) || x.key === t);
       if (byLabel) return { kind: 'input', input: { tier: byLabel.key } };
       if (num === null) return { kind: 'refused', message: B.pasteUnreadable(t) };
       const byPoints = scoring.tiers.filter((x) => sameValue(x.points, num));
-      return byPoints.length === 1 ? { kind: 'input', input: { tier: byPoints[0]!.key } } : { kind: 'refused', message: B.pasteNoTier(t) };
+      return byPoints.length === 1
+        ? { kind: 'input', input: { tier: byPoints[0]!.key } }
+        : { kind: 'refused', message: B.pasteNoTier(t) };
     }
     case 'proportional':
       if (!t.includes('/')) return { kind: 'refused', message: B.pasteNeedsFigures };
       return { kind: 'input', input: parseEditText(scoring, t) };
     case 'percentage':
-      if (!t.includes('/') && !t.endsWith('%') && num !== null) return { kind: 'input', input: parseEditText(scoring, `${t}%`) };
+      if (!t.includes('/') && !t.endsWith('%') && num !== null)
+        return { kind: 'input', input: parseEditText(scoring, `${t}%`) };
       return { kind: 'input', input: parseEditText(scoring, t) };
     case 'count':
     case 'deduction':

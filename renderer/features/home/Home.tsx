@@ -31,7 +31,9 @@ export function Home() {
         {load.state === 'ready' && (
           <p className="lead home-cycle" data-testid="cycle">
             {H.cycle(load.value.cycle.name)} ·{' '}
-            <span className={`chip chip-${load.value.cycle.status}`}>{load.value.cycle.status === 'open' ? H.cycleOpen : H.cycleFinalised}</span>
+            <span className={`chip chip-${load.value.cycle.status}`}>
+              {load.value.cycle.status === 'open' ? H.cycleOpen : H.cycleFinalised}
+            </span>
           </p>
         )}
       </header>
@@ -55,8 +57,7 @@ function HomeBody({ overview }: { overview: Overview }) {
     <>
       {!me && (
         <div className="notice notice-locked" role="note" data-testid="read-only-banner">
-          <span>{H.readOnly}</span>{' '}
-          <a href={hrefFor(paths.profile)}>{H.readOnlyAction}</a>
+          <span>{H.readOnly}</span> <a href={hrefFor(paths.profile)}>{H.readOnlyAction}</a>
         </div>
       )}
       <div className="home-cards">
@@ -82,7 +83,8 @@ function HomeBody({ overview }: { overview: Overview }) {
             </p>
             <progress className="bar bar-large" max={Math.max(total, 1)} value={done} aria-label={H.progressTitle} />
             <p className="muted">
-              {H.progressUnits(unitsDone, unitsWithWork)} · {total > 0 ? `${formatNumber((done * 100) / total, 0)}%` : ''}
+              {H.progressUnits(unitsDone, unitsWithWork)} ·{' '}
+              {total > 0 ? `${formatNumber((done * 100) / total, 0)}%` : ''}
             </p>
           </article>
         )}
@@ -133,7 +135,13 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
         <div className="toolbar-controls">
           <label className="control">
             <span>{H.search}</span>
-            <input ref={search} type="search" value={query} placeholder={H.searchPlaceholder} onChange={(e) => setQuery(e.target.value)} />
+            <input
+              ref={search}
+              type="search"
+              value={query}
+              placeholder={H.searchPlaceholder}
+              onChange={(e) => setQuery(e.target.value)}
+            />
           </label>
           <label className="control">
             <span>{H.groupFilter}</span>
@@ -182,11 +190,25 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
         <table className="data-table units-table" data-testid="units">
           <thead>
             <tr>
-              <th scope="col" className="c-no">{C.no}</th>
+              <th scope="col" className="c-no">
+                {C.no}
+              </th>
               <th scope="col">{C.unit}</th>
-              {showProgress && <th scope="col" className="c-progress">{C.progress}</th>}
-              {showProgress && <th scope="col" className="c-num">{C.exemptions}</th>}
-              {showProgress && <th scope="col" className="c-num">{C.withoutEvidence}</th>}
+              {showProgress && (
+                <th scope="col" className="c-progress">
+                  {C.progress}
+                </th>
+              )}
+              {showProgress && (
+                <th scope="col" className="c-num">
+                  {C.exemptions}
+                </th>
+              )}
+              {showProgress && (
+                <th scope="col" className="c-num">
+                  {C.withoutEvidence}
+                </th>
+              )}
               <th scope="col" className="c-num" title={H.indexNote}>
                 {C.index}
               </th>
@@ -222,14 +244,21 @@ function UnitsTable({ units, showProgress }: { units: readonly UnitProgress[]; s
                             <span className={`progress-text${u.appraised >= u.total ? ' is-done' : ''}`}>
                               {formatNumber(u.appraised, 0)}/{formatNumber(u.total, 0)}
                             </span>
-                            <progress className="bar" max={Math.max(u.total, 1)} value={u.appraised} aria-hidden="true" />
+                            <progress
+                              className="bar"
+                              max={Math.max(u.total, 1)}
+                              value={u.appraised}
+                              aria-hidden="true"
+                            />
                           </span>
                         )}
                       </td>
                     )}
                     {showProgress && <td className="c-num">{u.exemptions || <span className="muted">0</span>}</td>}
                     {showProgress && (
-                      <td className={`c-num${u.withoutEvidence > 0 ? ' warn' : ''}`}>{u.withoutEvidence || <span className="muted">0</span>}</td>
+                      <td className={`c-num${u.withoutEvidence > 0 ? ' warn' : ''}`}>
+                        {u.withoutEvidence || <span className="muted">0</span>}
+                      </td>
                     )}
                     <td className="c-num" title={u.computable ? undefined : vi.dossier.totals.notComputableTitle}>
                       {u.computable ? pct(u.index) : vi.dossier.totals.notComputable}

@@ -5,7 +5,13 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 export type StatusFilter = 'all' | 'todo' | 'done' | 'noEvidence' | 'exempted';
 
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLocaleLowerCase('vi')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function filterUnits(

@@ -11,7 +11,13 @@ import { uploadFile } from '../exchange/files.ts';
 
 const I = rv.imports;
 
-export function FilePicker({ multiple, disabled, files, onFiles, testId }: {
+export function FilePicker({
+  multiple,
+  disabled,
+  files,
+  onFiles,
+  testId,
+}: {
   multiple?: boolean;
   disabled?: boolean;
   files: readonly UploadedFile[];

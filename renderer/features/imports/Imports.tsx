@@ -40,8 +40,17 @@ export function Imports() {
               {I.readOnly}
             </p>
           )}
-          <SurveyImport canEdit={current.value.canEdit} onCommitted={changed} summary={<CurrentSurvey current={current.value} />} />
-          <PreviousImport canEdit={current.value.canEdit} onCommitted={changed} cycleYear={year} importedYears={current.value.previousYears} />
+          <SurveyImport
+            canEdit={current.value.canEdit}
+            onCommitted={changed}
+            summary={<CurrentSurvey current={current.value} />}
+          />
+          <PreviousImport
+            canEdit={current.value.canEdit}
+            onCommitted={changed}
+            cycleYear={year}
+            importedYears={current.value.previousYears}
+          />
         </>
       )}
     </ResultsLayout>
@@ -56,7 +65,9 @@ function CurrentSurvey({ current }: { current: SurveyCurrent }) {
     <details className="r-current" data-testid="survey-current">
       <summary>
         <strong>{I.current}:</strong>{' '}
-        {SURVEY_SOURCES.map((s) => `${I.sources[s]} ${I.currentCount(current.units.filter((u) => u[s] !== null).length, total)}`).join(' · ')}
+        {SURVEY_SOURCES.map(
+          (s) => `${I.sources[s]} ${I.currentCount(current.units.filter((u) => u[s] !== null).length, total)}`,
+        ).join(' · ')}
       </summary>
       <div className="r-scroll">
         <table className="r-table">

@@ -14,7 +14,17 @@ import { ImportError } from './ImportError.tsx';
 
 const I = rv.imports;
 
-export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears }: { canEdit: boolean; onCommitted: () => void; cycleYear: number | null; importedYears: readonly number[] }) {
+export function PreviousImport({
+  canEdit,
+  onCommitted,
+  cycleYear,
+  importedYears,
+}: {
+  canEdit: boolean;
+  onCommitted: () => void;
+  cycleYear: number | null;
+  importedYears: readonly number[];
+}) {
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [year, setYear] = useState<string>('');
   const [allowUnmatched, setAllowUnmatched] = useState(false);
@@ -28,7 +38,11 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
   const run = async (commit: boolean) => {
     if (files.length === 0) return toastStore.info(I.needsFile);
     const y = Number(year);
-    const input = { tickets: files.map((f) => f.ticket), allowUnmatched, ...(Number.isInteger(y) && y > 0 ? { year: y } : {}) };
+    const input = {
+      tickets: files.map((f) => f.ticket),
+      allowUnmatched,
+      ...(Number.isInteger(y) && y > 0 ? { year: y } : {}),
+    };
     setBusy(commit ? 'commit' : 'preview');
     setError(null);
     const r = commit ? await api.previous.commit(input) : await api.previous.preview(input);
@@ -65,17 +79,37 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
         <div className="r-import-options">
           <label className="control">
             <span>{I.year}</span>
-            <input type="number" min={1900} max={cycleYear ? cycleYear - 1 : 3000} value={year} onChange={(e) => (setYear(e.target.value), setPreview(null))} className="r-year" />
+            <input
+              type="number"
+              min={1900}
+              max={cycleYear ? cycleYear - 1 : 3000}
+              value={year}
+              onChange={(e) => (setYear(e.target.value), setPreview(null))}
+              className="r-year"
+            />
           </label>
           <label className="r-check">
-            <input type="checkbox" checked={allowUnmatched} onChange={(e) => (setAllowUnmatched(e.target.checked), setPreview(null))} />
+            <input
+              type="checkbox"
+              checked={allowUnmatched}
+              onChange={(e) => (setAllowUnmatched(e.target.checked), setPreview(null))}
+            />
             {I.allowUnmatched}
           </label>
-          <button type="button" className="button button-primary button-small" disabled={files.length === 0 || busy !== null} onClick={() => void run(false)}>
+          <button
+            type="button"
+            className="button button-primary button-small"
+            disabled={files.length === 0 || busy !== null}
+            onClick={() => void run(false)}
+          >
             {busy === 'preview' ? I.previewing : I.preview}
           </button>
           {files.length > 0 && (
-            <button type="button" className="button button-quiet button-small" onClick={() => (setFiles([]), setPreview(null), setError(null))}>
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              onClick={() => (setFiles([]), setPreview(null), setError(null))}
+            >
               {I.discard}
             </button>
           )}
@@ -87,7 +121,9 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
           <h3>{I.previewTitle(files.map((f) => f.name).join(', '))}</h3>
           <p className="r-preview-totals">
             <strong>{I.previousTotals(preview.rows.length, preview.year)}</strong>
-            {preview.unmatched.length > 0 && <span className="chip chip-differs">{I.unmatched(preview.unmatched.length)}</span>}
+            {preview.unmatched.length > 0 && (
+              <span className="chip chip-differs">{I.unmatched(preview.unmatched.length)}</span>
+            )}
             {preview.missing.length > 0 && (
               <span className="chip chip-differs" title={preview.missing.map((m) => m.unit).join(', ')}>
                 {I.missing(preview.missing.length)}
@@ -101,8 +137,12 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
                   <th scope="col">{I.colUnit}</th>
                   <th scope="col">{I.colFileUnit}</th>
                   <th scope="col">{I.colGroup}</th>
-                  <th scope="col" className="c-num">{I.colBefore}</th>
-                  <th scope="col" className="c-num">{I.colIndex} {preview.year}</th>
+                  <th scope="col" className="c-num">
+                    {I.colBefore}
+                  </th>
+                  <th scope="col" className="c-num">
+                    {I.colIndex} {preview.year}
+                  </th>
                   <th scope="col">{I.colWhere}</th>
                 </tr>
               </thead>
@@ -125,7 +165,13 @@ export function PreviousImport({ canEdit, onCommitted, cycleYear, importedYears 
             </table>
           </div>
           <div className="r-preview-actions">
-            <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void run(true)} data-testid="previous-commit">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy !== null}
+              onClick={() => void run(true)}
+              data-testid="previous-commit"
+            >
               {busy === 'commit' ? I.committing : I.commit(preview.rows.length)}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setPreview(null)}>

@@ -22,7 +22,15 @@ function weightPct(w: string): string {
 
 type Kind = 'auto' | 'points' | 'responses';
 
-export function SurveyImport({ canEdit, onCommitted, summary }: { canEdit: boolean; onCommitted: () => void; summary: ReactNode }) {
+export function SurveyImport({
+  canEdit,
+  onCommitted,
+  summary,
+}: {
+  canEdit: boolean;
+  onCommitted: () => void;
+  summary: ReactNode;
+}) {
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [kind, setKind] = useState<Kind>('auto');
   const [source, setSource] = useState<'cbccvc' | 'sipas'>('cbccvc');
@@ -101,10 +109,19 @@ export function SurveyImport({ canEdit, onCommitted, summary }: { canEdit: boole
             </label>
           )}
           <label className="r-check">
-            <input type="checkbox" checked={allowUnmatched} onChange={(e) => (setAllowUnmatched(e.target.checked), reset())} />
+            <input
+              type="checkbox"
+              checked={allowUnmatched}
+              onChange={(e) => (setAllowUnmatched(e.target.checked), reset())}
+            />
             {I.allowUnmatched}
           </label>
-          <button type="button" className="button button-primary button-small" disabled={!file || busy !== null} onClick={() => void run(false)}>
+          <button
+            type="button"
+            className="button button-primary button-small"
+            disabled={!file || busy !== null}
+            onClick={() => void run(false)}
+          >
             {busy === 'preview' ? I.previewing : I.preview}
           </button>
         </div>
@@ -125,7 +142,17 @@ export function SurveyImport({ canEdit, onCommitted, summary }: { canEdit: boole
   );
 }
 
-function SurveyPreviewView({ p, busy, onCommit, onDiscard }: { p: SurveyPreview; busy: boolean; onCommit: () => void; onDiscard: () => void }) {
+function SurveyPreviewView({
+  p,
+  busy,
+  onCommit,
+  onDiscard,
+}: {
+  p: SurveyPreview;
+  busy: boolean;
+  onCommit: () => void;
+  onDiscard: () => void;
+}) {
   const responses = p.kind === 'responses';
   const keys = p.scale?.options.map((o) => o.key) ?? [];
   return (
@@ -146,20 +173,34 @@ function SurveyPreviewView({ p, busy, onCommit, onDiscard }: { p: SurveyPreview;
             <tr>
               <th scope="col">{I.colUnit}</th>
               <th scope="col">{I.colSource}</th>
-              <th scope="col" className="c-num">{I.colBefore}</th>
-              <th scope="col" className="c-num">{I.colPoints}</th>
-              <th scope="col" className="c-num">{I.colMax}</th>
-              <th scope="col" className="c-num">{I.colRespondents}</th>
+              <th scope="col" className="c-num">
+                {I.colBefore}
+              </th>
+              <th scope="col" className="c-num">
+                {I.colPoints}
+              </th>
+              <th scope="col" className="c-num">
+                {I.colMax}
+              </th>
+              <th scope="col" className="c-num">
+                {I.colRespondents}
+              </th>
               {responses && (
                 <>
-                  <th scope="col" className="c-num">{I.colAnswers}</th>
-                  <th scope="col" className="c-num">{I.colBlanks}</th>
+                  <th scope="col" className="c-num">
+                    {I.colAnswers}
+                  </th>
+                  <th scope="col" className="c-num">
+                    {I.colBlanks}
+                  </th>
                   {keys.map((k) => (
                     <th key={k} scope="col" className="c-num">
                       {k}
                     </th>
                   ))}
-                  <th scope="col" className="c-num">{I.colSatisfaction}</th>
+                  <th scope="col" className="c-num">
+                    {I.colSatisfaction}
+                  </th>
                 </>
               )}
             </tr>
@@ -203,7 +244,13 @@ function SurveyPreviewView({ p, busy, onCommit, onDiscard }: { p: SurveyPreview;
         </p>
       )}
       <div className="r-preview-actions">
-        <button type="button" className="button button-primary" disabled={busy} onClick={onCommit} data-testid="survey-commit">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={onCommit}
+          data-testid="survey-commit"
+        >
           {busy ? I.committing : I.commit(p.rows.length)}
         </button>
         <button type="button" className="button button-quiet" onClick={onDiscard}>

@@ -32,7 +32,13 @@ export function IntakeScreen() {
   };
   useEffect(() => void load(), []);
 
-  if (error) return <section className="i-page"><h1>{iv.title}</h1><CodedMessage error={error} testId="intake-error" /></section>;
+  if (error)
+    return (
+      <section className="i-page">
+        <h1>{iv.title}</h1>
+        <CodedMessage error={error} testId="intake-error" />
+      </section>
+    );
   return (
     <section className="i-page" data-testid="intake">
       <header>
@@ -57,7 +63,13 @@ function Templates({ groups }: { groups: { code: string; label: string }[] }) {
       <p className="hint">{iv.template.hint}</p>
       <div className="i-templates">
         {groups.map((g) => (
-          <button key={g.code} type="button" className="button button-secondary button-small" onClick={() => void get(g.code)} data-testid={`template-${g.code}`}>
+          <button
+            key={g.code}
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => void get(g.code)}
+            data-testid={`template-${g.code}`}
+          >
             {iv.template.download(g.label)}
           </button>
         ))}
@@ -83,7 +95,10 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
     const seen = uploaded.current.get(f);
     if (seen) return seen;
     setUploading({ name: f.name, share: 0 });
-    const r = await uploadFile(f, { maxBytes, onProgress: (sent, total) => setUploading({ name: f.name, share: sent / total }) });
+    const r = await uploadFile(f, {
+      maxBytes,
+      onProgress: (sent, total) => setUploading({ name: f.name, share: sent / total }),
+    });
     setUploading(null);
     if (!r.ok) {
       setError(r.error);
@@ -144,7 +159,12 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
         <form className="i-form" onSubmit={(e) => (e.preventDefault(), void run(false))}>
           <label className="i-field">
             {iv.form.unit}
-            <select value={unitId} onChange={(e) => (setUnitId(e.target.value), reset())} data-testid="intake-unit" disabled={running}>
+            <select
+              value={unitId}
+              onChange={(e) => (setUnitId(e.target.value), reset())}
+              data-testid="intake-unit"
+              disabled={running}
+            >
               <option value="">{iv.form.chooseUnit}</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -157,27 +177,66 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
             <legend className="sr-only">{iv.form.round}</legend>
             {([1, 2] as const).map((r) => (
               <label key={r}>
-                <input type="radio" name="round" checked={round === r} onChange={() => (setRound(r), reset())} data-testid={`intake-round-${r}`} /> {r === 1 ? iv.form.round1 : iv.form.round2}
+                <input
+                  type="radio"
+                  name="round"
+                  checked={round === r}
+                  onChange={() => (setRound(r), reset())}
+                  data-testid={`intake-round-${r}`}
+                />{' '}
+                {r === 1 ? iv.form.round1 : iv.form.round2}
               </label>
             ))}
           </fieldset>
           <div className="i-files">
             <div>
               <strong>{iv.form.workbook}</strong>
-              <FilePicker label={iv.form.workbook} accept=".xlsx" busy={running} onFiles={(f) => (setWorkbook(f[0] ?? null), reset())} testId="intake-workbook" />
-              {workbook && <p className="muted" data-testid="intake-workbook-name">{workbook.name} ({fileSizeText(workbook.size)})</p>}
+              <FilePicker
+                label={iv.form.workbook}
+                accept=".xlsx"
+                busy={running}
+                onFiles={(f) => (setWorkbook(f[0] ?? null), reset())}
+                testId="intake-workbook"
+              />
+              {workbook && (
+                <p className="muted" data-testid="intake-workbook-name">
+                  {workbook.name} ({fileSizeText(workbook.size)})
+                </p>
+              )}
             </div>
             <div>
               <strong>{iv.form.evidence}</strong>
-              <FilePicker label={iv.form.evidence} accept=".zip" busy={running} maxBytes={FILE_LIMITS.partsMaxBytes} onFiles={(f) => (setEvidence(f[0] ?? null), reset())} testId="intake-evidence" />
-              {evidence && <p className="muted" data-testid="intake-evidence-name">{evidence.name} ({fileSizeText(evidence.size)})</p>}
+              <FilePicker
+                label={iv.form.evidence}
+                accept=".zip"
+                busy={running}
+                maxBytes={FILE_LIMITS.partsMaxBytes}
+                onFiles={(f) => (setEvidence(f[0] ?? null), reset())}
+                testId="intake-evidence"
+              />
+              {evidence && (
+                <p className="muted" data-testid="intake-evidence-name">
+                  {evidence.name} ({fileSizeText(evidence.size)})
+                </p>
+              )}
             </div>
           </div>
           <div className="i-actions">
-            <button type="submit" className="button button-secondary" disabled={running || !unitId || !workbook} data-testid="intake-preview">
+            <button
+              type="submit"
+              className="button button-secondary"
+              disabled={running || !unitId || !workbook}
+              data-testid="intake-preview"
+            >
               {iv.form.preview}
             </button>
-            <button type="button" className="button button-primary" disabled={running || !preview || !preview.canCommit || committed} onClick={() => void run(true)} data-testid="intake-commit">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={running || !preview || !preview.canCommit || committed}
+              onClick={() => void run(true)}
+              data-testid="intake-commit"
+            >
               {iv.form.commit}
             </button>
           </div>
@@ -189,7 +248,11 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
           </div>
         )}
         {status?.state === 'running' && <Progress status={status} onCancel={() => void cancel()} />}
-        {status?.state === 'cancelled' && <p className="hint" data-testid="intake-cancelled">{iv.progress.cancelled}</p>}
+        {status?.state === 'cancelled' && (
+          <p className="hint" data-testid="intake-cancelled">
+            {iv.progress.cancelled}
+          </p>
+        )}
         {error && <CodedMessage error={error} testId="intake-error" />}
       </section>
       {preview && <PreviewView p={preview} />}
@@ -207,7 +270,9 @@ function Progress({ status, onCancel }: { status: IntakeJobStatus; onCancel: () 
         {iv.form.cancel}
       </button>
       <span className="progress-text">
-        {p ? `${iv.progress.phases[p.phase] ?? p.phase}: ${iv.progress.counts(p.done, p.total)}${p.bytesTotal > 0 ? ` · ${fileSizeText(p.bytesDone)}/${fileSizeText(p.bytesTotal)}` : ''}` : '…'}
+        {p
+          ? `${iv.progress.phases[p.phase] ?? p.phase}: ${iv.progress.counts(p.done, p.total)}${p.bytesTotal > 0 ? ` · ${fileSizeText(p.bytesDone)}/${fileSizeText(p.bytesTotal)}` : ''}`
+          : '…'}
       </span>
     </div>
   );
@@ -220,20 +285,36 @@ function PreviewView({ p }: { p: IntakePreview }) {
     <section className="card" data-testid="intake-preview-card">
       <h2>{P.title(p.unitName, p.round)}</h2>
       <div className="i-facts">
-        <span className="i-fact"><span className="muted">{P.items}</span><b>{p.totals.items}</b></span>
-        <span className="i-fact"><span className="muted">{P.max}</span><b>{pts(p.totals.maxPoints)}</b></span>
-        <span className="i-fact" data-testid="intake-total"><span className="muted">{P.total}</span><b>{pts(p.totals.score)}</b></span>
+        <span className="i-fact">
+          <span className="muted">{P.items}</span>
+          <b>{p.totals.items}</b>
+        </span>
+        <span className="i-fact">
+          <span className="muted">{P.max}</span>
+          <b>{pts(p.totals.maxPoints)}</b>
+        </span>
+        <span className="i-fact" data-testid="intake-total">
+          <span className="muted">{P.total}</span>
+          <b>{pts(p.totals.score)}</b>
+        </span>
         {p.totals.claimed !== null && (
           <span className={`i-fact${p.totals.differs ? ' i-differs' : ''}`} data-testid="intake-claimed">
             <span className="muted">{P.unitTotal}</span>
-            <b>{pts(p.totals.claimed)}{p.totals.differs ? ` (${P.differs})` : ''}</b>
+            <b>
+              {pts(p.totals.claimed)}
+              {p.totals.differs ? ` (${P.differs})` : ''}
+            </b>
           </span>
         )}
       </div>
       <div className="i-chips" aria-label={P.files}>
         <span className="i-chip">{P.found(p.files.found.length)}</span>
-        <span className={`i-chip${p.files.missing.length ? ' i-chip-bad' : ''}`} data-testid="intake-missing-count">{P.missing(p.files.missing.length)}</span>
-        <span className={`i-chip${p.files.notCited.length ? ' i-chip-warn' : ''}`}>{P.notCited(p.files.notCited.length)}</span>
+        <span className={`i-chip${p.files.missing.length ? ' i-chip-bad' : ''}`} data-testid="intake-missing-count">
+          {P.missing(p.files.missing.length)}
+        </span>
+        <span className={`i-chip${p.files.notCited.length ? ' i-chip-warn' : ''}`}>
+          {P.notCited(p.files.notCited.length)}
+        </span>
         {p.files.stored.length > 0 && <span className="i-chip">{P.stored(p.files.stored.length)}</span>}
         {dups > 0 && <span className="i-chip">{P.duplicates(dups)}</span>}
       </div>
@@ -254,13 +335,25 @@ function PreviewView({ p }: { p: IntakePreview }) {
         {p.files.notCited.length > 0 && (
           <div className="i-notcited" data-testid="intake-notcited">
             <strong>{P.notCitedTitle}</strong>
-            <ul>{p.files.notCited.slice(0, 12).map((f) => <li key={f.path}><code>{f.path}</code> ({fileSizeText(f.size)})</li>)}</ul>
+            <ul>
+              {p.files.notCited.slice(0, 12).map((f) => (
+                <li key={f.path}>
+                  <code>{f.path}</code> ({fileSizeText(f.size)})
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {p.exemptions.length > 0 && (
           <div data-testid="intake-exemptions">
             <strong>{P.exemptions}</strong>
-            <ul>{p.exemptions.map((e) => <li key={e.code}><b>{e.code}</b>: {e.reason}</li>)}</ul>
+            <ul>
+              {p.exemptions.map((e) => (
+                <li key={e.code}>
+                  <b>{e.code}</b>: {e.reason}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
@@ -269,7 +362,14 @@ function PreviewView({ p }: { p: IntakePreview }) {
       <div className="i-table-wrap">
         <table className="data-table" data-testid="intake-items">
           <thead>
-            <tr><th>{P.cols.code}</th><th>{P.cols.title}</th><th>{P.cols.entered}</th><th className="c-num">{P.cols.score}</th><th className="c-num">{P.cols.claimed}</th><th>{P.cols.evidence}</th></tr>
+            <tr>
+              <th>{P.cols.code}</th>
+              <th>{P.cols.title}</th>
+              <th>{P.cols.entered}</th>
+              <th className="c-num">{P.cols.score}</th>
+              <th className="c-num">{P.cols.claimed}</th>
+              <th>{P.cols.evidence}</th>
+            </tr>
           </thead>
           <tbody>
             {p.items.map((it) => (
@@ -278,7 +378,9 @@ function PreviewView({ p }: { p: IntakePreview }) {
                 <td>{it.title}</td>
                 <td>{it.lowered ? `${P.exemptions}: ${it.lowered}` : it.inputText}</td>
                 <td className="c-num">{it.score === null ? '—' : pts(it.score)}</td>
-                <td className={`c-num${it.differs ? ' i-differs' : ''}`}>{it.claimed === null ? '' : pts(it.claimed)}</td>
+                <td className={`c-num${it.differs ? ' i-differs' : ''}`}>
+                  {it.claimed === null ? '' : pts(it.claimed)}
+                </td>
                 <td>
                   {it.citations.map((c, i) => (
                     <span key={i} className={c.status === 'missing' ? 'i-status-missing' : ''}>
@@ -302,27 +404,48 @@ function Changes({ p }: { p: IntakePreview }) {
   const changes = p.changes ?? [];
   return (
     <div data-testid="intake-changes">
-      <h3>{P.changesTitle} ({changes.length})</h3>
+      <h3>
+        {P.changesTitle} ({changes.length})
+      </h3>
       {changes.length === 0 ? (
         <p className="hint">{P.noChanges}</p>
       ) : (
         <div className="i-table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr><th>{P.cols.code}</th><th>{P.cols.title}</th><th>{P.cols.before}</th><th>{P.cols.after}</th><th>{P.cols.what}</th></tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={c.code}>
-                <td>{c.code}</td>
-                <td>{c.title}</td>
-                <td>{c.beforeInput} {c.before !== null && <b>→ {pts(c.before)}</b>}</td>
-                <td>{c.afterInput} {c.after !== null && <b className={c.before !== c.after ? 'i-differs' : ''}>→ {pts(c.after)}</b>}</td>
-                <td>{[c.before !== c.after ? P.scoreChanged : null, c.explanationChanged ? P.explanationChanged : null, c.evidenceChanged ? P.evidenceChanged : null].filter(Boolean).join(', ')}</td>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{P.cols.code}</th>
+                <th>{P.cols.title}</th>
+                <th>{P.cols.before}</th>
+                <th>{P.cols.after}</th>
+                <th>{P.cols.what}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.code}>
+                  <td>{c.code}</td>
+                  <td>{c.title}</td>
+                  <td>
+                    {c.beforeInput} {c.before !== null && <b>→ {pts(c.before)}</b>}
+                  </td>
+                  <td>
+                    {c.afterInput}{' '}
+                    {c.after !== null && <b className={c.before !== c.after ? 'i-differs' : ''}>→ {pts(c.after)}</b>}
+                  </td>
+                  <td>
+                    {[
+                      c.before !== c.after ? P.scoreChanged : null,
+                      c.explanationChanged ? P.explanationChanged : null,
+                      c.evidenceChanged ? P.evidenceChanged : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </div>

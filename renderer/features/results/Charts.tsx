@@ -50,14 +50,24 @@ function ChartsBody({ charts, kind, group }: { charts: ReportCharts; kind: Chart
       <div className="r-toolbar">
         <div className="segmented" role="group" aria-label={H.kind}>
           {CHART_KINDS.map((k) => (
-            <a key={k} className="seg" href={hrefFor(resultsPaths.charts(k, current))} aria-current={k === kind ? 'page' : undefined}>
+            <a
+              key={k}
+              className="seg"
+              href={hrefFor(resultsPaths.charts(k, current))}
+              aria-current={k === kind ? 'page' : undefined}
+            >
               {H.kinds[k]}
             </a>
           ))}
         </div>
         <div className="segmented" role="group" aria-label={H.group}>
           {groups.map((g) => (
-            <a key={g} className="seg" href={hrefFor(resultsPaths.charts(kind, g))} aria-current={g === current ? 'page' : undefined}>
+            <a
+              key={g}
+              className="seg"
+              href={hrefFor(resultsPaths.charts(kind, g))}
+              aria-current={g === current ? 'page' : undefined}
+            >
               {groupShort(g)}
             </a>
           ))}

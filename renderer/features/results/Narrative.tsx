@@ -20,7 +20,11 @@ export function Narrative() {
   const v = load.state === 'ready' ? load.value : null;
   const all = v ? v.sections.flatMap((s) => s.sentences) : [];
   return (
-    <ResultsLayout tab="narrative" title={N.title} subtitle={v ? N.count(all.filter((s) => s.edited).length, all.filter((s) => s.stale).length) : undefined}>
+    <ResultsLayout
+      tab="narrative"
+      title={N.title}
+      subtitle={v ? N.count(all.filter((s) => s.edited).length, all.filter((s) => s.stale).length) : undefined}
+    >
       {load.state === 'loading' && <Loading />}
       {load.state === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
       {v && (
@@ -28,7 +32,13 @@ export function Narrative() {
           <p className="lead">{N.intro}</p>
           <nav className="r-njump" aria-label={N.jump}>
             {v.sections.map((s) => (
-              <a key={s.key} href={`#n-${s.key}`} onClick={(e) => (e.preventDefault(), document.getElementById(`n-${s.key}`)?.scrollIntoView({ block: 'start' }))}>
+              <a
+                key={s.key}
+                href={`#n-${s.key}`}
+                onClick={(e) => (
+                  e.preventDefault(), document.getElementById(`n-${s.key}`)?.scrollIntoView({ block: 'start' })
+                )}
+              >
                 {s.title}
               </a>
             ))}
@@ -39,7 +49,12 @@ export function Narrative() {
             </p>
           )}
           {v.sections.map((s) => (
-            <Section key={s.key} section={s} canEdit={v.access.canEdit} onChanged={(sections) => setValue({ ...v, sections })} />
+            <Section
+              key={s.key}
+              section={s}
+              canEdit={v.access.canEdit}
+              onChanged={(sections) => setValue({ ...v, sections })}
+            />
           ))}
         </div>
       )}
@@ -47,7 +62,15 @@ export function Narrative() {
   );
 }
 
-function Section({ section, canEdit, onChanged }: { section: NarrativeSection; canEdit: boolean; onChanged: (s: readonly NarrativeSection[]) => void }) {
+function Section({
+  section,
+  canEdit,
+  onChanged,
+}: {
+  section: NarrativeSection;
+  canEdit: boolean;
+  onChanged: (s: readonly NarrativeSection[]) => void;
+}) {
   // The "units that missed sub-criterion X" sentences are many: folded unless one needs a look.
   const missed = section.sentences.filter((s) => s.key.includes('.missed.'));
   const main = section.sentences.filter((s) => !s.key.includes('.missed.'));
@@ -74,7 +97,15 @@ function Section({ section, canEdit, onChanged }: { section: NarrativeSection; c
   );
 }
 
-function Sentence({ s, canEdit, onChanged }: { s: NarrativeSentence; canEdit: boolean; onChanged: (s: readonly NarrativeSection[]) => void }) {
+function Sentence({
+  s,
+  canEdit,
+  onChanged,
+}: {
+  s: NarrativeSentence;
+  canEdit: boolean;
+  onChanged: (s: readonly NarrativeSection[]) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(s.text);
   const [busy, setBusy] = useState(false);
@@ -95,7 +126,11 @@ function Sentence({ s, canEdit, onChanged }: { s: NarrativeSentence; canEdit: bo
   };
 
   return (
-    <li className={`r-sentence${s.edited ? ' is-edited' : ''}${s.stale ? ' is-stale' : ''}`} data-key={s.key} data-testid="sentence">
+    <li
+      className={`r-sentence${s.edited ? ' is-edited' : ''}${s.stale ? ' is-stale' : ''}`}
+      data-key={s.key}
+      data-testid="sentence"
+    >
       {editing ? (
         <form
           className="r-sentence-form"
@@ -165,7 +200,12 @@ function Sentence({ s, canEdit, onChanged }: { s: NarrativeSentence; canEdit: bo
                 {N.edit}
               </button>
               {s.edited && (
-                <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void send(null)}>
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  disabled={busy}
+                  onClick={() => void send(null)}
+                >
                   {N.revert}
                 </button>
               )}

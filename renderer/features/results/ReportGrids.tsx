@@ -7,7 +7,14 @@
  */
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
-import { AllCommunityModule, ModuleRegistry, type CellKeyDownEvent, type ColDef, type ColGroupDef, type ICellRendererParams } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellKeyDownEvent,
+  type ColDef,
+  type ColGroupDef,
+  type ICellRendererParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { ClassifiedUnit, GroupReport, Report, SummaryRow } from '../../../shared/report/types.ts';
@@ -35,7 +42,12 @@ function UnitCell(p: ICellRendererParams<Row>) {
   const conflicts = typeof p.data['conflicts'] === 'number' ? p.data['conflicts'] : 0;
   return (
     <>
-      <a className="r-unit" href={hrefFor(resultsPaths.unit(p.data.unitId))} title={rv.results.openUnit(p.data.unit)} tabIndex={-1}>
+      <a
+        className="r-unit"
+        href={hrefFor(resultsPaths.unit(p.data.unitId))}
+        title={rv.results.openUnit(p.data.unit)}
+        tabIndex={-1}
+      >
         {p.data.unit}
       </a>
       {conflicts > 0 && (
@@ -73,7 +85,12 @@ function ChangeCell(p: ICellRendererParams<Row>) {
   return <span className={`r-change ${changeClass(v)}`}>{signed(v)}</span>;
 }
 
-const numCol = (colId: string, headerName: string, get: (r: Row) => string | null | undefined, extra: Partial<ColDef<Row>> = {}): ColDef<Row> => ({
+const numCol = (
+  colId: string,
+  headerName: string,
+  get: (r: Row) => string | null | undefined,
+  extra: Partial<ColDef<Row>> = {},
+): ColDef<Row> => ({
   colId,
   headerName,
   valueGetter: (p) => (p.data ? (get(p.data) ?? null) : null),
@@ -93,7 +110,19 @@ function onKey(e: CellKeyDownEvent<Row>) {
   }
 }
 
-function Grid({ rows, pinned, columns, testId, label }: { rows: Row[]; pinned?: Row[]; columns: (ColDef<Row> | ColGroupDef<Row>)[]; testId: string; label: string }) {
+function Grid({
+  rows,
+  pinned,
+  columns,
+  testId,
+  label,
+}: {
+  rows: Row[];
+  pinned?: Row[];
+  columns: (ColDef<Row> | ColGroupDef<Row>)[];
+  testId: string;
+  label: string;
+}) {
   return (
     <div className="r-grid ag-theme-quartz" data-testid={testId} role="region" aria-label={label}>
       <AgGridReact<Row>
@@ -102,7 +131,14 @@ function Grid({ rows, pinned, columns, testId, label }: { rows: Row[]; pinned?: 
         pinnedBottomRowData={pinned}
         columnDefs={columns}
         getRowId={(p) => p.data.unitId ?? `avg-${p.level}`}
-        defaultColDef={{ sortable: true, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, wrapHeaderText: true, autoHeaderHeight: true }}
+        defaultColDef={{
+          sortable: true,
+          resizable: true,
+          suppressMovable: true,
+          suppressHeaderMenuButton: true,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
+        }}
         domLayout="autoHeight"
         animateRows={false}
         rowHeight={34}
@@ -121,18 +157,48 @@ export function SummaryGrid({ report, group }: { report: Report; group: GroupRep
   const py = report.previousYear;
   const columns = useMemo(() => {
     const cols: (ColDef<Row> | ColGroupDef<Row>)[] = [
-      { colId: 'stt', headerName: C.stt, field: 'stt', width: 64, cellClass: 'r-num r-stt', headerClass: 'r-num-head', valueFormatter: (p) => (p.value == null ? '' : String(p.value)) },
-      { colId: 'unit', headerName: C.unit, field: 'unit', flex: 1, minWidth: 230, cellRenderer: UnitCell, comparator: (a: string, b: string) => a.localeCompare(b, 'vi') },
+      {
+        colId: 'stt',
+        headerName: C.stt,
+        field: 'stt',
+        width: 64,
+        cellClass: 'r-num r-stt',
+        headerClass: 'r-num-head',
+        valueFormatter: (p) => (p.value == null ? '' : String(p.value)),
+      },
+      {
+        colId: 'unit',
+        headerName: C.unit,
+        field: 'unit',
+        flex: 1,
+        minWidth: 230,
+        cellRenderer: UnitCell,
+        comparator: (a: string, b: string) => a.localeCompare(b, 'vi'),
+      },
       numCol('benchmark', C.benchmark, (r) => r['benchmark'] as string),
       numCol('selfAssessed', C.selfAssessed, (r) => r['selfAssessed'] as string),
       {
         headerName: C.survey,
         headerClass: 'r-group-head',
-        children: [numCol('surveyCbccvc', C.cbccvc, (r) => r['surveyCbccvc'] as string), numCol('surveySipas', C.sipas, (r) => r['surveySipas'] as string)],
+        children: [
+          numCol('surveyCbccvc', C.cbccvc, (r) => r['surveyCbccvc'] as string),
+          numCol('surveySipas', C.sipas, (r) => r['surveySipas'] as string),
+        ],
       },
       numCol('total', C.total, (r) => r['total'] as string),
-      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110, cellRenderer: IndexCell }),
-      { colId: 'classification', headerName: C.classification, width: 96, cellRenderer: ClassCell, sortable: true, valueGetter: (p) => p.data?.['classification'] ?? null },
+      numCol('index', C.index(year), (r) => r['index'] as string, {
+        cellClass: 'r-num r-index',
+        width: 110,
+        cellRenderer: IndexCell,
+      }),
+      {
+        colId: 'classification',
+        headerName: C.classification,
+        width: 96,
+        cellRenderer: ClassCell,
+        sortable: true,
+        valueGetter: (p) => p.data?.['classification'] ?? null,
+      },
     ];
     if (py !== null) {
       cols.push(
@@ -144,7 +210,15 @@ export function SummaryGrid({ report, group }: { report: Report; group: GroupRep
   }, [year, py]);
   const rows = useMemo<Row[]>(() => group.rows.map((r: SummaryRow) => ({ ...r })), [group]);
   const pinned = useMemo<Row[]>(() => [{ unitId: null, unit: C.averageRow, stt: null, ...group.average }], [group]);
-  return <Grid rows={rows} pinned={pinned} columns={columns} testId={`summary-${group.group}`} label={`${C.index(year)}: ${group.label}`} />;
+  return (
+    <Grid
+      rows={rows}
+      pinned={pinned}
+      columns={columns}
+      testId={`summary-${group.group}`}
+      label={`${C.index(year)}: ${group.label}`}
+    />
+  );
 }
 
 /** Điểm theo lĩnh vực of one group: points (or percent) per field, TRUNG BÌNH below. */
@@ -157,16 +231,27 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
       headerTooltip: `${rv.cols.field} ${f.code}: ${f.title}`,
       width: 112,
       valueGetter: (p) => {
-        const cells = p.data?.['cells'] as ({ points: string; percent: string | null; benchmark: string } | null)[] | undefined;
+        const cells = p.data?.['cells'] as
+          | ({ points: string; percent: string | null; benchmark: string } | null)[]
+          | undefined;
         const c = cells?.[i];
         if (!c) return null;
         return show === 'points' ? c.points : c.percent;
       },
-      valueFormatter: (p) => (p.value == null ? rv.results.notApplicable : show === 'points' ? f2(p.value as string) : p2(p.value as string)),
+      valueFormatter: (p) =>
+        p.value == null ? rv.results.notApplicable : show === 'points' ? f2(p.value as string) : p2(p.value as string),
       tooltipValueGetter: (p) => {
-        const cells = p.data?.['cells'] as ({ points: string; percent: string | null; benchmark: string } | null)[] | undefined;
+        const cells = p.data?.['cells'] as
+          | ({ points: string; percent: string | null; benchmark: string } | null)[]
+          | undefined;
         const c = cells?.[i];
-        return c ? rv.results.fieldCellTitle(f2(c.points), f2(c.benchmark), c.percent === null ? rv.results.exemptField : p2(c.percent)) : rv.results.notApplicable;
+        return c
+          ? rv.results.fieldCellTitle(
+              f2(c.points),
+              f2(c.benchmark),
+              c.percent === null ? rv.results.exemptField : p2(c.percent),
+            )
+          : rv.results.notApplicable;
       },
       comparator: (a, b) => num(a as string | null) - num(b as string | null),
       cellClass: 'r-num',
@@ -176,7 +261,11 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
       { colId: 'stt', headerName: C.stt, field: 'stt', width: 64, cellClass: 'r-num r-stt', headerClass: 'r-num-head' },
       { colId: 'unit', headerName: C.unit, field: 'unit', flex: 1, minWidth: 220, cellRenderer: UnitCell },
       ...fieldCols,
-      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 104, valueFormatter: (p) => p2(p.value as string | null) }),
+      numCol('index', C.index(year), (r) => r['index'] as string, {
+        cellClass: 'r-num r-index',
+        width: 104,
+        valueFormatter: (p) => p2(p.value as string | null),
+      }),
     ] satisfies ColDef<Row>[];
   }, [group, show, year]);
   const rows = useMemo<Row[]>(() => group.fieldRows.map((r) => ({ ...r })), [group]);
@@ -195,7 +284,15 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
     ],
     [group],
   );
-  return <Grid rows={rows} pinned={pinned} columns={columns} testId={`fields-${group.group}`} label={`${rv.results.fieldsView}: ${group.label}`} />;
+  return (
+    <Grid
+      rows={rows}
+      pinned={pinned}
+      columns={columns}
+      testId={`fields-${group.group}`}
+      label={`${rv.results.fieldsView}: ${group.label}`}
+    />
+  );
 }
 
 /** Every unit with its classification and ranks. */
@@ -204,12 +301,44 @@ export function AllUnitsGrid({ report, units }: { report: Report; units: readonl
   const py = report.previousYear;
   const columns = useMemo(() => {
     const cols: ColDef<Row>[] = [
-      { colId: 'rankOverall', headerName: C.rankOverall, field: 'rankOverall', width: 84, cellClass: 'r-num', headerClass: 'r-num-head' },
-      { colId: 'unit', headerName: C.unit, field: 'unit', flex: 1, minWidth: 260, cellRenderer: UnitCell, comparator: (a: string, b: string) => a.localeCompare(b, 'vi') },
+      {
+        colId: 'rankOverall',
+        headerName: C.rankOverall,
+        field: 'rankOverall',
+        width: 84,
+        cellClass: 'r-num',
+        headerClass: 'r-num-head',
+      },
+      {
+        colId: 'unit',
+        headerName: C.unit,
+        field: 'unit',
+        flex: 1,
+        minWidth: 260,
+        cellRenderer: UnitCell,
+        comparator: (a: string, b: string) => a.localeCompare(b, 'vi'),
+      },
       { colId: 'group', headerName: C.group, field: 'groupLabel', width: 220 },
-      numCol('index', C.index(year), (r) => r['index'] as string, { cellClass: 'r-num r-index', width: 110, cellRenderer: IndexCell }),
-      { colId: 'classification', headerName: C.classification, width: 96, cellRenderer: ClassCell, valueGetter: (p) => p.data?.['classification'] ?? null },
-      { colId: 'rankInGroup', headerName: C.rankInGroup, field: 'rankInGroup', width: 96, cellClass: 'r-num', headerClass: 'r-num-head' },
+      numCol('index', C.index(year), (r) => r['index'] as string, {
+        cellClass: 'r-num r-index',
+        width: 110,
+        cellRenderer: IndexCell,
+      }),
+      {
+        colId: 'classification',
+        headerName: C.classification,
+        width: 96,
+        cellRenderer: ClassCell,
+        valueGetter: (p) => p.data?.['classification'] ?? null,
+      },
+      {
+        colId: 'rankInGroup',
+        headerName: C.rankInGroup,
+        field: 'rankInGroup',
+        width: 96,
+        cellClass: 'r-num',
+        headerClass: 'r-num-head',
+      },
     ];
     if (py !== null) {
       cols.push(

@@ -10,7 +10,19 @@ import './results.css';
 
 export type ResultsTab = 'tables' | 'charts' | 'narrative' | 'imports' | 'documents';
 
-export function ResultsLayout({ tab, title, subtitle, actions, children }: { tab: ResultsTab; title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function ResultsLayout({
+  tab,
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  tab: ResultsTab;
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   // Draft or final on every results screen. Opening a results screen asks the core afresh (a
   // decision, an import or a finalisation elsewhere changes the results); the screen's own
   // components then share this same load.

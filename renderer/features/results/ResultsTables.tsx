@@ -50,15 +50,32 @@ function Tables({ report, group, view }: { report: Report; group: UnitGroup | 'a
     <>
       <nav className="r-tabs" aria-label={R.groupTabs}>
         {report.groups.map((x) => (
-          <a key={x.group} className="r-tab" href={hrefFor(resultsPaths.tables(x.group, view))} aria-current={x.group === group ? 'page' : undefined} data-testid={`tab-${x.group}`}>
+          <a
+            key={x.group}
+            className="r-tab"
+            href={hrefFor(resultsPaths.tables(x.group, view))}
+            aria-current={x.group === group ? 'page' : undefined}
+            data-testid={`tab-${x.group}`}
+          >
             {x.label} <span className="r-tab-count">{x.count}</span>
           </a>
         ))}
-        <a className="r-tab" href={hrefFor(resultsPaths.tables('all'))} aria-current={group === 'all' ? 'page' : undefined} data-testid="tab-all">
+        <a
+          className="r-tab"
+          href={hrefFor(resultsPaths.tables('all'))}
+          aria-current={group === 'all' ? 'page' : undefined}
+          data-testid="tab-all"
+        >
           {R.allUnits} <span className="r-tab-count">{report.units.length}</span>
         </a>
       </nav>
-      {group === 'all' ? <AllUnits report={report} /> : g ? <GroupTables report={report} g={g} view={view} /> : <p className="card empty">{vi.dash}</p>}
+      {group === 'all' ? (
+        <AllUnits report={report} />
+      ) : g ? (
+        <GroupTables report={report} g={g} view={view} />
+      ) : (
+        <p className="card empty">{vi.dash}</p>
+      )}
     </>
   );
 }
@@ -123,10 +140,18 @@ function GroupTables({ report, g, view }: { report: Report; g: GroupReport; view
       <Stats stats={g.stats} previousYear={report.previousYear} label={g.label} />
       <div className="r-toolbar">
         <div className="segmented" role="group" aria-label={R.views}>
-          <a className="seg" href={hrefFor(resultsPaths.tables(g.group, 'summary'))} aria-current={view === 'summary' ? 'page' : undefined}>
+          <a
+            className="seg"
+            href={hrefFor(resultsPaths.tables(g.group, 'summary'))}
+            aria-current={view === 'summary' ? 'page' : undefined}
+          >
             {R.summaryView}
           </a>
-          <a className="seg" href={hrefFor(resultsPaths.tables(g.group, 'fields'))} aria-current={view === 'fields' ? 'page' : undefined}>
+          <a
+            className="seg"
+            href={hrefFor(resultsPaths.tables(g.group, 'fields'))}
+            aria-current={view === 'fields' ? 'page' : undefined}
+          >
             {R.fieldsView}
           </a>
         </div>
@@ -142,7 +167,11 @@ function GroupTables({ report, g, view }: { report: Report; g: GroupReport; view
           </div>
         )}
       </div>
-      {view === 'summary' ? <SummaryGrid report={report} group={g} /> : <FieldGrid report={report} group={g} show={show} />}
+      {view === 'summary' ? (
+        <SummaryGrid report={report} group={g} />
+      ) : (
+        <FieldGrid report={report} group={g} show={show} />
+      )}
       {view === 'fields' && <FieldStats g={g} />}
       <Missed g={g} />
     </div>
@@ -158,12 +187,20 @@ function FieldStats({ g }: { g: GroupReport }) {
         <thead>
           <tr>
             <th scope="col">{C.field}</th>
-            <th scope="col" className="c-num">{C.averageBenchmark}</th>
-            <th scope="col" className="c-num">{C.averagePoints}</th>
-            <th scope="col" className="c-num">{C.averagePercent}</th>
+            <th scope="col" className="c-num">
+              {C.averageBenchmark}
+            </th>
+            <th scope="col" className="c-num">
+              {C.averagePoints}
+            </th>
+            <th scope="col" className="c-num">
+              {C.averagePercent}
+            </th>
             <th scope="col">{C.highest}</th>
             <th scope="col">{C.lowest}</th>
-            <th scope="col" className="c-num">{C.spread}</th>
+            <th scope="col" className="c-num">
+              {C.spread}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -208,7 +245,8 @@ function Missed({ g }: { g: GroupReport }) {
             <li key={m.code}>
               <details>
                 <summary>
-                  <span className="r-code">{m.code}</span> {m.title} <span className="muted">· {rv.unit.points(f2(m.max))}</span>{' '}
+                  <span className="r-code">{m.code}</span> {m.title}{' '}
+                  <span className="muted">· {rv.unit.points(f2(m.max))}</span>{' '}
                   <span className="chip">{R.missedUnits(m.units.length)}</span>
                 </summary>
                 <p className="r-missed-units">
@@ -233,7 +271,10 @@ function AllUnits({ report }: { report: Report }) {
   const [cls, setCls] = useState<number | 0>(0);
   const units = useMemo(() => {
     const needle = q.trim().toLocaleLowerCase('vi');
-    return report.units.filter((u) => (cls === 0 || u.classification === cls) && (needle === '' || u.unit.toLocaleLowerCase('vi').includes(needle)));
+    return report.units.filter(
+      (u) =>
+        (cls === 0 || u.classification === cls) && (needle === '' || u.unit.toLocaleLowerCase('vi').includes(needle)),
+    );
   }, [report, q, cls]);
   return (
     <div className="r-group" data-testid="group-all">

@@ -14,7 +14,8 @@ export function StatusBanner({ status }: { status: ReportStatus }) {
   if (status.finalised) {
     return (
       <div className="notice r-status r-status-final" role="status" data-testid="results-status" data-state="final">
-        <strong className="chip chip-approved">{S.final}</strong> {S.finalText(status.finalisedAt ? formatIsoDate(status.finalisedAt) : '')}{' '}
+        <strong className="chip chip-approved">{S.final}</strong>{' '}
+        {S.finalText(status.finalisedAt ? formatIsoDate(status.finalisedAt) : '')}{' '}
         <span className="r-hash">
           {S.hash}: <code data-testid="results-snapshot-hash">{status.snapshotHash}</code>
         </span>

@@ -35,7 +35,10 @@ export function UnitResult({ unitId }: { unitId: string }) {
       title={d ? d.unit.name : U.title}
       subtitle={d ? `${d.unit.groupLabel} · ${d.cycle.name}` : undefined}
       actions={
-        <a className="button button-secondary button-small" href={hrefFor(d ? resultsPaths.tables(d.unit.group) : resultsPaths.results)}>
+        <a
+          className="button button-secondary button-small"
+          href={hrefFor(d ? resultsPaths.tables(d.unit.group) : resultsPaths.results)}
+        >
           ← {U.back}
         </a>
       }
@@ -72,7 +75,9 @@ function Figures({ d }: { d: UnitDrilldown }) {
           {d.computable ? p2(d.index) : U.notComputable}
         </span>
         {d.computable && <ClassificationBadge group={d.classification} testId="unit-class" />}
-        {d.previousIndex !== null && <span className="muted r-figure-prev">{U.previous(d.cycle.year - 1, p2(d.previousIndex))}</span>}
+        {d.previousIndex !== null && (
+          <span className="muted r-figure-prev">{U.previous(d.cycle.year - 1, p2(d.previousIndex))}</span>
+        )}
       </div>
       <dl className="r-figure-list">
         {items.map(([label, value]) => (
@@ -140,10 +145,18 @@ function Tree({ d }: { d: UnitDrilldown }) {
       <div className="r-card-head">
         <h2 id="tree-title">{U.treeTitle}</h2>
         <div className="r-card-actions">
-          <button type="button" className="button button-quiet button-small" onClick={() => setOpen(new Set(all.filter((n) => !n.leaf).map((n) => n.code)))}>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => setOpen(new Set(all.filter((n) => !n.leaf).map((n) => n.code)))}
+          >
             {U.expandAll}
           </button>
-          <button type="button" className="button button-quiet button-small" onClick={() => (setOpen(new Set()), setDetail(null))}>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={() => (setOpen(new Set()), setDetail(null))}
+          >
             {U.collapseAll}
           </button>
         </div>
@@ -160,17 +173,25 @@ function Tree({ d }: { d: UnitDrilldown }) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col" className="c-code">{U.colCode}</th>
+            <th scope="col" className="c-code">
+              {U.colCode}
+            </th>
             <th scope="col">{U.colTitle}</th>
-            <th scope="col" className="c-num">{U.colMax}</th>
+            <th scope="col" className="c-num">
+              {U.colMax}
+            </th>
             <th scope="col" className="c-num" title={U.colSelf1Long}>
               {U.colSelf1}
             </th>
             <th scope="col" className="c-num" title={U.colSelf2Long}>
               {U.colSelf2}
             </th>
-            <th scope="col" className="c-num">{U.colPoints}</th>
-            <th scope="col" className="c-num">{U.colPercent}</th>
+            <th scope="col" className="c-num">
+              {U.colPoints}
+            </th>
+            <th scope="col" className="c-num">
+              {U.colPercent}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -201,14 +222,20 @@ function Tree({ d }: { d: UnitDrilldown }) {
                   </td>
                   <td className="r-node-title">
                     <span>{n.title}</span> {!n.counted && <span className="chip chip-approved">{U.exempted}</span>}
-                    {n.counted && n.exemption?.status === 'proposed' && <span className="chip chip-proposed">{U.exemptionProposed}</span>}{' '}
+                    {n.counted && n.exemption?.status === 'proposed' && (
+                      <span className="chip chip-proposed">{U.exemptionProposed}</span>
+                    )}{' '}
                     {sourceChip(n)}
                   </td>
                   <td className="c-num">{pts(n.counted ? n.benchmark : n.max)}</td>
                   <td className="c-num">{pts(n.self1)}</td>
                   <td className="c-num">{pts(n.self2)}</td>
                   <td className="c-num r-points" title={n.unresolved > 0 ? U.conflictTitle : undefined}>
-                    {n.leaf && n.unresolved > 0 ? <span className="r-conflict-points">{U.conflict}</span> : pts(n.points)}
+                    {n.leaf && n.unresolved > 0 ? (
+                      <span className="r-conflict-points">{U.conflict}</span>
+                    ) : (
+                      pts(n.points)
+                    )}
                   </td>
                   <td className="c-num">{n.percent === null ? vi.dash : p2(n.percent)}</td>
                 </tr>
@@ -244,7 +271,12 @@ function LeafDetail({ n }: { n: DrillNode }) {
       )}
       {n.unresolved > 0 && (
         <p className="notice" role="note" data-testid="leaf-conflict">
-          ⚠ {U.conflictSides(councilValue(n).sides.map((x) => `${x.memberName}: ${pts(x.score)}`).join('; '))}
+          ⚠{' '}
+          {U.conflictSides(
+            councilValue(n)
+              .sides.map((x) => `${x.memberName}: ${pts(x.score)}`)
+              .join('; '),
+          )}
         </p>
       )}
       {n.final && (
@@ -273,7 +305,13 @@ function LeafDetail({ n }: { n: DrillNode }) {
                   {a.evidence.length > 0 && (
                     <span className="r-appr-ev">
                       {a.evidence.map((e) => (
-                        <button key={`${e.evidenceId}-${e.page}`} type="button" className="link-button" onClick={() => void openEvidence(e.evidenceId, e.page)} title={U.openEvidence(e.title)}>
+                        <button
+                          key={`${e.evidenceId}-${e.page}`}
+                          type="button"
+                          className="link-button"
+                          onClick={() => void openEvidence(e.evidenceId, e.page)}
+                          title={U.openEvidence(e.title)}
+                        >
                           <DocIcon /> {e.title}
                           {e.page ? ` (${U.page(e.page)})` : ''}
                         </button>
@@ -293,7 +331,12 @@ function LeafDetail({ n }: { n: DrillNode }) {
             <ul className="r-evidence" data-testid="evidence">
               {n.evidence.map((e) => (
                 <li key={`${e.evidenceId}-${e.page}`}>
-                  <button type="button" className="link-button" onClick={() => void openEvidence(e.evidenceId, e.page)} title={U.openEvidence(e.title)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void openEvidence(e.evidenceId, e.page)}
+                    title={U.openEvidence(e.title)}
+                  >
                     <DocIcon /> {e.title}
                   </button>
                   {e.page ? <span className="muted"> · {U.page(e.page)}</span> : null}

@@ -20,19 +20,41 @@ import { p2 } from './format.ts';
 const W = rv.whatIf;
 const SHOWN = 12;
 
-export function WhatIfPanel({ unitId, benchmark, total, precision }: { unitId: string; benchmark: string; total: string; precision: number }) {
+export function WhatIfPanel({
+  unitId,
+  benchmark,
+  total,
+  precision,
+}: {
+  unitId: string;
+  benchmark: string;
+  total: string;
+  precision: number;
+}) {
   const [load, reload] = useLoad(() => api.results.whatIf({ unitId }), unitId);
   return (
     <section className="card r-card r-whatif" aria-labelledby="whatif-title" data-testid="what-if">
       <h2 id="whatif-title">{W.title}</h2>
       {load.state === 'loading' && <Loading />}
       {load.state === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
-      {load.state === 'ready' && <WhatIfBody w={load.value} benchmark={benchmark} total={total} precision={precision} />}
+      {load.state === 'ready' && (
+        <WhatIfBody w={load.value} benchmark={benchmark} total={total} precision={precision} />
+      )}
     </section>
   );
 }
 
-function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; benchmark: string; total: string; precision: number }) {
+function WhatIfBody({
+  w,
+  benchmark,
+  total,
+  precision,
+}: {
+  w: WhatIfResult;
+  benchmark: string;
+  total: string;
+  precision: number;
+}) {
   const fewest = useMemo(() => new Set(w.fewest?.codes ?? []), [w]);
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [all, setAll] = useState(false);
@@ -41,7 +63,9 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
     const b = parseDecimal(benchmark);
     const t = parseDecimal(total);
     if (!b || !t || b.n === 0n) return null;
-    const gain = w.candidates.filter((c) => picked.has(c.code)).reduce((s, c) => add(s, parseDecimal(c.gain) ?? ZERO), ZERO);
+    const gain = w.candidates
+      .filter((c) => picked.has(c.code))
+      .reduce((s, c) => add(s, parseDecimal(c.gain) ?? ZERO), ZERO);
     const published = roundHalfUpScaled(mul(div(add(t, gain), b), HUNDRED), precision);
     return { gain, index: scaledText(published, precision), classification: classify(published, precision) };
   }, [picked, w, benchmark, total, precision]);
@@ -65,9 +89,17 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
       ) : (
         <>
           <p data-testid="what-if-need">
-            {W.need(vi.classification.short(w.nextClassification), p2(w.targetIndex), w.pointsNeeded === null ? vi.dash : ptsNeeded(w.pointsNeeded))}
+            {W.need(
+              vi.classification.short(w.nextClassification),
+              p2(w.targetIndex),
+              w.pointsNeeded === null ? vi.dash : ptsNeeded(w.pointsNeeded),
+            )}
           </p>
-          {w.fewest ? <p className="muted">{W.fewest(w.fewest.codes.length, p2(w.fewest.indexAfter))}</p> : <p className="muted">{W.unreachable(p2(w.indexIfAllMet))}</p>}
+          {w.fewest ? (
+            <p className="muted">{W.fewest(w.fewest.codes.length, p2(w.fewest.indexAfter))}</p>
+          ) : (
+            <p className="muted">{W.unreachable(p2(w.indexIfAllMet))}</p>
+          )}
         </>
       )}
       {w.candidates.length === 0 ? (
@@ -85,7 +117,11 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
             )}
             <span className="r-whatif-actions">
               {w.fewest && (
-                <button type="button" className="button button-quiet button-small" onClick={() => setPicked(new Set(w.fewest!.codes))}>
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  onClick={() => setPicked(new Set(w.fewest!.codes))}
+                >
                   {W.useFewest}
                 </button>
               )}
@@ -102,16 +138,27 @@ function WhatIfBody({ w, benchmark, total, precision }: { w: WhatIfResult; bench
                 <th scope="col" aria-label={W.pick} />
                 <th scope="col">{rv.unit.colCode}</th>
                 <th scope="col">{rv.unit.colTitle}</th>
-                <th scope="col" className="c-num">{W.colNow}</th>
-                <th scope="col" className="c-num">{W.colGain}</th>
-                <th scope="col" className="c-num">{W.colIfMet}</th>
+                <th scope="col" className="c-num">
+                  {W.colNow}
+                </th>
+                <th scope="col" className="c-num">
+                  {W.colGain}
+                </th>
+                <th scope="col" className="c-num">
+                  {W.colIfMet}
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.map((c) => (
                 <tr key={c.code} className={fewest.has(c.code) ? 'is-fewest' : undefined}>
                   <td>
-                    <input type="checkbox" checked={picked.has(c.code)} onChange={() => toggle(c.code)} aria-label={`${c.code} ${c.title}`} />
+                    <input
+                      type="checkbox"
+                      checked={picked.has(c.code)}
+                      onChange={() => toggle(c.code)}
+                      aria-label={`${c.code} ${c.title}`}
+                    />
                   </td>
                   <td className="c-code">{c.code}</td>
                   <td className="r-whatif-title" title={c.title}>

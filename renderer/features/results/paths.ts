@@ -28,7 +28,8 @@ export const resultsPaths = {
   tables: (group: UnitGroup | 'all', view: 'summary' | 'fields' = 'summary') =>
     `/ket-qua/${group === 'all' ? 'tat-ca' : group}${view === 'fields' && group !== 'all' ? '/linh-vuc' : ''}`,
   unit: (unitId: string) => `/ket-qua/don-vi/${encodeURIComponent(unitId)}`,
-  charts: (kind?: ChartKind, group?: UnitGroup | null) => `/ket-qua/bieu-do${kind ? `/${kind}${group ? `/${group}` : ''}` : ''}`,
+  charts: (kind?: ChartKind, group?: UnitGroup | null) =>
+    `/ket-qua/bieu-do${kind ? `/${kind}${group ? `/${group}` : ''}` : ''}`,
   narrative: '/ket-qua/nhan-xet',
 };
 
@@ -51,7 +52,8 @@ export function parseResultsRoute(path: string): ResultsRoute | null {
   if (head !== 'ket-qua' || rest.length > 0) return null;
   if (a === undefined) return { name: 'tables', group: null, view: 'summary' };
   if (a === 'tat-ca' && b === undefined) return { name: 'tables', group: 'all', view: 'summary' };
-  if (isGroup(a) && c === undefined && (b === undefined || b === 'linh-vuc')) return { name: 'tables', group: a, view: b ? 'fields' : 'summary' };
+  if (isGroup(a) && c === undefined && (b === undefined || b === 'linh-vuc'))
+    return { name: 'tables', group: a, view: b ? 'fields' : 'summary' };
   if (a === 'don-vi' && b !== undefined && c === undefined) {
     const unitId = decode(b);
     return unitId ? { name: 'unit', unitId } : null;

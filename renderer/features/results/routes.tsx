@@ -20,9 +20,30 @@ const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspe
 
 /** Navigation entries (same shape as the app's Screen). */
 export const RESULTS_SCREENS = [
-  { path: resultsPaths.results, label: rv.nav.results, inNav: true, layout: 'page', href: () => resultsPaths.results, render: () => wrap(<Tables group={null} view="summary" />) },
-  { path: resultsPaths.imports, label: rv.nav.imports, inNav: false, layout: 'page', href: () => resultsPaths.imports, render: () => wrap(<Imports />) },
-  { path: resultsPaths.documents, label: rv.nav.documents, inNav: false, layout: 'page', href: () => resultsPaths.documents, render: () => wrap(<Documents />) },
+  {
+    path: resultsPaths.results,
+    label: rv.nav.results,
+    inNav: true,
+    layout: 'page',
+    href: () => resultsPaths.results,
+    render: () => wrap(<Tables group={null} view="summary" />),
+  },
+  {
+    path: resultsPaths.imports,
+    label: rv.nav.imports,
+    inNav: false,
+    layout: 'page',
+    href: () => resultsPaths.imports,
+    render: () => wrap(<Imports />),
+  },
+  {
+    path: resultsPaths.documents,
+    label: rv.nav.documents,
+    inNav: false,
+    layout: 'page',
+    href: () => resultsPaths.documents,
+    render: () => wrap(<Documents />),
+  },
 ] as const;
 
 /** The screen key (one of RESULTS_SCREENS' paths) and content for an address, or null when it is not a results address. */
@@ -31,7 +52,10 @@ export function resultsScreenFor(path: string): { readonly key: string; readonly
   if (!r) return null;
   switch (r.name) {
     case 'tables':
-      return { key: resultsPaths.results, render: () => wrap(<Tables key={`${r.group}`} group={r.group} view={r.view} />) };
+      return {
+        key: resultsPaths.results,
+        render: () => wrap(<Tables key={`${r.group}`} group={r.group} view={r.view} />),
+      };
     case 'unit':
       return { key: resultsPaths.results, render: () => wrap(<Unit key={r.unitId} unitId={r.unitId} />) };
     case 'charts':

@@ -91,7 +91,13 @@ export function Audit() {
             <button type="button" className="button button-secondary" onClick={() => void exportAs('csv')}>
               {A.exportCsv}
             </button>
-            <button type="button" className="button button-primary" onClick={() => void verify()} disabled={checking} data-testid="verify-chain">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void verify()}
+              disabled={checking}
+              data-testid="verify-chain"
+            >
               {checking ? A.verifying : A.verify}
             </button>
           </>
@@ -100,7 +106,14 @@ export function Audit() {
       {check && <CheckResult check={check} />}
       {load.state === 'failed' && <LoadFailed error={load.error} onRetry={reload} />}
       {load.state !== 'failed' && (
-        <FiltersBar filters={filters} onChange={setFilters} badDate={badDate} options={load.state === 'ready' ? load.value : null} shown={load.state === 'ready' ? load.value.rows.length : null} total={load.state === 'ready' ? load.value.total : null} />
+        <FiltersBar
+          filters={filters}
+          onChange={setFilters}
+          badDate={badDate}
+          options={load.state === 'ready' ? load.value : null}
+          shown={load.state === 'ready' ? load.value.rows.length : null}
+          total={load.state === 'ready' ? load.value.total : null}
+        />
       )}
       {load.state === 'loading' && <Loading />}
       {load.state === 'ready' && <AuditGrid rows={load.value.rows} onSelect={setSelected} />}
@@ -167,11 +180,29 @@ function FiltersBar({
       </div>
       <div className="field s-audit-date">
         <label htmlFor={`${id}-from`}>{A.from}</label>
-        <input id={`${id}-from`} className="x-input" type="text" inputMode="numeric" placeholder={A.datePlaceholder} value={filters.from} onChange={set('from')} aria-invalid={badDate && filters.from !== '' && parseDay(filters.from) === null} />
+        <input
+          id={`${id}-from`}
+          className="x-input"
+          type="text"
+          inputMode="numeric"
+          placeholder={A.datePlaceholder}
+          value={filters.from}
+          onChange={set('from')}
+          aria-invalid={badDate && filters.from !== '' && parseDay(filters.from) === null}
+        />
       </div>
       <div className="field s-audit-date">
         <label htmlFor={`${id}-to`}>{A.to}</label>
-        <input id={`${id}-to`} className="x-input" type="text" inputMode="numeric" placeholder={A.datePlaceholder} value={filters.to} onChange={set('to')} aria-invalid={badDate && filters.to !== '' && parseDay(filters.to, true) === null} />
+        <input
+          id={`${id}-to`}
+          className="x-input"
+          type="text"
+          inputMode="numeric"
+          placeholder={A.datePlaceholder}
+          value={filters.to}
+          onChange={set('to')}
+          aria-invalid={badDate && filters.to !== '' && parseDay(filters.to, true) === null}
+        />
       </div>
       <div className="s-audit-end">
         <button type="button" className="button button-quiet button-small" onClick={() => onChange(EMPTY)}>
@@ -196,11 +227,26 @@ function AuditGrid({ rows, onSelect }: { rows: AuditRowView[]; onSelect: (r: Aud
       { field: 'seq', headerName: A.columns.seq, width: 78, type: 'rightAligned' },
       { field: 'at', headerName: A.columns.at, width: 150, valueFormatter: (p) => when(p.value as string) },
       { field: 'actorName', headerName: A.columns.actor, width: 190 },
-      { field: 'action', headerName: A.columns.action, width: 220, valueFormatter: (p) => A.actions[p.value as string] ?? (p.value as string) },
-      { field: 'entity', headerName: A.columns.entity, width: 150, valueFormatter: (p) => A.entities[p.value as string] ?? (p.value as string) },
+      {
+        field: 'action',
+        headerName: A.columns.action,
+        width: 220,
+        valueFormatter: (p) => A.actions[p.value as string] ?? (p.value as string),
+      },
+      {
+        field: 'entity',
+        headerName: A.columns.entity,
+        width: 150,
+        valueFormatter: (p) => A.entities[p.value as string] ?? (p.value as string),
+      },
       { field: 'entityId', headerName: A.columns.entityId, flex: 1, minWidth: 180, tooltipField: 'entityId' },
       { field: 'reason', headerName: A.columns.reason, flex: 1, minWidth: 180, tooltipField: 'reason' },
-      { field: 'hash', headerName: A.columns.hash, width: 130, valueFormatter: (p) => shortHash(p.value as string).slice(0, 9) },
+      {
+        field: 'hash',
+        headerName: A.columns.hash,
+        width: 130,
+        valueFormatter: (p) => shortHash(p.value as string).slice(0, 9),
+      },
     ],
     [],
   );
@@ -293,16 +339,33 @@ function RowDetail({ row, onClose }: { row: AuditRowView; onClose: () => void })
 
 function CheckResult({ check }: { check: StoreCheckView }) {
   return (
-    <section className={`card x-card s-check ${check.ok ? 's-check-ok' : 's-check-bad'}`} role="status" data-testid="verify-result" data-ok={String(check.ok)}>
-      {check.chain.ok ? <p className="x-strong">{A.intact(check.chain.rows ?? 0)}</p> : <p className="x-strong">{A.broken(check.chain.brokenAt ?? 0, check.chain.reason ?? '')}</p>}
+    <section
+      className={`card x-card s-check ${check.ok ? 's-check-ok' : 's-check-bad'}`}
+      role="status"
+      data-testid="verify-result"
+      data-ok={String(check.ok)}
+    >
+      {check.chain.ok ? (
+        <p className="x-strong">{A.intact(check.chain.rows ?? 0)}</p>
+      ) : (
+        <p className="x-strong">{A.broken(check.chain.brokenAt ?? 0, check.chain.reason ?? '')}</p>
+      )}
       {check.chain.head && (
         <p className="x-small">
           {A.head}: <code className="s-hash">{fullHash(check.chain.head)}</code>
         </p>
       )}
       <ul className="x-small">
-        {check.packages.bad.length === 0 ? <li>{A.packagesOk(check.packages.checked)}</li> : check.packages.bad.map((b) => <li key={b.packageHash}>{A.badPackage(shortHash(b.packageHash), b.reason)}</li>)}
-        {check.snapshots.bad.length === 0 ? <li>{A.snapshotsOk(check.snapshots.checked)}</li> : check.snapshots.bad.map((b) => <li key={b.id}>{A.badSnapshot(b.id, b.reason)}</li>)}
+        {check.packages.bad.length === 0 ? (
+          <li>{A.packagesOk(check.packages.checked)}</li>
+        ) : (
+          check.packages.bad.map((b) => <li key={b.packageHash}>{A.badPackage(shortHash(b.packageHash), b.reason)}</li>)
+        )}
+        {check.snapshots.bad.length === 0 ? (
+          <li>{A.snapshotsOk(check.snapshots.checked)}</li>
+        ) : (
+          check.snapshots.bad.map((b) => <li key={b.id}>{A.badSnapshot(b.id, b.reason)}</li>)
+        )}
         <li data-testid="verify-heads">{A.headsSigned(check.heads.signed, check.heads.lastSignedSeq)}</li>
         {check.heads.keyFingerprint && (
           <li>

@@ -46,7 +46,12 @@ export function Readiness({ view }: { view: CompletenessView }) {
         <p className="x-strong" data-testid="appraised-total">
           {M.appraised(t.appraised, t.total)}
         </p>
-        <progress className="bar bar-large s-ready-bar" max={100} value={pct} aria-label={M.appraised(t.appraised, t.total)} />
+        <progress
+          className="bar bar-large s-ready-bar"
+          max={100}
+          value={pct}
+          aria-label={M.appraised(t.appraised, t.total)}
+        />
       </div>
       <div className="s-stats">
         {stat(M.openConflicts, t.openConflicts, 'stat-conflicts')}
@@ -146,7 +151,12 @@ function Body({ view }: { view: CompletenessView }) {
 }
 
 function Cell({ cell, unit, field }: { cell: CompletenessCell | null; unit: string; field: string }) {
-  if (!cell) return <span className="s-mcell s-mcell-na" title={M.na}>—</span>;
+  if (!cell)
+    return (
+      <span className="s-mcell s-mcell-na" title={M.na}>
+        —
+      </span>
+    );
   const flags: string[] = [];
   if (cell.openConflicts > 0) flags.push(`${M.legendConflict}: ${count(cell.openConflicts)}`);
   if (cell.exemptionsPending > 0) flags.push(`${M.legendPending}: ${count(cell.exemptionsPending)}`);
@@ -154,7 +164,12 @@ function Cell({ cell, unit, field }: { cell: CompletenessCell | null; unit: stri
   if (cell.missingEvidence > 0) flags.push(`${M.legendEvidence}: ${count(cell.missingEvidence)}`);
   const title = [M.cellTitle(unit, field, cell.appraised, cell.total), ...flags].join('\n');
   return (
-    <span className={`s-mcell ${cell.complete ? 's-mcell-complete' : 's-mcell-incomplete'}`} title={title} data-field={field} data-complete={String(cell.complete)}>
+    <span
+      className={`s-mcell ${cell.complete ? 's-mcell-complete' : 's-mcell-incomplete'}`}
+      title={title}
+      data-field={field}
+      data-complete={String(cell.complete)}
+    >
       <span className="s-mcell-v">
         {count(cell.appraised)}/{count(cell.total)}
       </span>

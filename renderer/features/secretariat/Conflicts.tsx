@@ -40,7 +40,13 @@ export function Conflicts() {
       <StepHead title={C.title} lead={C.lead} />
       <div className="s-filters" role="group" aria-label={C.listLabel}>
         {(['open', 'resolved', 'all'] as const).map((f) => (
-          <button key={f} type="button" className={`s-filter${f === filter ? ' s-filter-on' : ''}`} aria-pressed={f === filter} onClick={() => setFilter(f)}>
+          <button
+            key={f}
+            type="button"
+            className={`s-filter${f === filter ? ' s-filter-on' : ''}`}
+            aria-pressed={f === filter}
+            onClick={() => setFilter(f)}
+          >
             {C.filters[f]}
           </button>
         ))}
@@ -57,12 +63,19 @@ export function Conflicts() {
           <ul className="s-list" aria-label={C.listLabel} data-testid="conflict-list">
             {list.map((c) => (
               <li key={keyOf(c)}>
-                <button type="button" className="s-list-item" aria-current={keyOf(c) === keyOf(current) ? 'true' : undefined} onClick={() => setSelected(keyOf(c))}>
+                <button
+                  type="button"
+                  className="s-list-item"
+                  aria-current={keyOf(c) === keyOf(current) ? 'true' : undefined}
+                  onClick={() => setSelected(keyOf(c))}
+                >
                   <span className="s-list-title">{c.unitName}</span>
                   <span className="s-list-sub">
                     <span className="s-code">{c.nodeCode}</span> {c.nodeTitle}
                   </span>
-                  <span className={`chip ${c.status === 'open' ? 'chip-differs' : 'chip-open'}`}>{C.status[c.status]}</span>
+                  <span className={`chip ${c.status === 'open' ? 'chip-differs' : 'chip-open'}`}>
+                    {C.status[c.status]}
+                  </span>
                 </button>
               </li>
             ))}
@@ -81,7 +94,13 @@ export function Conflicts() {
   );
 }
 
-function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; onResolved: (v: ConflictView) => void }) {
+function ConflictDetail({
+  conflict: c,
+  onResolved,
+}: {
+  conflict: ConflictView;
+  onResolved: (v: ConflictView) => void;
+}) {
   const id = useId();
   const [choice, setChoice] = useState<string>(c.resolution?.sourceMember ?? '');
   const [reason, setReason] = useState('');
@@ -107,18 +126,32 @@ function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; o
   };
 
   return (
-    <article className="card s-detail" aria-labelledby={`${id}-title`} data-testid="conflict-detail" data-key={keyOf(c)}>
+    <article
+      className="card s-detail"
+      aria-labelledby={`${id}-title`}
+      data-testid="conflict-detail"
+      data-key={keyOf(c)}
+    >
       <header className="s-detail-head">
         <h2 id={`${id}-title`}>
           {c.unitName} — <span className="s-code">{c.nodeCode}</span> {c.nodeTitle}
         </h2>
         <p className="muted x-small">
-          {sv.common.field(c.field)} · {C.max(pts(c.maxPoints))} · {C.self}: <span className="x-strong">{pts(c.selfScore)}</span>
+          {sv.common.field(c.field)} · {C.max(pts(c.maxPoints))} · {C.self}:{' '}
+          <span className="x-strong">{pts(c.selfScore)}</span>
         </p>
       </header>
-      <div className="s-sides" style={{ gridTemplateColumns: `repeat(${Math.min(c.sides.length, 3)}, minmax(0, 1fr))` }}>
+      <div
+        className="s-sides"
+        style={{ gridTemplateColumns: `repeat(${Math.min(c.sides.length, 3)}, minmax(0, 1fr))` }}
+      >
         {c.sides.map((s) => (
-          <section key={s.memberId} className={`s-side${c.resolution?.sourceMember === s.memberId ? ' s-side-chosen' : ''}`} data-testid="conflict-side" data-member={s.memberId}>
+          <section
+            key={s.memberId}
+            className={`s-side${c.resolution?.sourceMember === s.memberId ? ' s-side-chosen' : ''}`}
+            data-testid="conflict-side"
+            data-member={s.memberId}
+          >
             <h3 className="s-side-name">{s.memberName}</h3>
             <p className="s-side-score">
               <span className="s-side-score-v" data-testid="side-score">
@@ -142,10 +175,16 @@ function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; o
                         <span>
                           {e.title}
                           {e.page ? `, ${C.page(e.page)}` : ''}
-                          {e.status !== 'ok' && <span className="s-warn"> · {e.status === 'missing' ? C.missing : C.changed}</span>}
+                          {e.status !== 'ok' && (
+                            <span className="s-warn"> · {e.status === 'missing' ? C.missing : C.changed}</span>
+                          )}
                         </span>
                         {e.evidenceId !== null && e.status === 'ok' && (
-                          <button type="button" className="button button-quiet button-small" onClick={() => void openEvidence(e.evidenceId!, e.page)}>
+                          <button
+                            type="button"
+                            className="button button-quiet button-small"
+                            onClick={() => void openEvidence(e.evidenceId!, e.page)}
+                          >
                             {C.open}
                           </button>
                         )}
@@ -167,7 +206,10 @@ function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; o
       {c.resolution && !editing && (
         <div className="s-resolution" data-testid="conflict-resolution">
           <p className="x-strong">
-            {C.resolution(pts(c.resolution.score), c.resolution.sourceMemberName ? C.fromMember(c.resolution.sourceMemberName) : C.councilValue)}
+            {C.resolution(
+              pts(c.resolution.score),
+              c.resolution.sourceMemberName ? C.fromMember(c.resolution.sourceMemberName) : C.councilValue,
+            )}
           </p>
           <p className="x-quote">{c.resolution.reason}</p>
           <p className="muted x-small">{C.decidedBy(c.resolution.decidedBy, when(c.resolution.at))}</p>
@@ -183,20 +225,42 @@ function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; o
             <legend>{C.decision}</legend>
             {c.sides.map((s) => (
               <label key={s.memberId} className="x-check">
-                <input type="radio" name={`${id}-choice`} value={s.memberId} checked={choice === s.memberId} onChange={() => setChoice(s.memberId)} />
+                <input
+                  type="radio"
+                  name={`${id}-choice`}
+                  value={s.memberId}
+                  checked={choice === s.memberId}
+                  onChange={() => setChoice(s.memberId)}
+                />
                 <span>{C.choose(s.memberName, pts(s.score))}</span>
               </label>
             ))}
             <label className="x-check">
-              <input type="radio" name={`${id}-choice`} value="__council__" checked={choice === '__council__'} onChange={() => setChoice('__council__')} />
+              <input
+                type="radio"
+                name={`${id}-choice`}
+                value="__council__"
+                checked={choice === '__council__'}
+                onChange={() => setChoice('__council__')}
+              />
               <span>{C.own}</span>
             </label>
             {choice === '__council__' && <OwnValue conflict={c} scoring={scoring} onInput={setOwn} />}
           </fieldset>
-          <ReasonField label={C.reasonLabel} value={reason} onChange={setReason} hint={sv.common.reasonHint} testId="conflict-reason" />
+          <ReasonField
+            label={C.reasonLabel}
+            value={reason}
+            onChange={setReason}
+            hint={sv.common.reasonHint}
+            testId="conflict-reason"
+          />
           {error && <CodedMessage error={error} />}
           <div className="x-actions">
-            <button type="submit" className="button button-primary" disabled={busy || !choice || !reason.trim() || (choice === '__council__' && !own)}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={busy || !choice || !reason.trim() || (choice === '__council__' && !own)}
+            >
               {C.decide}
             </button>
           </div>
@@ -207,7 +271,15 @@ function ConflictDetail({ conflict: c, onResolved }: { conflict: ConflictView; o
 }
 
 /** The council's own value, entered with the control of the sub-criterion's scoring kind; its score shown as computed here. */
-function OwnValue({ conflict, scoring, onInput }: { conflict: ConflictView; scoring: Scoring | null; onInput: (input: unknown) => void }) {
+function OwnValue({
+  conflict,
+  scoring,
+  onInput,
+}: {
+  conflict: ConflictView;
+  scoring: Scoring | null;
+  onInput: (input: unknown) => void;
+}) {
   const id = useId();
   const control = useMemo(() => controlOf(scoring), [scoring]);
   const [input, setInput] = useState<unknown>(null);
@@ -223,7 +295,12 @@ function OwnValue({ conflict, scoring, onInput }: { conflict: ConflictView; scor
         <div className="x-actions">
           {[true, false].map((met) => (
             <label key={String(met)} className="x-check">
-              <input type="radio" name={`${id}-met`} checked={(input as { met?: boolean } | null)?.met === met} onChange={() => apply({ met })} />
+              <input
+                type="radio"
+                name={`${id}-met`}
+                checked={(input as { met?: boolean } | null)?.met === met}
+                onChange={() => apply({ met })}
+              />
               <span>{met ? C.met : C.notMet}</span>
             </label>
           ))}
@@ -233,7 +310,12 @@ function OwnValue({ conflict, scoring, onInput }: { conflict: ConflictView; scor
         <div className="x-actions">
           {control.tiers.map((t) => (
             <label key={t.key} className="x-check">
-              <input type="radio" name={`${id}-tier`} checked={(input as { tier?: string } | null)?.tier === t.key} onChange={() => apply({ tier: t.key })} />
+              <input
+                type="radio"
+                name={`${id}-tier`}
+                checked={(input as { tier?: string } | null)?.tier === t.key}
+                onChange={() => apply({ tier: t.key })}
+              />
               <span>
                 {t.label} ({pts(t.points)})
               </span>

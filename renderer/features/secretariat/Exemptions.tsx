@@ -30,7 +30,13 @@ export function Exemptions() {
       <StepHead title={E.title} lead={E.lead} />
       <div className="s-filters" role="group" aria-label={E.title}>
         {(['proposed', 'approved', 'rejected', 'all'] as const).map((f) => (
-          <button key={f} type="button" className={`s-filter${f === filter ? ' s-filter-on' : ''}`} aria-pressed={f === filter} onClick={() => (setFilter(f), setDeciding(null))}>
+          <button
+            key={f}
+            type="button"
+            className={`s-filter${f === filter ? ' s-filter-on' : ''}`}
+            aria-pressed={f === filter}
+            onClick={() => (setFilter(f), setDeciding(null))}
+          >
             {E.filters[f]}
           </button>
         ))}
@@ -74,16 +80,32 @@ export function Exemptions() {
   );
 }
 
-function Row({ e, deciding, onDecide, onDone }: { e: ExemptionView; deciding: 'approved' | 'rejected' | null; onDecide: (d: 'approved' | 'rejected' | null) => void; onDone: () => void }) {
+function Row({
+  e,
+  deciding,
+  onDecide,
+  onDone,
+}: {
+  e: ExemptionView;
+  deciding: 'approved' | 'rejected' | null;
+  onDecide: (d: 'approved' | 'rejected' | null) => void;
+  onDone: () => void;
+}) {
   const id = useId();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
   const decide = async () => {
     if (!deciding) return;
-    if (deciding === 'rejected' && !reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (deciding === 'rejected' && !reason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
     setBusy(true);
-    const r = await api.secretariat.decideExemption({ unitId: e.unitId, nodeCode: e.nodeCode, decision: deciding, ...(reason.trim() ? { reason } : {}) });
+    const r = await api.secretariat.decideExemption({
+      unitId: e.unitId,
+      nodeCode: e.nodeCode,
+      decision: deciding,
+      ...(reason.trim() ? { reason } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     toastStore.info(deciding === 'approved' ? E.approved(e.unitName, e.nodeCode) : E.rejected(e.unitName, e.nodeCode));
@@ -109,14 +131,20 @@ function Row({ e, deciding, onDecide, onDone }: { e: ExemptionView; deciding: 'a
         </td>
         <td>
           <span className={`chip chip-${e.status}`}>{E.statuses[e.status]}</span>
-          {e.status !== 'proposed' && e.decidedBy && <span className="s-sub">{E.decidedBy(e.decidedBy, when(e.decidedAt))}</span>}
+          {e.status !== 'proposed' && e.decidedBy && (
+            <span className="s-sub">{E.decidedBy(e.decidedBy, when(e.decidedAt))}</span>
+          )}
           {e.decisionReason && <span className="s-sub x-quote">{e.decisionReason}</span>}
           {e.status === 'proposed' && !deciding && (
             <span className="s-row-actions">
               <button type="button" className="button button-primary button-small" onClick={() => onDecide('approved')}>
                 {E.approve}
               </button>
-              <button type="button" className="button button-secondary button-small" onClick={() => onDecide('rejected')}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onDecide('rejected')}
+              >
                 {E.reject}
               </button>
             </span>
@@ -130,10 +158,21 @@ function Row({ e, deciding, onDecide, onDone }: { e: ExemptionView; deciding: 'a
               <p id={`${id}-what`} className="sr-only">
                 {deciding === 'approved' ? E.approve : E.reject} {e.nodeCode}
               </p>
-              <ReasonField label={deciding === 'approved' ? E.approveReason : E.rejectReason} value={reason} onChange={setReason} rows={1} testId="exemption-reason" />
+              <ReasonField
+                label={deciding === 'approved' ? E.approveReason : E.rejectReason}
+                value={reason}
+                onChange={setReason}
+                rows={1}
+                testId="exemption-reason"
+              />
               {error && <CodedMessage error={error} />}
               <div className="x-actions">
-                <button type="button" className={`button ${deciding === 'approved' ? 'button-primary' : 'button-danger'}`} disabled={busy} onClick={() => void decide()}>
+                <button
+                  type="button"
+                  className={`button ${deciding === 'approved' ? 'button-primary' : 'button-danger'}`}
+                  disabled={busy}
+                  onClick={() => void decide()}
+                >
                   {deciding === 'approved' ? E.confirmApprove : E.confirmReject}
                 </button>
                 <button type="button" className="button button-quiet" onClick={() => onDecide(null)}>

@@ -82,7 +82,10 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
   const finalise = async () => {
     setBusy(true);
     setError(null);
-    const r = await api.secretariat.finalise({ ...(reason.trim() ? { reason } : {}), ...(evidenceOnly && accept ? { acceptMissingEvidence: true } : {}) });
+    const r = await api.secretariat.finalise({
+      ...(reason.trim() ? { reason } : {}),
+      ...(evidenceOnly && accept ? { acceptMissingEvidence: true } : {}),
+    });
     setBusy(false);
     setConfirming(false);
     if (!r.ok) return setError(r.error);
@@ -96,8 +99,7 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
       <h2 id={`${id}-title`}>{F.title}</h2>
       {!view.ready && !evidenceOnly ? (
         <p className="x-small">
-          {F.notReady}{' '}
-          <a href={hrefFor(exchangePaths.tab('hoan-thanh'))}>{F.toCompleteness}</a>
+          {F.notReady} <a href={hrefFor(exchangePaths.tab('hoan-thanh'))}>{F.toCompleteness}</a>
         </p>
       ) : (
         <>
@@ -107,10 +109,21 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
               <span>{F.acceptEvidence(view.totals.missingEvidence)}</span>
             </label>
           )}
-          <ReasonField label={evidenceOnly ? F.reasonRequired : F.reason} value={reason} onChange={setReason} rows={2} testId="finalise-reason" />
+          <ReasonField
+            label={evidenceOnly ? F.reasonRequired : F.reason}
+            value={reason}
+            onChange={setReason}
+            rows={2}
+            testId="finalise-reason"
+          />
           {error && <CodedMessage error={error} />}
           {confirming ? (
-            <div className="s-confirm" role="alertdialog" aria-labelledby={`${id}-confirm`} data-testid="finalise-confirm">
+            <div
+              className="s-confirm"
+              role="alertdialog"
+              aria-labelledby={`${id}-confirm`}
+              data-testid="finalise-confirm"
+            >
               <p id={`${id}-confirm`} className="x-strong">
                 {F.confirmTitle}
               </p>
@@ -119,14 +132,24 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
                 <button type="button" className="button button-primary" disabled={busy} onClick={() => void finalise()}>
                   {busy ? F.finalising : F.confirm}
                 </button>
-                <button type="button" className="button button-quiet" disabled={busy} onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  disabled={busy}
+                  onClick={() => setConfirming(false)}
+                >
                   {sv.common.cancel}
                 </button>
               </div>
             </div>
           ) : (
             <div className="x-actions">
-              <button type="button" className="button button-primary" disabled={!allowed} onClick={() => setConfirming(true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={!allowed}
+                onClick={() => setConfirming(true)}
+              >
                 {F.finalise}
               </button>
             </div>
@@ -139,7 +162,11 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
 
 function Snapshot({ snapshot: s, current }: { snapshot: SnapshotView; current: boolean }) {
   return (
-    <section className={`card x-card s-snapshot${current ? ' s-snapshot-current' : ''}`} aria-label={F.snapshot} data-testid="snapshot">
+    <section
+      className={`card x-card s-snapshot${current ? ' s-snapshot-current' : ''}`}
+      aria-label={F.snapshot}
+      data-testid="snapshot"
+    >
       <h2>{F.snapshot}</h2>
       {current && <p className="notice">{F.finalised}</p>}
       <dl className="x-facts">
@@ -186,7 +213,12 @@ function Reopen({ onDone }: { onDone: () => void }) {
       <ReasonField label={F.reopenReason} value={reason} onChange={setReason} rows={2} testId="reopen-reason" />
       {error && <CodedMessage error={error} />}
       <div className="x-actions">
-        <button type="button" className="button button-danger" disabled={busy || !reason.trim()} onClick={() => void reopen()}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy || !reason.trim()}
+          onClick={() => void reopen()}
+        >
           {F.reopen}
         </button>
       </div>

@@ -54,7 +54,9 @@ export function Import() {
   const commit = async () => {
     if (acceptable.length === 0) return;
     setBusy('commit');
-    const r = await api.secretariat.commitImport({ items: acceptable.map((f) => ({ ticket: f.ticket, expectedHash: f.preview.packageHash })) });
+    const r = await api.secretariat.commitImport({
+      items: acceptable.map((f) => ({ ticket: f.ticket, expectedHash: f.preview.packageHash })),
+    });
     setBusy(null);
     if (!r.ok) return toastStore.error(r.error);
     setOutcomes(r.value.outcomes);
@@ -64,16 +66,33 @@ export function Import() {
   return (
     <>
       <StepHead title={I.title} lead={I.lead} />
-      <FilePicker label={I.title} accept=".json" multiple busy={busy === 'check'} onFiles={(f) => void add(f)} testId="import-drop" />
+      <FilePicker
+        label={I.title}
+        accept=".json"
+        multiple
+        busy={busy === 'check'}
+        onFiles={(f) => void add(f)}
+        testId="import-drop"
+      />
       {outcomes && <Outcomes outcomes={outcomes} />}
       {files.length > 0 && (
         <div className="s-previews" data-testid="import-previews">
           {files.map((f) => (
-            <FileCard key={f.ticket} file={f} onRemove={() => setFiles((all) => all.filter((x) => x.ticket !== f.ticket))} />
+            <FileCard
+              key={f.ticket}
+              file={f}
+              onRemove={() => setFiles((all) => all.filter((x) => x.ticket !== f.ticket))}
+            />
           ))}
           <div className="s-commit-bar">
             {acceptable.length > 1 && <p className="hint s-commit-hint">{I.together}</p>}
-            <button type="button" className="button button-primary" disabled={acceptable.length === 0 || busy !== null} onClick={() => void commit()} data-testid="import-commit">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={acceptable.length === 0 || busy !== null}
+              onClick={() => void commit()}
+              data-testid="import-commit"
+            >
               {busy === 'commit' ? I.committing : acceptable.length === 0 ? I.nothing : I.commit(acceptable.length)}
             </button>
           </div>
@@ -112,7 +131,13 @@ function Outcomes({ outcomes }: { outcomes: ImportOutcomeView[] }) {
 function FileCard({ file, onRemove }: { file: FilePreview; onRemove: () => void }) {
   const id = useId();
   return (
-    <article className={`card s-file${file.ok ? '' : ' s-file-refused'}`} aria-labelledby={`${id}-name`} data-testid="import-file" data-file={file.file} data-ok={String(file.ok)}>
+    <article
+      className={`card s-file${file.ok ? '' : ' s-file-refused'}`}
+      aria-labelledby={`${id}-name`}
+      data-testid="import-file"
+      data-file={file.file}
+      data-ok={String(file.ok)}
+    >
       <header className="s-file-head">
         <h2 id={`${id}-name`} className="s-file-name">
           <code>{file.file}</code>
@@ -173,7 +198,8 @@ function Preview({ p }: { p: PackagePreview }) {
               .filter((x) => x.status === 'open')
               .map((x) => (
                 <li key={`${x.unitId}/${x.nodeCode}`}>
-                  <span className="x-strong">{x.unitName}</span>, {x.nodeCode} {x.nodeTitle}: {x.sides.map((s) => `${s.memberName} ${pts(s.score)}`).join(' · ')}
+                  <span className="x-strong">{x.unitName}</span>, {x.nodeCode} {x.nodeTitle}:{' '}
+                  {x.sides.map((s) => `${s.memberName} ${pts(s.score)}`).join(' · ')}
                 </li>
               ))}
           </ul>

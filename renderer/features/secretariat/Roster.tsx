@@ -133,15 +133,35 @@ function RosterTable({ view, onPanel }: { view: RosterView; onPanel: (p: Panel) 
                 <span className="s-warn">{R.noKey}</span>
               )}
             </td>
-            <td>{m.lastPackage ? R.package(m.lastPackage.sequence, day(m.lastPackage.importedAt)) : <span className="muted">{R.noPackage}</span>}</td>
-            <td>{m.conflictsOfInterest.length === 0 ? <span className="muted">—</span> : m.conflictsOfInterest.map((c) => c.unitName).join('; ')}</td>
+            <td>
+              {m.lastPackage ? (
+                R.package(m.lastPackage.sequence, day(m.lastPackage.importedAt))
+              ) : (
+                <span className="muted">{R.noPackage}</span>
+              )}
+            </td>
+            <td>
+              {m.conflictsOfInterest.length === 0 ? (
+                <span className="muted">—</span>
+              ) : (
+                m.conflictsOfInterest.map((c) => c.unitName).join('; ')
+              )}
+            </td>
             <td className="s-actions-col">
               {m.role === 'member' && (
                 <span className="s-row-actions">
-                  <button type="button" className="button button-secondary button-small" onClick={() => onPanel({ kind: 'fields', member: m })}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onPanel({ kind: 'fields', member: m })}
+                  >
                     {R.editFields}
                   </button>
-                  <button type="button" className="button button-secondary button-small" onClick={() => onPanel({ kind: 'key', member: m })}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onPanel({ kind: 'key', member: m })}
+                  >
                     {m.display ? R.replaceKey : R.registerKey}
                   </button>
                 </span>
@@ -154,7 +174,15 @@ function RosterTable({ view, onPanel }: { view: RosterView; onPanel: (p: Panel) 
   );
 }
 
-function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: (row: RosterRow) => void; onCancel: () => void }) {
+function RegisterKey({
+  member,
+  onDone,
+  onCancel,
+}: {
+  member: RosterRow;
+  onDone: (row: RosterRow) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [inspected, setInspected] = useState<InspectedKey | null>(null);
@@ -176,13 +204,18 @@ function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: 
     e.preventDefault();
     if (!inspected || !confirmed) return;
     setBusy(true);
-    const r = await api.secretariat.registerKey({ memberId: member.id, ticket: inspected.ticket, ...(note.trim() ? { reason: note } : {}) });
+    const r = await api.secretariat.registerKey({
+      memberId: member.id,
+      ticket: inspected.ticket,
+      ...(note.trim() ? { reason: note } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     toastStore.info(R.registered(member.name));
     onDone(r.value);
   };
-  const heldByOther = inspected?.registeredTo && inspected.registeredTo.id !== member.id ? inspected.registeredTo : null;
+  const heldByOther =
+    inspected?.registeredTo && inspected.registeredTo.id !== member.id ? inspected.registeredTo : null;
   const title = usePanelFocus();
 
   return (
@@ -191,7 +224,15 @@ function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: 
         {R.registerTitle(member.name)}
       </h2>
       <p className="muted x-small">{R.registerIntro}</p>
-      {!inspected && <FilePicker label={R.registerTitle(member.name)} accept=".json" busy={busy} onFiles={(f) => void pick(f)} testId="key-drop" />}
+      {!inspected && (
+        <FilePicker
+          label={R.registerTitle(member.name)}
+          accept=".json"
+          busy={busy}
+          onFiles={(f) => void pick(f)}
+          testId="key-drop"
+        />
+      )}
       {error && <CodedMessage error={error} />}
       {inspected && (
         <form className="x-form" onSubmit={register}>
@@ -208,7 +249,11 @@ function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: 
           </label>
           <ReasonField label={R.note} value={note} onChange={setNote} rows={1} />
           <div className="x-actions">
-            <button type="submit" className="button button-primary" disabled={!confirmed || busy || heldByOther !== null}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={!confirmed || busy || heldByOther !== null}
+            >
               {R.register}
             </button>
             <button type="button" className="button button-quiet" onClick={onCancel}>
@@ -228,7 +273,17 @@ function RegisterKey({ member, onDone, onCancel }: { member: RosterRow; onDone: 
   );
 }
 
-function AssignFields({ member, view, onDone, onCancel }: { member: RosterRow; view: RosterView; onDone: (row: RosterRow) => void; onCancel: () => void }) {
+function AssignFields({
+  member,
+  view,
+  onDone,
+  onCancel,
+}: {
+  member: RosterRow;
+  view: RosterView;
+  onDone: (row: RosterRow) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [fields, setFields] = useState<Set<string>>(new Set(member.fields));
   const [reason, setReason] = useState('');
@@ -286,11 +341,21 @@ function AssignFields({ member, view, onDone, onCancel }: { member: RosterRow; v
   );
 }
 
-function IssueCycle({ view, keyStatus, onIssued }: { view: RosterView; keyStatus: KeyStatus | null; onIssued: () => void }) {
+function IssueCycle({
+  view,
+  keyStatus,
+  onIssued,
+}: {
+  view: RosterView;
+  keyStatus: KeyStatus | null;
+  onIssued: () => void;
+}) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
-  const [done, setDone] = useState<{ text: string; warn: string | null; ticket: string; fileName: string } | null>(null);
+  const [done, setDone] = useState<{ text: string; warn: string | null; ticket: string; fileName: string } | null>(
+    null,
+  );
   const ready = keyStatus?.state === 'unlocked';
   const issue = async () => {
     setBusy(true);
@@ -333,7 +398,11 @@ function IssueCycle({ view, keyStatus, onIssued }: { view: RosterView; keyStatus
           <span>
             {done.text} <code className="x-file">{done.fileName}</code>
           </span>
-          <button type="button" className="button button-secondary button-small" onClick={() => void saveAndTell(done.ticket, done.fileName)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => void saveAndTell(done.ticket, done.fileName)}
+          >
             {sv.common.saveAgain}
           </button>
           {done.warn && <p className="s-warn x-small">{done.warn}</p>}

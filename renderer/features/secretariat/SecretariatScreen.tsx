@@ -62,7 +62,11 @@ export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
         <ol>
           {TABS.map(([key, label], i) => (
             <li key={key}>
-              <a href={hrefFor(exchangePaths.tab(key))} aria-current={key === tab ? 'page' : undefined} data-testid={`step-${key}`}>
+              <a
+                href={hrefFor(exchangePaths.tab(key))}
+                aria-current={key === tab ? 'page' : undefined}
+                data-testid={`step-${key}`}
+              >
                 <span className="s-step" aria-hidden="true">
                   {i + 1}
                 </span>

@@ -1,7 +1,15 @@
 /** Addresses of the exchange screens: #/trao-doi (a member) and #/tong-hop/<step> (the secretariat). */
 import { decode } from '../../app/route.ts';
 
-export const SECRETARIAT_TABS = ['hoi-dong', 'nhap', 'y-kien', 'ha-diem-chuan', 'hoan-thanh', 'chot', 'nhat-ky'] as const;
+export const SECRETARIAT_TABS = [
+  'hoi-dong',
+  'nhap',
+  'y-kien',
+  'ha-diem-chuan',
+  'hoan-thanh',
+  'chot',
+  'nhat-ky',
+] as const;
 export type SecretariatTab = (typeof SECRETARIAT_TABS)[number];
 
 export const exchangePaths = {
@@ -12,15 +20,19 @@ export const exchangePaths = {
   tab: (t: SecretariatTab) => `/tong-hop/${t}`,
 };
 
-export type ExchangeRoute = { readonly name: 'exchange'; readonly coiUnit: string | null } | { readonly name: 'secretariat'; readonly tab: SecretariatTab };
-
+export type ExchangeRoute =
+  | { readonly name: 'exchange'; readonly coiUnit: string | null }
+  | { readonly name: 'secretariat'; readonly tab: SecretariatTab };
 
 export function parseExchangeRoute(path: string): ExchangeRoute | null {
   const parts = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
   if (parts[0] === 'trao-doi' && parts.length === 1) return { name: 'exchange', coiUnit: null };
-  if (parts[0] === 'trao-doi' && parts[1] === 'xung-dot-loi-ich' && parts.length === 3) return { name: 'exchange', coiUnit: decode(parts[2]) };
+  if (parts[0] === 'trao-doi' && parts[1] === 'xung-dot-loi-ich' && parts.length === 3)
+    return { name: 'exchange', coiUnit: decode(parts[2]) };
   if (parts[0] === 'tong-hop' && parts.length <= 2) {
-    const tab = (SECRETARIAT_TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as SecretariatTab) : 'hoi-dong';
+    const tab = (SECRETARIAT_TABS as readonly string[]).includes(parts[1] ?? '')
+      ? (parts[1] as SecretariatTab)
+      : 'hoi-dong';
     return { name: 'secretariat', tab };
   }
   return null;

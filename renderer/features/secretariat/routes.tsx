@@ -41,6 +41,7 @@ export const EXCHANGE_SCREENS = [
 export function exchangeScreenFor(path: string): { readonly key: string; readonly render: () => ReactNode } | null {
   const r = parseExchangeRoute(path);
   if (!r) return null;
-  if (r.name === 'exchange') return { key: exchangePaths.exchange, render: () => wrap(<Exchange key={r.coiUnit ?? ''} coiUnit={r.coiUnit} />) };
+  if (r.name === 'exchange')
+    return { key: exchangePaths.exchange, render: () => wrap(<Exchange key={r.coiUnit ?? ''} coiUnit={r.coiUnit} />) };
   return { key: exchangePaths.secretariat, render: () => secretariat(r.tab) };
 }

@@ -15,7 +15,13 @@ export type StartMode = 'demo' | 'join' | 'setup';
 const MODES: readonly StartMode[] = ['demo', 'join', 'setup'];
 const S = vi.start;
 
-export function FirstRun({ onSaved, hasCycle }: { onSaved: (identity: Identity, mode: StartMode) => void; hasCycle: boolean }) {
+export function FirstRun({
+  onSaved,
+  hasCycle,
+}: {
+  onSaved: (identity: Identity, mode: StartMode) => void;
+  hasCycle: boolean;
+}) {
   const id = useId();
   // A machine started as the README says holds the demo; an empty one is most likely a member's waiting for the package.
   const [mode, setMode] = useState<StartMode>(hasCycle ? 'demo' : 'join');
@@ -34,7 +40,9 @@ export function FirstRun({ onSaved, hasCycle }: { onSaved: (identity: Identity, 
     <main className="first-run" id="main">
       <div className="first-run-card">
         <header className="first-run-header">
-          <p className="brand-mark" aria-hidden="true">CCHC</p>
+          <p className="brand-mark" aria-hidden="true">
+            CCHC
+          </p>
           <h1>{vi.identity.firstRunTitle}</h1>
           <p className="lead">{vi.identity.firstRunIntro}</p>
         </header>
@@ -42,13 +50,23 @@ export function FirstRun({ onSaved, hasCycle }: { onSaved: (identity: Identity, 
           <legend className="start-legend">{S.chooseTitle}</legend>
           {MODES.map((m) => (
             <label key={m} className={`start-mode${mode === m ? ' is-chosen' : ''}`}>
-              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} aria-labelledby={`${id}-${m}-t`} aria-describedby={`${id}-${m}-h`} />
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                aria-labelledby={`${id}-${m}-t`}
+                aria-describedby={`${id}-${m}-h`}
+              />
               <span className="start-text">
                 <span className="start-title">
                   <span id={`${id}-${m}-t`}>{S.modes[m].title}</span>
                   {m === 'demo' && <span className="chip chip-demo">{S.demoLabel}</span>}
                 </span>
-                <span className="start-hint" id={`${id}-${m}-h`}>{S.modes[m].text}</span>
+                <span className="start-hint" id={`${id}-${m}-h`}>
+                  {S.modes[m].text}
+                </span>
               </span>
             </label>
           ))}

@@ -18,8 +18,18 @@ interface Props {
 
 const TEXT_FIELDS = [
   { key: 'name', label: vi.identity.name, placeholder: vi.identity.namePlaceholder, autoComplete: 'name' },
-  { key: 'position', label: vi.identity.position, placeholder: vi.identity.positionPlaceholder, autoComplete: 'organization-title' },
-  { key: 'agency', label: vi.identity.agency, placeholder: vi.identity.agencyPlaceholder, autoComplete: 'organization' },
+  {
+    key: 'position',
+    label: vi.identity.position,
+    placeholder: vi.identity.positionPlaceholder,
+    autoComplete: 'organization-title',
+  },
+  {
+    key: 'agency',
+    label: vi.identity.agency,
+    placeholder: vi.identity.agencyPlaceholder,
+    autoComplete: 'organization',
+  },
 ] as const;
 
 /** Họ và tên, Chức vụ, Cơ quan, Vai trò — checked here, saved through session.setIdentity. */
@@ -67,17 +77,26 @@ export function IdentityForm({ initial, submitLabel, onSaved, roster = true, rol
           {vi.identity.errorsSummary}
         </p>
       )}
-      {roster && <RosterPicker
-        value={draft.memberId}
-        onPick={(m) => {
-          setErrors({});
-          setDraft((d) => (m ? { name: m.name, position: m.position, agency: m.agency, role: m.role, memberId: m.id } : { ...d, memberId: null }));
-        }}
-      />}
+      {roster && (
+        <RosterPicker
+          value={draft.memberId}
+          onPick={(m) => {
+            setErrors({});
+            setDraft((d) =>
+              m
+                ? { name: m.name, position: m.position, agency: m.agency, role: m.role, memberId: m.id }
+                : { ...d, memberId: null },
+            );
+          }}
+        />
+      )}
       {TEXT_FIELDS.map((f) => (
         <div key={f.key} className={`field${errors[f.key] ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-${f.key}`}>
-            {f.label} <span className="required" aria-hidden="true" title={vi.identity.required}>*</span>
+            {f.label}{' '}
+            <span className="required" aria-hidden="true" title={vi.identity.required}>
+              *
+            </span>
           </label>
           <input
             id={`${id}-${f.key}`}
@@ -105,7 +124,10 @@ export function IdentityForm({ initial, submitLabel, onSaved, roster = true, rol
         aria-describedby={errors.role ? errorId('role') : undefined}
       >
         <legend>
-          {vi.identity.role} <span className="required" aria-hidden="true" title={vi.identity.required}>*</span>
+          {vi.identity.role}{' '}
+          <span className="required" aria-hidden="true" title={vi.identity.required}>
+            *
+          </span>
         </legend>
         <div className="role-options">
           {MEMBER_ROLES.map((role, i) => (

@@ -7,13 +7,20 @@ const R = vi.identity.roster;
 export const FREE_ENTRY = '';
 
 /** "Tôi là …": the open cycle's roster; choosing oneself fills the form and links the member. */
-export function RosterPicker({ value, onPick }: { value: string | null | undefined; onPick: (member: RosterMember | null) => void }) {
+export function RosterPicker({
+  value,
+  onPick,
+}: {
+  value: string | null | undefined;
+  onPick: (member: RosterMember | null) => void;
+}) {
   const id = useId();
   const [state, setState] = useState<{ cycle: string; members: RosterMember[] } | null | 'none'>(null);
   useEffect(() => {
     let live = true;
     void api.workspace.roster().then((r) => {
-      if (live) setState(r.ok && r.value.members.length > 0 ? { cycle: r.value.cycle.name, members: r.value.members } : 'none');
+      if (live)
+        setState(r.ok && r.value.members.length > 0 ? { cycle: r.value.cycle.name, members: r.value.members } : 'none');
     });
     return () => {
       live = false;

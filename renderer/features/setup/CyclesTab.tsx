@@ -92,9 +92,18 @@ function CycleList({ cycles, onChanged }: { cycles: readonly SetupCycle[]; onCha
                   <span className={`st-badge${g.sample ? ' is-sample' : ''}`}>{g.sample ? C.sample : C.own}</span>
                   {c.current && !c.appraisalStarted && (
                     <span className="st-row" style={{ display: 'inline-flex', marginLeft: 8 }}>
-                      <Upload label={C.replaceFramework} accept=".xlsx,.json" testId={`framework-${g.code}`} onFile={(f) => void setFramework(g.code, f.ticket)} />
+                      <Upload
+                        label={C.replaceFramework}
+                        accept=".xlsx,.json"
+                        testId={`framework-${g.code}`}
+                        onFile={(f) => void setFramework(g.code, f.ticket)}
+                      />
                       {!g.sample && (
-                        <button type="button" className="button button-quiet button-small" onClick={() => void setFramework(g.code, null)}>
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          onClick={() => void setFramework(g.code, null)}
+                        >
                           {C.useSample}
                         </button>
                       )}
@@ -115,7 +124,15 @@ function CycleList({ cycles, onChanged }: { cycles: readonly SetupCycle[]; onCha
   );
 }
 
-function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cycles: readonly SetupCycle[]; onCreated: () => void }) {
+function Wizard({
+  presets,
+  cycles,
+  onCreated,
+}: {
+  presets: readonly Preset[];
+  cycles: readonly SetupCycle[];
+  onCreated: () => void;
+}) {
   const year0 = new Date().getFullYear();
   const [name, setName] = useState('');
   const [year, setYear] = useState(String(year0));
@@ -124,7 +141,16 @@ function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cy
   const [decision, setDecision] = useState('');
   const [councilDecision, setCouncilDecision] = useState('');
   const [groups, setGroups] = useState<GroupChoice[]>(() =>
-    presets.map((p) => ({ ...p, preset: true, on: p.code === 'department' || p.code === 'commune' || p.code === 'public_service_unit' || p.code === 'central_agency', framework: null })),
+    presets.map((p) => ({
+      ...p,
+      preset: true,
+      on:
+        p.code === 'department' ||
+        p.code === 'commune' ||
+        p.code === 'public_service_unit' ||
+        p.code === 'central_agency',
+      framework: null,
+    })),
   );
   const [custom, setCustom] = useState({ code: '', label: '', shortLabel: '' });
   const [takeFrom, setTakeFrom] = useState('');
@@ -132,7 +158,8 @@ function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cy
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
 
-  const patch = (code: string, p: Partial<GroupChoice>) => setGroups((gs) => gs.map((g) => (g.code === code ? { ...g, ...p } : g)));
+  const patch = (code: string, p: Partial<GroupChoice>) =>
+    setGroups((gs) => gs.map((g) => (g.code === code ? { ...g, ...p } : g)));
 
   const submit = async () => {
     const chosen = groups.filter((g) => g.on);
@@ -149,7 +176,12 @@ function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cy
       groups: chosen.map((g) =>
         g.preset
           ? { preset: g.code, ...(g.framework ? { frameworkTicket: g.framework.ticket } : {}) }
-          : { code: g.code, label: g.label, shortLabel: g.shortLabel, ...(g.framework ? { frameworkTicket: g.framework.ticket } : {}) },
+          : {
+              code: g.code,
+              label: g.label,
+              shortLabel: g.shortLabel,
+              ...(g.framework ? { frameworkTicket: g.framework.ticket } : {}),
+            },
       ),
       ...(takeFrom ? { takeFrom: { cycleId: takeFrom, results: takeResults } } : {}),
     });
@@ -191,27 +223,53 @@ function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cy
       <div className="st-grid">
         <label className="st-field wide">
           {W.decision}
-          <textarea rows={2} value={decision} placeholder={W.decisionPlaceholder} onChange={(e) => setDecision(e.target.value)} />
+          <textarea
+            rows={2}
+            value={decision}
+            placeholder={W.decisionPlaceholder}
+            onChange={(e) => setDecision(e.target.value)}
+          />
         </label>
         <label className="st-field wide">
           {W.councilDecision}
-          <textarea rows={2} value={councilDecision} placeholder={W.councilDecisionPlaceholder} onChange={(e) => setCouncilDecision(e.target.value)} />
+          <textarea
+            rows={2}
+            value={councilDecision}
+            placeholder={W.councilDecisionPlaceholder}
+            onChange={(e) => setCouncilDecision(e.target.value)}
+          />
         </label>
       </div>
       <h3>{W.step3}</h3>
       <div className="st-groups" role="group" aria-label={W.presets}>
         {groups.map((g) => (
           <div key={g.code} className={`st-group${g.on ? '' : ' is-off'}`} data-testid={`group-${g.code}`}>
-            <input type="checkbox" checked={g.on} aria-label={g.label} onChange={(e) => patch(g.code, { on: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={g.on}
+              aria-label={g.label}
+              onChange={(e) => patch(g.code, { on: e.target.checked })}
+            />
             <div>
               <strong>{g.label}</strong> <span className="muted">({g.code})</span>
               <div className="muted">{W.fields(g.fields)}</div>
             </div>
             <div className="st-fw">
               <span>{g.framework ? W.uploaded(g.framework.name) : W.sample}</span>
-              {g.on && <Upload label={W.upload} accept=".xlsx,.json" testId={`wizard-framework-${g.code}`} onFile={(f) => patch(g.code, { framework: f })} />}
+              {g.on && (
+                <Upload
+                  label={W.upload}
+                  accept=".xlsx,.json"
+                  testId={`wizard-framework-${g.code}`}
+                  onFile={(f) => patch(g.code, { framework: f })}
+                />
+              )}
               {!g.preset && (
-                <button type="button" className="button button-quiet button-small" onClick={() => setGroups((gs) => gs.filter((x) => x.code !== g.code))}>
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  onClick={() => setGroups((gs) => gs.filter((x) => x.code !== g.code))}
+                >
                   {W.remove}
                 </button>
               )}
@@ -237,7 +295,17 @@ function Wizard({ presets, cycles, onCreated }: { presets: readonly Preset[]; cy
           className="button button-secondary button-small"
           disabled={!custom.code || !custom.label || groups.some((g) => g.code === custom.code)}
           onClick={() => {
-            setGroups((gs) => [...gs, { ...custom, shortLabel: custom.shortLabel || custom.label, fields: [], preset: false, on: true, framework: null }]);
+            setGroups((gs) => [
+              ...gs,
+              {
+                ...custom,
+                shortLabel: custom.shortLabel || custom.label,
+                fields: [],
+                preset: false,
+                on: true,
+                framework: null,
+              },
+            ]);
             setCustom({ code: '', label: '', shortLabel: '' });
           }}
         >

@@ -49,12 +49,17 @@ export function RosterTab() {
       <RosterImport onCommitted={load} />
       <section className="st-card" aria-labelledby="st-roster" data-testid="setup-roster">
         <h2 id="st-roster">{R.title(view.cycle.name)}</h2>
-        <MemberForm key="new" initial={EMPTY} submitLabel={R.add} onSubmit={async (d) => {
-          const r = await api.setup.addMember({ ...d, fields: toFields(d.fields) });
-          if (!r.ok) return (toastStore.error(r.error), false);
-          void load();
-          return true;
-        }} />
+        <MemberForm
+          key="new"
+          initial={EMPTY}
+          submitLabel={R.add}
+          onSubmit={async (d) => {
+            const r = await api.setup.addMember({ ...d, fields: toFields(d.fields) });
+            if (!r.ok) return (toastStore.error(r.error), false);
+            void load();
+            return true;
+          }}
+        />
         {view.members.length === 0 ? (
           <p className="muted">{R.empty}</p>
         ) : (
@@ -76,11 +81,20 @@ export function RosterTab() {
                   <tr key={m.id}>
                     <td colSpan={7}>
                       <MemberForm
-                        initial={{ name: m.name, position: m.position, agency: m.agency, role: roleOf(m), fields: m.fields.join(', ') }}
+                        initial={{
+                          name: m.name,
+                          position: m.position,
+                          agency: m.agency,
+                          role: roleOf(m),
+                          fields: m.fields.join(', '),
+                        }}
                         submitLabel={R.save}
                         onCancel={() => setEditing(null)}
                         onSubmit={async (d) => {
-                          const r = await api.setup.editMember({ memberId: m.id, patch: { ...d, fields: toFields(d.fields) } });
+                          const r = await api.setup.editMember({
+                            memberId: m.id,
+                            patch: { ...d, fields: toFields(d.fields) },
+                          });
                           if (!r.ok) return (toastStore.error(r.error), false);
                           setEditing(null);
                           void load();
@@ -97,17 +111,30 @@ export function RosterTab() {
                     <td>{R.roles[roleOf(m)]}</td>
                     <td>{m.fields.join(', ')}</td>
                     <td>
-                      {m.display ? <span className="st-fp">{m.display}</span> : <span className="muted">{R.noKey}</span>}
+                      {m.display ? (
+                        <span className="st-fp">{m.display}</span>
+                      ) : (
+                        <span className="muted">{R.noKey}</span>
+                      )}
                       <KeyForm member={m} onDone={load} />
                     </td>
                     <td>
                       <div className="st-row">
-                      <button type="button" className="button button-quiet button-small" onClick={() => setEditing(m.id)}>
-                        {R.edit}
-                      </button>
-                      <button type="button" className="button button-quiet button-small" aria-label={`${R.remove}: ${m.name}`} onClick={() => void remove(m)}>
-                        {R.remove}
-                      </button>
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          onClick={() => setEditing(m.id)}
+                        >
+                          {R.edit}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          aria-label={`${R.remove}: ${m.name}`}
+                          onClick={() => void remove(m)}
+                        >
+                          {R.remove}
+                        </button>
                       </div>
                     </td>
                   </tr>
@@ -121,7 +148,17 @@ export function RosterTab() {
   );
 }
 
-function MemberForm({ initial, submitLabel, onSubmit, onCancel }: { initial: Draft; submitLabel: string; onSubmit: (d: Draft) => Promise<boolean>; onCancel?: () => void }) {
+function MemberForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: Draft;
+  submitLabel: string;
+  onSubmit: (d: Draft) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
   const [d, setD] = useState<Draft>(initial);
   return (
     <div className="st-row" style={{ marginBottom: 8 }} data-testid="member-form">
@@ -151,9 +188,14 @@ function MemberForm({ initial, submitLabel, onSubmit, onCancel }: { initial: Dra
         {R.fields}
         <input value={d.fields} size={10} onChange={(e) => setD({ ...d, fields: e.target.value })} />
       </label>
-      <button type="button" className="button button-secondary button-small" disabled={!d.name.trim()} onClick={async () => {
-        if (await onSubmit(d)) setD(initial);
-      }}>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!d.name.trim()}
+        onClick={async () => {
+          if (await onSubmit(d)) setD(initial);
+        }}
+      >
         {submitLabel}
       </button>
       {onCancel && (
@@ -182,8 +224,20 @@ function KeyForm({ member, onDone }: { member: Member; onDone: () => void }) {
   };
   return (
     <div className="st-row">
-      <input className="st-fp" aria-label={`${R.fingerprint}: ${member.name}`} placeholder={R.fingerprint} value={fp} size={18} onChange={(e) => setFp(e.target.value)} />
-      <button type="button" className="button button-quiet button-small" disabled={fp.trim() === ''} onClick={() => void byFingerprint()}>
+      <input
+        className="st-fp"
+        aria-label={`${R.fingerprint}: ${member.name}`}
+        placeholder={R.fingerprint}
+        value={fp}
+        size={18}
+        onChange={(e) => setFp(e.target.value)}
+      />
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={fp.trim() === ''}
+        onClick={() => void byFingerprint()}
+      >
         {R.register}
       </button>
       <Upload label={R.keyFile} accept=".json" testId={`key-file-${member.id}`} onFile={(f) => void byFile(f)} />
@@ -197,7 +251,9 @@ function RosterImport({ onCommitted }: { onCommitted: () => void }) {
   const [error, setError] = useState<CodedError | null>(null);
   const run = async (f: UploadedFile, commit: boolean) => {
     setError(null);
-    const r = commit ? await api.setup.commitRoster({ ticket: f.ticket }) : await api.setup.previewRoster({ ticket: f.ticket });
+    const r = commit
+      ? await api.setup.commitRoster({ ticket: f.ticket })
+      : await api.setup.previewRoster({ ticket: f.ticket });
     if (!r.ok) return (setPreview(null), setError(r.error));
     if (commit) {
       toastStore.info(R.committed(r.value.rows.length));
@@ -211,7 +267,12 @@ function RosterImport({ onCommitted }: { onCommitted: () => void }) {
       <h2 id="st-roster-import">{R.importTitle}</h2>
       <p className="hint">{R.importHint}</p>
       <div className="st-row">
-        <Upload label={file ? file.name : R.importTitle} accept=".xlsx,.csv" testId="roster-file" onFile={(f) => (setFile(f), void run(f, false))} />
+        <Upload
+          label={file ? file.name : R.importTitle}
+          accept=".xlsx,.csv"
+          testId="roster-file"
+          onFile={(f) => (setFile(f), void run(f, false))}
+        />
         {preview && file && (
           <button type="button" className="button button-primary button-small" onClick={() => void run(file, true)}>
             {R.commit(preview.rows.length)}

@@ -20,7 +20,12 @@ export function SetupScreen({ tab }: { tab: SetupTab }) {
       <h1>{st.nav.setup}</h1>
       <nav className="st-tabs" aria-label={st.nav.sub}>
         {TABS.map(([key, label, path]) => (
-          <a key={key} href={hrefFor(path)} aria-current={key === tab ? 'page' : undefined} className={key === tab ? 'is-current' : ''}>
+          <a
+            key={key}
+            href={hrefFor(path)}
+            aria-current={key === tab ? 'page' : undefined}
+            className={key === tab ? 'is-current' : ''}
+          >
             {label}
           </a>
         ))}

@@ -81,18 +81,39 @@ export function UnitsTab() {
                     {!locked && (
                       <td>
                         <div className="st-row">
-                        <button type="button" className="button button-quiet button-small" disabled={i === 0} aria-label={`${U.up}: ${u.name}`} onClick={() => void move(i, -1)}>
-                          ↑
-                        </button>
-                        <button type="button" className="button button-quiet button-small" disabled={i === ids.length - 1} aria-label={`${U.down}: ${u.name}`} onClick={() => void move(i, 1)}>
-                          ↓
-                        </button>
-                        <button type="button" className="button button-quiet button-small" onClick={() => void rename(u.id, u.name)}>
-                          {U.rename}
-                        </button>
-                        <button type="button" className="button button-quiet button-small" aria-label={`${U.remove}: ${u.name}`} onClick={() => void remove(u.id, u.name)}>
-                          {U.remove}
-                        </button>
+                          <button
+                            type="button"
+                            className="button button-quiet button-small"
+                            disabled={i === 0}
+                            aria-label={`${U.up}: ${u.name}`}
+                            onClick={() => void move(i, -1)}
+                          >
+                            ↑
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-quiet button-small"
+                            disabled={i === ids.length - 1}
+                            aria-label={`${U.down}: ${u.name}`}
+                            onClick={() => void move(i, 1)}
+                          >
+                            ↓
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-quiet button-small"
+                            onClick={() => void rename(u.id, u.name)}
+                          >
+                            {U.rename}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-quiet button-small"
+                            aria-label={`${U.remove}: ${u.name}`}
+                            onClick={() => void remove(u.id, u.name)}
+                          >
+                            {U.remove}
+                          </button>
                         </div>
                       </td>
                     )}
@@ -132,7 +153,12 @@ function AddUnit({ groups, onAdded }: { groups: View['cycle']['groups']; onAdded
           ))}
         </select>
       </label>
-      <button type="button" className="button button-secondary button-small" disabled={!name.trim()} onClick={() => void add()}>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={!name.trim()}
+        onClick={() => void add()}
+      >
         {U.add}
       </button>
     </div>
@@ -147,7 +173,9 @@ function UnitImport({ labels, onCommitted }: { labels: ReadonlyMap<string, strin
   const run = async (f: UploadedFile, commit: boolean) => {
     setBusy(true);
     setError(null);
-    const r = commit ? await api.setup.commitUnits({ ticket: f.ticket }) : await api.setup.previewUnits({ ticket: f.ticket });
+    const r = commit
+      ? await api.setup.commitUnits({ ticket: f.ticket })
+      : await api.setup.previewUnits({ ticket: f.ticket });
     setBusy(false);
     if (!r.ok) return (setPreview(null), setError(r.error));
     if (commit) {
@@ -162,9 +190,19 @@ function UnitImport({ labels, onCommitted }: { labels: ReadonlyMap<string, strin
       <h2 id="st-units-import">{U.importTitle}</h2>
       <p className="hint">{U.importHint}</p>
       <div className="st-row">
-        <Upload label={file ? file.name : U.importTitle} accept=".xlsx,.csv" testId="units-file" onFile={(f) => (setFile(f), setPreview(null), void run(f, false))} />
+        <Upload
+          label={file ? file.name : U.importTitle}
+          accept=".xlsx,.csv"
+          testId="units-file"
+          onFile={(f) => (setFile(f), setPreview(null), void run(f, false))}
+        />
         {preview && file && (
-          <button type="button" className="button button-primary button-small" disabled={busy} onClick={() => void run(file, true)}>
+          <button
+            type="button"
+            className="button button-primary button-small"
+            disabled={busy}
+            onClick={() => void run(file, true)}
+          >
             {U.commit(preview.rows.length)}
           </button>
         )}

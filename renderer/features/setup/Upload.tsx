@@ -4,7 +4,19 @@ import type { UploadedFile } from '../../../shared/contract/files.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { uploadFile } from '../exchange/files.ts';
 
-export function Upload({ label, accept, onFile, disabled, testId }: { label: string; accept: string; onFile: (f: UploadedFile) => void; disabled?: boolean; testId: string }) {
+export function Upload({
+  label,
+  accept,
+  onFile,
+  disabled,
+  testId,
+}: {
+  label: string;
+  accept: string;
+  onFile: (f: UploadedFile) => void;
+  disabled?: boolean;
+  testId: string;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);

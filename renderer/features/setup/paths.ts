@@ -1,7 +1,11 @@
 /** Addresses of "Thiết lập kỳ": #/thiet-lap-ky (cycles + wizard), #/thiet-lap-ky/don-vi, #/thiet-lap-ky/hoi-dong. */
 export type SetupTab = 'ky' | 'don-vi' | 'hoi-dong';
 
-export const setupPaths = { setup: '/thiet-lap-ky', units: '/thiet-lap-ky/don-vi', roster: '/thiet-lap-ky/hoi-dong' } as const;
+export const setupPaths = {
+  setup: '/thiet-lap-ky',
+  units: '/thiet-lap-ky/don-vi',
+  roster: '/thiet-lap-ky/hoi-dong',
+} as const;
 
 export function parseSetupRoute(path: string): SetupTab | null {
   const parts = path.split(/[?#]/)[0]!.split('/').filter(Boolean);

@@ -151,7 +151,13 @@ export function signaturesHtml(blocks: readonly SignatureBlock[], recipients?: r
   for (let i = 0; i < list.length; i += 2) {
     const a = list[i]!;
     const b = list[i + 1];
-    rows.push(b ? `<tr>${cell(a)}${cell(b)}</tr>` : list.length === 1 && !recipients?.length ? `<tr><td></td>${cell(a)}</tr>` : `<tr>${cell(a)}<td></td></tr>`);
+    rows.push(
+      b
+        ? `<tr>${cell(a)}${cell(b)}</tr>`
+        : list.length === 1 && !recipients?.length
+          ? `<tr><td></td>${cell(a)}</tr>`
+          : `<tr>${cell(a)}<td></td></tr>`,
+    );
   }
   return `<table class="sign">${rows.join('')}</table>`;
 }

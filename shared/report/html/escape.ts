@@ -9,5 +9,8 @@ export function esc(text: string | number | null | undefined): string {
 
 /** Text with line breaks kept as <br>. */
 export function escLines(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(esc).join('<br>');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(esc)
+    .join('<br>');
 }

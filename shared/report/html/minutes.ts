@@ -11,7 +11,16 @@ import type { NarrativeSection } from '../narrative.ts';
 import { viDec } from '../numbers.ts';
 import { formatIsoDate } from '../../format/vi.ts';
 import type { Report } from '../types.ts';
-import { type DocumentHeader, documentHtml, headerHtml, signaturesHtml, timeAndDateText, timeText, titleHtml, upper } from './decree30-page.ts';
+import {
+  type DocumentHeader,
+  documentHtml,
+  headerHtml,
+  signaturesHtml,
+  timeAndDateText,
+  timeText,
+  titleHtml,
+  upper,
+} from './decree30-page.ts';
 import { esc, escLines } from './escape.ts';
 import { classificationTableHtml, fieldTableHtml, summaryTableHtml } from './report-tables.ts';
 
@@ -86,7 +95,12 @@ export interface MinutesData {
    * The audit chain's head the results rest on: at the last finalise of the cycle (its row,
    * hash and the snapshot's hash), else at printing; anyone can compare it with `audit-verify`.
    */
-  readonly auditHead?: { readonly seq: number; readonly hash: string; readonly finalised: boolean; readonly snapshotHash: string | null } | null;
+  readonly auditHead?: {
+    readonly seq: number;
+    readonly hash: string;
+    readonly finalised: boolean;
+    readonly snapshotHash: string | null;
+  } | null;
 }
 
 export interface MinutesOptions {
@@ -115,12 +129,14 @@ function chairSuffix(position: string): string {
 
 function sentencesHtml(section: NarrativeSection | undefined, keep: (key: string) => boolean): string {
   if (!section) return '';
-  return section.sentences
-    .filter((s) => keep(s.key) && s.text.trim() !== '')
-    // Paragraphs the secretariat added (a blank line between them) stay paragraphs.
-    .flatMap((s) => s.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== ''))
-    .map((p) => `<p>${escLines(p.trim())}</p>`)
-    .join('');
+  return (
+    section.sentences
+      .filter((s) => keep(s.key) && s.text.trim() !== '')
+      // Paragraphs the secretariat added (a blank line between them) stay paragraphs.
+      .flatMap((s) => s.text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== ''))
+      .map((p) => `<p>${escLines(p.trim())}</p>`)
+      .join('')
+  );
 }
 
 export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> = {}): string {
@@ -149,7 +165,8 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   const total = d.present.length + d.absent.length;
   out.push(`<p>1. Chủ trì: ${esc(personText({ ...d.chair, agency: '' }) || '…')}${chairSuffix(d.chair.position)}.</p>`);
   out.push(`<p>2. Thành viên Hội đồng có mặt: ${d.present.length}/${total} thành viên, gồm:</p>`);
-  if (d.present.length > 0) out.push(dashList(d.present.map((m) => `${esc(personText(m))}${m.note ? ` (${esc(m.note)})` : ''}`)));
+  if (d.present.length > 0)
+    out.push(dashList(d.present.map((m) => `${esc(personText(m))}${m.note ? ` (${esc(m.note)})` : ''}`)));
   if (d.absent.length > 0) {
     out.push(`<p>3. Thành viên vắng mặt: ${d.absent.length} thành viên, gồm:</p>`);
     out.push(dashList(d.absent.map((m) => `${esc(personText(m))}${m.note ? ` (lý do: ${esc(m.note)})` : ''}`)));
@@ -172,7 +189,9 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
       `<p>Hội đồng ${final ? 'đã thẩm định' : 'thẩm định'} kết quả tự đánh giá, chấm điểm và tài liệu kiểm chứng của ${d.appraised.units} cơ quan, đơn vị (${esc(comp)}) theo Bộ tiêu chí xác định Chỉ số CCHC năm ${year}, với ${esc(
         viDec(String(d.appraised.subCriteria)),
       )} lượt tiêu chí thành phần; trong đó ${esc(viDec(String(d.appraised.appraisedScores)))} lượt đã có điểm thẩm định${
-        d.appraised.provisionalScores > 0 ? `, ${esc(viDec(String(d.appraised.provisionalScores)))} lượt còn tạm tính theo điểm tự đánh giá` : ''
+        d.appraised.provisionalScores > 0
+          ? `, ${esc(viDec(String(d.appraised.provisionalScores)))} lượt còn tạm tính theo điểm tự đánh giá`
+          : ''
       }; điểm điều tra xã hội học (Khảo sát CBCCVC, Chỉ số SIPAS) được tổng hợp từ kết quả điều tra.</p>`,
     );
   }
@@ -194,7 +213,8 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
       if (y) out.push(`<div class="chart-box">${barChartSvg(y)}</div>`);
     }
     out.push(sentencesHtml(section, (k) => k.includes('.field.')));
-    if (fieldTables && g.fieldColumns.length > 0) out.push(fieldTableHtml(g, `Bảng ${i + 1}a. Điểm theo lĩnh vực: ${label}`));
+    if (fieldTables && g.fieldColumns.length > 0)
+      out.push(fieldTableHtml(g, `Bảng ${i + 1}a. Điểm theo lĩnh vực: ${label}`));
     if (chartSet) {
       const c = chartSet.fieldAveragesByGroup.find((x) => x.key === `fields.${g.group}`);
       if (c && c.labels.length > 0) out.push(`<div class="chart-box">${barChartSvg(c, { labelWidth: 300 })}</div>`);
@@ -202,11 +222,19 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
     if (missed) {
       const items = (section?.sentences ?? []).filter((s) => s.key.includes('.missed.') && s.text.trim() !== '');
       if (items.length > 0) {
-        out.push(`<p class="lead">Những tiêu chí thành phần đơn vị chưa đạt:</p><ul class="compact">${items.map((s) => `<li>${escLines(s.text)}</li>`).join('')}</ul>`);
+        out.push(
+          `<p class="lead">Những tiêu chí thành phần đơn vị chưa đạt:</p><ul class="compact">${items.map((s) => `<li>${escLines(s.text)}</li>`).join('')}</ul>`,
+        );
       }
     }
   });
-  if (r.groups.length > 1) out.push(classificationTableHtml(r, `Bảng ${r.groups.length + 1}. Xếp nhóm Chỉ số CCHC năm ${year} của các cơ quan, đơn vị`));
+  if (r.groups.length > 1)
+    out.push(
+      classificationTableHtml(
+        r,
+        `Bảng ${r.groups.length + 1}. Xếp nhóm Chỉ số CCHC năm ${year} của các cơ quan, đơn vị`,
+      ),
+    );
 
   out.push('<h3>3. Hạ điểm chuẩn được Hội đồng chấp thuận</h3>');
   if (d.exemptions.length === 0) {
@@ -248,11 +276,16 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
 
   out.push('<h3>5. Xung đột lợi ích</h3>');
   if (d.conflictsOfInterest.length === 0) {
-    out.push('<p>Không có thành viên nào thẩm định hồ sơ của cơ quan, đơn vị mình công tác hoặc có xung đột lợi ích.</p>');
+    out.push(
+      '<p>Không có thành viên nào thẩm định hồ sơ của cơ quan, đơn vị mình công tác hoặc có xung đột lợi ích.</p>',
+    );
   } else {
     out.push(
       `<ul class="dash">${d.conflictsOfInterest
-        .map((c) => `<li>${esc(c.member)} — ${esc(c.unit)}: ${esc(c.description)}${c.resolution ? `; ${esc(c.resolution)}` : ''}.</li>`)
+        .map(
+          (c) =>
+            `<li>${esc(c.member)} — ${esc(c.unit)}: ${esc(c.description)}${c.resolution ? `; ${esc(c.resolution)}` : ''}.</li>`,
+        )
         .join('')}</ul>`,
     );
   }
@@ -270,7 +303,9 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
     const a = d.auditHead;
     out.push(
       `<p class="audit-head">Mã băm nhật ký kiểm tra ${a.finalised ? 'khi chốt kết quả' : 'tại thời điểm in'} (dòng số ${a.seq}): <span class="hash" style="word-break:break-all">${esc(a.hash)}</span>${
-        a.snapshotHash ? `; mã băm bản chốt kết quả: <span class="hash" style="word-break:break-all">${esc(a.snapshotHash)}</span>` : ''
+        a.snapshotHash
+          ? `; mã băm bản chốt kết quả: <span class="hash" style="word-break:break-all">${esc(a.snapshotHash)}</span>`
+          : ''
       }.</p>`,
     );
   }
@@ -299,5 +334,9 @@ const DRAFT_MARK =
   '<p class="draft-mark" style="text-align:center;font-weight:bold;font-size:16pt;letter-spacing:2pt;border:1.5pt solid #000;width:40%;margin:6pt auto">DỰ THẢO</p><p style="text-align:center;font-style:italic;margin-top:0">Kết quả tạm tính — Hội đồng chưa chốt kết quả</p>';
 
 export function minutesHtml(d: MinutesData, o: MinutesOptions): string {
-  return documentHtml({ title: `Biên bản họp Hội đồng thẩm định ${d.report.cycle.year}`, fontCss: o.fontCss, body: minutesBody(d, o) });
+  return documentHtml({
+    title: `Biên bản họp Hội đồng thẩm định ${d.report.cycle.year}`,
+    fontCss: o.fontCss,
+    body: minutesBody(d, o),
+  });
 }

@@ -4,7 +4,8 @@ import type { GroupReport, Report } from '../types.ts';
 import { esc } from './escape.ts';
 
 const n = (d: string | null) => (d === null ? '' : esc(viDec(d)));
-const signed = (d: string | null) => (d === null ? '' : esc(d.startsWith('-') || /^0(\.0+)?$/.test(d) ? viDec(d) : `+${viDec(d)}`));
+const signed = (d: string | null) =>
+  d === null ? '' : esc(d.startsWith('-') || /^0(\.0+)?$/.test(d) ? viDec(d) : `+${viDec(d)}`);
 
 /** STT, Đơn vị, Điểm chuẩn tối đa, Điểm tự đánh giá, Điểm ĐTXHH (Khảo sát CBCCVC, Chỉ số SIPAS), Tổng điểm đạt được, Chỉ số CCHC, [năm trước, tăng/giảm], Xếp nhóm; TRUNG BÌNH. */
 export function summaryTableHtml(report: Report, g: GroupReport, caption?: string): string {

@@ -8,7 +8,14 @@ import { type DrillNode, type UnitDrilldown, differences, fieldComparisons, flat
 import { ZERO, add, parseDecimal } from '../../decimal/rational.ts';
 import { exactText, fixedText, viDec } from '../numbers.ts';
 import { formatPoints } from '../../format/vi.ts';
-import { type DocumentHeader, type SignatureBlock, documentHtml, headerHtml, signaturesHtml, titleHtml } from './decree30-page.ts';
+import {
+  type DocumentHeader,
+  type SignatureBlock,
+  documentHtml,
+  headerHtml,
+  signaturesHtml,
+  titleHtml,
+} from './decree30-page.ts';
 import { esc } from './escape.ts';
 import { councilValue } from '../council-value.ts';
 
@@ -77,7 +84,10 @@ function chairBlock(ctx: UnitSheetContext): SignatureBlock {
 
 function membersLine(ctx: UnitSheetContext): string {
   if (ctx.members.length === 0) return '';
-  const list = ctx.members.map((m) => `${esc(m.name)}${m.position || m.agency ? `, ${esc([m.position, m.agency].filter(Boolean).join(' '))}` : ''} (lĩnh vực ${esc(m.fields.join(', '))})`);
+  const list = ctx.members.map(
+    (m) =>
+      `${esc(m.name)}${m.position || m.agency ? `, ${esc([m.position, m.agency].filter(Boolean).join(' '))}` : ''} (lĩnh vực ${esc(m.fields.join(', '))})`,
+  );
   return `<p class="flush">Thành viên Hội đồng thẩm định: ${list.join('; ')}.</p>`;
 }
 
@@ -118,16 +128,19 @@ function appraisedCell(node: DrillNode): string {
 
 function evidenceOf(node: DrillNode): string {
   const items = new Map<string, string>();
-  for (const e of node.evidence) items.set(`${e.evidenceId}:${e.page ?? ''}`, `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`);
+  for (const e of node.evidence)
+    items.set(`${e.evidenceId}:${e.page ?? ''}`, `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`);
   for (const a of node.appraisals) {
     if (!a.assigned) continue;
-    for (const e of a.evidence) items.set(`${e.evidenceId}:${e.page ?? ''}`, `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`);
+    for (const e of a.evidence)
+      items.set(`${e.evidenceId}:${e.page ?? ''}`, `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`);
   }
   return [...items.values()].join('; ');
 }
 
 function exemptionText(node: DrillNode): string {
-  if (!node.exemption || node.exemption.status !== 'approved') return node.counted ? '' : 'Hạ điểm chuẩn (tiêu chí cấp trên)';
+  if (!node.exemption || node.exemption.status !== 'approved')
+    return node.counted ? '' : 'Hạ điểm chuẩn (tiêu chí cấp trên)';
   return `Hạ điểm chuẩn: ${node.exemption.reason}${node.exemption.legalBasis ? ` (${node.exemption.legalBasis})` : ''}`;
 }
 
@@ -157,21 +170,20 @@ export function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): str
   out.push(headerHtml({ ...ctx.header, number: '' }));
   out.push(draftMark(d));
   out.push(titleHtml('Phiếu thẩm định', `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year}`));
-  out.push(`<p class="flush" style="text-align:center"><b>Đơn vị: ${esc(d.unit.name)}</b> (${esc(d.unit.groupLabel)})</p>`);
+  out.push(
+    `<p class="flush" style="text-align:center"><b>Đơn vị: ${esc(d.unit.name)}</b> (${esc(d.unit.groupLabel)})</p>`,
+  );
   out.push(membersLine(ctx));
   out.push(totalsTable(d, 'Tự đánh giá (lần 2)', selfTotal(d, 'latest')));
   out.push(
     `<p class="flush">${indexText(d, `Chỉ số CCHC năm ${year}`)}${d.computable ? `; xếp hạng ${d.rankInGroup} trong khối, ${d.rankOverall} chung` : ''}.${
-      d.provisional > 0 ? ` Còn ${d.provisional} tiêu chí thành phần chưa thẩm định (tạm tính theo điểm tự đánh giá).` : ''
+      d.provisional > 0
+        ? ` Còn ${d.provisional} tiêu chí thành phần chưa thẩm định (tạm tính theo điểm tự đánh giá).`
+        : ''
     }${d.conflicts > 0 ? ` Còn ${d.conflicts} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết.` : ''}</p>`,
   );
   out.push(sheetTable(d));
-  out.push(
-    signaturesHtml([
-      { title: 'Thư ký', name: ctx.secretary.name },
-      chairBlock(ctx),
-    ]),
-  );
+  out.push(signaturesHtml([{ title: 'Thư ký', name: ctx.secretary.name }, chairBlock(ctx)]));
   return out.join('\n');
 }
 
@@ -193,7 +205,10 @@ function differencesTable(d: UnitDrilldown, round?: 1 | 2, withEvidence = true):
 
 function fieldsTable(d: UnitDrilldown, round?: 1 | 2): string {
   const rows = fieldComparisons(d, round);
-  const note = d.provisional > 0 ? '<div class="note">Cột “Thẩm định”: tiêu chí chưa thẩm định được tạm tính theo điểm tự đánh giá mới nhất; điểm ĐTXHH như nhau ở hai cột.</div>' : '';
+  const note =
+    d.provisional > 0
+      ? '<div class="note">Cột “Thẩm định”: tiêu chí chưa thẩm định được tạm tính theo điểm tự đánh giá mới nhất; điểm ĐTXHH như nhau ở hai cột.</div>'
+      : '';
   return `${''}<table class="grid"><thead><tr><th>Lĩnh vực</th><th>Điểm tối đa</th><th>Tự đánh giá</th><th>Thẩm định</th><th>Chênh lệch</th></tr></thead><tbody>${rows
     .map(
       (f) =>
@@ -218,7 +233,9 @@ export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2
   out.push(totalsTable(d, `Tự đánh giá (lần ${round})`, selfTotal(d, round === 1 ? 1 : 'latest')));
   out.push(
     `<p>${indexText({ ...d, state: { finalised: false, snapshotHash: null, finalisedAt: null } }, 'Chỉ số CCHC')}${noSurvey && d.computable ? ', chưa bao gồm điểm điều tra xã hội học' : ''}${
-      d.provisional > 0 ? `; ${d.provisional} tiêu chí thành phần chưa thẩm định được tạm tính theo điểm tự đánh giá` : ''
+      d.provisional > 0
+        ? `; ${d.provisional} tiêu chí thành phần chưa thẩm định được tạm tính theo điểm tự đánh giá`
+        : ''
     }.</p>`,
   );
   out.push(`<p class="flush"><b>2. Điểm theo lĩnh vực</b></p>`);
@@ -238,7 +255,12 @@ export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2
     );
   }
   out.push('<p>Hội đồng thẩm định thông báo để đơn vị biết, thực hiện./.</p>');
-  out.push(signaturesHtml([chairBlock(ctx)], ['Như trên', ...(ctx.recipients ?? ['Cơ quan thường trực Hội đồng', 'Lưu: VT, HĐTĐ'])]));
+  out.push(
+    signaturesHtml(
+      [chairBlock(ctx)],
+      ['Như trên', ...(ctx.recipients ?? ['Cơ quan thường trực Hội đồng', 'Lưu: VT, HĐTĐ'])],
+    ),
+  );
   return out.join('\n');
 }
 
@@ -247,22 +269,21 @@ export function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: '' }));
   out.push(draftMark(d));
-  out.push(titleHtml('Phiếu phản hồi', `Kết quả thẩm định so với kết quả tự đánh giá Chỉ số cải cách hành chính năm ${year}`));
+  out.push(
+    titleHtml('Phiếu phản hồi', `Kết quả thẩm định so với kết quả tự đánh giá Chỉ số cải cách hành chính năm ${year}`),
+  );
   out.push(`<p class="flush" style="text-align:center"><b>Đơn vị: ${esc(d.unit.name)}</b></p>`);
   out.push(`<p class="flush"><b>1. Điểm theo lĩnh vực</b></p>`);
   out.push(fieldsTable(d));
   out.push(`<p class="flush"><b>2. Những tiêu chí thành phần có điểm thẩm định khác điểm tự đánh giá và lý do</b></p>`);
   const table = differencesTable(d, undefined, true);
-  out.push(table || '<p>Kết quả thẩm định trùng với kết quả tự đánh giá ở tất cả các tiêu chí thành phần đã thẩm định.</p>');
+  out.push(
+    table || '<p>Kết quả thẩm định trùng với kết quả tự đánh giá ở tất cả các tiêu chí thành phần đã thẩm định.</p>',
+  );
   out.push(
     `<p>${indexText(d, `Chỉ số CCHC năm ${year} của đơn vị sau thẩm định`)}. Đơn vị có ý kiến khác đề nghị phản hồi bằng văn bản kèm tài liệu kiểm chứng về cơ quan thường trực Hội đồng thẩm định.</p>`,
   );
-  out.push(
-    signaturesHtml([
-      { title: 'Thư ký', name: ctx.secretary.name },
-      chairBlock(ctx),
-    ]),
-  );
+  out.push(signaturesHtml([{ title: 'Thư ký', name: ctx.secretary.name }, chairBlock(ctx)]));
   return out.join('\n');
 }
 
@@ -295,6 +316,8 @@ export const UNIT_SHEET_TITLES: Readonly<Record<UnitSheetKind, string>> = {
 /** One or more per-unit documents in one HTML page, each starting on a new page. */
 export function unitSheetsHtml(requests: readonly UnitSheetRequest[], fontCss: string): string {
   const first = requests[0];
-  const title = first ? `${UNIT_SHEET_TITLES[first.kind]}${requests.length === 1 ? ` — ${first.drilldown.unit.name}` : ''}` : 'Phiếu';
+  const title = first
+    ? `${UNIT_SHEET_TITLES[first.kind]}${requests.length === 1 ? ` — ${first.drilldown.unit.name}` : ''}`
+    : 'Phiếu';
   return documentHtml({ title, fontCss, body: requests.map(unitSheetBody).join(PAGE_BREAK) });
 }

@@ -54,7 +54,8 @@ function readOnlyTriggers(table: string): string {
       BEGIN SELECT RAISE(ABORT, '${msg}'); END;`;
 }
 
-const COI_MSG = 'CONFLICT_OF_INTEREST: thành viên đã khai báo xung đột lợi ích với đơn vị này nên không được chấm điểm đơn vị';
+const COI_MSG =
+  'CONFLICT_OF_INTEREST: thành viên đã khai báo xung đột lợi ích với đơn vị này nên không được chấm điểm đơn vị';
 
 export function up(db: Database): void {
   db.exec(`

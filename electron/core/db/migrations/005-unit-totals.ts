@@ -22,7 +22,8 @@ function unitTriggers(table: string): string {
 
 const CYCLE_OF_MEMBER = (row: 'NEW' | 'OLD') =>
   `DELETE FROM unit_totals WHERE unit_id IN (SELECT u.id FROM units u JOIN members m ON m.cycle_id = u.cycle_id WHERE m.id = ${row}.member_id);`;
-const CYCLE_GROUP = (row: 'NEW' | 'OLD') => `DELETE FROM unit_totals WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ${row}.cycle_id AND grp = ${row}.grp);`;
+const CYCLE_GROUP = (row: 'NEW' | 'OLD') =>
+  `DELETE FROM unit_totals WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ${row}.cycle_id AND grp = ${row}.grp);`;
 
 export function up(db: Database): void {
   db.exec(`

@@ -32,9 +32,13 @@ export function up(db: Database): void {
   `);
   // Every existing cycle had its groups implied by its units and frameworks: make them explicit.
   const used = db
-    .prepare('SELECT cycle_id AS cycleId, grp FROM units UNION SELECT cycle_id, grp FROM cycle_frameworks UNION SELECT cycle_id, grp FROM previous_results')
+    .prepare(
+      'SELECT cycle_id AS cycleId, grp FROM units UNION SELECT cycle_id, grp FROM cycle_frameworks UNION SELECT cycle_id, grp FROM previous_results',
+    )
     .all() as { cycleId: string; grp: string }[];
-  const insert = db.prepare('INSERT OR IGNORE INTO cycle_groups (cycle_id, code, label, short_label, sort_order, fields) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO cycle_groups (cycle_id, code, label, short_label, sort_order, fields) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   for (const { cycleId, grp } of used) {
     const p = PRESETS_2023.find(([code]) => code === grp);
     if (p) insert.run(cycleId, p[0], p[1], p[2], p[3], p[4]);

@@ -25,7 +25,8 @@ const TABLES: readonly { name: string; create: (t: string) => string; unique: st
       page INTEGER CHECK (page IS NULL OR page > 0),
       FOREIGN KEY (unit_id, node_code, member_id) REFERENCES appraisals (unit_id, node_code, member_id) ON DELETE CASCADE
     )`,
-    unique: 'CREATE UNIQUE INDEX appraisal_evidence_link ON appraisal_evidence (unit_id, node_code, member_id, evidence_id, ifnull(page, 0))',
+    unique:
+      'CREATE UNIQUE INDEX appraisal_evidence_link ON appraisal_evidence (unit_id, node_code, member_id, evidence_id, ifnull(page, 0))',
   },
   {
     name: 'dossier_evidence',
@@ -37,14 +38,17 @@ const TABLES: readonly { name: string; create: (t: string) => string; unique: st
       cited_name TEXT,
       FOREIGN KEY (unit_id, node_code) REFERENCES dossier_items (unit_id, node_code) ON DELETE CASCADE
     )`,
-    unique: 'CREATE UNIQUE INDEX dossier_evidence_link ON dossier_evidence (unit_id, node_code, evidence_id, ifnull(page, 0))',
+    unique:
+      'CREATE UNIQUE INDEX dossier_evidence_link ON dossier_evidence (unit_id, node_code, evidence_id, ifnull(page, 0))',
   },
 ];
 
 export function up(db: Database): void {
   for (const t of TABLES) {
     const others = db
-      .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY type DESC, name")
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY type DESC, name",
+      )
       .pluck()
       .all(t.name) as string[];
     const tmp = `${t.name}_v9`;
@@ -58,4 +62,7 @@ export function up(db: Database): void {
 }
 
 // dossier_evidence has the file name the unit cited since 008 (dossier intake).
-const cols = (table: string) => (table === 'appraisal_evidence' ? 'unit_id, node_code, member_id, evidence_id, page' : 'unit_id, node_code, evidence_id, page, cited_name');
+const cols = (table: string) =>
+  table === 'appraisal_evidence'
+    ? 'unit_id, node_code, member_id, evidence_id, page'
+    : 'unit_id, node_code, evidence_id, page, cited_name';

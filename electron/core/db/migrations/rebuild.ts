@@ -14,7 +14,9 @@ export function rebuildTable(db: Database, name: string, createSql: string): voi
     .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL")
     .pluck()
     .all(name) as string[];
-  const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+  const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[])
+    .map((c) => `"${c.name}"`)
+    .join(', ');
   db.exec(createSql);
   db.exec(`INSERT INTO "${name}__new" (${columns}) SELECT ${columns} FROM "${name}"`);
   db.exec(`DROP TABLE "${name}"`);

@@ -17,7 +17,10 @@ export interface AppraisalState {
 }
 
 export function allAppraisals(db: Db): AppraisalState[] {
-  return stmt(db, 'SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, input, score, comment, package_hash AS packageHash FROM appraisals').all() as AppraisalState[];
+  return stmt(
+    db,
+    'SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, input, score, comment, package_hash AS packageHash FROM appraisals',
+  ).all() as AppraisalState[];
 }
 
 export interface FinalState {
@@ -30,7 +33,10 @@ export interface FinalState {
 }
 
 export function allFinals(db: Db): FinalState[] {
-  return stmt(db, 'SELECT unit_id AS unitId, node_code AS nodeCode, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy FROM final_scores').all() as FinalState[];
+  return stmt(
+    db,
+    'SELECT unit_id AS unitId, node_code AS nodeCode, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy FROM final_scores',
+  ).all() as FinalState[];
 }
 
 export interface ExemptionState {
@@ -41,7 +47,10 @@ export interface ExemptionState {
 }
 
 export function allExemptions(db: Db): ExemptionState[] {
-  return stmt(db, 'SELECT unit_id AS unitId, node_code AS nodeCode, status, reason FROM exemptions').all() as ExemptionState[];
+  return stmt(
+    db,
+    'SELECT unit_id AS unitId, node_code AS nodeCode, status, reason FROM exemptions',
+  ).all() as ExemptionState[];
 }
 
 export interface SurveyState {
@@ -62,9 +71,10 @@ export interface DossierState {
 }
 
 export function dossierScores(db: Db, unitId: string): DossierState[] {
-  return stmt(db, 'SELECT unit_id AS unitId, node_code AS nodeCode, round1_score AS round1Score, round2_score AS round2Score FROM dossier_items WHERE unit_id = ? ORDER BY node_code').all(
-    unitId,
-  ) as DossierState[];
+  return stmt(
+    db,
+    'SELECT unit_id AS unitId, node_code AS nodeCode, round1_score AS round1Score, round2_score AS round2Score FROM dossier_items WHERE unit_id = ? ORDER BY node_code',
+  ).all(unitId) as DossierState[];
 }
 
 export interface StoredPackage {
@@ -74,7 +84,10 @@ export interface StoredPackage {
 }
 
 export function storedPackages(db: Db): StoredPackage[] {
-  return stmt(db, 'SELECT package_hash AS packageHash, member_id AS memberId, payload FROM exchange_packages ORDER BY rowid').all() as StoredPackage[];
+  return stmt(
+    db,
+    'SELECT package_hash AS packageHash, member_id AS memberId, payload FROM exchange_packages ORDER BY rowid',
+  ).all() as StoredPackage[];
 }
 
 export interface CachedTotals {
@@ -103,12 +116,19 @@ export function cycleStatus(db: Db, cycleId: string): string | undefined {
 }
 
 export function lastSnapshot(db: Db, cycleId: string): { id: number; content: string; hash: string } | undefined {
-  return stmt(db, 'SELECT id, content, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1').get(cycleId) as { id: number; content: string; hash: string } | undefined;
+  return stmt(db, 'SELECT id, content, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1').get(
+    cycleId,
+  ) as { id: number; content: string; hash: string } | undefined;
 }
 
 /** Issued or received cycle packages' signer, newest first. */
 export function cycleSigners(db: Db, cycleId: string, direction: 'issued' | 'received'): string[] {
-  return stmt(db, 'SELECT signer_fingerprint FROM cycle_packages WHERE cycle_id = ? AND direction = ? ORDER BY revision DESC').pluck().all(cycleId, direction) as string[];
+  return stmt(
+    db,
+    'SELECT signer_fingerprint FROM cycle_packages WHERE cycle_id = ? AND direction = ? ORDER BY revision DESC',
+  )
+    .pluck()
+    .all(cycleId, direction) as string[];
 }
 
 export interface UnitRef {
@@ -123,5 +143,7 @@ export function allUnits(db: Db): UnitRef[] {
 
 /** Cycles this store received by a cycle package (a member's installation). */
 export function receivedCycles(db: Db): Set<string> {
-  return new Set(stmt(db, "SELECT DISTINCT cycle_id FROM cycle_packages WHERE direction = 'received'").pluck().all() as string[]);
+  return new Set(
+    stmt(db, "SELECT DISTINCT cycle_id FROM cycle_packages WHERE direction = 'received'").pluck().all() as string[],
+  );
 }

@@ -52,17 +52,14 @@ export function headMessage(seq: number, hash: string): Buffer {
 
 /** Signs the head (seq, hash) just appended; call inside the transaction that appended it. */
 export function signHead(db: Db, signer: HeadSigner, seq: number, hash: string, at: string): void {
-  stmt(db, 'INSERT INTO audit_heads (seq, head_hash, signed_at, key_fingerprint, public_key, signature) VALUES (?, ?, ?, ?, ?, ?)').run(
-    seq,
-    hash,
-    at,
-    signer.fingerprint,
-    signer.publicKey,
-    signer.sign(headMessage(seq, hash)).toString('base64'),
-  );
+  stmt(
+    db,
+    'INSERT INTO audit_heads (seq, head_hash, signed_at, key_fingerprint, public_key, signature) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(seq, hash, at, signer.fingerprint, signer.publicKey, signer.sign(headMessage(seq, hash)).toString('base64'));
 }
 
-const HEADS = 'SELECT seq, head_hash AS headHash, signed_at AS signedAt, key_fingerprint AS keyFingerprint, public_key AS publicKey, signature FROM audit_heads';
+const HEADS =
+  'SELECT seq, head_hash AS headHash, signed_at AS signedAt, key_fingerprint AS keyFingerprint, public_key AS publicKey, signature FROM audit_heads';
 
 export function listHeads(db: Db): SignedHead[] {
   return stmt(db, `${HEADS} ORDER BY seq`).all() as SignedHead[];

@@ -62,7 +62,11 @@ export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHa
     // Rows written before migration 011 (or with no key) hash as they always did.
     ...(r.keyFingerprint ? { keyFingerprint: r.keyFingerprint } : {}),
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(body ?? '')
+    .digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
@@ -106,9 +110,9 @@ export interface AuditFilter {
 export function listAudit(db: Db, f: AuditFilter = {}): AuditRow[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (f.entity) (where.push('entity = @entity'), (params['entity'] = f.entity));
-  if (f.entityId) (where.push('entity_id = @entityId'), (params['entityId'] = f.entityId));
-  if (f.actor) (where.push('actor = @actor'), (params['actor'] = f.actor));
+  if (f.entity) where.push('entity = @entity'), (params['entity'] = f.entity);
+  if (f.entityId) where.push('entity_id = @entityId'), (params['entityId'] = f.entityId);
+  if (f.actor) where.push('actor = @actor'), (params['actor'] = f.actor);
   const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
   return stmt(db, sql).all(params) as AuditRow[];
 }
@@ -127,7 +131,8 @@ export function verifyAuditChain(db: Db): ChainCheck {
   for (const r of stmt(db, SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
     if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
     const { seq: _s, prevHash: _p, hash, ...content } = r;
-    if (auditRowHash(prev, content) !== hash) return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
+    if (auditRowHash(prev, content) !== hash)
+      return { ok: false, seq: r.seq, reason: 'hash does not match the row content' };
     prev = hash;
     rows += 1;
   }

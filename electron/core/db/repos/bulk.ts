@@ -5,7 +5,12 @@ import { stmt } from '../statements.ts';
 /** The unit's last self-assessment input per sub-criterion (round 2, else round 1), parsed. */
 export function selfInputs(db: Db, unitId: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const [code, r2, r1] of stmt(db, 'SELECT node_code, round2_input, round1_input FROM dossier_items WHERE unit_id = ?').raw().iterate(unitId) as Iterable<[string, string | null, string | null]>) {
+  for (const [code, r2, r1] of stmt(
+    db,
+    'SELECT node_code, round2_input, round1_input FROM dossier_items WHERE unit_id = ?',
+  )
+    .raw()
+    .iterate(unitId) as Iterable<[string, string | null, string | null]>) {
     const raw = r2 ?? r1;
     if (raw !== null) out.set(code, JSON.parse(raw));
   }
@@ -13,9 +18,18 @@ export function selfInputs(db: Db, unitId: string): Map<string, unknown> {
 }
 
 /** My appraisal rows of a unit: node code → { input (JSON text), score, comment }. */
-export function myAppraisalRows(db: Db, unitId: string, memberId: string): Map<string, { input: string | null; score: string | null; comment: string }> {
+export function myAppraisalRows(
+  db: Db,
+  unitId: string,
+  memberId: string,
+): Map<string, { input: string | null; score: string | null; comment: string }> {
   const out = new Map<string, { input: string | null; score: string | null; comment: string }>();
-  for (const [code, input, score, comment] of stmt(db, 'SELECT node_code, input, score, comment FROM appraisals WHERE unit_id = ? AND member_id = ?').raw().iterate(unitId, memberId) as Iterable<[string, string | null, string | null, string]>) {
+  for (const [code, input, score, comment] of stmt(
+    db,
+    'SELECT node_code, input, score, comment FROM appraisals WHERE unit_id = ? AND member_id = ?',
+  )
+    .raw()
+    .iterate(unitId, memberId) as Iterable<[string, string | null, string | null, string]>) {
     out.set(code, { input, score, comment });
   }
   return out;
@@ -23,11 +37,24 @@ export function myAppraisalRows(db: Db, unitId: string, memberId: string): Map<s
 
 /** Codes of the unit's nodes under a lowered benchmark that counts (proposed or approved). */
 export function activeExemptionCodes(db: Db, unitId: string): Set<string> {
-  return new Set(stmt(db, "SELECT node_code FROM exemptions WHERE unit_id = ? AND status IN ('proposed', 'approved')").pluck().all(unitId) as string[]);
+  return new Set(
+    stmt(db, "SELECT node_code FROM exemptions WHERE unit_id = ? AND status IN ('proposed', 'approved')")
+      .pluck()
+      .all(unitId) as string[],
+  );
 }
 
 /** Writes a score (input as JSON text) keeping the comment; evidence links stay as they are. */
-export function writeAppraisalScore(db: Db, unitId: string, nodeCode: string, memberId: string, input: string | null, score: string | null, comment: string, at: string): void {
+export function writeAppraisalScore(
+  db: Db,
+  unitId: string,
+  nodeCode: string,
+  memberId: string,
+  input: string | null,
+  score: string | null,
+  comment: string,
+  at: string,
+): void {
   stmt(
     db,
     `INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)

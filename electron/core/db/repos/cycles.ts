@@ -15,7 +15,10 @@ const SELECT = 'SELECT id, name, year, province, precision, status, created_at A
 
 export function insertCycle(db: Db, c: Omit<Cycle, 'status' | 'createdAt'> & { createdAt?: string }): Cycle {
   const row: Cycle = { ...c, status: 'open', createdAt: c.createdAt ?? new Date().toISOString() };
-  stmt(db, 'INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (@id, @name, @year, @province, @precision, @status, @createdAt)').run(row);
+  stmt(
+    db,
+    'INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (@id, @name, @year, @province, @precision, @status, @createdAt)',
+  ).run(row);
   return row;
 }
 

@@ -25,15 +25,34 @@ const enc = (v: unknown) => (v === undefined || v === null ? null : JSON.stringi
 const dec = (v: string | null) => (v === null ? null : JSON.parse(v));
 
 export function upsertDossierItem(db: Db, d: DossierItem): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, declared, explanation)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, node_code) DO UPDATE SET round1_input = excluded.round1_input, round1_score = excluded.round1_score,
        round2_input = excluded.round2_input, round2_score = excluded.round2_score, declared = excluded.declared, explanation = excluded.explanation`,
-  ).run(d.unitId, d.nodeCode, enc(d.round1Input), d.round1Score, enc(d.round2Input), d.round2Score, enc(d.declared), d.explanation);
+  ).run(
+    d.unitId,
+    d.nodeCode,
+    enc(d.round1Input),
+    d.round1Score,
+    enc(d.round2Input),
+    d.round2Score,
+    enc(d.declared),
+    d.explanation,
+  );
 }
 
-type Row = { unitId: string; nodeCode: string; r1i: string | null; r1s: string | null; r2i: string | null; r2s: string | null; declared: string | null; explanation: string };
+type Row = {
+  unitId: string;
+  nodeCode: string;
+  r1i: string | null;
+  r1s: string | null;
+  r2i: string | null;
+  r2s: string | null;
+  declared: string | null;
+  explanation: string;
+};
 
 export function listDossier(db: Db, unitId: string): DossierItem[] {
   const rows = db
@@ -54,8 +73,19 @@ export function listDossier(db: Db, unitId: string): DossierItem[] {
   }));
 }
 
-export function attachDossierEvidence(db: Db, unitId: string, nodeCode: string, evidenceId: number, page: number | null): void {
-  stmt(db, 'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)').run(unitId, nodeCode, evidenceId, page);
+export function attachDossierEvidence(
+  db: Db,
+  unitId: string,
+  nodeCode: string,
+  evidenceId: number,
+  page: number | null,
+): void {
+  stmt(db, 'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)').run(
+    unitId,
+    nodeCode,
+    evidenceId,
+    page,
+  );
 }
 
 export function dossierEvidence(db: Db, unitId: string): Map<string, EvidenceRef[]> {

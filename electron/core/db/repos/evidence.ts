@@ -14,21 +14,28 @@ export interface Evidence {
 
 /** Inserts or finds the document with this hash in the cycle; returns its id. */
 export function putEvidence(db: Db, e: Omit<Evidence, 'id'>): number {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO evidence (cycle_id, sha256, title, file_name, size, mime) VALUES (@cycleId, @sha256, @title, @fileName, @size, @mime)
      ON CONFLICT (cycle_id, sha256) DO NOTHING`,
   ).run(e);
-  return stmt(db, 'SELECT id FROM evidence WHERE cycle_id = ? AND sha256 = ?').pluck().get(e.cycleId, e.sha256) as number;
+  return stmt(db, 'SELECT id FROM evidence WHERE cycle_id = ? AND sha256 = ?')
+    .pluck()
+    .get(e.cycleId, e.sha256) as number;
 }
 
 export function getEvidence(db: Db, id: number): Evidence | undefined {
   return db
-    .prepare('SELECT id, cycle_id AS cycleId, sha256, title, file_name AS fileName, size, mime FROM evidence WHERE id = ?')
+    .prepare(
+      'SELECT id, cycle_id AS cycleId, sha256, title, file_name AS fileName, size, mime FROM evidence WHERE id = ?',
+    )
     .get(id) as Evidence | undefined;
 }
 
 export function listEvidence(db: Db, cycleId: string): Evidence[] {
   return db
-    .prepare('SELECT id, cycle_id AS cycleId, sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY title')
+    .prepare(
+      'SELECT id, cycle_id AS cycleId, sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY title',
+    )
     .all(cycleId) as Evidence[];
 }

@@ -12,7 +12,8 @@ const SELECT = `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_b
   decided_by AS decidedBy, decision_reason AS decisionReason, created_at AS createdAt, decided_at AS decidedAt FROM exemptions`;
 
 export function upsertExemption(db: Db, e: Exemption): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, decided_by, decision_reason, created_at, decided_at)
      VALUES (@unitId, @nodeCode, @reason, @legalBasis, @proposedBy, @status, @decidedBy, @decisionReason, @createdAt, @decidedAt)
      ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, proposed_by = excluded.proposed_by,
@@ -33,5 +34,8 @@ export function listUnitExemptions(db: Db, unitId: string): Exemption[] {
 }
 
 export function listCycleExemptions(db: Db, cycleId: string): Exemption[] {
-  return stmt(db, `${SELECT} WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, node_code`).all(cycleId) as Exemption[];
+  return stmt(
+    db,
+    `${SELECT} WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, node_code`,
+  ).all(cycleId) as Exemption[];
 }

@@ -4,7 +4,8 @@ import { stmt } from '../statements.ts';
 
 /** Stores a framework under its content hash (idempotent). */
 export function putFramework(db: Db, hash: string, f: Framework): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO frameworks (hash, name, year, grp, sample, content, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (hash) DO NOTHING`,
   ).run(hash, f.name, f.year, f.group, f.sample ? 1 : 0, JSON.stringify(f), new Date().toISOString());
@@ -16,7 +17,8 @@ export function getFramework(db: Db, hash: string): Framework | undefined {
 }
 
 export function setCycleFramework(db: Db, cycleId: string, group: UnitGroup, hash: string): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO cycle_frameworks (cycle_id, grp, framework_hash) VALUES (?, ?, ?)
      ON CONFLICT (cycle_id, grp) DO UPDATE SET framework_hash = excluded.framework_hash`,
   ).run(cycleId, group, hash);
@@ -31,14 +33,18 @@ export interface CycleFramework {
 /** The unit groups that have a framework in the cycle, in cycleFrameworks' order. */
 export function cycleFrameworkGroups(db: Db, cycleId: string): UnitGroup[] {
   return db
-    .prepare('SELECT cf.grp FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?')
+    .prepare(
+      'SELECT cf.grp FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?',
+    )
     .pluck()
     .all(cycleId) as UnitGroup[];
 }
 
 export function cycleFrameworks(db: Db, cycleId: string): CycleFramework[] {
   const rows = db
-    .prepare('SELECT cf.grp AS grp, cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?')
+    .prepare(
+      'SELECT cf.grp AS grp, cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?',
+    )
     .all(cycleId) as { grp: UnitGroup; hash: string; content: string }[];
   return rows.map((r) => ({ group: r.grp, hash: r.hash, framework: JSON.parse(r.content) as Framework }));
 }

@@ -27,5 +27,7 @@ export function deleteCycleGroup(db: Db, cycleId: string, code: string): void {
 
 /** The cycle's group codes in order (results and tables list groups this way). */
 export function cycleGroupOrder(db: Db, cycleId: string): string[] {
-  return stmt(db, 'SELECT code FROM cycle_groups WHERE cycle_id = ? ORDER BY sort_order, code').pluck().all(cycleId) as string[];
+  return stmt(db, 'SELECT code FROM cycle_groups WHERE cycle_id = ? ORDER BY sort_order, code')
+    .pluck()
+    .all(cycleId) as string[];
 }

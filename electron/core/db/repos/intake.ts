@@ -15,7 +15,9 @@ export interface IntakeUnit {
 
 /** A unit of the cycle by its exact name, else by its name compared without case and surrounding spaces (NFC). */
 export function findUnitByName(db: Db, cycleId: string, name: string): IntakeUnit | undefined {
-  const rows = stmt(db, 'SELECT id, cycle_id AS cycleId, name, grp AS "group" FROM units WHERE cycle_id = ?').all(cycleId) as IntakeUnit[];
+  const rows = stmt(db, 'SELECT id, cycle_id AS cycleId, name, grp AS "group" FROM units WHERE cycle_id = ?').all(
+    cycleId,
+  ) as IntakeUnit[];
   const exact = rows.find((u) => u.name === name);
   if (exact) return exact;
   const key = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
@@ -23,11 +25,18 @@ export function findUnitByName(db: Db, cycleId: string, name: string): IntakeUni
 }
 
 export function unitsOfCycle(db: Db, cycleId: string): IntakeUnit[] {
-  return stmt(db, 'SELECT id, cycle_id AS cycleId, name, grp AS "group" FROM units WHERE cycle_id = ? ORDER BY sort_order, name').all(cycleId) as IntakeUnit[];
+  return stmt(
+    db,
+    'SELECT id, cycle_id AS cycleId, name, grp AS "group" FROM units WHERE cycle_id = ? ORDER BY sort_order, name',
+  ).all(cycleId) as IntakeUnit[];
 }
 
 /** The framework a cycle assigns to a group (cycle_frameworks), with its hash. */
-export function groupFramework(db: Db, cycleId: string, group: string): { hash: string; framework: Framework } | undefined {
+export function groupFramework(
+  db: Db,
+  cycleId: string,
+  group: string,
+): { hash: string; framework: Framework } | undefined {
   const row = stmt(
     db,
     'SELECT cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ? AND cf.grp = ?',
@@ -54,7 +63,15 @@ export function writeRoundItem(db: Db, it: RoundItem): void {
     `INSERT INTO dossier_items (unit_id, node_code, ${r}_input, ${r}_score, ${r}_claimed, declared, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, node_code) DO UPDATE SET ${r}_input = excluded.${r}_input, ${r}_score = excluded.${r}_score,
        ${r}_claimed = excluded.${r}_claimed, declared = excluded.declared, explanation = excluded.explanation`,
-  ).run(it.unitId, it.nodeCode, it.input === null || it.input === undefined ? null : JSON.stringify(it.input), it.score, it.claimed, it.declared ? JSON.stringify(it.declared) : null, it.explanation);
+  ).run(
+    it.unitId,
+    it.nodeCode,
+    it.input === null || it.input === undefined ? null : JSON.stringify(it.input),
+    it.score,
+    it.claimed,
+    it.declared ? JSON.stringify(it.declared) : null,
+    it.explanation,
+  );
 }
 
 export interface StoredRound {
@@ -90,19 +107,30 @@ export function citedNames(db: Db, unitId: string): Map<string, string[]> {
     `SELECT de.node_code AS nodeCode, COALESCE(de.cited_name, e.file_name) AS fileName, de.page FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id WHERE de.unit_id = ? ORDER BY 2`,
   ).all(unitId) as { nodeCode: string; fileName: string; page: number | null }[];
   const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.nodeCode, [...(out.get(r.nodeCode) ?? []), r.page ? `${r.fileName} (tr. ${r.page})` : r.fileName]);
+  for (const r of rows)
+    out.set(r.nodeCode, [...(out.get(r.nodeCode) ?? []), r.page ? `${r.fileName} (tr. ${r.page})` : r.fileName]);
   return out;
 }
 
-export function replaceItemEvidence(db: Db, unitId: string, nodeCode: string, refs: readonly { evidenceId: number; page: number | null; citedName: string }[]): void {
+export function replaceItemEvidence(
+  db: Db,
+  unitId: string,
+  nodeCode: string,
+  refs: readonly { evidenceId: number; page: number | null; citedName: string }[],
+): void {
   stmt(db, 'DELETE FROM dossier_evidence WHERE unit_id = ? AND node_code = ?').run(unitId, nodeCode);
-  const ins = stmt(db, 'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page, cited_name) VALUES (?, ?, ?, ?, ?)');
+  const ins = stmt(
+    db,
+    'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page, cited_name) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const r of refs) ins.run(unitId, nodeCode, r.evidenceId, r.page, r.citedName);
 }
 
 /** A unit's own proposal of a lowered benchmark: written unless a decision (approved/rejected) already stands. Returns whether it was written. */
 export function proposeUnitExemption(db: Db, unitId: string, nodeCode: string, reason: string, at: string): boolean {
-  const status = stmt(db, 'SELECT status FROM exemptions WHERE unit_id = ? AND node_code = ?').pluck().get(unitId, nodeCode) as string | undefined;
+  const status = stmt(db, 'SELECT status FROM exemptions WHERE unit_id = ? AND node_code = ?')
+    .pluck()
+    .get(unitId, nodeCode) as string | undefined;
   if (status === 'approved' || status === 'rejected') return false;
   stmt(
     db,
@@ -137,9 +165,16 @@ export function insertDossierImport(db: Db, r: DossierImportRow): number {
 
 export function hasRound(db: Db, unitId: string, round: 1 | 2): boolean {
   const col = round === 1 ? 'round1_score' : 'round2_score';
-  return stmt(db, `SELECT 1 FROM dossier_items WHERE unit_id = ? AND ${col} IS NOT NULL LIMIT 1`).pluck().get(unitId) !== undefined;
+  return (
+    stmt(db, `SELECT 1 FROM dossier_items WHERE unit_id = ? AND ${col} IS NOT NULL LIMIT 1`).pluck().get(unitId) !==
+    undefined
+  );
 }
 
 export function cycleHasReceivedPackage(db: Db, cycleId: string): boolean {
-  return stmt(db, "SELECT 1 FROM cycle_packages WHERE cycle_id = ? AND direction = 'received' LIMIT 1").pluck().get(cycleId) !== undefined;
+  return (
+    stmt(db, "SELECT 1 FROM cycle_packages WHERE cycle_id = ? AND direction = 'received' LIMIT 1")
+      .pluck()
+      .get(cycleId) !== undefined
+  );
 }

@@ -17,7 +17,8 @@ export interface Member {
 }
 
 export function insertMember(db: Db, m: Member): void {
-  stmt(db, 
+  stmt(
+    db,
     'INSERT INTO members (id, cycle_id, name, position, agency, role, public_key, fingerprint) VALUES (@id, @cycleId, @name, @position, @agency, @role, @publicKey, @fingerprint)',
   ).run({ ...m, fields: undefined });
   setMemberFields(db, m.id, m.fields);
@@ -51,7 +52,9 @@ export function getMember(db: Db, id: string): Member | undefined {
 /** Members assigned to a field of the cycle. */
 export function membersForField(db: Db, cycleId: string, fieldCode: string): string[] {
   return db
-    .prepare('SELECT m.id FROM members m JOIN member_fields f ON f.member_id = m.id WHERE m.cycle_id = ? AND f.field_code = ? ORDER BY m.id')
+    .prepare(
+      'SELECT m.id FROM members m JOIN member_fields f ON f.member_id = m.id WHERE m.cycle_id = ? AND f.field_code = ? ORDER BY m.id',
+    )
     .pluck()
     .all(cycleId, fieldCode) as string[];
 }

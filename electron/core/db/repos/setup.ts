@@ -61,9 +61,14 @@ export function currentCycleRow(db: Db): string | null {
 
 /** Why appraisal counts as started for a cycle (its frameworks and units are then fixed), or null. */
 export function appraisalStartedBy(db: Db, cycleId: string): 'package' | 'appraisal' | 'final' | null {
-  if (stmt(db, "SELECT 1 FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued' LIMIT 1").get(cycleId)) return 'package';
-  if (stmt(db, 'SELECT 1 FROM appraisals a JOIN units u ON u.id = a.unit_id WHERE u.cycle_id = ? LIMIT 1').get(cycleId)) return 'appraisal';
-  if (stmt(db, 'SELECT 1 FROM final_scores f JOIN units u ON u.id = f.unit_id WHERE u.cycle_id = ? LIMIT 1').get(cycleId)) return 'final';
+  if (stmt(db, "SELECT 1 FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued' LIMIT 1").get(cycleId))
+    return 'package';
+  if (stmt(db, 'SELECT 1 FROM appraisals a JOIN units u ON u.id = a.unit_id WHERE u.cycle_id = ? LIMIT 1').get(cycleId))
+    return 'appraisal';
+  if (
+    stmt(db, 'SELECT 1 FROM final_scores f JOIN units u ON u.id = f.unit_id WHERE u.cycle_id = ? LIMIT 1').get(cycleId)
+  )
+    return 'final';
   return null;
 }
 
@@ -94,7 +99,10 @@ export function insertUnitDetails(db: Db, cycleId: string, u: UnitDetails): void
 }
 
 export function updateUnitDetails(db: Db, u: Omit<UnitDetails, 'sortOrder' | 'group'>): void {
-  stmt(db, 'UPDATE units SET name = @name, short_name = @shortName, head = @head, contact = @contact WHERE id = @id').run(u);
+  stmt(
+    db,
+    'UPDATE units SET name = @name, short_name = @shortName, head = @head, contact = @contact WHERE id = @id',
+  ).run(u);
 }
 
 export function setUnitSortOrder(db: Db, id: string, sortOrder: number): void {
@@ -123,15 +131,28 @@ export function countMembers(db: Db, cycleId: string): number {
 }
 
 export function memberCouncilRoles(db: Db, cycleId: string): Map<string, CouncilRole> {
-  const rows = stmt(db, 'SELECT id, council_role AS r FROM members WHERE cycle_id = ?').all(cycleId) as { id: string; r: CouncilRole }[];
+  const rows = stmt(db, 'SELECT id, council_role AS r FROM members WHERE cycle_id = ?').all(cycleId) as {
+    id: string;
+    r: CouncilRole;
+  }[];
   return new Map(rows.map((x) => [x.id, x.r]));
 }
 
 export function updateMemberRow(
   db: Db,
-  m: { id: string; name: string; position: string; agency: string; role: 'member' | 'secretariat'; councilRole: CouncilRole },
+  m: {
+    id: string;
+    name: string;
+    position: string;
+    agency: string;
+    role: 'member' | 'secretariat';
+    councilRole: CouncilRole;
+  },
 ): void {
-  stmt(db, 'UPDATE members SET name = @name, position = @position, agency = @agency, role = @role, council_role = @councilRole WHERE id = @id').run(m);
+  stmt(
+    db,
+    'UPDATE members SET name = @name, position = @position, agency = @agency, role = @role, council_role = @councilRole WHERE id = @id',
+  ).run(m);
 }
 
 export function setMemberCouncilRole(db: Db, id: string, role: CouncilRole): void {
@@ -160,7 +181,21 @@ export function memberHasData(db: Db, id: string): boolean {
 
 export function insertPreviousResult(
   db: Db,
-  r: { cycleId: string; year: number; unitId: string; unitName: string; group: string; benchmark: string; selfAssessed: string; surveyCbccvc: string; surveySipas: string; published: string; precision: number; sourceFile: string; at: string },
+  r: {
+    cycleId: string;
+    year: number;
+    unitId: string;
+    unitName: string;
+    group: string;
+    benchmark: string;
+    selfAssessed: string;
+    surveyCbccvc: string;
+    surveySipas: string;
+    published: string;
+    precision: number;
+    sourceFile: string;
+    at: string;
+  },
 ): void {
   stmt(
     db,

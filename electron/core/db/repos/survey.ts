@@ -14,7 +14,8 @@ export interface SurveyPoints {
 }
 
 export function putSurveyPoints(db: Db, s: SurveyPoints): void {
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO survey_points (unit_id, source, points, respondents, imported_at) VALUES (@unitId, @source, @points, @respondents, @importedAt)
      ON CONFLICT (unit_id, source) DO UPDATE SET points = excluded.points, respondents = excluded.respondents, imported_at = excluded.imported_at`,
   ).run(s);

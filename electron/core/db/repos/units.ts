@@ -13,7 +13,10 @@ export interface Unit {
 const SELECT = 'SELECT id, cycle_id AS cycleId, name, grp AS "group", sort_order AS sortOrder FROM units';
 
 export function insertUnit(db: Db, u: Unit): void {
-  stmt(db, 'INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (@id, @cycleId, @name, @group, @sortOrder)').run(u);
+  stmt(
+    db,
+    'INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (@id, @cycleId, @name, @group, @sortOrder)',
+  ).run(u);
 }
 
 export function listUnits(db: Db, cycleId: string): Unit[] {
@@ -22,7 +25,10 @@ export function listUnits(db: Db, cycleId: string): Unit[] {
 
 /** The cycle's units among `ids`, in listUnits order (one dossier open: no scan of the cycle). */
 export function listUnitsByIds(db: Db, cycleId: string, ids: readonly string[]): Unit[] {
-  return stmt(db, `${SELECT} WHERE cycle_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, name`).all(cycleId, JSON.stringify(ids)) as Unit[];
+  return stmt(
+    db,
+    `${SELECT} WHERE cycle_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, name`,
+  ).all(cycleId, JSON.stringify(ids)) as Unit[];
 }
 
 export function getUnit(db: Db, id: string): Unit | undefined {
