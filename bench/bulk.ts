@@ -23,7 +23,7 @@ import { insertMember } from '../electron/core/db/repos/members.ts';
 import { insertUnit } from '../electron/core/db/repos/units.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../electron/core/framework/hash.ts';
-import { makeScope } from '../electron/core/services/scope.ts';
+import { makeScope } from '../electron/core/dossier/scope.ts';
 import { AgreeRequest, BulkResult, SetManyRequest } from '../shared/contract/bulk.ts';
 import { serialize } from '../shared/decimal/rational.ts';
 import { buildTree, leavesUnder } from '../shared/framework/tree.ts';

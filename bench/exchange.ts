@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, openDatabase, tx } from '../electron/core/db/connection.ts';
 import { parseAppraisalPackage } from '../electron/core/exchange/appraisal-file.ts';
-import { backupDatabase } from '../electron/core/exchange/backup.ts';
+import { backupDatabase } from '../electron/core/db/backup.ts';
 import { commitVerified } from '../electron/core/exchange/import.ts';
 import { sha256Hex, verifyEd25519 } from '../electron/core/exchange/keys.ts';
 import { canonicalJson } from '../electron/core/exchange/refusal.ts';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { listAudit, verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { getDossier } from '../../electron/core/services/dossier.ts';
-import { removeExemption, setExemption } from '../../electron/core/services/exemption.ts';
-import { fieldGrid } from '../../electron/core/services/grid.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
-import { overview } from '../../electron/core/services/workspace.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { getDossier } from '../../electron/core/dossier/dossier.ts';
+import { removeExemption, setExemption } from '../../electron/core/exemptions/propose.ts';
+import { fieldGrid } from '../../electron/core/dossier/grid.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
+import { overview } from '../../electron/core/dossier/workspace.ts';
 import { tempDirs } from '../db/support.ts';
 import { seed } from '../db/seed.ts';
 

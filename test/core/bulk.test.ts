@@ -3,10 +3,10 @@ import { agreeWithSelf } from '../../electron/core/bulk/agree.ts';
 import { setMany } from '../../electron/core/bulk/set-many.ts';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { listAudit, verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { getDossier } from '../../electron/core/services/dossier.ts';
-import { setExemption } from '../../electron/core/services/exemption.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { getDossier } from '../../electron/core/dossier/dossier.ts';
+import { setExemption } from '../../electron/core/exemptions/propose.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { tempDirs } from '../db/support.ts';
 import { seed } from '../db/seed.ts';
 

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
-import { declareConflictOfInterest, withdrawConflictOfInterest } from '../../electron/core/exchange/coi.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { getDossier } from '../../electron/core/services/dossier.ts';
-import { setExemption } from '../../electron/core/services/exemption.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { declareConflictOfInterest, withdrawConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { getDossier } from '../../electron/core/dossier/dossier.ts';
+import { setExemption } from '../../electron/core/exemptions/propose.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { tempDirs } from '../db/support.ts';
 import { seed } from '../db/seed.ts';
 

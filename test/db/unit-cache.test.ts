@@ -5,7 +5,7 @@ import { migrate, userVersion } from '../../electron/core/db/migrate.ts';
 import { DEMO_CYCLE_ID, demoUnitId, initDemo } from '../../electron/core/demo/init.ts';
 import { computeCycleTotals, figuresOf } from '../../electron/core/results/cycle-totals.ts';
 import { cachedCycleFigures } from '../../electron/core/results/unit-cache.ts';
-import { treeFor } from '../../electron/core/services/frameworks.ts';
+import { treeFor } from '../../electron/core/framework/trees.ts';
 import Database from 'better-sqlite3';
 import { tempDirs } from './support.ts';
 

@@ -13,10 +13,11 @@ import { startHarness, type Harness } from '../../electron/harness/server.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { DEMO_CYCLE_ID, DEMO_SECRETARIAT_ID } from '../../electron/core/demo/init.ts';
 import { cycleContext } from '../../electron/core/exchange/cycle-context.ts';
-import { importFiles, registerMemberKey } from '../../electron/core/exchange/index.ts';
+import { importFiles } from '../../electron/core/exchange/import.ts';
+import { registerMemberKey } from '../../electron/core/council/roster-keys.ts';
 import { openCore } from '../../electron/core/open.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { syntheticExchange } from '../exchange/synthetic.ts';
 import { SCREENSHOT_DIR, buildRenderer } from './support.ts';
 

@@ -51,8 +51,8 @@ export async function seedAppraisal(
   const { listCycles } = await import('../../electron/core/db/repos/cycles.ts');
   const { listMembers } = await import('../../electron/core/db/repos/members.ts');
   const { dossierEvidence } = await import('../../electron/core/db/repos/dossiers.ts');
-  const { makeScope } = await import('../../electron/core/services/scope.ts');
-  const { setAppraisal } = await import('../../electron/core/services/appraisal.ts');
+  const { makeScope } = await import('../../electron/core/dossier/scope.ts');
+  const { setAppraisal } = await import('../../electron/core/dossier/appraisal.ts');
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
     const cycleId = listCycles(db)[0]!.id;

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { upsertDossierItem } from '../../electron/core/db/repos/dossiers.ts';
-import { exportAudit, queryAudit, verifyStore } from '../../electron/core/exchange/audit-log.ts';
-import { declareConflictOfInterest, listConflictsOfInterest } from '../../electron/core/exchange/coi.ts';
-import { completenessMatrix } from '../../electron/core/exchange/completeness.ts';
-import { listConflicts, resolveConflict } from '../../electron/core/exchange/conflicts.ts';
+import { exportAudit, queryAudit, verifyStore } from '../../electron/core/audit/log.ts';
+import { declareConflictOfInterest, listConflictsOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
+import { completenessMatrix } from '../../electron/core/council/completeness.ts';
+import { listConflicts, resolveConflict } from '../../electron/core/council/conflicts.ts';
 import { exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
-import { decideExemption, listExemptions } from '../../electron/core/exchange/exemptions.ts';
+import { decideExemption, listExemptions } from '../../electron/core/exemptions/decide.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
-import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/exchange/finalise.ts';
+import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/council/finalise.ts';
 import { importFiles, previewImport } from '../../electron/core/exchange/import.ts';
 import {
   createIdentity,
@@ -24,15 +24,15 @@ import {
   readIdentityInfo,
   unlockIdentity,
 } from '../../electron/core/exchange/keys.ts';
-import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/exchange/roster.ts';
+import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/council/roster-keys.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { minutesDocumentHtml, unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';
 import { cycleNarrative, cycleReport, unitDrilldown } from '../../electron/core/report/index.ts';
 import { councilValue } from '../../shared/report/council-value.ts';
 import { findDrill } from '../../shared/report/drilldown.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { setExemption } from '../../electron/core/services/exemption.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { setExemption } from '../../electron/core/exemptions/propose.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { tempDirs } from '../db/support.ts';
 import { CYCLE, secretariatStore } from './fixture.ts';
 

@@ -20,7 +20,7 @@ import { importEvidenceBytes } from '../../electron/core/evidence/files.ts';
 import { encodeAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
 import { type Signer, generateSigner } from '../../electron/core/exchange/keys.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import type { AppraisalPayload } from '../../shared/exchange/appraisal-package.ts';
 import type { Framework } from '../../shared/framework/types.ts';
 

@@ -16,9 +16,9 @@ import { exportAppraisalPackage } from '../../electron/core/exchange/export-appr
 import { checkPackage, planPackage } from '../../electron/core/exchange/import.ts';
 import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
 import { ExchangeRefusal, canonicalJson } from '../../electron/core/exchange/refusal.ts';
-import { declareConflictOfInterest } from '../../electron/core/exchange/coi.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { setExemption } from '../../electron/core/services/exemption.ts';
+import { declareConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { setExemption } from '../../electron/core/exemptions/propose.ts';
 import { prng } from '../../bench/synthetic.ts';
 import { isExchangeCode } from '../../shared/exchange/codes.ts';
 import { tempDirs } from '../db/support.ts';

@@ -4,8 +4,8 @@ import { verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
 import { readAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { commitImport, importFiles, previewImport } from '../../electron/core/exchange/import.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
-import { setExemption } from '../../electron/core/services/exemption.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
+import { setExemption } from '../../electron/core/exemptions/propose.ts';
 import { tempDirs } from '../db/support.ts';
 import { CYCLE, counts, makeKeys, memberCopy, memberScope, secretariatStore } from './fixture.ts';
 

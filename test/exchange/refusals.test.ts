@@ -9,7 +9,7 @@ import type { Db } from '../../electron/core/db/connection.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { commitImport, importFiles, previewImport } from '../../electron/core/exchange/import.ts';
 import { generateSigner } from '../../electron/core/exchange/keys.ts';
-import { setAppraisal } from '../../electron/core/services/appraisal.ts';
+import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
 import type { AppraisalPayload } from '../../shared/exchange/appraisal-package.ts';
 import { tempDirs } from '../db/support.ts';
 import { CYCLE, type Keys, counts, makeKeys, memberCopy, memberScope, resign, secretariatStore } from './fixture.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
-import { exportAudit } from '../../electron/core/exchange/audit-log.ts';
+import { exportAudit } from '../../electron/core/audit/log.ts';
 import { exportCsv, exportXlsx } from '../../electron/core/export/export.ts';
 import { parseCsv } from '../../electron/core/summary/csv.ts';
 import { csvField } from '../../shared/format/csv.ts';

@@ -10,7 +10,7 @@ import { listAudit } from '../../electron/core/db/repos/audit.ts';
 import { listHeads } from '../../electron/core/db/repos/audit-writer.ts';
 import { DEMO_CYCLE_ID } from '../../electron/core/demo/init.ts';
 import { generateSigner } from '../../electron/core/exchange/keys.ts';
-import { registerMemberKey } from '../../electron/core/exchange/roster.ts';
+import { registerMemberKey } from '../../electron/core/council/roster-keys.ts';
 import { handlers } from '../../electron/core/handlers/index.ts';
 import type { CoreContext } from '../../electron/core/open.ts';
 import { createRouter } from '../../electron/core/router.ts';

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { backupDatabase, backupsDir } from '../../electron/core/exchange/backup.ts';
+import { backupDatabase, backupsDir } from '../../electron/core/db/backup.ts';
 import {
   DEFAULT_SCRYPT,
   createIdentity,

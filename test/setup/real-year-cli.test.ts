@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { agreeWithSelf } from '../../electron/core/bulk/agree.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { makeScope } from '../../electron/core/services/scope.ts';
+import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { tempDir } from '../cli/helpers.ts';
 import { defaultFill, evidenceFolder, fillTemplate, leaves } from '../intake/support.ts';

@@ -4,7 +4,7 @@
  * decisions (every difference by unit and sub-criterion); optional export.
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { type AuditQuery, exportAudit, verifyStore } from '../../core/exchange/audit-log.ts';
+import { type AuditQuery, exportAudit, verifyStore } from '../../core/audit/log.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { secretariatFingerprint } from '../../core/audit/trust.ts';
 import { dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';

@@ -1,5 +1,5 @@
 /** `finalise --db`: lock the cycle with a results snapshot (when complete), or reopen it with a reason. */
-import { finaliseCycle, reopenCycle } from '../../core/exchange/finalise.ts';
+import { finaliseCycle, reopenCycle } from '../../core/council/finalise.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import {
   PASSPHRASE_HELP,

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keys.ts';
-import { registerMemberKey } from '../../core/exchange/roster.ts';
+import { registerMemberKey } from '../../core/council/roster-keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import {
   PASSPHRASE_HELP,

@@ -4,12 +4,12 @@
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { secretariatFingerprint } from '../../core/audit/trust.ts';
-import { verifyStore } from '../../core/exchange/audit-log.ts';
-import { listConflictsOfInterest } from '../../core/exchange/coi.ts';
-import { completenessMatrix } from '../../core/exchange/completeness.ts';
-import { listConflicts } from '../../core/exchange/conflicts.ts';
-import { listExemptions } from '../../core/exchange/exemptions.ts';
-import { rosterWithKeys } from '../../core/exchange/roster.ts';
+import { verifyStore } from '../../core/audit/log.ts';
+import { listConflictsOfInterest } from '../../core/council/conflicts-of-interest.ts';
+import { completenessMatrix } from '../../core/council/completeness.ts';
+import { listConflicts } from '../../core/council/conflicts.ts';
+import { listExemptions } from '../../core/exemptions/decide.ts';
+import { rosterWithKeys } from '../../core/council/roster-keys.ts';
 import { formatIsoDateTime } from '../../../shared/format/vi.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { cycleOf, dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';

@@ -25,7 +25,7 @@ import {
   receivedCycles,
   storedPackages,
 } from '../db/repos/audit-state.ts';
-import { resultsSnapshot } from '../exchange/finalise.ts';
+import { resultsSnapshot } from '../council/finalise.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { TOTALS_RULES } from '../results/unit-cache.ts';
 import type { StoreProblem } from './problems.ts';

@@ -6,7 +6,7 @@
 import type { AgreeRequest, BulkResult } from '../../../shared/contract/bulk.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { leavesUnder } from '../../../shared/framework/tree.ts';
-import type { Scope } from '../services/scope.ts';
+import type { Scope } from '../dossier/scope.ts';
 import { type UnitContext, exemptedBy, requireScorableLeaf, scoreFor, unitContext } from './unit-context.ts';
 import { type CheckedCell, savedView, writeCells } from './write.ts';
 

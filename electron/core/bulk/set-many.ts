@@ -7,8 +7,8 @@
 import canonicalize from 'canonicalize';
 import type { BulkResult, SetManyRequest } from '../../../shared/contract/bulk.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import type { Scope } from '../services/scope.ts';
-import { requireWritable } from '../services/scope.ts';
+import type { Scope } from '../dossier/scope.ts';
+import { requireWritable } from '../dossier/scope.ts';
 import { type UnitContext, requireScorableLeaf, scoreFor, unitContext } from './unit-context.ts';
 import { type CheckedCell, savedView, writeCells } from './write.ts';
 

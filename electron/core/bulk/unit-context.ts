@@ -1,7 +1,7 @@
 /**
  * One unit as a bulk action sees it: its tree, what may be edited, the unit's self-inputs and
  * my appraisals, read once per unit so that checking hundreds of cells costs no query each.
- * The checks are those of a single save (services/appraisal.ts), with the same codes and messages.
+ * The checks are those of a single save (dossier/appraisal.ts), with the same codes and messages.
  */
 import { serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
@@ -10,11 +10,11 @@ import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { activeExemptionCodes, myAppraisalRows, selfInputs } from '../db/repos/bulk.ts';
 import type { Unit } from '../db/repos/units.ts';
-import { hasConflictOfInterest } from '../exchange/coi.ts';
-import { checkEditable } from '../services/appraisal.ts';
-import { requireUnit } from '../services/dossier.ts';
-import { treeFor } from '../services/frameworks.ts';
-import { type Scope, requireWritable } from '../services/scope.ts';
+import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
+import { checkEditable } from '../dossier/appraisal.ts';
+import { requireUnit } from '../dossier/dossier.ts';
+import { treeFor } from '../framework/trees.ts';
+import { type Scope, requireWritable } from '../dossier/scope.ts';
 
 export interface UnitContext {
   readonly unit: Unit;

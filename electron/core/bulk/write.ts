@@ -3,8 +3,8 @@ import { deserialize } from '../../../shared/decimal/rational.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { writeAppraisalScore } from '../db/repos/bulk.ts';
-import type { Scope } from '../services/scope.ts';
-import { decText } from '../services/views.ts';
+import type { Scope } from '../dossier/scope.ts';
+import { decText } from '../dossier/views.ts';
 import type { UnitContext } from './unit-context.ts';
 
 export interface CheckedCell {

@@ -9,7 +9,7 @@ import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { type Unit, listUnits } from '../db/repos/units.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
-import { treeFor } from '../services/frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 
 export interface GroupFramework {
   readonly hash: string;

@@ -60,7 +60,7 @@ import { listCycleSurveyPoints, putSurveyPoints } from '../db/repos/survey.ts';
 import { ZERO, add, cmp, deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import { evidencePath, evidenceStatus } from '../evidence/files.ts';
 import { frameworkHash } from '../framework/hash.ts';
-import { backupDatabase } from './backup.ts';
+import { backupDatabase } from '../db/backup.ts';
 import { checkCycleContent, checkCycleIds } from './cycle-ids.ts';
 import { type Signer, fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
 import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';

@@ -2,11 +2,11 @@
 import { agreeWithSelf } from '../bulk/agree.ts';
 import { setMany } from '../bulk/set-many.ts';
 import type { Handler } from '../router.ts';
-import { setAppraisal } from '../services/appraisal.ts';
-import { getDossier } from '../services/dossier.ts';
-import { removeExemption, setExemption } from '../services/exemption.ts';
-import { fieldGrid } from '../services/grid.ts';
-import { overview, roster } from '../services/workspace.ts';
+import { setAppraisal } from '../dossier/appraisal.ts';
+import { getDossier } from '../dossier/dossier.ts';
+import { removeExemption, setExemption } from '../exemptions/propose.ts';
+import { fieldGrid } from '../dossier/grid.ts';
+import { overview, roster } from '../dossier/workspace.ts';
 import { scopeOf } from './scope.ts';
 
 export const workspaceRoster: Handler<'workspace.roster'> = (ctx) => roster(scopeOf(ctx));

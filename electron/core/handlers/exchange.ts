@@ -33,43 +33,27 @@ import { getCycle } from '../db/repos/cycles.ts';
 import { demoCycleAdoptable } from '../demo/adopt.ts';
 import { getMember, listMembers, setMemberFields } from '../db/repos/members.ts';
 import { listUnits } from '../db/repos/units.ts';
+import { ExchangeRefusal } from '../exchange/refusal.ts';
+import { type ConflictView as CoreConflict, listConflicts, resolveConflict } from '../council/conflicts.ts';
+import { type ExemptionView as CoreExemption, decideExemption, listExemptions } from '../exemptions/decide.ts';
+import { type ImportPreview, commitImport, previewImport } from '../exchange/import.ts';
+import { type RosterEntry, memberForKey, registerMemberKey, rosterWithKeys } from '../council/roster-keys.ts';
+import { type SnapshotInfo, finaliseCycle, listSnapshots, reopenCycle } from '../council/finalise.ts';
+import { completenessMatrix } from '../council/completeness.ts';
 import {
-  ExchangeRefusal,
-  type ConflictView as CoreConflict,
-  type ExemptionView as CoreExemption,
-  type ImportPreview,
-  type RosterEntry,
-  type SnapshotInfo,
-  commitImport,
-  completenessMatrix,
-  decideExemption,
   declareConflictOfInterest,
-  exportAppraisalPackage,
-  exportAudit,
-  exportCyclePackage,
-  finaliseCycle,
-  importCyclePackage,
-  listConflicts,
   listConflictsOfInterest,
-  listExemptions,
-  listSnapshots,
-  memberForKey,
-  parsePublicKey,
-  previewImport,
-  queryAudit,
-  registerMemberKey,
-  reopenCycle,
-  resolveConflict,
-  rosterWithKeys,
-  verifyCyclePackage,
-  verifyStore,
   withdrawConflictOfInterest,
-} from '../exchange/index.ts';
+} from '../council/conflicts-of-interest.ts';
+import { exportAppraisalPackage } from '../exchange/export-appraisal.ts';
+import { exportAudit, queryAudit, verifyStore } from '../audit/log.ts';
+import { exportCyclePackage, importCyclePackage, verifyCyclePackage } from '../exchange/cycle-package.ts';
+import { parsePublicKey } from '../exchange/keys.ts';
 import { secretariatFingerprint } from '../audit/trust.ts';
 import { cycleContext } from '../exchange/cycle-context.ts';
 import { discardTicket, produceOutbox, ticketFile } from '../files/store.ts';
 import type { Handler } from '../router.ts';
-import type { Scope } from '../services/scope.ts';
+import type { Scope } from '../dossier/scope.ts';
 import { keyInfoOf, signerOf } from './identity.ts';
 import { currentCycleId, currentIdentity, scopeOf, secretariatKeyFailure } from './scope.ts';
 

@@ -14,12 +14,12 @@ import {
   type IdentityInfo,
   type Signer,
   createIdentity,
-  memberForKey,
   passphraseBox,
   publicKeyFile,
   readIdentityInfo,
   unlockIdentity,
-} from '../exchange/index.ts';
+} from '../exchange/keys.ts';
+import { memberForKey } from '../council/roster-keys.ts';
 import { MIN_PASSPHRASE } from '../exchange/keys.ts';
 import { MIN_NEW_PASSPHRASE } from '../../../shared/exchange/passphrase.ts';
 import { produceOutbox } from '../files/store.ts';

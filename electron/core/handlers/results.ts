@@ -32,7 +32,7 @@ import {
 import type { MeetingPatch } from '../report/meeting.ts';
 import type { Handler } from '../router.ts';
 import { importSurveyFile, surveyResponseSummaries } from '../survey/import.ts';
-import type { Scope } from '../services/scope.ts';
+import type { Scope } from '../dossier/scope.ts';
 import { scopeOf, secretariatKeyFailure } from './scope.ts';
 
 export const SECRETARIAT_ONLY = 'SECRETARIAT_ONLY';

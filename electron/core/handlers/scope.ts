@@ -16,7 +16,7 @@ import { secretariatFingerprint } from '../audit/trust.ts';
 import { setAuditWriter } from '../db/repos/audit-writer.ts';
 import { currentCycleRow } from '../db/repos/setup.ts';
 import { getMember } from '../db/repos/members.ts';
-import { type Scope, makeScope } from '../services/scope.ts';
+import { type Scope, makeScope } from '../dossier/scope.ts';
 import { installationFingerprint, unlockedSigner } from './identity.ts';
 
 /**

@@ -9,7 +9,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { HandlerContext } from '../context.ts';
 import { getMember, listMembers } from '../db/repos/members.ts';
 import type { Handler } from '../router.ts';
-import { rosterMember } from '../services/workspace.ts';
+import { rosterMember } from '../dossier/workspace.ts';
 import { installationFingerprint } from './identity.ts';
 import { currentCycleId, currentIdentity } from './scope.ts';
 

@@ -17,7 +17,7 @@ import { stmt } from '../db/statements.ts';
 import { type Cycle, getCycle } from '../db/repos/cycles.ts';
 import { cycleFrameworkGroups } from '../db/repos/frameworks.ts';
 import { type Unit, listUnits, listUnitsByIds } from '../db/repos/units.ts';
-import { treeFor } from '../services/frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 
 export interface CycleTotalsOptions {
   /** Count exemptions still proposed (a member's own view); the official results count approved ones only. */

@@ -18,7 +18,7 @@ import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import { stmt } from '../db/statements.ts';
-import { treeFor } from '../services/frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 import { type CycleTotalsOptions, computeCycleTotals, requireCycle } from './cycle-totals.ts';
 
 const MICRO = 1_000_000n;

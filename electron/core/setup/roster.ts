@@ -1,7 +1,7 @@
 /**
  * The council's roster (danh sách Hội đồng thẩm định) of a cycle: members added, edited and
  * removed; imported from a .xlsx/.csv list (name, position, agency, role, fields); public keys
- * registered from a key file (exchange/roster.ts) or by the full fingerprint read aloud. Every
+ * registered from a key file (council/roster-keys.ts) or by the full fingerprint read aloud. Every
  * change is one transaction with an audit row.
  *
  * Roles: the council role (chair, vice_chair, member, secretary) is what the minutes print; the

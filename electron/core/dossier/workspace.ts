@@ -6,7 +6,7 @@ import type { Overview, RosterMember, UnitProgress } from '../../../shared/contr
 import { isDemoCycle } from '../demo/adopt.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
-import { treeFor } from './frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
 import { totalsView } from './views.ts';
 

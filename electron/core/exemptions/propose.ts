@@ -8,9 +8,9 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { deleteExemption, getExemption, upsertExemption } from '../db/repos/exemptions.ts';
-import { requireEditableLeaf } from './appraisal.ts';
-import { getDossierNode } from './dossier.ts';
-import type { Scope } from './scope.ts';
+import { requireEditableLeaf } from '../dossier/appraisal.ts';
+import { getDossierNode } from '../dossier/dossier.ts';
+import type { Scope } from '../dossier/scope.ts';
 
 export interface ExemptionInput {
   readonly unitId: string;

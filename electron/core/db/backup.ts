@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Db, backupTo } from '../db/connection.ts';
+import { type Db, backupTo } from './connection.ts';
 
 export function backupsDir(dataDir: string): string {
   return join(dataDir, 'backups');

@@ -14,9 +14,9 @@ import { getEvidence, listEvidence } from '../db/repos/evidence.ts';
 import { listUnitExemptions } from '../db/repos/exemptions.ts';
 import { type Unit, getUnit } from '../db/repos/units.ts';
 import { evidenceStatus } from '../evidence/files.ts';
-import { hasConflictOfInterest } from '../exchange/coi.ts';
+import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
-import { treeFor } from './frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
 import { decText, totalsView } from './views.ts';
 

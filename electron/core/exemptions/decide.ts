@@ -14,8 +14,8 @@ import { compareCodes } from '../../../shared/framework/tree.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
-import { decText } from '../services/views.ts';
-import { cycleContext, leafOf } from './cycle-context.ts';
+import { decText } from '../dossier/views.ts';
+import { cycleContext, leafOf } from '../exchange/cycle-context.ts';
 
 export interface ExemptionView {
   readonly unitId: string;

@@ -17,12 +17,12 @@ import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { figuresOf } from '../results/cycle-results.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
-import { backupDatabase } from './backup.ts';
-import { listConflictsOfInterest } from './coi.ts';
+import { backupDatabase } from '../db/backup.ts';
+import { listConflictsOfInterest } from './conflicts-of-interest.ts';
 import { completenessMatrix } from './completeness.ts';
-import { cycleContext, frameworkHashes } from './cycle-context.ts';
-import { sha256Hex } from './keys.ts';
-import { canonicalJson } from './refusal.ts';
+import { cycleContext, frameworkHashes } from '../exchange/cycle-context.ts';
+import { sha256Hex } from '../exchange/keys.ts';
+import { canonicalJson } from '../exchange/refusal.ts';
 import { cycleGroupOrder } from '../db/repos/groups.ts';
 
 export interface SnapshotInfo {

@@ -18,10 +18,10 @@ import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { type EvidenceStatus, evidenceStatus } from '../evidence/files.ts';
-import { decText } from '../services/views.ts';
+import { decText } from '../dossier/views.ts';
 import { cycleMergeState } from './candidates.ts';
-import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
-import { statements } from './merge-store.ts';
+import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
+import { statements } from '../exchange/merge-store.ts';
 
 export interface EvidenceView {
   readonly sha256: string;

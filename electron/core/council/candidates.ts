@@ -5,7 +5,7 @@
  */
 import type { ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
 import { type Candidate, type FinalScoreData, type ItemKey, itemKey } from '../../../shared/exchange/merge.ts';
-import type { CycleContext } from './cycle-context.ts';
+import type { CycleContext } from '../exchange/cycle-context.ts';
 
 export interface CycleMergeState {
   readonly candidates: ReadonlyMap<ItemKey, readonly Candidate[]>;

@@ -12,8 +12,8 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { requireUnit } from '../services/dossier.ts';
-import { type Scope, requireWritable } from '../services/scope.ts';
+import { requireUnit } from '../dossier/dossier.ts';
+import { type Scope, requireWritable } from '../dossier/scope.ts';
 
 export interface ConflictOfInterestView {
   readonly unitId: string;

@@ -21,9 +21,9 @@ import {
 } from '../db/repos/appraisals.ts';
 import { getEvidence } from '../db/repos/evidence.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
-import { hasConflictOfInterest } from '../exchange/coi.ts';
+import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
 import { getDossierNode, isReadOnly, requireUnit } from './dossier.ts';
-import { treeFor } from './frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 import { type Scope, requireWritable } from './scope.ts';
 
 /**

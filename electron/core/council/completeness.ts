@@ -19,7 +19,7 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import { evidenceStatus } from '../evidence/files.ts';
 import { cycleMergeState } from './candidates.ts';
-import { cycleContext } from './cycle-context.ts';
+import { cycleContext } from '../exchange/cycle-context.ts';
 
 export interface CompletenessCell {
   readonly field: string;

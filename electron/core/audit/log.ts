@@ -11,11 +11,11 @@ import { csvField } from '../../../shared/format/csv.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db/connection.ts';
-import { checkHeads, type HeadsOptions, type HeadsSummary } from '../audit/heads.ts';
-import type { StoreProblem } from '../audit/problems.ts';
-import { recomputeStore } from '../audit/recompute.ts';
+import { checkHeads, type HeadsOptions, type HeadsSummary } from './heads.ts';
+import type { StoreProblem } from './problems.ts';
+import { recomputeStore } from './recompute.ts';
 import { type AuditRow, type ChainCheck, listAudit, verifyAuditChain } from '../db/repos/audit.ts';
-import { fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
+import { fingerprintOf, sha256Hex, verifyEd25519 } from '../exchange/keys.ts';
 
 export interface AuditQuery {
   readonly entity?: string;

@@ -6,7 +6,7 @@ import { leavesUnder } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { listUnits } from '../db/repos/units.ts';
 import { isReadOnly } from './dossier.ts';
-import { treeFor } from './frameworks.ts';
+import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
 import { decText } from './views.ts';
 

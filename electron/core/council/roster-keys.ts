@@ -12,7 +12,7 @@ import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getMember, listMembers } from '../db/repos/members.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
-import { parsePublicKey } from './keys.ts';
+import { parsePublicKey } from '../exchange/keys.ts';
 
 export interface RosterEntry {
   readonly id: string;
