@@ -11,7 +11,7 @@
  * both sides alike. Run alone: `npx tsx bench/cli.ts [--quick]`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCli, cliBundleStale } from '../scripts/build-cli.mjs';

@@ -37,7 +37,7 @@ export function formatFigures(figures: readonly Figure[]): string {
       const verdict =
         f.goal === undefined
           ? ''
-          : `   goal ≤ ${num(f.goal)} ${f.unit}`.trimEnd() + `: ${f.value <= f.goal ? 'met' : 'NOT MET'}`;
+          : `${`   goal ≤ ${num(f.goal)} ${f.unit}`.trimEnd()}: ${f.value <= f.goal ? 'met' : 'NOT MET'}`;
       const head = `${f.name.padEnd(width)} ${value.padStart(12)}${verdict}`;
       return f.includes ? `${head}\n${' '.repeat(4)}(${f.includes})` : head;
     })

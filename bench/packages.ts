@@ -72,18 +72,16 @@ export function memberPackages(db: Db, cycle: RealCycle, seed = 5): MemberPackag
         const input = (disagree ? sampleInput(node, rnd) : agreed) as AppraisalItem['input'];
         const r = scoreNode(node.scoring!, node.maxPoints, input);
         if (!r.ok) throw new Error(`${leaf.code}: ${r.error.message}`);
-        items
-          .get(m.id)!
-          .push({
-            unitId: unit.id,
-            nodeCode: leaf.code,
-            input,
-            score: serialize(r.value),
-            comment: '',
-            evidence: [],
-            exemption: null,
-            updatedAt: at,
-          });
+        items.get(m.id)!.push({
+          unitId: unit.id,
+          nodeCode: leaf.code,
+          input,
+          score: serialize(r.value),
+          comment: '',
+          evidence: [],
+          exemption: null,
+          updatedAt: at,
+        });
       }
     }
   }

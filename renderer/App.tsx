@@ -45,7 +45,7 @@ export function App() {
     [boot, setIdentity],
   );
 
-  let body;
+  let body: React.ReactNode;
   if (boot.state === 'loading') {
     body = (
       <main className="centered" id="main" aria-busy="true">

@@ -17,7 +17,7 @@ export interface CliCommand {
   /** Usage text in Vietnamese, printed by `<command> --help`. */
   readonly usage: string;
   /** Runs with the arguments after the command name; resolves to the exit code (0 when omitted). */
-  run(args: readonly string[], io: CliIO): Promise<number | void>;
+  run(args: readonly string[], io: CliIO): Promise<number | undefined>;
 }
 
 /** How a command is listed in the registry: a one-line description and a lazy loader. */

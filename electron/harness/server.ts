@@ -256,7 +256,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.once('finish', () => req.destroy());
       return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
     }
-    let input: unknown = undefined;
+    let input: unknown;
     if (body.trim() !== '') {
       const type = req.headers['content-type'] ?? '';
       if (!/^application\/json\b/i.test(type)) return sendError(res, 400, 'INVALID_INPUT');

@@ -31,7 +31,7 @@ export function pct(text: string): string {
 
 /** Are two decimal strings the same value ("0.5" and "0.50")? */
 export function sameValue(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (a == null || b == null) return a == b;
+  if (a == null || b == null) return (a ?? null) === (b ?? null);
   const x = parseDecimal(a);
   const y = parseDecimal(b);
   return !!x && !!y && x.n === y.n && x.d === y.d;

@@ -16,7 +16,7 @@
  */
 import { compareCodes } from './tree.ts';
 import { GROUPS_2023 } from './groups.ts';
-import { type Framework, type FrameworkNode, type Scoring } from './types.ts';
+import type { Framework, FrameworkNode, Scoring } from './types.ts';
 
 const DEC_RE = /^([+-])?(\d+)(?:[.,](\d+))?$/;
 

@@ -75,7 +75,7 @@ describe('data errors name the file, the row and the column (exit 1)', () => {
       'SUMMARY_FILE_UNREADABLE',
     );
     expect(err).toContain('khong-co.csv');
-    expect(await fails(['results', '--summary', tmp.dir + '/'], 'SUMMARY_UNSUPPORTED_FORMAT')).toBeTruthy();
+    expect(await fails(['results', '--summary', `${tmp.dir}/`], 'SUMMARY_UNSUPPORTED_FORMAT')).toBeTruthy();
     const xls = tmp.file('old.xls', 'x');
     expect(await fails(['results', '--summary', xls], 'SUMMARY_UNSUPPORTED_FORMAT')).toContain('old.xls');
     const bad = tmp.file('bad.xlsx', 'not a zip');

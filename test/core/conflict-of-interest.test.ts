@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
-import { declareConflictOfInterest, withdrawConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
+import {
+  declareConflictOfInterest,
+  withdrawConflictOfInterest,
+} from '../../electron/core/council/conflicts-of-interest.ts';
 import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
 import { getDossier } from '../../electron/core/dossier/dossier.ts';
 import { setExemption } from '../../electron/core/exemptions/propose.ts';

@@ -29,7 +29,7 @@ describe('migration 008 (dossier intake)', () => {
     });
     db.exec("UPDATE dossier_items SET round1_claimed = '1.5'");
     db.exec(
-      "INSERT INTO evidence (cycle_id, sha256, title, file_name) VALUES ('c', '" + 'a'.repeat(64) + "', 'T', 'a.pdf')",
+      `INSERT INTO evidence (cycle_id, sha256, title, file_name) VALUES ('c', '${'a'.repeat(64)}', 'T', 'a.pdf')`,
     );
     db.exec(
       "INSERT INTO dossier_evidence (unit_id, node_code, evidence_id, page, cited_name) VALUES ('u', '1.1', 1, 2, 'b.pdf')",

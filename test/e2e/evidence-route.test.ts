@@ -76,7 +76,7 @@ describe('harness evidence route', () => {
     expect((await get(`/evidence/${shaB}?ticket=${ticketA}`)).status).toBe(403);
     expect((await get(`/evidence/${'f'.repeat(64)}?ticket=${ticketA}`)).status).toBe(403);
     expect((await get(`/evidence/..%2f..%2fcchc.sqlite?ticket=${ticketA}`)).status).toBe(403);
-    expect((await get(a, 'localhost:' + harness.port)).status).toBe(421);
+    expect((await get(a, `localhost:${harness.port}`)).status).toBe(421);
     expect((await get(a, `127.0.0.1:${harness.port}`, 'DELETE')).status).toBe(405);
     expect((await get(a, `127.0.0.1:${harness.port}`, 'HEAD')).status).toBe(200);
   });

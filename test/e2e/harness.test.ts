@@ -98,7 +98,7 @@ describe('harness transport', () => {
   });
 
   it('refuses other Host headers (DNS rebinding) and foreign origins', async () => {
-    for (const host of ['localhost:' + harness.port, 'evil.example', `127.0.0.1:${harness.port + 1}`, '127.0.0.1']) {
+    for (const host of [`localhost:${harness.port}`, 'evil.example', `127.0.0.1:${harness.port + 1}`, '127.0.0.1']) {
       const r = await raw({ path: `/?token=${harness.token}`, headers: { host } });
       expect(r.status).toBe(421);
       expect(JSON.parse(r.body).error.code).toBe('FORBIDDEN_HOST');

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { upsertDossierItem } from '../../electron/core/db/repos/dossiers.ts';
 import { exportAudit, queryAudit, verifyStore } from '../../electron/core/audit/log.ts';
-import { declareConflictOfInterest, listConflictsOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
+import {
+  declareConflictOfInterest,
+  listConflictsOfInterest,
+} from '../../electron/core/council/conflicts-of-interest.ts';
 import { completenessMatrix } from '../../electron/core/council/completeness.ts';
 import { listConflicts, resolveConflict } from '../../electron/core/council/conflicts.ts';
 import { exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';

@@ -29,7 +29,7 @@ interface Recorded {
 
 /** A stand-in for the electron module: records what main does; unknown members are no-op functions. */
 function fakeElectron(dataDir: string, rec: Recorded): unknown {
-  const noop = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : noop), apply: () => undefined });
+  const noop = new Proxy(() => {}, { get: (_t, p) => (p === 'then' ? undefined : noop), apply: () => undefined });
   const permissive = <T extends object>(o: T): T =>
     new Proxy(o, { get: (t, p) => (p in t ? (t as Record<string | symbol, unknown>)[p] : noop) });
   class BrowserWindow {

@@ -4,7 +4,6 @@
  * is refused; refusals of uploaded files come back coded with file, row and column.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../electron/core/handlers/index.ts';
 import { openCore } from '../../electron/core/open.ts';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cycleJson, exportCsv, exportXlsx } from '../../core/export/export.ts';
 import { parseCommandArgs } from '../args.ts';
-import { type CliCommand, type CliIO } from '../command.ts';
+import type { CliCommand, CliIO } from '../command.ts';
 import { openCycle, outPath } from './minutes.ts';
 
 const USAGE = `Cách dùng:

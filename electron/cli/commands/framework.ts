@@ -1,11 +1,3 @@
-/**
- * `framework export|import`: a criteria framework to and from .xlsx or .json.
- *   framework export --group G [--db FILE [--cycle ID]] --out FILE.xlsx|.json
- *   framework import FILE.xlsx|.json [--db FILE --cycle ID]
- * Without --db, export writes the built-in sample; import validates the file and prints
- * its hash (with --db it stores it and makes it the cycle's framework for its group).
- */
-import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Framework } from '../../../shared/framework/types.ts';

@@ -46,7 +46,7 @@ export function checkEditable(
     );
   }
   const node = tree.byCode.get(nodeCode);
-  if (!node || !node.groups.includes(unit.group)) {
+  if (!node?.groups.includes(unit.group)) {
     throw new CodedFailure('NODE_NOT_FOUND', `Không có tiêu chí “${nodeCode}” trong bộ tiêu chí của đơn vị.`, {
       nodeCode,
     });

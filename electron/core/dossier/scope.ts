@@ -1,7 +1,7 @@
 /** Who acts, in which cycle: resolved once per call from the session and the store. */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../db/connection.ts';
-import { type Cycle } from '../db/repos/cycles.ts';
+import type { Cycle } from '../db/repos/cycles.ts';
 import { type Member, getMember } from '../db/repos/members.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 

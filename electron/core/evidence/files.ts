@@ -43,7 +43,7 @@ const verified = new Map<string, { mtimeMs: number; size: number; ok: boolean }>
 /** Is the file present and still the content its hash names? Re-hashes only when size or mtime moved. */
 export function evidenceStatus(dataDir: string, sha256: string): EvidenceStatus {
   const path = evidencePath(dataDir, sha256);
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch {

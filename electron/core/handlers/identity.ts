@@ -10,79 +10,18 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import type { HandlerContext } from '../context.ts';
 import { getMember } from '../db/repos/members.ts';
-import {
-  type IdentityInfo,
-  type Signer,
-  createIdentity,
-  passphraseBox,
-  publicKeyFile,
-  readIdentityInfo,
-  unlockIdentity,
-} from '../exchange/keys.ts';
+import { createIdentity, passphraseBox, publicKeyFile, unlockIdentity } from '../exchange/keys.ts';
 import { memberForKey } from '../council/roster-keys.ts';
 import { MIN_PASSPHRASE } from '../exchange/keys.ts';
 import { MIN_NEW_PASSPHRASE } from '../../../shared/exchange/passphrase.ts';
 import { produceOutbox } from '../files/store.ts';
-import type { CoreContext } from '../open.ts';
 import type { Handler } from '../router.ts';
 import { currentCycleId, currentIdentity } from './scope.ts';
 
-const unlocked = new WeakMap<CoreContext, Signer>();
+import { autoUnlock, info, keyInfoOf, unlocked } from './signer.ts';
 
-function info(ctx: HandlerContext): IdentityInfo | null {
-  return readIdentityInfo(ctx.core.dataDir);
-}
-
-/** The OS keychain opens a key it sealed without asking anything. */
-function autoUnlock(ctx: HandlerContext, i: IdentityInfo): Signer | null {
-  const cached = unlocked.get(ctx.core);
-  if (cached && cached.fingerprint === i.fingerprint) return cached;
-  if (ctx.keyBox && i.protection === ctx.keyBox.kind) {
-    const s = unlockIdentity(ctx.core.dataDir, ctx.keyBox);
-    unlocked.set(ctx.core, s);
-    return s;
-  }
-  return null;
-}
-
-/** The installation's key if it is unlocked now, else null (never throws). */
-export function unlockedSigner(ctx: HandlerContext): Signer | null {
-  try {
-    const i = info(ctx);
-    return i ? autoUnlock(ctx, i) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The installation's public key fingerprint, or null (no key, or an unreadable key file). */
-export function installationFingerprint(ctx: HandlerContext): string | null {
-  try {
-    return info(ctx)?.fingerprint ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The installation's signer, unlocked; IDENTITY_LOCKED / EXCHANGE_IDENTITY_MISSING otherwise. */
-export function signerOf(ctx: HandlerContext): Signer {
-  const i = info(ctx);
-  if (!i) throw new CodedFailure('EXCHANGE_IDENTITY_MISSING', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_MISSING);
-  const s = autoUnlock(ctx, i);
-  if (!s)
-    throw new CodedFailure(
-      'IDENTITY_LOCKED',
-      'Khóa định danh của máy này đang khóa. Hãy nhập mật khẩu bảo vệ khóa để mở khóa rồi thử lại.',
-    );
-  return s;
-}
-
-/** The public side of the key, or EXCHANGE_IDENTITY_MISSING. */
-export function keyInfoOf(ctx: HandlerContext): IdentityInfo {
-  const i = info(ctx);
-  if (!i) throw new CodedFailure('EXCHANGE_IDENTITY_MISSING', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_MISSING);
-  return i;
-}
+// handlers/exchange.ts still imports these from here (until its split lands).
+export { keyInfoOf, signerOf } from './signer.ts';
 
 function status(ctx: HandlerContext): KeyStatus {
   const i = info(ctx);

@@ -17,7 +17,7 @@ import { setAuditWriter } from '../db/repos/audit-writer.ts';
 import { currentCycleRow } from '../db/repos/setup.ts';
 import { getMember } from '../db/repos/members.ts';
 import { type Scope, makeScope } from '../dossier/scope.ts';
-import { installationFingerprint, unlockedSigner } from './identity.ts';
+import { installationFingerprint, unlockedSigner } from './signer.ts';
 
 /**
  * The cycle the app opens: the one the secretariat made current (cycles.is_current, set when a

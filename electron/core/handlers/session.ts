@@ -10,7 +10,7 @@ import type { HandlerContext } from '../context.ts';
 import { getMember, listMembers } from '../db/repos/members.ts';
 import type { Handler } from '../router.ts';
 import { rosterMember } from '../dossier/workspace.ts';
-import { installationFingerprint } from './identity.ts';
+import { installationFingerprint } from './signer.ts';
 import { currentCycleId, currentIdentity } from './scope.ts';
 
 const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');

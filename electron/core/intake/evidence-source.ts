@@ -65,7 +65,7 @@ async function walk(root: string, dir: string, out: EvidenceEntry[]): Promise<vo
 export async function openEvidenceSource(path: string | null, display?: string): Promise<EvidenceSource> {
   if (path === null) return { kind: 'none', name: '', entries: [] };
   const name = display ?? basename(path);
-  let st;
+  let st: Awaited<ReturnType<typeof stat>>;
   try {
     st = await stat(path);
   } catch {

@@ -137,7 +137,7 @@ export function parseCitations(text: string, where: Where, problems: CodedError[
     const m = PAGE_RE.exec(t);
     let fileName = t;
     let page: number | null = null;
-    if (m && m[1]) {
+    if (m?.[1]) {
       const p = (m[2] ?? m[3] ?? '').trim();
       if (!/^[1-9]\d{0,5}$/.test(p)) {
         problems.push(

@@ -54,7 +54,7 @@ export function csvToRawTable(text: string, file: string): RawTable {
     body = body.slice(sep[0].length);
     skipped = 1;
   }
-  let records;
+  let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(body, delimiter === undefined ? {} : { delimiter });
   } catch (e) {

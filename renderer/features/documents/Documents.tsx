@@ -15,7 +15,6 @@ import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
 import { rv } from '../../i18n/results.ts';
-import { vi } from '../../i18n/vi.ts';
 import { loadReport } from '../results/data.ts';
 import { deliver } from '../results/deliver.ts';
 import { ResultsLayout } from '../results/ResultsLayout.tsx';

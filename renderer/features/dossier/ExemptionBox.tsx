@@ -71,7 +71,7 @@ export function ExemptionBox({
     invalidateOverview();
     void saver.setExemption(unitId, node.code, baseOf(node), next, { delay });
   };
-  const escape = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     if (current === null) setOpen(false);
@@ -100,7 +100,7 @@ export function ExemptionBox({
         </>
       )}
       {editing && (
-        <div className="exemption-form" onKeyDown={escape}>
+        <div className="exemption-form" onKeyDown={onKeyDown}>
           <div className="field">
             <label htmlFor={`${id}-reason`}>
               {D.reason}{' '}

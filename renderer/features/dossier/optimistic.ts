@@ -52,7 +52,7 @@ export function totalsWithLocalScores(
   const fieldDelta = new Map<string, Rational>();
   for (const [code, score] of scores) {
     const node = byCode.get(code);
-    if (!node || !node.leaf || node.readOnly || node.scoring?.kind === 'survey' || exemptedBy(byCode, code)) continue;
+    if (!node?.leaf || node.readOnly || node.scoring?.kind === 'survey' || exemptedBy(byCode, code)) continue;
     const before = dec(node.effective);
     const after = score ?? dec(selfScore(node));
     const d = sub(after, before);

@@ -70,18 +70,16 @@ function fieldsOf(group: UnitGroup, overview: Overview): Promise<Result<FieldTab
   if (!hit) {
     const unit = overview.units.find((u) => u.group === group);
     hit = unit
-      ? api.dossier
-          .get({ unitId: unit.id })
-          .then((r) =>
-            r.ok
-              ? {
-                  ok: true as const,
-                  value: r.value.nodes
-                    .filter((n) => n.depth === 0)
-                    .map((n) => ({ code: n.code, title: n.title, mine: !n.readOnly })),
-                }
-              : r,
-          )
+      ? api.dossier.get({ unitId: unit.id }).then((r) =>
+          r.ok
+            ? {
+                ok: true as const,
+                value: r.value.nodes
+                  .filter((n) => n.depth === 0)
+                  .map((n) => ({ code: n.code, title: n.title, mine: !n.readOnly })),
+              }
+            : r,
+        )
       : Promise.resolve({ ok: true as const, value: [] });
     fieldsCache.set(key, hit);
     void hit.then((r) => !r.ok && fieldsCache.delete(key));
@@ -129,7 +127,7 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
       saver.subscribe((e) => {
         const v = viewRef.current;
         if (e.type === 'bulk') {
-          if (v && v.units.some((u) => e.unitIds.includes(u.id))) reload();
+          if (v?.units.some((u) => e.unitIds.includes(u.id))) reload();
           return;
         }
         if (e.type !== 'saved' || !v || !v.units.some((u) => u.id === e.unitId)) return;

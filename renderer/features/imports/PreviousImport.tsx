@@ -7,7 +7,6 @@ import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { rv } from '../../i18n/results.ts';
-import { vi } from '../../i18n/vi.ts';
 import { p2 } from '../results/format.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { ImportError } from './ImportError.tsx';

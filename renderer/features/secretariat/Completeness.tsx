@@ -11,7 +11,6 @@ import { hrefFor } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
 import { sv } from '../../i18n/secretariat.ts';
-import { vi } from '../../i18n/vi.ts';
 import { count } from '../exchange/format.ts';
 import { exchangePaths } from './paths.ts';
 import { StepHead } from './StepHead.tsx';

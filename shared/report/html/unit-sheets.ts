@@ -139,8 +139,7 @@ function evidenceOf(node: DrillNode): string {
 }
 
 function exemptionText(node: DrillNode): string {
-  if (!node.exemption || node.exemption.status !== 'approved')
-    return node.counted ? '' : 'Hạ điểm chuẩn (tiêu chí cấp trên)';
+  if (node.exemption?.status !== 'approved') return node.counted ? '' : 'Hạ điểm chuẩn (tiêu chí cấp trên)';
   return `Hạ điểm chuẩn: ${node.exemption.reason}${node.exemption.legalBasis ? ` (${node.exemption.legalBasis})` : ''}`;
 }
 

@@ -128,7 +128,7 @@ export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false;
 export function verifyAuditChain(db: Db): ChainCheck {
   let prev = GENESIS_HASH;
   let rows = 0;
-  for (const r of stmt(db, SELECT + ' ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  for (const r of stmt(db, `${SELECT} ORDER BY seq`).iterate() as Iterable<AuditRow>) {
     if (r.prevHash !== prev) return { ok: false, seq: r.seq, reason: 'prev_hash does not match the previous row' };
     const { seq: _s, prevHash: _p, hash, ...content } = r;
     if (auditRowHash(prev, content) !== hash)

@@ -1,7 +1,8 @@
 /**
  * The glue that imports electron cannot run here, so its shape is checked from the source:
- * few small files, the security constants applied, nothing unsafe switched on, and no
- * electron import outside electron/main and electron/preload.
+ * few small files, the security constants applied, nothing unsafe switched on. Which layer may
+ * import which (no electron outside electron/main and electron/preload, the renderer only through
+ * its api client, shared/ pure, no SQL outside electron/core/db) is Biome's job: see biome.jsonc.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,12 +24,6 @@ const importsElectron = (src: string) =>
   /from\s+'electron'|require\('electron'\)|from\s+'electron-store'/.test(src.replace(/import type[^;]+;/g, ''));
 
 describe('layers', () => {
-  it('only electron/main and electron/preload import electron at runtime', () => {
-    for (const dir of ['shared', 'electron/core', 'electron/harness', 'renderer']) {
-      for (const f of files(dir)) expect(importsElectron(read(f)), f).toBe(false);
-    }
-  });
-
   it('keeps the electron glue to a few small files', () => {
     const glue = files('electron/main').filter((f) => importsElectron(read(f)));
     expect(glue.map((f) => path.basename(f)).sort()).toEqual([
@@ -39,7 +34,7 @@ describe('layers', () => {
       'settings.ts',
       'window.ts',
     ]);
-    for (const f of glue) expect(read(f).split('\n').length, f).toBeLessThan(90);
+    for (const f of glue) expect(read(f).split('\n').length, f).toBeLessThan(100);
   });
 
   it('applies the security decisions and never switches protections off', () => {
@@ -68,13 +63,5 @@ describe('layers', () => {
     expect(src).toMatch(/exposeInMainWorld\(GLOBAL_API_NAME, api\)/);
     expect(src).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     expect(src).not.toMatch(/\bsend\b\s*:|invoke\s*:/);
-  });
-
-  it('the renderer talks to the core only through api/client.ts', () => {
-    for (const f of files('renderer')) {
-      if (f.startsWith(path.join('renderer', 'api'))) continue;
-      const src = read(f);
-      expect(src, f).not.toMatch(/\bfetch\(|window\.cchc|XMLHttpRequest|WebSocket/);
-    }
   });
 });
