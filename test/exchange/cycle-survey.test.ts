@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
 import { generateSigner } from '../../electron/core/exchange/keys.ts';
-import { cycleReport, unitDrilldown } from '../../electron/core/report/index.ts';
+import { cycleReport } from '../../electron/core/report/report.ts';
+import { unitDrilldown } from '../../electron/core/report/drilldown.ts';
 import { tempDirs } from '../db/support.ts';
 import { DEMO_CYCLE_ID, demoDb } from '../report/demo-db.ts';
 

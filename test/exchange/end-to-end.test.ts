@@ -30,7 +30,9 @@ import {
 import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/council/roster-keys.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { minutesDocumentHtml, unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';
-import { cycleNarrative, cycleReport, unitDrilldown } from '../../electron/core/report/index.ts';
+import { cycleNarrative } from '../../electron/core/report/narrative.ts';
+import { cycleReport } from '../../electron/core/report/report.ts';
+import { unitDrilldown } from '../../electron/core/report/drilldown.ts';
 import { councilValue } from '../../shared/report/council-value.ts';
 import { findDrill } from '../../shared/report/drilldown.ts';
 import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';
-import { unitDrilldown } from '../../electron/core/report/index.ts';
+import { unitDrilldown } from '../../electron/core/report/drilldown.ts';
 import { parseDecimal } from '../../shared/decimal/rational.ts';
 import { formatPoints } from '../../shared/format/vi.ts';
 import { flattenDrill } from '../../shared/report/drilldown.ts';

@@ -17,18 +17,12 @@ import { sharedChromiumPrinter } from '../documents/chromium.ts';
 import { exportTableList, exportToOutbox, minutesToOutbox, pngToOutbox, sheetsToOutbox } from '../documents/outbox.ts';
 import type { PdfPrinter } from '../documents/printer.ts';
 import { decodeBase64, discardTicket, safeFileName, ticketFile } from '../files/store.ts';
-import {
-  cycleCharts,
-  cycleNarrative,
-  cycleReport,
-  editNarrative,
-  getMeeting,
-  importPreviousResults,
-  previousYears,
-  saveMeeting,
-  unitDrilldown,
-  unitWhatIf,
-} from '../report/index.ts';
+import { cycleCharts, cycleReport, unitWhatIf } from '../report/report.ts';
+import { cycleNarrative, editNarrative } from '../report/narrative.ts';
+import { getMeeting, saveMeeting } from '../report/meeting.ts';
+import { importPreviousResults } from '../report/previous.ts';
+import { previousYears } from '../db/repos/report.ts';
+import { unitDrilldown } from '../report/drilldown.ts';
 import type { MeetingPatch } from '../report/meeting.ts';
 import type { Handler } from '../router.ts';
 import { importSurveyFile, surveyResponseSummaries } from '../survey/import.ts';

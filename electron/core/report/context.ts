@@ -14,6 +14,7 @@ import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import type { ResultsState } from '../../../shared/report/types.ts';
 import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
 import { resultsState } from './state.ts';
+import { exemptedNodes, previousPublished, previousYears, surveyRespondents } from '../db/repos/report.ts';
 
 export interface PreviousEntry {
   readonly year: number;
@@ -36,24 +37,9 @@ export interface CycleContext {
   readonly state: ResultsState;
 }
 
-export function tableExists(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-export function columnExists(db: Db, table: string, column: string): boolean {
-  if (!tableExists(db, table)) return false;
-  return (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as { name: string }[]).some(
-    (c) => c.name === column,
-  );
-}
-
 /** The year whose previous results the report compares with: year − 1 when imported, else the latest earlier year, else null. */
 export function previousYearOf(db: Db, cycleId: string, year: number): number | null {
-  if (!tableExists(db, 'previous_results')) return null;
-  const years = db
-    .prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? AND year < ? ORDER BY year DESC')
-    .pluck()
-    .all(cycleId, year) as number[];
+  const years = previousYears(db, cycleId, year);
   if (years.length === 0) return null;
   return years.includes(year - 1) ? year - 1 : years[0]!;
 }
@@ -61,12 +47,7 @@ export function previousYearOf(db: Db, cycleId: string, year: number): number | 
 /** The previous results of one year, per unit id, scaled at `precision`. */
 export function previousResults(db: Db, cycleId: string, year: number, precision: number): Map<string, PreviousEntry> {
   const out = new Map<string, PreviousEntry>();
-  if (!tableExists(db, 'previous_results')) return out;
-  for (const r of db
-    .prepare(
-      'SELECT unit_id AS unitId, unit_name AS unitName, published FROM previous_results WHERE cycle_id = ? AND year = ?',
-    )
-    .all(cycleId, year) as { unitId: string; unitName: string; published: string }[]) {
+  for (const r of previousPublished(db, cycleId, year)) {
     out.set(r.unitId, { year, published: decToScaled(r.published, precision), unitName: r.unitName });
   }
   return out;
@@ -77,13 +58,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
   const trees = new Map<UnitGroup, FrameworkTree>();
   for (const cf of cycleFrameworks(db, cycleId)) trees.set(cf.group, buildTree(cf.framework));
   const exempted = new Map<string, Set<string>>();
-  const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
-  for (const [u, c] of db
-    .prepare(
-      `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string]>) {
+  for (const [u, c] of exemptedNodes(db, cycleId, options.includeProposedExemptions === true)) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
   const previousYear = previousYearOf(db, cycleId, totals.cycle.year);
@@ -92,12 +67,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
       ? new Map<string, PreviousEntry>()
       : previousResults(db, cycleId, previousYear, totals.cycle.precision);
   const respondents = new Map<string, { cbccvc: number | null; sipas: number | null }>();
-  for (const [u, source, n] of db
-    .prepare(
-      'SELECT unit_id, source, respondents FROM survey_points WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
-    )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, 'cbccvc' | 'sipas', number | null]>) {
+  for (const [u, source, n] of surveyRespondents(db, cycleId)) {
     const e = respondents.get(u) ?? { cbccvc: null, sipas: null };
     e[source] = n;
     respondents.set(u, e);

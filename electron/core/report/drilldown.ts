@@ -24,6 +24,7 @@ import type {
 import { exactText, scaledText } from '../../../shared/report/numbers.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { Report } from '../../../shared/report/types.ts';
+import { type UnitFinalScore, unitAppraisalCitations, unitFinalScores } from '../db/repos/report.ts';
 import type { Db } from '../db/connection.ts';
 import { listUnitAppraisals } from '../db/repos/appraisals.ts';
 import { dossierEvidence, listDossier } from '../db/repos/dossiers.ts';
@@ -35,13 +36,7 @@ import { reportInputOf } from './report.ts';
 const dec = (s: string | null | undefined): Rational | null => (s === null || s === undefined ? null : deserialize(s));
 const text = (r: Rational | null): string | null => (r === null ? null : exactText(r));
 
-interface FinalRow {
-  nodeCode: string;
-  score: string;
-  reason: string | null;
-  decidedBy: string | null;
-  sourceMember: string | null;
-}
+type FinalRow = UnitFinalScore;
 
 /** The drill-down of one unit, given the loaded cycle and its report (for ranks). */
 export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: string): UnitDrilldown {
@@ -60,24 +55,11 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
   const members = new Map(listMembers(db, cycle.id).map((m) => [m.id, m]));
   const appraisals = listUnitAppraisals(db, unitId);
   const apprEvidence = new Map<string, { evidenceId: number; title: string; page: number | null }[]>();
-  for (const r of db
-    .prepare(
-      `SELECT ae.node_code AS nodeCode, ae.member_id AS memberId, ae.evidence_id AS evidenceId, e.title, ae.page
-       FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.unit_id = ? ORDER BY e.title, ae.page`,
-    )
-    .all(unitId) as { nodeCode: string; memberId: string; evidenceId: number; title: string; page: number | null }[]) {
+  for (const r of unitAppraisalCitations(db, unitId)) {
     const k = `${r.nodeCode}\u001f${r.memberId}`;
     apprEvidence.set(k, [...(apprEvidence.get(k) ?? []), { evidenceId: r.evidenceId, title: r.title, page: r.page }]);
   }
-  const finals = new Map(
-    (
-      db
-        .prepare(
-          'SELECT node_code AS nodeCode, score, reason, decided_by AS decidedBy, source_member AS sourceMember FROM final_scores WHERE unit_id = ?',
-        )
-        .all(unitId) as FinalRow[]
-    ).map((f) => [f.nodeCode, f]),
-  );
+  const finals = new Map<string, FinalRow>(unitFinalScores(db, unitId).map((f) => [f.nodeCode, f]));
   const exemptions = new Map(listUnitExemptions(db, unitId).map((e) => [e.nodeCode, e]));
   const fieldOf = (code: string) => code.split('.')[0]!;
 

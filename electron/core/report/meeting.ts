@@ -14,7 +14,16 @@ import { appendAudit } from '../db/repos/audit.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { getCycleSetup, memberCouncilRoles } from '../db/repos/setup.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
-import { columnExists, tableExists } from './context.ts';
+import { columnExists } from '../db/repos/report.ts';
+import { getMeetingRow, listAttendance, putMeeting } from '../db/repos/meetings.ts';
+import {
+  conflictOfInterestKeys,
+  decidedConflicts,
+  memberFieldPairs,
+  namedConflictsOfInterest,
+  scoredAppraisals,
+} from '../db/repos/minutes.ts';
+import { listUnits } from '../db/repos/units.ts';
 import type { FrameworkTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 
@@ -125,43 +134,11 @@ export function defaultMeeting(db: Db, cycleId: string): Meeting {
   };
 }
 
-interface MeetingRow {
-  issuer_parent: string;
-  issuer: string;
-  doc_number: string;
-  place_name: string;
-  document_date: string | null;
-  starts_at: string | null;
-  ends_at: string | null;
-  location: string;
-  legal_bases: string;
-  chair_name: string;
-  chair_position: string;
-  secretary_name: string;
-  secretary_position: string;
-  other_attendees: string;
-  contents: string;
-  conclusions: string;
-  copies: number | null;
-  updated_at: string;
-}
-
 export function getMeeting(db: Db, cycleId: string): Meeting {
   const base = defaultMeeting(db, cycleId);
-  if (!tableExists(db, 'meetings')) return base;
-  const r = db.prepare('SELECT * FROM meetings WHERE cycle_id = ?').get(cycleId) as MeetingRow | undefined;
+  const r = getMeetingRow(db, cycleId);
   if (!r) return base;
-  const attendance = (
-    db
-      .prepare(
-        'SELECT member_id AS memberId, present, note FROM meeting_attendance WHERE cycle_id = ? ORDER BY member_id',
-      )
-      .all(cycleId) as {
-      memberId: string;
-      present: number;
-      note: string;
-    }[]
-  ).map((a) => ({ memberId: a.memberId, present: a.present === 1, note: a.note }));
+  const attendance = listAttendance(db, cycleId);
   return {
     issuerParent: r.issuer_parent,
     issuer: r.issuer,
@@ -275,40 +252,31 @@ export function saveMeeting(db: Db, cycleId: string, patch: MeetingPatch, actor:
   const next = mergeMeeting(db, cycleId, before, patch);
   const at = new Date().toISOString();
   tx(db, () => {
-    db.prepare(
-      `INSERT INTO meetings (cycle_id, issuer_parent, issuer, doc_number, place_name, document_date, starts_at, ends_at, location, legal_bases,
-         chair_name, chair_position, secretary_name, secretary_position, other_attendees, contents, conclusions, copies, updated_at)
-       VALUES (@cycleId, @issuerParent, @issuer, @docNumber, @placeName, @documentDate, @startsAt, @endsAt, @location, @legalBases,
-         @chairName, @chairPosition, @secretaryName, @secretaryPosition, @otherAttendees, @contents, @conclusions, @copies, @at)
-       ON CONFLICT (cycle_id) DO UPDATE SET issuer_parent = excluded.issuer_parent, issuer = excluded.issuer, doc_number = excluded.doc_number,
-         place_name = excluded.place_name, document_date = excluded.document_date, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-         location = excluded.location, legal_bases = excluded.legal_bases, chair_name = excluded.chair_name, chair_position = excluded.chair_position,
-         secretary_name = excluded.secretary_name, secretary_position = excluded.secretary_position, other_attendees = excluded.other_attendees,
-         contents = excluded.contents, conclusions = excluded.conclusions, copies = excluded.copies, updated_at = excluded.updated_at`,
-    ).run({
-      cycleId,
-      issuerParent: next.issuerParent,
-      issuer: next.issuer,
-      docNumber: next.docNumber,
-      placeName: next.placeName,
-      documentDate: next.documentDate,
-      startsAt: next.startsAt,
-      endsAt: next.endsAt,
-      location: next.location,
-      legalBases: JSON.stringify(next.legalBases),
-      chairName: next.chairName,
-      chairPosition: next.chairPosition,
-      secretaryName: next.secretaryName,
-      secretaryPosition: next.secretaryPosition,
-      otherAttendees: JSON.stringify(next.otherAttendees),
-      contents: next.contents,
-      conclusions: JSON.stringify(next.conclusions),
-      copies: next.copies,
-      at,
-    });
-    db.prepare('DELETE FROM meeting_attendance WHERE cycle_id = ?').run(cycleId);
-    const ins = db.prepare('INSERT INTO meeting_attendance (cycle_id, member_id, present, note) VALUES (?, ?, ?, ?)');
-    for (const a of next.attendance) ins.run(cycleId, a.memberId, a.present ? 1 : 0, a.note);
+    putMeeting(
+      db,
+      {
+        cycle_id: cycleId,
+        issuer_parent: next.issuerParent,
+        issuer: next.issuer,
+        doc_number: next.docNumber,
+        place_name: next.placeName,
+        document_date: next.documentDate,
+        starts_at: next.startsAt,
+        ends_at: next.endsAt,
+        location: next.location,
+        legal_bases: JSON.stringify(next.legalBases),
+        chair_name: next.chairName,
+        chair_position: next.chairPosition,
+        secretary_name: next.secretaryName,
+        secretary_position: next.secretaryPosition,
+        other_attendees: JSON.stringify(next.otherAttendees),
+        contents: next.contents,
+        conclusions: JSON.stringify(next.conclusions),
+        copies: next.copies,
+        updated_at: at,
+      },
+      next.attendance,
+    );
     const strip = ({ stored: _s, updatedAt: _u, ...rest }: Meeting) => rest;
     appendAudit(db, {
       actor,
@@ -363,32 +331,12 @@ export function readConflicts(
 ): MinutesConflict[] {
   if (!columnExists(db, 'final_scores', 'basis')) return [];
   const names = memberNames(db, cycleId);
-  const units = new Map(
-    (
-      db.prepare('SELECT id, name, grp FROM units WHERE cycle_id = ?').all(cycleId) as {
-        id: string;
-        name: string;
-        grp: UnitGroup;
-      }[]
-    ).map((u) => [u.id, u]),
-  );
+  const units = new Map(listUnits(db, cycleId).map((u) => [u.id, u]));
   const title = (unitId: string, code: string) =>
-    trees.get(units.get(unitId)?.grp ?? '')?.byCode.get(code)?.title ?? '';
+    trees.get(units.get(unitId)?.group ?? '')?.byCode.get(code)?.title ?? '';
   const out: (MinutesConflict & { unitId: string })[] = [];
   const decided = new Map<string, { basis: string }>();
-  for (const f of db
-    .prepare(
-      `SELECT unit_id AS unitId, node_code AS nodeCode, score, reason, decided_by AS decidedBy, basis FROM final_scores
-       WHERE decided_by IS NOT NULL AND basis IS NOT NULL AND basis <> '' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .all(cycleId) as {
-    unitId: string;
-    nodeCode: string;
-    score: string;
-    reason: string | null;
-    decidedBy: string;
-    basis: string;
-  }[]) {
+  for (const f of decidedConflicts(db, cycleId)) {
     decided.set(`${f.unitId}\u001f${f.nodeCode}`, { basis: f.basis });
     out.push({
       unitId: f.unitId,
@@ -400,26 +348,13 @@ export function readConflicts(
     });
   }
   // Disagreements among assigned members (without a declared conflict of interest) not decided on the same scores.
-  const coi = tableExists(db, 'conflicts_of_interest')
-    ? new Set(
-        db.prepare('SELECT unit_id || char(31) || member_id FROM conflicts_of_interest').pluck().all() as string[],
-      )
-    : new Set<string>();
+  const coi = conflictOfInterestKeys(db);
   const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of db
-    .prepare(
-      'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-    )
-    .raw()
-    .all(cycleId) as [string, string][]) {
+  for (const [m, f] of memberFieldPairs(db, cycleId)) {
     assigned.set(m, (assigned.get(m) ?? new Set()).add(f));
   }
   const byItem = new Map<string, { memberId: string; score: string }[]>();
-  for (const a of db
-    .prepare(
-      `SELECT unit_id AS unitId, node_code AS nodeCode, member_id AS memberId, score FROM appraisals WHERE score IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .all(cycleId) as { unitId: string; nodeCode: string; memberId: string; score: string }[]) {
+  for (const a of scoredAppraisals(db, cycleId)) {
     if (!assigned.get(a.memberId)?.has(a.nodeCode.split('.')[0]!)) continue;
     if (coi.has(`${a.unitId}\u001f${a.memberId}`)) continue;
     const k = `${a.unitId}\u001f${a.nodeCode}`;
@@ -449,15 +384,7 @@ export function readConflicts(
 
 /** Declared conflicts of interest (a member and a unit, e.g. his own agency). */
 export function readConflictsOfInterest(db: Db, cycleId: string): MinutesConflictOfInterest[] {
-  if (!tableExists(db, 'conflicts_of_interest')) return [];
-  return (
-    db
-      .prepare(
-        `SELECT m.name AS member, u.name AS unit, c.reason AS reason FROM conflicts_of_interest c
-         JOIN units u ON u.id = c.unit_id JOIN members m ON m.id = c.member_id WHERE u.cycle_id = ? ORDER BY m.name, u.name`,
-      )
-      .all(cycleId) as { member: string; unit: string; reason: string }[]
-  ).map((r) => ({
+  return namedConflictsOfInterest(db, cycleId).map((r) => ({
     member: r.member,
     unit: r.unit,
     description: r.reason,

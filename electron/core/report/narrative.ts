@@ -14,7 +14,7 @@ import type { Report } from '../../../shared/report/types.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
-import { tableExists } from './context.ts';
+import { deleteNarrativeEdit, listNarrativeEdits, putNarrativeEdit } from '../db/repos/report.ts';
 import { cycleReport } from './report.ts';
 
 export const NARRATIVE_ERRORS = {
@@ -26,12 +26,7 @@ export const NARRATIVE_MAX_LENGTH = 5000;
 
 export function narrativeEdits(db: Db, cycleId: string): Map<string, NarrativeEdit> {
   const out = new Map<string, NarrativeEdit>();
-  if (!tableExists(db, 'narrative_edits')) return out;
-  for (const r of db.prepare('SELECT key, text, generated FROM narrative_edits WHERE cycle_id = ?').all(cycleId) as {
-    key: string;
-    text: string;
-    generated: string;
-  }[]) {
+  for (const r of listNarrativeEdits(db, cycleId)) {
     out.set(r.key, { text: r.text, generated: r.generated });
   }
   return out;
@@ -75,12 +70,9 @@ export function editNarrative(
   const at = new Date().toISOString();
   tx(db, () => {
     if (t === null || t === generated.text) {
-      db.prepare('DELETE FROM narrative_edits WHERE cycle_id = ? AND key = ?').run(cycleId, key);
+      deleteNarrativeEdit(db, cycleId, key);
     } else {
-      db.prepare(
-        `INSERT INTO narrative_edits (cycle_id, key, text, generated, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (cycle_id, key) DO UPDATE SET text = excluded.text, generated = excluded.generated, updated_at = excluded.updated_at`,
-      ).run(cycleId, key, t, generated.text, at);
+      putNarrativeEdit(db, cycleId, key, t, generated.text, at);
     }
     appendAudit(db, {
       actor,

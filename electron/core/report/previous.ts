@@ -20,7 +20,8 @@ import { cycleSurveyLimits } from '../summary/limits.ts';
 import { readSummaryFile } from '../summary/read.ts';
 import type { LocatedFigures, SeenUnits } from '../summary/table.ts';
 import { unitMatcher } from '../survey/units.ts';
-import { previousResults, tableExists } from './context.ts';
+import { previousResults } from './context.ts';
+import { type PreviousResultRow, replacePreviousResults, tableExists } from '../db/repos/report.ts';
 
 export const PREVIOUS_ERRORS = {
   YEAR_INVALID: 'PREVIOUS_YEAR_INVALID',
@@ -166,29 +167,23 @@ export async function importPreviousResults(
     throw new CodedFailure('DB_SCHEMA_OLD', 'Cơ sở dữ liệu chưa có bảng kết quả năm trước (cần cập nhật).');
   const at = new Date().toISOString();
   tx(db, () => {
-    db.prepare('DELETE FROM previous_results WHERE cycle_id = ? AND year = ?').run(cycleId, year);
-    const ins = db.prepare(
-      `INSERT INTO previous_results (cycle_id, year, unit_id, unit_name, grp, benchmark, self_assessed, survey_cbccvc, survey_sipas, published, precision, source_file, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const stored: PreviousResultRow[] = [];
     for (const r of rows) {
       const f = byUnit.get(r.unitId)!.figures;
-      ins.run(
-        cycleId,
-        year,
-        r.unitId,
-        r.fileUnit,
-        f.group,
-        serialize(f.benchmark),
-        serialize(f.selfAssessed),
-        serialize(f.surveyCbccvc),
-        serialize(f.surveySipas),
-        r.index,
+      stored.push({
+        unitId: r.unitId,
+        unitName: r.fileUnit,
+        group: f.group,
+        benchmark: serialize(f.benchmark),
+        selfAssessed: serialize(f.selfAssessed),
+        surveyCbccvc: serialize(f.surveyCbccvc),
+        surveySipas: serialize(f.surveySipas),
+        published: r.index,
         precision,
-        r.file,
-        at,
-      );
+        sourceFile: r.file,
+      });
     }
+    replacePreviousResults(db, cycleId, year, stored, at);
     appendAudit(db, {
       actor: options.actor ?? 'secretariat',
       action: 'previous.import',
@@ -221,13 +216,4 @@ export function previousYearDeltaInput(
         earlierIndex: scaledText(e.published, cycle.precision),
       }
     : null;
-}
-
-/** Years of previous results imported for a cycle, newest first. */
-export function previousYears(db: Db, cycleId: string): number[] {
-  if (!tableExists(db, 'previous_results')) return [];
-  return db
-    .prepare('SELECT DISTINCT year FROM previous_results WHERE cycle_id = ? ORDER BY year DESC')
-    .pluck()
-    .all(cycleId) as number[];
 }

@@ -5,14 +5,11 @@
  */
 import type { ResultsState } from '../../../shared/report/types.ts';
 import type { Db } from '../db/connection.ts';
-import { tableExists } from './context.ts';
+import { cycleFinalState, tableExists } from '../db/repos/report.ts';
 
 export function resultsState(db: Db, cycleId: string): ResultsState {
-  const status = db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(cycleId) as string | undefined;
+  const { status, snapshot } = cycleFinalState(db, cycleId);
   if (status !== 'finalised' || !tableExists(db, 'cycle_snapshots'))
     return { finalised: false, snapshotHash: null, finalisedAt: null };
-  const last = db
-    .prepare('SELECT hash, created_at AS createdAt FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1')
-    .get(cycleId) as { hash: string; createdAt: string } | undefined;
-  return { finalised: true, snapshotHash: last?.hash ?? null, finalisedAt: last?.createdAt ?? null };
+  return { finalised: true, snapshotHash: snapshot?.hash ?? null, finalisedAt: snapshot?.createdAt ?? null };
 }
