@@ -14,7 +14,8 @@ import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import type { ResultsState } from '../../../shared/report/types.ts';
 import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '../results/cycle-totals.ts';
 import { resultsState } from './state.ts';
-import { exemptedNodes, previousPublished, previousYears, surveyRespondents } from '../db/repos/report.ts';
+import { exemptionRows, scanScope } from '../db/repos/figures.ts';
+import { previousPublished, previousYears, surveyRespondents } from '../db/repos/report.ts';
 
 export interface PreviousEntry {
   readonly year: number;
@@ -58,7 +59,7 @@ export function loadCycleContext(db: Db, cycleId: string, options: CycleTotalsOp
   const trees = new Map<UnitGroup, FrameworkTree>();
   for (const cf of cycleFrameworks(db, cycleId)) trees.set(cf.group, buildTree(cf.framework));
   const exempted = new Map<string, Set<string>>();
-  for (const [u, c] of exemptedNodes(db, cycleId, options.includeProposedExemptions === true)) {
+  for (const [u, c] of exemptionRows(db, scanScope(cycleId), options.includeProposedExemptions === true)) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
   const previousYear = previousYearOf(db, cycleId, totals.cycle.year);

@@ -13,7 +13,15 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { type TotalsPlan, type UnitTotals, unitTotals } from '../../../shared/results/unit-totals.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
-import { stmt } from '../db/statements.ts';
+import {
+  appraisalScoreRows,
+  assignmentRows,
+  exemptionRows,
+  finalScoreRows,
+  scanScope,
+  selfScoreRows,
+  surveyPointRows,
+} from '../db/repos/figures.ts';
 import { type Cycle, getCycle } from '../db/repos/cycles.ts';
 import { cycleFrameworkGroups } from '../db/repos/frameworks.ts';
 import { type Unit, listUnits, listUnitsByIds } from '../db/repos/units.ts';
@@ -103,39 +111,21 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     s.level.set(code, level);
   };
   // Restrict every scan to the wanted units when there are few (one dossier open), else to the cycle.
-  const inCycle = wanted
-    ? `unit_id IN (SELECT value FROM json_each(?))`
-    : 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
-  const scope = wanted ? JSON.stringify([...wanted]) : cycleId;
+  const inCycle = scanScope(cycleId, wanted ? [...wanted] : undefined);
 
-  for (const [u, c, r2, r1] of stmt(
-    db,
-    `SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${inCycle}`,
-  )
-    .raw()
-    .iterate(scope) as Iterable<[string, string, string | null, string | null]>) {
+  for (const [u, c, r2, r1] of selfScoreRows(db, inCycle)) {
     offer(u, c, r2 ?? r1, SELF);
   }
   // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
   const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of stmt(
-    db,
-    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-  )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string]>) {
+  for (const [m, f] of assignmentRows(db, cycleId)) {
     assigned.set(f, (assigned.get(f) ?? new Set()).add(m));
   }
   const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
   for (const [g, plan] of plans)
     fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
   const groupOf = new Map(units.map((u) => [u.id, u.group]));
-  for (const [u, c, m, score] of stmt(
-    db,
-    `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${inCycle} ORDER BY updated_at DESC, member_id`,
-  )
-    .raw()
-    .iterate(scope) as Iterable<[string, string, string, string]>) {
+  for (const [u, c, m, score] of appraisalScoreRows(db, inCycle)) {
     const g = groupOf.get(u);
     const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
     if (field === undefined || !assigned.get(field)?.has(m)) continue;
@@ -147,9 +137,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     }
     offer(u, c, score, APPRAISED);
   }
-  for (const [u, c, score] of stmt(db, `SELECT unit_id, node_code, score FROM final_scores WHERE ${inCycle}`)
-    .raw()
-    .iterate(scope) as Iterable<[string, string, string]>) {
+  for (const [u, c, score] of finalScoreRows(db, inCycle)) {
     offer(u, c, score, FINAL);
     slots.get(u)?.conflicts.delete(c);
   }
@@ -160,17 +148,12 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
       g,
       plan.leaves.filter((l) => l.survey).map((l) => ({ code: l.code, source: l.survey! })),
     );
-  for (const [u, source, points] of stmt(db, `SELECT unit_id, source, points FROM survey_points WHERE ${inCycle}`)
-    .raw()
-    .iterate(scope) as Iterable<[string, string, string]>) {
+  for (const [u, source, points] of surveyPointRows(db, inCycle)) {
     const g = groupOf.get(u);
     for (const leaf of (g && surveyLeaves.get(g)) || [])
       if (leaf.source === source) offer(u, leaf.code, points, SURVEY);
   }
-  const statuses = options.includeProposedExemptions ? "('approved', 'proposed')" : "('approved')";
-  for (const [u, c] of stmt(db, `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND ${inCycle}`)
-    .raw()
-    .iterate(scope) as Iterable<[string, string]>) {
+  for (const [u, c] of exemptionRows(db, inCycle, options.includeProposedExemptions === true)) {
     slots.get(u)?.exempted.add(c);
   }
 

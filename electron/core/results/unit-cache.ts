@@ -7,27 +7,17 @@
  */
 import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
-import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
-import { stmt } from '../db/statements.ts';
+import { cachedTotalsRows, putCachedTotals } from '../db/repos/figures.ts';
 import { type CycleTotalsOptions, computeCycleTotals, figuresOf } from './cycle-totals.ts';
 import { cycleFiguresFast } from './fast-figures.ts';
 
 /** Bump when the computation of the figures changes: older cache rows are then ignored. */
 export const TOTALS_RULES = 1;
 
-type Row = [string, string, UnitGroup, string | null, string | null, string | null, string | null];
-
 export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const scope = options.includeProposedExemptions ? 'with_proposed' : 'approved';
-  const rows = stmt(
-    db,
-    `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
-       FROM units u LEFT JOIN unit_totals t ON t.unit_id = u.id AND t.scope = ? AND t.rules = ?
-       WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name`,
-  )
-    .raw()
-    .all(scope, TOTALS_RULES, cycleId) as Row[];
+  const rows = cachedTotalsRows(db, cycleId, scope, TOTALS_RULES);
   const stale = rows.filter((r) => r[3] === null);
   const fresh = new Map<string, UnitFigures>();
   if (stale.length > 0) {
@@ -37,29 +27,25 @@ export function cachedCycleFigures(db: Db, cycleId: string, options: CycleTotals
       stale.length * 4 >= rows.length
         ? cycleFiguresFast(db, cycleId, options).filter((f) => staleNames.has(f.unit))
         : figuresOf(computeCycleTotals(db, cycleId, { ...options, unitIds: stale.map((r) => r[0]) }));
-    const put = stmt(
-      db,
-      `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
     const byName = new Map(rows.map((r) => [r[1], r[0]]));
+    for (const f of figures) fresh.set(byName.get(f.unit)!, f);
     // A read-only connection (read commands of the CLI) computes without caching.
-    const write = !db.readonly;
-    db.transaction(() => {
-      for (const f of figures) {
-        const id = byName.get(f.unit)!;
-        fresh.set(id, f);
-        if (write)
-          put.run(
-            id,
-            scope,
-            TOTALS_RULES,
-            serialize(f.benchmark),
-            serialize(f.selfAssessed),
-            serialize(f.surveyCbccvc),
-            serialize(f.surveySipas),
-          );
-      }
-    })();
+    if (!db.readonly)
+      putCachedTotals(
+        db,
+        scope,
+        TOTALS_RULES,
+        figures.map(
+          (f) =>
+            [
+              byName.get(f.unit)!,
+              serialize(f.benchmark),
+              serialize(f.selfAssessed),
+              serialize(f.surveyCbccvc),
+              serialize(f.surveySipas),
+            ] as const,
+        ),
+      );
   }
   return rows.map(([id, name, group, b, s, c, p]) =>
     b === null

@@ -18,17 +18,6 @@ export function columnExists(db: Db, table: string, column: string): boolean {
   );
 }
 
-/** [unit id, node code] of the cycle's exemptions, approved only or approved and proposed. */
-export function exemptedNodes(db: Db, cycleId: string, includeProposed: boolean): Iterable<[string, string]> {
-  const statuses = includeProposed ? "('approved', 'proposed')" : "('approved')";
-  return stmt(
-    db,
-    `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statuses} AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-  )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string]>;
-}
-
 /** [unit id, source, respondents] of the cycle's survey points. */
 export function surveyRespondents(db: Db, cycleId: string): Iterable<[string, 'cbccvc' | 'sipas', number | null]> {
   return stmt(

@@ -1,0 +1,190 @@
+/**
+ * The scans behind a cycle's figures (results/): every row that can give a leaf its
+ * effective score, the per-unit cache of totals, and the in-SQLite aggregate that makes a
+ * 10,000-unit cycle recompute in a few hundred milliseconds. The rules that combine these
+ * rows live in results/; here is only what to read and how.
+ */
+import type { UnitGroup } from '../../../../shared/framework/types.ts';
+import type { Db } from '../connection.ts';
+import { stmt } from '../statements.ts';
+
+/** Which units a scan reads: a few by id (one dossier open), or the whole cycle. */
+export interface ScanScope {
+  readonly where: string;
+  readonly param: string;
+}
+
+export function scanScope(cycleId: string, unitIds?: readonly string[]): ScanScope {
+  return unitIds
+    ? { where: 'unit_id IN (SELECT value FROM json_each(?))', param: JSON.stringify([...unitIds]) }
+    : { where: 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)', param: cycleId };
+}
+
+const statusList = (includeProposed: boolean) => (includeProposed ? "('approved', 'proposed')" : "('approved')");
+
+/** [unit, code, round 2 score, round 1 score] of the self-assessment. */
+export function selfScoreRows(db: Db, s: ScanScope) {
+  return stmt(db, `SELECT unit_id, node_code, round2_score, round1_score FROM dossier_items WHERE ${s.where}`)
+    .raw()
+    .iterate(s.param) as Iterable<[string, string, string | null, string | null]>;
+}
+
+/** [member, field] of the cycle's assignments. */
+export function assignmentRows(db: Db, cycleId: string) {
+  return stmt(
+    db,
+    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
+  )
+    .raw()
+    .iterate(cycleId) as Iterable<[string, string]>;
+}
+
+/** [unit, code, member, score] of scored appraisals, latest first. */
+export function appraisalScoreRows(db: Db, s: ScanScope) {
+  return stmt(
+    db,
+    `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${s.where} ORDER BY updated_at DESC, member_id`,
+  )
+    .raw()
+    .iterate(s.param) as Iterable<[string, string, string, string]>;
+}
+
+/** [unit, code, score] of final scores. */
+export function finalScoreRows(db: Db, s: ScanScope) {
+  return stmt(db, `SELECT unit_id, node_code, score FROM final_scores WHERE ${s.where}`)
+    .raw()
+    .iterate(s.param) as Iterable<[string, string, string]>;
+}
+
+/** [unit, source, points] of survey points. */
+export function surveyPointRows(db: Db, s: ScanScope) {
+  return stmt(db, `SELECT unit_id, source, points FROM survey_points WHERE ${s.where}`)
+    .raw()
+    .iterate(s.param) as Iterable<[string, string, string]>;
+}
+
+/** [unit, code] of exemptions, approved (and proposed when asked). */
+export function exemptionRows(db: Db, s: ScanScope, includeProposed: boolean) {
+  return stmt(
+    db,
+    `SELECT unit_id, node_code FROM exemptions WHERE status IN ${statusList(includeProposed)} AND ${s.where}`,
+  )
+    .raw()
+    .iterate(s.param) as Iterable<[string, string]>;
+}
+
+// ── the per-unit cache of totals (migration 005) ──
+
+export type CachedTotalsRow = [string, string, UnitGroup, string | null, string | null, string | null, string | null];
+
+/** Every unit of the cycle in order, with its cached totals for (scope, rules) or nulls. */
+export function cachedTotalsRows(db: Db, cycleId: string, scope: string, rules: number): CachedTotalsRow[] {
+  return stmt(
+    db,
+    `SELECT u.id, u.name, u.grp, t.benchmark, t.self_assessed, t.survey_cbccvc, t.survey_sipas
+       FROM units u LEFT JOIN unit_totals t ON t.unit_id = u.id AND t.scope = ? AND t.rules = ?
+       WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name`,
+  )
+    .raw()
+    .all(scope, rules, cycleId) as CachedTotalsRow[];
+}
+
+/** Writes units' totals into the cache, in one transaction. */
+export function putCachedTotals(
+  db: Db,
+  scope: string,
+  rules: number,
+  rows: readonly (readonly [string, string, string, string, string])[],
+): void {
+  const put = stmt(
+    db,
+    `INSERT OR REPLACE INTO unit_totals (unit_id, scope, rules, benchmark, self_assessed, survey_cbccvc, survey_sipas) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const [id, b, s, c, p] of rows) put.run(id, scope, rules, b, s, c, p);
+  })();
+}
+
+// ── the aggregate inside SQLite (results/fast-figures.ts) ──
+
+const filled = new WeakMap<Db, Set<string>>();
+
+/** temp.plan_leaf holds, per framework hash and group, the non-survey leaves that count. */
+export function ensurePlanLeaves(db: Db, hash: string, group: string, codes: readonly string[]): void {
+  let done = filled.get(db);
+  if (!done) {
+    db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS plan_leaf (hash TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (hash, code)) WITHOUT ROWID',
+    );
+    filled.set(db, (done = new Set()));
+  }
+  const key = `${hash}/${group}`;
+  if (done.has(key)) return;
+  const ins = stmt(db, 'INSERT OR IGNORE INTO temp.plan_leaf (hash, code) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const code of codes) ins.run(hash, code);
+  })();
+  done.add(key);
+}
+
+/** [id, name, group] of the cycle's units in order. */
+export function unitRows(db: Db, cycleId: string): [string, string, UnitGroup][] {
+  return stmt(db, 'SELECT id, name, grp FROM units WHERE cycle_id = ? ORDER BY sort_order, name')
+    .raw()
+    .all(cycleId) as [string, string, UnitGroup][];
+}
+
+/**
+ * The effective score of every counted leaf with a dossier row. The assigned member's
+ * appraisal is a subquery inside COALESCE, so it runs only for a leaf without a final
+ * score (after a merge: hardly any). The caller reads it through `(…) LIMIT -1`, which
+ * keeps SQLite from flattening it into the aggregate: `s` is then computed once per row,
+ * not once per use.
+ */
+function effectiveSql(includeProposed: boolean): string {
+  return `SELECT d.unit_id AS unit_id, COALESCE(f.score, (
+        SELECT a.score FROM appraisals a JOIN member_fields mf ON mf.member_id = a.member_id
+        WHERE a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.score IS NOT NULL
+          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
+        ORDER BY a.updated_at DESC, a.member_id LIMIT 1), d.round2_score, d.round1_score) AS s
+    FROM units u
+    JOIN cycle_frameworks cf ON cf.cycle_id = u.cycle_id AND cf.grp = u.grp
+    JOIN dossier_items d ON d.unit_id = u.id
+    JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.code = d.node_code
+    LEFT JOIN final_scores f ON f.unit_id = d.unit_id AND f.node_code = d.node_code
+    WHERE u.cycle_id = ?
+      AND NOT EXISTS (SELECT 1 FROM exemptions e WHERE e.unit_id = d.unit_id AND e.status IN ${statusList(includeProposed)}
+        AND (e.node_code = d.node_code OR d.node_code LIKE e.node_code || '.%'))
+    LIMIT -1`;
+}
+
+/** den of "n/d" (1 for "n"); a score written as a decimal ("13.5") is never "exact" here and goes to JS. */
+const DEN = `(CASE WHEN instr(s, '/') > 0 THEN CAST(substr(s, instr(s, '/') + 1) AS INTEGER) ELSE 1 END)`;
+const EXACT = `(instr(s, '.') = 0 AND 1000000 % ${DEN} = 0)`;
+
+/**
+ * Per unit: the scores whose denominator divides 10^6 summed as integer micro-points, and
+ * the other scores as space-separated "n/d" texts (needs ensurePlanLeaves first).
+ */
+export function effectiveScoreSums(db: Db, cycleId: string, includeProposed: boolean) {
+  return stmt(
+    db,
+    `SELECT unit_id, SUM(CASE WHEN ${EXACT} THEN CAST(s AS INTEGER) * (1000000 / ${DEN}) END), group_concat(CASE WHEN NOT ${EXACT} THEN s END, ' ')
+     FROM (${effectiveSql(includeProposed)}) WHERE s IS NOT NULL GROUP BY unit_id`,
+  )
+    .raw()
+    .safeIntegers(true)
+    .iterate(cycleId) as Iterable<[string, bigint | null, string | null]>;
+}
+
+/** Units with a final score or appraisal that has no dossier row (they take the leaf-by-leaf path). */
+export function unitsWithScoresOutsideDossier(db: Db, cycleId: string): string[] {
+  return stmt(
+    db,
+    `SELECT x.unit_id FROM (SELECT unit_id, node_code FROM final_scores UNION SELECT unit_id, node_code FROM appraisals WHERE score IS NOT NULL) x
+       JOIN units u ON u.id = x.unit_id
+       WHERE u.cycle_id = ? AND NOT EXISTS (SELECT 1 FROM dossier_items d WHERE d.unit_id = x.unit_id AND d.node_code = x.node_code)`,
+  )
+    .pluck()
+    .all(cycleId) as string[];
+}
