@@ -22,7 +22,7 @@ import { openCore } from '../core/open.ts';
 import { createRouter } from '../core/router.ts';
 import { handlers } from '../core/handlers/index.ts';
 import { evidencePath, evidenceStatus, mimeOf, sha256Hex } from '../core/evidence/files.ts';
-import { isRegisteredHash } from '../core/evidence/open.ts';
+import { isRegisteredHash } from '../core/db/repos/evidence.ts';
 import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
 import { jsonFileSettings } from './json-settings.ts';
 

@@ -7,7 +7,7 @@ import { memorySettings } from '../../electron/core/settings.ts';
 import type { HandlerContext } from '../../electron/core/context.ts';
 import { evidencePath } from '../../electron/core/evidence/files.ts';
 import { listEvidence } from '../../electron/core/db/repos/evidence.ts';
-import { isRegisteredHash } from '../../electron/core/evidence/open.ts';
+import { isRegisteredHash } from '../../electron/core/db/repos/evidence.ts';
 import { testCore } from '../main/core-context.ts';
 
 const core = testCore(true);

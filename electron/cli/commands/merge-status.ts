@@ -10,6 +10,7 @@ import { completenessMatrix } from '../../core/council/completeness.ts';
 import { listConflicts } from '../../core/council/conflicts.ts';
 import { listExemptions } from '../../core/exemptions/decide.ts';
 import { rosterWithKeys } from '../../core/council/roster-keys.ts';
+import { getCycle } from '../../core/db/repos/cycles.ts';
 import { formatIsoDateTime } from '../../../shared/format/vi.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { cycleOf, dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
@@ -51,7 +52,7 @@ const command: CliCommand = {
       const pending = listExemptions(db, cycleId, { status: 'proposed' });
       const coi = listConflictsOfInterest(db, cycleId);
       const roster = rosterWithKeys(db, cycleId);
-      const status = (db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(cycleId) as string) ?? 'open';
+      const status = getCycle(db, cycleId)?.status ?? 'open';
       const integrity = verifyStore(db, { trustedFingerprint: secretariatFingerprint(db, dataDir) });
       const tampered = () => {
         const first = integrity.problems[0];

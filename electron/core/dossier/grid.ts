@@ -5,6 +5,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { leavesUnder } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { listUnits } from '../db/repos/units.ts';
+import { groupEvidenceKeys, groupExemptionKeys, groupMemberAppraisals, groupSelfScores } from '../db/repos/grid.ts';
 import { isReadOnly } from './dossier.ts';
 import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
@@ -20,41 +21,18 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
   const units = listUnits(db, scope.cycle.id).filter((u) => u.group === group);
   const memberId = scope.member?.id ?? '';
   const key = (u: string, c: string) => `${u}\u001f${c}`;
-  const inGroup = `unit_id IN (SELECT id FROM units WHERE cycle_id = ? AND grp = ?)`;
   const self = new Map<string, string | null>();
   const selfInput = new Map<string, string | null>();
-  for (const [u, c, r2, r1, i2, i1] of db
-    .prepare(
-      `SELECT unit_id, node_code, round2_score, round1_score, round2_input, round1_input FROM dossier_items WHERE ${inGroup}`,
-    )
-    .raw()
-    .iterate(scope.cycle.id, group) as Iterable<
-    [string, string, string | null, string | null, string | null, string | null]
-  >) {
+  for (const [u, c, r2, r1, i2, i1] of groupSelfScores(db, scope.cycle.id, group)) {
     self.set(key(u, c), r2 ?? r1);
     selfInput.set(key(u, c), i2 ?? i1);
   }
   const mine = new Map<string, { score: string | null; input: string | null }>();
-  for (const [u, c, s, i] of db
-    .prepare(`SELECT unit_id, node_code, score, input FROM appraisals WHERE member_id = ? AND ${inGroup}`)
-    .raw()
-    .iterate(memberId, scope.cycle.id, group) as Iterable<[string, string, string | null, string | null]>) {
+  for (const [u, c, s, i] of groupMemberAppraisals(db, memberId, scope.cycle.id, group)) {
     mine.set(key(u, c), { score: s, input: i });
   }
-  const evidence = new Set(
-    db
-      .prepare(`SELECT DISTINCT unit_id || char(31) || node_code FROM dossier_evidence WHERE ${inGroup}`)
-      .pluck()
-      .all(scope.cycle.id, group) as string[],
-  );
-  const exempt = new Set(
-    db
-      .prepare(
-        `SELECT unit_id || char(31) || node_code FROM exemptions WHERE status IN ('approved', 'proposed') AND ${inGroup}`,
-      )
-      .pluck()
-      .all(scope.cycle.id, group) as string[],
-  );
+  const evidence = groupEvidenceKeys(db, scope.cycle.id, group);
+  const exempt = groupExemptionKeys(db, scope.cycle.id, group);
   const leaves = leavesUnder(tree, fieldCode).filter(
     (l) => l.groups.includes(group) && l.scoring && l.scoring.kind !== 'survey',
   );

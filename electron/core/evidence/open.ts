@@ -38,11 +38,6 @@ export function requireIntactEvidence(db: Db, dataDir: string, cycleId: string, 
   return ev;
 }
 
-/** Is some document of any cycle stored under this hash? (The harness serves nothing else.) */
-export function isRegisteredHash(db: Db, sha256: string): boolean {
-  return db.prepare('SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1').pluck().get(sha256) !== undefined;
-}
-
 let privateRoot: string | null = null;
 
 /** This process's folder for viewing copies: made by mkdtemp (an unpredictable name, mode 0700, this user only). */

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reportCharts } from '../../../shared/report/charts.ts';
 import type { Db } from '../db/connection.ts';
+import { requireCycle } from '../results/cycle-totals.ts';
 import { drilldownOf } from '../report/drilldown.ts';
 import { loadMinutesSource, minutesDataOf } from '../report/minutes.ts';
 import { narrativeFor } from '../report/narrative.ts';
@@ -54,7 +55,7 @@ export async function cycleXlsx(
   options: ExportOptions = {},
 ): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const tables = cycleExportTables(db, cycleId, options);
-  const cycle = db.prepare('SELECT name, year FROM cycles WHERE id = ?').get(cycleId) as { name: string; year: number };
+  const cycle = requireCycle(db, cycleId);
   const bytes = await xlsxBytes(tables, { title: `Kết quả Chỉ số CCHC năm ${cycle.year} — ${cycle.name}` });
   return { bytes, sheets: tables.map((t) => t.sheet) };
 }

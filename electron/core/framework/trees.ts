@@ -4,15 +4,12 @@ import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { type TotalsPlan, planTotals } from '../../../shared/results/unit-totals.ts';
 import type { Db } from '../db/connection.ts';
-import { getFramework } from '../db/repos/frameworks.ts';
+import { cycleFrameworkHash, getFramework } from '../db/repos/frameworks.ts';
 
 const trees = new Map<string, { tree: FrameworkTree; plan: TotalsPlan }>();
 
 export function frameworkHashFor(db: Db, cycleId: string, group: UnitGroup): string {
-  const hash = db
-    .prepare('SELECT framework_hash FROM cycle_frameworks WHERE cycle_id = ? AND grp = ?')
-    .pluck()
-    .get(cycleId, group) as string | undefined;
+  const hash = cycleFrameworkHash(db, cycleId, group);
   if (!hash)
     throw new CodedFailure('FRAMEWORK_MISSING', 'Kỳ đánh giá chưa có bộ tiêu chí cho nhóm đơn vị này.', { group });
   return hash;

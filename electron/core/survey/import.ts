@@ -34,7 +34,12 @@ import {
 } from '../../../shared/report/survey.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { listCycleSurveyPoints, putSurveyPoints } from '../db/repos/survey.ts';
+import {
+  listCycleSurveyPoints,
+  listResponseSummaries,
+  putResponseSummary,
+  putSurveyPoints,
+} from '../db/repos/survey.ts';
 import type { Unit } from '../db/repos/units.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { columnOfHeader, foldKey } from '../summary/columns.ts';
@@ -528,25 +533,19 @@ export async function importSurveyFile(
         importedAt: at,
       });
       if (view.kind === 'responses') {
-        db.prepare(
-          `INSERT INTO survey_response_summaries (unit_id, source, respondents, answers, blanks, option_counts, satisfaction, points, scale, source_file, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (unit_id, source) DO UPDATE SET respondents = excluded.respondents, answers = excluded.answers, blanks = excluded.blanks,
-             option_counts = excluded.option_counts, satisfaction = excluded.satisfaction, points = excluded.points, scale = excluded.scale,
-             source_file = excluded.source_file, imported_at = excluded.imported_at`,
-        ).run(
-          r.unitId,
-          r.source,
-          r.respondents ?? 0,
-          r.answers ?? 0,
-          r.blanks ?? 0,
-          JSON.stringify(r.optionCounts ?? {}),
-          serialize(summaries!.get(r.unitId)!.satisfaction),
-          serialize(points),
-          JSON.stringify(view.scale),
+        putResponseSummary(db, {
+          unitId: r.unitId,
+          source: r.source,
+          respondents: r.respondents ?? 0,
+          answers: r.answers ?? 0,
+          blanks: r.blanks ?? 0,
+          optionCounts: JSON.stringify(r.optionCounts ?? {}),
+          satisfaction: serialize(summaries!.get(r.unitId)!.satisfaction),
+          points: serialize(points),
+          scale: JSON.stringify(view.scale),
           file,
-          at,
-        );
+          importedAt: at,
+        });
       }
       appendAudit(db, {
         actor,
@@ -578,16 +577,9 @@ export interface SurveyResponseSummary {
 }
 
 export function surveyResponseSummaries(db: Db, cycleId: string): SurveyResponseSummary[] {
-  return (
-    db
-      .prepare(
-        `SELECT unit_id AS unitId, source, respondents, answers, blanks, option_counts AS oc, satisfaction, points, source_file AS file, imported_at AS importedAt
-         FROM survey_response_summaries WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, source`,
-      )
-      .all(cycleId) as (Omit<SurveyResponseSummary, 'optionCounts'> & { oc: string })[]
-  ).map(({ oc, ...r }) => ({
+  return listResponseSummaries(db, cycleId).map((r) => ({
     ...r,
-    optionCounts: JSON.parse(oc) as Record<string, number>,
+    optionCounts: JSON.parse(r.optionCounts) as Record<string, number>,
     satisfaction: prevText(r.satisfaction),
     points: prevText(r.points),
   }));

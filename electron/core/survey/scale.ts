@@ -15,13 +15,11 @@ import {
 } from '../../../shared/report/survey.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import { getSurveyScaleJson, putSurveyScaleJson } from '../db/repos/survey.ts';
 import { cyclePlans, requireCycle } from '../results/cycle-totals.ts';
 
 export function getSurveyScale(db: Db, cycleId: string, source: SurveySource): SurveyScale {
-  const row = db
-    .prepare('SELECT scale FROM survey_scales WHERE cycle_id = ? AND source = ?')
-    .pluck()
-    .get(cycleId, source) as string | undefined;
+  const row = getSurveyScaleJson(db, cycleId, source);
   return row ? (JSON.parse(row) as SurveyScale) : DEFAULT_SURVEY_SCALE;
 }
 
@@ -56,10 +54,7 @@ export function setSurveyScale(
   const before = getSurveyScale(db, cycleId, source);
   const at = new Date().toISOString();
   tx(db, () => {
-    db.prepare(
-      `INSERT INTO survey_scales (cycle_id, source, scale, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (cycle_id, source) DO UPDATE SET scale = excluded.scale, updated_at = excluded.updated_at`,
-    ).run(cycleId, source, JSON.stringify(clean), at);
+    putSurveyScaleJson(db, cycleId, source, JSON.stringify(clean), at);
     appendAudit(db, {
       actor,
       action: 'survey.scale',

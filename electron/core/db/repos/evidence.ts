@@ -39,3 +39,8 @@ export function listEvidence(db: Db, cycleId: string): Evidence[] {
     )
     .all(cycleId) as Evidence[];
 }
+
+/** Is some document of any cycle stored under this hash? */
+export function isRegisteredHash(db: Db, sha256: string): boolean {
+  return stmt(db, 'SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1').pluck().get(sha256) !== undefined;
+}

@@ -48,3 +48,10 @@ export function cycleFrameworks(db: Db, cycleId: string): CycleFramework[] {
     .all(cycleId) as { grp: UnitGroup; hash: string; content: string }[];
   return rows.map((r) => ({ group: r.grp, hash: r.hash, framework: JSON.parse(r.content) as Framework }));
 }
+
+/** The hash of the framework a cycle uses for a group, or undefined. */
+export function cycleFrameworkHash(db: Db, cycleId: string, group: UnitGroup): string | undefined {
+  return stmt(db, 'SELECT framework_hash FROM cycle_frameworks WHERE cycle_id = ? AND grp = ?')
+    .pluck()
+    .get(cycleId, group) as string | undefined;
+}
