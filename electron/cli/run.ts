@@ -10,7 +10,7 @@ import { printable } from './render/printable.ts';
 
 export type CommandRegistry = Readonly<Record<string, CommandEntry>>;
 
-export function mainUsage(commands: CommandRegistry = COMMANDS): string {
+function mainUsage(commands: CommandRegistry = COMMANDS): string {
   const names = Object.keys(commands);
   const width = Math.max(0, ...names.map((n) => n.length));
   const list = names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`).join('\n');

@@ -26,19 +26,19 @@ import { isRegisteredHash } from '../core/db/repos/evidence.ts';
 import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
 import { jsonFileSettings } from './json-settings.ts';
 
-export const HARNESS_HOST = '127.0.0.1';
+const HARNESS_HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
 /** files.upload carries a whole file as base64 (at most UPLOAD_MAX_BASE64 characters) in its JSON. */
 const MAX_UPLOAD_BODY = UPLOAD_MAX_BASE64 + 64 * 1024;
 const UPLOAD_PATHS = new Set([`${HTTP_API_PREFIX}files.upload`, `${HTTP_API_PREFIX}files.uploadPart`]);
 /** How long a download address may be used; it serves its file once. */
-export const DOWNLOAD_TICKET_MS = 2 * 60 * 1000;
-export const DOWNLOAD_PATH_PREFIX = '/download/';
+const DOWNLOAD_TICKET_MS = 2 * 60 * 1000;
+const DOWNLOAD_PATH_PREFIX = '/download/';
 /** How long an evidence ticket may be used (the browser's PDF viewer may fetch more than once). */
-export const EVIDENCE_TICKET_MS = 2 * 60 * 1000;
-export const EVIDENCE_PATH_PREFIX = '/evidence/';
+const EVIDENCE_TICKET_MS = 2 * 60 * 1000;
+const EVIDENCE_PATH_PREFIX = '/evidence/';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+const DEFAULT_RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 
 export interface HarnessOptions {
   /** Where the core keeps its data (database, settings.json). */
@@ -130,7 +130,7 @@ function evidenceHeaders(fileName: string, size: number): Record<string, string>
 }
 
 /** Headers of a produced file: always a download under its name (ASCII fallback for old agents), never sniffed or cached. */
-export function downloadHeaders(fileName: string, size: number): Record<string, string> {
+function downloadHeaders(fileName: string, size: number): Record<string, string> {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

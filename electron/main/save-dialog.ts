@@ -8,7 +8,7 @@ import type { BaseWindow, Dialog, SaveDialogOptions } from 'electron';
 import { copyFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 
-export const SAVE_DIALOG_VI = {
+const SAVE_DIALOG_VI = {
   title: 'Lưu tệp',
   button: 'Lưu',
   filter: (ext: string) => `Tệp .${ext}`,

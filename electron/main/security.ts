@@ -7,8 +7,8 @@ import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
 
 /** The renderer is served from app://cchc/…, never file://. */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'cchc';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'cchc';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Where the PDF printer's hidden window loads the document it prints (its own session). */
 export const PRINT_DOCUMENT_URL = `${APP_SCHEME}://print/document.html`;
@@ -107,7 +107,7 @@ export function isAllowedExternalUrl(url: unknown): boolean {
  * user's own computer (the harness, a printer's admin page) or the local segment.
  * `hostname` is as the URL parser normalised it (IPv4 in dotted decimal, IPv6 in brackets).
  */
-export function isLocalHost(hostname: string): boolean {
+function isLocalHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);

@@ -37,7 +37,7 @@ export interface Preferences {
   readonly zoomFactor: number;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { zoomFactor: 1 };
+const DEFAULT_PREFERENCES: Preferences = { zoomFactor: 1 };
 
 /** Stored preferences, each value checked; anything malformed falls back to its default. */
 export function restorePreferences(saved: unknown): Preferences {

@@ -3,7 +3,7 @@ import { type Rational, parseDecimal, rat } from '../../shared/decimal/rational.
 import { formatPercent, formatPoints, formatRational } from '../../shared/format/vi.ts';
 import { vi } from '../i18n/vi.ts';
 
-export function dec(text: string): Rational {
+function dec(text: string): Rational {
   const r = parseDecimal(text);
   if (!r) throw new RangeError(`not a decimal: ${text}`);
   return r;

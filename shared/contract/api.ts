@@ -8,7 +8,7 @@ import { contract, type Contract, type ContractInput, type ContractOutput, type 
 import { listMethods } from './define.ts';
 import { buildApiFrom, type UntypedSend } from './api-builder.ts';
 
-export type ClientFn<M extends MethodName> =
+type ClientFn<M extends MethodName> =
   undefined extends ContractInput<M>
     ? (input?: ContractInput<M>) => Promise<Result<ContractOutput<M>>>
     : (input: ContractInput<M>) => Promise<Result<ContractOutput<M>>>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineMethod } from './define.ts';
 import { NoInput } from './common.ts';
 
-export const TRANSPORTS = ['electron', 'http'] as const;
+const TRANSPORTS = ['electron', 'http'] as const;
 export const TransportName = z.enum(TRANSPORTS);
 export type TransportName = z.infer<typeof TransportName>;
 

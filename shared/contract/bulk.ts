@@ -22,14 +22,12 @@ export const AgreeRequest = z.strictObject({
 });
 export type AgreeRequest = z.infer<typeof AgreeRequest>;
 
-export const BulkCell = z.strictObject({
+const BulkCell = z.strictObject({
   unitId: Id,
   nodeCode: NodeCode,
   /** null clears the score (comment and evidence stay). */
   input: ScoreInputSchema.nullable(),
 });
-export type BulkCell = z.infer<typeof BulkCell>;
-
 export const SetManyRequest = z.strictObject({
   cells: z.array(BulkCell).min(1).max(20000),
   /** Why: a paste from a spreadsheet, or the undo of a bulk action (recorded in the audit log). */
@@ -37,7 +35,7 @@ export const SetManyRequest = z.strictObject({
 });
 export type SetManyRequest = z.infer<typeof SetManyRequest>;
 
-export const BulkSaved = z.strictObject({
+const BulkSaved = z.strictObject({
   unitId: z.string(),
   nodeCode: z.string(),
   /** My input before (for the undo), and now. */
@@ -46,7 +44,7 @@ export const BulkSaved = z.strictObject({
   score: Dec.nullable(),
 });
 
-export const BulkRefused = z.strictObject({
+const BulkRefused = z.strictObject({
   unitId: z.string(),
   nodeCode: z.string(),
   code: z.string(),

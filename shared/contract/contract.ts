@@ -43,7 +43,7 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = MethodNameOf<Contract>;
-export type MethodSpecFor<M extends MethodName> = SpecOf<Contract, M>;
+type MethodSpecFor<M extends MethodName> = SpecOf<Contract, M>;
 
 /** What a caller passes (before parsing: optional fields may be omitted, text untrimmed). */
 export type ContractInput<M extends MethodName> = z.input<MethodSpecFor<M>['input']>;

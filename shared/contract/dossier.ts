@@ -11,7 +11,7 @@ const NodeCode = z
   .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
   .max(40);
 
-export const EvidenceStatus = z.enum(['ok', 'missing', 'changed']);
+const EvidenceStatus = z.enum(['ok', 'missing', 'changed']);
 export const EvidenceLink = z.strictObject({
   evidenceId: z.number().int(),
   title: z.string(),
@@ -22,7 +22,7 @@ export const EvidenceLink = z.strictObject({
 });
 export type EvidenceLink = z.infer<typeof EvidenceLink>;
 
-export const SelfScore = z.strictObject({ input: z.unknown(), score: Dec.nullable() });
+const SelfScore = z.strictObject({ input: z.unknown(), score: Dec.nullable() });
 
 export const DossierNode = z.strictObject({
   code: z.string(),
@@ -104,14 +104,14 @@ export const SavedChange = z.strictObject({
 });
 export type SavedChange = z.infer<typeof SavedChange>;
 
-export const ExemptionChange = z.strictObject({
+const ExemptionChange = z.strictObject({
   unitId: Id,
   nodeCode: NodeCode,
   reason: z.string().max(1000),
   legalBasis: z.string().max(500).optional(),
 });
 
-export const GridRow = z.strictObject({
+const GridRow = z.strictObject({
   code: z.string(),
   title: z.string(),
   maxPoints: Dec,

@@ -12,5 +12,3 @@ export const CONTRACT_ERRORS = {
   METHOD_NOT_ALLOWED: 'Phương thức yêu cầu không được hỗ trợ.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
 } as const;
-
-export type ContractErrorCode = keyof typeof CONTRACT_ERRORS;

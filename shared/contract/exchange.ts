@@ -34,11 +34,9 @@ const Coded = z.strictObject({ code: z.string(), message: z.string() });
 
 export const CycleRef = CycleSummary.pick({ id: true, name: true, year: true, status: true });
 export const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
-export const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
+const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
 export type CycleRef = z.infer<typeof CycleRef>;
 export type FieldRef = z.infer<typeof FieldRef>;
-export type UnitRef = z.infer<typeof UnitRef>;
-
 // ------------------------------------------------------------------ member
 
 export const ConflictOfInterest = z.strictObject({
@@ -79,7 +77,7 @@ export const MemberExchangeStatus = z.strictObject({
 });
 export type MemberExchangeStatus = z.infer<typeof MemberExchangeStatus>;
 
-export const ExportedMine = z.strictObject({
+const ExportedMine = z.strictObject({
   file: OutboxFile,
   packageHash: z.string(),
   sequence: z.number().int(),
@@ -89,8 +87,6 @@ export const ExportedMine = z.strictObject({
     z.strictObject({ unitId: z.string(), unitName: z.string(), nodeCode: z.string(), reason: z.string() }),
   ),
 });
-export type ExportedMine = z.infer<typeof ExportedMine>;
-
 export const CyclePreview = z.strictObject({
   ticket: z.string(),
   file: z.string(),
@@ -109,7 +105,7 @@ export const CyclePreview = z.strictObject({
 });
 export type CyclePreview = z.infer<typeof CyclePreview>;
 
-export const CycleImported = z.strictObject({
+const CycleImported = z.strictObject({
   status: z.enum(['imported', 'duplicate', 'superseded']),
   code: z.string().nullable(),
   message: z.string(),
@@ -118,8 +114,6 @@ export const CycleImported = z.strictObject({
   /** The roster member this installation is now linked to (by its key), if any. */
   linkedTo: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
 });
-export type CycleImported = z.infer<typeof CycleImported>;
-
 export const exchange = {
   status: defineMethod({ input: NoInput, output: MemberExchangeStatus }),
   /** Signs and writes my appraisal package (a full snapshot) into the outbox. */
@@ -182,7 +176,7 @@ export const InspectedKey = z.strictObject({
 });
 export type InspectedKey = z.infer<typeof InspectedKey>;
 
-export const ExportedCycleView = z.strictObject({
+const ExportedCycleView = z.strictObject({
   file: OutboxFile,
   packageHash: z.string(),
   revision: z.number().int(),
@@ -192,15 +186,13 @@ export const ExportedCycleView = z.strictObject({
   /** Members of the roster (with fields) whose key is not registered yet: their packages would be refused. */
   membersWithoutKey: z.array(z.string()),
 });
-export type ExportedCycleView = z.infer<typeof ExportedCycleView>;
-
 const Side = z.strictObject({
   score: z.string().nullable(),
   input: z.unknown(),
   comment: z.string(),
   exemption: z.boolean(),
 });
-export const ImportCounts = z.strictObject({
+const ImportCounts = z.strictObject({
   added: z.number().int(),
   changed: z.number().int(),
   unchanged: z.number().int(),
@@ -213,8 +205,6 @@ export const ImportCounts = z.strictObject({
   declarationsRemoved: z.number().int(),
   finalScoresChanged: z.number().int(),
 });
-export type ImportCounts = z.infer<typeof ImportCounts>;
-
 export const PackagePreview = z.strictObject({
   packageHash: z.string(),
   state: z.enum(['new', 'duplicate', 'superseded']),
@@ -276,7 +266,7 @@ export const ImportOutcomeView = z.strictObject({
 });
 export type ImportOutcomeView = z.infer<typeof ImportOutcomeView>;
 
-export const EvidenceRef = z.strictObject({
+const EvidenceRef = z.strictObject({
   /** For evidence.open; null when the document is not in this cycle's store. */
   evidenceId: z.number().int().nullable(),
   title: z.string(),
@@ -417,7 +407,7 @@ export const AuditRowView = z.strictObject({
 });
 export type AuditRowView = z.infer<typeof AuditRowView>;
 
-export const AuditPage = z.strictObject({
+const AuditPage = z.strictObject({
   rows: z.array(AuditRowView),
   total: z.number().int(),
   /** What the filters offer. */
@@ -425,8 +415,6 @@ export const AuditPage = z.strictObject({
   entities: z.array(z.string()),
   actions: z.array(z.string()),
 });
-export type AuditPage = z.infer<typeof AuditPage>;
-
 export const StoreCheckView = z.strictObject({
   ok: z.boolean(),
   chain: z.strictObject({

@@ -27,7 +27,7 @@ export const FILE_LIMITS = {
 /** Base64 text of at most `uploadMaxBytes` bytes (plus a little slack: the core gives the coded error). */
 export const UPLOAD_MAX_BASE64 = Math.ceil((FILE_LIMITS.uploadMaxBytes * 4) / 3) + 1024;
 
-export const PART_MAX_BASE64 = Math.ceil((FILE_LIMITS.partMaxBytes * 4) / 3) + 16;
+const PART_MAX_BASE64 = Math.ceil((FILE_LIMITS.partMaxBytes * 4) / 3) + 16;
 
 /** 128 random bits, lowercase hex. */
 export const TICKET_PATTERN = /^[0-9a-f]{32}$/;
@@ -47,14 +47,14 @@ export function fileSizeText(bytes: number): string {
   return `${text} ${units[i]}`;
 }
 
-export const UploadInput = z.strictObject({
+const UploadInput = z.strictObject({
   /** The File's name (only shown and kept as the stored file's name; never a path). */
   name: z.string().trim().min(1).max(260),
   dataBase64: z.string().max(UPLOAD_MAX_BASE64),
 });
 
 /** One part of a large file, in order: the first has `upload: null`, the last `last: true`. */
-export const UploadPartInput = z.strictObject({
+const UploadPartInput = z.strictObject({
   /** null for the first part; then the id the first part returned. */
   upload: Ticket.nullable(),
   name: z.string().trim().min(1).max(260),
@@ -80,7 +80,7 @@ export const OutboxFile = z.strictObject({
 });
 export type OutboxFile = z.infer<typeof OutboxFile>;
 
-export const SaveInput = z.strictObject({
+const SaveInput = z.strictObject({
   ticket: Ticket,
   /** The name offered in the save dialog / the download (sanitised by the core). */
   suggestedName: z.string().trim().min(1).max(260).optional(),
@@ -95,7 +95,7 @@ export const SavedFile = z.strictObject({
 });
 export type SavedFile = z.infer<typeof SavedFile>;
 
-export const UploadProgress = z.strictObject({
+const UploadProgress = z.strictObject({
   upload: z.string(),
   received: z.number().int().nonnegative(),
   /** Set once the last part has arrived. */

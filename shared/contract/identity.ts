@@ -10,7 +10,7 @@ import { NoInput } from './common.ts';
 import { defineMethod } from './define.ts';
 import { OutboxFile } from './files.ts';
 
-export const IdentityKey = z.strictObject({
+const IdentityKey = z.strictObject({
   /** Raw Ed25519 public key, base64. */
   publicKey: z.string(),
   /** sha256 of the raw key, 64 hex digits. */
@@ -21,8 +21,6 @@ export const IdentityKey = z.strictObject({
   /** 'passphrase' | 'electron-safe-storage' */
   protection: z.string(),
 });
-export type IdentityKey = z.infer<typeof IdentityKey>;
-
 export const KeyStatus = z.strictObject({
   /** missing: no key yet; locked: a passphrase must open it; unlocked: ready to sign. */
   state: z.enum(['missing', 'locked', 'unlocked']),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { defineMethod } from './define.ts';
 import { Ticket } from './files.ts';
 
-export const CitationStatus = z.enum(['found', 'stored', 'missing']);
+const CitationStatus = z.enum(['found', 'stored', 'missing']);
 
 export const IntakeItem = z.strictObject({
   code: z.string(),
@@ -95,7 +95,7 @@ export const IntakeCommitted = z.strictObject({
 });
 export type IntakeCommitted = z.infer<typeof IntakeCommitted>;
 
-export const IntakeStartInput = z.strictObject({
+const IntakeStartInput = z.strictObject({
   unitId: z.string().min(1),
   round: z.union([z.literal(1), z.literal(2)]),
   workbook: Ticket,
@@ -104,7 +104,7 @@ export const IntakeStartInput = z.strictObject({
   commit: z.boolean(),
 });
 
-export const IntakeProgressOut = z.strictObject({
+const IntakeProgressOut = z.strictObject({
   phase: z.enum(['workbook', 'scan', 'hash', 'store', 'write']),
   done: z.number().int(),
   total: z.number().int(),
@@ -123,7 +123,7 @@ export const IntakeJobStatus = z.strictObject({
 });
 export type IntakeJobStatus = z.infer<typeof IntakeJobStatus>;
 
-export const IntakeUnits = z.strictObject({
+const IntakeUnits = z.strictObject({
   cycleId: z.string(),
   units: z.array(
     z.strictObject({ id: z.string(), name: z.string(), group: z.string(), rounds: z.array(z.number().int()) }),

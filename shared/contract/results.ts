@@ -157,7 +157,7 @@ const ReportStatus = z.strictObject({
   notComputable: z.number().int(),
 });
 
-export const ReportSchema: z.ZodType<Report> = z.strictObject({
+const ReportSchema: z.ZodType<Report> = z.strictObject({
   cycle: ReportCycle,
   precision: z.number().int(),
   previousYear: z.number().int().nullable(),
@@ -234,7 +234,7 @@ const DrillNodeSchema: z.ZodType<DrillNode> = z.lazy(() =>
   }),
 );
 
-export const UnitDrilldownSchema: z.ZodType<UnitDrilldown> = z.strictObject({
+const UnitDrilldownSchema: z.ZodType<UnitDrilldown> = z.strictObject({
   cycle: ReportCycle,
   unit: z.strictObject({ id: z.string(), name: z.string(), group: Group, groupLabel: z.string() }),
   benchmark: Dec,
@@ -272,13 +272,13 @@ const BarChart = z.strictObject({
   unit: z.literal('%'),
 });
 
-export const ChartsSchema: z.ZodType<ReportCharts> = z.strictObject({
+const ChartsSchema: z.ZodType<ReportCharts> = z.strictObject({
   indicesByGroup: list(BarChart),
   fieldAveragesByGroup: list(BarChart),
   yearOnYear: list(BarChart),
 });
 
-export const NarrativeSchema: z.ZodType<readonly NarrativeSection[]> = list(
+const NarrativeSchema: z.ZodType<readonly NarrativeSection[]> = list(
   z.strictObject({
     key: z.string(),
     title: z.string(),
@@ -295,7 +295,7 @@ export const NarrativeSchema: z.ZodType<readonly NarrativeSection[]> = list(
   }),
 );
 
-export const WhatIfSchema: z.ZodType<WhatIfResult> = z.strictObject({
+const WhatIfSchema: z.ZodType<WhatIfResult> = z.strictObject({
   index: Dec,
   classification: Classification,
   classificationLabel: z.string(),
@@ -331,7 +331,7 @@ const DateTimeText = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 const Attendance = z.strictObject({ memberId: Id, present: z.boolean(), note: z.string().max(500) });
 
 /** The council meeting the minutes record (electron/core/report/meeting.ts). */
-export const MeetingSchema = z.strictObject({
+const MeetingSchema = z.strictObject({
   issuerParent: z.string(),
   issuer: z.string(),
   docNumber: z.string(),
@@ -353,9 +353,7 @@ export const MeetingSchema = z.strictObject({
   stored: z.boolean(),
   updatedAt: z.string().nullable(),
 });
-export type MeetingView = z.infer<typeof MeetingSchema>;
-
-export const MeetingPatchSchema = z.strictObject({
+const MeetingPatchSchema = z.strictObject({
   issuerParent: ShortText.optional(),
   issuer: ShortText.optional(),
   docNumber: ShortText.optional(),
@@ -397,7 +395,7 @@ export type MeetingWithRoster = z.infer<typeof MeetingWithRoster>;
 // ---------------------------------------------------------------- namespaces
 
 /** What the results screens need besides the report: who asks (for the secretariat's actions). */
-export const ResultsAccess = z.strictObject({ canEdit: z.boolean(), cycleStatus: z.enum(['open', 'finalised']) });
+const ResultsAccess = z.strictObject({ canEdit: z.boolean(), cycleStatus: z.enum(['open', 'finalised']) });
 
 export const results = {
   report: defineMethod({ input: NoInput, output: z.strictObject({ report: ReportSchema, access: ResultsAccess }) }),
@@ -424,7 +422,7 @@ export const meeting = {
 
 const Source = z.enum(['cbccvc', 'sipas']);
 
-export const SurveyImportInput = z.strictObject({
+const SurveyImportInput = z.strictObject({
   ticket: Ticket,
   /** Default: recognised from the headers (question columns → responses). */
   kind: z.enum(['points', 'responses']).optional(),
@@ -498,7 +496,7 @@ export const SurveyCurrent = z.strictObject({
 });
 export type SurveyCurrent = z.infer<typeof SurveyCurrent>;
 
-export const PreviousImportInput = z.strictObject({
+const PreviousImportInput = z.strictObject({
   tickets: z.array(Ticket).min(1).max(8),
   /** Default: the cycle's year − 1. */
   year: z.number().int().min(1900).max(3000).optional(),
@@ -535,8 +533,8 @@ export type PreviousPreview = z.infer<typeof PreviousPreview>;
 export const ProducedFile = OutboxFile.extend({ pages: z.number().int().nullable() });
 export type ProducedFile = z.infer<typeof ProducedFile>;
 
-export const MinutesInput = z.strictObject({ charts: z.boolean().optional(), fieldTables: z.boolean().optional() });
-export const SheetsInput = z.strictObject({
+const MinutesInput = z.strictObject({ charts: z.boolean().optional(), fieldTables: z.boolean().optional() });
+const SheetsInput = z.strictObject({
   unitIds: z.array(Id).min(1).max(200),
   kind: z.enum(['appraisal', 'notice', 'feedback']),
   round: z.union([z.literal(1), z.literal(2)]).optional(),
@@ -546,14 +544,14 @@ export const SheetsInput = z.strictObject({
     .regex(/^\d{2}\/\d{2}\/\d{4}$/)
     .optional(),
 });
-export const ExportInput = z.strictObject({
+const ExportInput = z.strictObject({
   format: z.enum(['xlsx', 'csv', 'json']),
   table: z
     .string()
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional(),
 });
-export const ChartPngInput = z.strictObject({
+const ChartPngInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
   dataBase64: z.string().max(21_000_000),
 });

@@ -1,7 +1,6 @@
 /** Schemas of the domain values that cross the contract: scoring kinds, inputs, totals. */
 import { z } from 'zod';
 import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
-import { SCORING_KINDS } from '../framework/types.ts';
 
 /** Exact decimal text, as produced by the core ("94", "51.34", "0.666667"). */
 export const Dec = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -14,8 +13,6 @@ export const UnitGroupInfoSchema = z.strictObject({
   sortOrder: z.number().int(),
   fields: z.array(z.string()),
 });
-export const ScoringKindSchema = z.enum(SCORING_KINDS as unknown as [string, ...string[]]);
-
 const NumberLike = z.union([z.number().finite(), z.string().trim().max(40)]);
 
 export const ScoreInputSchema = z.union([
@@ -55,7 +52,7 @@ export const ScoringSchema = z.union([
   }),
 ]);
 
-export const FieldTotalsSchema = z.strictObject({
+const FieldTotalsSchema = z.strictObject({
   code: z.string(),
   title: z.string(),
   benchmark: Dec,

@@ -14,7 +14,7 @@ const Text = (max: number) => z.string().max(max);
 const GroupCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 const Fields = z.array(z.string().regex(/^[0-9A-Za-z.]{1,12}$/)).max(40);
 
-export const SetupGroup = z.strictObject({
+const SetupGroup = z.strictObject({
   code: z.string(),
   label: z.string(),
   shortLabel: z.string(),
@@ -44,14 +44,14 @@ export const SetupCycle = z.strictObject({
 });
 export type SetupCycle = z.infer<typeof SetupCycle>;
 
-export const GroupPreset = z.strictObject({
+const GroupPreset = z.strictObject({
   code: z.string(),
   label: z.string(),
   shortLabel: z.string(),
   fields: z.array(z.string()),
 });
 
-export const SetupOverview = z.strictObject({ cycles: z.array(SetupCycle), presets: z.array(GroupPreset) });
+const SetupOverview = z.strictObject({ cycles: z.array(SetupCycle), presets: z.array(GroupPreset) });
 
 const GroupInput = z.union([
   z.strictObject({ preset: GroupCode, frameworkTicket: Ticket.optional() }),
@@ -64,7 +64,7 @@ const GroupInput = z.union([
   }),
 ]);
 
-export const CreateCycleInput = z.strictObject({
+const CreateCycleInput = z.strictObject({
   name: requiredText(200),
   year: z.number().int().min(2000).max(2100),
   province: requiredText(100),
@@ -75,7 +75,7 @@ export const CreateCycleInput = z.strictObject({
   takeFrom: z.strictObject({ cycleId: Id, results: z.boolean() }).optional(),
 });
 
-export const SetupUnit = z.strictObject({
+const SetupUnit = z.strictObject({
   id: z.string(),
   name: z.string(),
   group: z.string(),
@@ -85,9 +85,9 @@ export const SetupUnit = z.strictObject({
   contact: z.string(),
 });
 
-export const UnitsView = z.strictObject({ cycle: SetupCycle, units: z.array(SetupUnit) });
+const UnitsView = z.strictObject({ cycle: SetupCycle, units: z.array(SetupUnit) });
 
-export const UnitsPreview = z.strictObject({
+const UnitsPreview = z.strictObject({
   file: z.string(),
   sha256: z.string(),
   rows: z.array(
@@ -114,10 +114,10 @@ const UnitPatch = z.strictObject({
   contact: Text(300).optional(),
 });
 
-export const CouncilRole = z.enum(['chair', 'vice_chair', 'member', 'secretary']);
-export const RosterRole = z.enum(['chair', 'vice_chair', 'member', 'secretary', 'secretariat']);
+const CouncilRole = z.enum(['chair', 'vice_chair', 'member', 'secretary']);
+const RosterRole = z.enum(['chair', 'vice_chair', 'member', 'secretary', 'secretariat']);
 
-export const SetupMember = z.strictObject({
+const SetupMember = z.strictObject({
   id: z.string(),
   name: z.string(),
   position: z.string(),
@@ -129,13 +129,13 @@ export const SetupMember = z.strictObject({
   display: z.string().nullable(),
 });
 
-export const RosterView = z.strictObject({
+const RosterView = z.strictObject({
   cycle: SetupCycle,
   members: z.array(SetupMember),
   fields: z.array(z.string()),
 });
 
-export const RosterPreview = z.strictObject({
+const RosterPreview = z.strictObject({
   file: z.string(),
   sha256: z.string(),
   rows: z.array(

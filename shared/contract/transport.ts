@@ -2,7 +2,7 @@
 import { METHOD_NAME_PATTERN } from './define.ts';
 
 /** Electron IPC: one channel per method, all under this prefix. */
-export const IPC_PREFIX = 'cchc:';
+const IPC_PREFIX = 'cchc:';
 export function ipcChannel(method: string): string {
   return `${IPC_PREFIX}${method}`;
 }

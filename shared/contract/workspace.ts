@@ -27,7 +27,7 @@ export const CycleSummary = z.strictObject({
   demo: z.boolean().optional(),
 });
 
-export const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });
+const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });
 
 export const UnitProgress = z.strictObject({
   id: z.string(),

@@ -100,9 +100,6 @@ export function cmp(a: Rational, b: Rational): number {
 export function eq(a: Rational, b: Rational): boolean {
   return a.n === b.n && a.d === b.d;
 }
-export function isZero(a: Rational): boolean {
-  return a.n === 0n;
-}
 export function min(a: Rational, b: Rational): Rational {
   return cmp(a, b) <= 0 ? a : b;
 }
@@ -148,10 +145,10 @@ export function toFixedHalfUp(a: Rational, places: number): string {
 }
 
 /** Places used when a value is not a finite decimal (a third, say). */
-export const NON_DECIMAL_PLACES = 6;
+const NON_DECIMAL_PLACES = 6;
 
 /** Decimal places of the exact decimal expansion, or null when it does not end (1/3). */
-export function decimalPlaces(r: Rational): number | null {
+function decimalPlaces(r: Rational): number | null {
   let d = r.d;
   let twos = 0;
   let fives = 0;
@@ -181,12 +178,6 @@ export function exactDecimalText(r: Rational, minPlaces = 0): string {
   }
   if (places < minPlaces) s = (places === 0 ? `${s}.` : s) + '0'.repeat(minPlaces - places);
   return s;
-}
-
-/** The nearest double; for display and storage beside the exact value only. */
-export function toNumber(a: Rational): number {
-  if (a.d === 1n) return Number(a.n);
-  return Number(toFixedHalfUp(a, 12));
 }
 
 /** "n/d" text form that round-trips exactly (used in the store). */

@@ -21,7 +21,7 @@ export const EVIDENCE_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The file name's extension in lower case, with its dot ("" when none). */
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();

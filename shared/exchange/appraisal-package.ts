@@ -23,12 +23,12 @@ export const APPRAISAL_VERSION = 1;
 /** Largest appraisal package accepted: 40 units × 120 sub-criteria with long comments fit in ~3 MB. */
 export const APPRAISAL_MAX_BYTES = 20 * 1024 * 1024;
 /** Suggested file name ending. */
-export const APPRAISAL_EXTENSION = '.cchc-appraisal.json';
+const APPRAISAL_EXTENSION = '.cchc-appraisal.json';
 
 export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm sha256 (64 chữ số hex thường)');
 /** Canonical base64 of exactly 32 bytes / 64 bytes (re-encoding is checked where bytes are decoded). */
 export const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'khóa công khai Ed25519 (base64 của 32 byte)');
-export const Base64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'chữ ký Ed25519 (base64 của 64 byte)');
+const Base64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'chữ ký Ed25519 (base64 của 64 byte)');
 export const Id = z
   .string()
   .min(1)
@@ -81,15 +81,13 @@ export const EvidenceRefData = z.strictObject({
 });
 export type EvidenceRefData = z.infer<typeof EvidenceRefData>;
 
-export const ExemptionProposalData = z.strictObject({
+const ExemptionProposalData = z.strictObject({
   reason: z
     .string()
     .max(1000)
     .refine((s) => s.trim().length > 0, 'phải có lý do'),
   legalBasis: z.string().max(500),
 });
-export type ExemptionProposalData = z.infer<typeof ExemptionProposalData>;
-
 export const AppraisalItem = z
   .strictObject({
     unitId: Id,
@@ -171,10 +169,6 @@ export const SignatureBlock = z.strictObject({
   value: Base64Signature,
 });
 export type SignatureBlock = z.infer<typeof SignatureBlock>;
-
-/** The file: the signed payload and its signature. */
-export const SignedAppraisalPackage = z.strictObject({ payload: AppraisalPayload, signature: SignatureBlock });
-export type SignedAppraisalPackage = z.infer<typeof SignedAppraisalPackage>;
 
 /** A short Vietnamese description of the first schema problems (for the refusal message). */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], max = 3): string {

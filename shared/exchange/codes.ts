@@ -7,7 +7,7 @@
  *
  * Codes are part of the interface (tests, logs, the CLI's stderr): never rename one.
  */
-export const EXCHANGE_REASONS = {
+const EXCHANGE_REASONS = {
   // reading the file
   EXCHANGE_FILE_UNREADABLE: 'không đọc được tệp',
   EXCHANGE_TOO_LARGE: 'tệp lớn hơn giới hạn cho phép',
@@ -53,7 +53,7 @@ export const EXCHANGE_REASONS = {
 export type ExchangeCode = keyof typeof EXCHANGE_REASONS;
 
 /** Outcomes that are reported but are not errors: nothing is written and nothing is wrong. */
-export const EXCHANGE_NOTICES: readonly ExchangeCode[] = ['EXCHANGE_DUPLICATE', 'EXCHANGE_SUPERSEDED'];
+const EXCHANGE_NOTICES: readonly ExchangeCode[] = ['EXCHANGE_DUPLICATE', 'EXCHANGE_SUPERSEDED'];
 
 export function isExchangeCode(code: string): code is ExchangeCode {
   return Object.hasOwn(EXCHANGE_REASONS, code);
@@ -85,5 +85,3 @@ export const EXCHANGE_ACTION_ERRORS = {
   EXCHANGE_COI_EXISTS: 'Thành viên đã khai báo xung đột lợi ích với đơn vị này.',
   EXCHANGE_COI_NOT_FOUND: 'Thành viên chưa khai báo xung đột lợi ích với đơn vị này.',
 } as const;
-
-export type ExchangeActionCode = keyof typeof EXCHANGE_ACTION_ERRORS;

@@ -38,9 +38,9 @@ export const CYCLE_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 /** Largest manifest.json and cycle.json entries. */
 export const CYCLE_MANIFEST_MAX_BYTES = 16 * 1024 * 1024;
 export const CYCLE_CONTENT_MAX_BYTES = 256 * 1024 * 1024;
-export const CYCLE_EXTENSION = '.cchc-cycle.tar';
+const CYCLE_EXTENSION = '.cchc-cycle.tar';
 
-export const ManifestEntry = z.strictObject({
+const ManifestEntry = z.strictObject({
   path: z
     .string()
     .max(100)
@@ -48,8 +48,6 @@ export const ManifestEntry = z.strictObject({
   size: z.number().int().min(0).max(CYCLE_MAX_BYTES),
   sha256: Hex64,
 });
-export type ManifestEntry = z.infer<typeof ManifestEntry>;
-
 export const CycleManifest = z
   .strictObject({
     format: z.literal(CYCLE_MANIFEST_FORMAT),

@@ -4,7 +4,7 @@
  * Shown as its first 128 bits in 8 groups of 4 uppercase hex digits, read aloud group by
  * group: "3F9A 01C2 7B44 E0D1 9A2F 55C8 0B7E D3A6".
  */
-export const FINGERPRINT_RE = /^[0-9a-f]{64}$/;
+const FINGERPRINT_RE = /^[0-9a-f]{64}$/;
 
 export function isFingerprint(v: unknown): v is string {
   return typeof v === 'string' && FINGERPRINT_RE.test(v);

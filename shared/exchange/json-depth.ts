@@ -3,7 +3,7 @@
  * (strings skipped), before JSON.parse: a value 20,000 levels deep would otherwise overflow
  * the stack of every recursive walk after it (canonical form, hashing, storing).
  */
-export const JSON_MAX_DEPTH = 64;
+const JSON_MAX_DEPTH = 64;
 
 /** True when `text` nests deeper than `max`. */
 export function jsonTooDeep(text: string, max: number = JSON_MAX_DEPTH): boolean {

@@ -111,7 +111,7 @@ const sameInput = (a: ScoreInputData | null, b: ScoreInputData | null) =>
  * merged (his value is the provenance when several candidates agree and the current
  * source no longer does).
  */
-export function desiredFinal(
+function desiredFinal(
   unitId: string,
   nodeCode: string,
   candidates: readonly Candidate[],
@@ -145,7 +145,7 @@ export function desiredFinal(
   };
 }
 
-export function sameFinal(a: FinalScoreData, b: FinalScoreData): boolean {
+function sameFinal(a: FinalScoreData, b: FinalScoreData): boolean {
   return (
     a.score === b.score &&
     a.sourceMember === b.sourceMember &&
@@ -158,7 +158,7 @@ export function sameFinal(a: FinalScoreData, b: FinalScoreData): boolean {
 }
 
 /** Two items say the same thing (the time of the last save aside). */
-export function sameItem(a: AppraisalItem, b: AppraisalItem): boolean {
+function sameItem(a: AppraisalItem, b: AppraisalItem): boolean {
   return (
     a.score === b.score &&
     a.comment === b.comment &&
@@ -199,7 +199,7 @@ export interface MergeIncoming {
   readonly conflictsOfInterest: readonly ConflictDeclaration[];
 }
 
-export interface PlannedConflict {
+interface PlannedConflict {
   readonly unitId: string;
   readonly nodeCode: string;
   readonly candidates: readonly Candidate[];

@@ -49,7 +49,7 @@ function pad2(n: number): string {
 }
 
 /** dd/mm/yyyy of a calendar date (year, month 1–12, day). */
-export function formatDateParts(year: number, month: number, day: number): string {
+function formatDateParts(year: number, month: number, day: number): string {
   return `${pad2(day)}/${pad2(month)}/${year}`;
 }
 
@@ -57,7 +57,7 @@ export function formatDateParts(year: number, month: number, day: number): strin
  * Vietnam's clock: Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975), so
  * a fixed offset gives its wall clock without depending on the machine's zone or ICU data.
  */
-export const VN_UTC_OFFSET_MINUTES = 7 * 60;
+const VN_UTC_OFFSET_MINUTES = 7 * 60;
 
 export interface WallClock {
   readonly year: number;

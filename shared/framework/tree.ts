@@ -1,5 +1,5 @@
 /** Navigating a framework: children, leaves, fields, ancestry, applicability to a group. */
-import type { Framework, FrameworkNode, UnitGroup } from './types.ts';
+import type { Framework, FrameworkNode } from './types.ts';
 
 export interface FrameworkTree {
   readonly framework: Framework;
@@ -56,10 +56,6 @@ export function ancestry(tree: FrameworkTree, code: string): string[] {
   return path;
 }
 
-export function fieldOf(tree: FrameworkTree, code: string): string {
-  return ancestry(tree, code)[0] ?? code;
-}
-
 /** Leaves under `code` (or under every field when null), depth first, in code order. */
 export function leavesUnder(tree: FrameworkTree, code: string | null): FrameworkNode[] {
   const out: FrameworkNode[] = [];
@@ -74,8 +70,4 @@ export function leavesUnder(tree: FrameworkTree, code: string | null): Framework
     if (n) out.push(n);
   } else walk(code);
   return out;
-}
-
-export function appliesTo(node: FrameworkNode, group: UnitGroup): boolean {
-  return node.groups.includes(group);
 }

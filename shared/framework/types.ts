@@ -7,27 +7,27 @@
 export type UnitGroup = string;
 
 /** A labelled tier of a tiered kind: the unit's situation → points. */
-export interface Tier {
+interface Tier {
   readonly key: string;
   readonly label: string;
   readonly points: string;
 }
 
 /** A threshold on a percentage: at or above (or strictly above) `min` → points. */
-export interface PercentThreshold {
+interface PercentThreshold {
   readonly min: string;
   readonly inclusive: boolean;
   readonly points: string;
 }
 
 /** A count tier: at least `min` occurrences → points. */
-export interface CountTier {
+interface CountTier {
   readonly min: number;
   readonly points: string;
 }
 
 /** A tier on the change of the index from one year to the next (percentage points). */
-export interface DeltaTier {
+interface DeltaTier {
   readonly minDelta: string;
   readonly inclusive: boolean;
   readonly points: string;

@@ -36,7 +36,7 @@ export const FRAMEWORK_ERRORS = {
   NO_FIELDS: 'FRAMEWORK_NO_FIELDS',
 } as const;
 
-export type FrameworkErrorCode = (typeof FRAMEWORK_ERRORS)[keyof typeof FRAMEWORK_ERRORS];
+type FrameworkErrorCode = (typeof FRAMEWORK_ERRORS)[keyof typeof FRAMEWORK_ERRORS];
 
 const CODE_RE = /^[1-9]\d{0,3}(\.[1-9]\d{0,3})*$/;
 const MAX_DEPTH = 8;

@@ -8,13 +8,13 @@ import { esc } from './html/escape.ts';
 import { formatNumber } from '../format/vi.ts';
 import type { Report } from './types.ts';
 
-export interface ChartSeries {
+interface ChartSeries {
   readonly label: string;
   /** Percent values; null where there is none (no previous-year index). */
   readonly values: readonly (number | null)[];
 }
 
-export interface ChartBound {
+interface ChartBound {
   readonly value: number;
   readonly label: string;
 }
@@ -38,7 +38,7 @@ export interface ReportCharts {
   readonly yearOnYear: readonly BarChartData[];
 }
 
-export const CLASSIFICATION_BOUNDS: readonly ChartBound[] = [
+const CLASSIFICATION_BOUNDS: readonly ChartBound[] = [
   { value: 50, label: '50%' },
   { value: 65, label: '65%' },
   { value: 80, label: '80%' },
@@ -108,7 +108,7 @@ export interface SvgOptions {
 }
 
 /** Series colours: the previous year light, this year dark (the last series is the current one). */
-export const SERIES_COLORS = ['#1f4e79', '#9dc3e6'] as const;
+const SERIES_COLORS = ['#1f4e79', '#9dc3e6'] as const;
 
 /** Cuts a label to roughly fit `px` at the font size (Tinos averages about half an em per character). */
 function fitLabel(text: string, px: number, fontSize: number): string {

@@ -15,7 +15,7 @@
 import type { DrillNode } from './drilldown.ts';
 import type { Dec } from './numbers.ts';
 
-export type CouncilState = 'exempt' | 'survey' | 'conflict' | 'decided' | 'appraised' | 'provisional' | 'none';
+type CouncilState = 'exempt' | 'survey' | 'conflict' | 'decided' | 'appraised' | 'provisional' | 'none';
 
 export interface CouncilValue {
   readonly state: CouncilState;

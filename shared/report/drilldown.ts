@@ -33,7 +33,7 @@ export interface DrillAppraisal {
   readonly evidence: readonly { readonly evidenceId: number; readonly title: string; readonly page: number | null }[];
 }
 
-export interface DrillExemption {
+interface DrillExemption {
   readonly status: 'proposed' | 'approved' | 'rejected';
   readonly reason: string;
   readonly legalBasis: string;

@@ -36,22 +36,22 @@ export interface NarrativeEdit {
 }
 
 /** "khối sở, ban, ngành tỉnh" (the group's noun, see groupNoun). */
-export function blockName(g: { readonly noun: string }): string {
+function blockName(g: { readonly noun: string }): string {
   return `khối ${g.noun}`;
 }
 
-export function pct(d: Dec): string {
+function pct(d: Dec): string {
   return `${viDec(d)}%`;
 }
 
 /** "tăng 1,23%", "giảm 0,50%", "không thay đổi" — on percentage points. */
-export function changePhrase(change: Dec): string {
+function changePhrase(change: Dec): string {
   if (/^-?0(\.0+)?$/.test(change)) return 'không thay đổi';
   return change.startsWith('-') ? `giảm ${pct(change.slice(1))}` : `tăng ${pct(change)}`;
 }
 
 /** "A, B và C" */
-export function joinVi(items: readonly string[]): string {
+function joinVi(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
 }
@@ -61,7 +61,7 @@ function capitalise(s: string): string {
 }
 
 /** Names of units listed in a classification sentence when a class has at most this many. */
-export const LIST_NAMES_UP_TO = 6;
+const LIST_NAMES_UP_TO = 6;
 
 function averageSentence(what: string, s: StatsView, previousYear: number | null): string {
   let t = `Chỉ số CCHC trung bình của ${what} đạt ${pct(s.average)}`;
@@ -239,9 +239,4 @@ export function narrativeOf(
   edits: ReadonlyMap<string, NarrativeEdit> | Readonly<Record<string, NarrativeEdit>> = {},
 ): NarrativeSection[] {
   return applyNarrativeEdits(generateNarrative(report), edits);
-}
-
-/** The sentences of one section (by key), or []. */
-export function sectionSentences(sections: readonly NarrativeSection[], key: string): readonly NarrativeSentence[] {
-  return sections.find((s) => s.key === key)?.sentences ?? [];
 }

@@ -9,8 +9,6 @@ import { viDecimalText } from '../format/vi.ts';
 /** Plain decimal text ("83.84", "94", "0.666667"). */
 export type Dec = string;
 
-export { NON_DECIMAL_PLACES, decimalPlaces } from '../decimal/rational.ts';
-
 /** Exact when a finite decimal, else half up to 6 places with trailing zeros dropped. */
 export function exactText(r: Rational): Dec {
   return exactDecimalText(r);
@@ -24,11 +22,6 @@ export function fixedText(r: Rational, places: number): Dec {
 /** A scaled integer (8384n at 2 places) → "83.84". */
 export function scaledText(v: bigint, places: number): Dec {
   return scaledToString(v, places);
-}
-
-/** A scaled integer back to a rational. */
-export function scaledRational(v: bigint, places: number): Rational {
-  return rat(v, 10n ** BigInt(places));
 }
 
 /** Parses a Dec produced here ("-1.25") to a scaled integer at `places` (half up if longer). */

@@ -17,7 +17,7 @@ export const SURVEY_SOURCE_LABELS: Readonly<Record<SurveySource, string>> = {
   sipas: 'Chỉ số SIPAS',
 };
 
-export interface SurveyOption {
+interface SurveyOption {
   /** What a response holds ("A"); compared case-insensitively, trimmed. */
   readonly key: string;
   readonly label: string;
@@ -46,14 +46,14 @@ export interface ParsedScale {
   readonly index: ReadonlyMap<string, number>;
 }
 
-export const SURVEY_SCALE_ERRORS = {
+const SURVEY_SCALE_ERRORS = {
   TOO_FEW_OPTIONS: 'SURVEY_SCALE_TOO_FEW_OPTIONS',
   EMPTY_KEY: 'SURVEY_SCALE_EMPTY_KEY',
   DUPLICATE_KEY: 'SURVEY_SCALE_DUPLICATE_KEY',
   BAD_WEIGHT: 'SURVEY_SCALE_BAD_WEIGHT',
 } as const;
 
-export function normaliseAnswer(text: string): string {
+function normaliseAnswer(text: string): string {
   return text.trim().toLocaleUpperCase('vi');
 }
 

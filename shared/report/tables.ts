@@ -6,7 +6,6 @@
  */
 import { type Rational, ZERO, add, div, mul, rat, roundHalfUpScaled, HUNDRED } from '../decimal/rational.ts';
 import { groupLabeller, groupNoun } from '../framework/groups.ts';
-import type { UnitGroup } from '../framework/types.ts';
 import { CLASSIFICATION_LABELS, type ClassificationGroup } from '../results/classification.ts';
 import { type UnitResult, computeResults, meanPublished } from '../results/compute.ts';
 import { exactText, fixedText, scaledText } from './numbers.ts';
@@ -32,7 +31,7 @@ import type {
 const collator = new Intl.Collator('vi');
 
 /** Points in the tables: 2 decimals, half up (the report's "51,34"). */
-export const POINT_PLACES = 2;
+const POINT_PLACES = 2;
 
 function mean(values: readonly Rational[]): Rational {
   if (values.length === 0) return ZERO;
@@ -295,9 +294,4 @@ export function buildReport(input: ReportInput): Report {
       notComputable: input.units.filter((u) => (u.surveyMissing ?? 0) > 0).length,
     },
   };
-}
-
-/** The group report of `group`, if it has units. */
-export function groupReport(report: Report, group: UnitGroup): GroupReport | undefined {
-  return report.groups.find((g) => g.group === group);
 }

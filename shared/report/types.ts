@@ -9,11 +9,9 @@ import type { UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
 import type { Dec } from './numbers.ts';
 
-export type { Dec } from './numbers.ts';
-
 // ---------------------------------------------------------------- inputs (exact)
 
-export interface FieldFigures {
+interface FieldFigures {
   readonly code: string;
   readonly title: string;
   readonly benchmark: Rational;
@@ -60,7 +58,7 @@ export interface ResultsState {
   readonly finalisedAt: string | null;
 }
 
-export interface ReportCycle {
+interface ReportCycle {
   readonly id: string;
   readonly name: string;
   readonly year: number;

@@ -31,7 +31,7 @@ export interface WhatIfInput {
   readonly leaves: readonly WhatIfLeaf[];
 }
 
-export interface WhatIfCandidate {
+interface WhatIfCandidate {
   readonly code: string;
   readonly title: string;
   readonly fieldCode: string;

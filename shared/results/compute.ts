@@ -31,7 +31,7 @@ export interface UnitResult extends UnitFigures {
   readonly rankOverall: number;
 }
 
-export interface UnitRef {
+interface UnitRef {
   readonly unit: string;
   readonly published: bigint;
 }
@@ -74,7 +74,7 @@ export function meanPublished(values: readonly bigint[]): bigint {
 
 const collator = new Intl.Collator('vi');
 
-export function stats(
+function stats(
   units: readonly { unit: string; published: bigint; classification: ClassificationGroup }[],
 ): Stats | null {
   if (units.length === 0) return null;

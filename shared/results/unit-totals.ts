@@ -7,7 +7,7 @@ import { type Rational, ZERO, add, parseDecimal } from '../decimal/rational.ts';
 import { type FrameworkTree, ancestry, leavesUnder } from '../framework/tree.ts';
 import type { Scoring, UnitGroup } from '../framework/types.ts';
 
-export interface PlanLeaf {
+interface PlanLeaf {
   readonly code: string;
   readonly fieldIndex: number;
   readonly max: Rational;
@@ -24,7 +24,7 @@ export interface TotalsPlan {
   readonly leafIndex: ReadonlyMap<string, number>;
 }
 
-export interface FieldTotals {
+interface FieldTotals {
   readonly code: string;
   readonly title: string;
   readonly benchmark: Rational;

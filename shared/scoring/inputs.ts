@@ -1,29 +1,29 @@
 /** What an appraiser (or a unit, self-assessing) enters for a sub-criterion, per kind. */
-export type NumberLike = number | string;
+type NumberLike = number | string;
 
-export interface TickInput {
+interface TickInput {
   readonly met: boolean;
 }
-export interface TierInput {
+interface TierInput {
   readonly tier: string;
 }
-export interface FiguresInput {
+interface FiguresInput {
   readonly a: NumberLike;
   readonly b: NumberLike;
 }
-export interface PercentInput {
+interface PercentInput {
   readonly percent: NumberLike;
 }
-export interface CountInput {
+interface CountInput {
   readonly count: NumberLike;
 }
-export interface DeductionInput {
+interface DeductionInput {
   readonly violations: NumberLike;
 }
-export interface SurveyInput {
+interface SurveyInput {
   readonly points: NumberLike;
 }
-export interface DeltaInput {
+interface DeltaInput {
   readonly previousIndex: NumberLike;
   readonly earlierIndex: NumberLike;
 }

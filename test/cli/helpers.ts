@@ -69,7 +69,7 @@ export function plainCsvRows(text: string): string[][] {
     .map((l) => l.split(','));
 }
 
-export interface UnitJson {
+interface UnitJson {
   unit: string;
   group: string;
   benchmark: number;
@@ -81,12 +81,12 @@ export interface UnitJson {
   rankInGroup: number;
   rankOverall: number;
 }
-export interface StatsJson {
+interface StatsJson {
   count: number;
   average: number;
   classificationCounts: Record<string, number>;
 }
-export interface GroupJson extends StatsJson {
+interface GroupJson extends StatsJson {
   group: string;
   highest: { unit: string; index: number };
   lowest: { unit: string; index: number };

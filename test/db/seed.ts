@@ -11,7 +11,7 @@ import type { Framework } from '../../shared/framework/types.ts';
 
 /** A two-unit district cycle over a tiny framework: fields 1 (tick 1.1, proportional exemptable 1.2) and 8 (surveys). */
 const G = ['district'] as const;
-export const framework: Framework = {
+const framework: Framework = {
   name: 'Thử nghiệm',
   year: 2023,
   group: 'district',

@@ -21,7 +21,7 @@ import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { syntheticExchange } from '../exchange/synthetic.ts';
 import { SCREENSHOT_DIR, buildRenderer } from './support.ts';
 
-export const VIEWPORT = { width: 1366, height: 768 };
+const VIEWPORT = { width: 1366, height: 768 };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });

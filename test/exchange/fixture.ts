@@ -43,7 +43,7 @@ const node = (
   ...extra,
 });
 
-export const framework: Framework = {
+const framework: Framework = {
   name: 'Bộ tiêu chí thử nghiệm trao đổi',
   year: 2023,
   group: 'district',
@@ -62,8 +62,8 @@ export const framework: Framework = {
 };
 
 export const CYCLE = 'st-2023';
-export const UNITS = ['u1', 'u2', 'u3'] as const;
-export const LEAVES = ['1.1', '1.2', '2.1', '2.2'] as const;
+const UNITS = ['u1', 'u2', 'u3'] as const;
+const LEAVES = ['1.1', '1.2', '2.1', '2.2'] as const;
 
 export interface Keys {
   readonly m1: Signer;

@@ -25,7 +25,7 @@ import { encodeAppraisalPackage } from '../../electron/core/exchange/appraisal-f
 import { cycleContext, frameworkHashes } from '../../electron/core/exchange/cycle-context.ts';
 import { type Signer, generateSigner } from '../../electron/core/exchange/keys.ts';
 
-export interface SyntheticMember {
+interface SyntheticMember {
   readonly id: string;
   readonly fields: readonly string[];
   readonly signer: Signer;

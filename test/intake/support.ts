@@ -16,7 +16,7 @@ import { frameworkHash } from '../../electron/core/framework/hash.ts';
 import { COL, FIRST_ROW, SHEET, UNIT_CELL, templateLeaves } from '../../electron/core/intake/layout.ts';
 
 export const CYCLE = 'tinh-2025';
-export const UNITS = [
+const UNITS = [
   { id: 'u-tp', name: 'Sở Tư pháp', group: 'department' },
   { id: 'u-tc', name: 'Sở Tài chính', group: 'department' },
   { id: 'u-xa', name: 'UBND xã An Thạnh', group: 'district' },
@@ -165,14 +165,7 @@ export function zipFile(path: string, files: Record<string, string | Buffer>): s
   return path;
 }
 
-export const TABLES = [
-  'dossier_items',
-  'dossier_evidence',
-  'evidence',
-  'exemptions',
-  'dossier_imports',
-  'audit_log',
-] as const;
+const TABLES = ['dossier_items', 'dossier_evidence', 'evidence', 'exemptions', 'dossier_imports', 'audit_log'] as const;
 
 /** Row counts of what an intake writes, and the audit chain's head. */
 export function snapshot(db: Db): Record<string, number | string | null> {

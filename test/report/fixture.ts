@@ -51,7 +51,7 @@ const HALF_CENT = rat(1, 200);
  * A total whose 2-decimal rounding is `total` and whose index rounds to `index`. (The
  * self-assessed column cannot always be matched too: the published surveys were unrounded.)
  */
-export function totalFor(r: FixtureRow): Rational {
+function totalFor(r: FixtureRow): Rational {
   const b = d(r.benchmark);
   const t = d(r.total);
   const i = d(r.index);
@@ -61,7 +61,7 @@ export function totalFor(r: FixtureRow): Rational {
   return div(add(lo, hi), rat(2));
 }
 
-export function unitInput(r: FixtureRow, i: number): ReportUnitInput {
+function unitInput(r: FixtureRow, i: number): ReportUnitInput {
   const total = totalFor(r);
   const cb = d(r.cbccvc);
   const sp = d(r.sipas);

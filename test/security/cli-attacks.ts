@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
-export type FileSpec = string | Buffer | ((path: string) => void);
+type FileSpec = string | Buffer | ((path: string) => void);
 
 export interface CliAttack {
   readonly item: number;

@@ -14,7 +14,7 @@ import { evidencePath } from '../../electron/core/evidence/files.ts';
 import type { CycleContent } from '../../shared/exchange/cycle-package.ts';
 import { CYCLE_MANIFEST_FORMAT, CYCLE_VERSION } from '../../shared/exchange/cycle-package.ts';
 
-export type Mutable<T> = {
+type Mutable<T> = {
   -readonly [K in keyof T]: T[K] extends readonly (infer U)[]
     ? Mutable<U>[]
     : T[K] extends object

@@ -17,7 +17,7 @@ import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { DEMO_SECRETARIAT_ID } from '../../electron/core/demo/init.ts';
 import { syntheticExchange } from '../exchange/synthetic.ts';
 
-export const FAST = { logN: 10, r: 8, p: 1 };
+const FAST = { logN: 10, r: 8, p: 1 };
 export const SEC_PASSPHRASE = 'mật khẩu thường trực';
 
 export interface TamperStore {

@@ -8,10 +8,10 @@ import { CLASSIFICATION_GROUPS } from '../../../shared/results/classification.ts
 import { exactDecimalText, publishedText } from './numbers.ts';
 
 /** A number already in JSON number syntax. */
-export class JsonNumber {
+class JsonNumber {
   constructor(readonly text: string) {}
 }
-export type JsonValue =
+type JsonValue =
   | JsonNumber
   | string
   | number
@@ -20,7 +20,7 @@ export type JsonValue =
   | readonly JsonValue[]
   | { readonly [k: string]: JsonValue };
 
-export function writeJson(v: JsonValue): string {
+function writeJson(v: JsonValue): string {
   if (v instanceof JsonNumber) return v.text;
   if (Array.isArray(v)) return `[${v.map(writeJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
@@ -35,7 +35,7 @@ function countsJson(s: Stats): JsonValue {
   return Object.fromEntries(CLASSIFICATION_GROUPS.map((g) => [String(g), s.classificationCounts[g]]));
 }
 
-export function resultsToJson(r: Results): JsonValue {
+function resultsToJson(r: Results): JsonValue {
   const pub = (v: bigint) => new JsonNumber(publishedText(v, r.precision));
   const unit = (u: UnitResult): JsonValue => ({
     unit: u.unit,

@@ -9,7 +9,7 @@ import { CLASSIFICATION_GROUPS, CLASSIFICATION_LABELS } from '../../../shared/re
 import type { Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
 
 /** Display width: code points of the NFC form (Vietnamese letters are precomposed there). */
-export function textWidth(s: string): number {
+function textWidth(s: string): number {
   return [...s.normalize('NFC')].length;
 }
 
@@ -39,7 +39,7 @@ function pad(s: string, width: number, align: Align): string {
 }
 
 /** Rows of cells (null = a rule line) as aligned text with " | " between columns. */
-export function alignRows(columns: readonly Column[], rows: readonly (readonly string[] | null)[]): string[] {
+function alignRows(columns: readonly Column[], rows: readonly (readonly string[] | null)[]): string[] {
   const cells = rows.map((r) => r?.map((c) => c.normalize('NFC')) ?? null);
   const widths = columns.map((c, i) =>
     Math.max(textWidth(c.title), ...cells.map((r) => (r ? textWidth(r[i] ?? '') : 0))),

@@ -7,7 +7,7 @@ export interface StoreProblem {
   readonly seq?: number;
 }
 
-export type StoreProblemCode =
+type StoreProblemCode =
   | 'AUDIT_CHAIN_BROKEN'
   | 'AUDIT_HEAD_MISMATCH'
   | 'AUDIT_TRUNCATED'

@@ -13,7 +13,7 @@ import { cycleIds, cycleSigners } from '../db/repos/audit-state.ts';
 import { listHeads } from '../db/repos/audit-writer.ts';
 import { readIdentityInfo } from '../exchange/keys.ts';
 
-export function receivedSigner(db: Db): string | null {
+function receivedSigner(db: Db): string | null {
   for (const c of cycleIds(db)) {
     const s = cycleSigners(db, c, 'received')[0];
     if (s) return s;

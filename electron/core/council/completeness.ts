@@ -21,7 +21,7 @@ import { evidenceStatus } from '../evidence/files.ts';
 import { cycleMergeState } from './candidates.ts';
 import { cycleContext } from '../exchange/cycle-context.ts';
 
-export interface CompletenessCell {
+interface CompletenessCell {
   readonly field: string;
   readonly total: number;
   readonly appraised: number;
@@ -32,7 +32,7 @@ export interface CompletenessCell {
   readonly complete: boolean;
 }
 
-export interface CompletenessRow {
+interface CompletenessRow {
   readonly unitId: string;
   readonly unitName: string;
   readonly group: UnitGroup;
@@ -40,7 +40,7 @@ export interface CompletenessRow {
   readonly cells: readonly (CompletenessCell | null)[];
 }
 
-export type CompletenessTotals = Omit<CompletenessCell, 'field' | 'complete'>;
+type CompletenessTotals = Omit<CompletenessCell, 'field' | 'complete'>;
 
 export interface CompletenessMatrix {
   readonly cycleId: string;

@@ -23,7 +23,7 @@ import { cycleMergeState } from './candidates.ts';
 import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
 import { statements } from '../exchange/merge-store.ts';
 
-export interface EvidenceView {
+interface EvidenceView {
   readonly sha256: string;
   readonly title: string;
   readonly fileName: string;
@@ -31,7 +31,7 @@ export interface EvidenceView {
   readonly status: EvidenceStatus;
 }
 
-export interface ConflictSide {
+interface ConflictSide {
   readonly memberId: string;
   readonly memberName: string;
   /** Decimal text ("0.5"); `scoreExact` is the stored "n/d". */
@@ -166,7 +166,7 @@ export function listConflicts(
   );
 }
 
-export function approvedExemptions(db: Db, cycleId: string): Set<ItemKey> {
+function approvedExemptions(db: Db, cycleId: string): Set<ItemKey> {
   return new Set(
     db
       .prepare(
@@ -178,7 +178,7 @@ export function approvedExemptions(db: Db, cycleId: string): Set<ItemKey> {
 }
 
 /** Is the leaf (or one of its ancestors) exempted? */
-export function isExempted(ctx: CycleContext, exempted: ReadonlySet<ItemKey>, key: ItemKey): boolean {
+function isExempted(ctx: CycleContext, exempted: ReadonlySet<ItemKey>, key: ItemKey): boolean {
   if (exempted.size === 0) return false;
   const { unitId, nodeCode } = splitKey(key);
   const unit = ctx.units.get(unitId);
@@ -187,7 +187,7 @@ export function isExempted(ctx: CycleContext, exempted: ReadonlySet<ItemKey>, ke
   return (leaf?.path ?? [nodeCode]).some((c) => exempted.has(itemKey(unitId, c)));
 }
 
-export type ConflictChoice = { readonly memberId: string } | { readonly input: ScoreInputData };
+type ConflictChoice = { readonly memberId: string } | { readonly input: ScoreInputData };
 
 export interface ResolveInput {
   readonly unitId: string;

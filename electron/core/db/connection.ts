@@ -12,7 +12,7 @@ export type Db = Database.Database;
  * app's own data folder) may make a new database where there is none (or a 0-byte file);
  * `write` needs this app's database to exist; `read` opens it read-only.
  */
-export type OpenMode = 'create' | 'write' | 'read';
+type OpenMode = 'create' | 'write' | 'read';
 
 export interface OpenOptions {
   /** Take a copy of an existing database before migrating it (default true). */

@@ -32,7 +32,7 @@ export const DEMO_SECRETARIAT_ID = `${DEMO_CYCLE_ID}-thuong-truc`;
 const DEMO_TIME = '2024-02-20T08:00:00.000Z';
 
 export const demoUnitId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
-export const demoMemberId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
+const demoMemberId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
 
 export interface InitDemoResult {
   readonly cycleId: string;

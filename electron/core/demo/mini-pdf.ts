@@ -4,7 +4,7 @@
  * diacritics, so the text is folded to ASCII ("Kế hoạch" → "Ke hoach"); real
  * evidence comes from the units as their own PDFs.
  */
-export function foldToAscii(text: string): string {
+function foldToAscii(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

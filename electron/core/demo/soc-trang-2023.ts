@@ -54,13 +54,13 @@ import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
 
 // ====================================================================== types
 
-export interface DemoEvidence {
+interface DemoEvidence {
   readonly title: string;
   readonly fileName: string;
   readonly page: number;
 }
 
-export interface DemoEntry {
+interface DemoEntry {
   /** Leaf code in the unit group's framework. */
   readonly nodeCode: string;
   readonly round1: ScoreInput;
@@ -72,7 +72,7 @@ export interface DemoEntry {
   readonly evidence: readonly DemoEvidence[];
 }
 
-export interface DemoExemption {
+interface DemoExemption {
   readonly nodeCode: string;
   readonly reason: string;
   readonly legalBasis: string;
@@ -88,7 +88,7 @@ export interface DemoUnit {
   readonly survey: { readonly cbccvc: string; readonly sipas: string };
 }
 
-export interface DemoMember {
+interface DemoMember {
   readonly code: string;
   readonly name: string;
   /** e.g. "Phó Giám đốc" */
@@ -100,7 +100,7 @@ export interface DemoMember {
   readonly fields: readonly string[];
 }
 
-export interface DemoSecretariat {
+interface DemoSecretariat {
   readonly name: string;
   readonly position: string;
   readonly agency: string;

@@ -12,10 +12,10 @@ import { type PdfPrinter, type PngRenderer, PRINT_OPTIONS } from './printer.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts';
 
 /** Where Chromium is ($CHROMIUM_PATH, else Debian's). */
-export const CHROMIUM_EXECUTABLE = CHROMIUM_PATH;
+const CHROMIUM_EXECUTABLE = CHROMIUM_PATH;
 
 /** Headless, with the flags every launch here uses. */
-export const CHROMIUM_PRINT_FLAGS = ['--headless', ...CHROMIUM_FLAGS] as const;
+const CHROMIUM_PRINT_FLAGS = ['--headless', ...CHROMIUM_FLAGS] as const;
 
 export interface ChromiumPrinterOptions {
   readonly executablePath?: string;

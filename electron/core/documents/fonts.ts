@@ -8,9 +8,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 
-export const FONT_FAMILY = 'Tinos';
+const FONT_FAMILY = 'Tinos';
 
-export const FONT_FILES = [
+const FONT_FILES = [
   { file: 'Tinos-Regular.ttf', weight: 400, style: 'normal' },
   { file: 'Tinos-Bold.ttf', weight: 700, style: 'normal' },
   { file: 'Tinos-Italic.ttf', weight: 400, style: 'italic' },
@@ -27,7 +27,7 @@ function here(): string | null {
 }
 
 /** resources/fonts: $CCHC_RESOURCES/fonts when set, else the nearest resources/fonts above this file or the working directory. */
-export function fontsDir(): string {
+function fontsDir(): string {
   const env = process.env['CCHC_RESOURCES'];
   if (env && env.trim() !== '' && existsSync(join(resolve(env), 'fonts', FONT_FILES[0].file)))
     return join(resolve(env), 'fonts');

@@ -52,7 +52,7 @@ export async function minutesToOutbox(
   return put(dataDir, `Biên bản họp Hội đồng thẩm định Chỉ số CCHC ${cycle.year}.pdf`, pdf, pdfPageCount(pdf));
 }
 
-export const SHEET_FILE_TITLES: Readonly<Record<UnitSheetKind, string>> = {
+const SHEET_FILE_TITLES: Readonly<Record<UnitSheetKind, string>> = {
   appraisal: 'Phiếu thẩm định',
   notice: 'Thông báo kết quả thẩm định sơ bộ',
   feedback: 'Phiếu phản hồi',
@@ -117,7 +117,7 @@ export function exportTableList(db: Db, cycleId: string): { file: string; title:
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-export const PNG_MAX_BYTES = 15 * 1024 * 1024;
+const PNG_MAX_BYTES = 15 * 1024 * 1024;
 
 /** A chart's PNG from the screen (checked to be a PNG, at most 15 MB) into the outbox. */
 export function pngToOutbox(dataDir: string, name: string, bytes: Uint8Array): ProducedFile {

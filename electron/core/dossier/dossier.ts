@@ -35,7 +35,7 @@ export function isReadOnly(scope: Scope, tree: FrameworkTree, node: FrameworkNod
   return node.scoring?.kind === 'survey';
 }
 
-export function unitTotalsView(scope: Scope, unitId: string) {
+function unitTotalsView(scope: Scope, unitId: string) {
   const computed = computeCycleTotals(scope.db, scope.cycle.id, { unitIds: [unitId], includeProposedExemptions: true })
     .units[0];
   if (!computed)

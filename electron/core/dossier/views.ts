@@ -19,7 +19,7 @@ export function decText(r: Rational): string {
   return exactDecimalText(r);
 }
 
-export function publishedText(r: Rational, precision: number): string {
+function publishedText(r: Rational, precision: number): string {
   return scaledToString(roundHalfUpScaled(r, precision), precision);
 }
 

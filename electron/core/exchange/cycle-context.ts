@@ -11,7 +11,7 @@ import { type Unit, listUnits } from '../db/repos/units.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { treeFor } from '../framework/trees.ts';
 
-export interface GroupFramework {
+interface GroupFramework {
   readonly hash: string;
   readonly tree: FrameworkTree;
   readonly plan: TotalsPlan;
@@ -72,12 +72,6 @@ export function frameworkHashes(ctx: CycleContext): Record<UnitGroup, string> {
   const out: Record<UnitGroup, string> = {};
   for (const [g, f] of ctx.groups) out[g] = f.hash;
   return out;
-}
-
-export function requireUnitIn(ctx: CycleContext, unitId: string): Unit {
-  const unit = ctx.units.get(unitId);
-  if (!unit) throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá.', { unitId });
-  return unit;
 }
 
 export function requireMemberIn(ctx: CycleContext, memberId: string): Member {

@@ -29,13 +29,13 @@ import { encodeAppraisalPackage } from './appraisal-file.ts';
 import { cycleContext, frameworkHashes, leafOf, requireMemberIn } from './cycle-context.ts';
 import type { Signer } from './keys.ts';
 
-export interface SkippedItem {
+interface SkippedItem {
   readonly unitId: string;
   readonly nodeCode: string;
   readonly reason: string;
 }
 
-export interface PayloadHeader {
+interface PayloadHeader {
   readonly keyFingerprint: string;
   readonly sequence: number;
   readonly previousPackageHash: string | null;
@@ -46,7 +46,7 @@ const byKey = (a: { unitId: string; nodeCode: string }, b: { unitId: string; nod
   a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.nodeCode < b.nodeCode ? -1 : a.nodeCode > b.nodeCode ? 1 : 0;
 
 /** The member's items as his store holds them; items outside his scope are skipped and listed. */
-export function buildAppraisalPayload(
+function buildAppraisalPayload(
   db: Db,
   cycleId: string,
   memberId: string,
@@ -203,7 +203,7 @@ export interface ExportOptions {
 }
 
 /** The roster must hold this installation's key for the member (otherwise the secretariat would refuse the package). */
-export function requireRosterKey(db: Db, memberId: string, signer: Signer): void {
+function requireRosterKey(db: Db, memberId: string, signer: Signer): void {
   const fp = db.prepare('SELECT fingerprint FROM members WHERE id = ?').pluck().get(memberId) as
     | string
     | null

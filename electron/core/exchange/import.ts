@@ -30,7 +30,7 @@ import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
 import { applyPlan, lastPackageOf, readMergeLocal } from './merge-store.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
-export type PackageState = 'new' | 'duplicate' | 'superseded';
+type PackageState = 'new' | 'duplicate' | 'superseded';
 
 /**
  * Scores recomputed for the checks, memoised by framework, node and input: members of a
@@ -165,7 +165,7 @@ export function planPackage(checked: CheckedPackage, at: string): MergePlan {
 
 // ------------------------------------------------------------------ preview
 
-export interface ChangeView {
+interface ChangeView {
   readonly unitId: string;
   readonly unitName: string;
   readonly nodeCode: string;
@@ -186,7 +186,7 @@ export interface ChangeView {
   } | null;
 }
 
-export interface PlannedConflictView {
+interface PlannedConflictView {
   readonly unitId: string;
   readonly unitName: string;
   readonly nodeCode: string;
@@ -237,7 +237,7 @@ export interface ImportPreview {
   };
 }
 
-export function countsOf(plan: MergePlan | null): ImportPreview['counts'] {
+function countsOf(plan: MergePlan | null): ImportPreview['counts'] {
   const open = plan?.conflicts.filter((c) => c.status === 'open') ?? [];
   return {
     added: plan?.added.length ?? 0,
@@ -338,7 +338,7 @@ export function previewImport(db: Db, path: string, at: string = new Date().toIS
 
 // ------------------------------------------------------------------ commit
 
-export type ImportStatus = 'imported' | 'duplicate' | 'superseded' | 'refused';
+type ImportStatus = 'imported' | 'duplicate' | 'superseded' | 'refused';
 
 export interface ImportOutcome {
   readonly file: string;

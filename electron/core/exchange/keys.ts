@@ -48,8 +48,7 @@ export interface SecretBox {
   open(bytes: Uint8Array): Uint8Array;
 }
 
-export const IDENTITY_FILE = 'identity.key.json';
-export const PUBLIC_KEY_FILE = 'identity.pub.json';
+const IDENTITY_FILE = 'identity.key.json';
 export const MIN_PASSPHRASE = 8;
 
 // ---------------------------------------------------------------- passphrase box
@@ -67,7 +66,7 @@ export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
  * still open; nothing above 256 MiB of memory (128·N·r) or 4 passes, so a planted key file
  * cannot make the app exhaust memory or time.
  */
-export function kdfWithinCaps(k: ScryptParams): boolean {
+function kdfWithinCaps(k: ScryptParams): boolean {
   return (
     k.logN >= 10 &&
     k.logN <= 18 &&
@@ -162,7 +161,7 @@ export function fingerprintOf(publicKeyB64: string): string {
 }
 
 /** A public KeyObject from the raw base64 key (cached: roster keys are used over and over). */
-export function publicKeyObject(publicKeyB64: string): KeyObject | null {
+function publicKeyObject(publicKeyB64: string): KeyObject | null {
   let k = keyCache.get(publicKeyB64);
   if (k) return k;
   const raw = decodeBase64Strict(publicKeyB64, 32);
@@ -203,7 +202,7 @@ function rawPublicKey(key: KeyObject): string {
   return Buffer.from(jwk.x, 'base64url').toString('base64');
 }
 
-export function signerFromPrivateKey(privateKey: KeyObject): Signer {
+function signerFromPrivateKey(privateKey: KeyObject): Signer {
   const publicKey = rawPublicKey(createPublicKey(privateKey));
   return {
     publicKey,

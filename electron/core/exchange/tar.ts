@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
-export const BLOCK = 512;
+const BLOCK = 512;
 const CHUNK = 1024 * 1024;
 
 function octal(n: number, width: number): string {

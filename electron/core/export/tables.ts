@@ -16,7 +16,7 @@ import { councilValue } from '../../../shared/report/council-value.ts';
 /** text; int (whole number); dec (points, index: 2 decimals shown); change (signed 2 decimals); exact (up to 6 decimals). */
 export type ColumnType = 'text' | 'int' | 'dec' | 'change' | 'exact';
 
-export interface ExportColumn {
+interface ExportColumn {
   readonly header: string;
   readonly type: ColumnType;
   readonly width?: number;
@@ -24,7 +24,7 @@ export interface ExportColumn {
 
 export type ExportCell = string | number | null;
 
-export interface ExportRow {
+interface ExportRow {
   readonly cells: readonly ExportCell[];
   /** A total / average row (bold). */
   readonly total?: boolean;
@@ -50,7 +50,7 @@ const col = (header: string, type: ColumnType, width?: number): ExportColumn =>
   width ? { header, type, width } : { header, type };
 
 /** The index of a unit whose survey points are missing. */
-export const NOT_COMPUTABLE = 'Chưa tính được';
+const NOT_COMPUTABLE = 'Chưa tính được';
 
 /**
  * Every table's title says whether the results are final: "TẠM TÍNH" until the cycle is

@@ -6,7 +6,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { ColumnType, ExportCell, ExportTable } from './tables.ts';
 
-export const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
+const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
   int: '#,##0',
   dec: '#,##0.00',
   change: '+#,##0.00;-#,##0.00;0.00',
@@ -14,7 +14,7 @@ export const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
 };
 
 /** A cell's value: numbers for numeric columns (decimal text → number), text otherwise. */
-export function cellValue(type: ColumnType, v: ExportCell): string | number | null {
+function cellValue(type: ColumnType, v: ExportCell): string | number | null {
   if (v === null || v === undefined || v === '') return null;
   if (type === 'text') return String(v);
   if (typeof v === 'number') return v;
@@ -51,7 +51,7 @@ function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
   return ws;
 }
 
-export async function workbookOf(
+async function workbookOf(
   tables: readonly ExportTable[],
   meta: { title: string; creator?: string },
 ): Promise<Workbook> {

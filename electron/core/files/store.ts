@@ -159,7 +159,7 @@ export function base64Size(text: string): number {
 }
 
 /** Size and sha256 of a file, read in 1 MiB chunks (cycle packages may be large). */
-export function hashFile(path: string): { size: number; sha256: string } {
+function hashFile(path: string): { size: number; sha256: string } {
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(1024 * 1024);
   const fd = openSync(path, 'r');

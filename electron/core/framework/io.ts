@@ -65,7 +65,7 @@ export const FRAMEWORK_IMPORT_ERRORS = {
 } as const;
 
 /** Files above this size are refused before parsing. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 5000;
 const MAX_LISTED = 50;
 
@@ -73,7 +73,7 @@ export const SHEET_NODES = 'Bộ tiêu chí';
 export const SHEET_INFO = 'Thông tin';
 
 /** Column keys in sheet order, with their Vietnamese headers. */
-export const XLSX_COLUMNS = [
+const XLSX_COLUMNS = [
   { key: 'code', header: 'Mã', width: 9, required: true },
   { key: 'parent', header: 'Mã cha', width: 9, required: true },
   { key: 'title', header: 'Tên tiêu chí', width: 60, required: true },

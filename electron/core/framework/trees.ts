@@ -8,7 +8,7 @@ import { cycleFrameworkHash, getFramework } from '../db/repos/frameworks.ts';
 
 const trees = new Map<string, { tree: FrameworkTree; plan: TotalsPlan }>();
 
-export function frameworkHashFor(db: Db, cycleId: string, group: UnitGroup): string {
+function frameworkHashFor(db: Db, cycleId: string, group: UnitGroup): string {
   const hash = cycleFrameworkHash(db, cycleId, group);
   if (!hash)
     throw new CodedFailure('FRAMEWORK_MISSING', 'Kỳ đánh giá chưa có bộ tiêu chí cho nhóm đơn vị này.', { group });

@@ -32,7 +32,7 @@ import { scopeOf, secretariatKeyFailure } from './scope.ts';
 export const SECRETARIAT_ONLY = 'SECRETARIAT_ONLY';
 
 /** The secretariat's actions; `what` completes "Chỉ cơ quan thường trực mới được …". */
-export function requireSecretariat(scope: Scope, what: string): string {
+function requireSecretariat(scope: Scope, what: string): string {
   const locked = secretariatKeyFailure(scope, what);
   if (locked) throw locked;
   if (scope.role !== 'secretariat') {

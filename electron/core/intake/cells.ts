@@ -14,7 +14,7 @@ export interface Where {
   readonly header?: string;
 }
 
-export function whereText(w: Where): string {
+function whereText(w: Where): string {
   return `Trang “${w.sheet}”, dòng ${w.row}, cột ${letter(w.column)}${w.header ? ` (${w.header})` : ''}`;
 }
 

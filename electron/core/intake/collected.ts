@@ -54,7 +54,7 @@ const IGNORED_HEADERS = [
 const TOTAL_ROWS = ['tổng', 'tổng cộng', 'cộng'];
 const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
-export interface CollectedUnit {
+interface CollectedUnit {
   readonly unitId: string;
   readonly unitName: string;
   readonly group: string;

@@ -72,7 +72,7 @@ export const WIDTHS: Readonly<Record<ColumnKey, number>> = {
   lowered: 32,
 };
 
-export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const letter = (col: number): string => LETTERS[col - 1] ?? `C${col}`;
 
 export const TICK_MET = 'Đạt';

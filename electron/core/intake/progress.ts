@@ -1,7 +1,7 @@
 /** Progress of a long intake (a 500 MB evidence folder, 150 units) and its cancellation. */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 
-export type IntakePhase = 'workbook' | 'scan' | 'hash' | 'store' | 'write';
+type IntakePhase = 'workbook' | 'scan' | 'hash' | 'store' | 'write';
 
 export interface IntakeProgress {
   readonly phase: IntakePhase;

@@ -53,7 +53,7 @@ export interface ParsedDossier {
   readonly items: readonly ParsedItem[];
 }
 
-export const INTAKE_ERRORS = {
+const INTAKE_ERRORS = {
   UNREADABLE: 'INTAKE_WORKBOOK_UNREADABLE',
   NOT_TEMPLATE: 'INTAKE_NOT_A_TEMPLATE',
   WRONG_CYCLE: 'INTAKE_WRONG_CYCLE',
@@ -129,7 +129,7 @@ function checkMeta(wb: LiteWorkbook, fileName: string, target: GroupTarget): voi
 const PAGE_RE = /^(.*?)[\s,;]*(?:\((?:tr\.?|trang)\s*(\S+?)\)|(?:tr\.?|trang)\s*(\S+))$/i;
 
 /** "ke-hoach.pdf (tr. 2); bao-cao.pdf" → citations (see README). */
-export function parseCitations(text: string, where: Where, problems: CodedError[]): Citation[] {
+function parseCitations(text: string, where: Where, problems: CodedError[]): Citation[] {
   const out: Citation[] = [];
   for (const part of text.split(/[;\n]+/)) {
     const t = part.trim();

@@ -26,7 +26,7 @@ import {
 } from './layout.ts';
 import { type GroupTarget, groupTarget } from './target.ts';
 
-export interface TemplateMeta {
+interface TemplateMeta {
   readonly format: string;
   readonly cycleId: string;
   readonly group: string;

@@ -8,7 +8,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 
-export type LiteCell = string | number | boolean | null;
+type LiteCell = string | number | boolean | null;
 
 export interface LiteSheet {
   readonly name: string;
@@ -57,7 +57,7 @@ function zipEntries(buf: Buffer): Map<string, () => Buffer> {
 }
 
 const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-export function unescapeXml(s: string): string {
+function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENT[e]!,

@@ -39,7 +39,7 @@ export interface CycleContext {
 }
 
 /** The year whose previous results the report compares with: year − 1 when imported, else the latest earlier year, else null. */
-export function previousYearOf(db: Db, cycleId: string, year: number): number | null {
+function previousYearOf(db: Db, cycleId: string, year: number): number | null {
   const years = previousYears(db, cycleId, year);
   if (years.length === 0) return null;
   return years.includes(year - 1) ? year - 1 : years[0]!;

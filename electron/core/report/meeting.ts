@@ -27,7 +27,7 @@ import { listUnits } from '../db/repos/units.ts';
 import type { FrameworkTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 
-export interface Attendance {
+interface Attendance {
   readonly memberId: string;
   readonly present: boolean;
   /** Reason of an absence, or a note ("đến muộn"). */
@@ -69,7 +69,7 @@ export interface Meeting {
 
 export type MeetingPatch = Partial<Omit<Meeting, 'stored' | 'updatedAt'>>;
 
-export const MEETING_ERRORS = {
+const MEETING_ERRORS = {
   BAD_DATE: 'MEETING_BAD_DATE',
   BAD_TIME: 'MEETING_BAD_TIME',
   UNKNOWN_MEMBER: 'MEETING_UNKNOWN_MEMBER',

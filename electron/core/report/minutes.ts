@@ -16,7 +16,7 @@ import { type Meeting, getMeeting, readConflicts, readConflictsOfInterest } from
 import { narrativeFor } from './narrative.ts';
 import { reportInputOf } from './report.ts';
 
-export function headerOf(m: Meeting, kind: 'BB' | 'TB' = 'BB'): DocumentHeader {
+function headerOf(m: Meeting, kind: 'BB' | 'TB' = 'BB'): DocumentHeader {
   const number = kind === 'BB' ? m.docNumber : m.docNumber.replace(/\/BB-/, `/${kind}-`);
   return {
     issuerParent: m.issuerParent,

@@ -17,14 +17,14 @@ import { requireCycle } from '../results/cycle-totals.ts';
 import { deleteNarrativeEdit, listNarrativeEdits, putNarrativeEdit } from '../db/repos/report.ts';
 import { cycleReport } from './report.ts';
 
-export const NARRATIVE_ERRORS = {
+const NARRATIVE_ERRORS = {
   UNKNOWN_KEY: 'NARRATIVE_UNKNOWN_KEY',
   TOO_LONG: 'NARRATIVE_TOO_LONG',
 } as const;
 
-export const NARRATIVE_MAX_LENGTH = 5000;
+const NARRATIVE_MAX_LENGTH = 5000;
 
-export function narrativeEdits(db: Db, cycleId: string): Map<string, NarrativeEdit> {
+function narrativeEdits(db: Db, cycleId: string): Map<string, NarrativeEdit> {
   const out = new Map<string, NarrativeEdit>();
   for (const r of listNarrativeEdits(db, cycleId)) {
     out.set(r.key, { text: r.text, generated: r.generated });

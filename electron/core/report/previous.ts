@@ -23,7 +23,7 @@ import { unitMatcher } from '../survey/units.ts';
 import { previousResults } from './context.ts';
 import { type PreviousResultRow, replacePreviousResults, tableExists } from '../db/repos/report.ts';
 
-export const PREVIOUS_ERRORS = {
+const PREVIOUS_ERRORS = {
   YEAR_INVALID: 'PREVIOUS_YEAR_INVALID',
   NO_FILES: 'PREVIOUS_NO_FILES',
   UNIT_NOT_IN_CYCLE: 'PREVIOUS_UNIT_NOT_IN_CYCLE',
@@ -43,7 +43,7 @@ export interface PreviousImportOptions {
   readonly fileNames?: Readonly<Record<string, string>>;
 }
 
-export interface PreviousImportRow {
+interface PreviousImportRow {
   readonly unitId: string;
   readonly unit: string;
   /** The name as written in the file. */

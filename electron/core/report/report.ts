@@ -69,7 +69,7 @@ export function cycleCharts(db: Db, cycleId: string): ReportCharts {
 }
 
 /** The what-if inputs of one unit in a loaded cycle. */
-export function whatIfOf(ctx: CycleContext, unitId: string): WhatIfResult {
+function whatIfOf(ctx: CycleContext, unitId: string): WhatIfResult {
   const u = ctx.totals.units.find((x) => x.unit.id === unitId);
   if (!u) throw new CodedFailure('UNIT_NOT_FOUND', `Không tìm thấy đơn vị “${unitId}” trong kỳ đánh giá.`, { unitId });
   const plan = ctx.totals.plans.get(u.unit.group)!;

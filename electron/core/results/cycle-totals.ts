@@ -54,7 +54,7 @@ export interface UnitComputed {
   readonly surveyMissing: number;
 }
 
-export type ScoreSource = 'survey' | 'final' | 'appraised' | 'self';
+type ScoreSource = 'survey' | 'final' | 'appraised' | 'self';
 const SOURCE_NAMES: Record<number, ScoreSource> = { 4: 'survey', 3: 'final', 2: 'appraised', 1: 'self' };
 
 export interface CycleTotals {

@@ -38,7 +38,6 @@ import {
   listCycleSetups,
   listUnitDetails,
   markCurrentCycle,
-  updateCycleLegal,
 } from '../db/repos/setup.ts';
 import { loadDefaultFrameworks } from '../framework/defaults.ts';
 import { frameworkHash } from '../framework/hash.ts';
@@ -91,7 +90,7 @@ const text = (name: string, v: unknown, max: number, required: boolean): string 
 };
 
 /** "Sóc Trăng" 2025 → "soc-trang-2025". */
-export function cycleSlug(province: string, year: number): string {
+function cycleSlug(province: string, year: number): string {
   const base = province
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -496,29 +495,4 @@ export function setGroupFramework(
     ),
   );
   return { hash };
-}
-
-/** Changes the legal bases the minutes cite (allowed at any time before finalising; audited). */
-export function setCycleLegal(
-  db: Db,
-  cycleId: string,
-  decision: string,
-  councilDecision: string,
-  actor: string,
-): CycleSetup {
-  const c = requireCycleSetup(db, cycleId);
-  const d = text('quyết định ban hành Bộ chỉ số', decision, 1000, false);
-  const cd = text('quyết định thành lập Hội đồng', councilDecision, 1000, false);
-  tx(db, () => {
-    updateCycleLegal(db, cycleId, d, cd);
-    appendAudit(db, {
-      actor,
-      action: 'setup.cycle.legal',
-      entity: 'cycle',
-      entityId: cycleId,
-      before: { decision: c.decision, councilDecision: c.councilDecision },
-      after: { decision: d, councilDecision: cd },
-    });
-  });
-  return getCycleSetup(db, cycleId)!;
 }

@@ -29,9 +29,9 @@ import { requireCycleSetup } from './cycles.ts';
 import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
-export type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';
+type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';
 
-export const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
+const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
   { key: 'name', aliases: ['Họ và tên', 'name', 'Họ tên', 'Tên'], required: true },
   { key: 'position', aliases: ['Chức vụ', 'position'], required: false },
   { key: 'agency', aliases: ['Cơ quan', 'agency', 'Đơn vị công tác', 'Cơ quan công tác'], required: false },
@@ -40,7 +40,7 @@ export const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
 ];
 
 /** The roles a file or a form may name: council role + whether the entry is the secretariat's own. */
-export type RosterRole = CouncilRole | 'secretariat';
+type RosterRole = CouncilRole | 'secretariat';
 
 const ROLE_WORDS: Readonly<Record<RosterRole, readonly string[]>> = {
   chair: ['chair', 'Chủ tịch', 'Chủ tịch Hội đồng'],
@@ -50,14 +50,7 @@ const ROLE_WORDS: Readonly<Record<RosterRole, readonly string[]>> = {
   secretariat: ['secretariat', 'Thường trực', 'Cơ quan thường trực'],
 };
 
-export const ROLE_LABELS: Readonly<Record<CouncilRole, string>> = {
-  chair: 'Chủ tịch Hội đồng',
-  vice_chair: 'Phó Chủ tịch Hội đồng',
-  member: 'Thành viên',
-  secretary: 'Thư ký Hội đồng',
-};
-
-export function parseRole(text: string): RosterRole | null {
+function parseRole(text: string): RosterRole | null {
   const k = foldKey(text);
   for (const [role, words] of Object.entries(ROLE_WORDS) as [RosterRole, readonly string[]][]) {
     if (words.some((w) => foldKey(w) === k)) return role;
@@ -91,7 +84,7 @@ function cycleFields(db: Db, cycleId: string): string[] {
 }
 
 /** "1, 2; 5" or "1 2 5" → ["1","2","5"]; "" → []. */
-export function parseFieldList(text: string): string[] {
+function parseFieldList(text: string): string[] {
   return text
     .split(/[\s,;]+/)
     .map((s) => s.trim())
@@ -308,7 +301,7 @@ export function registerFingerprint(
   return requireMember(db, cycleId, memberId);
 }
 
-export interface RosterImportRow {
+interface RosterImportRow {
   readonly row: number;
   readonly name: string;
   readonly position: string;
@@ -329,7 +322,7 @@ export interface RosterImportPreview {
   readonly committed: boolean;
 }
 
-export function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): RosterImportPreview {
+function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): RosterImportPreview {
   requireCycleSetup(db, cycleId);
   const col = (k: RosterColumn) => table.headers[k] ?? k;
   const existing = new Map(listMembers(db, cycleId).map((m) => [memberKey(m.name), m]));
@@ -404,7 +397,7 @@ export async function importRoster(
   return { ...preview, committed: true };
 }
 
-export function commitRoster(db: Db, cycleId: string, preview: RosterImportPreview, actor: string): void {
+function commitRoster(db: Db, cycleId: string, preview: RosterImportPreview, actor: string): void {
   tx(db, () => {
     const existing = new Map(listMembers(db, cycleId).map((m) => [memberKey(m.name), m]));
     // A chair in the file takes the role over from the roster's chair only when that one is in the file too.

@@ -11,7 +11,7 @@ import { type RawCell, type RawTable, isBlankCell } from '../summary/table.ts';
 import { readXlsxTable } from '../summary/xlsx.ts';
 import { SETUP_ERRORS as E, fileFailure } from './errors.ts';
 
-export const LIST_MAX_BYTES = 20 * 1024 * 1024;
+const LIST_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface ColumnSpec<K extends string> {
   readonly key: K;
@@ -19,7 +19,7 @@ export interface ColumnSpec<K extends string> {
   readonly required: boolean;
 }
 
-export interface ListRow<K extends string> {
+interface ListRow<K extends string> {
   readonly row: number;
   /** Trimmed text of each known column ('' when blank or absent). */
   readonly values: Readonly<Record<K, string>>;
@@ -67,7 +67,7 @@ export async function readListFile<K extends string>(
 }
 
 /** Locates the columns of a raw table and reads its non-blank rows. */
-export function tableColumns<K extends string>(
+function tableColumns<K extends string>(
   table: RawTable,
   columns: readonly ColumnSpec<K>[],
 ): Omit<ListTable<K>, 'sha256'> {

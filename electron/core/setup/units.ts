@@ -23,9 +23,9 @@ import { assertSetupOpen, requireCycleSetup } from './cycles.ts';
 import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
-export type UnitColumn = 'unit' | 'group' | 'shortName' | 'head' | 'contact';
+type UnitColumn = 'unit' | 'group' | 'shortName' | 'head' | 'contact';
 
-export const UNIT_COLUMNS: readonly ColumnSpec<UnitColumn>[] = [
+const UNIT_COLUMNS: readonly ColumnSpec<UnitColumn>[] = [
   { key: 'unit', aliases: ['Đơn vị', 'unit', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Cơ quan', 'name'], required: true },
   { key: 'group', aliases: ['Nhóm', 'group', 'Nhóm đơn vị', 'Khối'], required: true },
   { key: 'shortName', aliases: ['Tên ngắn', 'short name', 'short_name', 'Tên viết tắt', 'Viết tắt'], required: false },
@@ -41,7 +41,7 @@ export interface UnitInput {
   readonly contact?: string;
 }
 
-export interface UnitImportRow extends Required<UnitInput> {
+interface UnitImportRow extends Required<UnitInput> {
   readonly row: number;
   /** Already in the cycle under this name (kept, its details updated). */
   readonly existing: boolean;
@@ -78,7 +78,7 @@ function groupList(db: Db, cycleId: string): string {
 }
 
 /** Checks a read list against the cycle; throws the first refusal (file, row, column). */
-export function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>): UnitImportPreview {
+function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>): UnitImportPreview {
   requireCycleSetup(db, cycleId);
   const resolve = groupResolver(db, cycleId);
   const existing = new Map(listUnitDetails(db, cycleId).map((u) => [nameKey(u.name), u]));
@@ -166,7 +166,7 @@ export async function importUnits(
   return { ...preview, committed: true };
 }
 
-export function commitUnits(db: Db, cycleId: string, preview: UnitImportPreview, actor: string): void {
+function commitUnits(db: Db, cycleId: string, preview: UnitImportPreview, actor: string): void {
   tx(db, () => {
     assertSetupOpen(db, cycleId, 'nhập danh sách đơn vị');
     const existing = new Map(listUnitDetails(db, cycleId).map((u) => [nameKey(u.name), u]));

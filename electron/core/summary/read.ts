@@ -20,12 +20,12 @@ import {
 import { defaultSurveyLimits } from './limits.ts';
 import { readXlsxTable } from './xlsx.ts';
 
-export const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
+const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
 /** A province's summary table is a few hundred rows: larger files are refused before they are read. */
-export const SUMMARY_MAX_BYTES = { '.csv': 16 * 1024 * 1024, '.xlsx': 8 * 1024 * 1024 } as const;
+const SUMMARY_MAX_BYTES = { '.csv': 16 * 1024 * 1024, '.xlsx': 8 * 1024 * 1024 } as const;
 /** Data rows a summary table may hold (a province has a few hundred units). */
-export const SUMMARY_MAX_ROWS = 10_000;
+const SUMMARY_MAX_ROWS = 10_000;
 
 /**
  * Text of a CSV file: UTF-8 (BOM or not), or UTF-16 with a BOM (Excel's "Unicode text").
@@ -132,7 +132,7 @@ export async function readSummaryFile(
 }
 
 /** Names for messages: the base name, or the path as given where two files share a base name. */
-export function displayNames(paths: readonly string[]): string[] {
+function displayNames(paths: readonly string[]): string[] {
   const count = new Map<string, number>();
   for (const p of paths) count.set(basename(p), (count.get(basename(p)) ?? 0) + 1);
   return paths.map((p) => ((count.get(basename(p)) ?? 0) > 1 ? p : basename(p)));

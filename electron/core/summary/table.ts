@@ -72,7 +72,7 @@ export function unitKey(name: string): string {
 }
 
 /** Maps each needed column to its index in the header; throws on a missing or doubled column. */
-export function locateColumns(table: RawTable): Record<SummaryColumn, number> {
+function locateColumns(table: RawTable): Record<SummaryColumn, number> {
   const found = new Map<SummaryColumn, number>();
   table.headers.forEach((h, i) => {
     const col = columnOfHeader(h);

@@ -50,7 +50,7 @@ import { unitMatcher } from './units.ts';
 
 export type SurveyImportKind = 'points' | 'responses';
 
-export const SURVEY_ERRORS = {
+const SURVEY_ERRORS = {
   MISSING_COLUMN: 'SURVEY_MISSING_COLUMN',
   NO_QUESTIONS: 'SURVEY_NO_QUESTIONS',
   UNKNOWN_UNIT: 'SURVEY_UNKNOWN_UNIT',
@@ -79,7 +79,7 @@ export interface SurveyImportOptions {
   readonly fileName?: string;
 }
 
-export interface SurveyImportRow {
+interface SurveyImportRow {
   readonly unitId: string;
   readonly unit: string;
   readonly source: SurveySource;
@@ -136,7 +136,7 @@ const RESPONDENT_KEYS = new Map(
 const QUESTION_RE = /^(cau|cauhoi|c|q|question|tieuchi)\d+[a-z]?$/;
 
 /** Whether a header names a question column ("Câu 1", "Q12", "C3a"). */
-export function isQuestionHeader(header: string): boolean {
+function isQuestionHeader(header: string): boolean {
   return QUESTION_RE.test(foldKey(header));
 }
 

@@ -5,11 +5,11 @@ import { checkRowCount, csvToRawTable, decodeCsvBytes, readTableBytes } from '..
 import type { RawCell, RawTable } from '../summary/table.ts';
 import { readXlsxTable } from '../summary/xlsx.ts';
 
-export const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
+const TABLE_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
 /** Raw survey responses may be many (100,000 rows is a few MB): caps well above that. */
-export const TABLE_MAX_BYTES = 64 * 1024 * 1024;
-export const TABLE_MAX_ROWS = 1_000_000;
+const TABLE_MAX_BYTES = 64 * 1024 * 1024;
+const TABLE_MAX_ROWS = 1_000_000;
 
 export async function readRawTable(path: string, file: string, codePrefix: 'SURVEY' | 'PREVIOUS'): Promise<RawTable> {
   const ext = extname(path).toLowerCase();

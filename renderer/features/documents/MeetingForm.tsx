@@ -36,7 +36,7 @@ export interface MeetingDraft {
   attendance: Record<string, { present: boolean; note: string }>;
 }
 
-export function draftOf(v: MeetingWithRoster): MeetingDraft {
+function draftOf(v: MeetingWithRoster): MeetingDraft {
   const m = v.meeting;
   const att = new Map(m.attendance.map((a) => [a.memberId, a]));
   return {
@@ -89,7 +89,7 @@ export function isoDate(text: string): string | null | undefined {
 }
 
 /** "8:00", "08h00", "8" → "08:00"; '' → null; undefined when it is not a time. */
-export function isoTime(text: string): string | null | undefined {
+function isoTime(text: string): string | null | undefined {
   const t = text.trim().toLowerCase();
   if (t === '') return null;
   const m = /^(\d{1,2})(?:[:h](\d{2})?)?$/.exec(t);
@@ -98,7 +98,7 @@ export function isoTime(text: string): string | null | undefined {
 }
 
 /** Which fields of the draft do not read as a date or a time. */
-export function draftProblems(d: MeetingDraft): Set<keyof MeetingDraft> {
+function draftProblems(d: MeetingDraft): Set<keyof MeetingDraft> {
   const bad = new Set<keyof MeetingDraft>();
   for (const k of ['documentDate', 'startDate', 'endDate'] as const) if (isoDate(d[k]) === undefined) bad.add(k);
   for (const k of ['startTime', 'endTime'] as const) if (isoTime(d[k]) === undefined) bad.add(k);
@@ -139,7 +139,7 @@ function at(date: string, time: string, fallbackDate = ''): string | null {
   return t && day ? `${day}T${t}` : null;
 }
 
-export function patchOf(d: MeetingDraft): MeetingPatch {
+function patchOf(d: MeetingDraft): MeetingPatch {
   const copies = Number(d.copies);
   return {
     issuerParent: d.issuerParent,

@@ -18,10 +18,7 @@ import './exchange.css';
 const K = sv.key;
 
 /** Loads the key status once and keeps it fresh after each action; `onChange` hears every new status. */
-export function useKeyStatus(
-  onChange?: (s: KeyStatus) => void,
-  refresh = 0,
-): [KeyStatus | null, (s: KeyStatus) => void] {
+function useKeyStatus(onChange?: (s: KeyStatus) => void, refresh = 0): [KeyStatus | null, (s: KeyStatus) => void] {
   const [status, setStatus] = useState<KeyStatus | null>(null);
   useEffect(() => {
     let live = true;

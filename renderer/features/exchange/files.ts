@@ -24,7 +24,7 @@ function readBase64(file: Blob): Promise<string> {
 }
 
 /** Files up to this size go in one call; larger ones in parts of PART_BYTES (files.uploadPart). */
-export const SINGLE_UPLOAD_BYTES = 8 * 1024 * 1024;
+const SINGLE_UPLOAD_BYTES = 8 * 1024 * 1024;
 const PART_BYTES = 4 * 1024 * 1024;
 
 export interface UploadOptions {

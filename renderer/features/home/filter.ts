@@ -4,7 +4,7 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 
 export type StatusFilter = 'all' | 'todo' | 'done' | 'noEvidence' | 'exempted';
 
-export function fold(s: string): string {
+function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

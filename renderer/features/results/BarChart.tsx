@@ -35,7 +35,7 @@ export const CLASS_COLORS: Readonly<Record<number, string>> = {
 const SERIES = ['#9dc3e6', '#1f4e79'];
 const FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arimo, 'Liberation Sans', sans-serif";
 
-export function classOf(v: number): number {
+function classOf(v: number): number {
   // On the published value (2 decimals): above 90 → 1; 80–90 → 2; 65 → 3; 50 → 4.
   if (v > 90) return 1;
   if (v >= 80) return 2;

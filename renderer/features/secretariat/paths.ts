@@ -1,15 +1,7 @@
 /** Addresses of the exchange screens: #/trao-doi (a member) and #/tong-hop/<step> (the secretariat). */
 import { decode } from '../../app/route.ts';
 
-export const SECRETARIAT_TABS = [
-  'hoi-dong',
-  'nhap',
-  'y-kien',
-  'ha-diem-chuan',
-  'hoan-thanh',
-  'chot',
-  'nhat-ky',
-] as const;
+const SECRETARIAT_TABS = ['hoi-dong', 'nhap', 'y-kien', 'ha-diem-chuan', 'hoan-thanh', 'chot', 'nhat-ky'] as const;
 export type SecretariatTab = (typeof SECRETARIAT_TABS)[number];
 
 export const exchangePaths = {

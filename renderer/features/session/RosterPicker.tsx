@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import { vi } from '../../i18n/vi.ts';
 
 const R = vi.identity.roster;
-export const FREE_ENTRY = '';
+const FREE_ENTRY = '';
 
 /** "Tôi là …": the open cycle's roster; choosing oneself fills the form and links the member. */
 export function RosterPicker({

@@ -36,7 +36,7 @@ export interface SignatureBlock {
   readonly name: string;
 }
 
-export const PAGE_CSS = `
+const PAGE_CSS = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
   @top-center { content: counter(page); font-family: 'Tinos', 'Times New Roman', serif; font-size: 13pt; vertical-align: middle; } }
 @page :first { @top-center { content: none; } }

@@ -24,7 +24,7 @@ import {
 import { esc, escLines } from './escape.ts';
 import { classificationTableHtml, fieldTableHtml, summaryTableHtml } from './report-tables.ts';
 
-export interface PersonLine {
+interface PersonLine {
   readonly name: string;
   readonly position: string;
   readonly agency: string;

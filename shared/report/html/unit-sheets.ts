@@ -19,7 +19,7 @@ import {
 import { esc } from './escape.ts';
 import { councilValue } from '../council-value.ts';
 
-export interface SheetMember {
+interface SheetMember {
   readonly name: string;
   readonly position: string;
   readonly agency: string;
@@ -163,7 +163,7 @@ function sheetTable(d: UnitDrilldown): string {
 <tr><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
+function appraisalSheetBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const year = d.cycle.year;
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: '' }));
@@ -218,7 +218,7 @@ function fieldsTable(d: UnitDrilldown, round?: 1 | 2): string {
     .join('')}</tbody></table>${note}`;
 }
 
-export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2): string {
+function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2): string {
   const year = d.cycle.year;
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: ctx.noticeNumber ?? '' }));
@@ -263,7 +263,7 @@ export function noticeBody(d: UnitDrilldown, ctx: UnitSheetContext, round: 1 | 2
   return out.join('\n');
 }
 
-export function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
+function feedbackBody(d: UnitDrilldown, ctx: UnitSheetContext): string {
   const year = d.cycle.year;
   const out: string[] = [];
   out.push(headerHtml({ ...ctx.header, number: '' }));
@@ -295,7 +295,7 @@ export interface UnitSheetRequest {
   readonly round?: 1 | 2;
 }
 
-export function unitSheetBody(r: UnitSheetRequest): string {
+function unitSheetBody(r: UnitSheetRequest): string {
   switch (r.kind) {
     case 'appraisal':
       return appraisalSheetBody(r.drilldown, r.context);
@@ -306,7 +306,7 @@ export function unitSheetBody(r: UnitSheetRequest): string {
   }
 }
 
-export const UNIT_SHEET_TITLES: Readonly<Record<UnitSheetKind, string>> = {
+const UNIT_SHEET_TITLES: Readonly<Record<UnitSheetKind, string>> = {
   appraisal: 'Phiếu thẩm định',
   notice: 'Thông báo kết quả thẩm định sơ bộ',
   feedback: 'Phiếu phản hồi kết quả thẩm định',

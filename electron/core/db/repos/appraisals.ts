@@ -50,14 +50,6 @@ export function upsertAppraisal(db: Db, a: Appraisal): void {
   );
 }
 
-export function deleteAppraisal(db: Db, unitId: string, nodeCode: string, memberId: string): void {
-  stmt(db, 'DELETE FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(
-    unitId,
-    nodeCode,
-    memberId,
-  );
-}
-
 export function listUnitAppraisals(db: Db, unitId: string): Appraisal[] {
   return (stmt(db, `${SELECT} WHERE unit_id = ?`).all(unitId) as Row[]).map(toAppraisal);
 }

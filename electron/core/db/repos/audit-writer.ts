@@ -64,7 +64,3 @@ const HEADS =
 export function listHeads(db: Db): SignedHead[] {
   return stmt(db, `${HEADS} ORDER BY seq`).all() as SignedHead[];
 }
-
-export function lastHead(db: Db): SignedHead | undefined {
-  return stmt(db, `${HEADS} ORDER BY seq DESC LIMIT 1`).get() as SignedHead | undefined;
-}

@@ -3,8 +3,6 @@ import type { ExemptionData } from '../../../../shared/exchange/merge.ts';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
-export type { ExemptionStatus } from '../../../../shared/exchange/merge.ts';
-
 /** An exemption row as the core reads and writes it (the package it came from is tracked by the exchange). */
 export type Exemption = Omit<ExemptionData, 'packageHash'>;
 

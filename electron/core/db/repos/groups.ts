@@ -21,10 +21,6 @@ export function putCycleGroup(db: Db, cycleId: string, g: UnitGroupInfo): void {
   ).run(cycleId, g.code, g.label, g.shortLabel, g.sortOrder, JSON.stringify(g.fields));
 }
 
-export function deleteCycleGroup(db: Db, cycleId: string, code: string): void {
-  stmt(db, 'DELETE FROM cycle_groups WHERE cycle_id = ? AND code = ?').run(cycleId, code);
-}
-
 /** The cycle's group codes in order (results and tables list groups this way). */
 export function cycleGroupOrder(db: Db, cycleId: string): string[] {
   return stmt(db, 'SELECT code FROM cycle_groups WHERE cycle_id = ? ORDER BY sort_order, code')

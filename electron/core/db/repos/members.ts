@@ -1,7 +1,7 @@
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
-export type MemberRole = 'member' | 'secretariat';
+type MemberRole = 'member' | 'secretariat';
 
 export interface Member {
   readonly id: string;
@@ -47,14 +47,4 @@ export function listMembers(db: Db, cycleId: string): Member[] {
 export function getMember(db: Db, id: string): Member | undefined {
   const r = stmt(db, `${SELECT} WHERE m.id = ?`).get(id) as Row | undefined;
   return r ? toMember(r) : undefined;
-}
-
-/** Members assigned to a field of the cycle. */
-export function membersForField(db: Db, cycleId: string, fieldCode: string): string[] {
-  return db
-    .prepare(
-      'SELECT m.id FROM members m JOIN member_fields f ON f.member_id = m.id WHERE m.cycle_id = ? AND f.field_code = ? ORDER BY m.id',
-    )
-    .pluck()
-    .all(cycleId, fieldCode) as string[];
 }

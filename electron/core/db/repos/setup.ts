@@ -6,8 +6,6 @@ import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
 export type CouncilRole = 'chair' | 'vice_chair' | 'member' | 'secretary';
-export const COUNCIL_ROLES: readonly CouncilRole[] = ['chair', 'vice_chair', 'member', 'secretary'];
-
 export interface CycleSetup {
   readonly id: string;
   readonly name: string;
@@ -43,10 +41,6 @@ export function insertCycleSetup(db: Db, c: Omit<CycleSetup, 'status' | 'current
     `INSERT INTO cycles (id, name, year, province, precision, status, created_at, decision, council_decision, previous_cycle_id)
      VALUES (@id, @name, @year, @province, @precision, 'open', @createdAt, @decision, @councilDecision, @previousCycleId)`,
   ).run(c);
-}
-
-export function updateCycleLegal(db: Db, id: string, decision: string, councilDecision: string): void {
-  stmt(db, 'UPDATE cycles SET decision = ?, council_decision = ? WHERE id = ?').run(decision, councilDecision, id);
 }
 
 /** Marks one cycle current (and no other). */
