@@ -30,14 +30,11 @@ import { buildTree, leavesUnder } from '../shared/framework/tree.ts';
 import type { Framework, FrameworkNode } from '../shared/framework/types.ts';
 import { scoreNode } from '../shared/scoring/score.ts';
 import { prng, sampleInput } from './synthetic.ts';
+import { median } from './figures.ts';
 
 const LEAVES = 500;
 const RUNS = 7;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Field 2 with 50 criteria of 10 sub-criteria each, scored with the kinds of the default department framework. */
 function bigField(): Framework {

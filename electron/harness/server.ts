@@ -25,6 +25,7 @@ import { evidencePath, evidenceStatus, mimeOf, sha256Hex } from '../core/evidenc
 import { isRegisteredHash } from '../core/db/repos/evidence.ts';
 import { SECURITY_HEADERS, contentTypeFor, resolveAppPath } from '../main/security.ts';
 import { jsonFileSettings } from './json-settings.ts';
+import { foldDiacritics } from '../../shared/format/fold.ts';
 
 const HARNESS_HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
@@ -131,12 +132,7 @@ function evidenceHeaders(fileName: string, size: number): Record<string, string>
 
 /** Headers of a produced file: always a download under its name (ASCII fallback for old agents), never sniffed or cached. */
 function downloadHeaders(fileName: string, size: number): Record<string, string> {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = foldDiacritics(fileName).replace(/[^\x20-\x7e]|["\\]/g, '_');
   return {
     'content-type': 'application/octet-stream',
     'content-length': String(size),

@@ -4,6 +4,8 @@
  * character, a run of consecutive digits or keyboard letters). Opening a key sealed
  * earlier is not judged again.
  */
+import { foldDiacritics } from '../format/fold.ts';
+
 export const MIN_NEW_PASSPHRASE = 10;
 
 /** The commonest passwords (published breach lists, and their Vietnamese favourites), folded. */
@@ -80,7 +82,7 @@ const COMMON = new Set([
 ]);
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, '');
+  return foldDiacritics(text).toLowerCase().replace(/\s+/g, '');
 }
 
 const RUNS = ['01234567890', '09876543210', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];

@@ -1,5 +1,5 @@
 /** Vietnamese text without its diacritics ("Đơn vị sự nghiệp" → "Don vi su nghiep"). */
-function foldDiacritics(text: string): string {
+export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 

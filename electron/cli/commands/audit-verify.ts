@@ -7,7 +7,8 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type AuditQuery, exportAudit, verifyStore } from '../../core/audit/log.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { secretariatFingerprint } from '../../core/audit/trust.ts';
-import { dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { openReadOnly } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc audit-verify --db TỆP [--data-dir THƯ_MỤC] [--export TỆP [--format json|csv] [--entity LOẠI] [--actor MÃ] [--action HÀNH_ĐỘNG] [--package MÃ_BĂM] [--from THỜI_ĐIỂM] [--to THỜI_ĐIỂM]]
@@ -25,18 +26,23 @@ Mã thoát: 0 toàn vẹn, 1 phát hiện sai lệch (mã lỗi trên stderr), 2
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('audit-verify', args, {
-      db: { type: 'string' },
-      'data-dir': { type: 'string' },
-      export: { type: 'string' },
-      format: { type: 'string' },
-      entity: { type: 'string' },
-      actor: { type: 'string' },
-      action: { type: 'string' },
-      package: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'audit-verify',
+      args,
+      {
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        export: { type: 'string' },
+        format: { type: 'string' },
+        entity: { type: 'string' },
+        actor: { type: 'string' },
+        action: { type: 'string' },
+        package: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "audit-verify" không nhận đối số "${positionals[0]}".`);
     const format = values.format ?? 'json';

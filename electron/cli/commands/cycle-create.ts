@@ -7,7 +7,7 @@ import { openDatabase } from '../../core/db/connection.ts';
 import { type FrameworkChoice, type GroupInput, createCycle } from '../../core/setup/cycles.ts';
 import { readFrameworkChoice } from '../../core/setup/framework-file.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { json, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { json, parseCommandArgs, requireOption } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc cycle-create --db TỆP --name TÊN --year NĂM --province TỈNH [--groups NHÓM,...]
@@ -33,21 +33,26 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('cycle-create', args, {
-      db: { type: 'string' },
-      name: { type: 'string' },
-      year: { type: 'string' },
-      province: { type: 'string' },
-      groups: { type: 'string' },
-      precision: { type: 'string' },
-      decision: { type: 'string' },
-      'council-decision': { type: 'string' },
-      framework: { type: 'string', multiple: true },
-      from: { type: 'string' },
-      take: { type: 'string' },
-      'not-current': { type: 'boolean' },
-      actor: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'cycle-create',
+      args,
+      {
+        db: { type: 'string' },
+        name: { type: 'string' },
+        year: { type: 'string' },
+        province: { type: 'string' },
+        groups: { type: 'string' },
+        precision: { type: 'string' },
+        decision: { type: 'string' },
+        'council-decision': { type: 'string' },
+        framework: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        take: { type: 'string' },
+        'not-current': { type: 'boolean' },
+        actor: { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0)
       throw new UsageError(`Lệnh "cycle-create" không nhận đối số "${positionals[0]}". Xem: cchc cycle-create --help`);

@@ -1,7 +1,8 @@
 /** `cycles --db FILE`: the database's cycles as JSON (read-only). */
 import { cycleList } from '../../core/setup/cycles.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { json, parseCommandArgs, requireOption } from '../support.ts';
+import { openExisting } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc cycles --db TỆP
@@ -15,7 +16,7 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('cycles', args, { db: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('cycles', args, { db: { type: 'string' } }, { files: true });
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0)
       throw new UsageError(`Lệnh "cycles" không nhận đối số "${positionals[0]}". Xem: cchc cycles --help`);

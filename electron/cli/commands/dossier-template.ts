@@ -1,9 +1,9 @@
 /** `dossier-template --db FILE --cycle ID --group CODE --out FILE.xlsx`: the self-assessment template of a group. */
 import { writeFileSync } from 'node:fs';
 import { dossierTemplate } from '../../core/intake/template.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { openCycle, outPath } from './minutes.ts';
+import { parseCommandArgs, outPath, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc dossier-template --db TỆP [--cycle MÃ] --group MÃ_NHÓM --out TỆP.xlsx
@@ -36,7 +36,7 @@ const command: CliCommand = {
       const t = await dossierTemplate(db, cycleId, values.group);
       writeFileSync(out, t.bytes);
       io.out(
-        `${JSON.stringify({ file: out, group: t.target.group, rows: t.target.leaves.length, frameworkHash: t.target.frameworkHash })}\n`,
+        json({ file: out, group: t.target.group, rows: t.target.leaves.length, frameworkHash: t.target.frameworkHash }),
       );
     } finally {
       db.close();

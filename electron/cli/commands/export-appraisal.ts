@@ -5,16 +5,8 @@ import { exportAppraisalPackage } from '../../core/exchange/export-appraisal.ts'
 import { unlockIdentity } from '../../core/exchange/keys.ts';
 import { memberForKey } from '../../core/council/roster-keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import {
-  PASSPHRASE_HELP,
-  cycleOf,
-  dataDirOf,
-  json,
-  openExisting,
-  parseWithFiles,
-  passphraseFrom,
-  requireOption,
-} from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openExisting, passphraseFrom } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc export-appraisal --db TỆP [--data-dir THƯ_MỤC] [--member MÃ] [--cycle MÃ] (--out TỆP | --out-dir THƯ_MỤC)
@@ -39,15 +31,20 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('export-appraisal', args, {
-      db: { type: 'string' },
-      'data-dir': { type: 'string' },
-      member: { type: 'string' },
-      cycle: { type: 'string' },
-      out: { type: 'string' },
-      'out-dir': { type: 'string' },
-      'passphrase-file': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'export-appraisal',
+      args,
+      {
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        member: { type: 'string' },
+        cycle: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "export-appraisal" không nhận đối số "${positionals[0]}".`);
     const dbPath = requireOption('export-appraisal', 'db', values.db);

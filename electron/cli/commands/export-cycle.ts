@@ -2,17 +2,8 @@
 import { exportCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { unlockIdentity } from '../../core/exchange/keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import {
-  PASSPHRASE_HELP,
-  cycleOf,
-  dataDirOf,
-  json,
-  openExisting,
-  parseWithFiles,
-  passphraseFrom,
-  requireOption,
-  signAuditWith,
-} from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openExisting, passphraseFrom, signAuditWith } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc export-cycle --db TỆP [--data-dir THƯ_MỤC] [--cycle MÃ] (--out TỆP | --out-dir THƯ_MỤC) [--actor MÃ]
@@ -36,15 +27,20 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('export-cycle', args, {
-      db: { type: 'string' },
-      'data-dir': { type: 'string' },
-      cycle: { type: 'string' },
-      out: { type: 'string' },
-      'out-dir': { type: 'string' },
-      actor: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'export-cycle',
+      args,
+      {
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        cycle: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        actor: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "export-cycle" không nhận đối số "${positionals[0]}".`);
     const dbPath = requireOption('export-cycle', 'db', values.db);

@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cycleJson, exportCsv, exportXlsx } from '../../core/export/export.ts';
-import { parseCommandArgs } from '../args.ts';
 import type { CliCommand, CliIO } from '../command.ts';
-import { openCycle, outPath } from './minutes.ts';
+import { parseCommandArgs, outPath, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc export-xlsx --db TỆP [--cycle MÃ] --out TỆP.xlsx [--no-detail] [--csv THƯ-MỤC] [--json TỆP.json]
@@ -45,7 +45,13 @@ const command: CliCommand = {
       const csv = values.csv ? await exportCsv(db, cycleId, resolve(values.csv), options) : undefined;
       if (values.json) writeFileSync(resolve(values.json), cycleJson(db, cycleId), 'utf8');
       io.out(
-        `${JSON.stringify({ out, sheets: r.sheets, bytes: r.bytes, ...(csv ? { csv } : {}), ...(values.json ? { json: resolve(values.json) } : {}) })}\n`,
+        json({
+          out,
+          sheets: r.sheets,
+          bytes: r.bytes,
+          ...(csv ? { csv } : {}),
+          ...(values.json ? { json: resolve(values.json) } : {}),
+        }),
       );
     } finally {
       db.close();

@@ -1,16 +1,8 @@
 /** `finalise --db`: lock the cycle with a results snapshot (when complete), or reopen it with a reason. */
 import { finaliseCycle, reopenCycle } from '../../core/council/finalise.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import {
-  PASSPHRASE_HELP,
-  cycleOf,
-  dataDirOf,
-  json,
-  openExisting,
-  parseWithFiles,
-  requireOption,
-  signAuditWith,
-} from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openExisting, signAuditWith } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc finalise --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--actor MÃ] [--reason LÝ_DO] [--accept-missing-evidence]
@@ -30,16 +22,21 @@ Mã thoát: 0 thành công, 1 chưa đủ điều kiện hoặc lỗi dữ liệ
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('finalise', args, {
-      db: { type: 'string' },
-      cycle: { type: 'string' },
-      'data-dir': { type: 'string' },
-      actor: { type: 'string' },
-      reason: { type: 'string' },
-      'accept-missing-evidence': { type: 'boolean' },
-      reopen: { type: 'boolean' },
-      'passphrase-file': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'finalise',
+      args,
+      {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        'data-dir': { type: 'string' },
+        actor: { type: 'string' },
+        reason: { type: 'string' },
+        'accept-missing-evidence': { type: 'boolean' },
+        reopen: { type: 'boolean' },
+        'passphrase-file': { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "finalise" không nhận đối số "${positionals[0]}".`);
     const dbPath = requireOption('finalise', 'db', values.db);

@@ -14,9 +14,9 @@ import {
   writeFrameworkJsonFile,
   writeFrameworkXlsxFile,
 } from '../../core/framework/io.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
+import { parseCommandArgs, json } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc framework export --group NHÓM [--db TỆP [--cycle MÃ]] --out TỆP.xlsx|TỆP.json
@@ -89,7 +89,7 @@ const command: CliCommand = {
       const out = resolve(values.out);
       if (formatOf(out) === 'xlsx') await writeFrameworkXlsxFile(out, framework);
       else writeFrameworkJsonFile(out, framework);
-      io.out(`${JSON.stringify({ out, group, hash: frameworkHash(framework), nodes: framework.nodes.length })}\n`);
+      io.out(json({ out, group, hash: frameworkHash(framework), nodes: framework.nodes.length }));
       return 0;
     }
     if (sub === 'import') {
@@ -123,7 +123,15 @@ const command: CliCommand = {
         });
       }
       io.out(
-        `${JSON.stringify({ hash, name: f.name, group: f.group, year: f.year, sample: f.sample, nodes: f.nodes.length, stored: Boolean(values.db) })}\n`,
+        json({
+          hash,
+          name: f.name,
+          group: f.group,
+          year: f.year,
+          sample: f.sample,
+          nodes: f.nodes.length,
+          stored: Boolean(values.db),
+        }),
       );
       return 0;
     }

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { commitCollectedWorkbook, previewCollectedWorkbook } from '../../core/intake/collected.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { parseWithFiles } from './exchange-cli.ts';
-import { openCycle } from './minutes.ts';
+import { parseCommandArgs, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import-collected --db TỆP [--cycle MÃ] --round 1|2 TỆP.xlsx [--dry-run]
@@ -22,12 +22,17 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO) {
-    const { values, positionals } = parseWithFiles('import-collected', args, {
-      db: { type: 'string' },
-      cycle: { type: 'string' },
-      round: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'import-collected',
+      args,
+      {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        round: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
+      { files: true },
+    );
     if (values.help) {
       io.out(USAGE);
       return 0;
@@ -47,7 +52,7 @@ const command: CliCommand = {
       const r = values['dry-run']
         ? await previewCollectedWorkbook(db, cycleId, path, round)
         : await commitCollectedWorkbook(db, cycleId, path, round, 'cli');
-      io.out(`${JSON.stringify(r)}\n`);
+      io.out(json(r));
     } finally {
       db.close();
     }

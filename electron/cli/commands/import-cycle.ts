@@ -3,7 +3,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../../core/db/connection.ts';
 import { importCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { dataDirOf, json, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc import-cycle TỆP --db TỆP [--data-dir THƯ_MỤC] [--fingerprint "XXXX XXXX ..."] [--actor MÃ]
@@ -26,12 +26,17 @@ Mã thoát: 0 đã nhận (hoặc đã có), 1 gói bị từ chối, 2 sai các
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('import-cycle', args, {
-      db: { type: 'string' },
-      'data-dir': { type: 'string' },
-      fingerprint: { type: 'string' },
-      actor: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'import-cycle',
+      args,
+      {
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        fingerprint: { type: 'string' },
+        actor: { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length !== 1)
       throw new UsageError('Cần đúng một tệp gói kỳ đánh giá. Xem: cchc import-cycle --help');

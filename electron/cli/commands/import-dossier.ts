@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { commitDossierImport, previewDossierImport } from '../../core/intake/dossier-import.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { dataDirOf, parseWithFiles } from './exchange-cli.ts';
-import { openCycle } from './minutes.ts';
+import { dataDirOf, parseCommandArgs, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import-dossier --db TỆP [--cycle MÃ] --unit TÊN --round 1|2 TỆP.xlsx
@@ -32,16 +32,21 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu (kể cả thiếu tài liệu k
 const command: CliCommand = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO) {
-    const { values, positionals } = parseWithFiles('import-dossier', args, {
-      db: { type: 'string' },
-      cycle: { type: 'string' },
-      unit: { type: 'string' },
-      round: { type: 'string' },
-      evidence: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      progress: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'import-dossier',
+      args,
+      {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        unit: { type: 'string' },
+        round: { type: 'string' },
+        evidence: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        progress: { type: 'boolean' },
+      },
+      { files: true },
+    );
     if (values.help) {
       io.out(USAGE);
       return 0;
@@ -74,13 +79,23 @@ const command: CliCommand = {
       : {};
     try {
       if (values['dry-run']) {
-        io.out(`${JSON.stringify(await previewDossierImport(db, input, run), null, 2)}\n`);
+        io.out(json(await previewDossierImport(db, input, run)));
         return 0;
       }
       const r = await commitDossierImport(db, dataDir, { ...input, actor: 'cli' }, run);
       const p = r.preview;
       io.out(
-        `${JSON.stringify({ importId: r.importId, unit: p.unitName, round: p.round, items: p.totals.items, score: p.totals.score, claimed: p.totals.claimed, evidenceFiles: p.files.found.length, newFiles: r.newFiles, changes: p.changes?.length ?? null })}\n`,
+        json({
+          importId: r.importId,
+          unit: p.unitName,
+          round: p.round,
+          items: p.totals.items,
+          score: p.totals.score,
+          claimed: p.totals.claimed,
+          evidenceFiles: p.files.found.length,
+          newFiles: r.newFiles,
+          changes: p.changes?.length ?? null,
+        }),
       );
     } finally {
       db.close();

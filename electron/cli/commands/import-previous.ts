@@ -1,8 +1,8 @@
 /** `import-previous --db FILE --summary F`: a previous year's results for the year-on-year columns and the previous-year-delta kind. */
 import { importPreviousResults } from '../../core/report/previous.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { openCycle } from './minutes.ts';
+import { parseCommandArgs, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import-previous --db TỆP [--cycle MÃ] --summary TỆP [--summary TỆP …] [--year NĂM]
@@ -48,7 +48,7 @@ const command: CliCommand = {
         commit: values['dry-run'] !== true,
         actor: 'cli',
       });
-      io.out(`${JSON.stringify(r)}\n`);
+      io.out(json(r));
     } finally {
       db.close();
     }

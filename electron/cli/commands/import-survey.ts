@@ -1,9 +1,9 @@
 /** `import-survey --db FILE --file F`: survey points per unit, or raw responses aggregated to points. */
 import type { SurveySource } from '../../../shared/report/survey.ts';
 import { type SurveyImportKind, importSurveyFile } from '../../core/survey/import.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { openCycle } from './minutes.ts';
+import { parseCommandArgs, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import-survey --db TỆP [--cycle MÃ] --file TỆP.csv|.xlsx [--kind points|responses]
@@ -56,7 +56,7 @@ const command: CliCommand = {
         commit: values['dry-run'] !== true,
         actor: 'cli',
       });
-      io.out(`${JSON.stringify(r)}\n`);
+      io.out(json(r));
     } finally {
       db.close();
     }

@@ -1,15 +1,8 @@
 /** `import FILES --db`: appraisal packages into the secretariat's store, each wholly or not at all. */
 import { importFiles, previewImport, refusedOutcome } from '../../core/exchange/import.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import {
-  PASSPHRASE_HELP,
-  dataDirOf,
-  json,
-  openExisting,
-  parseWithFiles,
-  requireOption,
-  signAuditWith,
-} from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { openExisting, signAuditWith } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import TỆP [TỆP ...] --db TỆP [--data-dir THƯ_MỤC] [--actor MÃ] [--dry-run]
@@ -36,13 +29,18 @@ Mã thoát: 0 mọi tệp đã nhập (hoặc không cần nhập), 1 có tệp 
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('import', args, {
-      db: { type: 'string' },
-      'data-dir': { type: 'string' },
-      actor: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'passphrase-file': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'import',
+      args,
+      {
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        actor: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'passphrase-file': { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     const dbPath = requireOption('import', 'db', values.db);
     if (positionals.length === 0) throw new UsageError('Thiếu tệp gói cần nhập. Xem: cchc import --help');

@@ -4,8 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { openDatabase } from '../../core/db/connection.ts';
 import { initDemo } from '../../core/demo/init.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { parseCommandArgs, json } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc init-demo --db TỆP
@@ -31,7 +31,7 @@ const command: CliCommand = {
     const db = openDatabase(path);
     try {
       const r = initDemo(db, dirname(path));
-      io.out(`${JSON.stringify({ db: path, ...r })}\n`);
+      io.out(json({ db: path, ...r }));
     } finally {
       db.close();
     }

@@ -6,17 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keys.ts';
 import { registerMemberKey } from '../../core/council/roster-keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import {
-  PASSPHRASE_HELP,
-  cycleOf,
-  dataDirOf,
-  json,
-  openExisting,
-  parseWithFiles,
-  passphraseFrom,
-  requireOption,
-  signAuditWith,
-} from './exchange-cli.ts';
+import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openExisting, passphraseFrom, signAuditWith } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc keygen --data-dir THƯ_MỤC [--out TỆP.pub.json] [--passphrase-file TỆP]
@@ -48,18 +39,23 @@ Mã thoát: 0 thành công, 1 lỗi dữ liệu, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('keygen', args, {
-      'data-dir': { type: 'string' },
-      out: { type: 'string' },
-      show: { type: 'boolean' },
-      db: { type: 'string' },
-      member: { type: 'string' },
-      'public-key': { type: 'string' },
-      cycle: { type: 'string' },
-      actor: { type: 'string' },
-      reason: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'keygen',
+      args,
+      {
+        'data-dir': { type: 'string' },
+        out: { type: 'string' },
+        show: { type: 'boolean' },
+        db: { type: 'string' },
+        member: { type: 'string' },
+        'public-key': { type: 'string' },
+        cycle: { type: 'string' },
+        actor: { type: 'string' },
+        reason: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0)
       throw new UsageError(`Lệnh "keygen" không nhận đối số "${positionals[0]}". Xem: cchc keygen --help`);

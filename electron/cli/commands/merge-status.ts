@@ -13,7 +13,8 @@ import { rosterWithKeys } from '../../core/council/roster-keys.ts';
 import { getCycle } from '../../core/db/repos/cycles.ts';
 import { formatIsoDateTime } from '../../../shared/format/vi.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, dataDirOf, json, openReadOnly, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openReadOnly } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc merge-status --db TỆP [--cycle MÃ] [--data-dir THƯ_MỤC] [--format json|table]
@@ -31,12 +32,17 @@ Mã thoát: 0 (kể cả khi chưa đủ điều kiện chốt), 1 lỗi dữ li
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('merge-status', args, {
-      db: { type: 'string' },
-      cycle: { type: 'string' },
-      'data-dir': { type: 'string' },
-      format: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'merge-status',
+      args,
+      {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        'data-dir': { type: 'string' },
+        format: { type: 'string' },
+      },
+      { files: true },
+    );
     if (values.help) return void io.out(USAGE);
     if (positionals.length > 0) throw new UsageError(`Lệnh "merge-status" không nhận đối số "${positionals[0]}".`);
     const format = values.format ?? 'json';

@@ -1,42 +1,15 @@
 /** `minutes --db FILE --out FILE.pdf`: the council's minutes (biên bản họp Hội đồng thẩm định) as an A4 PDF. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { type Db, openDatabase } from '../../core/db/connection.ts';
-import { listCycles } from '../../core/db/repos/cycles.ts';
+import type { Db } from '../../core/db/connection.ts';
 import { closeSharedPrinter, sharedChromiumPrinter } from '../../core/documents/chromium.ts';
 import { minutesDocumentHtml } from '../../core/documents/documents.ts';
 import { signPdf } from '../../core/documents/sign.ts';
 import { type Meeting, mergeMeeting, defaultMeeting } from '../../core/report/meeting.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { pickCycle } from './results-db.ts';
-
-/** Opens an existing database and picks its cycle (the only one, or --cycle). */
-export function openCycle(
-  dbPath: string | undefined,
-  cycleId: string | undefined,
-  command: string,
-  mode: 'read' | 'write' = 'read',
-): { db: Db; cycleId: string; path: string } {
-  if (!dbPath) throw new UsageError(`Thiếu --db TỆP. Xem: cchc ${command} --help`);
-  const path = resolve(dbPath);
-  const db = openDatabase(path, { mode });
-  try {
-    return { db, cycleId: pickCycle(listCycles(db), cycleId, dbPath), path };
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-}
-
-/** Checks that an output file can be written (its folder exists). */
-export function outPath(out: string | undefined, ext: string, command: string): string {
-  if (!out) throw new UsageError(`Thiếu --out TỆP${ext}. Xem: cchc ${command} --help`);
-  const p = resolve(out);
-  if (!existsSync(dirname(p))) throw new CodedFailure('OUT_FOLDER_MISSING', `Thư mục “${dirname(p)}” không tồn tại.`);
-  return p;
-}
+import { outPath, parseCommandArgs, json } from '../support.ts';
+import { openCycle } from '../store.ts';
 
 /** Pages of a PDF made by Chromium (its page objects). */
 export function pdfPageCount(bytes: Uint8Array): number {
@@ -148,9 +121,7 @@ const command: CliCommand = {
         ? await signWith(printed, values.sign, values['passphrase-env'], 'Biên bản họp Hội đồng thẩm định', db, cycleId)
         : printed;
       writeFileSync(out, pdf);
-      io.out(
-        `${JSON.stringify({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`,
-      );
+      io.out(json({ out, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined }));
     } finally {
       db.close();
       await closeSharedPrinter();

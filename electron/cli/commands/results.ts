@@ -5,10 +5,10 @@
 import { type UnitFigures, computeResults, DEFAULT_PRECISION } from '../../../shared/results/compute.ts';
 import { GROUP_PRESET_CODES, type UnitGroupInfo, presetGroups } from '../../../shared/framework/groups.ts';
 import { readSummaryFiles } from '../../core/summary/read.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { renderResultsJson, writeResultsJson } from '../render/json.ts';
 import { renderResultsTable } from '../render/table.ts';
+import { parseCommandArgs } from '../support.ts';
 
 export const RESULT_FORMATS = ['json', 'table'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../../core/db/connection.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { json, parseCommandArgs, requireOption } from '../support.ts';
+import { cycleOf, openExisting } from '../store.ts';
 
 export function listImportCommand(
   name: string,
@@ -16,12 +17,17 @@ export function listImportCommand(
   return {
     usage,
     async run(args, io) {
-      const { values, positionals } = parseWithFiles(name, args, {
-        db: { type: 'string' },
-        cycle: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        actor: { type: 'string' },
-      });
+      const { values, positionals } = parseCommandArgs(
+        name,
+        args,
+        {
+          db: { type: 'string' },
+          cycle: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          actor: { type: 'string' },
+        },
+        { files: true },
+      );
       if (values.help) return void io.out(usage);
       const dbPath = requireOption(name, 'db', values.db);
       if (positionals.length !== 1)

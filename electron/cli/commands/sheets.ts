@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import type { UnitSheetKind } from '../../../shared/report/html/unit-sheets.ts';
 import { closeSharedPrinter, sharedChromiumPrinter } from '../../core/documents/chromium.ts';
 import { resolveUnits, unitSheetsDocumentHtml } from '../../core/documents/documents.ts';
-import { parseCommandArgs } from '../args.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { openCycle, outPath, pdfPageCount, signWith } from './minutes.ts';
+import { parseCommandArgs, outPath, json } from '../support.ts';
+import { openCycle } from '../store.ts';
+import { pdfPageCount, signWith } from './minutes.ts';
 
 const KINDS: readonly UnitSheetKind[] = ['appraisal', 'notice', 'feedback'];
 
@@ -74,7 +75,13 @@ const command: CliCommand = {
         : printed;
       writeFileSync(out, pdf);
       io.out(
-        `${JSON.stringify({ out, units: ids.length, pages: pdfPageCount(pdf), bytes: pdf.byteLength, signed: values.sign !== undefined })}\n`,
+        json({
+          out,
+          units: ids.length,
+          pages: pdfPageCount(pdf),
+          bytes: pdf.byteLength,
+          signed: values.sign !== undefined,
+        }),
       );
     } finally {
       db.close();

@@ -5,7 +5,8 @@ import { checkPackage } from '../../core/exchange/import.ts';
 import { readHead } from '../../core/exchange/refusal.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { json, openReadOnly, parseWithFiles } from './exchange-cli.ts';
+import { json, parseCommandArgs } from '../support.ts';
+import { openReadOnly } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc verify TỆP [--db TỆP]
@@ -22,7 +23,7 @@ Mã thoát: 0 gói hợp lệ, 1 gói không hợp lệ, 2 sai cách dùng.
 const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseWithFiles('verify', args, { db: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('verify', args, { db: { type: 'string' } }, { files: true });
     if (values.help) return void io.out(USAGE);
     if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp gói. Xem: cchc verify --help');
     const file = positionals[0]!;

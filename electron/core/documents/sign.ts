@@ -4,6 +4,7 @@
  * CMS signature over it (@signpdf), so that pdfsig and PDF readers verify it.
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { foldDiacritics } from '../../../shared/format/fold.ts';
 
 export interface SignOptions {
   /** The certificate and its private key (.p12 / .pfx bytes). */
@@ -25,11 +26,7 @@ export interface SignOptions {
  * breaks the dictionary), so Vietnamese is folded ("Nguyễn Thị" → "Nguyen Thi").
  */
 export function asciiText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return foldDiacritics(text)
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/[()\\]/g, '')
     .trim();

@@ -43,6 +43,7 @@ import { loadDefaultFrameworks } from '../framework/defaults.ts';
 import { frameworkHash } from '../framework/hash.ts';
 import { cycleResults } from '../results/cycle-results.ts';
 import { SETUP_ERRORS as E, setupFailure } from './errors.ts';
+import { slug } from '../../../shared/format/fold.ts';
 
 export type { CycleSetup } from '../db/repos/setup.ts';
 
@@ -91,13 +92,7 @@ const text = (name: string, v: unknown, max: number, required: boolean): string 
 
 /** "Sóc Trăng" 2025 → "soc-trang-2025". */
 function cycleSlug(province: string, year: number): string {
-  const base = province
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const base = slug(province);
   return `${base || 'ky'}-${year}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import { GROUP_PRESETS, type UnitGroupInfo } from '../../../shared/framework/groups.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { foldDiacritics } from '../../../shared/format/fold.ts';
 
 export const SUMMARY_COLUMNS = [
   'unit',
@@ -53,10 +54,7 @@ const IGNORED = ['STT', 'Số thứ tự', 'TT'];
  * everything but letters and digits dropped ("Điểm tự đánh giá" → "diemtudanhgia").
  */
 export function foldKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
+  return foldDiacritics(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }

@@ -1,17 +1,12 @@
 /** Search and filters of the home list: pure, diacritics-insensitive ("tu phap" finds "Sở Tư pháp"). */
 import type { UnitProgress } from '../../../shared/contract/workspace.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { foldDiacritics } from '../../../shared/format/fold.ts';
 
 export type StatusFilter = 'all' | 'todo' | 'done' | 'noEvidence' | 'exempted';
 
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLocaleLowerCase('vi')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDiacritics(s).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }
 
 export function filterUnits(
