@@ -20,7 +20,7 @@
  * she scores here stands for her earlier work (appraiseEarlier, the screens' own service).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -114,15 +114,20 @@ async function makeKey(s: Station, passphrase: string, files: string): Promise<{
 }
 
 /** The member takes the secretariat's cycle package after comparing the fingerprint read to him. */
-async function receiveCycle(s: Station, file: string, secretariatFingerprint: string): Promise<void> {
+async function receiveCycle(s: Station, file: string, secretariatFingerprint: string, again = false): Promise<void> {
   const { page } = s;
   await nav(page, 'Trao đổi');
   const card = page.getByTestId('receive-cycle');
   await card.getByLabel('Nhận gói kỳ đánh giá').setInputFiles(file);
   const preview = card.getByTestId('cycle-preview');
   await preview.waitFor({ timeout: 60_000 });
-  await preview.getByLabel('Dấu vân tay cơ quan thường trực đọc cho bạn').fill(secretariatFingerprint);
-  expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^Khớp/);
+  if (again) {
+    // A later revision from the key already trusted: a confirmation instead of the fingerprint.
+    await preview.getByRole('checkbox').check();
+  } else {
+    await preview.getByLabel('Dấu vân tay cơ quan thường trực đọc cho bạn').fill(secretariatFingerprint);
+    expect(await preview.getByTestId('cycle-fingerprint-result').textContent()).toMatch(/^Khớp/);
+  }
   await preview.getByRole('button', { name: 'Nhận gói' }).click();
   await card.getByTestId('cycle-imported').waitFor({ timeout: 60_000 });
 }
@@ -280,6 +285,11 @@ describe('the council’s demo round trip, every machine through its screens', (
     await exemption.getByRole('textbox', { name: 'Căn cứ' }).fill('Báo cáo số 12/BC-UBND ngày 05/01/2024');
     await exemption.getByRole('button', { name: 'Hạ điểm chuẩn', exact: true }).click();
     await saved(lp);
+    // Out of score and benchmark: nothing "counted meanwhile" is shown beside it.
+    await expect.poll(() => exemption.textContent()).toContain('Đã đề nghị');
+    expect(await lp.locator('[data-testid="detail"][data-code="2.3.2"]').textContent()).not.toContain(
+      'tạm lấy điểm tự chấm',
+    );
     // The rest of field 2 agreed with the unit's self-score, in one action.
     await lp.getByTestId('agree-rest').click();
     const confirm = lp.getByTestId('agree-confirm');
@@ -352,6 +362,13 @@ describe('the council’s demo round trip, every machine through its screens', (
         .count(),
     ).toBe(1);
     await sec.screenshot('j03-sec-results-draft', { viewport: true });
+    // The secretariat's eight entries stay clear of the save indicator and the name at 1366 px.
+    const navRight = await sp.getByRole('navigation', { name: 'Điều hướng chính' }).evaluate((n) => {
+      const last = n.querySelector('li:last-child a')!.getBoundingClientRect();
+      return { right: last.right, visible: n.getBoundingClientRect().right };
+    });
+    const endLeft = await sp.locator('.topbar-end').evaluate((e) => e.getBoundingClientRect().left);
+    expect(navRight.right).toBeLessThanOrEqual(endLeft);
     await sp.evaluate((id) => {
       location.hash = `#/ket-qua/don-vi/${id}`;
     }, CHAU_THANH);
@@ -421,10 +438,12 @@ describe('the council’s demo round trip, every machine through its screens', (
     await sheets.getByRole('checkbox', { name: 'UBND huyện Châu Thành' }).check();
     const sheetFile = await download(sp, sp.getByTestId('print-sheets'), files);
     const sheetText = execFileSync('pdftotext', ['-layout', sheetFile.path, '-'], { encoding: 'utf8' });
+    writeFileSync(path.join(SCREENSHOT_DIR, 'j-sheet.txt'), sheetText);
+    writeFileSync(path.join(SCREENSHOT_DIR, 'j-minutes-final.txt'), finalMinutes);
     const sheetFields: Record<string, string> = {};
     for (const line of sheetText.split('\n')) {
-      const m = /^\s*([1-8])\s{2,}\S.*?\s((?:\d+,\d{3}|—|-)(?:\s+(?:\d+,\d{3}|—|-)){3})\s*$/.exec(line);
-      if (m && !(m[1]! in sheetFields)) sheetFields[m[1]!] = m[2]!.trim().split(/\s+/).at(-1)!;
+      const m = /^\s*([1-8])\s+\D.*?\s(\d+(?:,\d+)?)\s*$/.exec(line);
+      if (m && !(m[1]! in sheetFields)) sheetFields[m[1]!] = m[2]!;
     }
     expect(sheetFields).toEqual(drill);
 
@@ -435,11 +454,14 @@ describe('the council’s demo round trip, every machine through its screens', (
     await step(sp, 'Hội đồng và khóa');
     const cycle2 = await download(sp, issue, files);
     expect(cycle2.name).not.toBe(cycle1.name);
-    await receiveCycle(linh, cycle2.path, secFingerprint);
+    await receiveCycle(linh, cycle2.path, secFingerprint, true);
     const linhIndices = await allIndices(lp);
     await linh.screenshot('j08-linh-results-after-final', { viewport: true });
     expect(Object.keys(secIndices)).toHaveLength(40);
     expect(linhIndices).toEqual(secIndices);
+    // …and they are final there too, with the secretariat's snapshot hash.
+    expect(await lp.getByTestId('results-status').getAttribute('data-state')).toBe('final');
+    expect(await lp.getByTestId('results-snapshot-hash').textContent()).toBe(snapshotHash);
 
     for (const s of [linh, chair, sec]) expect(s.problems).toEqual([]);
   }, 600_000);
