@@ -6,7 +6,8 @@
  *                      signer's key, and every other entry's path, size and sha256
  *   manifest.sig       { algorithm: "Ed25519", publicKey, value }: signature of manifest.json's bytes
  *   cycle.json         canonical JSON: frameworks, units, roster (members, keys, fields),
- *                      dossiers, evidence metadata, dossier evidence links, approved exemptions
+ *                      dossiers, evidence metadata, dossier evidence links, approved exemptions,
+ *                      survey points and, once finalised, the council's results snapshot
  *   evidence/<sha256>  each evidence file, raw
  *
  * Why tar and not JSON with base64 blobs: evidence runs to hundreds of megabytes of scanned
