@@ -6,7 +6,8 @@
  *                      signer's key, and every other entry's path, size and sha256
  *   manifest.sig       { algorithm: "Ed25519", publicKey, value }: signature of manifest.json's bytes
  *   cycle.json         canonical JSON: frameworks, units, roster (members, keys, fields),
- *                      dossiers, evidence metadata, dossier evidence links, approved exemptions
+ *                      dossiers, evidence metadata, dossier evidence links, approved exemptions,
+ *                      survey points and, once finalised, the council's results snapshot
  *   evidence/<sha256>  each evidence file, raw
  *
  * Why tar and not JSON with base64 blobs: evidence runs to hundreds of megabytes of scanned
@@ -180,6 +181,19 @@ export const CycleContent = z.strictObject({
       }),
     )
     .max(100_000)
+    .optional(),
+  /**
+   * The council's final results, in a package issued while the cycle is finalised: the stored
+   * snapshot (canonical JSON, as hashed at finalisation) and its sha256. A member's machine
+   * takes the council's final scores from it, so that its indices are the secretariat's, and
+   * shows the results as final with the same hash. Absent while the cycle is open.
+   */
+  results: z
+    .strictObject({
+      finalisedAt: IsoTime,
+      hash: Hex64,
+      snapshot: z.string().min(2).max(CYCLE_CONTENT_MAX_BYTES),
+    })
     .optional(),
 });
 export type CycleContent = z.infer<typeof CycleContent>;

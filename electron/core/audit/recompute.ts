@@ -132,8 +132,10 @@ export function recomputeStore(db: Db): StoreProblem[] {
   }
 
   // Final scores: the audited merge or decision; taken from a package, the member's signed score.
+  // In a cycle received by package they are the council's, from the finalised snapshot it carried (checked by its hash).
   const finalsSeen = new Set<string>();
   for (const f of allFinals(db)) {
+    if (received.has(units.get(f.unitId)?.cycleId ?? '')) continue;
     const k = key(f.unitId, f.nodeCode);
     finalsSeen.add(k);
     const e = expected.finals.get(k);

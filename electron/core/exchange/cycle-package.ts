@@ -62,6 +62,13 @@ import { evidencePath, evidenceStatus } from '../evidence/files.ts';
 import { frameworkHash } from '../framework/hash.ts';
 import { backupDatabase } from '../db/backup.ts';
 import { checkCycleContent, checkCycleIds } from './cycle-ids.ts';
+import {
+  type CarriedFinal,
+  councilResults,
+  openForImport,
+  readCouncilResults,
+  writeCouncilResults,
+} from './cycle-results.ts';
 import { type Signer, fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
 import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';
 import { TarFormatError, TarReader, TarWriter } from './tar.ts';
@@ -117,6 +124,7 @@ function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: strin
     )
     .all(cycleId) as CycleContent['dossierEvidence'];
   const cited = new Set(dossierEvidence.map((d) => d.sha256));
+  const results = councilResults(db, cycleId);
   const evidence = (
     db
       .prepare(
@@ -162,6 +170,7 @@ function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: strin
         respondents: p.respondents,
       }))
       .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.source < b.source ? -1 : 1)),
+    ...(results ? { results } : {}),
   };
 }
 
@@ -455,6 +464,7 @@ export function verifyCyclePackage(path: string, stageDir?: string): VerifiedCyc
       seenSurvey.add(`${sp.unitId}/${sp.source}`);
     }
     checkCycleContent(file, content);
+    readCouncilResults(file, content);
     return {
       file,
       packageHash: sha256Hex(manifestBytes),
@@ -571,7 +581,7 @@ export function importCyclePackage(db: Db, dataDir: string, path: string, option
     const backup = options.backup === false ? null : backupDatabase(db, dataDir, 'cycle');
     tx(db, () => {
       if (checkOrder(db, v, options) !== 'new') throw new ExchangeRefusal(v.file, 'EXCHANGE_SUPERSEDED');
-      writeCycle(db, c);
+      writeCycle(db, c, readCouncilResults(v.file, c));
       db.prepare(
         "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'received', ?, ?, ?, ?)",
       ).run(v.packageHash, c.cycle.id, c.revision, v.signer.fingerprint, c.issuedAt, at);
@@ -605,9 +615,10 @@ export function importCyclePackage(db: Db, dataDir: string, path: string, option
 }
 
 /** Writes the received cycle; call inside a transaction. Dossiers are replaced; appraisals are kept. */
-function writeCycle(db: Db, c: CycleContent): void {
+function writeCycle(db: Db, c: CycleContent, finals: readonly CarriedFinal[]): void {
   db.prepare('INSERT OR IGNORE INTO exchange_unlock (id) VALUES (1)').run();
   const id = c.cycle.id;
+  openForImport(db, id);
   db.prepare(
     `INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, year = excluded.year, province = excluded.province, precision = excluded.precision`,
@@ -691,5 +702,6 @@ function writeCycle(db: Db, c: CycleContent): void {
     db.prepare(`DELETE FROM survey_points WHERE ${inCycle}`).run(id);
     for (const sp of c.surveyPoints) putSurveyPoints(db, { ...sp, importedAt: c.issuedAt });
   }
+  writeCouncilResults(db, c, finals);
   db.prepare('DELETE FROM exchange_unlock').run();
 }

@@ -182,11 +182,15 @@ export function NodeDetail({
                 {D.effective}: <strong>{pts(node.effective)}</strong>
               </p>
             )}
-            {node.appraisal === null && node.effective !== null && node.scoring?.kind !== 'survey' && (
-              <p className="hint">
-                {D.effective}: {pts(node.effective)} ({D.provisional})
-              </p>
-            )}
+            {/* An exempted sub-criterion counts nowhere: no "score counted meanwhile" beside its lowered benchmark. */}
+            {node.appraisal === null &&
+              node.effective !== null &&
+              node.scoring?.kind !== 'survey' &&
+              !locks.exempted && (
+                <p className="hint">
+                  {D.effective}: {pts(node.effective)} ({D.provisional})
+                </p>
+              )}
             <h4>{D.myEvidence}</h4>
             <MyEvidence
               unitId={unitId}
