@@ -6,7 +6,7 @@
  */
 import type { Framework, FrameworkNode } from '../../shared/framework/types.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
-import { type Fill, defaultFill, fillTemplate, leaves } from '../intake/support.ts';
+import { type Fill, fillTemplate, leaves } from '../intake/support.ts';
 import { COMMUNES, DEPARTMENTS } from './files.ts';
 
 export type RealGroup = 'commune' | 'department';
@@ -66,5 +66,3 @@ export function surveyCsv(units: readonly RealUnit[]): string {
     ...units.map((u, i) => `"${u.name}",${(10 + (i % 5)).toFixed(2)},${(11 + (i % 3) / 2).toFixed(2)}`),
   ].join('\n');
 }
-
-export { defaultFill };
