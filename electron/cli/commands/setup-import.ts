@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../../core/db/connection.ts';
 import { type CliCommand, UsageError } from '../command.ts';
-import { cycleOf, json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { json, openExisting, parseWithFiles, requireOption } from './exchange-cli.ts';
+import { setupCycleOf } from './setup-cycle.ts';
 
 export function listImportCommand(
   name: string,
@@ -30,7 +31,7 @@ export function listImportCommand(
       if (!existsSync(file)) throw new CodedFailure('SETUP_FILE_FORMAT', `Không tìm thấy tệp “${file}”.`, { file });
       const db = openExisting(dbPath);
       try {
-        const preview = await run(db, cycleOf(db, values.cycle, dbPath), file, {
+        const preview = await run(db, setupCycleOf(db, values.cycle, dbPath, io), file, {
           dryRun: values['dry-run'] === true,
           actor: values.actor ?? 'cli',
         });
