@@ -102,6 +102,16 @@ async function firstRun(page: Page, choice: RegExp, who: { name: string; positio
   await page.getByTestId('current-member').waitFor();
 }
 
+/** At 1366 px the secretariat's navigation (eight entries) ends before the save indicator and the member block. */
+async function topBarFits(page: Page): Promise<void> {
+  const [links, navRight, endLeft] = await page.evaluate(() => {
+    const as = [...document.querySelectorAll('.topbar .nav a')].map((a) => a.getBoundingClientRect().right);
+    return [as.length, Math.max(...as), document.querySelector('.topbar-end')!.getBoundingClientRect().left];
+  });
+  expect(links).toBe(8);
+  expect(navRight).toBeLessThanOrEqual(endLeft);
+}
+
 /** Index per unit as a results summary table shows it (unit name → "83,84"). */
 async function indices(page: Page, groups: readonly string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -285,6 +295,7 @@ describe('a real year through the screens: secretariat and member on their own m
           .waitFor();
       }
       const memberIndices = await indices(mp, ['department', 'commune']);
+      await member.screenshot('real-year-ui-member-results', { viewport: true });
       await nav(mp, 'Trao đổi');
       const send = mp.getByTestId('send-mine');
       const appraisal = await download(mp, send.getByRole('button', { name: 'Xuất gói kết quả thẩm định' }), files);
@@ -301,6 +312,7 @@ describe('a real year through the screens: secretariat and member on their own m
       await expect.poll(() => sp.getByTestId('readiness').getAttribute('data-ready')).toBe('true');
       // The real cycle's groups and no demo label (the screens' overview follows the cycle just set up).
       await sp.getByTestId('matrix').getByText('UBND xã, phường, đặc khu (6)').waitFor();
+      await topBarFits(sp);
       expect(await sp.getByTestId('demo-label').count()).toBe(0);
       await secStep(sp, 'Chốt kết quả');
       await sp.getByTestId('finalise-reason').fill('Phiên họp Hội đồng thẩm định ngày 20/01/2026');
@@ -313,6 +325,7 @@ describe('a real year through the screens: secretariat and member on their own m
       expect(Object.keys(secIndices)).toHaveLength(UNITS.length);
       for (const v of Object.values(secIndices)) expect(v).toMatch(/^\d{1,3},\d{2}$/);
       expect(secIndices).toEqual(memberIndices);
+      await sec.screenshot('real-year-ui-secretariat-results', { viewport: true });
 
       // 11. The minutes, printed and read back: every unit, both legal bases, no draft mark.
       await go(sp, '/van-ban');
