@@ -35,7 +35,6 @@ import { median } from './figures.ts';
 const LEAVES = 500;
 const RUNS = 7;
 
-
 /** Field 2 with 50 criteria of 10 sub-criteria each, scored with the kinds of the default department framework. */
 function bigField(): Framework {
   const dept = loadDefaultFrameworks().department;

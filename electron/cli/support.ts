@@ -75,3 +75,7 @@ export const PASSPHRASE_HELP = `Mật khẩu bảo vệ khóa: biến môi trư�
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** The --cycle line of the set-up commands' --help. */
+export const SETUP_CYCLE_HELP =
+  '  --cycle MÃ  kỳ đánh giá; mặc định: kỳ duy nhất, hoặc kỳ hiện hành khi có nhiều kỳ (ghi ra stderr kỳ đã dùng).';

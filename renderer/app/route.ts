@@ -79,6 +79,12 @@ export const paths = {
   grid: (group: UnitGroup, field: string) => `/cham-diem/${group}/${field}`,
 };
 
+/** True when a location hash ("#/don-vi/…") is a unit dossier's address (the list's or a unit's). */
+export function isDossierHash(hash: string): boolean {
+  const path = hash.replace(/^#/, '').split(/[?#]/)[0]!;
+  return path === paths.units || path.startsWith(`${paths.units}/`);
+}
+
 /** The last unit dossier and scoring grid opened, so that the navigation returns to them. */
 const LAST_KEYS = { unit: 'cchc.last.unit', grid: 'cchc.last.grid' } as const;
 export const lastVisited = {

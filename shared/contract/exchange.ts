@@ -504,6 +504,8 @@ export const secretariat = {
       nodeCode: NodeCode,
       decision: z.enum(['approved', 'rejected']),
       reason: Reason.optional(),
+      /** Required to approve a proposal that has no legal basis (a unit's, from its dossier workbook). */
+      legalBasis: Reason.optional(),
     }),
     output: ExemptionView,
     mutates: true,

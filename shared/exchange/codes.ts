@@ -81,6 +81,8 @@ export const EXCHANGE_ACTION_ERRORS = {
   EXCHANGE_IDENTITY_LOCKED: 'Không mở được khóa định danh (sai mật khẩu hoặc tệp khóa bị hỏng).',
   EXCHANGE_PASSPHRASE_WEAK: 'Mật khẩu bảo vệ khóa phải có ít nhất 8 ký tự.',
   EXCHANGE_EXEMPTION_NOT_FOUND: 'Không có đề nghị hạ điểm chuẩn ở tiêu chí này.',
+  EXCHANGE_BASIS_REQUIRED:
+    'Đề nghị hạ điểm chuẩn chưa có căn cứ (đơn vị đề xuất trong hồ sơ tự đánh giá): phải ghi căn cứ khi phê duyệt.',
   EXCHANGE_NOT_A_CANDIDATE: 'Thành viên được chọn không có điểm ở tiêu chí đang có ý kiến khác nhau.',
   EXCHANGE_COI_EXISTS: 'Thành viên đã khai báo xung đột lợi ích với đơn vị này.',
   EXCHANGE_COI_NOT_FOUND: 'Thành viên chưa khai báo xung đột lợi ích với đơn vị này.',

@@ -11,10 +11,10 @@ import { recomputeStore } from '../../electron/core/audit/recompute.ts';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
 import { cycleContent, exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
 import { readCouncilResults } from '../../electron/core/exchange/cycle-results.ts';
-import { reopenCycle, resultsSnapshot } from '../../electron/core/exchange/finalise.ts';
+import { reopenCycle, resultsSnapshot } from '../../electron/core/council/finalise.ts';
 import { generateSigner, sha256Hex } from '../../electron/core/exchange/keys.ts';
 import { canonicalJson } from '../../electron/core/exchange/refusal.ts';
-import { cycleReport } from '../../electron/core/report/index.ts';
+import { cycleReport } from '../../electron/core/report/report.ts';
 import { tempDirs } from '../db/support.ts';
 import { DEMO_CYCLE_ID, demoDb, unitIdOf } from '../report/demo-db.ts';
 

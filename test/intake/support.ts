@@ -16,7 +16,7 @@ import { frameworkHash } from '../../electron/core/framework/hash.ts';
 import { COL, FIRST_ROW, SHEET, UNIT_CELL, templateLeaves } from '../../electron/core/intake/layout.ts';
 
 export const CYCLE = 'tinh-2025';
-const UNITS = [
+export const UNITS = [
   { id: 'u-tp', name: 'Sở Tư pháp', group: 'department' },
   { id: 'u-tc', name: 'Sở Tài chính', group: 'department' },
   { id: 'u-xa', name: 'UBND xã An Thạnh', group: 'district' },

@@ -7,10 +7,13 @@ export const COMMUNES = Array.from({ length: 120 }, (_, i) =>
 );
 export const DEPARTMENTS = Array.from({ length: 20 }, (_, i) => `Sở Ngành ${String.fromCharCode(65 + i)}`);
 
-/** Rows: header + 140 units; groups written as label, code or short label in turn. */
-export function unitRows(): string[][] {
+/** Rows: header + 140 units (or the ones given); groups written as label, code or short label in turn. */
+export function unitRows(
+  communes: readonly string[] = COMMUNES,
+  departments: readonly string[] = DEPARTMENTS,
+): string[][] {
   const rows = [['STT', 'Đơn vị', 'Nhóm', 'Tên ngắn', 'Thủ trưởng', 'Liên hệ']];
-  DEPARTMENTS.forEach((d, i) =>
+  departments.forEach((d, i) =>
     rows.push([
       String(i + 1),
       d,
@@ -20,9 +23,9 @@ export function unitRows(): string[][] {
       `so${i + 1}@tinh.gov.vn`,
     ]),
   );
-  COMMUNES.forEach((c, i) =>
+  communes.forEach((c, i) =>
     rows.push([
-      String(21 + i),
+      String(departments.length + 1 + i),
       c,
       ['UBND xã, phường, đặc khu', 'commune', 'Cấp xã'][i % 3]!,
       '',

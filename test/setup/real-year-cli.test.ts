@@ -3,7 +3,9 @@
  * and 20 departments set up from files, a roster, the generated dossier templates filled by
  * the units (every scoring kind, evidence cited) and taken in for rounds 1 and 2 with their
  * evidence folders, survey points, the signed cycle package to four council members on their
- * own stores, their signed appraisals merged, finalised, and the minutes printed. Numbers are
+ * own stores, their signed appraisals merged, finalised, and the minutes printed. Every fifth unit
+ * proposes a lowered benchmark in its workbook; the secretariat approves it with a legal basis.
+ * The units' workbooks and files come from ./real-year.ts, shared with the UI journey. Numbers are
  * compared between the results command and the minutes.
  */
 import Database from 'better-sqlite3';
@@ -15,10 +17,12 @@ import { runCli } from '../../electron/cli/run.ts';
 import { agreeWithSelf } from '../../electron/core/bulk/agree.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { makeScope } from '../../electron/core/dossier/scope.ts';
+import { decideExemption } from '../../electron/core/exemptions/decide.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { tempDir } from '../cli/helpers.ts';
 import { defaultFill, evidenceFolder, fillTemplate, leaves } from '../intake/support.ts';
-import { COMMUNES, DEPARTMENTS, rosterRows, unitRows, writeCsv, writeXlsx } from '../setup/files.ts';
+import { COMMUNES, rosterRows, unitRows, writeCsv, writeXlsx } from '../setup/files.ts';
+import { realUnits, surveyCsv, unitDossier } from '../setup/real-year.ts';
 
 async function cchc(...argv: string[]) {
   let stdout = '';
@@ -98,23 +102,16 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
       expect(r.code, r.stderr).toBe(0);
       templates[g] = readFileSync(out);
     }
-    const units = [
-      ...DEPARTMENTS.map((n) => ({ name: n, group: 'department' as const })),
-      ...COMMUNES.map((n) => ({ name: n, group: 'commune' as const })),
-    ];
+    const units = realUnits();
     const auditBefore = count(sec, 'SELECT count(*) FROM audit_log');
+    const lowered: { unit: string; code: string }[] = [];
     for (const [i, u] of units.entries()) {
-      const nodes = leaves(fws[u.group], u.group);
-      const ev = evidenceFolder(
-        join(t.dir, 'minh-chung', String(i)),
-        nodes.filter((n) => n.scoring!.kind !== 'survey').map((n) => `${n.code}.pdf`),
-      );
       for (const round of [1, 2] as const) {
+        const d = await unitDossier(templates[u.group]!, u, i, round);
+        if (round === 1 && d.lowered) lowered.push({ unit: u.name, code: d.lowered });
+        const ev = evidenceFolder(join(t.dir, 'minh-chung', String(i)), d.evidence);
         const file = join(t.dir, `hs-${i}-${round}.xlsx`);
-        writeFileSync(
-          file,
-          await fillTemplate(templates[u.group]!, nodes, { unit: u.name, variant: round === 1 ? 1 : 0 }),
-        );
+        writeFileSync(file, d.workbook);
         const r = await cchc(
           'import-dossier',
           '--db',
@@ -164,10 +161,7 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
     );
 
     // 3. survey points for every unit
-    const survey = [
-      'Đơn vị,Khảo sát CBCCVC,Chỉ số SIPAS',
-      ...units.map((u, i) => `"${u.name}",${(10 + (i % 5)).toFixed(2)},${(11 + (i % 3) / 2).toFixed(2)}`),
-    ].join('\n');
+    const survey = surveyCsv(units);
     writeFileSync(join(t.dir, 'dtxhh.csv'), survey);
     const s = await cchc('import-survey', '--db', sec, '--cycle', cycleId, '--file', join(t.dir, 'dtxhh.csv'));
     expect(s.code, s.stderr).toBe(0);
@@ -199,6 +193,24 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
       );
       expect(reg.code, reg.stderr).toBe(0);
     }
+    // the units' lowered benchmarks, proposed in their workbooks, approved with a legal basis (no CLI command decides them)
+    expect(lowered.length).toBe(Math.ceil(units.length / 5));
+    expect(count(sec, "SELECT count(*) FROM exemptions WHERE status = 'proposed' AND legal_basis = ''")).toBe(
+      lowered.length,
+    );
+    const store = openDatabase(sec);
+    for (const l of lowered)
+      decideExemption(store, cycleId, {
+        unitId: store
+          .prepare('SELECT id FROM units WHERE cycle_id = ? AND name = ?')
+          .pluck()
+          .get(cycleId, l.unit) as string,
+        nodeCode: l.code,
+        decision: 'approved',
+        legalBasis: 'Công văn số 45/UBND-VP ngày 10/3/2025',
+        actor: 'thu-ky',
+      });
+    store.close();
     const pkg = await cchc('export-cycle', '--db', sec, '--cycle', cycleId, '--out-dir', secDir, '--actor', 'thu-ky');
     expect(pkg.code, pkg.stderr).toBe(0);
     const outFiles: string[] = [];

@@ -2,11 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { dossierTemplate } from '../../core/intake/template.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { parseCommandArgs, outPath, json } from '../support.ts';
-import { openCycle } from '../store.ts';
+import { json, outPath, parseCommandArgs, SETUP_CYCLE_HELP } from '../support.ts';
+import { openSetupCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc dossier-template --db TỆP [--cycle MÃ] --group MÃ_NHÓM --out TỆP.xlsx
+${SETUP_CYCLE_HELP}
 
 Tạo phiếu tự đánh giá (.xlsx) của một nhóm đơn vị theo bộ tiêu chí của kỳ: mỗi tiêu chí thành
 phần một dòng (mã, tên, điểm tối đa, cách chấm, đơn vị cần nhập, hướng dẫn, tài liệu kiểm chứng),
@@ -31,7 +32,7 @@ const command: CliCommand = {
     }
     if (!values.group) throw new UsageError('Thiếu --group MÃ_NHÓM. Xem: cchc dossier-template --help');
     const out = outPath(values.out, '.xlsx', 'dossier-template');
-    const { db, cycleId } = openCycle(values.db, values.cycle, 'dossier-template');
+    const { db, cycleId } = openSetupCycle(values.db, values.cycle, 'dossier-template', io);
     try {
       const t = await dossierTemplate(db, cycleId, values.group);
       writeFileSync(out, t.bytes);

@@ -7,12 +7,13 @@ import { resolve } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { commitDossierImport, previewDossierImport } from '../../core/intake/dossier-import.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { dataDirOf, parseCommandArgs, json } from '../support.ts';
-import { openCycle } from '../store.ts';
+import { dataDirOf, json, parseCommandArgs, SETUP_CYCLE_HELP } from '../support.ts';
+import { openSetupCycle } from '../store.ts';
 
 const USAGE = `Cách dùng:
   cchc import-dossier --db TỆP [--cycle MÃ] --unit TÊN --round 1|2 TỆP.xlsx
                       [--evidence THƯ_MỤC|TỆP.zip] [--data-dir THƯ_MỤC] [--dry-run] [--progress]
+${SETUP_CYCLE_HELP}
 
 Nhập phiếu tự đánh giá (lần 1 hoặc lần 2) của một đơn vị cùng tài liệu kiểm chứng (một thư mục
 hoặc một tệp .zip). Điểm tự đánh giá được tính lại từ số liệu đơn vị kê khai theo cách chấm của
@@ -63,7 +64,7 @@ const command: CliCommand = {
       throw new CodedFailure('INTAKE_WORKBOOK_UNREADABLE', `Không tìm thấy tệp “${positionals[0]}”.`);
     const evidencePath = values.evidence ? resolve(values.evidence) : null;
     const dataDir = dataDirOf(values['data-dir'], values.db);
-    const { db, cycleId } = openCycle(values.db, values.cycle, 'import-dossier', 'write');
+    const { db, cycleId } = openSetupCycle(values.db, values.cycle, 'import-dossier', io, 'write');
     const input = {
       cycleId,
       unit: { name: values.unit },

@@ -1,9 +1,11 @@
 /** `import-roster`: the council's roster from a .xlsx/.csv list (name, position, agency, role, fields). */
 import { importRoster } from '../../core/setup/roster.ts';
 import { listImportCommand } from './setup-import.ts';
+import { SETUP_CYCLE_HELP } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc import-roster --db TỆP [--cycle MÃ] TỆP.xlsx|TỆP.csv [--dry-run] [--actor MÃ]
+${SETUP_CYCLE_HELP}
 
 Nhập danh sách Hội đồng thẩm định. Cột: Họ và tên / name (bắt buộc), Chức vụ / position,
 Cơ quan / agency, Vai trò / role (bắt buộc: Chủ tịch, Phó Chủ tịch, Thành viên, Thư ký hoặc

@@ -1,9 +1,11 @@
 /** `import-units`: the cycle's units from a .xlsx/.csv list (unit, group, optional short name, head, contact). */
 import { importUnits } from '../../core/setup/units.ts';
 import { listImportCommand } from './setup-import.ts';
+import { SETUP_CYCLE_HELP } from '../support.ts';
 
 const USAGE = `Cách dùng:
   cchc import-units --db TỆP [--cycle MÃ] TỆP.xlsx|TỆP.csv [--dry-run] [--actor MÃ]
+${SETUP_CYCLE_HELP}
 
 Nhập danh sách cơ quan, đơn vị của kỳ đánh giá. Cột (tên tiếng Việt hoặc tiếng Anh):
   Đơn vị / unit (bắt buộc), Nhóm / group (bắt buộc: mã, tên hoặc tên ngắn của một nhóm của kỳ),

@@ -7,7 +7,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../../core/db/connection.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { json, parseCommandArgs, requireOption } from '../support.ts';
-import { cycleOf, openExisting } from '../store.ts';
+import { openExisting, setupCycleOf } from '../store.ts';
 
 export function listImportCommand(
   name: string,
@@ -36,7 +36,7 @@ export function listImportCommand(
       if (!existsSync(file)) throw new CodedFailure('SETUP_FILE_FORMAT', `Không tìm thấy tệp “${file}”.`, { file });
       const db = openExisting(dbPath);
       try {
-        const preview = await run(db, cycleOf(db, values.cycle, dbPath), file, {
+        const preview = await run(db, setupCycleOf(db, values.cycle, dbPath, io), file, {
           dryRun: values['dry-run'] === true,
           actor: values.actor ?? 'cli',
         });

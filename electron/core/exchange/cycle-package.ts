@@ -87,7 +87,7 @@ export interface ExportedCycle {
 }
 
 /** The cycle as members receive it. */
-function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: string): CycleContent {
+export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: string): CycleContent {
   const cycle = getCycle(db, cycleId);
   if (!cycle) throw new CodedFailure('CYCLE_NOT_FOUND', `Không tìm thấy kỳ đánh giá “${cycleId}”.`);
   const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';

@@ -73,6 +73,11 @@ export interface ExemptionDecision {
   readonly decision: 'approved' | 'rejected';
   /** Required to reject; optional to approve. */
   readonly reason?: string;
+  /**
+   * The legal basis, given when approving a proposal that has none (a unit's, from its dossier
+   * workbook): required then, since an exemption without one blocks finalising.
+   */
+  readonly legalBasis?: string;
   readonly actor: string;
   readonly now?: string;
 }
@@ -98,9 +103,12 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
         `Bộ tiêu chí không cho phép hạ điểm chuẩn ở tiêu chí ${d.nodeCode}.`,
       );
     }
+    const legalBasis = (d.decision === 'approved' && d.legalBasis?.trim()) || before.legalBasis;
+    if (d.decision === 'approved' && !legalBasis.trim())
+      throw new CodedFailure('EXCHANGE_BASIS_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_BASIS_REQUIRED);
     db.prepare(
-      'UPDATE exemptions SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ? WHERE unit_id = ? AND node_code = ?',
-    ).run(d.decision, d.actor, reason || null, at, d.unitId, d.nodeCode);
+      'UPDATE exemptions SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ?, legal_basis = ? WHERE unit_id = ? AND node_code = ?',
+    ).run(d.decision, d.actor, reason || null, at, legalBasis, d.unitId, d.nodeCode);
     appendAudit(db, {
       actor: d.actor,
       action: d.decision === 'approved' ? 'exemption.approve' : 'exemption.reject',
@@ -112,7 +120,7 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
         decidedBy: d.actor,
         decisionReason: reason || null,
         reason: before.reason,
-        legalBasis: before.legalBasis,
+        legalBasis,
       },
       reason: reason || null,
       at,

@@ -641,14 +641,17 @@ export const secretariatExemptions: Handler<'secretariat.exemptions'> = (ctx, { 
 
 export const secretariatDecideExemption: Handler<'secretariat.decideExemption'> = (
   ctx,
-  { unitId, nodeCode, decision, reason },
+  { unitId, nodeCode, decision, reason, legalBasis },
 ) => {
   const { scope, actor } = secretariatScope(ctx, 'phê duyệt hạ điểm chuẩn');
-  const e = decideExemption(
-    scope.db,
-    scope.cycle.id,
-    reason === undefined ? { unitId, nodeCode, decision, actor } : { unitId, nodeCode, decision, reason, actor },
-  );
+  const e = decideExemption(scope.db, scope.cycle.id, {
+    unitId,
+    nodeCode,
+    decision,
+    actor,
+    ...(reason === undefined ? {} : { reason }),
+    ...(legalBasis === undefined ? {} : { legalBasis }),
+  });
   return { ...exemptionView(e), decidedBy: memberName(scope)(e.decidedBy) };
 };
 

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
 import type { Overview } from '../../../shared/contract/workspace.ts';
 import { api } from '../../api/client.ts';
-import { hrefFor, lastVisited, navigate, paths } from '../../app/route.ts';
+import { hrefFor, isDossierHash, lastVisited, navigate, paths } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { digitOf } from '../../components/keys.ts';
 import { useLoad } from '../../components/use-load.ts';
@@ -139,9 +139,11 @@ function DossierBody({
   );
   const current = selectedNode && rowsNodes.includes(selectedNode) ? selectedNode : firstEditable(rowsNodes);
 
-  // Keep the address on the selected sub-criterion (a reload comes back to it), without a navigation.
+  // Keep the address on the selected sub-criterion (a reload comes back to it), without a navigation —
+  // and only while the address is still a dossier's: a re-render after the user went to another screen
+  // (e.g. the reload that follows a bulk agreement) must not pull him back here.
   useEffect(() => {
-    if (!current) return;
+    if (!current || !isDossierHash(location.hash)) return;
     const path = paths.unit(unitId, current.code);
     if (location.hash !== `#${path}`) history.replaceState(history.state, '', `#${path}`);
   }, [unitId, current]);

@@ -17,6 +17,7 @@ import { FilePicker } from '../exchange/FilePicker.tsx';
 import { uploadFile } from '../exchange/files.ts';
 import { saveAndTell } from '../exchange/save.ts';
 import './intake.css';
+import { invalidateOverview } from '../home/units-cache.ts';
 
 type Units = { id: string; name: string; group: string; rounds: number[] }[];
 
@@ -25,6 +26,8 @@ export function IntakeScreen() {
   const [groups, setGroups] = useState<{ code: string; label: string }[]>([]);
   const [error, setError] = useState<CodedError | null>(null);
   const load = async () => {
+    // Loaded first and after every change: the screens' cached overview (cycle, groups, units) is stale then.
+    invalidateOverview();
     const r = await api.intake.units({});
     if (!r.ok) return setError(r.error);
     setUnits(r.value.units);

@@ -93,18 +93,23 @@ function Row({
 }) {
   const id = useId();
   const [reason, setReason] = useState('');
+  const [basis, setBasis] = useState('');
+  // A unit's proposal (from its dossier workbook) comes without a legal basis: approving it gives one.
+  const needsBasis = deciding === 'approved' && !e.legalBasis.trim();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
   const decide = async () => {
     if (!deciding) return;
     if (deciding === 'rejected' && !reason.trim())
       return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (needsBasis && !basis.trim()) return setError({ code: 'EXCHANGE_BASIS_REQUIRED', message: E.basisMissing });
     setBusy(true);
     const r = await api.secretariat.decideExemption({
       unitId: e.unitId,
       nodeCode: e.nodeCode,
       decision: deciding,
       ...(reason.trim() ? { reason } : {}),
+      ...(needsBasis ? { legalBasis: basis } : {}),
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -165,6 +170,16 @@ function Row({
                 rows={1}
                 testId="exemption-reason"
               />
+              {needsBasis && (
+                <ReasonField
+                  label={E.approveBasis}
+                  hint={E.approveBasisHint}
+                  value={basis}
+                  onChange={setBasis}
+                  rows={1}
+                  testId="exemption-basis"
+                />
+              )}
               {error && <CodedMessage error={error} />}
               <div className="x-actions">
                 <button

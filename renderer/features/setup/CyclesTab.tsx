@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { st } from '../../i18n/setup.ts';
 import { CodedMessage, Upload } from './Upload.tsx';
+import { invalidateOverview } from '../home/units-cache.ts';
 
 const W = st.wizard;
 const C = st.cycles;
@@ -34,6 +35,8 @@ export function CyclesTab() {
   const [error, setError] = useState<CodedError | null>(null);
   const [created, setCreated] = useState(0);
   const load = useCallback(async () => {
+    // Loaded first and after every change: the screens' cached overview (cycle, groups, units) is stale then.
+    invalidateOverview();
     const r = await api.setup.overview();
     if (r.ok) setData(r.value);
     else setError(r.error);

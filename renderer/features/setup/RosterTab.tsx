@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { st } from '../../i18n/setup.ts';
 import { CodedMessage, Upload } from './Upload.tsx';
+import { invalidateOverview } from '../home/units-cache.ts';
 
 const R = st.roster;
 type View = ContractOutput<'setup.roster'>;
@@ -32,6 +33,8 @@ export function RosterTab() {
   const [error, setError] = useState<CodedError | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(async () => {
+    // Loaded first and after every change: the screens' cached overview (cycle, groups, units) is stale then.
+    invalidateOverview();
     const r = await api.setup.roster();
     if (r.ok) setView(r.value);
     else setError(r.error);

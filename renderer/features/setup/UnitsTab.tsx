@@ -8,6 +8,7 @@ import { LoadFailed, Loading } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { st } from '../../i18n/setup.ts';
 import { CodedMessage, Upload } from './Upload.tsx';
+import { invalidateOverview } from '../home/units-cache.ts';
 
 const U = st.units;
 type View = ContractOutput<'setup.units'>;
@@ -17,6 +18,8 @@ export function UnitsTab() {
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<CodedError | null>(null);
   const load = useCallback(async () => {
+    // Loaded first and after every change: the screens' cached overview (cycle, groups, units) is stale then.
+    invalidateOverview();
     const r = await api.setup.units();
     if (r.ok) setView(r.value);
     else setError(r.error);
