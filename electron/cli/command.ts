@@ -5,6 +5,7 @@
  * other CodedFailure exits 1 (a data error). Messages are Vietnamese.
  */
 import { CodedFailure } from '../../shared/errors/codes.ts';
+import type { ErrorCode } from '../../shared/errors/codes.ts';
 
 export interface CliIO {
   /** The result, on stdout. */
@@ -32,7 +33,11 @@ export const EXIT_USAGE = 2;
 
 /** A wrong invocation: unknown command or option, missing or invalid argument. Exit 2. */
 export class UsageError extends CodedFailure {
-  constructor(message: string, code = 'CLI_USAGE', details?: Record<string, string | number | boolean | null>) {
+  constructor(
+    message: string,
+    code: ErrorCode = 'CLI_USAGE',
+    details?: Record<string, string | number | boolean | null>,
+  ) {
     super(code, message, details);
     this.name = 'UsageError';
   }

@@ -8,33 +8,11 @@
  * an importer can point at the row that holds it.
  */
 import { type Rational, ZERO, add, cmp, eq, parseDecimal, toFixedHalfUp } from '../decimal/rational.ts';
+import { FRAMEWORK_ERRORS } from '../errors/catalogue.ts';
 import type { CodedError } from '../errors/codes.ts';
 import { compareCodes } from './tree.ts';
 import { isGroupCode as isUnitGroup } from './groups.ts';
 import { type Framework, type FrameworkNode, type UnitGroup, SCORING_KINDS } from './types.ts';
-
-export const FRAMEWORK_ERRORS = {
-  BAD_NAME: 'FRAMEWORK_BAD_NAME',
-  BAD_YEAR: 'FRAMEWORK_BAD_YEAR',
-  BAD_UNIT_GROUP: 'FRAMEWORK_BAD_UNIT_GROUP',
-  EMPTY: 'FRAMEWORK_EMPTY',
-  BAD_CODE: 'FRAMEWORK_BAD_CODE',
-  DUPLICATE_CODE: 'FRAMEWORK_DUPLICATE_CODE',
-  MISSING_PARENT: 'FRAMEWORK_MISSING_PARENT',
-  CODE_NOT_UNDER_PARENT: 'FRAMEWORK_CODE_NOT_UNDER_PARENT',
-  CYCLE: 'FRAMEWORK_CYCLE',
-  ROOT_NOT_FIELD: 'FRAMEWORK_ROOT_NOT_FIELD',
-  EMPTY_TITLE: 'FRAMEWORK_EMPTY_TITLE',
-  LEAF_WITHOUT_SCORING: 'FRAMEWORK_LEAF_WITHOUT_SCORING',
-  INNER_WITH_SCORING: 'FRAMEWORK_INNER_WITH_SCORING',
-  BAD_MAX: 'FRAMEWORK_BAD_MAX',
-  MAX_MISMATCH: 'FRAMEWORK_MAX_MISMATCH',
-  BAD_SCORING: 'FRAMEWORK_BAD_SCORING',
-  BAD_POINTS: 'FRAMEWORK_BAD_POINTS',
-  GROUP_NOT_IN_PARENT: 'FRAMEWORK_GROUP_NOT_IN_PARENT',
-  DUPLICATE_SURVEY: 'FRAMEWORK_DUPLICATE_SURVEY',
-  NO_FIELDS: 'FRAMEWORK_NO_FIELDS',
-} as const;
 
 type FrameworkErrorCode = (typeof FRAMEWORK_ERRORS)[keyof typeof FRAMEWORK_ERRORS];
 

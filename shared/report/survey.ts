@@ -7,6 +7,7 @@
  * points = Σ countₖ × weightₖ / answers × max is a rational with no rounding.
  */
 import { type Rational, ZERO, add, cmp, div, mul, parseDecimal, rat, ONE } from '../decimal/rational.ts';
+import { SURVEY_SCALE_ERRORS } from '../errors/catalogue.ts';
 import { type Result, fail, ok } from '../errors/codes.ts';
 
 export type SurveySource = 'cbccvc' | 'sipas';
@@ -45,13 +46,6 @@ export interface ParsedScale {
   /** Normalised key → option index. */
   readonly index: ReadonlyMap<string, number>;
 }
-
-const SURVEY_SCALE_ERRORS = {
-  TOO_FEW_OPTIONS: 'SURVEY_SCALE_TOO_FEW_OPTIONS',
-  EMPTY_KEY: 'SURVEY_SCALE_EMPTY_KEY',
-  DUPLICATE_KEY: 'SURVEY_SCALE_DUPLICATE_KEY',
-  BAD_WEIGHT: 'SURVEY_SCALE_BAD_WEIGHT',
-} as const;
 
 function normaliseAnswer(text: string): string {
   return text.trim().toLocaleUpperCase('vi');

@@ -16,21 +16,9 @@ import {
   toRational,
   HUNDRED,
 } from '../decimal/rational.ts';
+import { SCORE_ERRORS } from '../errors/catalogue.ts';
 import { type Result, fail, ok } from '../errors/codes.ts';
 import type { Scoring } from '../framework/types.ts';
-
-export const SCORE_ERRORS = {
-  INPUT_MISSING: 'SCORE_INPUT_MISSING',
-  NOT_A_NUMBER: 'SCORE_NOT_A_NUMBER',
-  NEGATIVE: 'SCORE_NEGATIVE',
-  NOT_INTEGER: 'SCORE_NOT_INTEGER',
-  DENOMINATOR_ZERO: 'SCORE_DENOMINATOR_ZERO',
-  NUMERATOR_EXCEEDS: 'SCORE_NUMERATOR_EXCEEDS',
-  PERCENT_RANGE: 'SCORE_PERCENT_RANGE',
-  UNKNOWN_TIER: 'SCORE_UNKNOWN_TIER',
-  POINTS_RANGE: 'SCORE_POINTS_RANGE',
-  INDEX_RANGE: 'SCORE_INDEX_RANGE',
-} as const;
 
 type Fields = Record<string, unknown>;
 

@@ -23,7 +23,7 @@ const echo: CliCommand = {
   usage: 'Cách dùng: cchc echo [chữ…]\n',
   async run(args, io) {
     if (args[0] === 'usage') throw new UsageError('sai cách dùng');
-    if (args[0] === 'data') throw new CodedFailure('DEMO_BAD', 'dữ liệu sai\nhai dòng');
+    if (args[0] === 'data') throw new CodedFailure('DEMO_EXISTS', 'dữ liệu sai\nhai dòng');
     if (args[0] === 'boom') throw new Error('boom');
     io.out(`${args.join(' ')}\n`);
   },
@@ -41,7 +41,7 @@ describe('runCli', () => {
   it('maps UsageError → 2, CodedFailure → 1, anything else → 1 with CLI_INTERNAL_ERROR; one line on stderr', async () => {
     const cases = [
       ['usage', 2, 'CLI_USAGE: sai cách dùng\n'],
-      ['data', 1, 'DEMO_BAD: dữ liệu sai hai dòng\n'],
+      ['data', 1, 'DEMO_EXISTS: dữ liệu sai hai dòng\n'],
       ['boom', 1, 'CLI_INTERNAL_ERROR: Lỗi không mong đợi: boom\n'],
     ] as const;
     for (const [arg, code, err] of cases) {

@@ -8,7 +8,6 @@ import type { Framework } from '../../shared/framework/types.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
 import {
-  FRAMEWORK_IMPORT_ERRORS,
   SHEET_INFO,
   SHEET_NODES,
   frameworkToJson,
@@ -20,6 +19,7 @@ import {
   writeFrameworkJsonFile,
   writeFrameworkXlsxFile,
 } from '../../electron/core/framework/io.ts';
+import { FRAMEWORK_IMPORT_ERRORS } from '../../shared/errors/catalogue.ts';
 
 const fws = loadDefaultFrameworks();
 const dir = mkdtempSync(join(tmpdir(), 'cchc-fw-io-'));

@@ -81,7 +81,8 @@ describe('save indicator feed', () => {
       (method) =>
         new Promise((resolve) => {
           if (method === 'session.get') return resolve({ ok: true, value: null });
-          release = (ok) => resolve(ok ? { ok: true, value: null } : { ok: false, error: { code: 'X', message: 'x' } });
+          release = (ok) =>
+            resolve(ok ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL_ERROR', message: 'x' } });
         }),
     );
     await send('session.get', undefined);

@@ -96,21 +96,21 @@ describe('createRouter', () => {
     const router = createRouter(
       {
         'app.info': () => {
-          throw new CodedFailure('CYCLE_LOCKED', 'Kỳ đánh giá đã khóa.', { year: 2023 });
+          throw new CodedFailure('CYCLE_FINALISED', 'Kỳ đánh giá đã khóa.', { year: 2023 });
         },
         'session.get': async () => {
-          throw new CodedFailure('DB_BUSY', 'Cơ sở dữ liệu đang bận.');
+          throw new CodedFailure('DB_OPEN_FAILED', 'Cơ sở dữ liệu đang bận.');
         },
       },
       { context: context() },
     );
     expect(await router.call('app.info', undefined)).toEqual({
       ok: false,
-      error: { code: 'CYCLE_LOCKED', message: 'Kỳ đánh giá đã khóa.', details: { year: 2023 } },
+      error: { code: 'CYCLE_FINALISED', message: 'Kỳ đánh giá đã khóa.', details: { year: 2023 } },
     });
     expect(await router.call('session.get', undefined)).toEqual({
       ok: false,
-      error: { code: 'DB_BUSY', message: 'Cơ sở dữ liệu đang bận.' },
+      error: { code: 'DB_OPEN_FAILED', message: 'Cơ sở dữ liệu đang bận.' },
     });
   });
 

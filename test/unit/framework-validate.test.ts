@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework, FrameworkNode, Scoring } from '../../shared/framework/types.ts';
-import { FRAMEWORK_ERRORS, validateFramework } from '../../shared/framework/validate.ts';
+import { validateFramework } from '../../shared/framework/validate.ts';
+import { FRAMEWORK_ERRORS } from '../../shared/errors/catalogue.ts';
 
 const tick: Scoring = { kind: 'tick' };
 function leaf(code: string, parent: string | null, max: string, extra: Partial<FrameworkNode> = {}): FrameworkNode {

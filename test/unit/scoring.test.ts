@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Rational, parseDecimal, toFixedHalfUp } from '../../shared/decimal/rational.ts';
 import type { Scoring } from '../../shared/framework/types.ts';
-import { SCORE_ERRORS, scoreNode } from '../../shared/scoring/score.ts';
+import { scoreNode } from '../../shared/scoring/score.ts';
+import { SCORE_ERRORS } from '../../shared/errors/catalogue.ts';
 
 function value(scoring: Scoring, max: string, input: unknown): string {
   const r = scoreNode(scoring, max, input);

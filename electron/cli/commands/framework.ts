@@ -101,7 +101,7 @@ const command: CliCommand = {
         cycle: { type: 'string' },
       });
       const r = formatOf(file) === 'xlsx' ? await readFrameworkXlsxFile(file) : readFrameworkJsonFile(file);
-      if (!r.ok) throw new CodedFailure(r.error.code, r.error.message);
+      if (!r.ok) throw CodedFailure.from(r.error);
       const f = r.value;
       const hash = frameworkHash(f);
       if (values.db) {

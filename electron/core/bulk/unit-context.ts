@@ -73,11 +73,6 @@ export function scoreFor(ctx: UnitContext, node: FrameworkNode, input: unknown):
     );
   }
   const r = scoreNode(node.scoring!, node.maxPoints, input);
-  if (!r.ok)
-    throw new CodedFailure(
-      r.error.code,
-      `Tiêu chí ${node.code}: ${r.error.message}`,
-      r.error.details ? { ...r.error.details } : undefined,
-    );
+  if (!r.ok) throw CodedFailure.from(r.error, `Tiêu chí ${node.code}: ${r.error.message}`);
   return serialize(r.value);
 }

@@ -237,7 +237,7 @@ export function resolveConflict(db: Db, dataDir: string, cycleId: string, input:
     } else {
       const leaf = leafOf(ctx, input.unitId, input.nodeCode)!;
       const r = scoreNode(leaf.node.scoring!, leaf.node.maxPoints, input.choice.input);
-      if (!r.ok) throw new CodedFailure(r.error.code, `Tiêu chí ${input.nodeCode}: ${r.error.message}`);
+      if (!r.ok) throw CodedFailure.from(r.error, `Tiêu chí ${input.nodeCode}: ${r.error.message}`);
       final = {
         unitId: input.unitId,
         nodeCode: input.nodeCode,

@@ -87,12 +87,7 @@ export function setAppraisal(scope: Scope, change: AppraisalChange): SavedChange
       );
     }
     const r = scoreNode(node.scoring, node.maxPoints, change.input);
-    if (!r.ok)
-      throw new CodedFailure(
-        r.error.code,
-        `Tiêu chí ${node.code}: ${r.error.message}`,
-        r.error.details ? { ...r.error.details } : undefined,
-      );
+    if (!r.ok) throw CodedFailure.from(r.error, `Tiêu chí ${node.code}: ${r.error.message}`);
     score = serialize(r.value);
   }
   for (const ref of change.evidence ?? []) {

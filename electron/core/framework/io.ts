@@ -26,6 +26,7 @@
  * first problem. A round trip (export → import) keeps the canonical hash.
  */
 import { GROUP_CODE_PATTERN, GROUP_PRESETS, isGroupPreset } from '../../../shared/framework/groups.ts';
+import { FRAMEWORK_IMPORT_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { writeFileSync } from 'node:fs';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import type ExcelJS from 'exceljs';
@@ -43,26 +44,15 @@ import {
   SCORING_KINDS,
   SCORING_KIND_LABELS,
 } from '../../../shared/framework/types.ts';
-import { FRAMEWORK_ERRORS, validateFramework } from '../../../shared/framework/validate.ts';
+import { validateFramework } from '../../../shared/framework/validate.ts';
+import { FRAMEWORK_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { frameworkHash } from './hash.ts';
+import type { ErrorCode } from '../../../shared/errors/codes.ts';
 
 /** exceljs is heavy: loaded only by the xlsx functions below, not by the JSON ones. */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
-
-export const FRAMEWORK_IMPORT_ERRORS = {
-  FILE: 'FRAMEWORK_IMPORT_FILE',
-  TOO_LARGE: 'FRAMEWORK_IMPORT_TOO_LARGE',
-  JSON: 'FRAMEWORK_IMPORT_JSON',
-  SCHEMA: 'FRAMEWORK_IMPORT_SCHEMA',
-  SHEET: 'FRAMEWORK_IMPORT_SHEET',
-  HEADER: 'FRAMEWORK_IMPORT_HEADER',
-  CELL: 'FRAMEWORK_IMPORT_CELL',
-  PARAMS: 'FRAMEWORK_IMPORT_PARAMS',
-  INFO: 'FRAMEWORK_IMPORT_INFO',
-  INVALID: 'FRAMEWORK_IMPORT_INVALID',
-} as const;
 
 /** Files above this size are refused before parsing. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -98,7 +88,7 @@ const INFO_LABELS = {
 // ---------------------------------------------------------------- problems
 
 interface Problem {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly row?: number;
   readonly column?: string;
@@ -541,7 +531,7 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
       const c = colOf.get(k);
       return c === undefined ? null : plain(row.getCell(c).value);
     };
-    const cellProblem = (k: ColumnKey, what: string, code: string = FRAMEWORK_IMPORT_ERRORS.CELL) => {
+    const cellProblem = (k: ColumnKey, what: string, code: ErrorCode = FRAMEWORK_IMPORT_ERRORS.CELL) => {
       const c = colOf.get(k)!;
       problems.push({
         code,

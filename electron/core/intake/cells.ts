@@ -5,6 +5,7 @@ import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
 import { rawCellOf } from '../summary/xlsx.ts';
 import { letter } from './layout.ts';
+import type { ErrorCode } from '../../../shared/errors/codes.ts';
 
 export interface Where {
   readonly sheet: string;
@@ -18,7 +19,7 @@ function whereText(w: Where): string {
   return `Trang “${w.sheet}”, dòng ${w.row}, cột ${letter(w.column)}${w.header ? ` (${w.header})` : ''}`;
 }
 
-export function problem(code: string, w: Where, what: string): CodedError {
+export function problem(code: ErrorCode, w: Where, what: string): CodedError {
   return {
     code,
     message: `${whereText(w)}: ${what}`,
@@ -31,7 +32,7 @@ export function refusal(problems: readonly CodedError[]): CodedFailure {
   const first = problems[0]!;
   const shown = problems.slice(0, 20).map((p) => p.message);
   if (problems.length > 20) shown.push(`… và ${problems.length - 20} lỗi khác.`);
-  return new CodedFailure(first.code, shown.join('\n'), { ...(first.details ?? {}), count: problems.length });
+  return CodedFailure.from(first, shown.join('\n'), { count: problems.length });
 }
 
 /** Text of a cell ('' when blank). */

@@ -7,6 +7,7 @@
  * recomputed from the declared inputs (shared/scoring/score.ts).
  */
 import type { Workbook } from 'exceljs';
+import { INTAKE_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { type Rational, cmp, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { formatPoints } from '../../../shared/format/vi.ts';
@@ -27,6 +28,7 @@ import {
 } from './layout.ts';
 import type { GroupTarget } from './target.ts';
 import { type LiteSheet, type LiteWorkbook, readXlsxLite } from './xlsx-lite.ts';
+import type { ErrorCode } from '../../../shared/errors/codes.ts';
 
 export interface Citation {
   readonly fileName: string;
@@ -53,23 +55,6 @@ export interface ParsedDossier {
   readonly items: readonly ParsedItem[];
 }
 
-const INTAKE_ERRORS = {
-  UNREADABLE: 'INTAKE_WORKBOOK_UNREADABLE',
-  NOT_TEMPLATE: 'INTAKE_NOT_A_TEMPLATE',
-  WRONG_CYCLE: 'INTAKE_WRONG_CYCLE',
-  WRONG_GROUP: 'INTAKE_WRONG_GROUP',
-  FRAMEWORK_HASH: 'INTAKE_FRAMEWORK_HASH',
-  STRUCTURE: 'INTAKE_STRUCTURE_EDITED',
-  NOT_A_NUMBER: 'INTAKE_NOT_A_NUMBER',
-  ABOVE_MAX: 'INTAKE_SCORE_ABOVE_MAX',
-  INPUT_MISSING: 'INTAKE_INPUT_MISSING',
-  INPUT_INVALID: 'INTAKE_INPUT_INVALID',
-  CHOICE_UNKNOWN: 'INTAKE_CHOICE_UNKNOWN',
-  NOT_EXEMPTABLE: 'INTAKE_NOT_EXEMPTABLE',
-  UNIT_MISMATCH: 'INTAKE_UNIT_MISMATCH',
-  PAGE: 'INTAKE_EVIDENCE_PAGE',
-} as const;
-
 export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -91,7 +76,7 @@ function metaValue(ws: LiteSheet, row: number): string {
 
 function checkMeta(wb: LiteWorkbook, fileName: string, target: GroupTarget): void {
   const meta = wb.sheet(META_SHEET);
-  const at = (row: number, what: string, code: string) =>
+  const at = (row: number, what: string, code: ErrorCode) =>
     new CodedFailure(code, `Trang “${META_SHEET}” (ẩn), dòng ${row}, cột B: ${what}`, {
       sheet: META_SHEET,
       row,

@@ -6,6 +6,7 @@
  * Both readers return [] on a store that does not have the tables or columns yet.
  */
 import { deserialize } from '../../../shared/decimal/rational.ts';
+import { MEETING_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { viDec, exactText } from '../../../shared/report/numbers.ts';
 import type { MinutesConflict, MinutesConflictOfInterest } from '../../../shared/report/html/minutes.ts';
@@ -68,14 +69,6 @@ export interface Meeting {
 }
 
 export type MeetingPatch = Partial<Omit<Meeting, 'stored' | 'updatedAt'>>;
-
-const MEETING_ERRORS = {
-  BAD_DATE: 'MEETING_BAD_DATE',
-  BAD_TIME: 'MEETING_BAD_TIME',
-  UNKNOWN_MEMBER: 'MEETING_UNKNOWN_MEMBER',
-  BAD_COPIES: 'MEETING_BAD_COPIES',
-  BAD_TEXT: 'MEETING_BAD_TEXT',
-} as const;
 
 /** A decision as the minutes cite it: "Căn cứ Quyết định số …" (the prefix added when the cycle's text lacks it). */
 function citation(decision: string): string {

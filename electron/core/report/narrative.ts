@@ -4,6 +4,7 @@
  * replaced, so a sentence whose figures changed after the edit shows as stale.
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { NARRATIVE_ERRORS } from '../../../shared/errors/catalogue.ts';
 import {
   type NarrativeEdit,
   type NarrativeSection,
@@ -16,11 +17,6 @@ import { appendAudit } from '../db/repos/audit.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { deleteNarrativeEdit, listNarrativeEdits, putNarrativeEdit } from '../db/repos/report.ts';
 import { cycleReport } from './report.ts';
-
-const NARRATIVE_ERRORS = {
-  UNKNOWN_KEY: 'NARRATIVE_UNKNOWN_KEY',
-  TOO_LONG: 'NARRATIVE_TOO_LONG',
-} as const;
 
 const NARRATIVE_MAX_LENGTH = 5000;
 

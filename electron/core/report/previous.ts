@@ -7,6 +7,7 @@
  * one transaction replacing that year's rows, with an audit row).
  */
 import { serialize } from '../../../shared/decimal/rational.ts';
+import { PREVIOUS_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { groupLabeller } from '../../../shared/framework/groups.ts';
@@ -22,15 +23,6 @@ import type { LocatedFigures, SeenUnits } from '../summary/table.ts';
 import { unitMatcher } from '../survey/units.ts';
 import { previousResults } from './context.ts';
 import { type PreviousResultRow, replacePreviousResults, tableExists } from '../db/repos/report.ts';
-
-const PREVIOUS_ERRORS = {
-  YEAR_INVALID: 'PREVIOUS_YEAR_INVALID',
-  NO_FILES: 'PREVIOUS_NO_FILES',
-  UNIT_NOT_IN_CYCLE: 'PREVIOUS_UNIT_NOT_IN_CYCLE',
-  GROUP_MISMATCH: 'PREVIOUS_GROUP_MISMATCH',
-  DUPLICATE_MATCH: 'PREVIOUS_DUPLICATE_MATCH',
-  NO_MATCH: 'PREVIOUS_NO_MATCH',
-} as const;
 
 export interface PreviousImportOptions {
   /** The year of the results (default: the cycle's year − 1). */

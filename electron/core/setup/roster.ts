@@ -26,7 +26,9 @@ import {
   updateMemberRow,
 } from '../db/repos/setup.ts';
 import { requireCycleSetup } from './cycles.ts';
-import { SETUP_ERRORS as E, fileFailure, setupFailure } from './errors.ts';
+import { fileFailure, setupFailure } from './errors.ts';
+import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
+import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
 type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';

@@ -9,7 +9,9 @@ import { csvToRawTable, decodeCsvBytes } from '../summary/read.ts';
 import { foldKey } from '../summary/columns.ts';
 import { type RawCell, type RawTable, isBlankCell } from '../summary/table.ts';
 import { readXlsxTable } from '../summary/xlsx.ts';
-import { SETUP_ERRORS as E, fileFailure } from './errors.ts';
+import { fileFailure } from './errors.ts';
+import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
+import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 
 const LIST_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -4,24 +4,8 @@
  * (its header as written in the file).
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
+import type { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 
-export const SUMMARY_ERRORS = {
-  FILE_UNREADABLE: 'SUMMARY_FILE_UNREADABLE',
-  TOO_LARGE: 'SUMMARY_TOO_LARGE',
-  UNSUPPORTED_FORMAT: 'SUMMARY_UNSUPPORTED_FORMAT',
-  EMPTY_FILE: 'SUMMARY_EMPTY_FILE',
-  CSV_MALFORMED: 'SUMMARY_CSV_MALFORMED',
-  MISSING_COLUMN: 'SUMMARY_MISSING_COLUMN',
-  DUPLICATE_COLUMN: 'SUMMARY_DUPLICATE_COLUMN',
-  EMPTY_UNIT: 'SUMMARY_EMPTY_UNIT',
-  UNKNOWN_GROUP: 'SUMMARY_UNKNOWN_GROUP',
-  NOT_A_NUMBER: 'SUMMARY_NOT_A_NUMBER',
-  NEGATIVE_NUMBER: 'SUMMARY_NEGATIVE_NUMBER',
-  ZERO_BENCHMARK: 'SUMMARY_ZERO_BENCHMARK',
-  OUT_OF_RANGE: 'SUMMARY_OUT_OF_RANGE',
-  DUPLICATE_UNIT: 'SUMMARY_DUPLICATE_UNIT',
-  NO_UNITS: 'SUMMARY_NO_UNITS',
-} as const;
 export type SummaryErrorCode = (typeof SUMMARY_ERRORS)[keyof typeof SUMMARY_ERRORS];
 
 /** Where a problem is: file, and optionally row and column header. */

@@ -3,12 +3,15 @@
  * survey points) from .csv and .xlsx files into the units' figures of one cycle.
  * Used by the CLI's `results --summary` and by the app to import previous-year results.
  */
+import type { TableFilePrefix } from '../../../shared/errors/catalogue.ts';
 import { basename, extname } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
-import { SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
+import { quoteValue, summaryFailure } from './errors.ts';
+import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
+import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import {
   type LocatedFigures,
   type RawTable,
@@ -87,18 +90,19 @@ export function csvToRawTable(text: string, file: string): RawTable {
 }
 
 /** Reads a table file the user named: regular files only, at most `max` bytes (coded errors with `prefix`). */
-export function readTableBytes(path: string, file: string, max: number, prefix: string): Buffer {
+export function readTableBytes(path: string, file: string, max: number, prefix: TableFilePrefix): Buffer {
   try {
     return readRegularFile(path, max);
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
-    const code = e.problem.kind === 'too_large' ? `${prefix}_TOO_LARGE` : `${prefix}_FILE_UNREADABLE`;
+    const code =
+      e.problem.kind === 'too_large' ? (`${prefix}_TOO_LARGE` as const) : (`${prefix}_FILE_UNREADABLE` as const);
     throw new CodedFailure(code, `Tệp ${file}: ${describeFileProblem(e.problem)}.`, { file });
   }
 }
 
 /** Refuses a table with more data rows than `max`. */
-export function checkRowCount(table: RawTable, max: number, prefix: string): RawTable {
+export function checkRowCount(table: RawTable, max: number, prefix: TableFilePrefix): RawTable {
   if (table.rows.length > max)
     throw new CodedFailure(
       `${prefix}_TOO_LARGE`,

@@ -16,7 +16,9 @@ import {
   columnOfHeader,
   parseUnitGroup,
 } from './columns.ts';
-import { type SummaryLocation, SUMMARY_ERRORS as E, quoteValue, summaryFailure } from './errors.ts';
+import { type SummaryLocation, quoteValue, summaryFailure } from './errors.ts';
+import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
+import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 
 /** A cell that holds something other than text or a number (a date, a boolean, an error…). */
 export interface OtherCell {

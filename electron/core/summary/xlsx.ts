@@ -5,7 +5,9 @@
  * result; rich text and hyperlinks give their text.
  */
 import type { CellValue, Workbook } from 'exceljs';
-import { SUMMARY_ERRORS as E, summaryFailure } from './errors.ts';
+import { summaryFailure } from './errors.ts';
+import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
+import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import type { OtherCell, RawCell, RawRow, RawTable } from './table.ts';
 import { isBlankCell } from './table.ts';
 

@@ -20,6 +20,7 @@ import {
   parseDecimal,
   serialize,
 } from '../../../shared/decimal/rational.ts';
+import { SURVEY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
 import { type Dec, exactText } from '../../../shared/report/numbers.ts';
@@ -47,24 +48,9 @@ import { type RawCell, type RawTable, isBlankCell } from '../summary/table.ts';
 import { cellText, readRawTable } from './read.ts';
 import { getSurveyScale, parsedScale, surveyMaxima } from './scale.ts';
 import { unitMatcher } from './units.ts';
+import type { ErrorCode } from '../../../shared/errors/codes.ts';
 
 export type SurveyImportKind = 'points' | 'responses';
-
-const SURVEY_ERRORS = {
-  MISSING_COLUMN: 'SURVEY_MISSING_COLUMN',
-  NO_QUESTIONS: 'SURVEY_NO_QUESTIONS',
-  UNKNOWN_UNIT: 'SURVEY_UNKNOWN_UNIT',
-  DUPLICATE_UNIT: 'SURVEY_DUPLICATE_UNIT',
-  EMPTY_UNIT: 'SURVEY_EMPTY_UNIT',
-  NOT_A_NUMBER: 'SURVEY_NOT_A_NUMBER',
-  POINTS_RANGE: 'SURVEY_POINTS_RANGE',
-  BAD_RESPONDENTS: 'SURVEY_BAD_RESPONDENTS',
-  NOT_IN_FRAMEWORK: 'SURVEY_NOT_IN_FRAMEWORK',
-  UNKNOWN_ANSWER: 'SURVEY_UNKNOWN_ANSWER',
-  SOURCE_REQUIRED: 'SURVEY_SOURCE_REQUIRED',
-  NO_ROWS: 'SURVEY_NO_ROWS',
-  CYCLE_FINALISED: 'CYCLE_FINALISED',
-} as const;
 
 export interface SurveyImportOptions {
   /** Default: 'responses' when the file has question columns, else 'points'. */
@@ -144,7 +130,14 @@ function where(file: string, row?: number, column?: string): string {
   return `Tệp ${file}${row !== undefined ? `, dòng ${row}` : ''}${column !== undefined ? `, cột "${column}"` : ''}`;
 }
 
-function fail(code: string, file: string, what: string, row?: number, column?: string, value?: string): CodedFailure {
+function fail(
+  code: ErrorCode,
+  file: string,
+  what: string,
+  row?: number,
+  column?: string,
+  value?: string,
+): CodedFailure {
   const details: Record<string, string | number> = { file };
   if (row !== undefined) details['row'] = row;
   if (column !== undefined) details['column'] = column;

@@ -25,12 +25,7 @@ export function getSurveyScale(db: Db, cycleId: string, source: SurveySource): S
 
 export function parsedScale(scale: SurveyScale): ParsedScale {
   const r = parseSurveyScale(scale);
-  if (!r.ok)
-    throw new CodedFailure(
-      r.error.code,
-      r.error.message,
-      r.error.details as Record<string, string | number | boolean | null>,
-    );
+  if (!r.ok) throw CodedFailure.from(r.error);
   return r.value;
 }
 
