@@ -4,10 +4,10 @@
  */
 import type { CycleRef, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
+import { listCycleDeclarations } from '../db/repos/conflicts-of-interest.ts';
 import { memberItemCount } from '../db/repos/member-package.ts';
 import { lastReceivedCycle, recentSent } from '../db/repos/packages.ts';
 import { listUnits } from '../db/repos/units.ts';
-import { listConflictsOfInterest } from '../council/conflicts-of-interest.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { cycleFields } from './cycle-context.ts';
 
@@ -58,7 +58,7 @@ export function memberExchangeStatus(scope: Scope, myFingerprint: () => string |
     items: m ? memberItemCount(db, m.id, cycleId) : 0,
     exports: m ? recentSent(db, m.id, cycleId) : [],
     conflictsOfInterest: m
-      ? listConflictsOfInterest(db, cycleId)
+      ? listCycleDeclarations(db, cycleId)
           .filter((c) => c.memberId === m.id)
           .map((c) => ({
             unitId: c.unitId,
