@@ -18,7 +18,7 @@ import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { appraisalCitedEvidence, appraisalNote, approvedExemptionKeys, selfScoreOf } from '../db/repos/council.ts';
-import { evidenceIdOf, upsertFinalScore } from '../db/repos/merge.ts';
+import { upsertFinalScore } from '../db/repos/merge.ts';
 import { type EvidenceStatus, evidenceStatus } from '../evidence/files.ts';
 import { decText } from '../dossier/views.ts';
 import { cycleMergeState } from './candidates.ts';
@@ -30,8 +30,6 @@ export interface EvidenceView {
   readonly fileName: string;
   readonly page: number | null;
   readonly status: EvidenceStatus;
-  /** The document's id in the cycle's store, null when the store does not hold it. */
-  readonly evidenceId: number | null;
 }
 
 export interface ConflictSide {
@@ -108,7 +106,6 @@ function view(
         evidence: appraisalCitedEvidence(db, unitId, nodeCode, c.memberId).map((e) => ({
           ...e,
           status: evidenceStatus(dataDir, e.sha256),
-          evidenceId: evidenceIdOf(db, ctx.cycle.id, e.sha256) ?? null,
         })),
         packageHash: c.packageHash,
         updatedAt: d?.updatedAt ?? null,

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contract/exchange.ts';
 import type { ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
 import { listMembers } from '../db/repos/members.ts';
+import { evidenceIdOf } from '../db/repos/merge.ts';
 import type { Scope } from '../dossier/scope.ts';
 import {
   type ExemptionDecision,
@@ -55,7 +56,7 @@ function conflictView(scope: Scope, c: CoreConflict): ConflictView {
       input: s.input,
       comment: s.comment,
       evidence: s.evidence.map((e) => ({
-        evidenceId: e.evidenceId,
+        evidenceId: evidenceIdOf(scope.db, scope.cycle.id, e.sha256) ?? null,
         title: e.title,
         fileName: e.fileName,
         page: e.page,
