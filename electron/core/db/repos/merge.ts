@@ -7,6 +7,37 @@ import type { ExemptionData, FinalScoreData } from '../../../../shared/exchange/
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
+/**
+ * The reads run once per item of a package (tens of thousands for a large cycle): prepared
+ * once per connection and kept here, so no mode reset per call (db/statements.ts resets a
+ * cached reader's modes on every use).
+ */
+const perItemReads = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+function prepareReads(db: Db) {
+  return {
+    others: db.prepare(
+      `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
+       WHERE unit_id = ? AND node_code = ? AND member_id != ? AND score IS NOT NULL`,
+    ),
+    final: db.prepare(
+      `SELECT input, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason, basis, updated_at AS updatedAt
+       FROM final_scores WHERE unit_id = ? AND node_code = ?`,
+    ),
+    exemption: db.prepare(
+      `SELECT reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy, decision_reason AS decisionReason,
+         created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
+       FROM exemptions WHERE unit_id = ? AND node_code = ?`,
+    ),
+  };
+}
+
+function reads(db: Db): ReturnType<typeof prepareReads> {
+  let r = perItemReads.get(db);
+  if (!r) perItemReads.set(db, (r = prepareReads(db)));
+  return r;
+}
+
 /** The member's rows: "unit␟node" → the package that brought each (null when entered locally). */
 export function memberRowHashes(db: Db, memberId: string): [string, string | null][] {
   return stmt(db, 'SELECT unit_id || char(31) || node_code AS k, package_hash AS h FROM appraisals WHERE member_id = ?')
@@ -33,21 +64,13 @@ export interface OtherScore {
 
 /** The other members' scores of one sub-criterion of one unit. */
 export function otherScores(db: Db, unitId: string, nodeCode: string, memberId: string): OtherScore[] {
-  return stmt(
-    db,
-    `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
-       WHERE unit_id = ? AND node_code = ? AND member_id != ? AND score IS NOT NULL`,
-  ).all(unitId, nodeCode, memberId) as OtherScore[];
+  return reads(db).others.all(unitId, nodeCode, memberId) as OtherScore[];
 }
 
 export type FinalScoreRow = Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null };
 
 export function getFinalScore(db: Db, unitId: string, nodeCode: string): FinalScoreRow | undefined {
-  return stmt(
-    db,
-    `SELECT input, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason, basis, updated_at AS updatedAt
-       FROM final_scores WHERE unit_id = ? AND node_code = ?`,
-  ).get(unitId, nodeCode) as FinalScoreRow | undefined;
+  return reads(db).final.get(unitId, nodeCode) as FinalScoreRow | undefined;
 }
 
 /** An exemption with the package that brought it. */
@@ -56,12 +79,7 @@ export function getExemptionRecord(
   unitId: string,
   nodeCode: string,
 ): Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined {
-  return stmt(
-    db,
-    `SELECT reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy, decision_reason AS decisionReason,
-         created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
-       FROM exemptions WHERE unit_id = ? AND node_code = ?`,
-  ).get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
+  return reads(db).exemption.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
 }
 
 export function memberHasAppraisals(db: Db, memberId: string): boolean {
