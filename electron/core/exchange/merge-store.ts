@@ -18,7 +18,6 @@ import {
   type StoredItem,
   itemKey,
 } from '../../../shared/exchange/merge.ts';
-import { deleteAppraisal } from '../db/repos/appraisals.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import {
   cycleConflictPairs,
@@ -31,6 +30,7 @@ import { deleteExemption } from '../db/repos/exemptions.ts';
 import {
   clearAppraisalEvidence,
   cycleAssignments,
+  deleteMemberAppraisal,
   deleteFinalScore,
   evidenceIdsOfCycle,
   getExemptionRecord,
@@ -160,7 +160,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   };
 
   for (const i of plan.removed) {
-    deleteAppraisal(db, i.unitId, i.nodeCode, member);
+    deleteMemberAppraisal(db, i.unitId, i.nodeCode, member);
     const a = unitAudit(i.unitId);
     a.before[i.nodeCode] = summary(i);
     a.after[i.nodeCode] = null;

@@ -8,13 +8,13 @@ import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 
 /**
- * The reads run once per item of a package (tens of thousands for a large cycle): prepared
- * once per connection and kept here, so no mode reset per call (db/statements.ts resets a
- * cached reader's modes on every use).
+ * The statements run once per item of a package (tens of thousands for a large cycle):
+ * prepared once per connection and kept here, as the merge always had them, so no lookup
+ * or mode reset per call (db/statements.ts resets a cached reader's modes on every use).
  */
-const perItemReads = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+const perItem = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
 
-function prepareReads(db: Db) {
+function prepareStatements(db: Db) {
   return {
     others: db.prepare(
       `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
@@ -29,12 +29,22 @@ function prepareReads(db: Db) {
          created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
        FROM exemptions WHERE unit_id = ? AND node_code = ?`,
     ),
+    deleteAppraisal: db.prepare('DELETE FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
+    upsertAppraisal: db.prepare(
+      `INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at, package_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (unit_id, node_code, member_id) DO UPDATE SET input = excluded.input, score = excluded.score, comment = excluded.comment,
+         updated_at = excluded.updated_at, package_hash = excluded.package_hash`,
+    ),
+    clearEvidence: db.prepare('DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
+    linkEvidence: db.prepare(
+      'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)',
+    ),
   };
 }
 
-function reads(db: Db): ReturnType<typeof prepareReads> {
-  let r = perItemReads.get(db);
-  if (!r) perItemReads.set(db, (r = prepareReads(db)));
+function statements(db: Db): ReturnType<typeof prepareStatements> {
+  let r = perItem.get(db);
+  if (!r) perItem.set(db, (r = prepareStatements(db)));
   return r;
 }
 
@@ -64,13 +74,13 @@ export interface OtherScore {
 
 /** The other members' scores of one sub-criterion of one unit. */
 export function otherScores(db: Db, unitId: string, nodeCode: string, memberId: string): OtherScore[] {
-  return reads(db).others.all(unitId, nodeCode, memberId) as OtherScore[];
+  return statements(db).others.all(unitId, nodeCode, memberId) as OtherScore[];
 }
 
 export type FinalScoreRow = Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null };
 
 export function getFinalScore(db: Db, unitId: string, nodeCode: string): FinalScoreRow | undefined {
-  return reads(db).final.get(unitId, nodeCode) as FinalScoreRow | undefined;
+  return statements(db).final.get(unitId, nodeCode) as FinalScoreRow | undefined;
 }
 
 /** An exemption with the package that brought it. */
@@ -79,7 +89,12 @@ export function getExemptionRecord(
   unitId: string,
   nodeCode: string,
 ): Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined {
-  return reads(db).exemption.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
+  return statements(db).exemption.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
+}
+
+/** Withdraws the member's appraisal of one sub-criterion (his new package no longer carries it). */
+export function deleteMemberAppraisal(db: Db, unitId: string, nodeCode: string, memberId: string): void {
+  statements(db).deleteAppraisal.run(unitId, nodeCode, memberId);
 }
 
 export function memberHasAppraisals(db: Db, memberId: string): boolean {
@@ -100,20 +115,20 @@ export function upsertPackageAppraisal(
     packageHash: string;
   },
 ): void {
-  stmt(
-    db,
-    `INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at, package_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (unit_id, node_code, member_id) DO UPDATE SET input = excluded.input, score = excluded.score, comment = excluded.comment,
-         updated_at = excluded.updated_at, package_hash = excluded.package_hash`,
-  ).run(a.unitId, a.nodeCode, a.memberId, a.input, a.score, a.comment, a.updatedAt, a.packageHash);
+  statements(db).upsertAppraisal.run(
+    a.unitId,
+    a.nodeCode,
+    a.memberId,
+    a.input,
+    a.score,
+    a.comment,
+    a.updatedAt,
+    a.packageHash,
+  );
 }
 
 export function clearAppraisalEvidence(db: Db, unitId: string, nodeCode: string, memberId: string): void {
-  stmt(db, 'DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?').run(
-    unitId,
-    nodeCode,
-    memberId,
-  );
+  statements(db).clearEvidence.run(unitId, nodeCode, memberId);
 }
 
 export function linkAppraisalEvidence(
@@ -124,10 +139,7 @@ export function linkAppraisalEvidence(
   evidenceId: number,
   page: number | null,
 ): void {
-  stmt(
-    db,
-    'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)',
-  ).run(unitId, nodeCode, memberId, evidenceId, page);
+  statements(db).linkEvidence.run(unitId, nodeCode, memberId, evidenceId, page);
 }
 
 /** The cycle's evidence documents: [sha256, id]. */
