@@ -33,10 +33,10 @@ const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string(
 const Coded = z.strictObject({ code: z.string(), message: z.string() });
 
 export const CycleRef = CycleSummary.pick({ id: true, name: true, year: true, status: true });
-export const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
+const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
 const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
 export type CycleRef = z.infer<typeof CycleRef>;
-export type FieldRef = z.infer<typeof FieldRef>;
+type FieldRef = z.infer<typeof FieldRef>;
 // ------------------------------------------------------------------ member
 
 export const ConflictOfInterest = z.strictObject({
@@ -528,3 +528,6 @@ export const secretariat = {
   }),
   verify: defineMethod({ input: NoInput, output: StoreCheckView }),
 };
+export type AuditPage = z.infer<typeof AuditPage>;
+export type ExportedCycleView = z.infer<typeof ExportedCycleView>;
+export type ExportedMine = z.infer<typeof ExportedMine>;

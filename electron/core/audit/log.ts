@@ -15,6 +15,9 @@ import { checkHeads, type HeadsOptions, type HeadsSummary } from './heads.ts';
 import type { StoreProblem } from './problems.ts';
 import { recomputeStore } from './recompute.ts';
 import { type AuditRow, type ChainCheck, listAudit, verifyAuditChain } from '../db/repos/audit.ts';
+import { countAuditRows, selectAuditRows } from '../db/repos/audit-query.ts';
+import { storedPackages } from '../db/repos/packages.ts';
+import { storedSnapshots } from '../db/repos/snapshots.ts';
 import { fingerprintOf, sha256Hex, verifyEd25519 } from '../exchange/keys.ts';
 
 export interface AuditQuery {
@@ -34,8 +37,6 @@ export interface AuditQuery {
   /** Newest first (default) or oldest first. */
   readonly order?: 'asc' | 'desc';
 }
-
-const SELECT = `SELECT seq, at, actor, action, entity, entity_id AS entityId, before, after, reason, package_hash AS packageHash, key_fingerprint AS keyFingerprint, prev_hash AS prevHash, hash FROM audit_log`;
 
 function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } {
   const w: string[] = [];
@@ -66,12 +67,14 @@ function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } 
 
 export function queryAudit(db: Db, q: AuditQuery = {}): { rows: AuditRow[]; total: number } {
   const { sql, params } = where(q);
-  const total = db.prepare(`SELECT count(*) FROM audit_log${sql}`).pluck().get(params) as number;
+  const total = countAuditRows(db, sql, params);
   const limit = Math.max(1, Math.min(10_000, Math.floor(q.limit ?? 200)));
   const offset = Math.max(0, Math.floor(q.offset ?? 0));
-  const rows = db
-    .prepare(`${SELECT}${sql} ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${limit} OFFSET ${offset}`)
-    .all(params) as AuditRow[];
+  const rows = selectAuditRows(
+    db,
+    `${sql} ORDER BY seq ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
   return { rows, total };
 }
 
@@ -95,7 +98,7 @@ export function exportAudit(
   options: { format: 'json' | 'csv'; query?: AuditQuery; now?: string },
 ): AuditExport {
   const { sql, params } = where(options.query ?? {});
-  const rows = db.prepare(`${SELECT}${sql} ORDER BY seq ASC`).all(params) as AuditRow[];
+  const rows = selectAuditRows(db, `${sql} ORDER BY seq ASC`, params);
   const chain = verifyAuditChain(db);
   const head = chain.ok ? chain.head : '';
   let text: string;
@@ -158,17 +161,7 @@ export function verifyStore(db: Db, options: HeadsOptions = {}): StoreCheck {
   problems.push(...heads.problems);
   const badPackages: { packageHash: string; reason: string }[] = [];
   let checked = 0;
-  for (const p of db
-    .prepare(
-      'SELECT package_hash AS h, key_fingerprint AS fp, payload, public_key AS pk, signature AS sig FROM exchange_packages ORDER BY rowid',
-    )
-    .iterate() as Iterable<{
-    h: string;
-    fp: string;
-    payload: string;
-    pk: string;
-    sig: string;
-  }>) {
+  for (const p of storedPackages(db)) {
     checked += 1;
     const bytes = Buffer.from(p.payload, 'utf8');
     if (sha256Hex(bytes) !== p.h) badPackages.push({ packageHash: p.h, reason: 'nội dung gói không còn khớp mã băm' });
@@ -178,11 +171,7 @@ export function verifyStore(db: Db, options: HeadsOptions = {}): StoreCheck {
   }
   const badSnapshots: { id: number; reason: string }[] = [];
   let snaps = 0;
-  for (const s of db.prepare('SELECT id, content, hash FROM cycle_snapshots ORDER BY id').iterate() as Iterable<{
-    id: number;
-    content: string;
-    hash: string;
-  }>) {
+  for (const s of storedSnapshots(db)) {
     snaps += 1;
     if (sha256Hex(s.content) !== s.hash) badSnapshots.push({ id: s.id, reason: 'nội dung không còn khớp mã băm' });
   }

@@ -10,11 +10,10 @@ import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { activeExemptionCodes, myAppraisalRows, selfInputs } from '../db/repos/bulk.ts';
 import type { Unit } from '../db/repos/units.ts';
-import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
+import { hasConflictOfInterest } from '../db/repos/conflicts-of-interest.ts';
 import { checkEditable } from '../dossier/appraisal.ts';
-import { requireUnit } from '../dossier/dossier.ts';
 import { treeFor } from '../framework/trees.ts';
-import { type Scope, requireWritable } from '../dossier/scope.ts';
+import { type Scope, requireUnit, requireWritable } from '../dossier/scope.ts';
 
 export interface UnitContext {
   readonly unit: Unit;

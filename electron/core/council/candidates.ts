@@ -5,6 +5,8 @@
  */
 import type { ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
 import { type Candidate, type FinalScoreData, type ItemKey, itemKey } from '../../../shared/exchange/merge.ts';
+import { cycleConflictPairs } from '../db/repos/conflicts-of-interest.ts';
+import { cycleFinalScores, cycleScoredAppraisals } from '../db/repos/council.ts';
 import type { CycleContext } from '../exchange/cycle-context.ts';
 
 export interface CycleMergeState {
@@ -17,22 +19,10 @@ const parseInput = (text: string | null): ScoreInputData | null =>
 
 export function cycleMergeState(ctx: CycleContext): CycleMergeState {
   const db = ctx.db;
-  const coi = new Set(
-    db
-      .prepare(
-        'SELECT member_id || char(31) || unit_id FROM conflicts_of_interest WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
-      )
-      .pluck()
-      .all(ctx.cycle.id) as string[],
-  );
+  const coi = new Set(cycleConflictPairs(db, ctx.cycle.id).map((c) => `${c.memberId}\u001f${c.unitId}`));
   const assigned = new Map([...ctx.members.values()].map((m) => [m.id, new Set(m.fields)]));
   const candidates = new Map<ItemKey, Candidate[]>();
-  for (const [unitId, nodeCode, memberId, input, score, packageHash] of db
-    .prepare(
-      'SELECT unit_id, node_code, member_id, input, score, package_hash FROM appraisals WHERE score IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY member_id',
-    )
-    .raw()
-    .iterate(ctx.cycle.id) as Iterable<[string, string, string, string | null, string, string | null]>) {
+  for (const [unitId, nodeCode, memberId, input, score, packageHash] of cycleScoredAppraisals(db, ctx.cycle.id)) {
     const unit = ctx.units.get(unitId);
     const field = unit && ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode);
     if (field === undefined || !assigned.get(memberId)?.has(field) || coi.has(`${memberId}\u001f${unitId}`)) continue;
@@ -42,12 +32,7 @@ export function cycleMergeState(ctx: CycleContext): CycleMergeState {
     candidates.set(k, list);
   }
   const finals = new Map<ItemKey, FinalScoreData>();
-  for (const f of db
-    .prepare(
-      `SELECT unit_id AS unitId, node_code AS nodeCode, input, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy,
-         reason, basis, updated_at AS updatedAt FROM final_scores WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .iterate(ctx.cycle.id) as Iterable<Omit<FinalScoreData, 'input'> & { input: string | null }>) {
+  for (const f of cycleFinalScores(db, ctx.cycle.id)) {
     finals.set(itemKey(f.unitId, f.nodeCode), { ...f, input: parseInput(f.input) });
   }
   return { candidates, finals };

@@ -17,6 +17,7 @@ import { type ItemKey, itemKey, judge } from '../../../shared/exchange/merge.ts'
 import { compareCodes } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
+import { appraisalCitations, cycleExemptionStates, dossierCitations } from '../db/repos/council.ts';
 import { evidenceStatus } from '../evidence/files.ts';
 import { cycleMergeState } from './candidates.ts';
 import { cycleContext } from '../exchange/cycle-context.ts';
@@ -57,39 +58,12 @@ export interface CompletenessMatrix {
 export function completenessMatrix(db: Db, dataDir: string, cycleId: string): CompletenessMatrix {
   const ctx = cycleContext(db, cycleId);
   const { candidates, finals } = cycleMergeState(ctx);
-  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
   const exemptions = new Map<ItemKey, { status: string; reason: string; legalBasis: string }>();
-  for (const e of db
-    .prepare(
-      `SELECT unit_id AS u, node_code AS c, status, reason, legal_basis AS legalBasis FROM exemptions WHERE ${inCycle}`,
-    )
-    .all(cycleId) as {
-    u: string;
-    c: string;
-    status: string;
-    reason: string;
-    legalBasis: string;
-  }[]) {
-    exemptions.set(itemKey(e.u, e.c), e);
-  }
+  for (const e of cycleExemptionStates(db, cycleId)) exemptions.set(itemKey(e.u, e.c), e);
   const evidence = new Map<ItemKey, string[]>();
   const cite = (k: ItemKey, sha: string) => evidence.set(k, [...(evidence.get(k) ?? []), sha]);
-  for (const [u, c, sha] of db
-    .prepare(
-      `SELECT de.unit_id, de.node_code, e.sha256 FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id WHERE de.${inCycle}`,
-    )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string, string]>) {
-    cite(itemKey(u, c), sha);
-  }
-  for (const [u, c, sha] of db
-    .prepare(
-      `SELECT ae.unit_id, ae.node_code, e.sha256 FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.${inCycle}`,
-    )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string, string]>) {
-    cite(itemKey(u, c), sha);
-  }
+  for (const [u, c, sha] of dossierCitations(db, cycleId)) cite(itemKey(u, c), sha);
+  for (const [u, c, sha] of appraisalCitations(db, cycleId)) cite(itemKey(u, c), sha);
   const fileOk = new Map<string, boolean>();
   const okFile = (sha: string) => {
     let v = fileOk.get(sha);

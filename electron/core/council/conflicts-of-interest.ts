@@ -6,42 +6,30 @@
  *
  *   declareConflictOfInterest(scope, unitId, reason) / withdrawConflictOfInterest(scope, unitId, reason)
  *   listConflictsOfInterest(db, cycleId) → ConflictOfInterestView[]     (minutes, screens)
- *   hasConflictOfInterest(db, memberId, unitId) → boolean              (read-only flag in the dossier)
+ *
+ * Whether a member has declared one (the dossier's read-only flag) is
+ * db/repos/conflicts-of-interest.ts hasConflictOfInterest.
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { requireUnit } from '../dossier/dossier.ts';
-import { type Scope, requireWritable } from '../dossier/scope.ts';
+import {
+  type ConflictOfInterestRow,
+  deleteDeclaration,
+  getDeclaration,
+  hasConflictOfInterest,
+  insertDeclaration,
+  listCycleDeclarations,
+  withdrawMemberUnitRows,
+  withdrawnByDeclaration,
+} from '../db/repos/conflicts-of-interest.ts';
+import { type Scope, requireUnit, requireWritable } from '../dossier/scope.ts';
 
-export interface ConflictOfInterestView {
-  readonly unitId: string;
-  readonly unitName: string;
-  readonly memberId: string;
-  readonly memberName: string;
-  readonly reason: string;
-  readonly declaredAt: string;
-  /** The package that brought the declaration (at the secretariat), null when made locally. */
-  readonly packageHash: string | null;
-}
-
-export function hasConflictOfInterest(db: Db, memberId: string, unitId: string): boolean {
-  return (
-    db.prepare('SELECT 1 FROM conflicts_of_interest WHERE member_id = ? AND unit_id = ?').get(memberId, unitId) !==
-    undefined
-  );
-}
+export type ConflictOfInterestView = ConflictOfInterestRow;
 
 export function listConflictsOfInterest(db: Db, cycleId: string): ConflictOfInterestView[] {
-  return db
-    .prepare(
-      `SELECT c.unit_id AS unitId, u.name AS unitName, c.member_id AS memberId, m.name AS memberName, c.reason, c.declared_at AS declaredAt,
-         c.package_hash AS packageHash
-       FROM conflicts_of_interest c JOIN units u ON u.id = c.unit_id JOIN members m ON m.id = c.member_id
-       WHERE u.cycle_id = ? ORDER BY u.sort_order, u.name, m.name`,
-    )
-    .all(cycleId) as ConflictOfInterestView[];
+  return listCycleDeclarations(db, cycleId);
 }
 
 function reasonOf(reason: string): string {
@@ -65,24 +53,9 @@ export function declareConflictOfInterest(
     throw new CodedFailure('EXCHANGE_COI_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_COI_EXISTS);
   const db = scope.db;
   tx(db, () => {
-    const appraisals = db
-      .prepare(
-        'SELECT node_code AS nodeCode, input, score, comment FROM appraisals WHERE unit_id = ? AND member_id = ? ORDER BY node_code',
-      )
-      .all(unit.id, member.id);
-    const proposals = db
-      .prepare(
-        "SELECT node_code AS nodeCode, reason, legal_basis AS legalBasis FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'",
-      )
-      .all(unit.id, member.id);
-    db.prepare('DELETE FROM appraisals WHERE unit_id = ? AND member_id = ?').run(unit.id, member.id);
-    db.prepare("DELETE FROM exemptions WHERE unit_id = ? AND proposed_by = ? AND status = 'proposed'").run(
-      unit.id,
-      member.id,
-    );
-    db.prepare(
-      'INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at, package_hash) VALUES (?, ?, ?, ?, NULL)',
-    ).run(unit.id, member.id, text, now);
+    const { appraisals, proposals } = withdrawnByDeclaration(db, unit.id, member.id);
+    withdrawMemberUnitRows(db, unit.id, member.id);
+    insertDeclaration(db, unit.id, member.id, text, now);
     appendAudit(db, {
       actor: member.id,
       action: 'coi.declare',
@@ -111,12 +84,10 @@ export function withdrawConflictOfInterest(
   const unit = requireUnit(scope, unitId);
   const text = reasonOf(reason);
   const db = scope.db;
-  const before = db
-    .prepare('SELECT reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?')
-    .get(unit.id, member.id);
+  const before = getDeclaration(db, unit.id, member.id);
   if (!before) throw new CodedFailure('EXCHANGE_COI_NOT_FOUND', EXCHANGE_ACTION_ERRORS.EXCHANGE_COI_NOT_FOUND);
   tx(db, () => {
-    db.prepare('DELETE FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?').run(unit.id, member.id);
+    deleteDeclaration(db, unit.id, member.id);
     appendAudit(db, {
       actor: member.id,
       action: 'coi.withdraw',

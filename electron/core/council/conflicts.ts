@@ -17,11 +17,12 @@ import { compareCodes } from '../../../shared/framework/tree.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import { appraisalCitedEvidence, appraisalNote, approvedExemptionKeys, selfScoreOf } from '../db/repos/council.ts';
+import { upsertFinalScore } from '../db/repos/merge.ts';
 import { type EvidenceStatus, evidenceStatus } from '../evidence/files.ts';
 import { decText } from '../dossier/views.ts';
 import { cycleMergeState } from './candidates.ts';
 import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
-import { statements } from '../exchange/merge-store.ts';
 
 interface EvidenceView {
   readonly sha256: string;
@@ -82,17 +83,7 @@ function view(
   const leaf = leafOf(ctx, unitId, nodeCode);
   const db = ctx.db;
   const sides = state.state === 'conflict' || state.state === 'resolved' ? state.candidates : [];
-  const detail = db.prepare(
-    'SELECT comment, updated_at AS updatedAt FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?',
-  );
-  const ev = db.prepare(
-    `SELECT e.sha256, e.title, e.file_name AS fileName, ae.page FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id
-     WHERE ae.unit_id = ? AND ae.node_code = ? AND ae.member_id = ? ORDER BY e.title, ae.page`,
-  );
-  const self = db
-    .prepare('SELECT coalesce(round2_score, round1_score) FROM dossier_items WHERE unit_id = ? AND node_code = ?')
-    .pluck()
-    .get(unitId, nodeCode) as string | null | undefined;
+  const self = selfScoreOf(db, unitId, nodeCode);
   return {
     unitId,
     unitName: ctx.units.get(unitId)?.name ?? unitId,
@@ -104,7 +95,7 @@ function view(
     status: state.state === 'resolved' ? 'resolved' : 'open',
     selfScore: self ? decText(deserialize(self)) : null,
     sides: sides.map((c) => {
-      const d = detail.get(unitId, nodeCode, c.memberId) as { comment: string; updatedAt: string } | undefined;
+      const d = appraisalNote(db, unitId, nodeCode, c.memberId);
       return {
         memberId: c.memberId,
         memberName: ctx.members.get(c.memberId)?.name ?? c.memberId,
@@ -112,7 +103,7 @@ function view(
         scoreExact: c.score,
         input: c.input,
         comment: d?.comment ?? '',
-        evidence: (ev.all(unitId, nodeCode, c.memberId) as Omit<EvidenceView, 'status'>[]).map((e) => ({
+        evidence: appraisalCitedEvidence(db, unitId, nodeCode, c.memberId).map((e) => ({
           ...e,
           status: evidenceStatus(dataDir, e.sha256),
         })),
@@ -167,14 +158,7 @@ export function listConflicts(
 }
 
 function approvedExemptions(db: Db, cycleId: string): Set<ItemKey> {
-  return new Set(
-    db
-      .prepare(
-        "SELECT unit_id || char(31) || node_code FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?)",
-      )
-      .pluck()
-      .all(cycleId) as string[],
-  );
+  return new Set(approvedExemptionKeys(db, cycleId));
 }
 
 /** Is the leaf (or one of its ancestors) exempted? */
@@ -187,7 +171,7 @@ function isExempted(ctx: CycleContext, exempted: ReadonlySet<ItemKey>, key: Item
   return (leaf?.path ?? [nodeCode]).some((c) => exempted.has(itemKey(unitId, c)));
 }
 
-type ConflictChoice = { readonly memberId: string } | { readonly input: ScoreInputData };
+export type ConflictChoice = { readonly memberId: string } | { readonly input: ScoreInputData };
 
 export interface ResolveInput {
   readonly unitId: string;
@@ -251,7 +235,7 @@ export function resolveConflict(db: Db, dataDir: string, cycleId: string, input:
         updatedAt: at,
       };
     }
-    statements(db).upsertFinal.run({ ...final, input: final.input === null ? null : JSON.stringify(final.input) });
+    upsertFinalScore(db, final);
     appendAudit(db, {
       actor: input.actor,
       action: 'conflict.resolve',

@@ -24,6 +24,15 @@ import { cycleContext, frameworkHashes } from '../exchange/cycle-context.ts';
 import { sha256Hex } from '../exchange/keys.ts';
 import { canonicalJson } from '../exchange/refusal.ts';
 import { cycleGroupOrder } from '../db/repos/groups.ts';
+import { approvedExemptions, finalProvenance } from '../db/repos/council.ts';
+import { cyclePackageList } from '../db/repos/packages.ts';
+import {
+  getSnapshot,
+  insertSnapshot,
+  lastSnapshot,
+  listSnapshots as snapshotRows,
+  setCycleStatus,
+} from '../db/repos/snapshots.ts';
 
 export interface SnapshotInfo {
   readonly id: number;
@@ -47,18 +56,7 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
     string,
     { sourceMember: string | null; packageHash: string | null; decidedBy: string | null; reason: string | null }
   >();
-  for (const f of db
-    .prepare(
-      `SELECT unit_id || char(31) || node_code AS k, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason
-       FROM final_scores WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .all(cycleId) as {
-    k: string;
-    sourceMember: string | null;
-    packageHash: string | null;
-    decidedBy: string | null;
-    reason: string | null;
-  }[]) {
+  for (const f of finalProvenance(db, cycleId)) {
     finals.set(f.k, {
       sourceMember: f.sourceMember,
       packageHash: f.packageHash,
@@ -106,23 +104,14 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
         ),
       };
     }),
-    exemptions: db
-      .prepare(
-        `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, decided_by AS decidedBy, decided_at AS decidedAt
-         FROM exemptions WHERE status = 'approved' AND unit_id IN (SELECT id FROM units WHERE cycle_id = ?) ORDER BY unit_id, node_code`,
-      )
-      .all(cycleId),
+    exemptions: approvedExemptions(db, cycleId),
     conflictsOfInterest: listConflictsOfInterest(db, cycleId).map((c) => ({
       unitId: c.unitId,
       memberId: c.memberId,
       reason: c.reason,
       declaredAt: c.declaredAt,
     })),
-    packages: db
-      .prepare(
-        'SELECT package_hash AS packageHash, member_id AS memberId, sequence FROM exchange_packages WHERE cycle_id = ? ORDER BY member_id, sequence',
-      )
-      .all(cycleId),
+    packages: cyclePackageList(db, cycleId),
   };
 }
 
@@ -167,14 +156,8 @@ export function finaliseCycle(db: Db, dataDir: string, cycleId: string, options:
   const info = tx(db, () => {
     const content = canonicalJson(resultsSnapshot(db, cycleId, at));
     const hash = sha256Hex(content);
-    const id = Number(
-      db
-        .prepare(
-          'INSERT INTO cycle_snapshots (cycle_id, created_at, actor, reason, content, hash) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(cycleId, at, options.actor, reason, content, hash).lastInsertRowid,
-    );
-    db.prepare("UPDATE cycles SET status = 'finalised' WHERE id = ?").run(cycleId);
+    const id = insertSnapshot(db, { cycleId, createdAt: at, actor: options.actor, reason, content, hash });
+    setCycleStatus(db, cycleId, 'finalised');
     const row = appendAudit(db, {
       actor: options.actor,
       action: 'cycle.finalise',
@@ -211,10 +194,8 @@ export function reopenCycle(db: Db, cycleId: string, options: { actor: string; r
     const ctx = cycleContext(db, cycleId);
     if (ctx.cycle.status !== 'finalised')
       throw new CodedFailure('EXCHANGE_NOT_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_NOT_FINALISED);
-    const last = db
-      .prepare('SELECT id, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1')
-      .get(cycleId) as { id: number; hash: string } | undefined;
-    db.prepare("UPDATE cycles SET status = 'open' WHERE id = ?").run(cycleId);
+    const last = lastSnapshot(db, cycleId);
+    setCycleStatus(db, cycleId, 'open');
     appendAudit(db, {
       actor: options.actor,
       action: 'cycle.reopen',
@@ -229,20 +210,12 @@ export function reopenCycle(db: Db, cycleId: string, options: { actor: string; r
 }
 
 export function listSnapshots(db: Db, cycleId: string): SnapshotInfo[] {
-  return db
-    .prepare(
-      'SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id',
-    )
-    .all(cycleId) as SnapshotInfo[];
+  return snapshotRows(db, cycleId);
 }
 
 /** A stored snapshot and whether its content still has its hash. */
 export function readSnapshot(db: Db, id: number): { info: SnapshotInfo; content: unknown; intact: boolean } | null {
-  const r = db
-    .prepare(
-      'SELECT id, cycle_id AS cycleId, created_at AS createdAt, actor, reason, hash, content FROM cycle_snapshots WHERE id = ?',
-    )
-    .get(id) as (SnapshotInfo & { content: string }) | undefined;
+  const r = getSnapshot(db, id);
   if (!r) return null;
   const { content, ...info } = r;
   return { info, content: JSON.parse(content), intact: sha256Hex(content) === info.hash };

@@ -11,6 +11,9 @@ import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getMember, listMembers } from '../db/repos/members.ts';
+import { memberDeclarations } from '../db/repos/conflicts-of-interest.ts';
+import { lastPackageSummary } from '../db/repos/packages.ts';
+import { memberIdForKey, otherMemberWithKey, setMemberKey } from '../db/repos/roster.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { parsePublicKey } from '../exchange/keys.ts';
 
@@ -37,10 +40,6 @@ export interface RosterEntry {
 
 export function rosterWithKeys(db: Db, cycleId: string): RosterEntry[] {
   requireCycle(db, cycleId);
-  const last = db.prepare(
-    'SELECT sequence, package_hash AS packageHash, imported_at AS importedAt, items FROM exchange_packages WHERE member_id = ? ORDER BY sequence DESC LIMIT 1',
-  );
-  const coi = db.prepare('SELECT unit_id FROM conflicts_of_interest WHERE member_id = ? ORDER BY unit_id').pluck();
   return listMembers(db, cycleId).map((m) => ({
     id: m.id,
     name: m.name,
@@ -51,8 +50,8 @@ export function rosterWithKeys(db: Db, cycleId: string): RosterEntry[] {
     publicKey: m.publicKey,
     fingerprint: m.fingerprint,
     display: m.fingerprint ? formatFingerprint(m.fingerprint) : null,
-    lastPackage: (last.get(m.id) as RosterEntry['lastPackage'] | undefined) ?? null,
-    conflictsOfInterest: coi.all(m.id) as string[],
+    lastPackage: lastPackageSummary(db, m.id) ?? null,
+    conflictsOfInterest: memberDeclarations(db, m.id).map((c) => c.unitId),
   }));
 }
 
@@ -73,9 +72,7 @@ export function registerMemberKey(
   const member = getMember(db, memberId);
   if (!member || member.cycleId !== cycleId)
     throw new CodedFailure('MEMBER_NOT_FOUND', `Không có thành viên “${memberId}” trong kỳ đánh giá.`, { memberId });
-  const other = db
-    .prepare('SELECT id, name FROM members WHERE cycle_id = ? AND fingerprint = ? AND id != ?')
-    .get(cycleId, fingerprint, memberId) as { id: string; name: string } | undefined;
+  const other = otherMemberWithKey(db, cycleId, fingerprint, memberId);
   if (other)
     throw new CodedFailure(
       'EXCHANGE_KEY_IN_USE',
@@ -83,11 +80,7 @@ export function registerMemberKey(
     );
   if (member.fingerprint !== fingerprint) {
     tx(db, () => {
-      db.prepare('UPDATE members SET public_key = ?, fingerprint = ? WHERE id = ?').run(
-        publicKey,
-        fingerprint,
-        memberId,
-      );
+      setMemberKey(db, memberId, publicKey, fingerprint);
       appendAudit(db, {
         actor,
         action: 'member.key',
@@ -104,9 +97,5 @@ export function registerMemberKey(
 
 /** The roster member holding this key in the cycle (this installation's member), or null. */
 export function memberForKey(db: Db, cycleId: string, fingerprint: string): string | null {
-  return (
-    (db.prepare('SELECT id FROM members WHERE cycle_id = ? AND fingerprint = ?').pluck().get(cycleId, fingerprint) as
-      | string
-      | undefined) ?? null
-  );
+  return memberIdForKey(db, cycleId, fingerprint) ?? null;
 }

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/connection.ts';
 import { DEMO_CYCLE_ID } from './init.ts';
+import { hasCyclePackages } from '../db/repos/packages.ts';
 
 export function isDemoCycle(cycleId: string): boolean {
   return cycleId === DEMO_CYCLE_ID;
@@ -14,5 +15,5 @@ export function isDemoCycle(cycleId: string): boolean {
 /** The local demo cycle may take a cycle package for it: it never received one, and never issued one (not the secretariat's own). */
 export function demoCycleAdoptable(db: Db, cycleId: string): boolean {
   if (!isDemoCycle(cycleId)) return false;
-  return db.prepare('SELECT 1 FROM cycle_packages WHERE cycle_id = ? LIMIT 1').get(cycleId) === undefined;
+  return !hasCyclePackages(db, cycleId);
 }

@@ -21,10 +21,10 @@ import {
 } from '../db/repos/appraisals.ts';
 import { getEvidence } from '../db/repos/evidence.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
-import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
-import { getDossierNode, isReadOnly, requireUnit } from './dossier.ts';
+import { hasConflictOfInterest } from '../db/repos/conflicts-of-interest.ts';
+import { getDossierNode, isReadOnly } from './dossier.ts';
 import { treeFor } from '../framework/trees.ts';
-import { type Scope, requireWritable } from './scope.ts';
+import { type Scope, requireUnit, requireWritable } from './scope.ts';
 
 /**
  * The checks every appraisal write makes, in this order and with these codes: a declared

@@ -12,20 +12,12 @@ import { appraisalEvidence, listUnitAppraisals } from '../db/repos/appraisals.ts
 import { dossierEvidence, listDossier } from '../db/repos/dossiers.ts';
 import { getEvidence, listEvidence } from '../db/repos/evidence.ts';
 import { listUnitExemptions } from '../db/repos/exemptions.ts';
-import { type Unit, getUnit } from '../db/repos/units.ts';
+import { hasConflictOfInterest } from '../db/repos/conflicts-of-interest.ts';
 import { evidenceStatus } from '../evidence/files.ts';
-import { hasConflictOfInterest } from '../council/conflicts-of-interest.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from '../framework/trees.ts';
-import type { Scope } from './scope.ts';
+import { type Scope, requireUnit } from './scope.ts';
 import { decText, totalsView } from './views.ts';
-
-export function requireUnit(scope: Scope, unitId: string): Unit {
-  const unit = getUnit(scope.db, unitId);
-  if (!unit || unit.cycleId !== scope.cycle.id)
-    throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
-  return unit;
-}
 
 /** The member may edit a leaf of his assigned fields while the cycle is open; survey leaves are imported, never appraised. */
 export function isReadOnly(scope: Scope, tree: FrameworkTree, node: FrameworkNode): boolean {

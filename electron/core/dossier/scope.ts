@@ -3,6 +3,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../db/connection.ts';
 import type { Cycle } from '../db/repos/cycles.ts';
 import { type Member, getMember } from '../db/repos/members.ts';
+import { type Unit, getUnit } from '../db/repos/units.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 
 export interface Scope {
@@ -46,4 +47,12 @@ export function requireWritable(scope: Scope): Member {
     );
   }
   return scope.member;
+}
+
+/** The unit, when it belongs to the scope's cycle. */
+export function requireUnit(scope: Scope, unitId: string): Unit {
+  const unit = getUnit(scope.db, unitId);
+  if (!unit || unit.cycleId !== scope.cycle.id)
+    throw new CodedFailure('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị trong kỳ đánh giá đang mở.', { unitId });
+  return unit;
 }

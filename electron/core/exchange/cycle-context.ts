@@ -1,6 +1,6 @@
 /** A cycle as the exchange sees it: units, frameworks per group (trees and plans), roster and assignments. */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import type { FrameworkTree } from '../../../shared/framework/tree.ts';
+import { type FrameworkTree, compareCodes } from '../../../shared/framework/tree.ts';
 import type { FrameworkNode, UnitGroup } from '../../../shared/framework/types.ts';
 import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { Db } from '../db/connection.ts';
@@ -81,4 +81,12 @@ export function requireMemberIn(ctx: CycleContext, memberId: string): Member {
       memberId,
     });
   return m;
+}
+
+/** The cycle's fields (code, title) over every group's framework, in code order. */
+export function cycleFields(db: Db, cycleId: string): { code: string; title: string }[] {
+  const titles = new Map<string, string>();
+  for (const g of cycleContext(db, cycleId).groups.values())
+    for (const f of g.plan.fields) if (!titles.has(f.code)) titles.set(f.code, f.title);
+  return [...titles].map(([code, title]) => ({ code, title })).sort((a, b) => compareCodes(a.code, b.code));
 }

@@ -15,6 +15,7 @@ import { isEvidenceType } from '../../../shared/evidence/types.ts';
 import type { CycleContent } from '../../../shared/exchange/cycle-package.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
+import { memberCycleOf, unitCycleOf, unitNamed } from '../db/repos/roster.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
 function once(file: string, what: string, keys: Iterable<string>): void {
@@ -104,23 +105,20 @@ export function checkCycleContent(file: string, c: CycleContent): void {
 
 export function checkCycleIds(db: Db, file: string, c: CycleContent): void {
   const cycleId = c.cycle.id;
-  const unitCycle = db.prepare('SELECT cycle_id FROM units WHERE id = ?').pluck();
   for (const u of c.units) {
-    const owner = unitCycle.get(u.id) as string | undefined;
+    const owner = unitCycleOf(db, u.id);
     if (owner !== undefined && owner !== cycleId)
       throw new ExchangeRefusal(file, 'EXCHANGE_ID_COLLISION', `mã đơn vị “${u.id}” thuộc kỳ “${owner}”`);
   }
-  const memberCycle = db.prepare('SELECT cycle_id FROM members WHERE id = ?').pluck();
   for (const m of c.roster) {
-    const owner = memberCycle.get(m.id) as string | undefined;
+    const owner = memberCycleOf(db, m.id);
     if (owner !== undefined && owner !== cycleId)
       throw new ExchangeRefusal(file, 'EXCHANGE_ID_COLLISION', `mã thành viên “${m.id}” thuộc kỳ “${owner}”`);
   }
-  const nameTaken = db.prepare('SELECT id FROM units WHERE cycle_id = ? AND name = ?').pluck();
   const ids = new Set(c.units.map((u) => u.id));
   for (const u of c.units) {
     // A unit renamed to the name of another unit that this revision drops would collide on (cycle, name).
-    const holder = nameTaken.get(cycleId, u.name) as string | undefined;
+    const holder = unitNamed(db, cycleId, u.name);
     if (holder !== undefined && holder !== u.id && !ids.has(holder))
       throw new ExchangeRefusal(file, 'EXCHANGE_ID_COLLISION', `tên đơn vị “${u.name}” đã thuộc đơn vị “${holder}”`);
   }

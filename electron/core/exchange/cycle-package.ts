@@ -50,6 +50,28 @@ import type { Framework } from '../../../shared/framework/types.ts';
 import { planTotals } from '../../../shared/results/unit-totals.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import { approvedExemptions } from '../db/repos/council.ts';
+import {
+  clearCycleDossiers,
+  clearCycleSurveyPoints,
+  cycleDossierItems,
+  cycleDossierLinks,
+  cycleEvidenceEntries,
+  insertDossierItem,
+  linkDossierEvidence,
+  lockExchange,
+  unlockExchange,
+  upsertApprovedExemption,
+  upsertReceivedCycle,
+  upsertReceivedMember,
+  upsertReceivedUnit,
+} from '../db/repos/cycle-content.ts';
+import {
+  cyclePackageReceived,
+  insertCyclePackage,
+  lastIssuedRevision,
+  lastReceivedCycle,
+} from '../db/repos/packages.ts';
 import { putEvidence } from '../db/repos/evidence.ts';
 import { cycleFrameworks, putFramework, setCycleFramework } from '../db/repos/frameworks.ts';
 import { demoCycleAdoptable } from '../demo/adopt.ts';
@@ -90,24 +112,7 @@ export interface ExportedCycle {
 export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt: string): CycleContent {
   const cycle = getCycle(db, cycleId);
   if (!cycle) throw new CodedFailure('CYCLE_NOT_FOUND', `Không tìm thấy kỳ đánh giá “${cycleId}”.`);
-  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
-  const dossiers = (
-    db
-      .prepare(
-        `SELECT unit_id AS unitId, node_code AS nodeCode, round1_input AS r1i, round1_score AS r1s, round2_input AS r2i, round2_score AS r2s, declared, explanation
-         FROM dossier_items WHERE ${inCycle} ORDER BY unit_id, node_code`,
-      )
-      .all(cycleId) as {
-      unitId: string;
-      nodeCode: string;
-      r1i: string | null;
-      r1s: string | null;
-      r2i: string | null;
-      r2s: string | null;
-      declared: string | null;
-      explanation: string;
-    }[]
-  ).map((d) => ({
+  const dossiers = cycleDossierItems(db, cycleId).map((d) => ({
     unitId: d.unitId,
     nodeCode: d.nodeCode,
     round1Input: d.r1i === null ? null : JSON.parse(d.r1i),
@@ -117,21 +122,10 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
     declared: d.declared === null ? null : JSON.parse(d.declared),
     explanation: d.explanation,
   }));
-  const dossierEvidence = db
-    .prepare(
-      `SELECT de.unit_id AS unitId, de.node_code AS nodeCode, e.sha256, de.page FROM dossier_evidence de JOIN evidence e ON e.id = de.evidence_id
-       WHERE de.${inCycle} ORDER BY de.unit_id, de.node_code, e.sha256`,
-    )
-    .all(cycleId) as CycleContent['dossierEvidence'];
+  const dossierEvidence: CycleContent['dossierEvidence'] = cycleDossierLinks(db, cycleId);
   const cited = new Set(dossierEvidence.map((d) => d.sha256));
   const results = councilResults(db, cycleId);
-  const evidence = (
-    db
-      .prepare(
-        'SELECT sha256, title, file_name AS fileName, size, mime FROM evidence WHERE cycle_id = ? ORDER BY sha256',
-      )
-      .all(cycleId) as CycleContent['evidence']
-  ).filter((e) => cited.has(e.sha256));
+  const evidence: CycleContent['evidence'] = cycleEvidenceEntries(db, cycleId).filter((e) => cited.has(e.sha256));
   return {
     format: CYCLE_FORMAT,
     version: CYCLE_VERSION,
@@ -156,12 +150,7 @@ export function cycleContent(db: Db, cycleId: string, revision: number, issuedAt
     dossiers,
     evidence,
     dossierEvidence,
-    exemptions: db
-      .prepare(
-        `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, decided_by AS decidedBy, decided_at AS decidedAt
-         FROM exemptions WHERE status = 'approved' AND ${inCycle} ORDER BY unit_id, node_code`,
-      )
-      .all(cycleId) as CycleContent['exemptions'],
+    exemptions: approvedExemptions(db, cycleId),
     surveyPoints: listCycleSurveyPoints(db, cycleId)
       .map((p) => ({
         unitId: p.unitId,
@@ -182,10 +171,7 @@ export function exportCyclePackage(
   options: { actor: string; outPath?: string; outDir?: string; now?: string },
 ): ExportedCycle {
   const issuedAt = options.now ?? new Date().toISOString();
-  const last = db
-    .prepare("SELECT max(revision) FROM cycle_packages WHERE cycle_id = ? AND direction = 'issued'")
-    .pluck()
-    .get(cycleId) as number | null;
+  const last = lastIssuedRevision(db, cycleId);
   const revision = (last ?? 0) + 1;
   const content = cycleContent(db, cycleId, revision, issuedAt);
   const missing = content.evidence.filter((e) => evidenceStatus(dataDir, e.sha256) !== 'ok');
@@ -246,9 +232,15 @@ export function exportCyclePackage(
     throw e;
   }
   tx(db, () => {
-    db.prepare(
-      "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'issued', ?, ?, ?, ?)",
-    ).run(packageHash, cycleId, revision, signer.fingerprint, issuedAt, issuedAt);
+    insertCyclePackage(db, {
+      packageHash,
+      cycleId,
+      direction: 'issued',
+      revision,
+      signerFingerprint: signer.fingerprint,
+      issuedAt,
+      recordedAt: issuedAt,
+    });
     appendAudit(db, {
       actor: options.actor,
       action: 'cycle.export',
@@ -511,20 +503,6 @@ export interface CycleImportOptions {
   readonly now?: string;
 }
 
-interface Received {
-  revision: number;
-  packageHash: string;
-  signer: string;
-}
-
-function lastReceived(db: Db, cycleId: string): Received | undefined {
-  return db
-    .prepare(
-      "SELECT revision, package_hash AS packageHash, signer_fingerprint AS signer FROM cycle_packages WHERE cycle_id = ? AND direction = 'received' ORDER BY revision DESC LIMIT 1",
-    )
-    .get(cycleId) as Received | undefined;
-}
-
 function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new' | 'duplicate' | 'superseded' {
   const file = v.file;
   if (options.expectFingerprint !== undefined && !fingerprintMatches(v.signer.fingerprint, options.expectFingerprint)) {
@@ -532,14 +510,13 @@ function checkOrder(db: Db, v: VerifiedCycle, options: CycleImportOptions): 'new
   }
   const cycleId = v.manifest.cycleId;
   checkCycleIds(db, file, v.content);
-  const last = lastReceived(db, cycleId);
+  const last = lastReceivedCycle(db, cycleId);
   if (!last && getCycle(db, cycleId) && !demoCycleAdoptable(db, cycleId))
     throw new ExchangeRefusal(file, 'EXCHANGE_CYCLE_EXISTS', `kỳ “${cycleId}”`);
   if (!last) return 'new';
   if (last.signer !== v.signer.fingerprint)
     throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_CHANGED', `khóa trước: ${formatFingerprint(last.signer)}`);
-  if (db.prepare("SELECT 1 FROM cycle_packages WHERE package_hash = ? AND direction = 'received'").get(v.packageHash))
-    return 'duplicate';
+  if (cyclePackageReceived(db, v.packageHash)) return 'duplicate';
   if (v.manifest.revision <= last.revision) return 'superseded';
   return 'new';
 }
@@ -582,9 +559,15 @@ export function importCyclePackage(db: Db, dataDir: string, path: string, option
     tx(db, () => {
       if (checkOrder(db, v, options) !== 'new') throw new ExchangeRefusal(v.file, 'EXCHANGE_SUPERSEDED');
       writeCycle(db, c, readCouncilResults(v.file, c));
-      db.prepare(
-        "INSERT INTO cycle_packages (package_hash, cycle_id, direction, revision, signer_fingerprint, issued_at, recorded_at) VALUES (?, ?, 'received', ?, ?, ?, ?)",
-      ).run(v.packageHash, c.cycle.id, c.revision, v.signer.fingerprint, c.issuedAt, at);
+      insertCyclePackage(db, {
+        packageHash: v.packageHash,
+        cycleId: c.cycle.id,
+        direction: 'received',
+        revision: c.revision,
+        signerFingerprint: v.signer.fingerprint,
+        issuedAt: c.issuedAt,
+        recordedAt: at,
+      });
       appendAudit(db, {
         actor: options.actor,
         action: 'cycle.import',
@@ -616,50 +599,33 @@ export function importCyclePackage(db: Db, dataDir: string, path: string, option
 
 /** Writes the received cycle; call inside a transaction. Dossiers are replaced; appraisals are kept. */
 function writeCycle(db: Db, c: CycleContent, finals: readonly CarriedFinal[]): void {
-  db.prepare('INSERT OR IGNORE INTO exchange_unlock (id) VALUES (1)').run();
+  unlockExchange(db);
   const id = c.cycle.id;
   openForImport(db, id);
-  db.prepare(
-    `INSERT INTO cycles (id, name, year, province, precision, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, year = excluded.year, province = excluded.province, precision = excluded.precision`,
-  ).run(id, c.cycle.name, c.cycle.year, c.cycle.province, c.cycle.precision, c.issuedAt);
+  upsertReceivedCycle(db, { ...c.cycle, createdAt: c.issuedAt });
   for (const g of c.groups) putCycleGroup(db, id, g);
   for (const f of c.frameworks) {
     putFramework(db, f.hash, f.framework as Framework);
     setCycleFramework(db, id, f.group, f.hash);
   }
-  const unit = db.prepare(
-    `INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, grp = excluded.grp, sort_order = excluded.sort_order WHERE units.cycle_id = excluded.cycle_id`,
-  );
-  for (const u of c.units) unit.run(u.id, id, u.name, u.group, u.sortOrder);
-  const member = db.prepare(
-    `INSERT INTO members (id, cycle_id, name, position, agency, role, public_key, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, agency = excluded.agency, role = excluded.role,
-       public_key = excluded.public_key, fingerprint = excluded.fingerprint WHERE members.cycle_id = excluded.cycle_id`,
-  );
+  for (const u of c.units) upsertReceivedUnit(db, id, u);
   for (const m of c.roster) {
-    member.run(m.id, id, m.name, m.position, m.agency, m.role, m.publicKey, m.fingerprint);
+    upsertReceivedMember(db, id, m);
     setMemberFields(db, m.id, m.fields);
   }
-  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
-  db.prepare(`DELETE FROM dossier_evidence WHERE ${inCycle}`).run(id);
-  db.prepare(`DELETE FROM dossier_items WHERE ${inCycle}`).run(id);
-  const item = db.prepare(
-    'INSERT INTO dossier_items (unit_id, node_code, round1_input, round1_score, round2_input, round2_score, declared, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  clearCycleDossiers(db, id);
   const enc = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   for (const d of c.dossiers)
-    item.run(
-      d.unitId,
-      d.nodeCode,
-      enc(d.round1Input),
-      d.round1Score,
-      enc(d.round2Input),
-      d.round2Score,
-      enc(d.declared),
-      d.explanation,
-    );
+    insertDossierItem(db, {
+      unitId: d.unitId,
+      nodeCode: d.nodeCode,
+      round1Input: enc(d.round1Input),
+      round1Score: d.round1Score,
+      round2Input: enc(d.round2Input),
+      round2Score: d.round2Score,
+      declared: enc(d.declared),
+      explanation: d.explanation,
+    });
   const ids = new Map<string, number>();
   for (const e of c.evidence)
     ids.set(
@@ -673,35 +639,16 @@ function writeCycle(db: Db, c: CycleContent, finals: readonly CarriedFinal[]): v
         mime: e.mime,
       }),
     );
-  const link = db.prepare(
-    'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)',
-  );
   for (const l of c.dossierEvidence) {
     const ev = ids.get(l.sha256);
-    if (ev !== undefined) link.run(l.unitId, l.nodeCode, ev, l.page);
+    if (ev !== undefined) linkDossierEvidence(db, l.unitId, l.nodeCode, ev, l.page);
   }
-  const exemption = db.prepare(
-    `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, decided_by, decision_reason, created_at, decided_at)
-     VALUES (?, ?, ?, ?, ?, 'approved', ?, NULL, ?, ?)
-     ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, status = 'approved',
-       decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-  );
-  for (const e of c.exemptions)
-    exemption.run(
-      e.unitId,
-      e.nodeCode,
-      e.reason,
-      e.legalBasis,
-      e.proposedBy,
-      e.decidedBy,
-      e.decidedAt ?? c.issuedAt,
-      e.decidedAt,
-    );
+  for (const e of c.exemptions) upsertApprovedExemption(db, { ...e, createdAt: e.decidedAt ?? c.issuedAt });
   if (c.surveyPoints !== undefined) {
     // The secretariat's survey points replace the member's (none in the package: none known yet).
-    db.prepare(`DELETE FROM survey_points WHERE ${inCycle}`).run(id);
+    clearCycleSurveyPoints(db, id);
     for (const sp of c.surveyPoints) putSurveyPoints(db, { ...sp, importedAt: c.issuedAt });
   }
   writeCouncilResults(db, c, finals);
-  db.prepare('DELETE FROM exchange_unlock').run();
+  lockExchange(db);
 }

@@ -20,6 +20,12 @@ import { planTotals } from '../../../shared/results/unit-totals.ts';
 import type { Db } from '../db/connection.ts';
 import { sha256Hex } from './keys.ts';
 import { ExchangeRefusal } from './refusal.ts';
+import {
+  finalisedSnapshot,
+  putCarriedSnapshot,
+  replaceFinalScores,
+  setCycleStatus,
+} from '../db/repos/carried-results.ts';
 
 export interface CarriedFinal {
   readonly unitId: string;
@@ -32,13 +38,7 @@ export interface CarriedFinal {
 
 /** The finalised cycle's last snapshot, as the package carries it; undefined while the cycle is open. */
 export function councilResults(db: Db, cycleId: string): CycleContent['results'] {
-  const status = db.prepare('SELECT status FROM cycles WHERE id = ?').pluck().get(cycleId);
-  if (status !== 'finalised') return undefined;
-  const last = db
-    .prepare(
-      'SELECT created_at AS finalisedAt, hash, content FROM cycle_snapshots WHERE cycle_id = ? ORDER BY id DESC LIMIT 1',
-    )
-    .get(cycleId) as { finalisedAt: string; hash: string; content: string } | undefined;
+  const last = finalisedSnapshot(db, cycleId);
   return last ? { finalisedAt: last.finalisedAt, hash: last.hash, snapshot: last.content } : undefined;
 }
 
@@ -105,22 +105,17 @@ export function readCouncilResults(file: string, c: CycleContent): CarriedFinal[
 
 /** Opens the cycle for the import's writes (a finalised cycle's rows are locked by triggers). */
 export function openForImport(db: Db, cycleId: string): void {
-  db.prepare("UPDATE cycles SET status = 'open' WHERE id = ?").run(cycleId);
+  setCycleStatus(db, cycleId, 'open');
 }
 
 /** The council's final scores and snapshot replace this machine's copies; the cycle is finalised when they come. */
 export function writeCouncilResults(db: Db, c: CycleContent, finals: readonly CarriedFinal[]): void {
   const id = c.cycle.id;
-  db.prepare('DELETE FROM final_scores WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)').run(id);
-  if (!c.results) return;
-  const put = db.prepare(
-    'INSERT INTO final_scores (unit_id, node_code, input, score, source_member, package_hash, decided_by, reason, updated_at) VALUES (?, ?, NULL, ?, ?, NULL, ?, ?, ?)',
-  );
-  for (const f of finals)
-    put.run(f.unitId, f.nodeCode, f.score, f.sourceMember, f.decidedBy, f.reason, c.results.finalisedAt);
-  if (!db.prepare('SELECT 1 FROM cycle_snapshots WHERE cycle_id = ? AND hash = ?').get(id, c.results.hash))
-    db.prepare(
-      'INSERT INTO cycle_snapshots (cycle_id, created_at, actor, reason, content, hash) VALUES (?, ?, ?, NULL, ?, ?)',
-    ).run(id, c.results.finalisedAt, 'cycle-package', c.results.snapshot, c.results.hash);
-  db.prepare("UPDATE cycles SET status = 'finalised' WHERE id = ?").run(id);
+  if (!c.results) {
+    replaceFinalScores(db, id, [], '');
+    return;
+  }
+  replaceFinalScores(db, id, finals, c.results.finalisedAt);
+  putCarriedSnapshot(db, id, c.results.finalisedAt, c.results.snapshot, c.results.hash);
+  setCycleStatus(db, id, 'finalised');
 }

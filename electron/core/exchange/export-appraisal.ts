@@ -15,7 +15,6 @@ import {
   type AppraisalItem,
   type AppraisalPayload,
   AppraisalPayload as PayloadSchema,
-  type ConflictDeclaration,
   type EvidenceRefData,
   type ScoreInputData,
   appraisalFileName,
@@ -25,6 +24,10 @@ import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { itemKey } from '../../../shared/exchange/merge.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import { memberCycleDeclarations } from '../db/repos/conflicts-of-interest.ts';
+import { memberAppraisalsOfCycle, memberCitationsOfCycle, memberProposalsOfCycle } from '../db/repos/member-package.ts';
+import { insertSent, lastSent } from '../db/repos/packages.ts';
+import { memberFingerprint } from '../db/repos/roster.ts';
 import { encodeAppraisalPackage } from './appraisal-file.ts';
 import { cycleContext, frameworkHashes, leafOf, requireMemberIn } from './cycle-context.ts';
 import type { Signer } from './keys.ts';
@@ -55,33 +58,9 @@ function buildAppraisalPayload(
   const ctx = cycleContext(db, cycleId);
   const member = requireMemberIn(ctx, memberId);
   const fields = new Set(member.fields);
-  const inCycle = 'unit_id IN (SELECT id FROM units WHERE cycle_id = ?)';
-  const rows = db
-    .prepare(
-      `SELECT unit_id AS unitId, node_code AS nodeCode, input, score, comment, updated_at AS updatedAt FROM appraisals WHERE member_id = ? AND ${inCycle}`,
-    )
-    .all(memberId, cycleId) as {
-    unitId: string;
-    nodeCode: string;
-    input: string | null;
-    score: string | null;
-    comment: string;
-    updatedAt: string;
-  }[];
+  const rows = memberAppraisalsOfCycle(db, memberId, cycleId);
   const evidence = new Map<string, EvidenceRefData[]>();
-  for (const e of db
-    .prepare(
-      `SELECT ae.unit_id AS unitId, ae.node_code AS nodeCode, e.sha256, ae.page, e.title, e.file_name AS fileName
-       FROM appraisal_evidence ae JOIN evidence e ON e.id = ae.evidence_id WHERE ae.member_id = ? AND ae.${inCycle} ORDER BY e.sha256, ae.page`,
-    )
-    .all(memberId, cycleId) as {
-    unitId: string;
-    nodeCode: string;
-    sha256: string;
-    page: number | null;
-    title: string;
-    fileName: string;
-  }[]) {
+  for (const e of memberCitationsOfCycle(db, memberId, cycleId)) {
     const k = itemKey(e.unitId, e.nodeCode);
     evidence.set(k, [
       ...(evidence.get(k) ?? []),
@@ -89,24 +68,9 @@ function buildAppraisalPayload(
     ]);
   }
   const exemptions = new Map(
-    (
-      db
-        .prepare(`SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, created_at AS createdAt FROM exemptions
-                  WHERE proposed_by = ? AND status IN ('proposed', 'approved') AND ${inCycle}`)
-        .all(memberId, cycleId) as {
-        unitId: string;
-        nodeCode: string;
-        reason: string;
-        legalBasis: string;
-        createdAt: string;
-      }[]
-    ).map((e) => [itemKey(e.unitId, e.nodeCode), e]),
+    memberProposalsOfCycle(db, memberId, cycleId).map((e) => [itemKey(e.unitId, e.nodeCode), e]),
   );
-  const conflicts = db
-    .prepare(
-      `SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? AND ${inCycle} ORDER BY unit_id`,
-    )
-    .all(memberId, cycleId) as ConflictDeclaration[];
+  const conflicts = memberCycleDeclarations(db, memberId, cycleId);
   const conflicted = new Set(conflicts.map((c) => c.unitId));
 
   const items = new Map<string, AppraisalItem>();
@@ -204,10 +168,7 @@ export interface ExportOptions {
 
 /** The roster must hold this installation's key for the member (otherwise the secretariat would refuse the package). */
 function requireRosterKey(db: Db, memberId: string, signer: Signer): void {
-  const fp = db.prepare('SELECT fingerprint FROM members WHERE id = ?').pluck().get(memberId) as
-    | string
-    | null
-    | undefined;
+  const fp = memberFingerprint(db, memberId);
   if (!fp)
     throw new CodedFailure('EXCHANGE_KEY_NOT_REGISTERED', EXCHANGE_ACTION_ERRORS.EXCHANGE_KEY_NOT_REGISTERED, {
       memberId,
@@ -227,11 +188,7 @@ export function exportAppraisalPackage(
   requireRosterKey(db, memberId, signer);
   const createdAt = options.now ?? new Date().toISOString();
   const result = tx(db, () => {
-    const last = db
-      .prepare(
-        'SELECT sequence, package_hash AS packageHash FROM exchange_outbox WHERE member_id = ? AND cycle_id = ? ORDER BY sequence DESC LIMIT 1',
-      )
-      .get(memberId, cycleId) as { sequence: number; packageHash: string } | undefined;
+    const last = lastSent(db, memberId, cycleId);
     const sequence = (last?.sequence ?? 0) + 1;
     const { payload, skipped } = buildAppraisalPayload(db, cycleId, memberId, {
       keyFingerprint: signer.fingerprint,
@@ -240,9 +197,15 @@ export function exportAppraisalPackage(
       createdAt,
     });
     const { text, packageHash } = encodeAppraisalPackage(payload, signer);
-    db.prepare(
-      'INSERT INTO exchange_outbox (package_hash, cycle_id, member_id, sequence, previous_hash, created_at, items) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(packageHash, cycleId, memberId, sequence, payload.previousPackageHash, createdAt, payload.appraisals.length);
+    insertSent(db, {
+      packageHash,
+      cycleId,
+      memberId,
+      sequence,
+      previousHash: payload.previousPackageHash,
+      createdAt,
+      items: payload.appraisals.length,
+    });
     appendAudit(db, {
       actor: memberId,
       action: 'package.export',

@@ -22,12 +22,15 @@ import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type MergePlan, planMerge } from '../../../shared/exchange/merge.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
 import { type Db, tx } from '../db/connection.ts';
+import { getCycle } from '../db/repos/cycles.ts';
 import type { Member } from '../db/repos/members.ts';
+import { lastPackageOf, packageMember } from '../db/repos/packages.ts';
+import { membersHoldingKey } from '../db/repos/roster.ts';
 import { decText } from '../dossier/views.ts';
 import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts';
 import { backupDatabase } from '../db/backup.ts';
 import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
-import { applyPlan, lastPackageOf, readMergeLocal } from './merge-store.ts';
+import { applyPlan, readMergeLocal } from './merge-store.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
 type PackageState = 'new' | 'duplicate' | 'superseded';
@@ -67,9 +70,7 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   const file = pkg.file;
 
   // Signer on the roster.
-  const holders = db
-    .prepare('SELECT id, cycle_id AS cycleId FROM members WHERE fingerprint = ?')
-    .all(p.keyFingerprint) as { id: string; cycleId: string }[];
+  const holders = membersHoldingKey(db, p.keyFingerprint);
   if (holders.length === 0)
     throw new ExchangeRefusal(
       file,
@@ -80,7 +81,7 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   if (!holder) throw new ExchangeRefusal(file, 'EXCHANGE_SIGNER_MISMATCH', `gói ghi thành viên “${p.member.id}”`);
 
   // Cycle and frameworks.
-  const cycleExists = db.prepare('SELECT 1 FROM cycles WHERE id = ?').get(p.cycleId) !== undefined;
+  const cycleExists = getCycle(db, p.cycleId) !== undefined;
   if (!cycleExists || holder.cycleId !== p.cycleId)
     throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_CYCLE', `kỳ “${p.cycleId}”`);
   const ctx = cycleContext(db, p.cycleId);
@@ -132,10 +133,7 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   }
 
   // Order.
-  const known = db
-    .prepare('SELECT member_id FROM exchange_packages WHERE package_hash = ?')
-    .pluck()
-    .get(pkg.packageHash);
+  const known = packageMember(db, pkg.packageHash);
   const last = lastPackageOf(db, member.id);
   if (known !== undefined)
     return { pkg, ctx, member, state: 'duplicate', gap: false, lastSequence: last?.sequence ?? null };
@@ -441,7 +439,7 @@ export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOpti
 
 /** Would committing write anything? (Not for a known package; used to skip the backup.) */
 function isKnown(db: Db, pkg: VerifiedPackage): boolean {
-  return db.prepare('SELECT 1 FROM exchange_packages WHERE package_hash = ?').get(pkg.packageHash) !== undefined;
+  return packageMember(db, pkg.packageHash) !== undefined;
 }
 
 /**

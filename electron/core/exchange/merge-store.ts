@@ -5,7 +5,6 @@
 import type {
   AppraisalItem,
   AppraisalPayload,
-  ConflictDeclaration,
   EvidenceRefData,
   ScoreInputData,
 } from '../../../shared/exchange/appraisal-package.ts';
@@ -19,122 +18,49 @@ import {
   type StoredItem,
   itemKey,
 } from '../../../shared/exchange/merge.ts';
-import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import {
+  cycleConflictPairs,
+  deleteDeclaration,
+  memberDeclarations,
+  upsertPackageDeclaration,
+} from '../db/repos/conflicts-of-interest.ts';
+import { putEvidence } from '../db/repos/evidence.ts';
+import { deleteExemption } from '../db/repos/exemptions.ts';
+import {
+  clearAppraisalEvidence,
+  cycleAssignments,
+  deleteMemberAppraisal,
+  deleteFinalScore,
+  evidenceIdsOfCycle,
+  getExemptionRecord,
+  getFinalScore,
+  linkAppraisalEvidence,
+  memberHasAppraisals,
+  memberRowHashes,
+  otherScores,
+  upsertExemptionRecord,
+  upsertFinalScore,
+  upsertPackageAppraisal,
+} from '../db/repos/merge.ts';
+import { type PackageRecord, insertPackage, lastPackageOf } from '../db/repos/packages.ts';
 import { mimeOf } from '../evidence/files.ts';
 import type { CycleContext } from './cycle-context.ts';
-
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Db, Statements>();
-
-function prepare(db: Db) {
-  return {
-    lastPackage: db.prepare(
-      'SELECT package_hash AS packageHash, sequence, payload FROM exchange_packages WHERE member_id = ? ORDER BY sequence DESC LIMIT 1',
-    ),
-    memberRows: db
-      .prepare('SELECT unit_id || char(31) || node_code AS k, package_hash AS h FROM appraisals WHERE member_id = ?')
-      .raw(),
-    myConflicts: db.prepare(
-      'SELECT unit_id AS unitId, reason, declared_at AS declaredAt FROM conflicts_of_interest WHERE member_id = ? ORDER BY unit_id',
-    ),
-    cycleConflicts: db.prepare(
-      'SELECT member_id AS memberId, unit_id AS unitId FROM conflicts_of_interest WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)',
-    ),
-    assignments: db
-      .prepare(
-        'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-      )
-      .raw(),
-    others: db.prepare(
-      `SELECT member_id AS memberId, input, score, package_hash AS packageHash FROM appraisals
-       WHERE unit_id = ? AND node_code = ? AND member_id != ? AND score IS NOT NULL`,
-    ),
-    finals: db.prepare(
-      `SELECT input, score, source_member AS sourceMember, package_hash AS packageHash, decided_by AS decidedBy, reason, basis, updated_at AS updatedAt
-       FROM final_scores WHERE unit_id = ? AND node_code = ?`,
-    ),
-    exemptions: db.prepare(
-      `SELECT reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy, decision_reason AS decisionReason,
-         created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
-       FROM exemptions WHERE unit_id = ? AND node_code = ?`,
-    ),
-    memberHasRows: db.prepare('SELECT 1 FROM appraisals WHERE member_id = ? LIMIT 1').pluck(),
-    insertPackage: db.prepare(
-      `INSERT INTO exchange_packages (package_hash, cycle_id, member_id, key_fingerprint, sequence, previous_hash, created_at, imported_at, imported_by,
-         file_name, items, payload, public_key, signature)
-       VALUES (@packageHash, @cycleId, @memberId, @keyFingerprint, @sequence, @previousHash, @createdAt, @importedAt, @importedBy, @fileName, @items,
-         @payload, @publicKey, @signature)`,
-    ),
-    deleteAppraisal: db.prepare('DELETE FROM appraisals WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
-    upsertAppraisal: db.prepare(
-      `INSERT INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at, package_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (unit_id, node_code, member_id) DO UPDATE SET input = excluded.input, score = excluded.score, comment = excluded.comment,
-         updated_at = excluded.updated_at, package_hash = excluded.package_hash`,
-    ),
-    clearEvidence: db.prepare('DELETE FROM appraisal_evidence WHERE unit_id = ? AND node_code = ? AND member_id = ?'),
-    insertEvidenceLink: db.prepare(
-      'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)',
-    ),
-    evidenceIds: db.prepare('SELECT sha256, id FROM evidence WHERE cycle_id = ?').raw(),
-    insertEvidence: db.prepare(
-      `INSERT INTO evidence (cycle_id, sha256, title, file_name, size, mime) VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT (cycle_id, sha256) DO NOTHING`,
-    ),
-    evidenceId: db.prepare('SELECT id FROM evidence WHERE cycle_id = ? AND sha256 = ?').pluck(),
-    deleteConflict: db.prepare('DELETE FROM conflicts_of_interest WHERE unit_id = ? AND member_id = ?'),
-    upsertConflict: db.prepare(
-      `INSERT INTO conflicts_of_interest (unit_id, member_id, reason, declared_at, package_hash) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (unit_id, member_id) DO UPDATE SET reason = excluded.reason, declared_at = excluded.declared_at, package_hash = excluded.package_hash`,
-    ),
-    upsertExemption: db.prepare(
-      `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, decided_by, decision_reason, created_at, decided_at, package_hash)
-       VALUES (@unitId, @nodeCode, @reason, @legalBasis, @proposedBy, @status, @decidedBy, @decisionReason, @createdAt, @decidedAt, @packageHash)
-       ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, proposed_by = excluded.proposed_by,
-         status = excluded.status, decided_by = excluded.decided_by, decision_reason = excluded.decision_reason, decided_at = excluded.decided_at,
-         package_hash = excluded.package_hash`,
-    ),
-    deleteExemption: db.prepare('DELETE FROM exemptions WHERE unit_id = ? AND node_code = ?'),
-    upsertFinal: db.prepare(
-      `INSERT INTO final_scores (unit_id, node_code, input, score, source_member, package_hash, decided_by, reason, updated_at, basis)
-       VALUES (@unitId, @nodeCode, @input, @score, @sourceMember, @packageHash, @decidedBy, @reason, @updatedAt, @basis)
-       ON CONFLICT (unit_id, node_code) DO UPDATE SET input = excluded.input, score = excluded.score, source_member = excluded.source_member,
-         package_hash = excluded.package_hash, decided_by = excluded.decided_by, reason = excluded.reason, updated_at = excluded.updated_at,
-         basis = excluded.basis`,
-    ),
-    deleteFinal: db.prepare('DELETE FROM final_scores WHERE unit_id = ? AND node_code = ?'),
-  };
-}
-
-export function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) cache.set(db, (s = prepare(db)));
-  return s;
-}
 
 const parseInput = (text: string | null): ScoreInputData | null =>
   text === null ? null : (JSON.parse(text) as ScoreInputData);
 
-export interface LastPackage {
-  readonly packageHash: string;
-  readonly sequence: number;
-  readonly payload: string;
-}
-
-export function lastPackageOf(db: Db, memberId: string): LastPackage | undefined {
-  return statements(db).lastPackage.get(memberId) as LastPackage | undefined;
-}
-
 /** What planMerge needs to merge `payload` of `memberId`. */
 export function readMergeLocal(ctx: CycleContext, memberId: string, payload: AppraisalPayload): MergeLocal {
-  const s = statements(ctx.db);
-  const last = lastPackageOf(ctx.db, memberId);
-  const hashes = new Map(s.memberRows.all(memberId) as [string, string | null][]);
+  const db = ctx.db;
+  const last = lastPackageOf(db, memberId);
+  const hashes = new Map(memberRowHashes(db, memberId));
   const lastItems: AppraisalItem[] = last ? (JSON.parse(last.payload) as AppraisalPayload).appraisals : [];
   const mine: StoredItem[] = lastItems.map((i) => ({
     ...i,
     packageHash: hashes.get(itemKey(i.unitId, i.nodeCode)) ?? last!.packageHash,
   }));
-  const myConflicts = s.myConflicts.all(memberId) as ConflictDeclaration[];
+  const myConflicts = memberDeclarations(db, memberId);
 
   const fieldOf: Record<ItemKey, string> = {};
   const others: OtherAppraisal[] = [];
@@ -149,12 +75,7 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
     const unit = ctx.units.get(unitId);
     const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
     if (field !== undefined) fieldOf[k] = field;
-    for (const o of s.others.all(unitId, nodeCode, memberId) as {
-      memberId: string;
-      input: string | null;
-      score: string;
-      packageHash: string | null;
-    }[]) {
+    for (const o of otherScores(db, unitId, nodeCode, memberId)) {
       others.push({
         unitId,
         nodeCode,
@@ -164,34 +85,15 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
         packageHash: o.packageHash,
       });
     }
-    const f = s.finals.get(unitId, nodeCode) as
-      | (Omit<FinalScoreData, 'input' | 'unitId' | 'nodeCode'> & { input: string | null })
-      | undefined;
+    const f = getFinalScore(db, unitId, nodeCode);
     if (f) finals.push({ ...f, unitId, nodeCode, input: parseInput(f.input) });
-    const e = s.exemptions.get(unitId, nodeCode) as Omit<ExemptionData, 'unitId' | 'nodeCode'> | undefined;
+    const e = getExemptionRecord(db, unitId, nodeCode);
     if (e) exemptions.push({ ...e, unitId, nodeCode });
   }
   const assignments: Record<string, string[]> = {};
-  for (const [m, f] of s.assignments.all(ctx.cycle.id) as [string, string][]) (assignments[m] ??= []).push(f);
-  const conflictsOfInterest = s.cycleConflicts.all(ctx.cycle.id) as { memberId: string; unitId: string }[];
+  for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
+  const conflictsOfInterest = cycleConflictPairs(db, ctx.cycle.id);
   return { mine, myConflicts, others, assignments, conflictsOfInterest, fieldOf, finals, exemptions };
-}
-
-export interface PackageRecord {
-  readonly packageHash: string;
-  readonly cycleId: string;
-  readonly memberId: string;
-  readonly keyFingerprint: string;
-  readonly sequence: number;
-  readonly previousHash: string | null;
-  readonly createdAt: string;
-  readonly importedAt: string;
-  readonly importedBy: string;
-  readonly fileName: string;
-  readonly items: number;
-  readonly payload: string;
-  readonly publicKey: string;
-  readonly signature: string;
 }
 
 /**
@@ -220,26 +122,25 @@ const finalSummary = (f: FinalScoreData, h: string) => ({
  */
 export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRecord): { auditRows: number } {
   const db = ctx.db;
-  const s = statements(db);
   const member = plan.memberId;
   const h = record.packageHash;
   const at = record.importedAt;
   const actor = record.importedBy;
-  s.insertPackage.run(record);
+  insertPackage(db, record);
 
   // Evidence documents by hash; a cited document the store does not hold is registered (its file is then "missing").
-  const evidence = new Map(s.evidenceIds.all(ctx.cycle.id) as [string, number][]);
+  const evidence = new Map(evidenceIdsOfCycle(db, ctx.cycle.id));
   const evidenceId = (e: EvidenceRefData): number => {
     let id = evidence.get(e.sha256);
     if (id === undefined) {
-      s.insertEvidence.run(
-        ctx.cycle.id,
-        e.sha256,
-        e.title.trim() || e.fileName || e.sha256.slice(0, 12),
-        e.fileName || `${e.sha256}.bin`,
-        mimeOf(e.fileName),
-      );
-      id = s.evidenceId.get(ctx.cycle.id, e.sha256) as number;
+      id = putEvidence(db, {
+        cycleId: ctx.cycle.id,
+        sha256: e.sha256,
+        title: e.title.trim() || e.fileName || e.sha256.slice(0, 12),
+        fileName: e.fileName || `${e.sha256}.bin`,
+        size: null,
+        mime: mimeOf(e.fileName),
+      });
       evidence.set(e.sha256, id);
     }
     return id;
@@ -259,13 +160,13 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   };
 
   for (const i of plan.removed) {
-    s.deleteAppraisal.run(i.unitId, i.nodeCode, member);
+    deleteMemberAppraisal(db, i.unitId, i.nodeCode, member);
     const a = unitAudit(i.unitId);
     a.before[i.nodeCode] = summary(i);
     a.after[i.nodeCode] = null;
   }
   for (const c of plan.declarations.removed) {
-    s.deleteConflict.run(c.unitId, member);
+    deleteDeclaration(db, c.unitId, member);
     appendAudit(db, {
       actor,
       action: 'coi.withdraw',
@@ -280,7 +181,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const c of [...plan.declarations.added, ...plan.declarations.changed.map((x) => x.after)]) {
     const before = plan.declarations.changed.find((x) => x.after.unitId === c.unitId)?.before ?? null;
-    s.upsertConflict.run(c.unitId, member, c.reason, c.declaredAt, h);
+    upsertPackageDeclaration(db, c.unitId, member, c.reason, c.declaredAt, h);
     appendAudit(db, {
       actor,
       action: 'coi.declare',
@@ -294,20 +195,20 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     });
   }
   // A member's first rows have no evidence links to clear.
-  const hadRows = s.memberHasRows.get(member) !== undefined;
+  const hadRows = memberHasAppraisals(db, member);
   const write = (i: AppraisalItem, fresh: boolean) => {
-    s.upsertAppraisal.run(
-      i.unitId,
-      i.nodeCode,
-      member,
-      i.input === null ? null : JSON.stringify(i.input),
-      i.score,
-      i.comment,
-      i.updatedAt,
-      h,
-    );
-    if (!fresh) s.clearEvidence.run(i.unitId, i.nodeCode, member);
-    for (const e of i.evidence) s.insertEvidenceLink.run(i.unitId, i.nodeCode, member, evidenceId(e), e.page);
+    upsertPackageAppraisal(db, {
+      unitId: i.unitId,
+      nodeCode: i.nodeCode,
+      memberId: member,
+      input: i.input === null ? null : JSON.stringify(i.input),
+      score: i.score,
+      comment: i.comment,
+      updatedAt: i.updatedAt,
+      packageHash: h,
+    });
+    if (!fresh) clearAppraisalEvidence(db, i.unitId, i.nodeCode, member);
+    for (const e of i.evidence) linkAppraisalEvidence(db, i.unitId, i.nodeCode, member, evidenceId(e), e.page);
   };
   for (const i of plan.added) {
     write(i, !hadRows);
@@ -322,7 +223,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     a.after[after.nodeCode] = summary(after);
   }
   for (const e of plan.exemptions.remove) {
-    s.deleteExemption.run(e.unitId, e.nodeCode);
+    deleteExemption(db, e.unitId, e.nodeCode);
     appendAudit(db, {
       actor,
       action: 'exemption.withdraw',
@@ -336,7 +237,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     });
   }
   for (const e of plan.exemptions.upsert) {
-    s.upsertExemption.run(e);
+    upsertExemptionRecord(db, e);
     appendAudit(db, {
       actor,
       action: 'exemption.propose',
@@ -349,13 +250,13 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     });
   }
   for (const f of plan.finals.remove) {
-    s.deleteFinal.run(f.unitId, f.nodeCode);
+    deleteFinalScore(db, f.unitId, f.nodeCode);
     const a = unitAudit(f.unitId);
     a.finalsBefore[f.nodeCode] = finalSummary(f, h);
     a.finalsAfter[f.nodeCode] = null;
   }
   for (const f of plan.finals.upsert) {
-    s.upsertFinal.run({ ...f, input: f.input === null ? null : JSON.stringify(f.input) });
+    upsertFinalScore(db, f);
     const a = unitAudit(f.unitId);
     a.finalsBefore[f.nodeCode] ??= null;
     a.finalsAfter[f.nodeCode] = finalSummary(f, h);

@@ -13,6 +13,7 @@ import type { ExemptionStatus } from '../../../shared/exchange/merge.ts';
 import { compareCodes } from '../../../shared/framework/tree.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
+import { cycleExemptionRecords, setExemptionDecision } from '../db/repos/council.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
 import { decText } from '../dossier/views.ts';
 import { cycleContext, leafOf } from '../exchange/cycle-context.ts';
@@ -41,13 +42,7 @@ export function listExemptions(
   options: { status?: ExemptionStatus | 'all' } = {},
 ): ExemptionView[] {
   const ctx = cycleContext(db, cycleId);
-  const rows = db
-    .prepare(
-      `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy,
-         decision_reason AS decisionReason, created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
-       FROM exemptions WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-    )
-    .all(cycleId) as Omit<ExemptionView, 'unitName' | 'nodeTitle' | 'maxPoints' | 'proposedByName'>[];
+  const rows = cycleExemptionRecords(db, cycleId);
   const want = options.status ?? 'all';
   const order = new Map([...ctx.units.values()].map((u) => [u.id, u.sortOrder]));
   return rows
@@ -106,9 +101,15 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
     const legalBasis = (d.decision === 'approved' && d.legalBasis?.trim()) || before.legalBasis;
     if (d.decision === 'approved' && !legalBasis.trim())
       throw new CodedFailure('EXCHANGE_BASIS_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_BASIS_REQUIRED);
-    db.prepare(
-      'UPDATE exemptions SET status = ?, decided_by = ?, decision_reason = ?, decided_at = ?, legal_basis = ? WHERE unit_id = ? AND node_code = ?',
-    ).run(d.decision, d.actor, reason || null, at, legalBasis, d.unitId, d.nodeCode);
+    setExemptionDecision(db, {
+      unitId: d.unitId,
+      nodeCode: d.nodeCode,
+      status: d.decision,
+      decidedBy: d.actor,
+      decisionReason: reason || null,
+      decidedAt: at,
+      legalBasis,
+    });
     appendAudit(db, {
       actor: d.actor,
       action: d.decision === 'approved' ? 'exemption.approve' : 'exemption.reject',

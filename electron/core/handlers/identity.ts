@@ -20,9 +20,6 @@ import { currentCycleId, currentIdentity } from './scope.ts';
 
 import { autoUnlock, info, keyInfoOf, unlocked } from './signer.ts';
 
-// handlers/exchange.ts still imports these from here (until its split lands).
-export { keyInfoOf, signerOf } from './signer.ts';
-
 function status(ctx: HandlerContext): KeyStatus {
   const i = info(ctx);
   const usesPassphrase = i

@@ -44,7 +44,6 @@ import { frameworkHash } from '../framework/hash.ts';
 import { cycleResults } from '../results/cycle-results.ts';
 import { setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { slug } from '../../../shared/format/fold.ts';
 
 export type { CycleSetup } from '../db/repos/setup.ts';

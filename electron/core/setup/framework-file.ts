@@ -6,7 +6,6 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { readFrameworkJsonFile, readFrameworkXlsxFile } from '../framework/io.ts';
 import type { FrameworkChoice } from './cycles.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 
 export async function readFrameworkChoice(path: string, name: string = basename(path)): Promise<FrameworkChoice> {
   const ext = extname(path).toLowerCase();

@@ -28,7 +28,6 @@ import {
 import { requireCycleSetup } from './cycles.ts';
 import { fileFailure, setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
 type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';

@@ -11,7 +11,6 @@ import { type RawCell, type RawTable, isBlankCell } from '../summary/table.ts';
 import { readXlsxTable } from '../summary/xlsx.ts';
 import { fileFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 
 const LIST_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -22,7 +22,6 @@ import {
 import { assertSetupOpen, requireCycleSetup } from './cycles.ts';
 import { fileFailure, setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SETUP_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
 type UnitColumn = 'unit' | 'group' | 'shortName' | 'head' | 'contact';

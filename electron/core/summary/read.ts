@@ -11,7 +11,6 @@ import { FileReadError, describeFileProblem, readRegularFile } from '../files/re
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { quoteValue, summaryFailure } from './errors.ts';
 import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import {
   type LocatedFigures,
   type RawTable,

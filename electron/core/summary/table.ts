@@ -18,7 +18,6 @@ import {
 } from './columns.ts';
 import { type SummaryLocation, quoteValue, summaryFailure } from './errors.ts';
 import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 
 /** A cell that holds something other than text or a number (a date, a boolean, an error…). */
 export interface OtherCell {

@@ -7,7 +7,6 @@
 import type { CellValue, Workbook } from 'exceljs';
 import { summaryFailure } from './errors.ts';
 import { SUMMARY_ERRORS as E } from '../../../shared/errors/catalogue.ts';
-import { SUMMARY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import type { OtherCell, RawCell, RawRow, RawTable } from './table.ts';
 import { isBlankCell } from './table.ts';
 
