@@ -77,7 +77,7 @@ describe('the demo round trip, member side in the browser', () => {
 
     // The demo secretariat on a second data folder registers her key and issues the cycle package.
     secDir = mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-demo-sec-'));
-    sec = openCore(secDir);
+    sec = await openCore(secDir);
     const S = secretariat(sec);
     await S('identity.create', { passphrase: 'mật khẩu thường trực' });
     const pub = (await callCore(page, 'identity.exportPublicKey', {})).value as { ticket: string };

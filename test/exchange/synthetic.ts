@@ -20,7 +20,8 @@ import { itemKey } from '../../shared/exchange/merge.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts';
 import { insertMember } from '../../electron/core/db/repos/members.ts';
-import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { DEMO_CYCLE_ID } from '../../electron/core/demo/init.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { encodeAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
 import { cycleContext, frameworkHashes } from '../../electron/core/exchange/cycle-context.ts';
 import { type Signer, generateSigner } from '../../electron/core/exchange/keys.ts';
@@ -57,9 +58,8 @@ export interface SyntheticOptions {
 }
 
 export function syntheticExchange(dir: string, options: SyntheticOptions = {}): SyntheticExchange {
-  const dbPath = join(dir, 'store.sqlite');
+  const dbPath = copyDemoStore(dir, 'store.sqlite');
   const db = openDatabase(dbPath);
-  initDemo(db, dir);
   const cycleId = DEMO_CYCLE_ID;
   const extra = options.extraMembers ?? 8;
   const members: SyntheticMember[] = [];

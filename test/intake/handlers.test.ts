@@ -9,6 +9,7 @@ import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
 import { tempDirs } from '../db/support.ts';
 import { fillTemplate, snapshot, zipFile } from './support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { dossierTemplate } from '../../electron/core/intake/template.ts';
 
 const temp = tempDirs('cchc-intake-h-');
@@ -59,8 +60,10 @@ async function until(call: ReturnType<typeof client>, job: string) {
 
 describe('intake handlers', () => {
   let core: CoreContext;
-  beforeAll(() => {
-    core = openCore(temp(), { demo: true });
+  beforeAll(async () => {
+    const dir = temp();
+    copyDemoStore(dir);
+    core = await openCore(dir, { demo: true });
   }, 60_000);
   afterAll(() => core.db.close());
 

@@ -30,7 +30,7 @@ const command: CliCommand = {
       throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(path)}” không tồn tại.`);
     const db = openDatabase(path);
     try {
-      const r = initDemo(db, dirname(path));
+      const r = await initDemo(db, dirname(path));
       io.out(`${JSON.stringify({ db: path, ...r })}\n`);
     } finally {
       db.close();

@@ -42,14 +42,14 @@ import {
   sub,
   toFixedHalfUp,
   HUNDRED,
-} from '../../../shared/decimal/rational.ts';
-import { viDecimalText } from '../../../shared/format/vi.ts';
-import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
-import type { GroupPresetCode } from '../../../shared/framework/groups.ts';
-import type { Framework, FrameworkNode, UnitGroup } from '../../../shared/framework/types.ts';
-import type { ScoreInput } from '../../../shared/scoring/inputs.ts';
-import { scoreNode } from '../../../shared/scoring/score.ts';
-import { type TotalsPlan, planTotals } from '../../../shared/results/unit-totals.ts';
+} from '../../shared/decimal/rational.ts';
+import { viDecimalText } from '../../shared/format/vi.ts';
+import { type FrameworkTree, buildTree } from '../../shared/framework/tree.ts';
+import type { GroupPresetCode } from '../../shared/framework/groups.ts';
+import type { Framework, FrameworkNode, UnitGroup } from '../../shared/framework/types.ts';
+import type { ScoreInput } from '../../shared/scoring/inputs.ts';
+import { scoreNode } from '../../shared/scoring/score.ts';
+import { type TotalsPlan, planTotals } from '../../shared/results/unit-totals.ts';
 import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
 
 // ====================================================================== types
