@@ -103,8 +103,16 @@ describe('the demo database "Sóc Trăng 2023"', () => {
     expect(count('setup.group')).toBe(4);
     expect(count('dossier.import')).toBe(80);
     expect(count('survey.import')).toBe(80);
-    expect(count('exemption.approve')).toBe(count('exemption.set'));
+    // Lowered benchmarks: proposed by the units in their workbooks (rounds 1 and 2), approved by the council.
+    expect(count('exemption.propose')).toBe(2 * count('exemption.approve'));
     expect(count('exemption.approve')).toBeGreaterThan(40);
+    const ex = db.prepare('SELECT * FROM exemptions').all() as Record<string, string | null>[];
+    expect(ex).toHaveLength(count('exemption.approve'));
+    for (const x of ex)
+      expect(x).toMatchObject({ status: 'approved', proposed_by: null, decided_by: 'soc-trang-2023-thuong-truc' });
+    expect(ex.every((x) => (x['legal_basis'] ?? '').length > 10 && (x['reason'] ?? '').length > 10)).toBe(true);
+    // A whole criterion (legal drafting, 2.1) lowered for the departments not tasked with it.
+    expect(ex.filter((x) => x['node_code'] === '2.1').length).toBeGreaterThanOrEqual(6);
     const demo = join(resourcesDir(), 'demo');
     const sha = (file: string) =>
       createHash('sha256')

@@ -33,6 +33,7 @@ import { zipBytes } from './zip.ts';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXED_DATE = new Date('2024-01-15T08:00:00.000Z');
 
+const COUNCIL_AGREES = 'Hội đồng thẩm định thống nhất hạ điểm chuẩn';
 const ROLE_TEXT = { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', member: 'Thành viên' } as const;
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
@@ -98,23 +99,6 @@ function cellsOf(node: FrameworkNode, input: ScoreInput): Cells {
   }
 }
 
-/** What a unit enters on a sub-criterion under a lowered benchmark of a whole criterion (taken out anyway). */
-function notTasked(node: FrameworkNode): Cells {
-  const s = node.scoring!;
-  switch (s.kind) {
-    case 'tick':
-      return { choice: 'Không đạt' };
-    case 'timeliness':
-      return { choice: s.tiers[s.tiers.length - 1]!.label };
-    case 'proportional':
-      return { f1: 0, f2: 1 };
-    case 'previous_year_delta':
-      return { f1: 0, f2: 0 };
-    default:
-      return { f1: 0 };
-  }
-}
-
 function citations(e: DemoEntry): string {
   return e.evidence.map((ev) => `${ev.fileName} (tr. ${ev.page})`).join('; ');
 }
@@ -124,7 +108,8 @@ async function fillWorkbook(
   leaves: readonly FrameworkNode[],
   unit: DemoUnit,
   round: 'round1' | 'round2',
-  codes: { exempted: ReadonlyMap<string, string>; under: ReadonlyMap<string, string> },
+  /** Sub-criterion → the proposal written on its row (reason, then “Căn cứ: …”). */
+  lowered: ReadonlyMap<string, string>,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as never);
@@ -148,17 +133,10 @@ async function fillWorkbook(
       row.getCell(COL.evidence).value = citations(e);
       return;
     }
-    const own = codes.exempted.get(n.code);
-    if (own !== undefined) {
-      row.getCell(COL.lowered).value = own;
-      row.getCell(COL.explanation).value = 'Đơn vị đề nghị hạ điểm chuẩn (xem cột Đề xuất hạ điểm chuẩn).';
-      return;
-    }
-    const parent = codes.under.get(n.code);
-    if (parent === undefined) throw new Error(`demo: ${unit.name} has no entry for ${n.code}`);
-    put(notTasked(n));
-    row.getCell(COL.explanation).value =
-      `Năm 2023 đơn vị không được giao nhiệm vụ này; đề nghị Hội đồng hạ điểm chuẩn tiêu chí ${parent}.`;
+    const proposal = lowered.get(n.code);
+    if (proposal === undefined) throw new Error(`demo: ${unit.name} has no entry for ${n.code}`);
+    row.getCell(COL.lowered).value = proposal;
+    row.getCell(COL.explanation).value = 'Đơn vị đề nghị hạ điểm chuẩn (xem cột Đề xuất hạ điểm chuẩn).';
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -214,8 +192,8 @@ async function main(): Promise<void> {
   writeFileSync(
     join(out, manifest.exemptions),
     csv([
-      ['Đơn vị', 'Mã tiêu chí', 'Lý do', 'Căn cứ'],
-      ...demo.units.flatMap((u) => u.exemptions.map((x) => [u.name, x.nodeCode, x.reason, x.legalBasis])),
+      ['Đơn vị', 'Mã tiêu chí', 'Ý kiến Hội đồng'],
+      ...demo.units.flatMap((u) => u.exemptions.map((x) => [u.name, x.nodeCode, COUNCIL_AGREES])),
     ]),
   );
 
@@ -246,12 +224,12 @@ async function main(): Promise<void> {
     for (const unit of demo.units) {
       const { bytes, leaves } = templates.get(unit.group)!;
       const tree = buildTree(frameworks[unit.group as keyof typeof frameworks]);
-      const exempted = new Map<string, string>();
-      const under = new Map<string, string>();
+      // A lowered benchmark of a whole criterion is proposed on each of its sub-criteria (intake lowers the criterion).
+      const lowered = new Map<string, string>();
       for (const x of unit.exemptions) {
-        const node = tree.byCode.get(x.nodeCode)!;
-        if (node.scoring) exempted.set(x.nodeCode, x.reason);
-        else for (const l of leaves) if (l.code.startsWith(`${x.nodeCode}.`)) under.set(l.code, x.nodeCode);
+        const text = `${x.reason}\nCăn cứ: ${x.legalBasis}`;
+        if (tree.byCode.get(x.nodeCode)!.scoring) lowered.set(x.nodeCode, text);
+        else for (const l of leaves) if (l.code.startsWith(`${x.nodeCode}.`)) lowered.set(l.code, text);
       }
       const dir = `ho-so/${unit.code}`;
       mkdirSync(join(out, dir), { recursive: true });
@@ -260,7 +238,7 @@ async function main(): Promise<void> {
         ['round1', 'lan-1.xlsx'],
         ['round2', 'lan-2.xlsx'],
       ] as const) {
-        writeFileSync(join(out, dir, file), await fillWorkbook(bytes, leaves, unit, round, { exempted, under }));
+        writeFileSync(join(out, dir, file), await fillWorkbook(bytes, leaves, unit, round, lowered));
       }
       rounds.push({ unit: unit.name, round: 1, workbook: `${dir}/lan-1.xlsx`, evidence: `${dir}/tai-lieu.zip` });
     }

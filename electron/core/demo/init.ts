@@ -6,8 +6,8 @@
  *   createCycle (the four 2023 group presets with their sample frameworks)
  *   → importUnits (don-vi.csv) → importRoster (hoi-dong.csv)
  *   → commitDossierImport, round 1 of every unit with its evidence .zip, then round 2
- *   → the council's lowered benchmarks: proposed by the member of the field (setExemption),
- *     approved by the secretariat (decideExemption)
+ *     (a unit proposes its lowered benchmarks on its workbook's rows, with reason and legal basis)
+ *   → the council approves them (decideExemption, ha-diem-chuan.csv)
  *   → importSurveyFile (khao-sat.csv)
  *
  * Every step writes its audit rows (with the files' sha256), so the demo's audit trail starts at
@@ -21,12 +21,9 @@ import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getCycle } from '../db/repos/cycles.ts';
 import { dossierBaseline, evidenceCount } from '../db/repos/demo.ts';
-import { listMembers } from '../db/repos/members.ts';
 import { listUnits } from '../db/repos/units.ts';
 import { decideExemption } from '../exchange/exemptions.ts';
 import { commitDossierImport } from '../intake/dossier-import.ts';
-import { setExemption } from '../services/exemption.ts';
-import { makeScope } from '../services/scope.ts';
 import { createCycle } from '../setup/cycles.ts';
 import { importRoster } from '../setup/roster.ts';
 import { type ColumnSpec, readListFile } from '../setup/table-file.ts';
@@ -47,40 +44,31 @@ export interface InitDemoResult {
   readonly documents: number;
 }
 
-type ExemptionColumn = 'unit' | 'node' | 'reason' | 'basis';
-const EXEMPTION_COLUMNS: readonly ColumnSpec<ExemptionColumn>[] = [
+type DecisionColumn = 'unit' | 'node' | 'opinion';
+const DECISION_COLUMNS: readonly ColumnSpec<DecisionColumn>[] = [
   { key: 'unit', aliases: ['Đơn vị', 'unit'], required: true },
   { key: 'node', aliases: ['Mã tiêu chí', 'node', 'code'], required: true },
-  { key: 'reason', aliases: ['Lý do', 'reason'], required: true },
-  { key: 'basis', aliases: ['Căn cứ', 'legal basis', 'legal_basis'], required: false },
+  { key: 'opinion', aliases: ['Ý kiến Hội đồng', 'opinion'], required: false },
 ];
 
-/** The council's lowered benchmarks: the member appraising the node's field proposes, the secretariat approves. */
-async function lowerBenchmarks(db: Db, dataDir: string, m: DemoManifest, dir: string, actor: string): Promise<void> {
-  const table = await readListFile(join(dir, m.exemptions), EXEMPTION_COLUMNS);
+/** The council approves the lowered benchmarks the units proposed in their workbooks (the secretariat's decision). */
+async function approveLowered(db: Db, m: DemoManifest, dir: string, actor: string): Promise<void> {
+  const table = await readListFile(join(dir, m.exemptions), DECISION_COLUMNS);
   const units = new Map(listUnits(db, m.cycle.id).map((u) => [u.name, u.id]));
-  const members = listMembers(db, m.cycle.id).filter((x) => x.role === 'member');
   for (const r of table.rows) {
     const unitId = units.get(r.values.unit);
-    const field = r.values.node.split('.')[0]!;
-    const member = members.find((x) => x.fields.includes(field));
-    if (!unitId || !member)
+    if (!unitId)
       throw new CodedFailure(
         'DEMO_FILES_INVALID',
-        `Dữ liệu mẫu ${m.exemptions}, dòng ${r.row}: không có đơn vị “${r.values.unit}” hoặc thành viên phụ trách lĩnh vực ${field}.`,
+        `Dữ liệu mẫu ${m.exemptions}, dòng ${r.row}: không có đơn vị “${r.values.unit}”.`,
       );
-    setExemption(makeScope(db, dataDir, m.cycle.id, member.id, 'member'), {
-      unitId,
-      nodeCode: r.values.node,
-      reason: r.values.reason,
-      legalBasis: r.values.basis,
-    });
     decideExemption(db, m.cycle.id, {
       unitId,
       nodeCode: r.values.node,
       decision: 'approved',
-      reason: 'Hội đồng thẩm định thống nhất hạ điểm chuẩn',
+      reason: r.values.opinion,
       actor,
+      now: m.cycle.createdAt,
     });
   }
 }
@@ -114,7 +102,7 @@ async function build(db: Db, dataDir: string, m: DemoManifest, dir: string): Pro
       actor,
     });
   }
-  await lowerBenchmarks(db, dataDir, m, dir, actor);
+  await approveLowered(db, m, dir, actor);
   await importSurveyFile(db, id, join(dir, m.survey), { kind: 'points', commit: true, actor, fileName: m.survey });
   appendAudit(db, {
     actor,

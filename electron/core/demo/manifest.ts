@@ -27,7 +27,7 @@ export interface DemoManifest {
   /** Files relative to the folder of the manifest. */
   readonly units: string;
   readonly roster: string;
-  /** The council's lowered benchmarks: unit, node code, reason, legal basis. */
+  /** The council's decisions on the lowered benchmarks the units proposed in their workbooks: unit, node code, opinion. */
   readonly exemptions: string;
   readonly survey: string;
   /** Self-assessment workbooks in the order they are taken in (round 1 of every unit, then round 2). */
