@@ -47,6 +47,7 @@ export async function openStation(
   options: { demo: boolean },
 ): Promise<Station> {
   const rendererDir = await buildRenderer();
+  if (options.demo && !existsSync(path.join(dataDir, 'cchc.sqlite'))) copyDemoStore(dataDir);
   const harness = await startHarness({ dataDir, rendererDir, demo: options.demo });
   const context = await browser.newContext({
     viewport: VIEWPORT,
