@@ -4,6 +4,8 @@
  * every lowered benchmark, every survey point and the council. A generator changed without
  * regenerating the files fails here.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, serialize } from '../../shared/decimal/rational.ts';
 import { buildTree } from '../../shared/framework/tree.ts';
@@ -87,5 +89,13 @@ describe('the demo files reproduce the generator’s demo cycle', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('the generator stays out of the app: nothing under electron/ imports tools/', () => {
+    const root = join(import.meta.dirname, '..', '..', 'electron');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|tsx|mjs)$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const offenders = files.filter((f) => /from ['"][./]*\/tools\//.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
