@@ -130,6 +130,7 @@ describe('the demo database "Sóc Trăng 2023"', () => {
     expect(imports[0].evidence.length).toBeGreaterThan(5);
     expect(imports[79]).toMatchObject({ round: 2, fileSha256: sha('ho-so/hai-quan-soc-trang/lan-2.xlsx') });
     expect(db.prepare('SELECT count(*) FROM dossier_imports').pluck().get()).toBe(80);
+    expect(new Set(after('survey.import').map((a) => a.fileSha256))).toEqual(new Set([sha('khao-sat.csv')]));
   });
 
   it('refuses to be loaded twice, leaving the store unchanged', async () => {

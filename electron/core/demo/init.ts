@@ -15,6 +15,8 @@
  * `audit-verify` compares the dossiers with. All of it is one transaction: a failure leaves the
  * database as it was (evidence files already stored stay, content-addressed and harmless).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Db } from '../db/connection.ts';
@@ -29,7 +31,9 @@ import { importRoster } from '../setup/roster.ts';
 import { type ColumnSpec, readListFile } from '../setup/table-file.ts';
 import { importUnits } from '../setup/units.ts';
 import { importSurveyFile } from '../survey/import.ts';
-import { type DemoManifest, demoDir, readDemoManifest } from './manifest.ts';
+import { DEMO_MANIFEST_FILE, type DemoManifest, demoDir, readDemoManifest } from './manifest.ts';
+
+const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 export const DEMO_CYCLE_ID = 'soc-trang-2023';
 export const DEMO_SECRETARIAT_ID = `${DEMO_CYCLE_ID}-thuong-truc`;
@@ -109,7 +113,14 @@ async function build(db: Db, dataDir: string, m: DemoManifest, dir: string): Pro
     action: 'cycle.init-demo',
     entity: 'cycle',
     entityId: id,
-    after: { name: m.cycle.name, units: listUnits(db, id).length, baseline: { dossiers: dossierBaseline(db, id) } },
+    after: {
+      name: m.cycle.name,
+      units: listUnits(db, id).length,
+      manifestSha256: fileSha256(join(dir, DEMO_MANIFEST_FILE)),
+      exemptionsFile: m.exemptions,
+      exemptionsSha256: fileSha256(join(dir, m.exemptions)),
+      baseline: { dossiers: dossierBaseline(db, id) },
+    },
     reason: 'Khởi tạo dữ liệu mẫu',
   });
 }
