@@ -57,7 +57,7 @@ export interface ParsedItem {
 }
 
 /** “reason … Căn cứ: basis” → [reason, basis]. */
-export function splitLowered(text: string): [string, string] {
+function splitLowered(text: string): [string, string] {
   const m = /(?:^|[\s;.,])căn cứ\s*:\s*/iu.exec(text);
   if (!m || m.index === 0) return [text, ''];
   return [text.slice(0, m.index).replace(/[\s;,]+$/u, ''), text.slice(m.index + m[0].length).trim()];
