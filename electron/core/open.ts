@@ -1,7 +1,8 @@
 /**
  * The seam between the transports (Electron main, HTTP harness) and the core: the data
- * folder and its database. On first use the folder gets `cchc.sqlite` with the embedded
- * demo cycle "Sóc Trăng 2023", so the app opens on real-looking data.
+ * folder and its database. On first use the folder gets `cchc.sqlite` with the demo cycle
+ * "Sóc Trăng 2023", built from resources/demo/ through the set-up and intake path
+ * (demo/init.ts), so the app opens on real-looking data.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,10 +26,10 @@ export interface OpenCoreOptions {
   readonly demo?: boolean;
 }
 
-export function openCore(dataDir: string, options: OpenCoreOptions = {}): CoreContext {
+/** The data folder's database as it is (created empty when missing); no demo is added. */
+export function openDataFolder(dataDir: string): CoreContext {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
-  if (options.demo !== false && listCycles(db).length === 0) initDemo(db, dataDir);
   let closed = false;
   return {
     dataDir,
@@ -39,4 +40,18 @@ export function openCore(dataDir: string, options: OpenCoreOptions = {}): CoreCo
       db.close();
     },
   };
+}
+
+/** The data folder's database; an empty one first gets the demo cycle (unless `demo: false`). */
+export async function openCore(dataDir: string, options: OpenCoreOptions = {}): Promise<CoreContext> {
+  const core = openDataFolder(dataDir);
+  if (options.demo !== false && listCycles(core.db).length === 0) {
+    try {
+      await initDemo(core.db, dataDir);
+    } catch (e) {
+      core.close();
+      throw e;
+    }
+  }
+  return core;
 }

@@ -169,7 +169,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     );
   }
   const token = randomBytes(32).toString('hex');
-  const core = openCore(path.resolve(options.dataDir), { demo: options.demo ?? true });
+  const core = await openCore(path.resolve(options.dataDir), { demo: options.demo ?? true });
   const settings = jsonFileSettings(path.join(core.dataDir, 'settings.json'));
   const tickets = new Map<string, { sha256: string; fileName: string; expires: number }>();
   function issueTicket(file: { sha256: string; fileName: string }): string {

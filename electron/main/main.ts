@@ -42,10 +42,10 @@ async function openFile(file: string): Promise<void> {
     throw new CodedFailure('EVIDENCE_OPEN_FAILED', `Không mở được tài liệu bằng chương trình xem của máy: ${error}`);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const root = app.getAppPath();
   const dataDir = app.getPath('userData');
-  const core = openCore(dataDir);
+  const core = await openCore(dataDir);
   const settings = createAppSettings();
   const router = createRouter(handlers, {
     context: {

@@ -36,7 +36,6 @@ export const CycleRef = CycleSummary.pick({ id: true, name: true, year: true, st
 const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
 const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
 export type CycleRef = z.infer<typeof CycleRef>;
-type FieldRef = z.infer<typeof FieldRef>;
 // ------------------------------------------------------------------ member
 
 export const ConflictOfInterest = z.strictObject({

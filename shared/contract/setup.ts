@@ -93,6 +93,7 @@ const UnitsPreview = z.strictObject({
   rows: z.array(
     z.strictObject({
       row: z.number().int(),
+      code: z.string(),
       name: z.string(),
       group: z.string(),
       shortName: z.string(),
@@ -141,6 +142,7 @@ const RosterPreview = z.strictObject({
   rows: z.array(
     z.strictObject({
       row: z.number().int(),
+      code: z.string(),
       name: z.string(),
       position: z.string(),
       agency: z.string(),

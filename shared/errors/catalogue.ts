@@ -268,6 +268,8 @@ const CORE_ERROR_CODES = [
   'INTAKE_EVIDENCE_EMPTY',
   'INTAKE_EVIDENCE_MISSING',
   'INTAKE_EVIDENCE_TOO_LARGE',
+  'DEMO_FILES_INVALID',
+  'DEMO_FILES_MISSING',
 ] as const;
 
 /** Codes of the command line and of the renderer's own checks (before a call reaches the core). */

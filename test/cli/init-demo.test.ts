@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, DISTRICTS_CSV, PUBLIC_UNITS_CSV, summaries } from './helpers.ts';
 import { tempDirs } from '../db/support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 
 describe('init-demo, results --db and framework export/import', () => {
   const newDir = tempDirs();
@@ -36,12 +37,11 @@ describe('init-demo, results --db and framework export/import', () => {
     const again = await cli('init-demo', '--db', db);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^DEMO_EXISTS: /);
-  });
+  }, 180_000);
 
   it('exports a framework to xlsx and imports it back into a cycle under the same hash', async () => {
     const dir = newDir();
-    const db = join(dir, 'demo.sqlite');
-    await cli('init-demo', '--db', db);
+    const db = copyDemoStore(dir, 'demo.sqlite'); // what init-demo writes (test/global-setup.ts)
     const out = join(dir, 'district.xlsx');
     const exported = await cli('framework', 'export', '--group', 'district', '--db', db, '--out', out);
     expect(exported.code, exported.stderr).toBe(0);
@@ -62,8 +62,7 @@ describe('init-demo, results --db and framework export/import', () => {
     const missing = await cli('results', '--db', join(dir, 'nope.sqlite'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^DB_NOT_FOUND: /);
-    const db = join(dir, 'demo.sqlite');
-    await cli('init-demo', '--db', db);
+    const db = copyDemoStore(dir, 'demo.sqlite');
     const cycle = await cli('results', '--db', db, '--cycle', 'x');
     expect(cycle.stderr).toMatch(/^CYCLE_NOT_FOUND: /);
     const bad = join(dir, 'bad.json');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_UNITS } from '../../electron/core/demo/fixture-data.ts';
+import { FIXTURE_UNITS } from '../../tools/demo/fixture-data.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'soc-trang-2023');
 function csv(name: string): Record<string, string>[] {

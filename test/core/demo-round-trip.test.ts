@@ -46,9 +46,9 @@ describe('the demo round trip on two data folders started as the README says', (
   const newDir = tempDirs('cchc-demo-trip-');
   let sec: CoreContext;
   let mem: CoreContext;
-  beforeAll(() => {
-    sec = openCore(newDir());
-    mem = openCore(newDir());
+  beforeAll(async () => {
+    sec = await openCore(newDir());
+    mem = await openCore(newDir());
   });
   afterAll(() => {
     sec.close();

@@ -21,7 +21,7 @@ import { classify } from '../../shared/results/classification.ts';
 import { planTotals, unitTotals, type UnitTotals } from '../../shared/results/unit-totals.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
-import { type DemoUnit, buildDemoCycle } from '../../electron/core/demo/soc-trang-2023.ts';
+import { type DemoUnit, buildDemoCycle } from '../../tools/demo/soc-trang-2023.ts';
 
 const fws = loadDefaultFrameworks();
 const demo = buildDemoCycle(fws);

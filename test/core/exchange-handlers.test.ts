@@ -12,6 +12,7 @@ import { type CoreContext, openCore } from '../../electron/core/open.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
 import { tempDirs } from '../db/support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 
 const SEC = 'soc-trang-2023-thuong-truc';
 const LINH = 'soc-trang-2023-tv04';
@@ -58,9 +59,11 @@ describe('identity, exchange and secretariat handlers', () => {
   const newDir = tempDirs('cchc-exchange-handlers-');
   let sec: CoreContext;
   let mem: CoreContext;
-  beforeAll(() => {
-    sec = openCore(newDir());
-    mem = openCore(newDir(), { demo: false });
+  beforeAll(async () => {
+    const secDir = newDir();
+    copyDemoStore(secDir);
+    sec = await openCore(secDir);
+    mem = await openCore(newDir(), { demo: false });
   });
   afterAll(() => {
     sec.close();
@@ -263,7 +266,11 @@ describe('identity, exchange and secretariat handlers', () => {
       expect.objectContaining({ memberId: LINH, unitName: 'Sở Tư pháp' }),
     ]);
     const audit = await S.call('secretariat.audit', { action: 'exemption.' });
-    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['exemption.approve', 'exemption.propose']);
+    // newest first: this proposal and its approval, then the demo's own (proposed in the units' workbooks, approved at set-up)
+    expect(audit.rows.slice(0, 2).map((r: { action: string }) => r.action)).toEqual([
+      'exemption.approve',
+      'exemption.propose',
+    ]);
     expect(audit.actions).toContain('package.import');
     const exp = await S.call('secretariat.exportAudit', { format: 'csv' });
     expect(exp.chainOk).toBe(true);
@@ -283,7 +290,7 @@ describe('identity with the OS keychain (Electron)', () => {
   const newDir = tempDirs('cchc-exchange-keychain-');
 
   it('creates the key without a passphrase, opens it by itself, and never asks for one', async () => {
-    const core = openCore(newDir(), { demo: false });
+    const core = await openCore(newDir(), { demo: false });
     try {
       // A fake keychain: XOR with a fixed byte stands in for safeStorage.
       const keyBox = {
@@ -303,7 +310,7 @@ describe('identity with the OS keychain (Electron)', () => {
         key: { protection: 'electron-safe-storage' },
       });
       // Another process of the app (a new router on the same folder) opens it without being asked.
-      const other = openCore(core.dataDir, { demo: false });
+      const other = await openCore(core.dataDir, { demo: false });
       try {
         const B = client(
           other,

@@ -258,8 +258,8 @@ describe('files: a large file in parts', () => {
 describe('files.upload / files.save through the router', () => {
   const newDir = tempDirs('cchc-files-router-');
   let core: CoreContext;
-  beforeAll(() => {
-    core = openCore(newDir(), { demo: false });
+  beforeAll(async () => {
+    core = await openCore(newDir(), { demo: false });
   });
   afterAll(() => core.close());
   const router = (extra: Partial<HandlerContext>) =>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { listMembers } from '../../electron/core/db/repos/members.ts';
 import { listUnits } from '../../electron/core/db/repos/units.ts';
 import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
 import { evidencePath, evidenceStatus } from '../../electron/core/evidence/files.ts';
+import { resourcesDir } from '../../electron/core/framework/defaults.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
 import { parseDecimal, roundHalfUpScaled } from '../../shared/decimal/rational.ts';
@@ -25,10 +27,10 @@ describe('the demo database "Sóc Trăng 2023"', () => {
   const newDir = tempDirs();
   let db: Db;
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = newDir();
     db = openDatabase(join(dir, 'cchc.sqlite'));
-    initDemo(db, dir);
+    await initDemo(db, dir);
   });
 
   it('holds the 40 units of the report in their four groups, the council and the secretariat', () => {
@@ -88,9 +90,53 @@ describe('the demo database "Sóc Trăng 2023"', () => {
     expect(cited).toBeGreaterThan(2000);
   });
 
-  it('records its creation in a verifiable audit chain and refuses to be loaded twice', () => {
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 1 });
-    expect(() => initDemo(db, dir)).toThrow(expect.objectContaining({ code: 'DEMO_EXISTS' }));
+  it('is built through the set-up and intake path: audited from its first row, with the hashes of its files', async () => {
+    const rows = db.prepare('SELECT seq, action, after FROM audit_log ORDER BY seq').all() as {
+      seq: number;
+      action: string;
+      after: string | null;
+    }[];
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: rows.length });
+    expect(rows[0]).toMatchObject({ seq: 1, action: 'setup.cycle.create' });
+    expect(rows.at(-1)!.action).toBe('cycle.init-demo');
+    const count = (a: string) => rows.filter((r) => r.action === a).length;
+    expect(count('setup.group')).toBe(4);
+    expect(count('dossier.import')).toBe(80);
+    expect(count('survey.import')).toBe(80);
+    // Lowered benchmarks: proposed by the units in their workbooks (rounds 1 and 2), approved by the council.
+    expect(count('exemption.propose')).toBe(2 * count('exemption.approve'));
+    expect(count('exemption.approve')).toBeGreaterThan(40);
+    const ex = db.prepare('SELECT * FROM exemptions').all() as Record<string, string | null>[];
+    expect(ex).toHaveLength(count('exemption.approve'));
+    for (const x of ex)
+      expect(x).toMatchObject({ status: 'approved', proposed_by: null, decided_by: 'soc-trang-2023-thuong-truc' });
+    expect(ex.every((x) => (x['legal_basis'] ?? '').length > 10 && (x['reason'] ?? '').length > 10)).toBe(true);
+    // A whole criterion (legal drafting, 2.1) lowered for the departments not tasked with it.
+    expect(ex.filter((x) => x['node_code'] === '2.1').length).toBeGreaterThanOrEqual(6);
+    const demo = join(resourcesDir(), 'demo');
+    const sha = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(demo, file)))
+        .digest('hex');
+    const afterOf = (a: string) => rows.filter((r) => r.action === a).map((r) => JSON.parse(r.after!));
+    expect(afterOf('setup.units.import')).toEqual([
+      expect.objectContaining({ fileSha256: sha('don-vi.csv'), added: 40 }),
+    ]);
+    expect(afterOf('setup.roster.import')).toEqual([
+      expect.objectContaining({ fileSha256: sha('hoi-dong.csv'), added: 9 }),
+    ]);
+    const imports = afterOf('dossier.import');
+    expect(imports[0]).toMatchObject({ round: 1, fileSha256: sha('ho-so/so-noi-vu/lan-1.xlsx') });
+    expect(imports[0].evidence.length).toBeGreaterThan(5);
+    expect(imports[79]).toMatchObject({ round: 2, fileSha256: sha('ho-so/hai-quan-soc-trang/lan-2.xlsx') });
+    expect(db.prepare('SELECT count(*) FROM dossier_imports').pluck().get()).toBe(80);
+    expect(new Set(afterOf('survey.import').map((a) => a.fileSha256))).toEqual(new Set([sha('khao-sat.csv')]));
+  });
+
+  it('refuses to be loaded twice, leaving the store unchanged', async () => {
+    const audit = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    await expect(initDemo(db, dir)).rejects.toMatchObject({ code: 'DEMO_EXISTS' });
     expect(db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(40);
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
   });
 });

@@ -1,15 +1,15 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { listMembers } from '../../electron/core/db/repos/members.ts';
 import { listUnits } from '../../electron/core/db/repos/units.ts';
-import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { DEMO_CYCLE_ID } from '../../electron/core/demo/init.ts';
 import { figuresOf } from '../../electron/core/results/cycle-results.ts';
 import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
 import { cycleFiguresFast } from '../../electron/core/results/fast-figures.ts';
 import { treeFor } from '../../electron/core/framework/trees.ts';
 import { prng } from '../../bench/synthetic.ts';
 import { rat, serialize } from '../../shared/decimal/rational.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { tempDirs } from './support.ts';
 
 describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
@@ -17,8 +17,7 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
 
   it('on the demo cycle and after random appraisals, final scores, exemptions and orphan scores', () => {
     const dir = newDir();
-    const db = openDatabase(join(dir, 'cchc.sqlite'));
-    initDemo(db, dir);
+    const db = openDatabase(copyDemoStore(dir));
     const check = (includeProposedExemptions: boolean) => {
       const slow = figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions }));
       const fast = cycleFiguresFast(db, DEMO_CYCLE_ID, { includeProposedExemptions });

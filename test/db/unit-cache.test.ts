@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, userVersion } from '../../electron/core/db/migrate.ts';
-import { DEMO_CYCLE_ID, demoUnitId, initDemo } from '../../electron/core/demo/init.ts';
+import { DEMO_CYCLE_ID, demoUnitId } from '../../electron/core/demo/init.ts';
 import { computeCycleTotals, figuresOf } from '../../electron/core/results/cycle-totals.ts';
 import { cachedCycleFigures } from '../../electron/core/results/unit-cache.ts';
 import { treeFor } from '../../electron/core/framework/trees.ts';
 import Database from 'better-sqlite3';
+import { copyDemoStore } from '../demo-seed.ts';
 import { tempDirs } from './support.ts';
 
 const cached = (db: Db) => db.prepare('SELECT count(*) FROM unit_totals').pluck().get() as number;
@@ -29,8 +30,7 @@ describe('the per-unit totals cache (migration 005)', () => {
 
   it('answers from the cache only while nothing the figures depend on has changed', () => {
     const dir = newDir();
-    const db = openDatabase(join(dir, 'cchc.sqlite'));
-    initDemo(db, dir);
+    const db = openDatabase(copyDemoStore(dir));
     const fresh = (withProposed = false) =>
       figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions: withProposed }));
     const same = (withProposed = false) =>

@@ -15,6 +15,7 @@ import { type CoreContext, openCore } from '../../electron/core/open.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
 import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { callCore, startAs } from './appraise-support.ts';
 
 let app: E2EApp | null = null;
@@ -77,7 +78,8 @@ describe('the demo round trip, member side in the browser', () => {
 
     // The demo secretariat on a second data folder registers her key and issues the cycle package.
     secDir = mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-demo-sec-'));
-    sec = openCore(secDir);
+    copyDemoStore(secDir); // the demo as a first start builds it (test/demo-seed.ts)
+    sec = await openCore(secDir);
     const S = secretariat(sec);
     await S('identity.create', { passphrase: 'mật khẩu thường trực' });
     const pub = (await callCore(page, 'identity.exportPublicKey', {})).value as { ticket: string };

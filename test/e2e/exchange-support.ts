@@ -4,7 +4,7 @@
  * store set-ups that stand for weeks of work done before the test (other members' signed
  * packages at the secretariat, a member's earlier appraisals).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -15,7 +15,8 @@ import { DEMO_CYCLE_ID, DEMO_SECRETARIAT_ID } from '../../electron/core/demo/ini
 import { cycleContext } from '../../electron/core/exchange/cycle-context.ts';
 import { importFiles } from '../../electron/core/exchange/import.ts';
 import { registerMemberKey } from '../../electron/core/council/roster-keys.ts';
-import { openCore } from '../../electron/core/open.ts';
+import { openDataFolder } from '../../electron/core/open.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
 import { makeScope } from '../../electron/core/dossier/scope.ts';
 import { syntheticExchange } from '../exchange/synthetic.ts';
@@ -47,6 +48,7 @@ export async function openStation(
   options: { demo: boolean },
 ): Promise<Station> {
   const rendererDir = await buildRenderer();
+  if (options.demo && !existsSync(path.join(dataDir, 'cchc.sqlite'))) copyDemoStore(dataDir);
   const harness = await startHarness({ dataDir, rendererDir, demo: options.demo });
   const context = await browser.newContext({
     viewport: VIEWPORT,
@@ -122,7 +124,8 @@ export function secretariatWithOtherPackages(dir: string, except: readonly strin
   try {
     const x = syntheticExchange(scratch, { extraMembers: 0, only: (m) => !except.includes(m.id) });
     x.db.close();
-    const core = openCore(dir);
+    if (!existsSync(path.join(dir, 'cchc.sqlite'))) copyDemoStore(dir);
+    const core = openDataFolder(dir);
     try {
       for (const m of x.members)
         if (!except.includes(m.id))

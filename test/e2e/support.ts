@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../electron/harness/chromium.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import type { Identity } from '../../shared/contract/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -87,6 +88,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<E2EApp> {
   const rendererDir = await buildRenderer();
   const ownData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-data-'));
+  // A fresh folder gets the demo store built once per run (test/demo-seed.ts), as the harness would build it.
+  if (ownData && options.demo !== false) copyDemoStore(dataDir);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-profile-'));
   const harness = await startHarness({
     dataDir,

@@ -20,7 +20,8 @@ describe('approving a unit’s lowered benchmark', () => {
     const unit = UNITS[0].id;
     const nodes = leaves(frameworks['department']!, 'department').filter((n) => n.exemptable);
     const [a, b] = [nodes[0]!.code, nodes[1]!.code];
-    for (const code of [a, b]) expect(proposeUnitExemption(db, unit, code, 'Không được giao nhiệm vụ', 'x')).toBe(true);
+    for (const code of [a, b])
+      expect(proposeUnitExemption(db, unit, code, 'Không được giao nhiệm vụ', '', 'x')).toBe(true);
     const state = () => [
       db.prepare('SELECT status, legal_basis FROM exemptions ORDER BY node_code').all(),
       db.prepare('SELECT count(*) FROM audit_log').pluck().get(),

@@ -1,13 +1,3 @@
-/**
- * Realistic exchange data for the crash test, the fuzz test and bench/exchange.ts: the demo
- * cycle "Sóc Trăng 2023" (40 units) in a secretariat store, its 7 field members plus
- * `extraMembers` more (a second appraiser per field, 1, 2, 3…), every member with a key on
- * the roster, and each member's signed appraisal package: every applicable sub-criterion of
- * his fields for all 40 units, input = the unit's round-2 self-assessment (every
- * `disagreeEvery`-th item of an extra member takes round 1 instead, so some disagree), with
- * the dossier's evidence cited.
- */
-import { join } from 'node:path';
 import { serialize } from '../../shared/decimal/rational.ts';
 import {
   APPRAISAL_FORMAT,
@@ -20,7 +10,8 @@ import { itemKey } from '../../shared/exchange/merge.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type Db, openDatabase, tx } from '../../electron/core/db/connection.ts';
 import { insertMember } from '../../electron/core/db/repos/members.ts';
-import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { DEMO_CYCLE_ID } from '../../electron/core/demo/init.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { encodeAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
 import { cycleContext, frameworkHashes } from '../../electron/core/exchange/cycle-context.ts';
 import { type Signer, generateSigner } from '../../electron/core/exchange/keys.ts';
@@ -57,9 +48,8 @@ export interface SyntheticOptions {
 }
 
 export function syntheticExchange(dir: string, options: SyntheticOptions = {}): SyntheticExchange {
-  const dbPath = join(dir, 'store.sqlite');
+  const dbPath = copyDemoStore(dir, 'store.sqlite');
   const db = openDatabase(dbPath);
-  initDemo(db, dir);
   const cycleId = DEMO_CYCLE_ID;
   const extra = options.extraMembers ?? 8;
   const members: SyntheticMember[] = [];

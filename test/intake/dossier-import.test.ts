@@ -215,6 +215,34 @@ describe('import, round 1 and round 2', () => {
     expect(db.prepare('SELECT count(*) FROM dossier_imports').pluck().get()).toBe(2);
   });
 
+  it('a lowered benchmark of a whole criterion is proposed on its sub-criteria, with the legal basis after “Căn cứ:”', async () => {
+    const { dir, db, dataDir, nodes, template, write, input } = await setup();
+    // 2.1 (legal drafting) allows a lowered benchmark; its sub-criteria 2.1.1 and 2.1.2 do not, and have no row of their own.
+    const under = nodes.filter((n) => n.code.startsWith('2.1.'));
+    expect(under.length).toBeGreaterThan(1);
+    expect(under.every((n) => !n.exemptable)).toBe(true);
+    const text = 'Không được giao soạn thảo văn bản quy phạm pháp luật.\nCăn cứ: Quyết định số 35/QĐ-UBND';
+    const fills: Record<string, Fill> = Object.fromEntries(under.map((n) => [n.code, { lowered: text }]));
+    const wb = write('r1.xlsx', await fillTemplate(template, nodes, { unit: 'Sở Tư pháp', fills }));
+    const folder = evidenceFolder(join(dir, 'ev'), cited(nodes));
+    const preview = await previewDossierImport(db, input(wb, folder));
+    expect(preview.exemptions).toEqual([
+      { code: '2.1', reason: 'Không được giao soạn thảo văn bản quy phạm pháp luật.' },
+    ]);
+    const before = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    await commitDossierImport(db, dataDir, { ...input(wb, folder), actor: 'thuong-truc' });
+    expect(db.prepare('SELECT node_code, reason, legal_basis, status FROM exemptions').all()).toEqual([
+      {
+        node_code: '2.1',
+        reason: 'Không được giao soạn thảo văn bản quy phạm pháp luật.',
+        legal_basis: 'Quyết định số 35/QĐ-UBND',
+        status: 'proposed',
+      },
+    ]);
+    // one proposal row (not one per sub-criterion) and the import's row
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before + 2);
+  });
+
   it('cancelled while storing files: nothing written, the files it added taken back', async () => {
     const { dir, db, dataDir, nodes, template, write, input } = await setup();
     const wbPath = write('r1.xlsx', await fillTemplate(template, nodes));

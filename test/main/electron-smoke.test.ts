@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleMain } from '../../electron/main/bundle.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { contract, ipcChannel, listMethods } from '../../shared/contract/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -107,14 +108,15 @@ describe('the built Electron main bundle under Node', () => {
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
     await bundleMain(bundle);
+    copyDemoStore(dataDir);
     const electron = fakeElectron(dataDir, rec);
     M._load = function (request, parent, isMain) {
       if (request === 'electron') return electron;
       return original.call(this, request, parent, isMain);
     };
     Module.createRequire(bundle)(bundle);
-    // start() runs after whenReady(): let the microtasks run
-    for (let i = 0; i < 20 && rec.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // start() runs after whenReady() and opens the data folder (here the demo store, copied): wait for its window
+    for (let i = 0; i < 600 && rec.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
   }, 120_000);
 
   afterAll(() => {

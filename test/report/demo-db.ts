@@ -1,15 +1,12 @@
-/** The demo cycle "Sóc Trăng 2023" in a fresh store (40 units; districts and public service units reproduce the fixture tables). */
-import { join } from 'node:path';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
-import { DEMO_CYCLE_ID, initDemo } from '../../electron/core/demo/init.ts';
+import { DEMO_CYCLE_ID } from '../../electron/core/demo/init.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 
 export { DEMO_CYCLE_ID };
 
 export function demoDb(dir: string, name = 'demo.sqlite'): { db: Db; path: string } {
-  const path = join(dir, name);
-  const db = openDatabase(path);
-  initDemo(db, dir);
-  return { db, path };
+  const path = copyDemoStore(dir, name);
+  return { db: openDatabase(path), path };
 }
 
 export const unitIdOf = (db: Db, name: string): string =>

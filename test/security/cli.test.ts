@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { tempDirs } from '../db/support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { CLI_ATTACKS } from './cli-attacks.ts';
 
 async function cchc(argv: readonly string[]) {
@@ -40,8 +41,7 @@ describe('CLI attack corpus', () => {
 
   beforeAll(async () => {
     demoDir = newDir();
-    db = join(demoDir, 'demo.sqlite');
-    expect((await cchc(['init-demo', '--db', db])).code).toBe(0);
+    db = copyDemoStore(demoDir, 'demo.sqlite'); // built by init-demo's path once per run (test/global-setup.ts)
   }, 60_000);
 
   it.each(CLI_ATTACKS.map((a) => [`${a.item}: ${a.name}`, a] as const))(

@@ -10,7 +10,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { listCycleGroups } from '../../electron/core/db/repos/groups.ts';
 import { cycleFrameworks } from '../../electron/core/db/repos/frameworks.ts';
 import { listUnitDetails } from '../../electron/core/db/repos/setup.ts';
-import { initDemo } from '../../electron/core/demo/init.ts';
+
 import { defaultMeeting } from '../../electron/core/report/meeting.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import {
@@ -33,6 +33,7 @@ import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../../
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { scaledText } from '../../shared/report/numbers.ts';
 import { outcome, tempDirs } from '../db/support.ts';
+import { copyDemoStore } from '../demo-seed.ts';
 import { COMMUNES, DEPARTMENTS, rosterRows, unitRows, writeCsv, writeXlsx } from './files.ts';
 
 const TABLES = [
@@ -325,8 +326,7 @@ describe('cycle set-up (core, real SQLite file)', () => {
 
   it('a new cycle takes an earlier cycle’s units and its results as the previous year; the earlier one stays readable', async () => {
     const dir = temp();
-    const db = openDatabase(join(dir, 'cchc.sqlite'));
-    initDemo(db, dir);
+    const db = openDatabase(copyDemoStore(dir));
     const before = cycleResults(db, 'soc-trang-2023');
     const c = createCycle(
       db,

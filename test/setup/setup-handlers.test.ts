@@ -16,7 +16,7 @@ describe('setup handlers', () => {
   const temp = tempDirs('cchc-setup-h-');
 
   it('creates a cycle, imports units and a roster from uploads; the app opens the new cycle; members are refused', async () => {
-    const core = openCore(temp());
+    const core = await openCore(temp());
     const make = (identity: unknown) => {
       const router = createRouter(handlers, {
         context: { core, settings: memorySettings({ identity }), app: { version: 't', transport: 'http' } },

@@ -12,7 +12,9 @@ const USAGE = `Cách dùng:
 
 Tạo cơ sở dữ liệu mới (hoặc thêm vào cơ sở dữ liệu chưa có kỳ mẫu) kỳ đánh giá mẫu
 "Sóc Trăng 2023": 40 cơ quan, đơn vị với hồ sơ tự đánh giá, hạ điểm chuẩn, điểm ĐTXHH,
-Hội đồng thẩm định. Tài liệu kiểm chứng được lưu trong thư mục evidence/ cạnh tệp.
+Hội đồng thẩm định, dựng từ các tệp trong resources/demo/ qua các bước thiết lập kỳ, nhập danh sách
+đơn vị, Hội đồng, hồ sơ tự đánh giá lần 1 và 2, điểm khảo sát (mỗi bước đều ghi nhật ký).
+Tài liệu kiểm chứng được lưu trong thư mục evidence/ cạnh tệp.
 
   --db TỆP   Tệp cơ sở dữ liệu SQLite.`;
 
@@ -30,7 +32,7 @@ const command: CliCommand = {
       throw new CodedFailure('DB_FOLDER_MISSING', `Thư mục “${dirname(path)}” không tồn tại.`);
     const db = openDatabase(path);
     try {
-      const r = initDemo(db, dirname(path));
+      const r = await initDemo(db, dirname(path));
       io.out(json({ db: path, ...r }));
     } finally {
       db.close();

@@ -1,38 +1,45 @@
 /**
- * Puts the demo cycle "Sóc Trăng 2023" into a store: the default (sample) frameworks,
- * the 40 units with their two-round self-assessment dossiers, approved lowered
- * benchmarks, survey points, the council and the secretariat, and the evidence
- * documents (small generated PDFs) stored by hash in the data folder. One transaction.
+ * Builds the demo cycle "Sóc Trăng 2023" from its files in resources/demo/ (written by
+ * tools/demo/generate.ts) through the path a secretariat takes for a real year, calling the
+ * same core functions as the CLI and the screens:
+ *
+ *   createCycle (the four 2023 group presets with their sample frameworks)
+ *   → importUnits (don-vi.csv) → importRoster (hoi-dong.csv)
+ *   → commitDossierImport, round 1 of every unit with its evidence .zip, then round 2
+ *     (a unit proposes its lowered benchmarks on its workbook's rows, with reason and legal basis)
+ *   → the council approves them (decideExemption, ha-diem-chuan.csv)
+ *   → importSurveyFile (khao-sat.csv)
+ *
+ * Every step writes its audit rows (with the files' sha256), so the demo's audit trail starts at
+ * its first row; a last row `cycle.init-demo` records the dossiers' scores as the baseline that
+ * `audit-verify` compares the dossiers with. All of it is one transaction: a failure leaves the
+ * database as it was (evidence files already stored stay, content-addressed and harmless).
  */
-import { serialize } from '../../../shared/decimal/rational.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { buildTree } from '../../../shared/framework/tree.ts';
-import { type GroupPresetCode, GROUPS_2023, presetGroups } from '../../../shared/framework/groups.ts';
-import type { Framework } from '../../../shared/framework/types.ts';
-import { putCycleGroup } from '../db/repos/groups.ts';
-import { scoreNode } from '../../../shared/scoring/score.ts';
-import { type Db, tx } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { getCycle, insertCycle } from '../db/repos/cycles.ts';
-import { attachDossierEvidence, upsertDossierItem } from '../db/repos/dossiers.ts';
-import { putEvidence } from '../db/repos/evidence.ts';
-import { upsertExemption } from '../db/repos/exemptions.ts';
-import { putFramework, setCycleFramework } from '../db/repos/frameworks.ts';
-import { insertMember } from '../db/repos/members.ts';
-import { putSurveyPoints } from '../db/repos/survey.ts';
-import { insertUnit } from '../db/repos/units.ts';
-import { mimeOf, storeEvidenceBytes } from '../evidence/files.ts';
-import { loadDefaultFrameworks } from '../framework/defaults.ts';
-import { frameworkHash } from '../framework/hash.ts';
-import { miniPdf } from './mini-pdf.ts';
-import { type DemoCycle, buildDemoCycle } from './soc-trang-2023.ts';
+import { getCycle } from '../db/repos/cycles.ts';
+import { dossierBaseline, evidenceCount } from '../db/repos/demo.ts';
+import { listUnits } from '../db/repos/units.ts';
+import { decideExemption } from '../exemptions/decide.ts';
+import { commitDossierImport } from '../intake/dossier-import.ts';
+import { createCycle } from '../setup/cycles.ts';
+import { importRoster } from '../setup/roster.ts';
+import { type ColumnSpec, readListFile } from '../setup/table-file.ts';
+import { importUnits } from '../setup/units.ts';
+import { importSurveyFile } from '../survey/import.ts';
+import { DEMO_MANIFEST_FILE, type DemoManifest, demoDir, readDemoManifest } from './manifest.ts';
+
+const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 export const DEMO_CYCLE_ID = 'soc-trang-2023';
 export const DEMO_SECRETARIAT_ID = `${DEMO_CYCLE_ID}-thuong-truc`;
-const DEMO_TIME = '2024-02-20T08:00:00.000Z';
 
 export const demoUnitId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
-const demoMemberId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
+export const demoMemberId = (code: string) => `${DEMO_CYCLE_ID}-${code}`;
 
 export interface InitDemoResult {
   readonly cycleId: string;
@@ -41,176 +48,102 @@ export interface InitDemoResult {
   readonly documents: number;
 }
 
-/** The text of a generated evidence document: a cover page and as many pages as are cited. */
-function documentPages(unitName: string, title: string, pages: number): string[][] {
-  const out: string[][] = [
-    [title, unitName, 'Tai lieu kiem chung (ban mo phong cho du lieu mau).', `So trang: ${pages}`],
-  ];
-  for (let p = 2; p <= pages; p++) out.push([`${title} - trang ${p}`, unitName, `Noi dung trang ${p} cua tai lieu.`]);
-  return out;
+type DecisionColumn = 'unit' | 'node' | 'opinion';
+const DECISION_COLUMNS: readonly ColumnSpec<DecisionColumn>[] = [
+  { key: 'unit', aliases: ['Đơn vị', 'unit'], required: true },
+  { key: 'node', aliases: ['Mã tiêu chí', 'node', 'code'], required: true },
+  { key: 'opinion', aliases: ['Ý kiến Hội đồng', 'opinion'], required: false },
+];
+
+/** The council approves the lowered benchmarks the units proposed in their workbooks (the secretariat's decision). */
+async function approveLowered(db: Db, m: DemoManifest, dir: string, actor: string): Promise<void> {
+  const table = await readListFile(join(dir, m.exemptions), DECISION_COLUMNS);
+  const units = new Map(listUnits(db, m.cycle.id).map((u) => [u.name, u.id]));
+  for (const r of table.rows) {
+    const unitId = units.get(r.values.unit);
+    if (!unitId)
+      throw new CodedFailure(
+        'DEMO_FILES_INVALID',
+        `Dữ liệu mẫu ${m.exemptions}, dòng ${r.row}: không có đơn vị “${r.values.unit}”.`,
+      );
+    decideExemption(db, m.cycle.id, {
+      unitId,
+      nodeCode: r.values.node,
+      decision: 'approved',
+      reason: r.values.opinion,
+      actor,
+      now: m.cycle.createdAt,
+    });
+  }
 }
 
-export function initDemo(
-  db: Db,
-  dataDir: string,
-  frameworks: Record<GroupPresetCode, Framework> = loadDefaultFrameworks(),
-  demo: DemoCycle = buildDemoCycle(frameworks),
-): InitDemoResult {
-  if (getCycle(db, DEMO_CYCLE_ID)) {
-    throw new CodedFailure('DEMO_EXISTS', `Cơ sở dữ liệu đã có kỳ đánh giá mẫu “${demo.cycle.name}”.`);
+async function build(db: Db, dataDir: string, m: DemoManifest, dir: string): Promise<void> {
+  const actor = `${m.cycle.id}-${m.secretariat}`;
+  const id = m.cycle.id;
+  createCycle(
+    db,
+    {
+      id,
+      name: m.cycle.name,
+      year: m.cycle.year,
+      province: m.cycle.province,
+      groups: m.cycle.groups.map((preset) => ({ preset })),
+      // The demo is never made the current cycle: a cycle received or set up later opens first.
+      makeCurrent: false,
+      at: m.cycle.createdAt,
+    },
+    actor,
+  );
+  await importUnits(db, id, join(dir, m.units), { actor });
+  await importRoster(db, id, join(dir, m.roster), { actor });
+  for (const d of m.dossiers) {
+    await commitDossierImport(db, dataDir, {
+      cycleId: id,
+      unit: { name: d.unit },
+      round: d.round,
+      workbookPath: join(dir, d.workbook),
+      evidencePath: d.evidence === null ? null : join(dir, d.evidence),
+      actor,
+    });
   }
-  const trees = new Map<string, ReturnType<typeof buildTree>>(GROUPS_2023.map((g) => [g, buildTree(frameworks[g])]));
-
-  // Evidence documents first: content-addressed files, harmless if the transaction below fails.
-  const docs = new Map<string, { sha256: string; title: string; fileName: string; size: number }>();
-  for (const unit of demo.units) {
-    const cited = new Map<string, { title: string; pages: number }>();
-    for (const e of unit.entries) {
-      for (const ev of e.evidence) {
-        const seen = cited.get(ev.fileName);
-        cited.set(ev.fileName, { title: ev.title, pages: Math.max(seen?.pages ?? 1, ev.page) });
-      }
-    }
-    for (const [fileName, { title, pages }] of cited) {
-      const bytes = miniPdf(documentPages(unit.name, title, pages));
-      docs.set(`${unit.code}/${fileName}`, {
-        sha256: storeEvidenceBytes(dataDir, bytes),
-        title,
-        fileName,
-        size: bytes.byteLength,
-      });
-    }
-  }
-
-  let items = 0;
-  // What the audit check compares the demo's dossiers, exemptions and survey points with (one row, cycle.init-demo).
-  const baseline = {
-    dossiers: {} as Record<string, Record<string, [string | null, string | null]>>,
-    exemptions: {} as Record<string, string>,
-    survey: {} as Record<string, string>,
-  };
-  tx(db, () => {
-    insertCycle(db, {
-      id: DEMO_CYCLE_ID,
-      name: demo.cycle.name,
-      year: demo.cycle.year,
-      province: demo.cycle.province,
-      precision: 2,
-      createdAt: DEMO_TIME,
-    });
-    for (const group of presetGroups(GROUPS_2023)) putCycleGroup(db, DEMO_CYCLE_ID, group);
-    for (const g of GROUPS_2023) {
-      const hash = frameworkHash(frameworks[g]);
-      putFramework(db, hash, frameworks[g]);
-      setCycleFramework(db, DEMO_CYCLE_ID, g, hash);
-    }
-    insertMember(db, {
-      id: DEMO_SECRETARIAT_ID,
-      cycleId: DEMO_CYCLE_ID,
-      name: demo.council.secretariat.name,
-      position: demo.council.secretariat.position,
-      agency: demo.council.secretariat.agency,
-      role: 'secretariat',
-      publicKey: null,
-      fingerprint: null,
-      fields: [],
-    });
-    for (const m of demo.council.members) {
-      insertMember(db, {
-        id: demoMemberId(m.code),
-        cycleId: DEMO_CYCLE_ID,
-        name: m.name,
-        position: m.position,
-        agency: m.agency,
-        role: 'member',
-        publicKey: null,
-        fingerprint: null,
-        fields: m.fields,
-      });
-    }
-    const evidenceIds = new Map<string, number>();
-    for (const unit of demo.units) {
-      const unitId = demoUnitId(unit.code);
-      insertUnit(db, { id: unitId, cycleId: DEMO_CYCLE_ID, name: unit.name, group: unit.group, sortOrder: unit.order });
-      const tree = trees.get(unit.group)!;
-      for (const e of unit.entries) {
-        const node = tree.byCode.get(e.nodeCode);
-        if (!node?.scoring) throw new Error(`demo entry ${unit.code}/${e.nodeCode} is not a leaf`);
-        const score = (input: unknown) => {
-          const r = scoreNode(node.scoring!, node.maxPoints, input);
-          if (!r.ok) throw new Error(`demo entry ${unit.code}/${e.nodeCode}: ${r.error.message}`);
-          return serialize(r.value);
-        };
-        upsertDossierItem(db, {
-          unitId,
-          nodeCode: e.nodeCode,
-          round1Input: e.round1,
-          round1Score: score(e.round1),
-          round2Input: e.round2,
-          round2Score: score(e.round2),
-          declared: e.figures ? { a: e.figures.a, b: e.figures.b } : null,
-          explanation: e.explanation,
-        });
-        (baseline.dossiers[unitId] ??= {})[e.nodeCode] = [score(e.round1), score(e.round2)];
-        items += 1;
-        for (const ev of e.evidence) {
-          const key = `${unit.code}/${ev.fileName}`;
-          let id = evidenceIds.get(key);
-          if (id === undefined) {
-            const doc = docs.get(key)!;
-            id = putEvidence(db, {
-              cycleId: DEMO_CYCLE_ID,
-              sha256: doc.sha256,
-              title: doc.title,
-              fileName: doc.fileName,
-              size: doc.size,
-              mime: mimeOf(doc.fileName),
-            });
-            evidenceIds.set(key, id);
-          }
-          attachDossierEvidence(db, unitId, e.nodeCode, id, ev.page);
-        }
-      }
-      for (const x of unit.exemptions) {
-        upsertExemption(db, {
-          unitId,
-          nodeCode: x.nodeCode,
-          reason: x.reason,
-          legalBasis: x.legalBasis,
-          proposedBy: DEMO_SECRETARIAT_ID,
-          status: 'approved',
-          decidedBy: DEMO_SECRETARIAT_ID,
-          decisionReason: 'Hội đồng thẩm định thống nhất hạ điểm chuẩn',
-          createdAt: DEMO_TIME,
-          decidedAt: DEMO_TIME,
-        });
-        baseline.exemptions[`${unitId}/${x.nodeCode}`] = 'approved';
-      }
-      putSurveyPoints(db, {
-        unitId,
-        source: 'cbccvc',
-        points: unit.survey.cbccvc,
-        respondents: null,
-        importedAt: DEMO_TIME,
-      });
-      putSurveyPoints(db, {
-        unitId,
-        source: 'sipas',
-        points: unit.survey.sipas,
-        respondents: null,
-        importedAt: DEMO_TIME,
-      });
-      baseline.survey[`${unitId}/cbccvc`] = unit.survey.cbccvc;
-      baseline.survey[`${unitId}/sipas`] = unit.survey.sipas;
-    }
-    appendAudit(db, {
-      actor: DEMO_SECRETARIAT_ID,
-      action: 'cycle.init-demo',
-      entity: 'cycle',
-      entityId: DEMO_CYCLE_ID,
-      after: { name: demo.cycle.name, units: demo.units.length, items, baseline },
-      reason: 'Khởi tạo dữ liệu mẫu',
-    });
+  await approveLowered(db, m, dir, actor);
+  await importSurveyFile(db, id, join(dir, m.survey), { kind: 'points', commit: true, actor, fileName: m.survey });
+  appendAudit(db, {
+    actor,
+    action: 'cycle.init-demo',
+    entity: 'cycle',
+    entityId: id,
+    after: {
+      name: m.cycle.name,
+      units: listUnits(db, id).length,
+      manifestSha256: fileSha256(join(dir, DEMO_MANIFEST_FILE)),
+      exemptionsFile: m.exemptions,
+      exemptionsSha256: fileSha256(join(dir, m.exemptions)),
+      baseline: { dossiers: dossierBaseline(db, id) },
+    },
+    reason: 'Khởi tạo dữ liệu mẫu',
   });
-  return { cycleId: DEMO_CYCLE_ID, units: demo.units.length, items, documents: docs.size };
+}
+
+export async function initDemo(db: Db, dataDir: string, dir: string = demoDir()): Promise<InitDemoResult> {
+  const m = readDemoManifest(dir);
+  if (getCycle(db, m.cycle.id)) {
+    throw new CodedFailure('DEMO_EXISTS', `Cơ sở dữ liệu đã có kỳ đánh giá mẫu “${m.cycle.name}”.`);
+  }
+  // One transaction around the whole build (the steps' own transactions become savepoints).
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    await build(db, dataDir, m, dir);
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  const baseline = dossierBaseline(db, m.cycle.id);
+  return {
+    cycleId: m.cycle.id,
+    units: listUnits(db, m.cycle.id).length,
+    items: Object.values(baseline).reduce((s, nodes) => s + Object.keys(nodes).length, 0),
+    documents: evidenceCount(db, m.cycle.id),
+  };
 }

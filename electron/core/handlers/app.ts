@@ -10,9 +10,9 @@ export const appInfo: Handler<'app.info'> = (ctx) => ({
   dataDir: displayPath(ctx.core.dataDir, process.env.HOME ?? process.env.USERPROFILE ?? ''),
 });
 
-export const appOpenDemo: Handler<'app.openDemo'> = (ctx) => {
+export const appOpenDemo: Handler<'app.openDemo'> = async (ctx) => {
   const created = !getCycle(ctx.core.db, DEMO_CYCLE_ID);
-  if (created) initDemo(ctx.core.db, ctx.core.dataDir);
+  if (created) await initDemo(ctx.core.db, ctx.core.dataDir);
   ctx.settings.set('cycleId', DEMO_CYCLE_ID);
   return { cycleId: DEMO_CYCLE_ID, created };
 };

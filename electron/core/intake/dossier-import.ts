@@ -360,7 +360,13 @@ function buildPreview(
       notCited: p.source.entries.filter((e) => !citedSet.has(e)).map((e) => ({ path: e.path, size: e.size })),
       stored: [...storedNames].sort(),
     },
-    exemptions: p.items.filter((i) => i.lowered !== null).map((i) => ({ code: i.code, reason: i.lowered! })),
+    exemptions: [
+      ...new Map(
+        p.items
+          .filter((i) => i.loweredNode !== null)
+          .map((i) => [i.loweredNode!, { code: i.loweredNode!, reason: i.lowered! }]),
+      ).values(),
+    ],
     changes,
     canCommit: missingMap.size === 0,
   };
@@ -426,6 +432,7 @@ export async function commitDossierImport(
           );
       }
       let exemptions = 0;
+      const proposed = new Set<string>();
       for (const it of p.items) {
         writeRoundItem(db, {
           unitId: p.unit.id,
@@ -449,14 +456,23 @@ export async function commitDossierImport(
           it.code,
           [...refs].map(([evidenceId, v]) => ({ evidenceId, ...v })),
         );
-        if (it.lowered !== null && proposeUnitExemption(db, p.unit.id, it.code, it.lowered, at)) {
+        const lowers = it.loweredNode;
+        if (lowers !== null && !proposed.has(lowers)) {
+          proposed.add(lowers);
+          if (!proposeUnitExemption(db, p.unit.id, lowers, it.lowered!, it.loweredBasis, at)) continue;
           exemptions += 1;
           appendAudit(db, {
             actor: input.actor,
             action: 'exemption.propose',
             entity: 'exemption',
-            entityId: `${p.unit.id}/${it.code}`,
-            after: { reason: it.lowered, proposedBy: 'unit', round: input.round, fileSha256: p.workbook.sha256 },
+            entityId: `${p.unit.id}/${lowers}`,
+            after: {
+              reason: it.lowered,
+              legalBasis: it.loweredBasis,
+              proposedBy: 'unit',
+              round: input.round,
+              fileSha256: p.workbook.sha256,
+            },
             at,
           });
         }

@@ -47,7 +47,33 @@ export interface ParsedItem {
   readonly declared: Readonly<Record<string, string>> | null;
   readonly explanation: string;
   readonly citations: readonly Citation[];
+  /** The reason of a lowered benchmark the unit proposes on this row, else null. */
   readonly lowered: string | null;
+  /**
+   * The node the proposal lowers: the sub-criterion itself when the framework allows it there,
+   * else its nearest criterion that allows it (a whole criterion, e.g. legal drafting, has no row of its own).
+   */
+  readonly loweredNode: string | null;
+  /** The legal basis the unit cites after “Căn cứ:” in the same cell ('' when none). */
+  readonly loweredBasis: string;
+}
+
+/** “reason … Căn cứ: basis” → [reason, basis]. */
+function splitLowered(text: string): [string, string] {
+  const m = /(?:^|[\s;.,])căn cứ\s*:\s*/iu.exec(text);
+  if (!m || m.index === 0) return [text, ''];
+  return [text.slice(0, m.index).replace(/[\s;,]+$/u, ''), text.slice(m.index + m[0].length).trim()];
+}
+
+/** The node a proposal on `node` lowers (itself or its nearest exemptable ancestor of the group), or null. */
+function exemptableTarget(
+  byCode: ReadonlyMap<string, FrameworkNode>,
+  node: FrameworkNode,
+  group: string,
+): string | null {
+  for (let n: FrameworkNode | undefined = node; n; n = n.parent ? byCode.get(n.parent) : undefined)
+    if (n.exemptable && (n.groups as readonly string[]).includes(group)) return n.code;
+  return null;
 }
 
 export interface ParsedDossier {
@@ -305,6 +331,7 @@ export async function parseDossierWorkbook(
   }
 
   const items: ParsedItem[] = [];
+  const byCode = new Map(target.framework.nodes.map((n) => [n.code, n]));
   expected.forEach((node, i) => {
     const row = FIRST_ROW + i;
     const s = node.scoring!;
@@ -331,8 +358,10 @@ export async function parseDossierWorkbook(
       else if (claimed.n < 0n)
         problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), 'điểm tự chấm không được là số âm.'));
     }
-    const lowered = cellText(ws.cell(row, COL.lowered)) || null;
-    if (lowered !== null && !node.exemptable) {
+    const loweredText = cellText(ws.cell(row, COL.lowered)) || null;
+    const [lowered, loweredBasis] = loweredText === null ? [null, ''] : splitLowered(loweredText);
+    const loweredNode = lowered === null ? null : exemptableTarget(byCode, node, target.group);
+    if (lowered !== null && loweredNode === null) {
       problems.push(
         problem(
           INTAKE_ERRORS.NOT_EXEMPTABLE,
@@ -379,6 +408,8 @@ export async function parseDossierWorkbook(
       explanation: cellText(ws.cell(row, COL.explanation)),
       citations,
       lowered,
+      loweredNode,
+      loweredBasis,
     });
   });
   if (problems.length) throw refusal(problems);

@@ -30,7 +30,7 @@ import { fileFailure, setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
-type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields';
+type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields' | 'code';
 
 const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
   { key: 'name', aliases: ['Họ và tên', 'name', 'Họ tên', 'Tên'], required: true },
@@ -38,7 +38,11 @@ const ROSTER_COLUMNS: readonly ColumnSpec<RosterColumn>[] = [
   { key: 'agency', aliases: ['Cơ quan', 'agency', 'Đơn vị công tác', 'Cơ quan công tác'], required: false },
   { key: 'role', aliases: ['Vai trò', 'role', 'Vai trò trong Hội đồng'], required: true },
   { key: 'fields', aliases: ['Lĩnh vực', 'fields', 'Lĩnh vực phụ trách', 'Lĩnh vực thẩm định'], required: false },
+  { key: 'code', aliases: ['Mã thành viên', 'code', 'Mã'], required: false },
 ];
+
+/** An optional stable code of a member (the member's id is `<cycle>-<code>`): lower-case ASCII, digits, “-”. */
+const MEMBER_CODE_RE = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /** The roles a file or a form may name: council role + whether the entry is the secretariat's own. */
 type RosterRole = CouncilRole | 'secretariat';
@@ -304,6 +308,8 @@ export function registerFingerprint(
 
 interface RosterImportRow {
   readonly row: number;
+  /** The code the file gives (a new member's id is `<cycle>-<code>`), '' when none. */
+  readonly code: string;
   readonly name: string;
   readonly position: string;
   readonly agency: string;
@@ -328,6 +334,8 @@ function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): Ro
   const col = (k: RosterColumn) => table.headers[k] ?? k;
   const existing = new Map(listMembers(db, cycleId).map((m) => [memberKey(m.name), m]));
   const seen = new Map<string, number>();
+  const codes = new Map<string, number>();
+  const ids = new Set(listMembers(db, cycleId).map((m) => m.id));
   const rows: RosterImportRow[] = [];
   let chairRow: number | null = null;
   for (const r of table.rows) {
@@ -370,7 +378,26 @@ function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): Ro
         );
       },
     );
-    rows.push({ row: r.row, ...c, existing: Boolean(old) });
+    const code = old ? '' : r.values.code;
+    if (code) {
+      if (!MEMBER_CODE_RE.test(code))
+        throw fileFailure(
+          E.BAD_TEXT,
+          at('code'),
+          `mã thành viên “${code}” không hợp lệ: chỉ chữ thường không dấu, chữ số và “-”, tối đa 60 ký tự.`,
+          code,
+        );
+      const dupCode = codes.get(code);
+      if (dupCode !== undefined || ids.has(`${cycleId}-${code}`))
+        throw fileFailure(
+          E.DUPLICATE_MEMBER,
+          at('code'),
+          dupCode !== undefined ? `mã thành viên “${code}” trùng với dòng ${dupCode}.` : `mã “${code}” đã có trong kỳ.`,
+          code,
+        );
+      codes.set(code, r.row);
+    }
+    rows.push({ row: r.row, code, ...c, existing: Boolean(old) });
   }
   if (rows.length === 0)
     throw fileFailure(E.NO_ROWS, { file: table.file }, 'không có thành viên nào dưới dòng tiêu đề.');
@@ -415,7 +442,7 @@ function commitRoster(db: Db, cycleId: string, preview: RosterImportPreview, act
         });
         setMemberFields(db, old.id, r.fields);
       } else {
-        const id = nextMemberId(db, cycleId);
+        const id = r.code ? `${cycleId}-${r.code}` : nextMemberId(db, cycleId);
         insertChecked(db, cycleId, id, r as unknown as Checked);
       }
     }

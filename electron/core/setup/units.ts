@@ -24,7 +24,7 @@ import { fileFailure, setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 import { type ColumnSpec, type ListTable, readListFile } from './table-file.ts';
 
-type UnitColumn = 'unit' | 'group' | 'shortName' | 'head' | 'contact';
+type UnitColumn = 'unit' | 'group' | 'shortName' | 'head' | 'contact' | 'code';
 
 const UNIT_COLUMNS: readonly ColumnSpec<UnitColumn>[] = [
   { key: 'unit', aliases: ['Đơn vị', 'unit', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Cơ quan', 'name'], required: true },
@@ -32,7 +32,11 @@ const UNIT_COLUMNS: readonly ColumnSpec<UnitColumn>[] = [
   { key: 'shortName', aliases: ['Tên ngắn', 'short name', 'short_name', 'Tên viết tắt', 'Viết tắt'], required: false },
   { key: 'head', aliases: ['Thủ trưởng', 'head', 'Người đứng đầu', 'Lãnh đạo'], required: false },
   { key: 'contact', aliases: ['Liên hệ', 'contact', 'Đầu mối', 'Đầu mối liên hệ'], required: false },
+  { key: 'code', aliases: ['Mã đơn vị', 'code', 'Mã'], required: false },
 ];
+
+/** An optional stable code of a unit (the unit's id is `<cycle>-<code>`): lower-case ASCII, digits, “-”. */
+const UNIT_CODE_RE = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 export interface UnitInput {
   readonly name: string;
@@ -44,6 +48,8 @@ export interface UnitInput {
 
 interface UnitImportRow extends Required<UnitInput> {
   readonly row: number;
+  /** The code the file gives (the new unit's id is `<cycle>-<code>`), '' when none. */
+  readonly code: string;
   /** Already in the cycle under this name (kept, its details updated). */
   readonly existing: boolean;
 }
@@ -84,11 +90,14 @@ function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>): UnitI
   const resolve = groupResolver(db, cycleId);
   const existing = new Map(listUnitDetails(db, cycleId).map((u) => [nameKey(u.name), u]));
   const seen = new Map<string, number>();
+  const codes = new Map<string, number>();
+  const ids = new Set(listUnitDetails(db, cycleId).map((u) => u.id));
   const rows: UnitImportRow[] = [];
   const col = (k: UnitColumn) => table.headers[k] ?? k;
   for (const r of table.rows) {
     const name = normalizeUnitName(r.values.unit);
     const at = { file: table.file, row: r.row };
+    const code = r.values.code;
     if (!name) throw fileFailure(E.EMPTY_CELL, { ...at, column: col('unit') }, 'thiếu tên đơn vị.');
     if (name.length > 300)
       throw fileFailure(E.EMPTY_CELL, { ...at, column: col('unit') }, 'tên đơn vị dài quá 300 ký tự.');
@@ -121,8 +130,29 @@ function planUnits(db: Db, cycleId: string, table: ListTable<UnitColumn>): UnitI
         name,
       );
     }
+    if (code && !old) {
+      if (!UNIT_CODE_RE.test(code))
+        throw fileFailure(
+          E.BAD_TEXT,
+          { ...at, column: col('code') },
+          `mã đơn vị “${code}” không hợp lệ: chỉ chữ thường không dấu, chữ số và “-”, tối đa 60 ký tự.`,
+          code,
+        );
+      const dupCode = codes.get(code);
+      if (dupCode !== undefined || ids.has(`${cycleId}-${code}`))
+        throw fileFailure(
+          E.DUPLICATE_UNIT,
+          { ...at, column: col('code') },
+          dupCode !== undefined
+            ? `mã đơn vị “${code}” trùng với dòng ${dupCode}.`
+            : `mã đơn vị “${code}” đã có trong kỳ.`,
+          code,
+        );
+      codes.set(code, r.row);
+    }
     rows.push({
       row: r.row,
+      code: old ? '' : code,
       name,
       group,
       shortName: r.values.shortName,
@@ -179,7 +209,7 @@ function commitUnits(db: Db, cycleId: string, preview: UnitImportPreview, actor:
         updateUnitDetails(db, { id: old.id, name: r.name, shortName: r.shortName, head: r.head, contact: r.contact });
       else
         insertUnitDetails(db, cycleId, {
-          id: `${cycleId}-u${String(next++).padStart(3, '0')}`,
+          id: r.code ? `${cycleId}-${r.code}` : `${cycleId}-u${String(next++).padStart(3, '0')}`,
           name: r.name,
           group: r.group,
           sortOrder: ++order,

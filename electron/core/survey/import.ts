@@ -12,6 +12,8 @@
  * first and the first problem is a coded Vietnamese error naming file, row and column;
  * the import is one transaction (survey points, response summaries, audit rows).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   type Rational,
   cmp,
@@ -515,6 +517,8 @@ export async function importSurveyFile(
   }
   const actor = options.actor ?? 'secretariat';
   const at = new Date().toISOString();
+  // The file's hash in every audit row of the import (the file was read whole above, within its size cap).
+  const fileSha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
   tx(db, () => {
     for (const r of view.rows) {
       const points = exact.get(`${r.unitId}/${r.source}`)!;
@@ -546,7 +550,7 @@ export async function importSurveyFile(
         entity: 'survey_points',
         entityId: `${r.unitId}/${r.source}`,
         before: r.previous,
-        after: { points: serialize(points), respondents: r.respondents, kind: view.kind },
+        after: { points: serialize(points), respondents: r.respondents, kind: view.kind, fileSha256 },
         reason: `Nhập từ tệp ${file}`,
         at,
       });

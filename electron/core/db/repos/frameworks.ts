@@ -40,13 +40,28 @@ export function cycleFrameworkGroups(db: Db, cycleId: string): UnitGroup[] {
     .all(cycleId) as UnitGroup[];
 }
 
+/**
+ * Parsed frameworks per connection, by hash, kept with the text they were parsed from: a framework
+ * is read on most calls and parsing it costs milliseconds; a stored text that changed is parsed again.
+ */
+const parsed = new WeakMap<Db, Map<string, { content: string; framework: Framework }>>();
+
+function parseStored(db: Db, hash: string, content: string): Framework {
+  let cache = parsed.get(db);
+  if (!cache) parsed.set(db, (cache = new Map()));
+  const hit = cache.get(hash);
+  if (hit && hit.content === content) return hit.framework;
+  const framework = JSON.parse(content) as Framework;
+  cache.set(hash, { content, framework });
+  return framework;
+}
+
 export function cycleFrameworks(db: Db, cycleId: string): CycleFramework[] {
-  const rows = db
-    .prepare(
-      'SELECT cf.grp AS grp, cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?',
-    )
-    .all(cycleId) as { grp: UnitGroup; hash: string; content: string }[];
-  return rows.map((r) => ({ group: r.grp, hash: r.hash, framework: JSON.parse(r.content) as Framework }));
+  const rows = stmt(
+    db,
+    'SELECT cf.grp AS grp, cf.framework_hash AS hash, f.content AS content FROM cycle_frameworks cf JOIN frameworks f ON f.hash = cf.framework_hash WHERE cf.cycle_id = ?',
+  ).all(cycleId) as { grp: UnitGroup; hash: string; content: string }[];
+  return rows.map((r) => ({ group: r.grp, hash: r.hash, framework: parseStored(db, r.hash, r.content) }));
 }
 
 /** The hash of the framework a cycle uses for a group, or undefined. */

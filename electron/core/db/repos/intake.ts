@@ -127,16 +127,23 @@ export function replaceItemEvidence(
 }
 
 /** A unit's own proposal of a lowered benchmark: written unless a decision (approved/rejected) already stands. Returns whether it was written. */
-export function proposeUnitExemption(db: Db, unitId: string, nodeCode: string, reason: string, at: string): boolean {
+export function proposeUnitExemption(
+  db: Db,
+  unitId: string,
+  nodeCode: string,
+  reason: string,
+  legalBasis: string,
+  at: string,
+): boolean {
   const status = stmt(db, 'SELECT status FROM exemptions WHERE unit_id = ? AND node_code = ?')
     .pluck()
     .get(unitId, nodeCode) as string | undefined;
   if (status === 'approved' || status === 'rejected') return false;
   stmt(
     db,
-    `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, created_at) VALUES (?, ?, ?, '', NULL, 'proposed', ?)
-     ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, proposed_by = NULL, status = 'proposed'`,
-  ).run(unitId, nodeCode, reason, at);
+    `INSERT INTO exemptions (unit_id, node_code, reason, legal_basis, proposed_by, status, created_at) VALUES (?, ?, ?, ?, NULL, 'proposed', ?)
+     ON CONFLICT (unit_id, node_code) DO UPDATE SET reason = excluded.reason, legal_basis = excluded.legal_basis, proposed_by = NULL, status = 'proposed'`,
+  ).run(unitId, nodeCode, reason, legalBasis, at);
   return true;
 }
 

@@ -42,14 +42,14 @@ import {
   sub,
   toFixedHalfUp,
   HUNDRED,
-} from '../../../shared/decimal/rational.ts';
-import { viDecimalText } from '../../../shared/format/vi.ts';
-import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
-import type { GroupPresetCode } from '../../../shared/framework/groups.ts';
-import type { Framework, FrameworkNode, UnitGroup } from '../../../shared/framework/types.ts';
-import type { ScoreInput } from '../../../shared/scoring/inputs.ts';
-import { scoreNode } from '../../../shared/scoring/score.ts';
-import { type TotalsPlan, planTotals } from '../../../shared/results/unit-totals.ts';
+} from '../../shared/decimal/rational.ts';
+import { viDecimalText } from '../../shared/format/vi.ts';
+import { type FrameworkTree, buildTree } from '../../shared/framework/tree.ts';
+import type { GroupPresetCode } from '../../shared/framework/groups.ts';
+import type { Framework, FrameworkNode, UnitGroup } from '../../shared/framework/types.ts';
+import type { ScoreInput } from '../../shared/scoring/inputs.ts';
+import { scoreNode } from '../../shared/scoring/score.ts';
+import { type TotalsPlan, planTotals } from '../../shared/results/unit-totals.ts';
 import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
 
 // ====================================================================== types
@@ -60,7 +60,7 @@ interface DemoEvidence {
   readonly page: number;
 }
 
-interface DemoEntry {
+export interface DemoEntry {
   /** Leaf code in the unit group's framework. */
   readonly nodeCode: string;
   readonly round1: ScoreInput;
