@@ -1,5 +1,5 @@
 /**
- * Issue 10 item 8 figures, on a real SQLite file (WAL), through the core's own services, with
+ * Bulk appraisal figures, on a real SQLite file (WAL), through the core's own services, with
  * the router's zod validation of what goes in and comes out:
  * - "agree with the rest of this field" over a field of 500 sub-criteria, none scored yet:
  *   dry run (the confirmation's count) and the commit (one transaction, 500 audit rows).

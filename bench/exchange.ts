@@ -1,7 +1,7 @@
 /**
  * Verify + merge of 30 members' signed packages (bench/packages.ts) over real-shaped
  * synthetic cycles (bench/synthetic.ts) of 40, 150, 1,000 and 10,000 units, against its
- * floor measured in the same run on the same rows. Goal (issue 11): 150 units ≤ 1 s and
+ * floor measured in the same run on the same rows. Goal: 150 units ≤ 1 s and
  * ≤ 3× the floor.
  *
  *   verify + merge = for each package: the bytes → size cap, JSON, schema (zod), canonical

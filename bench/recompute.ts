@@ -9,7 +9,7 @@
  *   depends on the change — and (b) the whole cycle's results, read back from the cache
  *   for the other units, ranked and counted again;
  * - warm: nothing changed.
- * Medians. Goals (issue 11): cold 150 ≤ 20 ms, 10,000 ≤ 1 s, growing linearly (10,000 over
+ * Medians. Goals: cold 150 ≤ 20 ms, 10,000 ≤ 1 s, growing linearly (10,000 over
  * 1,000 ≤ 12×); one unit changed ≤ 2 ms at any size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

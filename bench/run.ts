@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- NAME…]`: every benchmark in turn, on real-shaped synthetic
  * cycles (bench/synthetic.ts) of 40, 150, 1,000 and 10,000 units (`--quick`: 40 and 150
- * only). Each figure is printed with what it includes and, where issue 11 (or an earlier
- * one) sets a goal, the goal and "met" or "NOT MET". Tests never assert times; this only
+ * only). Each figure is printed with what it includes and, where a goal is set (README, "Speed"),
+ * the goal and "met" or "NOT MET". Tests never assert times; this only
  * prints them. NAME runs the suites whose name starts with it (cli, recompute, workspace,
  * exchange, documents, bulk, intake, scale).
  */

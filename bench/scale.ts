@@ -1,5 +1,5 @@
 /**
- * The scale test (issue 11; not a vitest test, not timed against goals): a real-shaped
+ * The scale test: a real-shaped
  * 10,000-unit cycle with 30 members (bench/synthetic.ts, the store before any package)
  * goes through the secretariat's whole path, with the process's peak RSS printed after
  * each stage:

@@ -11,7 +11,7 @@ import { SessionContext, type SessionValue } from './app/session.tsx';
 import { vi } from './i18n/vi.ts';
 import { exchangePaths } from './features/secretariat/paths.ts';
 
-/** The cycle set-up wizard's address (issue 8: built on its own branch; until then the router's not-found guide). */
+/** The cycle set-up wizard's address. */
 const SETUP_PATH = '/thiet-lap-ky';
 
 type Boot =

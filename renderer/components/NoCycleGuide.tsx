@@ -1,5 +1,5 @@
 /**
- * What a machine with no cycle shows instead of "NO_CYCLE · Thử lại" (issue 10 item 2): the three
+ * What a machine with no cycle shows instead of "NO_CYCLE · Thử lại": the three
  * ways to begin — receive the secretariat's cycle package, set a cycle up, or open the demo.
  */
 import { useState } from 'react';

@@ -6,7 +6,7 @@ export function Toasts() {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.get);
   const stack = useRef<HTMLElement>(null);
   // The room the toasts take at the bottom (--toast-space): screens that fill the window end above it,
-  // so no toast ever covers a grid cell or a list row (issue 10 item 9).
+  // so no toast ever covers a grid cell or a list row.
   useLayoutEffect(() => {
     const el = stack.current;
     if (!el) return;

@@ -1,6 +1,6 @@
 /**
  * Where a refusal of the core is already shown next to its control (the dossier's selected
- * sub-criterion), it is not shown again as a toast: one place for one error (issue 10 item 9).
+ * sub-criterion), it is not shown again as a toast: one place for one error.
  */
 const shown = new Map<string, number>();
 

@@ -1,4 +1,4 @@
-/** Strings of the bulk appraisal actions (issue 10 item 8): agree with the rest, paste, the "còn lại" filter. */
+/** Strings of the bulk appraisal actions: agree with the rest, paste, the "còn lại" filter. */
 import { formatNumber } from '../../shared/format/vi.ts';
 
 const n = (v: number) => formatNumber(v, 0);

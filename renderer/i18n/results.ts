@@ -1,5 +1,5 @@
 /**
- * The Vietnamese strings of the results screens (issue #5): results tables, unit drill-down,
+ * The Vietnamese strings of the results screens: results tables, unit drill-down,
  * what-if, charts, narrative, imports, documents and exports. Same shape rules as vi.ts.
  */
 import { formatNumber } from '../../shared/format/vi.ts';

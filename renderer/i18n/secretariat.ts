@@ -1,5 +1,5 @@
 /**
- * The strings of the exchange screens (issue #4): the identity key, "Trao đổi dữ liệu" of a
+ * The strings of the exchange screens: the identity key, "Trao đổi dữ liệu" of a
  * council member, and the secretariat's screens (Hội đồng, nhập kết quả, ý kiến khác nhau,
  * hạ điểm chuẩn, mức độ hoàn thành, chốt kết quả, nhật ký). Vietnamese only; components
  * hold no text of their own.

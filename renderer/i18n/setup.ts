@@ -1,4 +1,4 @@
-/** The strings of "Thiết lập kỳ" (issue 8): the cycle wizard, the units and the roster screens. Vietnamese only. */
+/** The strings of "Thiết lập kỳ": the cycle wizard, the units and the roster screens. Vietnamese only. */
 import { formatNumber } from '../../shared/format/vi.ts';
 
 const n = (v: number) => formatNumber(v, 0);

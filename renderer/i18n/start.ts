@@ -1,4 +1,4 @@
-/** Strings of the first run's choice and of the guide on a machine with no cycle (issue 10 item 2). */
+/** Strings of the first run's choice and of the guide on a machine with no cycle. */
 export const start = {
   demoLabel: 'Dữ liệu minh họa',
   demoLabelHint:

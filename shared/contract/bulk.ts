@@ -1,5 +1,5 @@
 /**
- * Bulk appraisal (issue 10 item 8): "agree with the self-score for the rest of this field/unit"
+ * Bulk appraisal: "agree with the self-score for the rest of this field/unit"
  * and a block of cells pasted into the scoring grid. Each is one transaction with one audit
  * row per sub-criterion; refused cells are listed and nothing is written for them.
  */

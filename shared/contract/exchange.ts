@@ -1,6 +1,6 @@
 /**
  * `exchange.*` (a council member's side) and `secretariat.*` (the secretariat's side) of the
- * exchange of signed packages (issue #4). Files travel by ticket (files.ts): an uploaded
+ * exchange of signed packages. Files travel by ticket (files.ts): an uploaded
  * package is named by its upload ticket, a produced one comes back as an outbox file.
  *
  * Member:      exchange.status → previewCycle / importCycle (the secretariat's fingerprint

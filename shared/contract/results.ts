@@ -1,6 +1,6 @@
 /**
  * `results.*`, `meeting.*` (and, with the files mechanism, `survey.*`, `previous.*`,
- * `documents.*`, `export.*`): the results screens of issue #5. Everybody may read the
+ * `documents.*`, `export.*`): the results screens . Everybody may read the
  * results; imports, narrative edits, meeting details and printing are for the secretariat.
  *
  * The views are the core's report types (shared/report/*): each schema is annotated with

@@ -3,7 +3,7 @@
  * store. The electron side reads the local state, calls `planMerge`, shows the plan as a
  * preview and applies exactly that plan in one transaction.
  *
- * Rules (issue #4, §5–6):
+ * Rules:
  * - A package is the member's full snapshot: items absent from it are withdrawn.
  * - The final score of a sub-criterion comes from the members assigned to its field who
  *   have no conflict of interest with the unit (the candidates). One candidate, or all

@@ -18,7 +18,7 @@ async function run(rows: string[], ...extra: string[]) {
 describe('ties and classification bounds', () => {
   it('equal published indices share a rank and the next rank skips (1, 1, 3)', async () => {
     const { out } = await run([
-      // within every maximum (issue 9): department surveys at most 16 and 15, self ≤ benchmark − 31
+      // within every maximum: department surveys at most 16 and 15, self ≤ benchmark − 31
       'Sở C,department,100,50,15,15', // 80.00
       'Sở A,department,100,60,15,15', // 90.00
       'Sở B,department,50,15,15,15', // 90.00, other figures
@@ -31,7 +31,7 @@ describe('ties and classification bounds', () => {
 
   it('classifies on the published index: 90.00 and 80.00 are group 2, 79.995 publishes 80.00 (group 2)', async () => {
     const { out, stdout } = await run([
-      // within every maximum (issue 9): district surveys at most 15 each, self ≤ benchmark − 30
+      // within every maximum: district surveys at most 15 each, self ≤ benchmark − 30
       'U90,district,100,60,15,15', // exactly 90 → group 2
       'U80,district,100,50,15,15', // exactly 80 → group 2
       'U79995,district,100,49.995,15,15', // 79.995 / 100 → 80.00 → group 2

@@ -1,5 +1,5 @@
 /**
- * Issue 10 item 2: two machines started as the README says (each with the demo cycle): a demo
+ * two machines started as the README says (each with the demo cycle): a demo
  * member scores on first run, then hands it in to a demo secretariat on a second data folder.
  * Before, the member's machine refused the secretariat's cycle package (EXCHANGE_CYCLE_EXISTS),
  * so his key never reached his roster and his export stayed refused. Through the router, as the UI calls it.

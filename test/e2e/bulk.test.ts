@@ -1,5 +1,5 @@
 /**
- * Volume (issue 10 item 8): "agree with the self-score for the rest of this field" with a
+ * Volume: "agree with the self-score for the rest of this field" with a
  * confirmation that counts and one Ctrl+Z; the "Còn lại" filter; "=" in the grid; a block of
  * scores pasted from a spreadsheet into the grid, refused cells listed and not written.
  */
@@ -73,7 +73,7 @@ describe('bulk appraisal', () => {
 
     await page.getByTestId('filter-left').click();
     await expect.poll(() => mine(page, '2.2.2').textContent()).toBe('0,51');
-    // "Mở" beside a document stays on one line at 1366 px (issue 10 item 9).
+    // "Mở" beside a document stays on one line at 1366 px.
     await row(page, '2.2.2').click();
     const open = page.locator('.doc-actions .button').first();
     await open.waitFor();
@@ -150,7 +150,7 @@ describe('bulk appraisal', () => {
     expect(await mineIn(page, '2.2.2', TU_PHAP)).toBe('—');
     expect(await mineIn(page, '2.2.2', NOI_VU)).toBe('0,51');
 
-    // An error toast (the grid has no inline place) closes by itself once the cell is fixed (issue 10 item 9).
+    // An error toast (the grid has no inline place) closes by itself once the cell is fixed.
     await cell(page, '2.2.2', TU_PHAP).click();
     await page.keyboard.press('Enter');
     await page.keyboard.type('5000/3200');

@@ -1,5 +1,5 @@
 /**
- * Issue 10 "Done when": the council's whole demo round trip in the browser, every machine
+ * the council's whole demo round trip in the browser, every machine
  * started as the README says (the harness of `npm run start:browser` on its own data folder,
  * the demo cycle in it) and driven through its screens:
  *
@@ -319,7 +319,7 @@ describe('the council’s demo round trip, every machine through its screens', (
     await lp.getByText('Đã dán 4 ô. Ctrl+Z để hoàn tác.').waitFor();
     await expect.poll(() => cell('2.1.1', NOI_VU).locator('.g-mine').textContent()).toBe('0,5');
     expect(await cell('2.1.2', TU_PHAP).locator('.g-mine').textContent()).toBe('1');
-    // The toast covers no cell: the grid ends above it while it shows (issue 10 item 9). One check in the
+    // The toast covers no cell: the grid ends above it while it shows. One check in the
     // page, while the toast (4 s) is up.
     await lp.waitForFunction(() => {
       const toast = [...document.querySelectorAll('.toast')].find((t) => t.textContent?.includes('Đã dán 4 ô.'));

@@ -1,5 +1,5 @@
 /**
- * Issue 10 items 2 and 9, in the browser: a member's machine started as the README says (the demo)
+ * a member's machine started as the README says (the demo)
  * scores, makes its key, receives the demo secretariat's cycle package over its own demo cycle
  * (refused before with EXCHANGE_CYCLE_EXISTS), sees its key card say "registered" at once
  * (no reload), and hands its scores in. The secretariat is a second data folder driven through

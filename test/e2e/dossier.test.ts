@@ -76,7 +76,7 @@ describe('unit dossier', () => {
     expect(popup.url()).toMatch(/\/evidence\/[0-9a-f]{64}\?ticket=[0-9a-f]{48}#page=3$/);
     await popup.close();
 
-    // The same document at a second page: two citations, saved (issue #10 item 1: this failed on a UNIQUE constraint).
+    // The same document at a second page: two citations, saved.
     await docSelect.selectOption({ index: 1 });
     await detail.getByRole('textbox', { name: 'Trang' }).fill('5');
     await detail.getByRole('button', { name: 'Thêm dẫn chiếu' }).click();
@@ -131,7 +131,7 @@ describe('unit dossier', () => {
       'Công văn số 15/STP-VP ngày 10/01/2024',
     );
 
-    // The home screen counts my work, by the same rule as the dossier (issue #10 item 7).
+    // The home screen counts my work, by the same rule as the dossier.
     expect(await page.getByTestId('total-appraised').textContent()).toBe('3/9');
     await page.getByRole('link', { name: 'Trang chủ' }).click();
     const unitRow = page.locator('tr[data-unit="soc-trang-2023-so-noi-vu"]');
@@ -155,7 +155,7 @@ describe('unit dossier', () => {
       .toBe('Số đạt (a) không được lớn hơn tổng số (b).');
     expect(await detail.getByRole('textbox', { name: 'Số đạt (a)' }).getAttribute('aria-invalid')).toBe('true');
     await detail.getByRole('textbox', { name: 'Tổng số (b)' }).press('Enter');
-    // Shown once, inline next to the figures: no toast repeats it (issue 10 item 9).
+    // Shown once, inline next to the figures: no toast repeats it.
     await expect.poll(() => page.getByTestId('save-indicator').textContent()).toBe('Chưa lưu được');
     expect(await detail.getByTestId('figure-error').textContent()).toBe('Số đạt (a) không được lớn hơn tổng số (b).');
     expect(await page.getByRole('alert').filter({ hasText: 'SCORE_NUMERATOR_EXCEEDS' }).count()).toBe(0);

@@ -323,7 +323,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('46-secretariat-import-done');
 
     // The results before any decision: a draft, the open conflict flagged on the unit and on its
-    // sub-criterion, never shown as a plain score (issue #10 items 4–5).
+    // sub-criterion, never shown as a plain score.
     await sp.evaluate((id) => {
       location.hash = `#/ket-qua/don-vi/${id}`;
     }, CHAU_THANH);
@@ -436,7 +436,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await expect.poll(() => hash.getAttribute('data-hash')).not.toBe(firstSnapshot);
     await sp.getByTestId('reopen').waitFor();
     await sec.screenshot('51b-secretariat-finalised-again');
-    // The results are final now and carry the snapshot's hash (issue #10 item 4).
+    // The results are final now and carry the snapshot's hash.
     const finalHash = await hash.getAttribute('data-hash');
     await sp.evaluate(() => {
       location.hash = '#/ket-qua/tat-ca';

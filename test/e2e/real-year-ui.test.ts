@@ -1,5 +1,5 @@
 /**
- * Issue 8 "Done when", again through the UI: a real year on two machines (harnesses on their
+ * a real year on two machines (harnesses on their
  * own data folders, one Chromium), every step on the screens.
  *
  *   secretariat: a fresh data folder started as the README says (the demo cycle in it) → first-run

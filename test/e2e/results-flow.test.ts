@@ -163,7 +163,7 @@ describe('results end to end (secretariat)', () => {
     expect(Number(index.replace(',', '.'))).toBeGreaterThan(83.84); // 1,37 more CBCCVC points than before
     expect(await cell(grid, 'UBND huyện Mỹ Xuyên', 'previous')).toBe('83,84');
     expect(await cell(grid, 'UBND huyện Mỹ Xuyên', 'stt')).toBe('1');
-    // Not finalised: every results screen says the figures are provisional (issue #10 item 4).
+    // Not finalised: every results screen says the figures are provisional.
     const status = page.getByTestId('results-status');
     expect(await status.getAttribute('data-state')).toBe('draft');
     expect(await status.textContent()).toContain('Tạm tính');
@@ -315,7 +315,7 @@ describe('results end to end (secretariat)', () => {
       'Năm 2023, Hội đồng thẩm định đã thẩm định, xác định Chỉ số CCHC của 40 cơ quan, đơn vị trên địa bàn tỉnh Sóc Trăng.',
     );
     expect(flat).toContain('TRUNG BÌNH');
-    // Not finalised: the minutes are a draft, and say so (issue #10 item 4).
+    // Not finalised: the minutes are a draft, and say so.
     expect(flat).toContain('DỰ THẢO');
     expect(flat).toContain('Hội đồng chưa chốt kết quả');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);

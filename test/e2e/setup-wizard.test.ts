@@ -1,5 +1,5 @@
 /**
- * Issue 8 (set-up) end to end on the harness, as the secretariat: the wizard at #/thiet-lap-ky
+ * Set-up end to end on the harness, as the secretariat: the wizard at #/thiet-lap-ky
  * creates a 2025 cycle (departments and communes, legal bases), which becomes current; the units
  * screen imports 140 units from an .xlsx (preview, then commit) and shows a refused file's row
  * and column; the roster screen imports the council and registers a key by fingerprint.

@@ -1,5 +1,5 @@
 /**
- * First run (issue 10 item 2): the choice between the demo (its own cycle, labelled "Dữ liệu minh
+ * First run: the choice between the demo (its own cycle, labelled "Dữ liệu minh
  * họa"), joining a real cycle and setting one up; an empty machine opens on a guide, not on
  * "NO_CYCLE · Thử lại", and can open the demo from there.
  */

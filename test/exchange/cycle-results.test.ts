@@ -1,5 +1,5 @@
 /**
- * Issue 10 "Done when": a member's indices equal the secretariat's for every unit. The cycle
+ * a member's indices equal the secretariat's for every unit. The cycle
  * package issued while the cycle is finalised carries the council's final results (the stored
  * snapshot and its hash); the member takes the final scores from it and shows the results as
  * final with the same hash. An open cycle's package carries none (the member's own work counts

@@ -187,7 +187,7 @@ describe('end to end: cycle package → two members → signed appraisals → me
     const r2 = importFiles(sec, secDir, [pk2.path], { actor: 'sec' });
     expect(r2.outcomes[0]).toMatchObject({ status: 'imported' });
 
-    // Before any decision: results are a draft and the conflict is shown as such, not as a score (issue #10 items 4–6).
+    // Before any decision: results are a draft and the conflict is shown as such, not as a score.
     const draft = cycleReport(sec, CYCLE);
     expect(draft.status).toMatchObject({ finalised: false, snapshotHash: null, unresolvedConflicts: 1 });
     expect(draft.units.find((u) => u.unitId === 'u1')).toMatchObject({ conflicts: 1 });

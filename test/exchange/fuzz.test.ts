@@ -4,7 +4,7 @@
  * ExchangeRefusal with an EXCHANGE_* code. None accepted unless valid: an accepted package's
  * canonical payload is the original's, signed by the member (re-formatting the same JSON is
  * allowed and must be accepted). Nothing is written.
- * Then (issue 9) mutated cycle packages — bytes of the tar, and content changed and signed
+ * Then mutated cycle packages — bytes of the tar, and content changed and signed
  * again — through the member's import, and mutated summary tables through the reader with
  * its range checks.
  */
@@ -248,7 +248,7 @@ describe('fuzz: mutated appraisal packages', () => {
   });
 });
 
-// ------------------------------------------------------------------ cycle packages (issue 9)
+// ------------------------------------------------------------------ cycle packages
 
 describe('fuzz: mutated cycle packages', () => {
   const newDir = tempDirs('cchc-fuzz-cycle-');
@@ -360,7 +360,7 @@ describe('fuzz: mutated cycle packages', () => {
   });
 });
 
-// ------------------------------------------------------------------ summary tables (issue 9)
+// ------------------------------------------------------------------ summary tables
 
 describe('fuzz: mutated summary tables', () => {
   const SN = 5_000;

@@ -1,5 +1,5 @@
 /**
- * `npm start` where Electron cannot start (issue 10 item 10): the prestart check says what failed,
+ * `npm start` where Electron cannot start: the prestart check says what failed,
  * in Vietnamese and English, and points to `npm run start:browser`, at once and with exit 1;
  * where the binary runs it says nothing. Run as a child process, as npm runs it.
  */

@@ -1,4 +1,4 @@
-/** Issue 10 item 9: the minutes say "Chủ tịch Hội đồng" once, and their lists end with ".". */
+/** the minutes say "Chủ tịch Hội đồng" once, and their lists end with ".". */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { minutesData } from '../../electron/core/report/minutes.ts';
@@ -56,7 +56,7 @@ describe('the wording of the minutes', () => {
   });
 });
 
-describe('the narrative with added paragraphs (issue 10 item 9)', () => {
+describe('the narrative with added paragraphs', () => {
   const temp = tempDirs('cchc-minutes-paragraphs-');
   it('keeps each added paragraph a paragraph in the minutes', async () => {
     const { editNarrative, cycleNarrative } = await import('../../electron/core/report/narrative.ts');

@@ -3,7 +3,7 @@
  * work folder first; in `argv`, {db} is the demo database (Sóc Trăng 2023, made by
  * init-demo) and {w}/NAME a file of the work folder. Unless `exit` says 0, the command must
  * fail with `code` on stderr, and the demo database and every file of the work folder must
- * be byte for byte as before (the runner checks). Item numbers are those of issue 9.
+ * be byte for byte as before (the runner checks).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 3, 6, 7: the CLI attack corpus (test/security/cli-attacks.ts, one line
+ * the CLI attack corpus (test/security/cli-attacks.ts, one line
  * each), run in process. Refused with its code; the demo database and every file of the
  * work folder unchanged, byte for byte (no -wal/-shm left beside a foreign file either).
  */

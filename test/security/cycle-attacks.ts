@@ -3,7 +3,7 @@
  * from the real one (the content changed, then signed again, by the secretariat's key or a
  * stranger's) and names the code the member's store must refuse it with. `raw` rewrites the
  * cycle.json text after the canonical form (for what canonicalisation could not write).
- * Item numbers are those of issue 9.
+ *
  */
 import { DEEP, type ForgedContent, deepJson } from './forge.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Issue 9, items 1, 6, 7, 9: forged cycle packages (test/security/cycle-attacks.ts, one line
+ * forged cycle packages (test/security/cycle-attacks.ts, one line
  * each) against a member's store that already received the real cycle. Each is refused with
  * its code and leaves every table as it was; through the CLI, a refused import-cycle into a
  * new --db leaves no database behind.

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 5: evidence opening. Only the allowed document kinds are accepted and
+ * evidence opening. Only the allowed document kinds are accepted and
  * opened; the viewing copy is written afresh, from bytes hashed again, into a private
  * folder (0700) with an unpredictable name — a file changed behind the cache's back or
  * planted at the old shared path is never what opens.

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 4: approved exemption reasons written as formulas reach every CSV export
+ * approved exemption reasons written as formulas reach every CSV export
  * neutralised (a leading single quote) and stay text in the xlsx.
  */
 import { readFileSync } from 'node:fs';

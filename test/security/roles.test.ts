@@ -47,7 +47,7 @@ const newCore = () => {
   return c;
 };
 
-describe('roles need keys (issue #9, item 8)', () => {
+describe('roles need keys', () => {
   it('claiming the secretariat unlocks nothing until its key is made and unlocked here; locking it closes the calls again', async () => {
     const core = newCore();
     const call = session(core);

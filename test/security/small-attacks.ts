@@ -1,4 +1,4 @@
-/** Item 9 of issue 9 as data: one line per attempt. */
+/** The smaller attacks as data: one line per attempt. */
 
 /** New passphrases that must be refused (too short, or among the commonest, or a trivial pattern). */
 export const WEAK_PASSPHRASES: readonly string[] = [

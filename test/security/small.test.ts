@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 9: the smaller ones — scrypt cost, weak passphrases, KDF parameters from a
+ * the smaller ones — scrypt cost, weak passphrases, KDF parameters from a
  * key file, local hosts for openExternal, backups killed mid-copy, impossible dates, control
  * characters in CLI output, the harness token off Chromium's command line, dates in
  * Vietnam's time.

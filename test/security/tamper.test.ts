@@ -285,7 +285,7 @@ async function cchc(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('tampering with the store file is detected (issue #9, item 2)', () => {
+describe('tampering with the store file is detected', () => {
   let dir: string;
   let store: TamperStore;
   const saved = process.env['CCHC_PASSPHRASE'];

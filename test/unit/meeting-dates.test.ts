@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftExplanations, explainDate } from '../../renderer/features/documents/MeetingForm.tsx';
 
-describe('an impossible meeting date is explained (issue 10 item 9)', () => {
+describe('an impossible meeting date is explained', () => {
   it('says which day or month does not exist, and what form a date takes', () => {
     expect(explainDate('15/03/2024')).toBeNull();
     expect(explainDate('')).toBeNull();

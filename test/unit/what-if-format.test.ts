@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pts2, ptsNeeded } from '../../renderer/components/format.ts';
 import { rat } from '../../shared/decimal/rational.ts';
 
-describe('what-if figures (issue 10 item 9)', () => {
+describe('what-if figures', () => {
   it('shows the points still needed with 2 decimals, rounded up, and a gain with 2 decimals', () => {
     expect(ptsNeeded('1.2301')).toBe('1,24');
     expect(ptsNeeded('1.2')).toBe('1,20');

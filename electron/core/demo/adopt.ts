@@ -1,5 +1,5 @@
 /**
- * The demo round trip (issue 10 item 2): every machine started as the README says holds the demo
+ * The demo round trip: every machine started as the README says holds the demo
  * cycle. A demo member's machine must take the demo secretariat's cycle package for it (the roster
  * with the registered keys), or what he scored on first run could never be handed in. A real
  * cycle the store holds as its own is still refused (EXCHANGE_CYCLE_EXISTS).

@@ -1,6 +1,5 @@
 /**
- * The council's final results in the cycle package (issue 10: a member's indices are the
- * secretariat's). A package issued while the cycle is finalised carries the last stored
+ * The council's final results in the cycle package. A package issued while the cycle is finalised carries the last stored
  * snapshot (the canonical JSON hashed at finalisation) and its hash; the member's machine
  * checks the hash, takes every final score of the snapshot (the council's value of each
  * sub-criterion), stores the snapshot and marks the cycle finalised, so its results screens,

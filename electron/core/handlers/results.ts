@@ -1,6 +1,6 @@
 /**
  * Handlers of `results.*`, `meeting.*`, `survey.*`, `previous.*`, `documents.*`, `export.*`
- * (issue #5): thin calls into electron/core/report, survey and documents; files by ticket.
+ *: thin calls into electron/core/report, survey and documents; files by ticket.
  * Everybody may read the results; narrative edits, the meeting details, imports and
  * printing are for the secretariat (SECRETARIAT_ONLY otherwise).
  */

@@ -1,6 +1,6 @@
 /**
  * The scope of a call: the open cycle (see currentCycleId) and the member the session
- * is linked to — as far as this installation's key bears it out (issue #9, item 8):
+ * is linked to — as far as this installation's key bears it out:
  * - the secretariat's role needs the secretariat's key unlocked here (secretariatFingerprint:
  *   the signer of a received cycle package, else of the issued ones, else this installation's
  *   key); otherwise the scope is a member's without a roster link, marked `claimed`;

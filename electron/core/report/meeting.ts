@@ -2,7 +2,7 @@
  * The council meeting the minutes record (time, place, legal bases, chair, secretary,
  * members present or absent, conclusions): read with defaults, saved with an audit row.
  * Also the conflicts the minutes report: score conflicts between members and how they
- * were resolved (final_scores decisions of issue #4), and declared conflicts of interest.
+ * were resolved (final_scores decisions ), and declared conflicts of interest.
  * Both readers return [] on a store that does not have the tables or columns yet.
  */
 import { deserialize } from '../../../shared/decimal/rational.ts';

@@ -1,5 +1,5 @@
 /**
- * Shown until the user has told who he is. First the choice (issue 10 item 2): explore the demo
+ * Shown until the user has told who he is. First the choice: explore the demo
  * (its own cycle, "Dữ liệu minh họa"), join a real cycle (receive the secretariat's cycle package),
  * or set one up (the secretariat); then who he is. The choice decides where the app opens.
  */

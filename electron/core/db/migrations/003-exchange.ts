@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * 003 — exchanging signed packages between the secretariat and the members (issue #4):
+ * 003 — exchanging signed packages between the secretariat and the members:
  *
  * - exchange_packages: at the secretariat, every accepted appraisal package, kept whole
  *   (the canonical payload that was signed, the public key and the signature) so that any

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * 007 — setting up a real cycle (issue 8): the cycle's legal bases (the province's decision on
+ * 007 — setting up a real cycle: the cycle's legal bases (the province's decision on
  * the index, the council's decision) that the minutes cite, which cycle is current (at most one),
  * which earlier cycle it took its units and results from; a unit's short name, head and contact;
  * a council member's role in the council (chair, vice-chair, member, secretary) beside the

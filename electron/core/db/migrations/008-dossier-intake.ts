@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * 008 — self-assessment intake (issue #8): the score a unit wrote itself in its workbook
+ * 008 — self-assessment intake: the score a unit wrote itself in its workbook
  * for each round (kept beside the score recomputed from its declared inputs), and one row
  * per imported workbook (unit, round, the workbook's sha256, who and when, totals).
  */

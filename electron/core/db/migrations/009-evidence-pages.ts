@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * 009 — the same evidence document cited at several pages (issue #10 item 1).
+ * 009 — the same evidence document cited at several pages.
  *
  * appraisal_evidence and dossier_evidence had the document but not the page in their
  * primary key, so citing document X at page 3 and then at page 5 in one sub-criterion

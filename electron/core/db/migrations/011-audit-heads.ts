@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * 011 — signed heads of the audit chain, and which key wrote each audit row (issue #9):
+ * 011 — signed heads of the audit chain, and which key wrote each audit row:
  *
  * - audit_log.key_fingerprint: the key of the installation that wrote the row (the
  *   secretariat's unlocked key, or the member's key); hashed into the row when present;
