@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- NAME…]`: every benchmark in turn, on real-shaped synthetic
  * cycles (bench/synthetic.ts) of 40, 150, 1,000 and 10,000 units (`--quick`: 40 and 150
- * only). Each figure is printed with what it includes and, where a goal is set (README, "Speed"),
+ * only). Each figure is printed with what it includes and, where a goal is set (see README),
  * the goal and "met" or "NOT MET". Tests never assert times; this only
  * prints them. NAME runs the suites whose name starts with it (cli, recompute, workspace,
  * exchange, documents, bulk, intake, scale).

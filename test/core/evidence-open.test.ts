@@ -8,7 +8,7 @@ import type { HandlerContext } from '../../electron/core/context.ts';
 import { evidencePath } from '../../electron/core/evidence/files.ts';
 import { listEvidence } from '../../electron/core/db/repos/evidence.ts';
 import { isRegisteredHash } from '../../electron/core/db/repos/evidence.ts';
-import { testCore } from '../main/core-context.ts';
+import { testCore } from './core-context.ts';
 
 const core = testCore(true);
 afterAll(() => {

@@ -7,7 +7,7 @@ import { memorySettings, storeSettings, type Settings } from '../../electron/cor
 import { jsonFileSettings } from '../../electron/harness/json-settings.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { handlers } from '../../electron/core/handlers/index.ts';
-import { testCore } from './core-context.ts';
+import { testCore } from '../core/core-context.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {

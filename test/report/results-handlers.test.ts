@@ -5,7 +5,7 @@ import { createRouter } from '../../electron/core/router.ts';
 import { handlers } from '../../electron/core/handlers/index.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
 import type { Report } from '../../shared/report/types.ts';
-import { testCore } from '../main/core-context.ts';
+import { testCore } from '../core/core-context.ts';
 
 const core = testCore(true);
 afterAll(() => {

@@ -14,7 +14,7 @@ import { evidencePath, importEvidenceBytes, storeEvidenceBytes } from '../../ele
 import { handlers } from '../../electron/core/handlers/index.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
-import { testCore } from '../main/core-context.ts';
+import { testCore } from '../core/core-context.ts';
 import { storeState } from './store-state.ts';
 
 const core = testCore(true);

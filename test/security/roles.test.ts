@@ -15,7 +15,7 @@ import { handlers } from '../../electron/core/handlers/index.ts';
 import type { CoreContext } from '../../electron/core/open.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
-import { testCore } from '../main/core-context.ts';
+import { testCore } from '../core/core-context.ts';
 
 const SEC = `${DEMO_CYCLE_ID}-thuong-truc`;
 const LINH = `${DEMO_CYCLE_ID}-tv04`;
