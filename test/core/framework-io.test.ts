@@ -7,18 +7,15 @@ import { GROUPS_2023 as UNIT_GROUPS } from '../../shared/framework/groups.ts';
 import type { Framework } from '../../shared/framework/types.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
+import { SHEET_INFO, SHEET_NODES } from '../../electron/core/framework/file-schema.ts';
 import {
-  SHEET_INFO,
-  SHEET_NODES,
   frameworkToJson,
-  frameworkToXlsx,
   parseFrameworkJson,
-  parseFrameworkXlsx,
   readFrameworkJsonFile,
-  readFrameworkXlsxFile,
   writeFrameworkJsonFile,
-  writeFrameworkXlsxFile,
-} from '../../electron/core/framework/io.ts';
+} from '../../electron/core/framework/json-file.ts';
+import { frameworkToXlsx, writeFrameworkXlsxFile } from '../../electron/core/framework/xlsx-write.ts';
+import { parseFrameworkXlsx, readFrameworkXlsxFile } from '../../electron/core/framework/xlsx-read.ts';
 import { FRAMEWORK_IMPORT_ERRORS } from '../../shared/errors/catalogue.ts';
 
 const fws = loadDefaultFrameworks();

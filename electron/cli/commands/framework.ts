@@ -8,12 +8,9 @@ import { listCycles } from '../../core/db/repos/cycles.ts';
 import { cycleFrameworks, putFramework, setCycleFramework } from '../../core/db/repos/frameworks.ts';
 import { loadDefaultFrameworks } from '../../core/framework/defaults.ts';
 import { frameworkHash } from '../../core/framework/hash.ts';
-import {
-  readFrameworkJsonFile,
-  readFrameworkXlsxFile,
-  writeFrameworkJsonFile,
-  writeFrameworkXlsxFile,
-} from '../../core/framework/io.ts';
+import { readFrameworkJsonFile, writeFrameworkJsonFile } from '../../core/framework/json-file.ts';
+import { readFrameworkXlsxFile } from '../../core/framework/xlsx-read.ts';
+import { writeFrameworkXlsxFile } from '../../core/framework/xlsx-write.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { pickCycle } from './results-db.ts';
 import { parseCommandArgs, json } from '../support.ts';

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { GROUP_PRESET_CODES, type GroupPresetCode } from '../../../shared/framework/groups.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
-import { parseFrameworkJson } from './io.ts';
+import { parseFrameworkJson } from './json-file.ts';
 
 function findProjectRoot(start: string): string | null {
   let dir = resolve(start);

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { readFrameworkJsonFile, readFrameworkXlsxFile } from '../framework/io.ts';
+import { readFrameworkJsonFile } from '../framework/json-file.ts';
+import { readFrameworkXlsxFile } from '../framework/xlsx-read.ts';
 import type { FrameworkChoice } from './cycles.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 
