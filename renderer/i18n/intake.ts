@@ -3,7 +3,7 @@ import { formatNumber } from '../../shared/format/vi.ts';
 
 const n = (v: number) => formatNumber(v, 0);
 
-export const iv = {
+export const intakeText = {
   nav: 'Tiếp nhận hồ sơ',
   title: 'Tiếp nhận hồ sơ tự đánh giá',
   lead: 'Nhập phiếu tự đánh giá (.xlsx) của đơn vị cùng tài liệu kiểm chứng (một tệp .zip). Xem trước, kiểm tra tài liệu còn thiếu, rồi ghi vào cơ sở dữ liệu.',

@@ -7,7 +7,7 @@ import { formatNumber } from '../../shared/format/vi.ts';
 /** Counts in vi-VN (1.889, not 1889). */
 const nf = (v: number): string => formatNumber(v, 0);
 
-export const rv = {
+export const resultsText = {
   nav: {
     results: 'Kết quả',
     imports: 'Nhập dữ liệu',

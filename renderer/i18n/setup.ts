@@ -3,7 +3,7 @@ import { formatNumber } from '../../shared/format/vi.ts';
 
 const n = (v: number) => formatNumber(v, 0);
 
-export const st = {
+export const setupText = {
   nav: { setup: 'Thiết lập kỳ', sub: 'Các bước thiết lập kỳ đánh giá' },
   tabs: { cycle: 'Kỳ đánh giá', units: 'Cơ quan, đơn vị', roster: 'Hội đồng thẩm định' },
   cycles: {

@@ -14,13 +14,13 @@ import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { loadReport } from '../results/data.ts';
 import { deliver } from '../results/deliver.ts';
 import { ResultsLayout } from '../results/ResultsLayout.tsx';
 import { MeetingForm, isoDate } from './MeetingForm.tsx';
 
-const D = rv.documents;
+const D = resultsText.documents;
 
 export function Documents() {
   const [load, reload, setValue] = useLoad(() => api.meeting.get(), 'meeting');

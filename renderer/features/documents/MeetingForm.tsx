@@ -7,9 +7,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MeetingPatch, MeetingWithRoster } from '../../../shared/contract/results.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 
-const D = rv.documents;
+const D = resultsText.documents;
 
 export interface MeetingDraft {
   issuerParent: string;

@@ -18,7 +18,7 @@ import { useSession } from '../../app/session.tsx';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { CodedMessage } from './Coded.tsx';
@@ -31,7 +31,7 @@ import { fingerprintOfKeyText } from './key-file.ts';
 import { saveAndTell } from './save.ts';
 import './exchange.css';
 
-const X = sv.exchange;
+const X = exchangeText.exchange;
 
 export function ExchangeScreen({ coiUnit = null }: { coiUnit?: string | null }) {
   const [load, reload] = useLoad(() => api.exchange.status(), 'exchange-status');
@@ -79,7 +79,10 @@ function StatusLine({ status }: { status: MemberExchangeStatus }) {
   return (
     <p className="x-status" data-testid="exchange-cycle">
       <span>
-        {X.cycle(status.cycle.name, status.cycle.status === 'open' ? sv.common.cycleOpen : sv.common.cycleFinalised)}
+        {X.cycle(
+          status.cycle.name,
+          status.cycle.status === 'open' ? exchangeText.common.cycleOpen : exchangeText.common.cycleFinalised,
+        )}
       </span>
       {status.me ? (
         <span className="x-strong" data-testid="exchange-me">
@@ -171,7 +174,7 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
       <p className="muted x-small">{R.intro}</p>
       {status?.received && (
         <p className="x-small">
-          {R.last(status.received.revision, day(status.received.recordedAt))} {sv.fingerprint.label}:{' '}
+          {R.last(status.received.revision, day(status.received.recordedAt))} {exchangeText.fingerprint.label}:{' '}
           <Fingerprint display={status.received.signer.display} size="small" />
         </p>
       )}
@@ -250,7 +253,7 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
             {preview.me
               ? R.youAre(
                   preview.me.name,
-                  preview.me.fields.map((f) => sv.common.field(f)).join(', ') || vi.identity.roster.noFields,
+                  preview.me.fields.map((f) => exchangeText.common.field(f)).join(', ') || vi.identity.roster.noFields,
                 )
               : R.notYou}
           </p>
@@ -270,7 +273,7 @@ function ReceiveCycle({ status, onImported }: { status: MemberExchangeStatus | n
               onClick={() => setPreview(null)}
               disabled={busy !== null}
             >
-              {sv.common.cancel}
+              {exchangeText.common.cancel}
             </button>
           </div>
         </form>
@@ -334,7 +337,7 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
             className="button button-secondary button-small"
             onClick={() => void saveAndTell(last.ticket, last.fileName)}
           >
-            {sv.common.saveAgain}
+            {exchangeText.common.saveAgain}
           </button>
           {last.skipped.length > 0 && (
             <div className="x-skipped">
@@ -356,7 +359,7 @@ function SendMine({ status, onSent }: { status: MemberExchangeStatus; onSent: ()
               <th className="c-num">{S.seq}</th>
               <th>{S.createdAt}</th>
               <th className="c-num">{S.count}</th>
-              <th>{sv.common.hash}</th>
+              <th>{exchangeText.common.hash}</th>
             </tr>
           </thead>
           <tbody>
@@ -414,7 +417,7 @@ function ConflictsOfInterest({
   const declare = async (e: FormEvent) => {
     e.preventDefault();
     if (!unitId || !reason.trim())
-      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     setBusy(true);
     setError(null);
     const r = await api.exchange.declareConflict({ unitId, reason });
@@ -427,7 +430,8 @@ function ConflictsOfInterest({
     onChanged();
   };
   const withdraw = async (u: string) => {
-    if (!withdrawReason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (!withdrawReason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     setBusy(true);
     setError(null);
     const r = await api.exchange.withdrawConflict({ unitId: u, reason: withdrawReason });
@@ -483,7 +487,7 @@ function ConflictsOfInterest({
                       className="button button-quiet button-small"
                       onClick={() => setWithdrawing(null)}
                     >
-                      {sv.common.cancel}
+                      {exchangeText.common.cancel}
                     </button>
                   </div>
                 </div>

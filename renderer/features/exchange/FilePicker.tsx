@@ -1,7 +1,7 @@
 /** Choose or drop files: a labelled file input (keyboard and screen readers) inside a drop zone. */
 import { useId, useState, type DragEvent } from 'react';
 import { FILE_LIMITS, fileSizeText } from '../../../shared/contract/files.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 
 export function FilePicker({
   onFiles,
@@ -47,15 +47,15 @@ export function FilePicker({
     >
       {busy ? (
         <p className="x-drop-text" aria-live="polite">
-          {sv.files.uploading}
+          {exchangeText.files.uploading}
           {progress !== null && ` ${Math.floor(progress * 100)}%`}
           {progress !== null && <progress className="bar x-drop-progress" max={1} value={progress} />}
         </p>
       ) : (
         <p className="x-drop-text">
-          {multiple ? sv.files.dropMany : sv.files.drop}{' '}
+          {multiple ? exchangeText.files.dropMany : exchangeText.files.drop}{' '}
           <label htmlFor={id} className="button button-secondary button-small x-drop-button">
-            {multiple ? sv.files.chooseMany : sv.files.choose}
+            {multiple ? exchangeText.files.chooseMany : exchangeText.files.choose}
           </label>
           <input
             id={id}
@@ -73,7 +73,7 @@ export function FilePicker({
           />
         </p>
       )}
-      <p className="hint x-drop-hint">{sv.files.limit(fileSizeText(maxBytes))}</p>
+      <p className="hint x-drop-hint">{exchangeText.files.limit(fileSizeText(maxBytes))}</p>
     </div>
   );
 }

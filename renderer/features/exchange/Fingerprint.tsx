@@ -1,5 +1,5 @@
 /** A key fingerprint as people compare it aloud: 8 groups of 4, each numbered. */
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 
 export function Fingerprint({
   display,
@@ -15,7 +15,7 @@ export function Fingerprint({
     <span
       className={`x-fp x-fp-${size}`}
       role="img"
-      aria-label={sv.fingerprint.aria(display)}
+      aria-label={exchangeText.fingerprint.aria(display)}
       data-testid={testId}
       data-fingerprint={display}
     >

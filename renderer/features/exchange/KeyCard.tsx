@@ -8,14 +8,14 @@ import type { KeyStatus } from '../../../shared/contract/identity.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { CodedMessage } from './Coded.tsx';
 import { Fingerprint } from './Fingerprint.tsx';
 import { day } from './format.ts';
 import { saveAndTell } from './save.ts';
 import './exchange.css';
 
-const K = sv.key;
+const K = exchangeText.key;
 
 /** Loads the key status once and keeps it fresh after each action; `onChange` hears every new status. */
 function useKeyStatus(onChange?: (s: KeyStatus) => void, refresh = 0): [KeyStatus | null, (s: KeyStatus) => void] {
@@ -155,9 +155,9 @@ export function KeyCard({
       ) : (
         <>
           <div className="x-fp-block">
-            <span className="x-label">{sv.fingerprint.label}</span>
+            <span className="x-label">{exchangeText.fingerprint.label}</span>
             <Fingerprint display={status.key!.display} size="large" testId="my-fingerprint" />
-            <span className="hint">{sv.fingerprint.readAloud}</span>
+            <span className="hint">{exchangeText.fingerprint.readAloud}</span>
           </div>
           <dl className="x-facts">
             <dt>{K.createdAt}</dt>

@@ -6,10 +6,10 @@ import { useId, useRef, useState } from 'react';
 import { fileSizeText, type UploadedFile } from '../../../shared/contract/files.ts';
 import { DocIcon } from '../../components/icons.tsx';
 import { toastStore } from '../../components/toast-store.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { uploadFile } from '../exchange/files.ts';
 
-const I = rv.imports;
+const I = resultsText.imports;
 
 export function FilePicker({
   multiple,

@@ -10,14 +10,14 @@ import { SURVEY_SOURCES } from '../../../shared/report/survey.ts';
 import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { invalidateResults, loadReport } from '../results/data.ts';
 import { f2, int } from '../results/format.ts';
 import { ResultsLayout } from '../results/ResultsLayout.tsx';
 import { PreviousImport } from './PreviousImport.tsx';
 import { SurveyImport } from './SurveyImport.tsx';
 
-const I = rv.imports;
+const I = resultsText.imports;
 
 export function Imports() {
   const [current, reload] = useLoad(() => api.survey.current(), 'survey-current');

@@ -6,12 +6,12 @@ import type { PreviousPreview } from '../../../shared/contract/results.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { p2 } from '../results/format.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { ImportError } from './ImportError.tsx';
 
-const I = rv.imports;
+const I = resultsText.imports;
 
 export function PreviousImport({
   canEdit,

@@ -7,12 +7,12 @@ import { HUNDRED, mul, parseDecimal } from '../../../shared/decimal/rational.ts'
 import { api } from '../../api/client.ts';
 import { ptsR } from '../../components/format.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { f2, fractionPct, int } from '../results/format.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { ImportError } from './ImportError.tsx';
 
-const I = rv.imports;
+const I = resultsText.imports;
 
 /** A weight 0–1 as a short percentage: "0.6" → "60%". */
 function weightPct(w: string): string {

@@ -11,7 +11,7 @@ import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { pts } from '../../components/format.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { iv } from '../../i18n/intake.ts';
+import { intakeText } from '../../i18n/intake.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
 import { FilePicker } from '../exchange/FilePicker.tsx';
 import { uploadFile } from '../exchange/files.ts';
@@ -38,15 +38,15 @@ export function IntakeScreen() {
   if (error)
     return (
       <section className="i-page">
-        <h1>{iv.title}</h1>
+        <h1>{intakeText.title}</h1>
         <CodedMessage error={error} testId="intake-error" />
       </section>
     );
   return (
     <section className="i-page" data-testid="intake">
       <header>
-        <h1>{iv.title}</h1>
-        <p className="hint">{iv.lead}</p>
+        <h1>{intakeText.title}</h1>
+        <p className="hint">{intakeText.lead}</p>
       </header>
       <Templates groups={groups} />
       <IntakeForm units={units} onCommitted={() => void load()} />
@@ -62,8 +62,8 @@ function Templates({ groups }: { groups: { code: string; label: string }[] }) {
   };
   return (
     <section className="card">
-      <h2>{iv.template.title}</h2>
-      <p className="hint">{iv.template.hint}</p>
+      <h2>{intakeText.template.title}</h2>
+      <p className="hint">{intakeText.template.hint}</p>
       <div className="i-templates">
         {groups.map((g) => (
           <button
@@ -73,7 +73,7 @@ function Templates({ groups }: { groups: { code: string; label: string }[] }) {
             onClick={() => void get(g.code)}
             data-testid={`template-${g.code}`}
           >
-            {iv.template.download(g.label)}
+            {intakeText.template.download(g.label)}
           </button>
         ))}
       </div>
@@ -121,7 +121,7 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
         setPreview(r.value.preview);
         if (commit && r.value.committed) {
           const p = r.value.committed.preview;
-          toastStore.info(iv.committed(p.unitName, p.round, r.value.committed.newFiles));
+          toastStore.info(intakeText.committed(p.unitName, p.round, r.value.committed.newFiles));
           onCommitted();
         }
       } else if (r.value.error) setError(r.value.error);
@@ -129,7 +129,7 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
   };
 
   const run = async (commit: boolean) => {
-    if (!unitId || !workbook) return toastStore.info(iv.form.needs);
+    if (!unitId || !workbook) return toastStore.info(intakeText.form.needs);
     setError(null);
     if (!commit) setPreview(null);
     const wb = await upload(workbook, FILE_LIMITS.uploadMaxBytes);
@@ -161,23 +161,23 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
       <section className="card">
         <form className="i-form" onSubmit={(e) => (e.preventDefault(), void run(false))}>
           <label className="i-field">
-            {iv.form.unit}
+            {intakeText.form.unit}
             <select
               value={unitId}
               onChange={(e) => (setUnitId(e.target.value), reset())}
               data-testid="intake-unit"
               disabled={running}
             >
-              <option value="">{iv.form.chooseUnit}</option>
+              <option value="">{intakeText.form.chooseUnit}</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
-                  {u.name} ({iv.form.rounds(u.rounds)})
+                  {u.name} ({intakeText.form.rounds(u.rounds)})
                 </option>
               ))}
             </select>
           </label>
           <fieldset className="i-rounds" disabled={running}>
-            <legend className="sr-only">{iv.form.round}</legend>
+            <legend className="sr-only">{intakeText.form.round}</legend>
             {([1, 2] as const).map((r) => (
               <label key={r}>
                 <input
@@ -187,15 +187,15 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
                   onChange={() => (setRound(r), reset())}
                   data-testid={`intake-round-${r}`}
                 />{' '}
-                {r === 1 ? iv.form.round1 : iv.form.round2}
+                {r === 1 ? intakeText.form.round1 : intakeText.form.round2}
               </label>
             ))}
           </fieldset>
           <div className="i-files">
             <div>
-              <strong>{iv.form.workbook}</strong>
+              <strong>{intakeText.form.workbook}</strong>
               <FilePicker
-                label={iv.form.workbook}
+                label={intakeText.form.workbook}
                 accept=".xlsx"
                 busy={running}
                 onFiles={(f) => (setWorkbook(f[0] ?? null), reset())}
@@ -208,9 +208,9 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
               )}
             </div>
             <div>
-              <strong>{iv.form.evidence}</strong>
+              <strong>{intakeText.form.evidence}</strong>
               <FilePicker
-                label={iv.form.evidence}
+                label={intakeText.form.evidence}
                 accept=".zip"
                 busy={running}
                 maxBytes={FILE_LIMITS.partsMaxBytes}
@@ -231,7 +231,7 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
               disabled={running || !unitId || !workbook}
               data-testid="intake-preview"
             >
-              {iv.form.preview}
+              {intakeText.form.preview}
             </button>
             <button
               type="button"
@@ -240,20 +240,20 @@ function IntakeForm({ units, onCommitted }: { units: Units; onCommitted: () => v
               onClick={() => void run(true)}
               data-testid="intake-commit"
             >
-              {iv.form.commit}
+              {intakeText.form.commit}
             </button>
           </div>
         </form>
         {uploading && (
           <div className="i-progress" data-testid="intake-uploading">
             <progress className="bar" value={uploading.share} max={1} />
-            <span className="progress-text">{iv.form.uploading(uploading.name)}</span>
+            <span className="progress-text">{intakeText.form.uploading(uploading.name)}</span>
           </div>
         )}
         {status?.state === 'running' && <Progress status={status} onCancel={() => void cancel()} />}
         {status?.state === 'cancelled' && (
           <p className="hint" data-testid="intake-cancelled">
-            {iv.progress.cancelled}
+            {intakeText.progress.cancelled}
           </p>
         )}
         {error && <CodedMessage error={error} testId="intake-error" />}
@@ -268,13 +268,13 @@ function Progress({ status, onCancel }: { status: IntakeJobStatus; onCancel: () 
   const share = p ? (p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.total > 0 ? p.done / p.total : 0) : 0;
   return (
     <div className="i-progress" data-testid="intake-progress" role="status">
-      <progress className="bar bar-large" value={share} max={1} aria-label={iv.progress.label} />
+      <progress className="bar bar-large" value={share} max={1} aria-label={intakeText.progress.label} />
       <button type="button" className="button button-quiet button-small" onClick={onCancel} data-testid="intake-cancel">
-        {iv.form.cancel}
+        {intakeText.form.cancel}
       </button>
       <span className="progress-text">
         {p
-          ? `${iv.progress.phases[p.phase] ?? p.phase}: ${iv.progress.counts(p.done, p.total)}${p.bytesTotal > 0 ? ` · ${fileSizeText(p.bytesDone)}/${fileSizeText(p.bytesTotal)}` : ''}`
+          ? `${intakeText.progress.phases[p.phase] ?? p.phase}: ${intakeText.progress.counts(p.done, p.total)}${p.bytesTotal > 0 ? ` · ${fileSizeText(p.bytesDone)}/${fileSizeText(p.bytesTotal)}` : ''}`
           : '…'}
       </span>
     </div>
@@ -282,7 +282,7 @@ function Progress({ status, onCancel }: { status: IntakeJobStatus; onCancel: () 
 }
 
 function PreviewView({ p }: { p: IntakePreview }) {
-  const P = iv.preview;
+  const P = intakeText.preview;
   const dups = p.files.found.filter((f) => f.duplicateOf !== null).length;
   return (
     <section className="card" data-testid="intake-preview-card">
@@ -403,7 +403,7 @@ function PreviewView({ p }: { p: IntakePreview }) {
 }
 
 function Changes({ p }: { p: IntakePreview }) {
-  const P = iv.preview;
+  const P = intakeText.preview;
   const changes = p.changes ?? [];
   return (
     <div data-testid="intake-changes">

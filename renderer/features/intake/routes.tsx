@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import type { MemberRole } from '../../../shared/contract/index.ts';
 import { Loading } from '../../components/LoadState.tsx';
-import { iv } from '../../i18n/intake.ts';
+import { intakeText } from '../../i18n/intake.ts';
 
 const Intake = lazy(() => import('./IntakeScreen.tsx').then((m) => ({ default: m.IntakeScreen })));
 
@@ -11,7 +11,7 @@ export const INTAKE_PATH = '/tiep-nhan';
 export const INTAKE_SCREENS = [
   {
     path: INTAKE_PATH,
-    label: iv.nav,
+    label: intakeText.nav,
     inNav: true,
     roles: ['secretariat'] as readonly MemberRole[],
     layout: 'page',

@@ -11,14 +11,14 @@ import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { BarChart, CLASS_COLORS, type BarChartHandle } from './BarChart.tsx';
 import { deliverPng } from './deliver.ts';
 import { CHART_KINDS, type ChartKind, resultsPaths } from './paths.ts';
 import { ResultsLayout } from './ResultsLayout.tsx';
 
-const H = rv.charts;
+const H = resultsText.charts;
 
 export function Charts({ kind, group }: { kind: ChartKind; group: UnitGroup | null }) {
   const [load, reload] = useLoad(() => api.results.charts(), 'charts');

@@ -10,10 +10,10 @@ import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { ResultsLayout } from './ResultsLayout.tsx';
 
-const N = rv.narrative;
+const N = resultsText.narrative;
 
 export function Narrative() {
   const [load, reload, setValue] = useLoad(() => api.results.narrative(), 'narrative');

@@ -20,14 +20,14 @@ import { useMemo } from 'react';
 import type { ClassifiedUnit, GroupReport, Report, SummaryRow } from '../../../shared/report/types.ts';
 import { hrefFor, navigate } from '../../app/route.ts';
 import { ClassificationBadge } from '../../components/Classification.tsx';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { changeClass, f2, num, p2, signed } from './format.ts';
 import { resultsPaths } from './paths.ts';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const C = rv.cols;
+const C = resultsText.cols;
 
 /** A row of a grid: a unit, or the pinned TRUNG BÌNH row (unitId null). */
 interface Row {
@@ -45,14 +45,18 @@ function UnitCell(p: ICellRendererParams<Row>) {
       <a
         className="r-unit"
         href={hrefFor(resultsPaths.unit(p.data.unitId))}
-        title={rv.results.openUnit(p.data.unit)}
+        title={resultsText.results.openUnit(p.data.unit)}
         tabIndex={-1}
       >
         {p.data.unit}
       </a>
       {conflicts > 0 && (
-        <span className="r-conflict-chip" title={rv.results.conflictsTitle(conflicts)} data-testid="unit-conflicts">
-          ⚠ {rv.results.conflictsChip(conflicts)}
+        <span
+          className="r-conflict-chip"
+          title={resultsText.results.conflictsTitle(conflicts)}
+          data-testid="unit-conflicts"
+        >
+          ⚠ {resultsText.results.conflictsChip(conflicts)}
         </span>
       )}
     </>
@@ -71,8 +75,8 @@ function ClassCell(p: ICellRendererParams<Row>) {
 function IndexCell(p: ICellRendererParams<Row>) {
   if (!computable(p.data)) {
     return (
-      <span className="muted" title={rv.results.notComputableTitle} data-testid="not-computable">
-        {rv.results.notComputable}
+      <span className="muted" title={resultsText.results.notComputableTitle} data-testid="not-computable">
+        {resultsText.results.notComputable}
       </span>
     );
   }
@@ -228,7 +232,7 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
     const fieldCols: ColDef<Row>[] = group.fieldColumns.map((f, i) => ({
       colId: `f${f.code}`,
       headerName: `${f.code}. ${f.title}`,
-      headerTooltip: `${rv.cols.field} ${f.code}: ${f.title}`,
+      headerTooltip: `${resultsText.cols.field} ${f.code}: ${f.title}`,
       width: 112,
       valueGetter: (p) => {
         const cells = p.data?.['cells'] as
@@ -239,19 +243,23 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
         return show === 'points' ? c.points : c.percent;
       },
       valueFormatter: (p) =>
-        p.value == null ? rv.results.notApplicable : show === 'points' ? f2(p.value as string) : p2(p.value as string),
+        p.value == null
+          ? resultsText.results.notApplicable
+          : show === 'points'
+            ? f2(p.value as string)
+            : p2(p.value as string),
       tooltipValueGetter: (p) => {
         const cells = p.data?.['cells'] as
           | ({ points: string; percent: string | null; benchmark: string } | null)[]
           | undefined;
         const c = cells?.[i];
         return c
-          ? rv.results.fieldCellTitle(
+          ? resultsText.results.fieldCellTitle(
               f2(c.points),
               f2(c.benchmark),
-              c.percent === null ? rv.results.exemptField : p2(c.percent),
+              c.percent === null ? resultsText.results.exemptField : p2(c.percent),
             )
-          : rv.results.notApplicable;
+          : resultsText.results.notApplicable;
       },
       comparator: (a, b) => num(a as string | null) - num(b as string | null),
       cellClass: 'r-num',
@@ -290,7 +298,7 @@ export function FieldGrid({ report, group, show }: { report: Report; group: Grou
       pinned={pinned}
       columns={columns}
       testId={`fields-${group.group}`}
-      label={`${rv.results.fieldsView}: ${group.label}`}
+      label={`${resultsText.results.fieldsView}: ${group.label}`}
     />
   );
 }
@@ -349,5 +357,5 @@ export function AllUnitsGrid({ report, units }: { report: Report; units: readonl
     return cols;
   }, [year, py]);
   const rows = useMemo<Row[]>(() => units.map((u) => ({ ...u })), [units]);
-  return <Grid rows={rows} columns={columns} testId="all-units" label={rv.results.allUnits} />;
+  return <Grid rows={rows} columns={columns} testId="all-units" label={resultsText.results.allUnits} />;
 }

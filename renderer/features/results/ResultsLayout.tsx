@@ -4,7 +4,7 @@ import { useLoad } from '../../components/use-load.ts';
 import { loadReport, onResultsChanged } from './data.ts';
 import { StatusBanner } from './StatusBanner.tsx';
 import { hrefFor } from '../../app/route.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { resultsPaths } from './paths.ts';
 import './results.css';
 
@@ -30,15 +30,15 @@ export function ResultsLayout({
   useEffect(() => onResultsChanged(reloadStatus), [reloadStatus]);
   // The sub-navigation sits above the title: it stays in place from screen to screen.
   const tabs: [ResultsTab, string, string][] = [
-    ['tables', rv.sub.tables, resultsPaths.results],
-    ['charts', rv.sub.charts, resultsPaths.charts()],
-    ['narrative', rv.sub.narrative, resultsPaths.narrative],
-    ['imports', rv.sub.imports, resultsPaths.imports],
-    ['documents', rv.sub.documents, resultsPaths.documents],
+    ['tables', resultsText.sub.tables, resultsPaths.results],
+    ['charts', resultsText.sub.charts, resultsPaths.charts()],
+    ['narrative', resultsText.sub.narrative, resultsPaths.narrative],
+    ['imports', resultsText.sub.imports, resultsPaths.imports],
+    ['documents', resultsText.sub.documents, resultsPaths.documents],
   ];
   return (
     <section className="page page-results" aria-labelledby="results-title">
-      <nav className="r-subnav" aria-label={rv.sub.label}>
+      <nav className="r-subnav" aria-label={resultsText.sub.label}>
         {tabs.map(([key, label, href]) => (
           <a key={key} href={hrefFor(href)} aria-current={key === tab ? 'page' : undefined} data-testid={`sub-${key}`}>
             {label}

@@ -11,7 +11,7 @@ import { hrefFor, navigate } from '../../app/route.ts';
 import { ClassificationBadge } from '../../components/Classification.tsx';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { loadReport, onResultsChanged } from './data.ts';
 import { changeClass, f2, p2, signed } from './format.ts';
@@ -19,7 +19,7 @@ import { resultsPaths } from './paths.ts';
 import { AllUnitsGrid, FieldGrid, SummaryGrid } from './ReportGrids.tsx';
 import { ResultsLayout } from './ResultsLayout.tsx';
 
-const R = rv.results;
+const R = resultsText.results;
 
 export function ResultsTables({ group, view }: { group: UnitGroup | 'all' | null; view: 'summary' | 'fields' }) {
   const [load, reload] = useLoad(() => loadReport(), 'report');
@@ -34,7 +34,7 @@ export function ResultsTables({ group, view }: { group: UnitGroup | 'all' | null
   return (
     <ResultsLayout
       tab="tables"
-      title={report ? R.title(report.cycle.year) : rv.sub.tables}
+      title={report ? R.title(report.cycle.year) : resultsText.sub.tables}
       subtitle={report ? R.subtitle(report.cycle.name, report.units.length) : undefined}
     >
       {load.state === 'loading' && <Loading />}
@@ -179,7 +179,7 @@ function GroupTables({ report, g, view }: { report: Report; g: GroupReport; view
 }
 
 function FieldStats({ g }: { g: GroupReport }) {
-  const C = rv.cols;
+  const C = resultsText.cols;
   return (
     <section className="card r-card" aria-labelledby={`fs-${g.group}`}>
       <h2 id={`fs-${g.group}`}>{R.fieldStatsTitle}</h2>
@@ -246,7 +246,7 @@ function Missed({ g }: { g: GroupReport }) {
               <details>
                 <summary>
                   <span className="r-code">{m.code}</span> {m.title}{' '}
-                  <span className="muted">· {rv.unit.points(f2(m.max))}</span>{' '}
+                  <span className="muted">· {resultsText.unit.points(f2(m.max))}</span>{' '}
                   <span className="chip">{R.missedUnits(m.units.length)}</span>
                 </summary>
                 <p className="r-missed-units">

@@ -5,10 +5,10 @@
  */
 import type { ReportStatus } from '../../../shared/report/types.ts';
 import { formatIsoDate } from '../../../shared/format/vi.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { int } from './format.ts';
 
-const S = rv.status;
+const S = resultsText.status;
 
 export function StatusBanner({ status }: { status: ReportStatus }) {
   if (status.finalised) {

@@ -16,7 +16,7 @@ import { pts } from '../../components/format.ts';
 import { DocIcon } from '../../components/icons.tsx';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { openEvidence } from '../dossier/evidence-open.ts';
 import { f2, p2 } from './format.ts';
@@ -24,7 +24,7 @@ import { resultsPaths } from './paths.ts';
 import { ResultsLayout } from './ResultsLayout.tsx';
 import { WhatIfPanel } from './WhatIf.tsx';
 
-const U = rv.unit;
+const U = resultsText.unit;
 
 export function UnitResult({ unitId }: { unitId: string }) {
   const [load, reload] = useLoad(() => api.results.unit({ unitId }), unitId);
@@ -59,7 +59,7 @@ export function UnitResult({ unitId }: { unitId: string }) {
 }
 
 function Figures({ d }: { d: UnitDrilldown }) {
-  const C = rv.cols;
+  const C = resultsText.cols;
   const items: [string, string, string?][] = [
     [C.benchmark, f2(d.benchmark)],
     [C.selfAssessed, f2(d.selfAssessed)],

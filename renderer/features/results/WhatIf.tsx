@@ -13,11 +13,11 @@ import { ClassificationBadge } from '../../components/Classification.tsx';
 import { pts, pts2, ptsNeeded } from '../../components/format.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { p2 } from './format.ts';
 
-const W = rv.whatIf;
+const W = resultsText.whatIf;
 const SHOWN = 12;
 
 export function WhatIfPanel({
@@ -136,8 +136,8 @@ function WhatIfBody({
             <thead>
               <tr>
                 <th scope="col" aria-label={W.pick} />
-                <th scope="col">{rv.unit.colCode}</th>
-                <th scope="col">{rv.unit.colTitle}</th>
+                <th scope="col">{resultsText.unit.colCode}</th>
+                <th scope="col">{resultsText.unit.colTitle}</th>
                 <th scope="col" className="c-num">
                   {W.colNow}
                 </th>

@@ -5,7 +5,7 @@
 import type { OutboxFile } from '../../../shared/contract/files.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { saveProduced } from '../exchange/files.ts';
 
 export async function deliver(file: OutboxFile): Promise<boolean> {
@@ -15,7 +15,7 @@ export async function deliver(file: OutboxFile): Promise<boolean> {
     return false;
   }
   if (s.value.status === 'cancelled') return false;
-  toastStore.info(rv.documents.exported(s.value.fileName ?? file.fileName));
+  toastStore.info(resultsText.documents.exported(s.value.fileName ?? file.fileName));
   return true;
 }
 

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from '../../components/LoadState.tsx';
-import { rv } from '../../i18n/results.ts';
+import { resultsText } from '../../i18n/results.ts';
 import { parseResultsRoute, resultsPaths } from './paths.ts';
 
 const Tables = lazy(() => import('./ResultsTables.tsx').then((m) => ({ default: m.ResultsTables })));
@@ -22,7 +22,7 @@ const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspe
 export const RESULTS_SCREENS = [
   {
     path: resultsPaths.results,
-    label: rv.nav.results,
+    label: resultsText.nav.results,
     inNav: true,
     layout: 'page',
     href: () => resultsPaths.results,
@@ -30,7 +30,7 @@ export const RESULTS_SCREENS = [
   },
   {
     path: resultsPaths.imports,
-    label: rv.nav.imports,
+    label: resultsText.nav.imports,
     inNav: false,
     layout: 'page',
     href: () => resultsPaths.imports,
@@ -38,7 +38,7 @@ export const RESULTS_SCREENS = [
   },
   {
     path: resultsPaths.documents,
-    label: rv.nav.documents,
+    label: resultsText.nav.documents,
     inNav: false,
     layout: 'page',
     href: () => resultsPaths.documents,

@@ -13,14 +13,14 @@ import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { fullHash, parseDay, shortHash, when, whenSeconds } from '../exchange/format.ts';
 import { saveAndTell } from '../exchange/save.ts';
 import { StepHead } from './StepHead.tsx';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const A = sv.audit;
+const A = exchangeText.audit;
 const PAGE = 1000;
 
 interface Filters {
@@ -268,7 +268,7 @@ function AuditGrid({ rows, onSelect }: { rows: AuditRowView[]; onSelect: (r: Aud
           const key = (e.event as KeyboardEvent | null)?.key;
           if (key === 'Enter' && e.data) onSelect(e.data);
         }}
-        localeText={{ noRowsToShow: A.noRows, loadingOoo: sv.files.uploading }}
+        localeText={{ noRowsToShow: A.noRows, loadingOoo: exchangeText.files.uploading }}
       />
     </div>
   );
@@ -292,7 +292,7 @@ function RowDetail({ row, onClose }: { row: AuditRowView; onClose: () => void })
           {A.detail} #{row.seq}: {A.actions[row.action] ?? row.action}
         </h2>
         <button type="button" className="button button-quiet button-small" onClick={onClose}>
-          {sv.common.close}
+          {exchangeText.common.close}
         </button>
       </header>
       <dl className="x-facts">

@@ -10,12 +10,12 @@ import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { count } from '../exchange/format.ts';
 import { exchangePaths } from './paths.ts';
 import { StepHead } from './StepHead.tsx';
 
-const M = sv.completeness;
+const M = exchangeText.completeness;
 
 export function Completeness() {
   const [load, reload] = useLoad(() => api.secretariat.completeness(), 'completeness');

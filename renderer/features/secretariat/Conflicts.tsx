@@ -13,7 +13,7 @@ import { pts } from '../../components/format.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { openEvidence } from '../dossier/evidence-open.ts';
 import { controlOf, describeInput, figuresInput, localScore } from '../dossier/model.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
@@ -21,7 +21,7 @@ import { shortHash, when } from '../exchange/format.ts';
 import { ReasonField } from './Reason.tsx';
 import { StepHead } from './StepHead.tsx';
 
-const C = sv.conflicts;
+const C = exchangeText.conflicts;
 type Filter = 'open' | 'resolved' | 'all';
 const keyOf = (c: { unitId: string; nodeCode: string }) => `${c.unitId}/${c.nodeCode}`;
 
@@ -112,7 +112,8 @@ function ConflictDetail({
 
   const decide = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (!reason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     if (!choice) return;
     const pick = choice === '__council__' ? (own ? { input: own as never } : null) : { memberId: choice };
     if (!pick) return;
@@ -137,7 +138,7 @@ function ConflictDetail({
           {c.unitName} — <span className="s-code">{c.nodeCode}</span> {c.nodeTitle}
         </h2>
         <p className="muted x-small">
-          {sv.common.field(c.field)} · {C.max(pts(c.maxPoints))} · {C.self}:{' '}
+          {exchangeText.common.field(c.field)} · {C.max(pts(c.maxPoints))} · {C.self}:{' '}
           <span className="x-strong">{pts(c.selfScore)}</span>
         </p>
       </header>
@@ -251,7 +252,7 @@ function ConflictDetail({
             label={C.reasonLabel}
             value={reason}
             onChange={setReason}
-            hint={sv.common.reasonHint}
+            hint={exchangeText.common.reasonHint}
             testId="conflict-reason"
           />
           {error && <CodedMessage error={error} />}

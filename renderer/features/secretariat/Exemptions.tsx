@@ -11,13 +11,13 @@ import { pts } from '../../components/format.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
 import { when } from '../exchange/format.ts';
 import { ReasonField } from './Reason.tsx';
 import { StepHead } from './StepHead.tsx';
 
-const E = sv.exemptions;
+const E = exchangeText.exemptions;
 type Filter = 'proposed' | 'approved' | 'rejected' | 'all';
 const keyOf = (e: { unitId: string; nodeCode: string }) => `${e.unitId}/${e.nodeCode}`;
 
@@ -101,7 +101,7 @@ function Row({
   const decide = async () => {
     if (!deciding) return;
     if (deciding === 'rejected' && !reason.trim())
-      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     if (needsBasis && !basis.trim()) return setError({ code: 'EXCHANGE_BASIS_REQUIRED', message: E.basisMissing });
     setBusy(true);
     const r = await api.secretariat.decideExemption({
@@ -191,7 +191,7 @@ function Row({
                   {deciding === 'approved' ? E.confirmApprove : E.confirmReject}
                 </button>
                 <button type="button" className="button button-quiet" onClick={() => onDecide(null)}>
-                  {sv.common.cancel}
+                  {exchangeText.common.cancel}
                 </button>
               </div>
             </div>

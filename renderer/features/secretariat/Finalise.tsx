@@ -11,7 +11,7 @@ import { hrefFor } from '../../app/route.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
 import { fullHash, whenSeconds } from '../exchange/format.ts';
@@ -20,7 +20,7 @@ import { exchangePaths } from './paths.ts';
 import { ReasonField } from './Reason.tsx';
 import { StepHead } from './StepHead.tsx';
 
-const F = sv.finalise;
+const F = exchangeText.finalise;
 
 export function Finalise() {
   const [load, reload] = useLoad(() => api.secretariat.completeness(), 'finalise');
@@ -138,7 +138,7 @@ function FinaliseForm({ view, onDone }: { view: CompletenessView; onDone: () => 
                   disabled={busy}
                   onClick={() => setConfirming(false)}
                 >
-                  {sv.common.cancel}
+                  {exchangeText.common.cancel}
                 </button>
               </div>
             </div>
@@ -197,7 +197,8 @@ function Reopen({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
   const reopen = async () => {
-    if (!reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (!reason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     setBusy(true);
     const r = await api.secretariat.reopen({ reason });
     setBusy(false);

@@ -9,7 +9,7 @@ import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
 import { pts } from '../../components/format.ts';
 import { toastStore } from '../../components/toast-store.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
 import { FilePicker } from '../exchange/FilePicker.tsx';
 import { Fingerprint } from '../exchange/Fingerprint.tsx';
@@ -18,7 +18,7 @@ import { count, when } from '../exchange/format.ts';
 import { exchangePaths } from './paths.ts';
 import { StepHead } from './StepHead.tsx';
 
-const I = sv.imports;
+const I = exchangeText.imports;
 
 export function Import() {
   const [files, setFiles] = useState<FilePreview[]>([]);
@@ -113,7 +113,7 @@ function Outcomes({ outcomes }: { outcomes: ImportOutcomeView[] }) {
             <span>{o.message}</span>
             {o.code && o.status === 'refused' && (
               <span className="x-error-code">
-                {sv.common.code}: <code>{o.code}</code>
+                {exchangeText.common.code}: <code>{o.code}</code>
               </span>
             )}
           </li>
@@ -166,7 +166,7 @@ function Preview({ p }: { p: PackagePreview }) {
       <dl className="x-facts s-file-facts">
         <dt>{I.member}</dt>
         <dd data-testid="file-member">{p.member.name}</dd>
-        <dt>{sv.fingerprint.label}</dt>
+        <dt>{exchangeText.fingerprint.label}</dt>
         <dd>
           <Fingerprint display={p.member.display} size="small" />
         </dd>

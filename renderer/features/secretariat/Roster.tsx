@@ -12,7 +12,7 @@ import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
 import { useLoad } from '../../components/use-load.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
 import { FilePicker } from '../exchange/FilePicker.tsx';
 import { Fingerprint } from '../exchange/Fingerprint.tsx';
@@ -23,7 +23,7 @@ import { saveAndTell } from '../exchange/save.ts';
 import { ReasonField } from './Reason.tsx';
 import { StepHead } from './StepHead.tsx';
 
-const R = sv.roster;
+const R = exchangeText.roster;
 
 type Panel = { kind: 'key'; member: RosterRow } | { kind: 'fields'; member: RosterRow } | null;
 
@@ -238,9 +238,9 @@ function RegisterKey({
         <form className="x-form" onSubmit={register}>
           <p className="x-small">{R.inspected(inspected.file)}</p>
           <div className="x-fp-block x-fp-check">
-            <span className="x-label">{sv.fingerprint.label}</span>
+            <span className="x-label">{exchangeText.fingerprint.label}</span>
             <Fingerprint display={inspected.display} size="large" testId="inspected-fingerprint" />
-            <span className="hint">{sv.fingerprint.readAloud}</span>
+            <span className="hint">{exchangeText.fingerprint.readAloud}</span>
           </div>
           {heldByOther && <p className="notice notice-locked">{R.heldBy(heldByOther.name)}</p>}
           <label className="x-check">
@@ -257,7 +257,7 @@ function RegisterKey({
               {R.register}
             </button>
             <button type="button" className="button button-quiet" onClick={onCancel}>
-              {sv.common.cancel}
+              {exchangeText.common.cancel}
             </button>
           </div>
         </form>
@@ -265,7 +265,7 @@ function RegisterKey({
       {!inspected && (
         <div className="x-actions">
           <button type="button" className="button button-quiet" onClick={onCancel}>
-            {sv.common.cancel}
+            {exchangeText.common.cancel}
           </button>
         </div>
       )}
@@ -292,7 +292,8 @@ function AssignFields({
   const title = usePanelFocus();
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: sv.common.reasonMissing });
+    if (!reason.trim())
+      return setError({ code: 'EXCHANGE_REASON_REQUIRED', message: exchangeText.common.reasonMissing });
     setBusy(true);
     const r = await api.secretariat.setFields({ memberId: member.id, fields: [...fields], reason });
     setBusy(false);
@@ -333,7 +334,7 @@ function AssignFields({
             {R.saveFields}
           </button>
           <button type="button" className="button button-quiet" onClick={onCancel}>
-            {sv.common.cancel}
+            {exchangeText.common.cancel}
           </button>
         </div>
       </form>
@@ -403,7 +404,7 @@ function IssueCycle({
             className="button button-secondary button-small"
             onClick={() => void saveAndTell(done.ticket, done.fileName)}
           >
-            {sv.common.saveAgain}
+            {exchangeText.common.saveAgain}
           </button>
           {done.warn && <p className="s-warn x-small">{done.warn}</p>}
         </div>

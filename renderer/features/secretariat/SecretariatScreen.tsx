@@ -9,7 +9,7 @@ import { useState, type ReactNode } from 'react';
 import type { KeyStatus } from '../../../shared/contract/identity.ts';
 import { KeyCard } from '../exchange/KeyCard.tsx';
 import { hrefFor } from '../../app/route.ts';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { Audit } from './Audit.tsx';
 import { Completeness } from './Completeness.tsx';
 import { Conflicts } from './Conflicts.tsx';
@@ -22,13 +22,13 @@ import '../exchange/exchange.css';
 import './secretariat.css';
 
 const TABS: [SecretariatTab, string][] = [
-  ['hoi-dong', sv.sub.roster],
-  ['nhap', sv.sub.import],
-  ['y-kien', sv.sub.conflicts],
-  ['ha-diem-chuan', sv.sub.exemptions],
-  ['hoan-thanh', sv.sub.completeness],
-  ['chot', sv.sub.finalise],
-  ['nhat-ky', sv.sub.audit],
+  ['hoi-dong', exchangeText.sub.roster],
+  ['nhap', exchangeText.sub.import],
+  ['y-kien', exchangeText.sub.conflicts],
+  ['ha-diem-chuan', exchangeText.sub.exemptions],
+  ['hoan-thanh', exchangeText.sub.completeness],
+  ['chot', exchangeText.sub.finalise],
+  ['nhat-ky', exchangeText.sub.audit],
 ];
 
 export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
@@ -58,7 +58,7 @@ export function SecretariatScreen({ tab }: { tab: SecretariatTab }) {
   }
   return (
     <section className="page s-page" data-testid={`secretariat-${tab}`}>
-      <nav className="s-subnav" aria-label={sv.nav.subLabel}>
+      <nav className="s-subnav" aria-label={exchangeText.nav.subLabel}>
         <ol>
           {TABS.map(([key, label], i) => (
             <li key={key}>
@@ -87,8 +87,8 @@ export function KeyGate({ children }: { children: ReactNode }) {
   if (state === 'unlocked') return <>{children}</>;
   return (
     <div data-testid="secretariat-key-gate" hidden={state === null}>
-      <h2>{sv.gate.title}</h2>
-      <p className="muted">{sv.gate.lead}</p>
+      <h2>{exchangeText.gate.title}</h2>
+      <p className="muted">{exchangeText.gate.lead}</p>
       <KeyCard showExport={false} showRegistration={false} onChange={(s) => setState(s.state)} headingLevel={3} />
     </div>
   );

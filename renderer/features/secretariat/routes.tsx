@@ -6,7 +6,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { MemberRole } from '../../../shared/contract/index.ts';
 import { Loading } from '../../components/LoadState.tsx';
-import { sv } from '../../i18n/secretariat.ts';
+import { exchangeText } from '../../i18n/exchange.ts';
 import { exchangePaths, parseExchangeRoute, type SecretariatTab } from './paths.ts';
 
 const Exchange = lazy(() => import('../exchange/ExchangeScreen.tsx').then((m) => ({ default: m.ExchangeScreen })));
@@ -19,7 +19,7 @@ const secretariat = (tab: SecretariatTab) => wrap(<Secretariat key={tab} tab={ta
 export const EXCHANGE_SCREENS = [
   {
     path: exchangePaths.exchange,
-    label: sv.nav.exchange,
+    label: exchangeText.nav.exchange,
     inNav: true,
     roles: ['member'] as readonly MemberRole[],
     layout: 'page',
@@ -28,7 +28,7 @@ export const EXCHANGE_SCREENS = [
   },
   {
     path: exchangePaths.secretariat,
-    label: sv.nav.secretariat,
+    label: exchangeText.nav.secretariat,
     inNav: true,
     roles: ['secretariat'] as readonly MemberRole[],
     layout: 'page',

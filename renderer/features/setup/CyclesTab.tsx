@@ -6,12 +6,12 @@ import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { LoadFailed, Loading } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
-import { st } from '../../i18n/setup.ts';
+import { setupText } from '../../i18n/setup.ts';
 import { CodedMessage, Upload } from './Upload.tsx';
 import { invalidateOverview } from '../home/units-cache.ts';
 
-const W = st.wizard;
-const C = st.cycles;
+const W = setupText.wizard;
+const C = setupText.cycles;
 
 interface Preset {
   readonly code: string;
@@ -92,7 +92,9 @@ function CycleList({ cycles, onChanged }: { cycles: readonly SetupCycle[]; onCha
               {c.groups.map((g) => (
                 <li key={g.code}>
                   {g.label} — {g.frameworkName ?? '—'}
-                  <span className={`st-badge${g.sample ? ' is-sample' : ''}`}>{g.sample ? C.sample : C.own}</span>
+                  <span className={`st-badge${g.sample ? ' is-sample' : ''}`}>
+                    {g.sample ? C.sample : C.own}
+                  </span>
                   {c.current && !c.appraisalStarted && (
                     <span className="st-row" style={{ display: 'inline-flex', marginLeft: 8 }}>
                       <Upload

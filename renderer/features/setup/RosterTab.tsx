@@ -6,11 +6,11 @@ import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { LoadFailed, Loading } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';
-import { st } from '../../i18n/setup.ts';
+import { setupText } from '../../i18n/setup.ts';
 import { CodedMessage, Upload } from './Upload.tsx';
 import { invalidateOverview } from '../home/units-cache.ts';
 
-const R = st.roster;
+const R = setupText.roster;
 type View = ContractOutput<'setup.roster'>;
 type Member = View['members'][number];
 type Role = keyof typeof R.roles;

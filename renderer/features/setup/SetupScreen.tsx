@@ -1,7 +1,7 @@
 /** "Thiết lập kỳ": cycles and the new-cycle wizard, the units, the roster (sub-navigation). */
 import { KeyGate } from '../secretariat/SecretariatScreen.tsx';
 import { hrefFor } from '../../app/route.ts';
-import { st } from '../../i18n/setup.ts';
+import { setupText } from '../../i18n/setup.ts';
 import { CyclesTab } from './CyclesTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
 import { UnitsTab } from './UnitsTab.tsx';
@@ -9,16 +9,16 @@ import { type SetupTab, setupPaths } from './paths.ts';
 import './setup.css';
 
 const TABS: readonly [SetupTab, string, string][] = [
-  ['ky', st.tabs.cycle, setupPaths.setup],
-  ['don-vi', st.tabs.units, setupPaths.units],
-  ['hoi-dong', st.tabs.roster, setupPaths.roster],
+  ['ky', setupText.tabs.cycle, setupPaths.setup],
+  ['don-vi', setupText.tabs.units, setupPaths.units],
+  ['hoi-dong', setupText.tabs.roster, setupPaths.roster],
 ];
 
 export function SetupScreen({ tab }: { tab: SetupTab }) {
   return (
     <div className="st-screen">
-      <h1>{st.nav.setup}</h1>
-      <nav className="st-tabs" aria-label={st.nav.sub}>
+      <h1>{setupText.nav.setup}</h1>
+      <nav className="st-tabs" aria-label={setupText.nav.sub}>
         {TABS.map(([key, label, path]) => (
           <a
             key={key}

@@ -2,7 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { MemberRole } from '../../../shared/contract/index.ts';
 import { Loading } from '../../components/LoadState.tsx';
-import { st } from '../../i18n/setup.ts';
+import { setupText } from '../../i18n/setup.ts';
 import { parseSetupRoute, setupPaths } from './paths.ts';
 
 const Setup = lazy(() => import('./SetupScreen.tsx').then((m) => ({ default: m.SetupScreen })));
@@ -11,7 +11,7 @@ const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspe
 export const SETUP_SCREENS = [
   {
     path: setupPaths.setup,
-    label: st.nav.setup,
+    label: setupText.nav.setup,
     inNav: true,
     roles: ['secretariat'] as readonly MemberRole[],
     layout: 'page',

@@ -8,7 +8,7 @@ import { formatNumber } from '../../shared/format/vi.ts';
 
 const n = (v: number) => formatNumber(v, 0);
 
-export const sv = {
+export const exchangeText = {
   nav: {
     /** Short in the top bar (the screen's title is "Trao đổi dữ liệu"). */
     exchange: 'Trao đổi',
