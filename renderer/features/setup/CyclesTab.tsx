@@ -92,9 +92,7 @@ function CycleList({ cycles, onChanged }: { cycles: readonly SetupCycle[]; onCha
               {c.groups.map((g) => (
                 <li key={g.code}>
                   {g.label} — {g.frameworkName ?? '—'}
-                  <span className={`st-badge${g.sample ? ' is-sample' : ''}`}>
-                    {g.sample ? C.sample : C.own}
-                  </span>
+                  <span className={`st-badge${g.sample ? ' is-sample' : ''}`}>{g.sample ? C.sample : C.own}</span>
                   {c.current && !c.appraisalStarted && (
                     <span className="st-row" style={{ display: 'inline-flex', marginLeft: 8 }}>
                       <Upload
