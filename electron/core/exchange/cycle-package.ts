@@ -58,7 +58,6 @@ import {
   cycleDossierLinks,
   cycleEvidenceEntries,
   insertDossierItem,
-  linkDossierEvidence,
   lockExchange,
   unlockExchange,
   upsertApprovedExemption,
@@ -94,6 +93,7 @@ import {
 import { type Signer, fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
 import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';
 import { TarFormatError, TarReader, TarWriter } from './tar.ts';
+import { attachDossierEvidence } from '../db/repos/dossiers.ts';
 
 // ------------------------------------------------------------------ export
 
@@ -641,7 +641,7 @@ function writeCycle(db: Db, c: CycleContent, finals: readonly CarriedFinal[]): v
     );
   for (const l of c.dossierEvidence) {
     const ev = ids.get(l.sha256);
-    if (ev !== undefined) linkDossierEvidence(db, l.unitId, l.nodeCode, ev, l.page);
+    if (ev !== undefined) attachDossierEvidence(db, l.unitId, l.nodeCode, ev, l.page);
   }
   for (const e of c.exemptions) upsertApprovedExemption(db, { ...e, createdAt: e.decidedAt ?? c.issuedAt });
   if (c.surveyPoints !== undefined) {

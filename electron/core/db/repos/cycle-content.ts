@@ -141,21 +141,6 @@ export function insertDossierItem(
   ).run(d.unitId, d.nodeCode, d.round1Input, d.round1Score, d.round2Input, d.round2Score, d.declared, d.explanation);
 }
 
-export function linkDossierEvidence(
-  db: Db,
-  unitId: string,
-  nodeCode: string,
-  evidenceId: number,
-  page: number | null,
-): void {
-  stmt(db, 'INSERT OR REPLACE INTO dossier_evidence (unit_id, node_code, evidence_id, page) VALUES (?, ?, ?, ?)').run(
-    unitId,
-    nodeCode,
-    evidenceId,
-    page,
-  );
-}
-
 /** An exemption the secretariat approved, as the cycle package carries it. */
 export function upsertApprovedExemption(
   db: Db,
