@@ -20,24 +20,23 @@
  * she scores here stands for her earlier work (appraiseEarlier, the screens' own service).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openUnit, row, saved, select, startAs } from './appraise-support.ts';
 import {
   TV01,
   TV04,
   appraiseEarlier,
   download,
-  launchBrowser,
   openStation,
   secretariatWithOtherPackages,
   type Station,
+  stationsFixture,
 } from './exchange-support.ts';
 import { SECRETARY } from './results-support.ts';
-import { SCREENSHOT_DIR, buildRenderer } from './support.ts';
+import { SCREENSHOT_DIR } from './support.ts';
 
 const CHAU_THANH = 'soc-trang-2023-huyen-chau-thanh';
 const NOI_VU = 'soc-trang-2023-so-noi-vu';
@@ -45,27 +44,11 @@ const TU_PHAP = 'soc-trang-2023-so-tu-phap';
 /** The cells Linh pastes into the grid (2 rows × 2 units), left out of her earlier work. */
 const PASTED = [`${NOI_VU}/2.1.1`, `${TU_PHAP}/2.1.1`, `${NOI_VU}/2.1.2`, `${TU_PHAP}/2.1.2`];
 
-let browser: Browser;
-const stations: Station[] = [];
-const dirs: string[] = [];
-const tmp = (prefix: string) => {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-
-beforeAll(async () => {
-  await buildRenderer();
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  for (const s of stations) await s.close();
-  await browser?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const fx = stationsFixture();
+const { stations, tmp } = fx;
 
 async function open(name: string, dataDir: string): Promise<Station> {
-  const s = await openStation(browser, name, dataDir, { demo: true }); // as `npm run start:browser`
+  const s = await openStation(fx.browser, name, dataDir, { demo: true }); // as `npm run start:browser`
   s.page.setDefaultTimeout(90_000); // three harnesses and their key derivations share one loaded process
   stations.push(s);
   return s;

@@ -12,12 +12,10 @@
  *   approves the exemption, sees the completeness matrix ready, finalises (snapshot hash),
  *   and the audit screen's check says the chain is intact.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildRenderer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openUnit, saved, select } from './appraise-support.ts';
 import {
   TV01,
@@ -25,10 +23,10 @@ import {
   appraiseEarlier,
   download,
   firstRunFree,
-  launchBrowser,
   openStation,
   secretariatWithOtherPackages,
   type Station,
+  stationsFixture,
 } from './exchange-support.ts';
 
 const CHAU_THANH = 'soc-trang-2023-huyen-chau-thanh';
@@ -38,27 +36,11 @@ const LINH = { name: 'Trần Thị Mỹ Linh', position: 'Phó Giám đốc', ag
 const SECRETARIAT =
   'Nguyễn Thị Kim Phượng — Trưởng phòng Cải cách hành chính, Thư ký Hội đồng, Sở Nội vụ (Cơ quan thường trực)';
 
-let browser: Browser;
-const stations: Station[] = [];
-const dirs: string[] = [];
-const tmp = (prefix: string) => {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-
-beforeAll(async () => {
-  await buildRenderer();
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  for (const s of stations) await s.close();
-  await browser?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const fx = stationsFixture();
+const { stations, tmp } = fx;
 
 async function open(name: string, dataDir: string, demo: boolean): Promise<Station> {
-  const s = await openStation(browser, name, dataDir, { demo });
+  const s = await openStation(fx.browser, name, dataDir, { demo });
   stations.push(s);
   return s;
 }

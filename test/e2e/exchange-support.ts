@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../electron/harness/chromium.ts';
 import { startHarness, type Harness } from '../../electron/harness/server.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
@@ -24,7 +25,7 @@ import { SCREENSHOT_DIR, buildRenderer } from './support.ts';
 
 const VIEWPORT = { width: 1366, height: 768 };
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
 }
 
@@ -192,4 +193,35 @@ export function appraiseEarlier(
   } finally {
     db.close();
   }
+}
+
+/**
+ * The browser and the stations (harness + page per machine) of an e2e file: built and launched
+ * before its tests, closed after them, with their temporary data folders removed.
+ */
+export function stationsFixture() {
+  let browser: Browser | undefined;
+  const stations: Station[] = [];
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    await buildRenderer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const s of stations) await s.close();
+    await browser?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    stations,
+    get browser(): Browser {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    tmp(prefix: string): string {
+      const d = mkdtempSync(path.join(os.tmpdir(), prefix));
+      dirs.push(d);
+      return d;
+    },
+  };
 }

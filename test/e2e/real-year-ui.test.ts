@@ -20,17 +20,15 @@
  * steps (two intakes and an agreement per unit) stay within the test's time on a shared machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { zipFile } from '../intake/support.ts';
 import { COMMUNES, DEPARTMENTS, unitRows, writeCsv, writeXlsx } from '../setup/files.ts';
 import { type RealUnit, realUnits, surveyCsv, unitDossier } from '../setup/real-year.ts';
 import { openUnit } from './appraise-support.ts';
-import { download, launchBrowser, openStation, type Station } from './exchange-support.ts';
-import { buildRenderer } from './support.ts';
+import { download, openStation, stationsFixture } from './exchange-support.ts';
 
 const CYCLE = 'can-tho-2025';
 const DECISION = 'Quyết định số 100/QĐ-UBND ngày 15/8/2025 của UBND thành phố ban hành Bộ chỉ số CCHC';
@@ -49,24 +47,8 @@ const ROSTER = [
   ['Võ Thị Thư', 'Trưởng phòng CCHC', 'Sở Nội vụ', 'Thư ký', ''],
 ];
 
-let browser: Browser;
-const stations: Station[] = [];
-const dirs: string[] = [];
-const tmp = (prefix: string) => {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-
-beforeAll(async () => {
-  await buildRenderer();
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  for (const s of stations) await s.close();
-  await browser?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const fx = stationsFixture();
+const { stations, tmp } = fx;
 
 async function nav(page: Page, label: string): Promise<void> {
   await page
@@ -130,9 +112,9 @@ async function indices(page: Page, groups: readonly string[]): Promise<Record<st
 describe('a real year through the screens: secretariat and member on their own machines', () => {
   it('set-up → intake of both rounds → cycle package → member appraises → merge → finalise → minutes', async () => {
     const files = tmp('cchc-real-ui-files-');
-    const sec = await openStation(browser, 'secretariat', tmp('cchc-real-ui-sec-'), { demo: true });
+    const sec = await openStation(fx.browser, 'secretariat', tmp('cchc-real-ui-sec-'), { demo: true });
     stations.push(sec);
-    const member = await openStation(browser, 'member', tmp('cchc-real-ui-member-'), { demo: true });
+    const member = await openStation(fx.browser, 'member', tmp('cchc-real-ui-member-'), { demo: true });
     stations.push(member);
     const sp = sec.page;
     const mp = member.page;
