@@ -1,7 +1,6 @@
 /** A real SQLite file with a cycle of two groups, and templates filled programmatically. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { buildTree } from '../../shared/framework/tree.ts';
 import type { Framework, FrameworkNode } from '../../shared/framework/types.ts';
@@ -14,6 +13,7 @@ import { insertUnit } from '../../electron/core/db/repos/units.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { frameworkHash } from '../../electron/core/framework/hash.ts';
 import { COL, FIRST_ROW, SHEET, UNIT_CELL, templateLeaves } from '../../electron/core/intake/layout.ts';
+import { zipBytes } from '../../tools/demo/zip.ts';
 
 export const CYCLE = 'tinh-2025';
 export const UNITS = [
@@ -121,47 +121,10 @@ export function evidenceFolder(dir: string, names: readonly string[], same: Reco
   return dir;
 }
 
-/** A .zip (deflate) of name → content, written by hand (UTF-8 names). */
+/** A .zip (deflate, UTF-8 names) of name → content, written by the demo generator's zip writer. */
 export function zipFile(path: string, files: Record<string, string | Buffer>): string {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
-    const comp = deflateRawSync(data);
-    const nameBuf = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, comp);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  const count = Object.keys(files).length;
-  eocd.writeUInt16LE(count, 8);
-  eocd.writeUInt16LE(count, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, cd, eocd]));
+  const entries = Object.entries(files).map(([name, c]) => [name, Buffer.isBuffer(c) ? c : Buffer.from(c)] as const);
+  writeFileSync(path, zipBytes(new Map(entries)));
   return path;
 }
 
