@@ -26,3 +26,8 @@ export function groupsOf(items: readonly { readonly group: string }[]): string[]
   const present = new Set(items.map((i) => i.group));
   return [...new Set([...known.map((g) => g.code), ...items.map((i) => i.group)])].filter((g) => present.has(g));
 }
+
+/** The current cycle's groups, in order. */
+export function cycleGroups(): readonly UnitGroupInfo[] {
+  return known;
+}

@@ -224,6 +224,8 @@ export const exchangeText = {
     fieldsTitle: (name: string) => `Phân công lĩnh vực cho ${name}`,
     fieldsReason: 'Căn cứ phân công (ví dụ: quyết định bổ sung thành viên)',
     saveFields: 'Lưu phân công',
+    onlyGroups: 'Chỉ nhóm:',
+    fieldInGroup: (field: string, group: string) => `Lĩnh vực ${field}, chỉ nhóm ${group}`,
     fieldsSaved: (name: string) => `Đã lưu phân công lĩnh vực của ${name}.`,
     cycleTitle: 'Gói kỳ đánh giá',
     cycleIntro:

@@ -103,6 +103,9 @@ export const setupText = {
     agency: 'Cơ quan',
     role: 'Vai trò',
     fields: 'Lĩnh vực',
+    fieldsHint:
+      'Mã lĩnh vực, cách nhau bằng dấu phẩy (1, 2, 5). Chỉ thẩm định lĩnh vực đó ở một nhóm: mã nhóm:lĩnh vực (ví dụ commune:3).',
+    fieldsPlaceholder: '1, 2, commune:3',
     key: 'Khóa (dấu vân tay)',
     noKey: 'chưa đăng ký',
     add: 'Thêm thành viên',

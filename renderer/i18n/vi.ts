@@ -2,6 +2,8 @@
  * Every user-visible string of the renderer, in Vietnamese. Components never hold text:
  * they read it from here (an English catalogue can follow the same shape).
  */
+import { describeAssignments } from '../../shared/council/assignment.ts';
+import { groupShort } from '../app/groups.ts';
 import type { MemberRole } from '../../shared/contract/index.ts';
 import { SCORING_KIND_LABELS } from '../../shared/framework/types.ts';
 import { CLASSIFICATION_LABELS } from '../../shared/results/classification.ts';
@@ -85,7 +87,7 @@ export const vi = {
         `Chọn tên của bạn trong danh sách Hội đồng thẩm định kỳ “${cycle}”: họ tên, chức vụ, cơ quan và các lĩnh vực được phân công sẽ tự điền.`,
       free: 'Không có tên tôi trong danh sách — tự nhập',
       noFields: 'chưa phân công lĩnh vực',
-      fields: (codes: readonly string[]) => `lĩnh vực ${codes.join(', ')}`,
+      fields: (entries: readonly string[]) => `lĩnh vực ${describeAssignments(entries, groupShort)}`,
       chosen: (name: string) => `Bạn thẩm định với tư cách thành viên “${name}” của danh sách Hội đồng.`,
       freeNote:
         'Nếu thông tin tự nhập không trùng với một thành viên trong danh sách Hội đồng, bạn chỉ được xem hồ sơ, không được chấm điểm.',

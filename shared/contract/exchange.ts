@@ -9,6 +9,7 @@
  *              previewImport / commitImport → conflicts / resolveConflict → exemptions /
  *              decideExemption → completeness → finalise (reopen) → audit / exportAudit / verify
  */
+import { ASSIGNMENT_PATTERN } from '../council/assignment.ts';
 import { z } from 'zod';
 import { NoInput, requiredText } from './common.ts';
 import { defineMethod } from './define.ts';
@@ -22,11 +23,8 @@ const NodeCode = z
   .trim()
   .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/)
   .max(40);
-const FieldCode = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-z]+$/)
-  .max(10);
+/** "3" (field 3 of every group) or "commune:3" (of one group). */
+const AssignmentEntry = z.string().trim().max(51).regex(ASSIGNMENT_PATTERN);
 /** A written reason (required where the core requires one; it refuses a blank one with EXCHANGE_REASON_REQUIRED). */
 const Reason = z.string().max(1000);
 const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string() });
@@ -465,7 +463,7 @@ export const secretariat = {
     mutates: true,
   }),
   setFields: defineMethod({
-    input: z.strictObject({ memberId: Id, fields: z.array(FieldCode).max(20), reason: requiredText(1000) }),
+    input: z.strictObject({ memberId: Id, fields: z.array(AssignmentEntry).max(400), reason: requiredText(1000) }),
     output: RosterRow,
     mutates: true,
   }),

@@ -27,7 +27,8 @@ export const CycleSummary = z.strictObject({
   demo: z.boolean().optional(),
 });
 
-const FieldInfo = z.strictObject({ code: z.string(), title: z.string() });
+/** A field assigned to me; `groups`: the groups I appraise it in, null for every group. */
+const MyField = z.strictObject({ code: z.string(), title: z.string(), groups: z.array(UnitGroupSchema).nullable() });
 
 export const UnitProgress = z.strictObject({
   id: z.string(),
@@ -53,7 +54,7 @@ export const Overview = z.strictObject({
   cycle: CycleSummary,
   /** The roster member this installation acts as, or null (secretariat without a roster entry). */
   me: RosterMember.nullable(),
-  myFields: z.array(FieldInfo),
+  myFields: z.array(MyField),
   units: z.array(UnitProgress),
 });
 export type Overview = z.infer<typeof Overview>;

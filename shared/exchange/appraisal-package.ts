@@ -15,6 +15,7 @@
  * Wire types are defined here and only here (not borrowed from the UI contract) so that the
  * format changes only with `version`.
  */
+import { ASSIGNMENT_PATTERN } from '../council/assignment.ts';
 import { z } from 'zod';
 import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
 
@@ -38,10 +39,8 @@ export const NodeCode = z
   .string()
   .max(40)
   .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí dạng 1.2.3');
-export const FieldCode = z
-  .string()
-  .max(10)
-  .regex(/^[0-9A-Za-z]+$/, 'mã lĩnh vực');
+/** A field assignment entry: "3" (every group) or "commune:3" (one group). */
+export const AssignmentEntry = z.string().max(51).regex(ASSIGNMENT_PATTERN, 'lĩnh vực phân công (3 hoặc nhóm:3)');
 const ISO_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** A date and time that exist: "2024-13-45T99:99:99Z" has the shape but not the calendar. */
@@ -129,7 +128,7 @@ export const AppraisalPayload = z
     member: z.strictObject({ id: Id, name: z.string().max(200) }),
     /** sha256 of the signing key (must be the member's key on the roster). */
     keyFingerprint: Hex64,
-    scope: z.strictObject({ fields: z.array(FieldCode).max(50) }),
+    scope: z.strictObject({ fields: z.array(AssignmentEntry).max(400) }),
     sequence: z.number().int().min(1).max(1_000_000_000),
     previousPackageHash: Hex64.nullable(),
     createdAt: IsoTime,

@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
 import {
   Base64Key,
-  FieldCode,
+  AssignmentEntry,
   Hex64,
   Id,
   IsoTime,
@@ -116,7 +116,7 @@ export const CycleContent = z.strictObject({
         position: z.string().max(200),
         agency: z.string().max(300),
         role: z.enum(['member', 'secretariat']),
-        fields: z.array(FieldCode).max(50),
+        fields: z.array(AssignmentEntry).max(400),
         publicKey: Base64Key.nullable(),
         fingerprint: Hex64.nullable(),
       }),

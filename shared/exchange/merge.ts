@@ -16,6 +16,7 @@
  *   Withdrawing a proposal removes it while undecided; a decided one stays until the
  *   proposal's wording changes (then it is proposed again).
  */
+import { isAssigned } from '../council/assignment.ts';
 import { stableStringify } from '../framework/canonical.ts';
 import type { AppraisalItem, ConflictDeclaration, ScoreInputData } from './appraisal-package.ts';
 
@@ -178,8 +179,10 @@ export interface MergeLocal {
   readonly myConflicts: readonly ConflictDeclaration[];
   /** Other members' appraisals on (at least) the sub-criteria this package touches. */
   readonly others: readonly OtherAppraisal[];
-  /** memberId → assigned field codes. */
+  /** memberId → assignment entries ("3" or "commune:3", shared/council/assignment.ts). */
   readonly assignments: Readonly<Record<string, readonly string[]>>;
+  /** unitId → the unit's group, for every unit of `fieldOf`. */
+  readonly groupOf: Readonly<Record<string, string>>;
   /** Declared conflicts of interest of every member. */
   readonly conflictsOfInterest: readonly { readonly memberId: string; readonly unitId: string }[];
   /** itemKey → field code, for every key of `mine` and of the incoming items. */
@@ -273,7 +276,11 @@ export function planMerge(local: MergeLocal, incoming: MergeIncoming): MergePlan
     if (o.memberId === me || o.score === null) continue;
     const k = itemKey(o.unitId, o.nodeCode);
     const field = local.fieldOf[k];
-    if (field === undefined || !assigned.get(o.memberId)?.has(field) || coi.has(`${o.memberId}\u001f${o.unitId}`))
+    if (
+      field === undefined ||
+      !isAssigned(assigned.get(o.memberId), local.groupOf[o.unitId] ?? '', field) ||
+      coi.has(`${o.memberId}\u001f${o.unitId}`)
+    )
       continue;
     const list = others.get(k) ?? [];
     list.push({ memberId: o.memberId, score: o.score, input: o.input, packageHash: o.packageHash });

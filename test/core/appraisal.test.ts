@@ -149,7 +149,7 @@ describe('appraising a dossier', () => {
     const scope = makeScope(db, dir, 'c', 'm1', 'member');
     setAppraisal(scope, { unitId: 'u2', nodeCode: '1.1', input: { met: true } });
     const home = overview(scope);
-    expect(home.myFields).toEqual([{ code: '1', title: 'Chỉ đạo' }]);
+    expect(home.myFields).toEqual([{ code: '1', title: 'Chỉ đạo', groups: null }]);
     expect(home.units.map((u) => [u.name, u.appraised, u.total, u.withoutEvidence])).toEqual([
       ['UBND huyện A', 0, 2, 2],
       ['UBND huyện B', 1, 2, 2],

@@ -31,6 +31,11 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
     // Two members on every field, so that the latest of two assigned appraisals must win.
     for (const f of ['1', '2', '3', '4', '5', '6', '7', '8'])
       db.prepare('INSERT OR IGNORE INTO member_fields (member_id, field_code) VALUES (?, ?)').run(members[0]!.id, f);
+    // Fields of one group only: the member's appraisals count in that group and nowhere else.
+    const scoped = db.prepare('INSERT OR IGNORE INTO member_fields (member_id, grp, field_code) VALUES (?, ?, ?)');
+    scoped.run(members[1]!.id, 'district', '3');
+    scoped.run(members[1]!.id, 'department', '5');
+    scoped.run(members[2]!.id, 'central_agency', '8');
     const appraise = db.prepare(
       'INSERT OR REPLACE INTO appraisals (unit_id, node_code, member_id, input, score, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

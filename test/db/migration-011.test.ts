@@ -39,7 +39,7 @@ describe('migration 011 (signed audit heads, append-only at the end of the chain
       prev: GENESIS_HASH,
       hash: auditRowHash(GENESIS_HASH, old),
     });
-    expect(migrate(db)).toContain(11);
+    expect(migrate(db, 11)).toContain(11);
     expect(userVersion(db)).toBe(11);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 1 });
     const key = generateSigner();

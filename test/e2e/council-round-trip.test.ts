@@ -204,8 +204,14 @@ describe('the council’s demo round trip, every machine through its screens', (
     const rosterRow = (id: string) => sp.locator(`[data-testid="roster"] tr[data-member="${id}"]`);
     await rosterRow(TV01).getByRole('button', { name: 'Phân công' }).click();
     const assign = sp.getByTestId('assign-fields');
+    // Field 2 in one group only, then in every group (which covers and locks the group boxes).
+    const inDistricts = assign.getByRole('checkbox', { name: 'Lĩnh vực 2, chỉ nhóm UBND cấp huyện' });
+    await inDistricts.check();
     await assign.getByRole('checkbox', { name: /Cải cách thể chế/ }).check();
+    expect(await inDistricts.isChecked()).toBe(true);
+    expect(await inDistricts.isDisabled()).toBe(true);
     await assign.getByLabel(/Căn cứ phân công/).fill('Quyết định số 215/QĐ-HĐTĐ bổ sung thành viên lĩnh vực 2');
+    await assign.screenshot({ path: path.join(SCREENSHOT_DIR, 'j00-assign-fields.png'), animations: 'disabled' });
     await assign.getByRole('button', { name: 'Lưu phân công' }).click();
     await expect.poll(() => rosterRow(TV01).locator('.s-field').allTextContents()).toEqual(['2']);
     for (const [id, key] of [

@@ -37,6 +37,7 @@ function local(over: Partial<MergeLocal> = {}): MergeLocal {
     assignments: { m1: ['1'], m2: ['1'], m3: ['2'] },
     conflictsOfInterest: [],
     fieldOf: { [itemKey('u1', '1.1')]: '1', [itemKey('u1', '1.2')]: '1', [itemKey('u2', '1.1')]: '1' },
+    groupOf: { u1: 'department', u2: 'commune' },
     finals: [],
     exemptions: [],
     ...over,

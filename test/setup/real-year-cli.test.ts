@@ -40,6 +40,12 @@ function count(db: string, sql: string): number {
   }
 }
 
+/** The roster with field 1 split by group: the vice-chair appraises the communes' field 1, a new member the departments'. */
+function perGroupRoster(): string[][] {
+  const rows = rosterRows().map((r) => (r[0] === 'Lê Thị Phó' ? [...r.slice(0, 4), 'commune:1'] : r));
+  return [...rows, ['Đỗ Văn Bốn', 'Phó Giám đốc', 'Sở Xây dựng', 'member', 'department:1']];
+}
+
 describe('a real year through the CLI: 120 communes and 20 departments', () => {
   const t = tempDir();
   const saved = process.env['CCHC_PASSPHRASE'];
@@ -88,7 +94,7 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
       ).code,
     ).toBe(0);
     expect(
-      (await cchc('import-roster', '--db', sec, '--cycle', cycleId, writeCsv(t.dir, 'hoi-dong.csv', rosterRows())))
+      (await cchc('import-roster', '--db', sec, '--cycle', cycleId, writeCsv(t.dir, 'hoi-dong.csv', perGroupRoster())))
         .code,
     ).toBe(0);
     expect(count(sec, 'SELECT count(*) FROM units')).toBe(140);
@@ -233,6 +239,16 @@ describe('a real year through the CLI: 120 communes and 20 departments', () => {
     expect(imp.code, imp.stderr).toBe(0);
     const status = await cchc('merge-status', '--db', sec, '--cycle', cycleId);
     expect(status.json()).toMatchObject({ ready: true });
+    // Field 1 per group: each of the two members' appraisals reached the store only for his group.
+    const byGroup = (name: string) =>
+      new Database(sec, { readonly: true })
+        .prepare(
+          `SELECT u.grp AS grp, count(*) AS n FROM appraisals a JOIN units u ON u.id = a.unit_id
+           JOIN members m ON m.id = a.member_id WHERE m.name = ? GROUP BY u.grp ORDER BY u.grp`,
+        )
+        .all(name);
+    expect(byGroup('Lê Thị Phó')).toEqual([{ grp: 'commune', n: expect.any(Number) }]);
+    expect(byGroup('Đỗ Văn Bốn')).toEqual([{ grp: 'department', n: expect.any(Number) }]);
 
     // 5. finalise, results and the minutes say the same
     const fin = await cchc('finalise', '--db', sec, '--cycle', cycleId, '--actor', 'thu-ky');

@@ -3,6 +3,7 @@
  * fields of the unit) that I have not scored yet takes the unit's own self-assessment input.
  * A dry run counts them for the confirmation; the commit is one transaction.
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import type { AgreeRequest, BulkResult } from '../../../shared/contract/bulk.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { leavesUnder } from '../../../shared/framework/tree.ts';
@@ -29,7 +30,7 @@ export function agreeWithSelf(scope: Scope, req: AgreeRequest): BulkResult {
   const cells: CheckedCell[] = [];
   const refused: BulkResult['refused'] = [];
   for (const field of fields) {
-    if (mineOnly && !scope.member?.fields.includes(field)) continue;
+    if (mineOnly && !isAssigned(scope.member?.fields, unit.group, field)) continue;
     for (const leaf of leavesUnder(tree, field)) {
       if (!leaf.groups.includes(unit.group) || !leaf.scoring || leaf.scoring.kind === 'survey') continue;
       if (exemptedBy(ctx, leaf.code) !== null) continue;

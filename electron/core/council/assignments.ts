@@ -1,15 +1,15 @@
 /**
  * The secretariat assigns a member's fields (with a reason, logged); his packages are then
  * checked against them. Not after finalisation; only for a council member, and only fields
- * of the cycle's frameworks.
+ * of the cycle's frameworks, in every group ("3") or in one group ("commune:3").
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { compareCodes } from '../../../shared/framework/tree.ts';
+import { compareAssignments } from '../../../shared/council/assignment.ts';
 import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { getMember, setMemberFields } from '../db/repos/members.ts';
 import type { Scope } from '../dossier/scope.ts';
-import { cycleFields } from '../exchange/cycle-context.ts';
+import { cycleEntries, exampleEntry } from './entries.ts';
 
 export function assignFields(
   scope: Scope,
@@ -33,14 +33,14 @@ export function assignFields(
       'MEMBER_ROLE_MISMATCH',
       'Chỉ phân công lĩnh vực cho thành viên Hội đồng, không cho cơ quan thường trực.',
     );
-  const known = new Set(cycleFields(scope.db, scope.cycle.id).map((f) => f.code));
+  const known = cycleEntries(scope.db, scope.cycle.id);
   const unknown = fields.filter((f) => !known.has(f));
   if (unknown.length > 0)
     throw new CodedFailure(
       'FIELD_NOT_FOUND',
-      `Không có lĩnh vực ${unknown.join(', ')} trong bộ tiêu chí của kỳ đánh giá.`,
+      `Không có lĩnh vực ${unknown.join(', ')} trong bộ tiêu chí của kỳ đánh giá (một nhóm: mã nhóm:lĩnh vực, ví dụ ${exampleEntry(scope.db, scope.cycle.id)}).`,
     );
-  const next = [...new Set(fields)].sort(compareCodes);
+  const next = [...new Set(fields)].sort(compareAssignments);
   const before = [...m.fields];
   if (before.join(',') === next.join(',')) return;
   tx(scope.db, () => {

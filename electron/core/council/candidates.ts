@@ -3,6 +3,7 @@
  * members assigned to its field with no conflict of interest with the unit) and its final
  * score. Conflicts, completeness and finalisation read it.
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import type { ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
 import { type Candidate, type FinalScoreData, type ItemKey, itemKey } from '../../../shared/exchange/merge.ts';
 import { cycleConflictPairs } from '../db/repos/conflicts-of-interest.ts';
@@ -25,7 +26,13 @@ export function cycleMergeState(ctx: CycleContext): CycleMergeState {
   for (const [unitId, nodeCode, memberId, input, score, packageHash] of cycleScoredAppraisals(db, ctx.cycle.id)) {
     const unit = ctx.units.get(unitId);
     const field = unit && ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode);
-    if (field === undefined || !assigned.get(memberId)?.has(field) || coi.has(`${memberId}\u001f${unitId}`)) continue;
+    if (
+      !unit ||
+      field === undefined ||
+      !isAssigned(assigned.get(memberId), unit.group, field) ||
+      coi.has(`${memberId}\u001f${unitId}`)
+    )
+      continue;
     const k = itemKey(unitId, nodeCode);
     const list = candidates.get(k) ?? [];
     list.push({ memberId, score, input: parseInput(input), packageHash });

@@ -51,7 +51,7 @@ export function checkEditable(
       nodeCode,
     });
   }
-  if (isReadOnly(scope, tree, node)) {
+  if (isReadOnly(scope, tree, node, unit.group)) {
     const reason =
       node.scoring?.kind === 'survey'
         ? 'điểm điều tra xã hội học được nhập từ kết quả khảo sát, không thẩm định'

@@ -5,6 +5,7 @@
  */
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
 import { deserialize } from '../../../shared/decimal/rational.ts';
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type FrameworkTree, ancestry, isLeaf } from '../../../shared/framework/tree.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
@@ -19,11 +20,14 @@ import { treeFor } from '../framework/trees.ts';
 import { type Scope, requireUnit } from './scope.ts';
 import { decText, totalsView } from './views.ts';
 
-/** The member may edit a leaf of his assigned fields while the cycle is open; survey leaves are imported, never appraised. */
-export function isReadOnly(scope: Scope, tree: FrameworkTree, node: FrameworkNode): boolean {
+/**
+ * The member may edit a leaf of a field assigned to him in the unit's group while the cycle
+ * is open; survey leaves are imported, never appraised.
+ */
+export function isReadOnly(scope: Scope, tree: FrameworkTree, node: FrameworkNode, group: string): boolean {
   if (scope.cycle.status !== 'open' || !scope.member) return true;
   const field = ancestry(tree, node.code)[0] ?? node.code;
-  if (!scope.member.fields.includes(field)) return true;
+  if (!isAssigned(scope.member.fields, group, field)) return true;
   return node.scoring?.kind === 'survey';
 }
 
@@ -118,7 +122,7 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       guide: n.guide,
       evidenceRequirement: n.evidence,
       exemptable: n.exemptable,
-      readOnly: conflicted || isReadOnly(scope, tree, n),
+      readOnly: conflicted || isReadOnly(scope, tree, n, unit.group),
       round1:
         leaf && item
           ? { input: item.round1Input ?? null, score: item.round1Score ? decText(deserialize(item.round1Score)) : null }

@@ -49,7 +49,7 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
         title: leaf.title,
         maxPoints: decText(deserialize(leaf.maxPoints)),
         scoring: leaf.scoring!,
-        readOnly: isReadOnly(scope, tree, leaf),
+        readOnly: isReadOnly(scope, tree, leaf, group),
         exemptable: path.some((p) => tree.byCode.get(p)?.exemptable === true),
         cells: units.map((u) => {
           const a = mine.get(key(u.id, leaf.code));

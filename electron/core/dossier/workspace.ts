@@ -5,6 +5,7 @@ import { type ExemptionStatus, type ProgressLeaf, myProgress, takesOut } from '.
 import type { Overview, RosterMember, UnitProgress } from '../../../shared/contract/workspace.ts';
 import { isDemoCycle } from '../demo/adopt.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
+import { fieldsIn, parseAssignment } from '../../../shared/council/assignment.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
@@ -38,7 +39,7 @@ export function roster(scope: Scope): { cycle: ReturnType<typeof cycleSummary>; 
 export function overview(scope: Scope): Overview {
   const { db } = scope;
   const me = scope.member;
-  const myFields = new Set(me?.fields ?? []);
+  const entries = me?.fields ?? [];
   const totals = computeCycleTotals(db, scope.cycle.id, { includeProposedExemptions: true });
   const appraisedByMe = new Set(me ? scoredKeysOf(db, me.id) : []);
   const withEvidence = new Set(keysWithEvidence(db, scope.cycle.id));
@@ -46,6 +47,7 @@ export function overview(scope: Scope): Overview {
   const fieldTitles = new Map<string, string>();
   const units: UnitProgress[] = totals.units.map((c) => {
     const { plan } = treeFor(db, scope.cycle.id, c.unit.group);
+    const myFields = new Set(fieldsIn(entries, c.unit.group));
     let withoutEvidence = 0;
     const leaves: ProgressLeaf[] = [];
     for (const leaf of plan.leaves) {
@@ -78,9 +80,17 @@ export function overview(scope: Scope): Overview {
       computable: t.computable,
     };
   });
-  const myFieldList = [...myFields]
-    .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
-    .map((code) => ({ code, title: fieldTitles.get(code) ?? `Lĩnh vực ${code}` }));
+  // Per field code: null when assigned in every group, else the groups it is assigned in.
+  const groupsOf = new Map<string, string[] | null>();
+  for (const e of entries) {
+    const a = parseAssignment(e);
+    const before = groupsOf.get(a.field);
+    if (before === null) continue;
+    groupsOf.set(a.field, a.group === null ? null : [...(before ?? []), a.group]);
+  }
+  const myFieldList = [...groupsOf]
+    .sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
+    .map(([code, groups]) => ({ code, title: fieldTitles.get(code) ?? `Lĩnh vực ${code}`, groups }));
   return {
     cycle: cycleSummary(scope),
     me: me ? rosterMember(me) : null,

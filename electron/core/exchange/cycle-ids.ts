@@ -6,11 +6,13 @@
  *                                      members, fields of a member, dossier items, evidence,
  *                                      links, exemptions); every dossier item, link and
  *                                      exemption on a node of its unit's framework; every
+ *                                      member's group-scoped field in one of its groups; every
  *                                      evidence file of an allowed document kind
  *   checkCycleIds(db, file, content)   against the store: no unit or member id of another cycle
  *
  * Refusals are ExchangeRefusal (EXCHANGE_SCHEMA, EXCHANGE_UNKNOWN_NODE, EXCHANGE_ID_COLLISION).
  */
+import { parseAssignment } from '../../../shared/council/assignment.ts';
 import { isEvidenceType } from '../../../shared/evidence/types.ts';
 import type { CycleContent } from '../../../shared/exchange/cycle-package.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
@@ -84,6 +86,16 @@ export function checkCycleContent(file: string, c: CycleContent): void {
   for (const u of c.units)
     if (!codes.has(u.group))
       throw new ExchangeRefusal(file, 'EXCHANGE_SCHEMA', `cycle.json: nhóm của đơn vị “${u.id}” không có bộ tiêu chí`);
+  for (const m of c.roster)
+    for (const entry of m.fields) {
+      const { group } = parseAssignment(entry);
+      if (group !== null && !codes.has(group))
+        throw new ExchangeRefusal(
+          file,
+          'EXCHANGE_SCHEMA',
+          `cycle.json: lĩnh vực “${entry}” của thành viên “${m.id}” thuộc nhóm không có trong kỳ`,
+        );
+    }
   const onNode = (unitId: string, nodeCode: string) => {
     const group = groupOf.get(unitId);
     if (group === undefined || !codes.get(group)?.has(nodeCode))

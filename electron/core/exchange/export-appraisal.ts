@@ -6,6 +6,7 @@
  *   buildAppraisalPayload(db, cycleId, memberId, header) → { payload, skipped }
  *   exportAppraisalPackage(db, cycleId, memberId, signer, { outPath | outDir }) → ExportedPackage
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
@@ -114,7 +115,7 @@ function buildAppraisalPayload(
     if (empty) continue;
     if (!leaf)
       skipped.push({ unitId: item.unitId, nodeCode: item.nodeCode, reason: 'không có trong bộ tiêu chí của đơn vị' });
-    else if (!fields.has(leaf.field) || leaf.survey)
+    else if (!isAssigned(fields, ctx.units.get(item.unitId)?.group ?? '', leaf.field) || leaf.survey)
       skipped.push({
         unitId: item.unitId,
         nodeCode: item.nodeCode,

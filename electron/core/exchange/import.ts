@@ -12,6 +12,7 @@
  * and writes nothing. Checks and planning run again inside the commit's transaction, so a
  * commit never applies a plan made on a state that has since changed.
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { AppraisalPayload, ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
@@ -100,6 +101,11 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   if (extra.length > 0)
     throw new ExchangeRefusal(file, 'EXCHANGE_SCOPE_MISMATCH', `lĩnh vực ${extra.join(', ')} không được phân công`);
   const scope = new Set(p.scope.fields);
+  // Assigned on the roster and in the package's scope, in the unit's group.
+  const inScope = (unitId: string, field: string) => {
+    const group = ctx.units.get(unitId)?.group ?? '';
+    return isAssigned(fields, group, field) && isAssigned(scope, group, field);
+  };
   const conflicted = new Set<string>();
   for (const c of p.conflictsOfInterest) {
     if (!ctx.units.has(c.unitId)) throw new ExchangeRefusal(file, 'EXCHANGE_UNKNOWN_UNIT', `đơn vị “${c.unitId}”`);
@@ -110,7 +116,7 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
     if (!ctx.units.has(a.unitId)) throw new ExchangeRefusal(file, 'EXCHANGE_UNKNOWN_UNIT', `đơn vị “${a.unitId}”`);
     const leaf = leafOf(ctx, a.unitId, a.nodeCode);
     if (!leaf) throw new ExchangeRefusal(file, 'EXCHANGE_UNKNOWN_NODE', where);
-    if (!fields.has(leaf.field) || !scope.has(leaf.field) || leaf.survey) {
+    if (!inScope(a.unitId, leaf.field) || leaf.survey) {
       throw new ExchangeRefusal(
         file,
         'EXCHANGE_OUT_OF_SCOPE',

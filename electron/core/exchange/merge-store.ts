@@ -29,7 +29,6 @@ import { putEvidence } from '../db/repos/evidence.ts';
 import { deleteExemption } from '../db/repos/exemptions.ts';
 import {
   clearAppraisalEvidence,
-  cycleAssignments,
   deleteMemberAppraisal,
   deleteFinalScore,
   evidenceIdsOfCycle,
@@ -43,6 +42,7 @@ import {
   upsertFinalScore,
   upsertPackageAppraisal,
 } from '../db/repos/merge.ts';
+import { cycleAssignments } from '../db/repos/members.ts';
 import { type PackageRecord, insertPackage, lastPackageOf } from '../db/repos/packages.ts';
 import { mimeOf } from '../evidence/files.ts';
 import type { CycleContext } from './cycle-context.ts';
@@ -63,6 +63,7 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
   const myConflicts = memberDeclarations(db, memberId);
 
   const fieldOf: Record<ItemKey, string> = {};
+  const groupOf: Record<string, string> = {};
   const others: OtherAppraisal[] = [];
   const finals: FinalScoreData[] = [];
   const exemptions: ExemptionData[] = [];
@@ -75,6 +76,7 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
     const unit = ctx.units.get(unitId);
     const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
     if (field !== undefined) fieldOf[k] = field;
+    if (unit) groupOf[unitId] = unit.group;
     for (const o of otherScores(db, unitId, nodeCode, memberId)) {
       others.push({
         unitId,
@@ -93,7 +95,7 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
   const conflictsOfInterest = cycleConflictPairs(db, ctx.cycle.id);
-  return { mine, myConflicts, others, assignments, conflictsOfInterest, fieldOf, finals, exemptions };
+  return { mine, myConflicts, others, assignments, conflictsOfInterest, fieldOf, groupOf, finals, exemptions };
 }
 
 /**

@@ -2,6 +2,8 @@
  * A member's exchange screen: the cycle received, his key on the roster, what his next
  * package would carry, the packages he sent, his conflicts of interest.
  */
+import { parseAssignment } from '../../../shared/council/assignment.ts';
+import { listCycleGroups } from '../db/repos/groups.ts';
 import type { CycleRef, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { listCycleDeclarations } from '../db/repos/conflicts-of-interest.ts';
@@ -35,6 +37,7 @@ export function memberExchangeStatus(scope: Scope, myFingerprint: () => string |
   const cycleId = scope.cycle.id;
   const m = scope.role === 'member' ? scope.member : null;
   const titles = new Map(cycleFields(db, cycleId).map((f) => [f.code, f.title]));
+  const labels = new Map(listCycleGroups(db, cycleId).map((g) => [g.code, g.label]));
   let rosterKey: MemberExchangeStatus['rosterKey'] = 'no-member';
   if (m) {
     const mine = myFingerprint();
@@ -44,7 +47,15 @@ export function memberExchangeStatus(scope: Scope, myFingerprint: () => string |
   return {
     cycle: cycleRef(scope),
     me: m
-      ? { id: m.id, name: m.name, fields: m.fields.map((code) => ({ code, title: titles.get(code) ?? code })) }
+      ? {
+          id: m.id,
+          name: m.name,
+          fields: m.fields.map((entry) => {
+            const a = parseAssignment(entry);
+            const title = titles.get(a.field) ?? a.field;
+            return { code: a.field, title: a.group ? `${title} (${labels.get(a.group) ?? a.group})` : title };
+          }),
+        }
       : null,
     rosterKey,
     received: received

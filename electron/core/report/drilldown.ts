@@ -2,6 +2,7 @@
  * A unit's index down to fields, criteria, sub-criteria, appraisals and evidence, from the
  * store (see shared/report/drilldown.ts for the shape).
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
 import {
   type Rational,
   ZERO,
@@ -91,7 +92,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
           return {
             memberId: a.memberId,
             memberName: m?.name ?? a.memberId,
-            assigned: m?.fields.includes(fieldOf(node.code)) ?? false,
+            assigned: isAssigned(m?.fields, group, fieldOf(node.code)),
             score: text(dec(a.score)),
             input: a.input,
             comment: a.comment,

@@ -5,6 +5,8 @@
  * were resolved (final_scores decisions ), and declared conflicts of interest.
  * Both readers return [] on a store that does not have the tables or columns yet.
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
+import { assignmentsByMember } from '../db/repos/members.ts';
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import { MEETING_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
@@ -20,7 +22,6 @@ import { getMeetingRow, listAttendance, putMeeting } from '../db/repos/meetings.
 import {
   conflictOfInterestKeys,
   decidedConflicts,
-  memberFieldPairs,
   namedConflictsOfInterest,
   scoredAppraisals,
 } from '../db/repos/minutes.ts';
@@ -342,13 +343,10 @@ export function readConflicts(
   }
   // Disagreements among assigned members (without a declared conflict of interest) not decided on the same scores.
   const coi = conflictOfInterestKeys(db);
-  const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of memberFieldPairs(db, cycleId)) {
-    assigned.set(m, (assigned.get(m) ?? new Set()).add(f));
-  }
+  const assigned = assignmentsByMember(db, cycleId);
   const byItem = new Map<string, { memberId: string; score: string }[]>();
   for (const a of scoredAppraisals(db, cycleId)) {
-    if (!assigned.get(a.memberId)?.has(a.nodeCode.split('.')[0]!)) continue;
+    if (!isAssigned(assigned.get(a.memberId), units.get(a.unitId)?.group ?? '', a.nodeCode.split('.')[0]!)) continue;
     if (coi.has(`${a.unitId}\u001f${a.memberId}`)) continue;
     const k = `${a.unitId}\u001f${a.nodeCode}`;
     byItem.set(k, [...(byItem.get(k) ?? []), { memberId: a.memberId, score: a.score }]);

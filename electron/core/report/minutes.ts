@@ -1,4 +1,5 @@
 /** The minutes' data from the store: meeting, roster, results, narrative, exemptions, conflicts. */
+import { fieldsIn } from '../../../shared/council/assignment.ts';
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import type { DocumentHeader } from '../../../shared/report/html/decree30-page.ts';
 import { docDateOf } from '../../../shared/report/html/decree30-page.ts';
@@ -150,14 +151,16 @@ export function unitSheetContext(
   const cycle = src.ctx.totals.cycle;
   const unit = src.ctx.totals.units.find((u) => u.unit.id === unitId)?.unit;
   const fields = new Set(unit ? (src.ctx.totals.plans.get(unit.group)?.fields.map((f) => f.code) ?? []) : []);
+  // The members assigned to fields of the unit's group, with those fields.
   const members = listMembers(db, cycle.id)
-    .filter((m) => m.role === 'member' && m.fields.some((f) => fields.has(f)))
+    .filter((m) => m.role === 'member')
     .map((m) => ({
       name: m.name,
       position: m.position,
       agency: m.agency,
-      fields: m.fields.filter((f) => fields.has(f)),
-    }));
+      fields: unit ? fieldsIn(m.fields, unit.group).filter((f) => fields.has(f)) : [],
+    }))
+    .filter((m) => m.fields.length > 0);
   return {
     header: headerOf(src.meeting),
     noticeNumber: headerOf(src.meeting, 'TB').number,

@@ -7,6 +7,8 @@
  * assigned to the leaf's field (the latest); otherwise the unit's self-assessment
  * (round 2, else round 1), counted as provisional (tạm tính).
  */
+import { isAssigned } from '../../../shared/council/assignment.ts';
+import { assignmentsByMember } from '../db/repos/members.ts';
 import { type Rational, deserialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
@@ -15,7 +17,6 @@ import type { UnitFigures } from '../../../shared/results/compute.ts';
 import type { Db } from '../db/connection.ts';
 import {
   appraisalScoreRows,
-  assignmentRows,
   exemptionRows,
   finalScoreRows,
   scanScope,
@@ -117,10 +118,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
     offer(u, c, r2 ?? r1, SELF);
   }
   // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
-  const assigned = new Map<string, Set<string>>();
-  for (const [m, f] of assignmentRows(db, cycleId)) {
-    assigned.set(f, (assigned.get(f) ?? new Set()).add(m));
-  }
+  const assigned = assignmentsByMember(db, cycleId);
   const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
   for (const [g, plan] of plans)
     fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
@@ -128,7 +126,7 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, c, m, score] of appraisalScoreRows(db, inCycle)) {
     const g = groupOf.get(u);
     const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
-    if (field === undefined || !assigned.get(field)?.has(m)) continue;
+    if (field === undefined || !g || !isAssigned(assigned.get(m), g, field)) continue;
     const slot = slots.get(u);
     if (slot) {
       const first = slot.appraised.get(c);

@@ -8,6 +8,8 @@
  * installation role stays 'member' (appraises the fields assigned) or 'secretariat' (the
  * secretariat's own entry: its council role is secretary, it is assigned no fields).
  */
+import { compareAssignments } from '../../../shared/council/assignment.ts';
+import { cycleEntries, exampleEntry } from '../council/entries.ts';
 import { isFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { compareCodes } from '../../../shared/framework/tree.ts';
 import { foldKey } from '../summary/columns.ts';
@@ -88,7 +90,7 @@ function cycleFields(db: Db, cycleId: string): string[] {
   return [...new Set(listCycleGroups(db, cycleId).flatMap((g) => g.fields))].sort(compareCodes);
 }
 
-/** "1, 2; 5" or "1 2 5" → ["1","2","5"]; "" → []. */
+/** "1, 2; 5" or "1 2 commune:5" → ["1","2","commune:5"]; "" → []. */
 function parseFieldList(text: string): string[] {
   return text
     .split(/[\s,;]+/)
@@ -123,14 +125,14 @@ function checkMember(
   if (clash) throw fail('name', E.DUPLICATE_MEMBER, `Đã có thành viên “${clash.name}” trong danh sách Hội đồng.`);
   const councilRole: CouncilRole = m.role === 'secretariat' ? 'secretary' : m.role;
   const role = m.role === 'secretariat' ? 'secretariat' : 'member';
-  const fields = [...new Set(m.fields ?? [])].sort(compareCodes);
-  const known = new Set(cycleFields(db, cycleId));
+  const fields = [...new Set(m.fields ?? [])].sort(compareAssignments);
+  const known = cycleEntries(db, cycleId);
   const unknown = fields.filter((f) => !known.has(f));
   if (unknown.length > 0)
     throw fail(
       'fields',
       E.UNKNOWN_FIELD,
-      `Không có lĩnh vực ${unknown.join(', ')} trong các nhóm của kỳ đánh giá (có: ${[...known].join(', ')}).`,
+      `Không có lĩnh vực ${unknown.join(', ')} trong các nhóm của kỳ đánh giá (có: ${cycleFields(db, cycleId).join(', ')}; một nhóm: mã nhóm:lĩnh vực, ví dụ ${exampleEntry(db, cycleId)}).`,
     );
   if (role === 'secretariat' && fields.length > 0)
     throw fail('fields', E.UNKNOWN_FIELD, 'Cơ quan thường trực không được phân công lĩnh vực thẩm định.');
@@ -407,8 +409,8 @@ function planRoster(db: Db, cycleId: string, table: ListTable<RosterColumn>): Ro
 
 function fieldProblem(db: Db, cycleId: string, role: RosterRole, fields: readonly string[]): string {
   if (role === 'secretariat' && fields.length > 0) return 'cơ quan thường trực không được phân công lĩnh vực.';
-  const known = cycleFields(db, cycleId);
-  return `không có lĩnh vực ${fields.filter((f) => !known.includes(f)).join(', ')} trong các nhóm của kỳ (có: ${known.join(', ')}).`;
+  const known = cycleEntries(db, cycleId);
+  return `không có lĩnh vực ${fields.filter((f) => !known.has(f)).join(', ')} trong các nhóm của kỳ (có: ${cycleFields(db, cycleId).join(', ')}; một nhóm: mã nhóm:lĩnh vực, ví dụ ${exampleEntry(db, cycleId)}).`;
 }
 
 export async function importRoster(

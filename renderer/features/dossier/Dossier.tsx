@@ -4,6 +4,7 @@
  * Keyboard: ↑↓ Home End PageUp PageDown move; Space ticks; digits pick a tier; Enter goes
  * to the figures; = takes the self-score; Delete clears; N comment; T evidence; H exemption.
  */
+import { fieldsIn } from '../../../shared/council/assignment.ts';
 import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { DossierNode, DossierView } from '../../../shared/contract/dossier.ts';
@@ -107,7 +108,7 @@ function DossierBody({
   const unitId = view.unit.id;
   const byCode = useMemo(() => new Map(view.nodes.map((n) => [n.code, n])), [view.nodes]);
   const member = overview ? overview.me !== null : true; // until known, the core's readOnly flags decide
-  const assigned = overview?.me?.fields;
+  const assigned = overview?.me ? fieldsIn(overview.me.fields, view.unit.group) : undefined; // in the unit's group
   const finalised = view.cycleStatus === 'finalised';
   const myFields = useMemo(
     () => new Set(view.nodes.filter((n) => n.depth === 0 && !n.readOnly).map((n) => n.code)),

@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState, useEffect } from 'react';
 import type { Overview, UnitProgress } from '../../../shared/contract/workspace.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
-import { groupLabel, groupsOf } from '../../app/groups.ts';
+import { groupLabel, groupShort, groupsOf } from '../../app/groups.ts';
 import { formatNumber } from '../../../shared/format/vi.ts';
 import { hrefFor, paths } from '../../app/route.ts';
 import { useSession } from '../../app/session.tsx';
@@ -68,6 +68,7 @@ function HomeBody({ overview }: { overview: Overview }) {
               {myFields.map((f) => (
                 <li key={f.code}>
                   <span className="field-code">{f.code}</span> {f.title}
+                  {f.groups && <span className="muted"> ({f.groups.map(groupShort).join(', ')})</span>}
                 </li>
               ))}
             </ul>
@@ -93,11 +94,13 @@ function HomeBody({ overview }: { overview: Overview }) {
             <h2 id="grids-title">{H.gridLinks}</h2>
             <ul className="link-list">
               {myFields.flatMap((f) =>
-                groupsWithWork.map((g) => (
-                  <li key={`${f.code}/${g}`}>
-                    <a href={hrefFor(paths.grid(g, f.code))}>{H.gridLink(f.code, groupLabel(g))}</a>
-                  </li>
-                )),
+                groupsWithWork
+                  .filter((g) => f.groups === null || f.groups.includes(g))
+                  .map((g) => (
+                    <li key={`${f.code}/${g}`}>
+                      <a href={hrefFor(paths.grid(g, f.code))}>{H.gridLink(f.code, groupLabel(g))}</a>
+                    </li>
+                  )),
               )}
             </ul>
           </article>

@@ -4,6 +4,7 @@
  * hands in (after comparing the fingerprint aloud); assigning fields; issuing the signed
  * cycle package.
  */
+import { FieldChoices, entryChip } from './FieldChoices.tsx';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { InspectedKey, RosterRow, RosterView } from '../../../shared/contract/exchange.ts';
 import type { KeyStatus } from '../../../shared/contract/identity.ts';
@@ -116,11 +117,14 @@ function RosterTable({ view, onPanel }: { view: RosterView; onPanel: (p: Panel) 
                 <span className="muted">{R.noFields}</span>
               ) : (
                 <span className="s-fields">
-                  {m.fields.map((f) => (
-                    <span key={f} className="s-field" title={titles.get(f) ?? f}>
-                      {f}
-                    </span>
-                  ))}
+                  {m.fields.map((f) => {
+                    const chip = entryChip(f, titles);
+                    return (
+                      <span key={f} className="s-field" title={chip.title}>
+                        {chip.text}
+                      </span>
+                    );
+                  })}
                 </span>
               )}
             </td>
@@ -307,26 +311,7 @@ function AssignFields({
         {R.fieldsTitle(member.name)}
       </h2>
       <form className="x-form" onSubmit={save} noValidate>
-        <fieldset className="s-field-choices">
-          <legend className="sr-only">{R.fields}</legend>
-          {view.fields.map((f) => (
-            <label key={f.code} className="x-check">
-              <input
-                type="checkbox"
-                checked={fields.has(f.code)}
-                onChange={(e) => {
-                  const next = new Set(fields);
-                  if (e.target.checked) next.add(f.code);
-                  else next.delete(f.code);
-                  setFields(next);
-                }}
-              />
-              <span>
-                <span className="s-field">{f.code}</span> {f.title}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <FieldChoices fields={view.fields} value={fields} onChange={setFields} />
         <ReasonField label={R.fieldsReason} value={reason} onChange={setReason} rows={1} />
         {error && <CodedMessage error={error} />}
         <div className="x-actions">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { rememberGroups } from '../../app/groups.ts';
 import type { RosterMember } from '../../../shared/contract/workspace.ts';
 import { api } from '../../api/client.ts';
 import { vi } from '../../i18n/vi.ts';
@@ -19,6 +20,7 @@ export function RosterPicker({
   useEffect(() => {
     let live = true;
     void api.workspace.roster().then((r) => {
+      if (r.ok) rememberGroups(r.value.cycle.groups); // the group labels of group-scoped fields
       if (live)
         setState(r.ok && r.value.members.length > 0 ? { cycle: r.value.cycle.name, members: r.value.members } : 'none');
     });

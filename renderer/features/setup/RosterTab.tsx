@@ -189,7 +189,13 @@ function MemberForm({
       </label>
       <label className="st-field">
         {R.fields}
-        <input value={d.fields} size={10} onChange={(e) => setD({ ...d, fields: e.target.value })} />
+        <input
+          value={d.fields}
+          size={10}
+          title={R.fieldsHint}
+          placeholder={R.fieldsPlaceholder}
+          onChange={(e) => setD({ ...d, fields: e.target.value })}
+        />
       </label>
       <button
         type="button"

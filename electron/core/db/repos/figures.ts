@@ -29,16 +29,6 @@ export function selfScoreRows(db: Db, s: ScanScope) {
     .iterate(s.param) as Iterable<[string, string, string | null, string | null]>;
 }
 
-/** [member, field] of the cycle's assignments. */
-export function assignmentRows(db: Db, cycleId: string) {
-  return stmt(
-    db,
-    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-  )
-    .raw()
-    .iterate(cycleId) as Iterable<[string, string]>;
-}
-
 /** [unit, code, member, score] of scored appraisals, latest first. */
 export function appraisalScoreRows(db: Db, s: ScanScope) {
   return stmt(
@@ -145,7 +135,7 @@ function effectiveSql(includeProposed: boolean): string {
   return `SELECT d.unit_id AS unit_id, COALESCE(f.score, (
         SELECT a.score FROM appraisals a JOIN member_fields mf ON mf.member_id = a.member_id
         WHERE a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.score IS NOT NULL
-          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
+          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1) AND mf.grp IN ('', u.grp)
         ORDER BY a.updated_at DESC, a.member_id LIMIT 1), d.round2_score, d.round1_score) AS s
     FROM units u
     JOIN cycle_frameworks cf ON cf.cycle_id = u.cycle_id AND cf.grp = u.grp

@@ -55,16 +55,6 @@ export function memberRowHashes(db: Db, memberId: string): [string, string | nul
     .all(memberId) as [string, string | null][];
 }
 
-/** Every member's assigned fields in the cycle: [memberId, fieldCode]. */
-export function cycleAssignments(db: Db, cycleId: string): [string, string][] {
-  return stmt(
-    db,
-    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-  )
-    .raw()
-    .all(cycleId) as [string, string][];
-}
-
 export interface OtherScore {
   readonly memberId: string;
   readonly input: string | null;

@@ -29,16 +29,6 @@ export function conflictOfInterestKeys(db: Db): Set<string> {
   );
 }
 
-/** [member id, field code] of the cycle's field assignments. */
-export function memberFieldPairs(db: Db, cycleId: string): [string, string][] {
-  return stmt(
-    db,
-    'SELECT mf.member_id, mf.field_code FROM member_fields mf JOIN members m ON m.id = mf.member_id WHERE m.cycle_id = ?',
-  )
-    .raw()
-    .all(cycleId) as [string, string][];
-}
-
 /** Every scored appraisal of the cycle. */
 export function scoredAppraisals(
   db: Db,
