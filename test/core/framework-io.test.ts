@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { CodedFailure, type Result } from '../../shared/errors/codes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -33,12 +34,22 @@ function rowOf(ws: ExcelJS.Worksheet, code: string): number {
   throw new Error(`no row ${code}`);
 }
 
+/** A reader's outcome as data: its value, or the coded refusal it threw. */
+async function attempt<T>(read: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (e) {
+    if (e instanceof CodedFailure) return { ok: false, error: e.toCoded() };
+    throw e;
+  }
+}
+
 describe('framework xlsx', () => {
   it('round-trips every default framework through a file with the same hash', async () => {
     for (const g of UNIT_GROUPS) {
       const path = join(dir, `${g}.xlsx`);
       await writeFrameworkXlsxFile(path, fws[g]);
-      const back = await readFrameworkXlsxFile(path);
+      const back = await attempt(async () => readFrameworkXlsxFile(path));
       if (!back.ok) throw new Error(back.error.message);
       expect(frameworkHash(back.value)).toBe(frameworkHash(fws[g]));
     }
@@ -82,7 +93,7 @@ describe('framework xlsx', () => {
         result: 0.25,
       } as ExcelJS.CellFormulaValue;
     });
-    const back = await parseFrameworkXlsx(buf);
+    const back = await attempt(async () => parseFrameworkXlsx(buf));
     if (!back.ok) throw new Error(back.error.message);
     expect(frameworkHash(back.value)).toBe(frameworkHash(f));
   });
@@ -101,7 +112,7 @@ describe('framework xlsx', () => {
       ws.getRow(rEx).getCell(8).value = 'Có lẽ';
       ws.getRow(rParams).getCell(6).value = '{"tiers": [';
     });
-    const r = await parseFrameworkXlsx(buf);
+    const r = await attempt(async () => parseFrameworkXlsx(buf));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toMatch(/^FRAMEWORK_IMPORT_/);
@@ -119,7 +130,7 @@ describe('framework xlsx', () => {
       row = rowOf(ws, '1');
       ws.getRow(row).getCell(4).value = 15;
     });
-    const r = await parseFrameworkXlsx(buf);
+    const r = await attempt(async () => parseFrameworkXlsx(buf));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.INVALID);
@@ -129,67 +140,75 @@ describe('framework xlsx', () => {
   });
 
   it('refuses a wrong kind, a bad parameter, a missing column, a missing sheet and a non-xlsx file', async () => {
-    const kind = await parseFrameworkXlsx(
-      await editXlsx(fws.district, (wb) => {
-        const ws = wb.getWorksheet(SHEET_NODES)!;
-        ws.getRow(rowOf(ws, '1.2')).getCell(5).value = 'đoán';
-        ws.getRow(rowOf(ws, '1.3.1')).getCell(6).value = '{"tiers":[{"min":-1,"points":"0.5"}],"otherwise":"0"}';
-      }),
+    const kind = await attempt(async () =>
+      parseFrameworkXlsx(
+        await editXlsx(fws.district, (wb) => {
+          const ws = wb.getWorksheet(SHEET_NODES)!;
+          ws.getRow(rowOf(ws, '1.2')).getCell(5).value = 'đoán';
+          ws.getRow(rowOf(ws, '1.3.1')).getCell(6).value = '{"tiers":[{"min":-1,"points":"0.5"}],"otherwise":"0"}';
+        }),
+      ),
     );
     expect(kind.ok).toBe(false);
     if (!kind.ok) {
       expect(kind.error.message).toMatch(/cột E \(Cách chấm\): cách chấm “đoán” không hợp lệ/);
       expect(kind.error.message).toMatch(/cột F \(Tham số\): tiers\[0\]\.min/);
     }
-    const header = await parseFrameworkXlsx(
-      await editXlsx(fws.district, (wb) => {
-        wb.getWorksheet(SHEET_NODES)!.getRow(1).getCell(4).value = 'Điểm';
-      }),
+    const header = await attempt(async () =>
+      parseFrameworkXlsx(
+        await editXlsx(fws.district, (wb) => {
+          wb.getWorksheet(SHEET_NODES)!.getRow(1).getCell(4).value = 'Điểm';
+        }),
+      ),
     );
     expect(header.ok ? null : header.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.HEADER);
     expect(header.ok ? '' : header.error.message).toContain('thiếu cột “Điểm tối đa”');
-    const sheet = await parseFrameworkXlsx(
-      await editXlsx(fws.district, (wb) => {
-        wb.removeWorksheet(wb.getWorksheet(SHEET_INFO)!.id);
-      }),
+    const sheet = await attempt(async () =>
+      parseFrameworkXlsx(
+        await editXlsx(fws.district, (wb) => {
+          wb.removeWorksheet(wb.getWorksheet(SHEET_INFO)!.id);
+        }),
+      ),
     );
     expect(sheet.ok ? null : sheet.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.SHEET);
-    const junk = await parseFrameworkXlsx(Buffer.from('không phải tệp Excel'));
+    const junk = await attempt(async () => parseFrameworkXlsx(Buffer.from('không phải tệp Excel')));
     expect(junk.ok ? null : junk.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.FILE);
-    const info = await parseFrameworkXlsx(
-      await editXlsx(fws.district, (wb) => {
-        wb.getWorksheet(SHEET_INFO)!.getRow(4).getCell(2).value = 'tỉnh';
-      }),
+    const info = await attempt(async () =>
+      parseFrameworkXlsx(
+        await editXlsx(fws.district, (wb) => {
+          wb.getWorksheet(SHEET_INFO)!.getRow(4).getCell(2).value = 'tỉnh';
+        }),
+      ),
     );
     expect(info.ok ? '' : info.error.message).toContain(`Trang “${SHEET_INFO}”, dòng 4, cột B (Nhóm đơn vị)`);
   });
 });
 
 describe('framework JSON', () => {
-  it('round-trips every default framework through a file with the same hash', () => {
+  it('round-trips every default framework through a file with the same hash', async () => {
     for (const g of UNIT_GROUPS) {
       const path = join(dir, `${g}.json`);
       writeFrameworkJsonFile(path, fws[g]);
-      const back = readFrameworkJsonFile(path);
+      const back = await attempt(async () => readFrameworkJsonFile(path));
       if (!back.ok) throw new Error(back.error.message);
       expect(frameworkHash(back.value)).toBe(frameworkHash(fws[g]));
       expect(frameworkToJson(back.value)).toBe(readFileSync(path, 'utf8'));
     }
   });
 
-  it('refuses bad JSON, a bad shape and an invalid framework with coded errors', () => {
-    const bad = parseFrameworkJson('{');
+  it('refuses bad JSON, a bad shape and an invalid framework with coded errors', async () => {
+    const bad = await attempt(async () => parseFrameworkJson('{'));
     expect(bad.ok ? null : bad.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.JSON);
     const raw = JSON.parse(frameworkToJson(fws.central_agency));
     raw.nodes[2].maxPoints = true;
     raw.group = 'Sở Nội vụ';
-    const shape = parseFrameworkJson(JSON.stringify(raw));
+    const shape = await attempt(async () => parseFrameworkJson(JSON.stringify(raw)));
     expect(shape.ok ? null : shape.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.SCHEMA);
     expect(shape.ok ? '' : shape.error.message).toContain('nodes[2].maxPoints');
     expect(shape.ok ? '' : shape.error.message).toContain('Trường group');
     const raw2 = JSON.parse(frameworkToJson(fws.central_agency));
     raw2.nodes[0].maxPoints = '30';
-    const invalid = parseFrameworkJson(JSON.stringify(raw2));
+    const invalid = await attempt(async () => parseFrameworkJson(JSON.stringify(raw2)));
     expect(invalid.ok ? null : invalid.error.code).toBe(FRAMEWORK_IMPORT_ERRORS.INVALID);
     expect(invalid.ok ? '' : invalid.error.message).toContain('FRAMEWORK_MAX_MISMATCH');
   });

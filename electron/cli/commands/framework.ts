@@ -97,9 +97,7 @@ const command: CliCommand = {
         db: { type: 'string' },
         cycle: { type: 'string' },
       });
-      const r = formatOf(file) === 'xlsx' ? await readFrameworkXlsxFile(file) : readFrameworkJsonFile(file);
-      if (!r.ok) throw CodedFailure.from(r.error);
-      const f = r.value;
+      const f = formatOf(file) === 'xlsx' ? await readFrameworkXlsxFile(file) : readFrameworkJsonFile(file);
       const hash = frameworkHash(f);
       if (values.db) {
         withDb(values.db, 'write', (db) => {

@@ -61,21 +61,24 @@ export function loadDefaultFrameworks(dir: string = resourcesDir()): Record<Grou
     if (!existsSync(file)) {
       throw new CodedFailure('FRAMEWORK_DEFAULTS_MISSING', `Thiếu tệp bộ tiêu chí mẫu ${file}.`, { file });
     }
-    const r = parseFrameworkJson(readFileSync(file, 'utf8'));
-    if (!r.ok) {
-      throw new CodedFailure('FRAMEWORK_DEFAULTS_INVALID', `Bộ tiêu chí mẫu ${file} không hợp lệ: ${r.error.message}`, {
+    let f: Framework;
+    try {
+      f = parseFrameworkJson(readFileSync(file, 'utf8'));
+    } catch (e) {
+      if (!(e instanceof CodedFailure)) throw e;
+      throw new CodedFailure('FRAMEWORK_DEFAULTS_INVALID', `Bộ tiêu chí mẫu ${file} không hợp lệ: ${e.message}`, {
         file,
-        cause: r.error.code,
+        cause: e.code,
       });
     }
-    if (r.value.group !== group) {
+    if (f.group !== group) {
       throw new CodedFailure(
         'FRAMEWORK_DEFAULTS_INVALID',
-        `Tệp ${file} là bộ tiêu chí của nhóm “${r.value.group}”, không phải “${group}”.`,
+        `Tệp ${file} là bộ tiêu chí của nhóm “${f.group}”, không phải “${group}”.`,
         { file },
       );
     }
-    out[group] = r.value;
+    out[group] = f;
   }
   return out;
 }

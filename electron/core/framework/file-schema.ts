@@ -5,9 +5,9 @@
  *
  * JSON: the Framework object itself ({name, year, group, sample, nodes}), pretty-printed.
  *   frameworkToJson(f): string
- *   parseFrameworkJson(text): Result<Framework>
+ *   parseFrameworkJson(text): Framework (throws CodedFailure)
  *   writeFrameworkJsonFile(path, f): void
- *   readFrameworkJsonFile(path): Result<Framework>
+ *   readFrameworkJsonFile(path): Framework
  *
  * xlsx: sheet "Bộ tiêu chí", one row per node, columns
  *   Mã | Mã cha | Tên tiêu chí | Điểm tối đa | Cách chấm | Tham số | Nhóm đơn vị |
@@ -18,9 +18,9 @@
  * comma-separated list of group codes; "Được hạ điểm chuẩn" is Có/Không), and sheet
  * "Thông tin" with name, year, group and sample flag (label in column A, value in B).
  *   frameworkToXlsx(f): Promise<Buffer>
- *   parseFrameworkXlsx(data): Promise<Result<Framework>>
+ *   parseFrameworkXlsx(data): Promise<Framework>
  *   writeFrameworkXlsxFile(path, f): Promise<void>
- *   readFrameworkXlsxFile(path): Promise<Result<Framework>>
+ *   readFrameworkXlsxFile(path): Promise<Framework>
  *
  * Every import checks the shape, then validateFramework. A refusal is one CodedError
  * (code FRAMEWORK_IMPORT_*) whose message lists every problem, one per line, each naming
@@ -30,7 +30,7 @@
 import { GROUP_CODE_PATTERN } from '../../../shared/framework/groups.ts';
 import { z } from 'zod';
 import { fromNumber, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
-import { type Result, fail } from '../../../shared/errors/codes.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { normalizeDecimal } from '../../../shared/framework/canonical.ts';
 import { SCORING_KINDS } from '../../../shared/framework/types.ts';
 import type { ErrorCode } from '../../../shared/errors/codes.ts';
@@ -75,11 +75,12 @@ export interface Problem {
   readonly column?: string;
 }
 
-export function refuse(problems: readonly Problem[]): Result<never> {
+/** One refusal listing the problems (the first's code, row and column; the count). */
+export function refusal(problems: readonly Problem[]): CodedFailure {
   const first = problems[0]!;
   const lines = problems.slice(0, MAX_LISTED).map((p) => p.message);
   if (problems.length > MAX_LISTED) lines.push(`… và ${problems.length - MAX_LISTED} lỗi khác.`);
-  return fail(first.code, lines.join('\n'), {
+  return new CodedFailure(first.code, lines.join('\n'), {
     count: problems.length,
     row: first.row ?? null,
     column: first.column ?? null,

@@ -1,11 +1,11 @@
 import { FRAMEWORK_IMPORT_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { writeFileSync } from 'node:fs';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
-import { type CodedError, type Result, fail, ok } from '../../../shared/errors/codes.ts';
+import { type CodedError, CodedFailure } from '../../../shared/errors/codes.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import { validateFramework } from '../../../shared/framework/validate.ts';
 
-import { MAX_IMPORT_BYTES, frameworkSchema, issueText, pathText, refuse } from './file-schema.ts';
+import { MAX_IMPORT_BYTES, frameworkSchema, issueText, pathText, refusal } from './file-schema.ts';
 
 // ---------------------------------------------------------------- JSON
 
@@ -28,10 +28,10 @@ export function frameworkToJson(f: Framework): string {
 export function validated(
   f: Framework,
   where: (node: string | undefined, code: string) => { row?: number; column?: string; prefix: string },
-): Result<Framework> {
+): Framework {
   const errors = validateFramework(f);
-  if (errors.length === 0) return ok(f);
-  return refuse(
+  if (errors.length === 0) return f;
+  throw refusal(
     errors.map((e: CodedError) => {
       const node = typeof e.details?.['node'] === 'string' ? (e.details['node'] as string) : undefined;
       const at = where(node, e.code);
@@ -45,20 +45,20 @@ export function validated(
   );
 }
 
-/** Parses and validates a framework from JSON text. */
-export function parseFrameworkJson(text: string): Result<Framework> {
+/** Parses and validates a framework from JSON text; a refusal is a CodedFailure naming every problem. */
+export function parseFrameworkJson(text: string): Framework {
   if (text.length > MAX_IMPORT_BYTES) {
-    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+    throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return fail(FRAMEWORK_IMPORT_ERRORS.JSON, `Tệp không phải JSON hợp lệ: ${(e as Error).message}`);
+    throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.JSON, `Tệp không phải JSON hợp lệ: ${(e as Error).message}`);
   }
   const parsed = frameworkSchema.safeParse(raw);
   if (!parsed.success) {
-    return refuse(
+    throw refusal(
       parsed.error.issues.map((i) => ({
         code: FRAMEWORK_IMPORT_ERRORS.SCHEMA,
         message: `Trường ${pathText(i.path)}: ${issueText(i)}.`,
@@ -76,17 +76,20 @@ export function writeFrameworkJsonFile(path: string, f: Framework): void {
   writeFileSync(path, frameworkToJson(f), 'utf8');
 }
 
-export function frameworkReadFailure(path: string, e: unknown): Result<never> {
+/** A framework file that could not be read (missing, not a regular file, too large). */
+export function frameworkReadFailure(path: string, e: unknown): CodedFailure {
   if (e instanceof FileReadError && e.problem.kind === 'too_large')
-    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+    return new CodedFailure(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
   const why = e instanceof FileReadError ? describeFileProblem(e.problem) : (e as Error).message;
-  return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${why}`);
+  return new CodedFailure(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp ${path}: ${why}`);
 }
 
-export function readFrameworkJsonFile(path: string): Result<Framework> {
+export function readFrameworkJsonFile(path: string): Framework {
+  let text: string;
   try {
-    return parseFrameworkJson(readRegularFile(path, MAX_IMPORT_BYTES).toString('utf8'));
+    text = readRegularFile(path, MAX_IMPORT_BYTES).toString('utf8');
   } catch (e) {
-    return frameworkReadFailure(path, e);
+    throw frameworkReadFailure(path, e);
   }
+  return parseFrameworkJson(text);
 }

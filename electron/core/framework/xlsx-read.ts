@@ -4,7 +4,7 @@ import { FRAMEWORK_IMPORT_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { readRegularFile } from '../files/regular.ts';
 import type ExcelJS from 'exceljs';
 import { parseDecimal } from '../../../shared/decimal/rational.ts';
-import { type Result, fail } from '../../../shared/errors/codes.ts';
+import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { normalizeDecimal } from '../../../shared/framework/canonical.ts';
 import {
   type Framework,
@@ -30,7 +30,7 @@ import {
   issueText,
   numberToDecimal,
   pathText,
-  refuse,
+  refusal,
   scoringSchema,
 } from './file-schema.ts';
 import { frameworkReadFailure, validated } from './json-file.ts';
@@ -93,22 +93,22 @@ function columnLetter(n: number): string {
 }
 
 /** Parses an .xlsx (buffer) exported by frameworkToXlsx or written by hand in the same layout. */
-export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promise<Result<Framework>> {
+export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promise<Framework> {
   const size = data instanceof ArrayBuffer ? data.byteLength : data.byteLength;
   if (size > MAX_IMPORT_BYTES)
-    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
+    throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, 'Tệp bộ tiêu chí quá lớn (tối đa 10 MB).');
   const wb = new (await excel()).Workbook();
   try {
     const buf =
       data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return fail(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}`);
+    throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.FILE, `Không đọc được tệp Excel (.xlsx): ${(e as Error).message}`);
   }
   const ws = wb.worksheets.find((s) => fold(s.name) === fold(SHEET_NODES));
-  if (!ws) return fail(FRAMEWORK_IMPORT_ERRORS.SHEET, `Tệp không có trang tính “${SHEET_NODES}”.`);
+  if (!ws) throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.SHEET, `Tệp không có trang tính “${SHEET_NODES}”.`);
   const infoWs = wb.worksheets.find((s) => fold(s.name) === fold(SHEET_INFO));
-  if (!infoWs) return fail(FRAMEWORK_IMPORT_ERRORS.SHEET, `Tệp không có trang tính “${SHEET_INFO}”.`);
+  if (!infoWs) throw new CodedFailure(FRAMEWORK_IMPORT_ERRORS.SHEET, `Tệp không có trang tính “${SHEET_INFO}”.`);
 
   const problems: Problem[] = [];
   const at = (sheet: string, row: number, col: number, header: string) =>
@@ -155,7 +155,7 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
   });
   const missing = XLSX_COLUMNS.filter((c) => c.required && !colOf.has(c.key));
   if (missing.length > 0) {
-    return refuse(
+    throw refusal(
       missing.map((c) => ({
         code: FRAMEWORK_IMPORT_ERRORS.HEADER,
         message: `Trang “${SHEET_NODES}”, dòng 1: thiếu cột “${c.header}”.`,
@@ -164,7 +164,10 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
     );
   }
   if (ws.rowCount > MAX_ROWS + 1)
-    return fail(FRAMEWORK_IMPORT_ERRORS.TOO_LARGE, `Trang “${SHEET_NODES}” có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+    throw new CodedFailure(
+      FRAMEWORK_IMPORT_ERRORS.TOO_LARGE,
+      `Trang “${SHEET_NODES}” có quá nhiều dòng (tối đa ${MAX_ROWS}).`,
+    );
 
   // --- rows
   const nodes: FrameworkNode[] = [];
@@ -281,7 +284,7 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
       evidence: text(get('evidence')),
     });
   }
-  if (problems.length > 0) return refuse(problems);
+  if (problems.length > 0) throw refusal(problems);
 
   const f: Framework = { name, year, group: group!, sample: sample!, nodes };
   const columnFor = (code: string): ColumnKey | null => {
@@ -323,12 +326,12 @@ export async function parseFrameworkXlsx(data: Uint8Array | ArrayBuffer): Promis
   });
 }
 
-export async function readFrameworkXlsxFile(path: string): Promise<Result<Framework>> {
+export async function readFrameworkXlsxFile(path: string): Promise<Framework> {
   let data: Buffer;
   try {
     data = readRegularFile(path, MAX_IMPORT_BYTES);
   } catch (e) {
-    return frameworkReadFailure(path, e);
+    throw frameworkReadFailure(path, e);
   }
   return parseFrameworkXlsx(data);
 }

@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { readFrameworkJsonFile } from '../framework/json-file.ts';
 import { readFrameworkXlsxFile } from '../framework/xlsx-read.ts';
+import type { Framework } from '../../../shared/framework/types.ts';
 import type { FrameworkChoice } from './cycles.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 
@@ -12,8 +13,15 @@ export async function readFrameworkChoice(path: string, name: string = basename(
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && ext !== '.xlsx')
     throw new CodedFailure(E.FILE_FORMAT, `Tệp ${name}: bộ tiêu chí phải là tệp .xlsx hoặc .json.`, { file: name });
-  const r = ext === '.json' ? readFrameworkJsonFile(path) : await readFrameworkXlsxFile(path);
-  if (!r.ok) throw CodedFailure.from(r.error, `Tệp ${name}: ${r.error.message}`, { file: name });
+  let framework: Framework;
+  try {
+    framework = ext === '.json' ? readFrameworkJsonFile(path) : await readFrameworkXlsxFile(path);
+  } catch (e) {
+    // The refusal names the file as the user chose it (not the uploaded copy's path).
+    if (e instanceof CodedFailure)
+      throw new CodedFailure(e.code, `Tệp ${name}: ${e.message}`, { ...e.details, file: name });
+    throw e;
+  }
   const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-  return { kind: 'imported', framework: r.value, file: name, sha256 };
+  return { kind: 'imported', framework, file: name, sha256 };
 }
