@@ -40,6 +40,22 @@ export const intakeText = {
     counts: (done: number, total: number) => `${n(done)}/${n(total)} tệp`,
     cancelled: 'Đã hủy; không có gì được ghi.',
   },
+  collected: {
+    title: 'Bảng tổng hợp điểm tự đánh giá (nhiều đơn vị)',
+    hint: 'Một trang tính: cột mã tiêu chí (“Mã”, “TT”), mỗi đơn vị một cột điểm có tiêu đề là tên đơn vị trong kỳ. Chỉ nhận điểm, không nhận tài liệu kiểm chứng.',
+    workbook: 'Bảng tổng hợp (.xlsx)',
+    previewTitle: (file: string, units: number) => `Xem trước “${file}”: ${n(units)} đơn vị`,
+    cols: {
+      unit: 'Đơn vị',
+      column: 'Cột',
+      items: 'Số tiêu chí có điểm',
+      blanks: 'Ô trống',
+      total: 'Tổng điểm tự đánh giá',
+    },
+    ignored: (cols: string) => `Cột bỏ qua: ${cols}.`,
+    skipped: (rows: number) => `${n(rows)} dòng lĩnh vực, tiêu chí hoặc tổng được bỏ qua.`,
+    committed: (units: number, round: number) => `Đã ghi điểm tự đánh giá lần ${round} của ${n(units)} đơn vị.`,
+  },
   preview: {
     title: (unit: string, round: number) => `Xem trước: ${unit} — lần ${round}`,
     items: 'Số tiêu chí',

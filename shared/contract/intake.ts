@@ -132,6 +132,28 @@ const IntakeUnits = z.strictObject({
   groups: z.array(z.strictObject({ code: z.string(), label: z.string() })),
 });
 
+/** A collected workbook (one column of self-scores per unit) as read: per unit its column, items, blanks and total. */
+const CollectedPreview = z.strictObject({
+  file: z.string(),
+  sha256: z.string(),
+  sheet: z.string(),
+  round: z.union([z.literal(1), z.literal(2)]),
+  units: z.array(
+    z.strictObject({
+      unitId: z.string(),
+      unitName: z.string(),
+      group: z.string(),
+      column: z.string(),
+      items: z.number().int(),
+      blanks: z.number().int(),
+      total: z.string(),
+    }),
+  ),
+  ignoredColumns: z.array(z.string()),
+  skippedRows: z.number().int(),
+});
+export type CollectedPreview = z.infer<typeof CollectedPreview>;
+
 export const intake = {
   /** The cycle's units, with the rounds already taken in. Secretariat only. */
   units: defineMethod({ input: z.strictObject({}), output: IntakeUnits }),
@@ -143,4 +165,10 @@ export const intake = {
   start: defineMethod({ input: IntakeStartInput, output: z.strictObject({ job: z.string() }), mutates: true }),
   status: defineMethod({ input: z.strictObject({ job: z.string() }), output: IntakeJobStatus }),
   cancel: defineMethod({ input: z.strictObject({ job: z.string() }), output: IntakeJobStatus }),
+  /** The collected workbook (uploaded by ticket): previewed, or written in one transaction for every unit. */
+  collected: defineMethod({
+    input: z.strictObject({ round: z.union([z.literal(1), z.literal(2)]), workbook: Ticket, commit: z.boolean() }),
+    output: z.strictObject({ preview: CollectedPreview, committed: z.boolean() }),
+    mutates: true,
+  }),
 };

@@ -4,6 +4,7 @@
  * the full .zip and commits, then previews round 2 with its changes against round 1.
  * Screenshots at 1366×768: intake-missing.png, intake-round2.png.
  */
+import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +77,56 @@ describe('intake screen', () => {
     await changes.scrollIntoViewIfNeeded();
     await app.screenshot('intake-round2');
     expect(app.problems).toEqual([]);
+  }, 120_000);
+
+  it('takes in a collected workbook: a misspelt unit refused with its cell, then two units previewed and written', async () => {
+    const { page } = app; // the secretariat of the test above, key unlocked
+    const dir = temp();
+    const db = openDatabase(join(app.dataDir, DATABASE_FILE));
+    const nodes = (await dossierTemplate(db, DEMO_CYCLE_ID, 'department')).target.leaves.filter(
+      (n) => n.scoring!.kind !== 'survey',
+    );
+    db.close();
+    const sheet = async (name: string, units: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Tổng hợp lần 2');
+      ws.getRow(1).values = ['TT', 'Nội dung', 'Điểm tối đa', ...units];
+      nodes.forEach((n, i) => {
+        ws.getRow(2 + i).values = [n.code, n.title, Number(n.maxPoints), ...units.map(() => Number(n.maxPoints))];
+      });
+      const path = join(dir, name);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    await go(page, '/tiep-nhan');
+    const card = page.getByTestId('collected');
+    await card.getByText('Lần 2').click();
+    await card
+      .getByLabel('Bảng tổng hợp (.xlsx)')
+      .setInputFiles(await sheet('sai-ten.xlsx', ['Sở Tài chính', 'Sở Nội vu']));
+    await card.getByTestId('collected-preview').click();
+    await expect.poll(() => card.getByTestId('collected-error').getAttribute('data-code')).toBe('INTAKE_UNIT_UNKNOWN');
+    expect(await card.getByTestId('collected-error').textContent()).toMatch(/Trang “Tổng hợp lần 2”, dòng 1, cột E/);
+
+    await card
+      .getByLabel('Bảng tổng hợp (.xlsx)')
+      .setInputFiles(await sheet('tong-hop.xlsx', ['Sở Tài chính', 'Sở Nội vụ']));
+    await card.getByTestId('collected-preview').click();
+    const result = card.getByTestId('collected-result');
+    await result.getByText('Xem trước “tong-hop.xlsx”: 2 đơn vị').waitFor();
+    await expect(result.locator('tbody tr').allTextContents()).resolves.toEqual([
+      expect.stringContaining('Sở Tài chính'),
+      expect.stringContaining('Sở Nội vụ'),
+    ]);
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('intake-collected');
+    await card.getByTestId('collected-commit').click();
+    await page.getByText('Đã ghi điểm tự đánh giá lần 2 của 2 đơn vị.').waitFor();
+    const after = openDatabase(join(app.dataDir, DATABASE_FILE));
+    expect(
+      after.prepare("SELECT count(*) FROM dossier_imports WHERE source = 'collected' AND round = 2").pluck().get(),
+    ).toBe(2);
+    after.close();
+    expect(app.problems.filter((p) => !p.includes('http 4') && !p.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
 });

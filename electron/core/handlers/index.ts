@@ -12,7 +12,7 @@ import { identityCreate, identityExportPublicKey, identityLock, identityStatus, 
 import * as mx from './member-exchange.ts';
 import * as sx from './secretariat.ts';
 import * as sa from './secretariat-audit.ts';
-import { intakeCancel, intakeStart, intakeStatus, intakeTemplate, intakeUnits } from './intake.ts';
+import { intakeCancel, intakeCollected, intakeStart, intakeStatus, intakeTemplate, intakeUnits } from './intake.ts';
 import * as st from './setup.ts';
 import {
   documentsMinutes,
@@ -134,4 +134,5 @@ export const handlers = {
   'intake.start': intakeStart,
   'intake.status': intakeStatus,
   'intake.cancel': intakeCancel,
+  'intake.collected': intakeCollected,
 } satisfies Handlers;

@@ -3,6 +3,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { unitsOfCycle, hasRound } from '../db/repos/intake.ts';
 import { cycleFrameworks } from '../db/repos/frameworks.ts';
 import { produceOutbox, ticketFile } from '../files/store.ts';
+import { commitCollectedWorkbook, previewCollectedWorkbook } from '../intake/collected.ts';
 import { commitDossierImport, previewDossierImport } from '../intake/dossier-import.ts';
 import { cancelJob, jobStatus, startJob } from '../intake/jobs.ts';
 import { dossierTemplate } from '../intake/template.ts';
@@ -76,4 +77,16 @@ export const intakeStatus: Handler<'intake.status'> = (ctx, { job }) => {
 export const intakeCancel: Handler<'intake.cancel'> = (ctx, { job }) => {
   secretariat(ctx, 'nhập hồ sơ tự đánh giá');
   return cancelJob(job);
+};
+
+export const intakeCollected: Handler<'intake.collected'> = async (ctx, input) => {
+  const { scope, actor } = secretariat(ctx, 'nhập bảng tổng hợp điểm tự đánh giá');
+  const wb = ticketFile(ctx.core.dataDir, 'upload', input.workbook);
+  const preview = input.commit
+    ? await commitCollectedWorkbook(scope.db, scope.cycle.id, wb.path, input.round, actor, wb.name)
+    : await previewCollectedWorkbook(scope.db, scope.cycle.id, wb.path, input.round, wb.name);
+  return {
+    preview: { ...preview, units: [...preview.units], ignoredColumns: [...preview.ignoredColumns] },
+    committed: input.commit,
+  };
 };

@@ -18,6 +18,7 @@ import { uploadFile } from '../exchange/files.ts';
 import { saveAndTell } from '../exchange/save.ts';
 import './intake.css';
 import { invalidateOverview } from '../home/units-cache.ts';
+import { CollectedImport } from './CollectedImport.tsx';
 
 type Units = { id: string; name: string; group: string; rounds: number[] }[];
 
@@ -50,6 +51,7 @@ export function IntakeScreen() {
       </header>
       <Templates groups={groups} />
       <IntakeForm units={units} onCommitted={() => void load()} />
+      <CollectedImport onCommitted={() => void load()} />
     </section>
   );
 }
