@@ -1,4 +1,6 @@
 /** The current cycle's council: import from a file (preview, then commit), add, edit, remove, register a key (file or fingerprint). */
+import { describeAssignments } from '../../../shared/council/assignment.ts';
+import { groupShort } from '../../app/groups.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files.ts';
 import type { ContractOutput } from '../../../shared/contract/index.ts';
@@ -112,7 +114,7 @@ export function RosterTab() {
                     <td>{m.position}</td>
                     <td>{m.agency}</td>
                     <td>{R.roles[roleOf(m)]}</td>
-                    <td>{m.fields.join(', ')}</td>
+                    <td>{describeAssignments(m.fields, groupShort)}</td>
                     <td>
                       {m.display ? (
                         <span className="st-fp">{m.display}</span>
@@ -300,7 +302,7 @@ function RosterImport({ onCommitted }: { onCommitted: () => void }) {
                   <td>{r.name}</td>
                   <td>{r.position}</td>
                   <td>{R.roles[r.role === 'secretariat' ? 'secretariat' : r.councilRole]}</td>
-                  <td>{r.fields.join(', ')}</td>
+                  <td>{describeAssignments(r.fields, groupShort)}</td>
                 </tr>
               ))}
             </tbody>
