@@ -2,7 +2,7 @@ import { FRAMEWORK_IMPORT_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { writeFileSync } from 'node:fs';
 import { FileReadError, describeFileProblem, readRegularFile } from '../files/regular.ts';
 import { type CodedError, type Result, fail, ok } from '../../../shared/errors/codes.ts';
-import { type Framework } from '../../../shared/framework/types.ts';
+import type { Framework } from '../../../shared/framework/types.ts';
 import { validateFramework } from '../../../shared/framework/validate.ts';
 
 import { MAX_IMPORT_BYTES, frameworkSchema, issueText, pathText, refuse } from './file-schema.ts';

@@ -13,7 +13,8 @@ import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { formatPoints } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
-import { type Where, cellNumber, cellText, decimalText, problem, refusal } from './cells.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
+import { type Where, cellNumber, cellText, problem, refusal } from './cells.ts';
 import {
   COL,
   FIRST_ROW,
@@ -219,7 +220,7 @@ function readInputs(
   const b = inputColumns(s.kind).includes('figure2') ? num('figure2') : null;
   if (a === undefined || b === undefined) return { input: null, declared: null };
   if (a === null && b === null) return { input: null, declared: null };
-  const t = (x: Rational | null) => (x === null ? '' : decimalText(x));
+  const t = (x: Rational | null) => (x === null ? '' : exactDecimalText(x));
   switch (s.kind) {
     case 'percentage':
       return b === null

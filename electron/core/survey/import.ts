@@ -25,7 +25,6 @@ import {
 import { SURVEY_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
-import { type Dec, exactText } from '../../../shared/report/numbers.ts';
 import {
   type SurveyScale,
   type SurveySource,
@@ -51,6 +50,7 @@ import { cellText, readRawTable } from './read.ts';
 import { getSurveyScale, parsedScale, surveyMaxima } from './scale.ts';
 import { unitMatcher } from './units.ts';
 import type { ErrorCode } from '../../../shared/errors/codes.ts';
+import { type DecimalText, exactDecimalText } from '../../../shared/decimal/text.ts';
 
 export type SurveyImportKind = 'points' | 'responses';
 
@@ -71,17 +71,17 @@ interface SurveyImportRow {
   readonly unitId: string;
   readonly unit: string;
   readonly source: SurveySource;
-  readonly points: Dec;
-  readonly max: Dec;
+  readonly points: DecimalText;
+  readonly max: DecimalText;
   readonly respondents: number | null;
   /** Responses only. */
   readonly answers?: number;
   readonly blanks?: number;
   readonly optionCounts?: Readonly<Record<string, number>>;
   /** Mean weight of the answers, 0–1 (responses only). */
-  readonly satisfaction?: Dec;
+  readonly satisfaction?: DecimalText;
   /** What the store held before. */
-  readonly previous: { readonly points: Dec; readonly respondents: number | null } | null;
+  readonly previous: { readonly points: DecimalText; readonly respondents: number | null } | null;
 }
 
 export interface SurveyImportPreview {
@@ -191,11 +191,11 @@ interface Context {
   readonly options: SurveyImportOptions;
 }
 
-function prevText(points: string): Dec {
-  return exactText(deserialize(points));
+function prevText(points: string): DecimalText {
+  return exactDecimalText(deserialize(points));
 }
 
-function storedPrevious(db: Db, cycleId: string): Map<string, { points: Dec; respondents: number | null }> {
+function storedPrevious(db: Db, cycleId: string): Map<string, { points: DecimalText; respondents: number | null }> {
   return new Map(
     listCycleSurveyPoints(db, cycleId).map((p) => [
       `${p.unitId}/${p.source}`,
@@ -292,7 +292,7 @@ function pointsFile(
         throw fail(
           SURVEY_ERRORS.POINTS_RANGE,
           file,
-          `điểm ${cellText(cell)} vượt điểm tối đa ${exactText(max).replace('.', ',')} của ${SURVEY_SOURCE_LABELS[source]}.`,
+          `điểm ${cellText(cell)} vượt điểm tối đa ${exactDecimalText(max).replace('.', ',')} của ${SURVEY_SOURCE_LABELS[source]}.`,
           r.row,
           header,
           cellText(cell),
@@ -305,8 +305,8 @@ function pointsFile(
         unitId: unit.id,
         unit: unit.name,
         source,
-        points: exactText(points),
-        max: exactText(max),
+        points: exactDecimalText(points),
+        max: exactDecimalText(max),
         respondents,
         previous: before.get(`${unit.id}/${source}`) ?? null,
       });
@@ -454,13 +454,13 @@ function responsesFile(
       unitId: unit.id,
       unit: unit.name,
       source,
-      points: exactText(points),
-      max: exactText(max),
+      points: exactDecimalText(points),
+      max: exactDecimalText(max),
       respondents: counts.respondents,
       answers: counts.answers,
       blanks: counts.blanks,
       optionCounts: optionCountsRecord(counts, scale),
-      satisfaction: exactText(satisfaction),
+      satisfaction: exactDecimalText(satisfaction),
       previous: before.get(`${unit.id}/${source}`) ?? null,
     });
   }
@@ -567,8 +567,8 @@ export interface SurveyResponseSummary {
   readonly answers: number;
   readonly blanks: number;
   readonly optionCounts: Readonly<Record<string, number>>;
-  readonly satisfaction: Dec;
-  readonly points: Dec;
+  readonly satisfaction: DecimalText;
+  readonly points: DecimalText;
   readonly file: string;
   readonly importedAt: string;
 }
