@@ -49,6 +49,7 @@ import type { Framework, FrameworkNode, UnitGroup } from '../../shared/framework
 import type { ScoreInput } from '../../shared/scoring/inputs.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type TotalsPlan, planTotals } from '../../shared/results/unit-totals.ts';
+import { prng } from '../../bench/synthetic.ts';
 import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
 import { fixedDecimalText, terminatingDecimalText } from '../../shared/decimal/text.ts';
 
@@ -439,18 +440,11 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32, seeded by a string. */
+/** The code base's PRNG (mulberry32, bench/synthetic.ts), seeded by a string, with the draws the demo needs. */
 class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: string) {
-    this.state = fnv1a(seed) || 1;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = prng(fnv1a(seed) || 1);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
