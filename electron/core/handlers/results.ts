@@ -7,7 +7,7 @@
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { HandlerInput } from '../../../shared/contract/index.ts';
-import type { MeetingWithRoster } from '../../../shared/contract/results.ts';
+import type { MeetingWithRoster } from '../../../shared/contract/meeting.ts';
 import type { HandlerContext } from '../context.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { listCycleSurveyPoints } from '../db/repos/survey.ts';
