@@ -13,7 +13,8 @@ import { problem, refusal } from './cells.ts';
 import { type EvidenceEntry, type EvidenceSource, openEvidenceSource } from './evidence-source.ts';
 import { COL, HEADERS, SHEET } from './layout.ts';
 import { type IntakeProgress, type IntakeRun, checkCancel } from './progress.ts';
-import { type Citation, type ParsedItem, parseDossierWorkbook } from './read-workbook.ts';
+import type { Citation } from './read-row.ts';
+import { type ParsedItem, parseDossierWorkbook } from './read-workbook.ts';
 import { type GroupTarget, groupTarget, requireCycle, unitTarget } from './target.ts';
 import { getUnit } from '../db/repos/units.ts';
 
