@@ -1,17 +1,11 @@
 /** Display of the core's exact decimal strings in vi-VN (decimal comma, half up). Never Number(x).toFixed. */
-import { type Rational, parseDecimal, rat } from '../../shared/decimal/rational.ts';
+import { type Rational, parseDecimal, parseDecimalOrThrow, rat } from '../../shared/decimal/rational.ts';
 import { formatPercent, formatPoints, formatRational } from '../../shared/format/vi.ts';
 import { vi } from '../i18n/vi.ts';
 
-function dec(text: string): Rational {
-  const r = parseDecimal(text);
-  if (!r) throw new RangeError(`not a decimal: ${text}`);
-  return r;
-}
-
 /** Points with the decimals they need, up to 3 ("0,245", "17,5", "1"); "—" when there is none. */
 export function pts(text: string | null | undefined, maxPlaces = 3): string {
-  return text === null || text === undefined ? vi.dash : formatPoints(dec(text), maxPlaces);
+  return text === null || text === undefined ? vi.dash : formatPoints(parseDecimalOrThrow(text), maxPlaces);
 }
 
 /** Points of a Rational, same rule. */
@@ -21,12 +15,12 @@ export function ptsR(r: Rational | null, maxPlaces = 3): string {
 
 /** A published figure with exactly 2 decimals: "64,68". */
 export function fixed2(text: string): string {
-  return formatRational(dec(text), 2);
+  return formatRational(parseDecimalOrThrow(text), 2);
 }
 
 /** A published percentage: "83,84%". */
 export function pct(text: string): string {
-  return formatPercent(dec(text), 2);
+  return formatPercent(parseDecimalOrThrow(text), 2);
 }
 
 /** Are two decimal strings the same value ("0.5" and "0.50")? */
@@ -39,7 +33,7 @@ export function sameValue(a: string | null | undefined, b: string | null | undef
 
 /** Points still needed, with exactly 2 decimals, rounded up (never less than needed): 1,2301 → "1,24". */
 export function ptsNeeded(text: string): string {
-  const r = dec(text);
+  const r = parseDecimalOrThrow(text);
   const scaled = r.n * 100n;
   const up = scaled / r.d + (scaled % r.d > 0n ? 1n : 0n);
   return formatRational(rat(up, 100n), 2);

@@ -15,7 +15,9 @@ import { files } from './files.ts';
 import { intake } from './intake.ts';
 import { identity } from './identity.ts';
 import { exchange, secretariat } from './exchange.ts';
-import { documents, exportTables, meeting, previous, results, survey } from './results.ts';
+import { previous, survey } from './imports.ts';
+import { meeting } from './meeting.ts';
+import { documents, exportTables, results } from './results.ts';
 import { setup } from './setup.ts';
 
 export const contract = {

@@ -52,6 +52,13 @@ export function parseDecimal(text: string): Rational | null {
   return rat(n, 10n ** BigInt(frac.length));
 }
 
+/** Parses a plain decimal that must be one (text the code itself wrote); throws a RangeError otherwise. */
+export function parseDecimalOrThrow(text: string): Rational {
+  const r = parseDecimal(text);
+  if (!r) throw new RangeError(`not a decimal: ${text}`);
+  return r;
+}
+
 /**
  * A JS number taken at its shortest decimal spelling (0.1 → 1/10, not the binary
  * neighbour), which is what a person typed or a file held.
@@ -131,7 +138,10 @@ export function roundHalfUp(a: Rational, places: number): Rational {
   return rat(roundHalfUpScaled(a, places), 10n ** BigInt(places));
 }
 
-/** Scaled integer (from roundHalfUpScaled) to a plain "76.20" string. */
+/**
+ * Scaled integer (from roundHalfUpScaled) to a plain "76.20" string. Read it as scaledDecimalText from
+ * shared/decimal/text.ts; its body stays here while electron/core/dossier/views.ts imports it from here.
+ */
 export function scaledToString(v: bigint, places: number): string {
   const neg = v < 0n;
   const s = (neg ? -v : v).toString().padStart(places + 1, '0');
@@ -139,16 +149,11 @@ export function scaledToString(v: bigint, places: number): string {
   return neg ? `-${body}` : body;
 }
 
-/** Half-up to `places` as a "76.20" string. */
-export function toFixedHalfUp(a: Rational, places: number): string {
-  return scaledToString(roundHalfUpScaled(a, places), places);
-}
-
 /** Places used when a value is not a finite decimal (a third, say). */
 const NON_DECIMAL_PLACES = 6;
 
 /** Decimal places of the exact decimal expansion, or null when it does not end (1/3). */
-function decimalPlaces(r: Rational): number | null {
+export function decimalPlaces(r: Rational): number | null {
   let d = r.d;
   let twos = 0;
   let fives = 0;
@@ -166,7 +171,8 @@ function decimalPlaces(r: Rational): number | null {
 /**
  * Plain decimal text of an exact value: the value itself when it is a finite decimal of
  * at most 12 places ("51.34", "94", "0.125"), else half up to 6 places with trailing zeros
- * dropped ("0.666667"). `minPlaces` pads with zeros ("94.00").
+ * dropped ("0.666667"). `minPlaces` pads with zeros ("94.00"). Read it from shared/decimal/text.ts; its
+ * body stays here while electron/core/dossier/views.ts imports it from here.
  */
 export function exactDecimalText(r: Rational, minPlaces = 0): string {
   const exact = decimalPlaces(r);

@@ -2,7 +2,8 @@
  * vi-VN formats for the UI and documents: decimal comma, dot for thousands
  * (83,84%; 1.889), dates dd/mm/yyyy. Decimal half-up, never binary rounding.
  */
-import { type Rational, fromNumber, roundHalfUpScaled, scaledToString } from '../decimal/rational.ts';
+import { type Rational, fromNumber } from '../decimal/rational.ts';
+import { fixedDecimalText, roundedDecimalText, scaledDecimalText } from '../decimal/text.ts';
 
 function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -17,14 +18,20 @@ export function viDecimalText(plain: string): string {
   return neg ? `-${out}` : out;
 }
 
+/** Decimal text with a sign for changes: "1.23" → "+1,23", "-0.5" → "-0,5", "0.00" → "0,00". */
+export function viSignedDecimalText(plain: string): string {
+  const t = viDecimalText(plain);
+  return plain.startsWith('-') || /^0(\.0+)?$/.test(plain) ? t : `+${t}`;
+}
+
 /** A scaled integer (8384n at 2 places) → "83,84". */
 export function formatScaled(v: bigint, places: number): string {
-  return viDecimalText(scaledToString(v, places));
+  return viDecimalText(scaledDecimalText(v, places));
 }
 
 /** An exact value, half up to `places` decimals: 76.195 → "76,20". */
 export function formatRational(v: Rational, places = 2): string {
-  return formatScaled(roundHalfUpScaled(v, places), places);
+  return viDecimalText(fixedDecimalText(v, places));
 }
 
 /** A JS number at its shortest decimal spelling, half up: formatNumber(1889, 0) → "1.889". */
@@ -38,10 +45,7 @@ export function formatPercent(v: number | Rational, places = 2): string {
 
 /** Points with the decimals they need, up to `maxPlaces`: 17.5 → "17,5", 11 → "11". */
 export function formatPoints(v: number | Rational, maxPlaces = 2): string {
-  const r = typeof v === 'number' ? fromNumber(v) : v;
-  const s = scaledToString(roundHalfUpScaled(r, maxPlaces), maxPlaces);
-  const trimmed = s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-  return viDecimalText(trimmed);
+  return viDecimalText(roundedDecimalText(typeof v === 'number' ? fromNumber(v) : v, maxPlaces));
 }
 
 function pad2(n: number): string {

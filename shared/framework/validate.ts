@@ -7,12 +7,13 @@
  * code, and `details.node` (the node's code, when the error is about one node) so that
  * an importer can point at the row that holds it.
  */
-import { type Rational, ZERO, add, cmp, eq, parseDecimal, toFixedHalfUp } from '../decimal/rational.ts';
+import { type Rational, ZERO, add, cmp, eq, parseDecimal } from '../decimal/rational.ts';
 import { FRAMEWORK_ERRORS } from '../errors/catalogue.ts';
 import type { CodedError } from '../errors/codes.ts';
 import { compareCodes } from './tree.ts';
 import { isGroupCode as isUnitGroup } from './groups.ts';
 import { type Framework, type FrameworkNode, type UnitGroup, SCORING_KINDS } from './types.ts';
+import { roundedDecimalText, terminatingDecimalText } from '../decimal/text.ts';
 
 type FrameworkErrorCode = (typeof FRAMEWORK_ERRORS)[keyof typeof FRAMEWORK_ERRORS];
 
@@ -372,9 +373,5 @@ export function validateFramework(f: Framework): CodedError[] {
 
 /** A terminating rational (a sum of decimals) as plain decimal text; 12 places at most. */
 function formatPlain(r: Rational): string {
-  let places = 0;
-  while (10n ** BigInt(places) % r.d !== 0n && places < 12) places++;
-  return toFixedHalfUp(r, places)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
+  return terminatingDecimalText(r, 12) ?? roundedDecimalText(r, 12);
 }

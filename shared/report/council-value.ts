@@ -13,20 +13,20 @@
  * - otherwise the unit's self-assessment, provisional (tạm tính).
  */
 import type { DrillNode } from './drilldown.ts';
-import type { Dec } from './numbers.ts';
+import type { DecimalText } from '../decimal/text.ts';
 
 type CouncilState = 'exempt' | 'survey' | 'conflict' | 'decided' | 'appraised' | 'provisional' | 'none';
 
 export interface CouncilValue {
   readonly state: CouncilState;
   /** The value counted as the council's; null when exempted, in conflict or unscored. */
-  readonly score: Dec | null;
+  readonly score: DecimalText | null;
   /** The score counted in the index meanwhile (provisional self-score, or the latest member's during a conflict). */
-  readonly counted: Dec | null;
+  readonly counted: DecimalText | null;
   /** The council's comment (only the winning side's). */
   readonly comment: string;
   /** During a conflict: each assigned member's score. */
-  readonly sides: readonly { readonly memberName: string; readonly score: Dec }[];
+  readonly sides: readonly { readonly memberName: string; readonly score: DecimalText }[];
 }
 
 const distinct = (xs: readonly string[]) => [...new Set(xs.map((x) => x.trim()).filter((x) => x !== ''))];

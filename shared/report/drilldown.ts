@@ -7,9 +7,9 @@
 import type { ScoringKind, UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
 import { type Rational, ZERO, add, cmp, parseDecimal, sub } from '../decimal/rational.ts';
-import { type Dec, exactText } from './numbers.ts';
 import type { ResultsState } from './types.ts';
 import { councilValue } from './council-value.ts';
+import { type DecimalText, exactDecimalText } from '../decimal/text.ts';
 
 export type DrillSource = 'survey' | 'final' | 'appraised' | 'self';
 
@@ -26,7 +26,7 @@ export interface DrillAppraisal {
   readonly memberName: string;
   /** The member is assigned to the sub-criterion's field (only such appraisals count). */
   readonly assigned: boolean;
-  readonly score: Dec | null;
+  readonly score: DecimalText | null;
   readonly input: unknown;
   readonly comment: string;
   readonly updatedAt: string;
@@ -47,23 +47,23 @@ export interface DrillNode {
   readonly depth: number;
   readonly leaf: boolean;
   readonly kind: ScoringKind | null;
-  readonly max: Dec;
+  readonly max: DecimalText;
   /** Counted in the benchmark: not taken out by an approved exemption (on it or an ancestor). */
   readonly counted: boolean;
   readonly exemption: DrillExemption | null;
   /** Maximum points counted (0 when exempted); for inner nodes the sum of counted leaves. */
-  readonly benchmark: Dec;
+  readonly benchmark: DecimalText;
   /** Effective points (what the index counts); inner nodes: sum over counted leaves; null when nothing is scored. */
-  readonly points: Dec | null;
+  readonly points: DecimalText | null;
   /** points / benchmark × 100, published; null with no benchmark or no points. */
-  readonly percent: Dec | null;
-  readonly self1: Dec | null;
-  readonly self2: Dec | null;
+  readonly percent: DecimalText | null;
+  readonly self1: DecimalText | null;
+  readonly self2: DecimalText | null;
   /** The appraised (or final, or survey) score; inner nodes: sum over counted leaves. */
-  readonly appraised: Dec | null;
+  readonly appraised: DecimalText | null;
   readonly source: DrillSource | null;
   readonly final: {
-    readonly score: Dec;
+    readonly score: DecimalText;
     readonly reason: string | null;
     readonly decidedBy: string | null;
     readonly sourceMember: string | null;
@@ -93,16 +93,16 @@ export interface UnitDrilldown {
     readonly precision: number;
   };
   readonly unit: { readonly id: string; readonly name: string; readonly group: UnitGroup; readonly groupLabel: string };
-  readonly benchmark: Dec;
-  readonly selfAssessed: Dec;
-  readonly surveyCbccvc: Dec;
-  readonly surveySipas: Dec;
-  readonly total: Dec;
-  readonly index: Dec;
+  readonly benchmark: DecimalText;
+  readonly selfAssessed: DecimalText;
+  readonly surveyCbccvc: DecimalText;
+  readonly surveySipas: DecimalText;
+  readonly total: DecimalText;
+  readonly index: DecimalText;
   readonly classification: ClassificationGroup;
   readonly rankInGroup: number;
   readonly rankOverall: number;
-  readonly previousIndex: Dec | null;
+  readonly previousIndex: DecimalText | null;
   /** Sub-criteria scored from the self-assessment only (tạm tính). */
   readonly provisional: number;
   readonly appraisedCount: number;
@@ -132,19 +132,19 @@ export function findDrill(nodes: readonly DrillNode[], code: string): DrillNode 
   return flattenDrill(nodes).find((n) => n.code === code);
 }
 
-const dec = (d: Dec | null): Rational | null => (d === null ? null : parseDecimal(d));
+const rationalOrNull = (d: DecimalText | null): Rational | null => (d === null ? null : parseDecimal(d));
 
 /** A sub-criterion where the appraisal differs from the unit's (latest) self-assessment. */
 export interface Difference {
   readonly code: string;
   readonly title: string;
   readonly fieldCode: string;
-  readonly max: Dec;
+  readonly max: DecimalText;
   /** The self-score of the round compared (round 2 when there is one, else round 1, or the round asked). */
-  readonly self: Dec | null;
-  readonly appraised: Dec;
+  readonly self: DecimalText | null;
+  readonly appraised: DecimalText;
   /** appraised − self (self missing counts as 0). */
-  readonly difference: Dec;
+  readonly difference: DecimalText;
   readonly comments: readonly string[];
   readonly evidence: readonly string[];
 }
@@ -162,8 +162,8 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
       // No council value while the members disagree: the unit is not told a difference yet.
       if (n.unresolved > 0) continue;
       const selfText = round === 1 ? n.self1 : round === 2 ? (n.self2 ?? n.self1) : (n.self2 ?? n.self1);
-      const self = dec(selfText) ?? ZERO;
-      const appr = dec(n.appraised) ?? ZERO;
+      const self = rationalOrNull(selfText) ?? ZERO;
+      const appr = rationalOrNull(n.appraised) ?? ZERO;
       if (cmp(self, appr) === 0 && selfText !== null) continue;
       const council = councilValue(n).comment;
       const comments = council === '' ? [] : [council];
@@ -180,7 +180,7 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
         max: n.max,
         self: selfText,
         appraised: n.appraised,
-        difference: exactText(sub(appr, self)),
+        difference: exactDecimalText(sub(appr, self)),
         comments,
         evidence,
       });
@@ -193,10 +193,10 @@ export function differences(d: UnitDrilldown, round?: 1 | 2): Difference[] {
 export interface FieldComparison {
   readonly code: string;
   readonly title: string;
-  readonly benchmark: Dec;
-  readonly self: Dec;
-  readonly appraised: Dec;
-  readonly difference: Dec;
+  readonly benchmark: DecimalText;
+  readonly self: DecimalText;
+  readonly appraised: DecimalText;
+  readonly difference: DecimalText;
 }
 
 export function fieldComparisons(d: UnitDrilldown, round?: 1 | 2): FieldComparison[] {
@@ -208,21 +208,21 @@ export function fieldComparisons(d: UnitDrilldown, round?: 1 | 2): FieldComparis
       const s = round === 1 ? n.self1 : (n.self2 ?? n.self1);
       if (n.source === 'survey') {
         // surveys are imported: the same on both sides
-        const p = dec(n.points) ?? ZERO;
+        const p = rationalOrNull(n.points) ?? ZERO;
         self = add(self, p);
         appr = add(appr, p);
         continue;
       }
-      self = add(self, dec(s) ?? ZERO);
-      appr = add(appr, dec(n.points) ?? ZERO);
+      self = add(self, rationalOrNull(s) ?? ZERO);
+      appr = add(appr, rationalOrNull(n.points) ?? ZERO);
     }
     return {
       code: f.code,
       title: f.title,
       benchmark: f.benchmark,
-      self: exactText(self),
-      appraised: exactText(appr),
-      difference: exactText(sub(appr, self)),
+      self: exactDecimalText(self),
+      appraised: exactDecimalText(appr),
+      difference: exactDecimalText(sub(appr, self)),
     };
   });
 }

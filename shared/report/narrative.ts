@@ -9,8 +9,9 @@
  */
 import type { UnitGroup } from '../framework/types.ts';
 import { CLASSIFICATION_LABELS, type ClassificationGroup } from '../results/classification.ts';
-import { type Dec, viDec } from './numbers.ts';
 import type { FieldStat, GroupReport, Report, StatsView } from './types.ts';
+import type { DecimalText } from '../decimal/text.ts';
+import { viDecimalText } from '../format/vi.ts';
 
 export interface NarrativeSentence {
   readonly key: string;
@@ -40,12 +41,12 @@ function blockName(g: { readonly noun: string }): string {
   return `khối ${g.noun}`;
 }
 
-function pct(d: Dec): string {
-  return `${viDec(d)}%`;
+function pct(d: DecimalText): string {
+  return `${viDecimalText(d)}%`;
 }
 
 /** "tăng 1,23%", "giảm 0,50%", "không thay đổi" — on percentage points. */
-function changePhrase(change: Dec): string {
+function changePhrase(change: DecimalText): string {
   if (/^-?0(\.0+)?$/.test(change)) return 'không thay đổi';
   return change.startsWith('-') ? `giảm ${pct(change.slice(1))}` : `tăng ${pct(change)}`;
 }
@@ -130,7 +131,7 @@ function missedSentences(g: GroupReport): { key: string; text: string }[] {
   });
 }
 
-const viCount = (n: number): string => viDec(String(n));
+const viCount = (n: number): string => viDecimalText(String(n));
 
 /**
  * The opening sentence. Only finalised results are the council's ("đã thẩm định và xác

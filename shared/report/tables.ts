@@ -8,7 +8,6 @@ import { type Rational, ZERO, add, div, mul, rat, roundHalfUpScaled, HUNDRED } f
 import { groupLabeller, groupNoun } from '../framework/groups.ts';
 import { CLASSIFICATION_LABELS, type ClassificationGroup } from '../results/classification.ts';
 import { type UnitResult, computeResults, meanPublished } from '../results/compute.ts';
-import { exactText, fixedText, scaledText } from './numbers.ts';
 import { compareCodes } from '../framework/tree.ts';
 import type {
   AverageRow,
@@ -27,6 +26,7 @@ import type {
   SummaryRow,
   UnitRefView,
 } from './types.ts';
+import { exactDecimalText, fixedDecimalText, scaledDecimalText } from '../decimal/text.ts';
 
 const collator = new Intl.Collator('vi');
 
@@ -71,7 +71,7 @@ function statsOf(units: readonly Scored[], p: number): StatsView {
   const ref = (u: Scored): UnitRefView => ({
     unitId: u.input.id,
     unit: u.input.name,
-    value: scaledText(u.result.published, p),
+    value: scaledDecimalText(u.result.published, p),
   });
   const average = meanPublished(units.map((u) => u.result.published));
   const prev = units.flatMap((u) =>
@@ -80,15 +80,15 @@ function statsOf(units: readonly Scored[], p: number): StatsView {
   const previousAverage = prev.length > 0 ? meanPublished(prev) : null;
   return {
     count: units.length,
-    average: scaledText(average, p),
+    average: scaledDecimalText(average, p),
     highest: ref(hi),
     lowest: ref(lo),
-    spread: scaledText(hi.result.published - lo.result.published, p),
+    spread: scaledDecimalText(hi.result.published - lo.result.published, p),
     classificationCounts: countsView(units.map((u) => u.result.classification)),
-    previousAverage: previousAverage === null ? null : scaledText(previousAverage, p),
+    previousAverage: previousAverage === null ? null : scaledDecimalText(previousAverage, p),
     // A change of the average compares like with like: only when every unit has last year's index.
     averageChange:
-      previousAverage === null || prev.length < units.length ? null : scaledText(average - previousAverage, p),
+      previousAverage === null || prev.length < units.length ? null : scaledDecimalText(average - previousAverage, p),
     withPrevious: prev.length,
   };
 }
@@ -109,18 +109,18 @@ function summaryRow(s: Scored, stt: number, p: number): SummaryRow {
     unitId: s.input.id,
     unit: s.input.name,
     group: s.input.group,
-    benchmark: fixedText(r.benchmark, POINT_PLACES),
-    selfAssessed: fixedText(r.selfAssessed, POINT_PLACES),
-    surveyCbccvc: fixedText(r.surveyCbccvc, POINT_PLACES),
-    surveySipas: fixedText(r.surveySipas, POINT_PLACES),
-    survey: fixedText(r.survey, POINT_PLACES),
-    total: fixedText(r.total, POINT_PLACES),
-    index: scaledText(r.published, p),
+    benchmark: fixedDecimalText(r.benchmark, POINT_PLACES),
+    selfAssessed: fixedDecimalText(r.selfAssessed, POINT_PLACES),
+    surveyCbccvc: fixedDecimalText(r.surveyCbccvc, POINT_PLACES),
+    surveySipas: fixedDecimalText(r.surveySipas, POINT_PLACES),
+    survey: fixedDecimalText(r.survey, POINT_PLACES),
+    total: fixedDecimalText(r.total, POINT_PLACES),
+    index: scaledDecimalText(r.published, p),
     classification: r.classification,
     rankInGroup: r.rankInGroup,
     rankOverall: r.rankOverall,
-    previousIndex: prev === null ? null : scaledText(prev, p),
-    change: prev === null ? null : scaledText(r.published - prev, p),
+    previousIndex: prev === null ? null : scaledDecimalText(prev, p),
+    change: prev === null ? null : scaledDecimalText(r.published - prev, p),
     respondentsCbccvc: s.input.respondents?.cbccvc ?? null,
     respondentsSipas: s.input.respondents?.sipas ?? null,
     conflicts: s.input.conflicts ?? 0,
@@ -129,7 +129,7 @@ function summaryRow(s: Scored, stt: number, p: number): SummaryRow {
 }
 
 function averageRow(units: readonly Scored[], stats: StatsView): AverageRow {
-  const col = (f: (r: UnitResult) => Rational) => fixedText(mean(units.map((u) => f(u.result))), POINT_PLACES);
+  const col = (f: (r: UnitResult) => Rational) => fixedDecimalText(mean(units.map((u) => f(u.result))), POINT_PLACES);
   return {
     benchmark: col((r) => r.benchmark),
     selfAssessed: col((r) => r.selfAssessed),
@@ -168,12 +168,18 @@ function fieldTable(
       if (!f) return null;
       const percent = f.benchmark.n === 0n ? null : roundHalfUpScaled(percentOf(f.points, f.benchmark), p);
       return {
-        benchmark: exactText(f.benchmark),
-        points: fixedText(f.points, POINT_PLACES),
-        percent: percent === null ? null : scaledText(percent, p),
+        benchmark: exactDecimalText(f.benchmark),
+        points: fixedDecimalText(f.points, POINT_PLACES),
+        percent: percent === null ? null : scaledDecimalText(percent, p),
       };
     });
-    return { stt: i + 1, unitId: u.input.id, unit: u.input.name, index: scaledText(u.result.published, p), cells };
+    return {
+      stt: i + 1,
+      unitId: u.input.id,
+      unit: u.input.name,
+      index: scaledDecimalText(u.result.published, p),
+      cells,
+    };
   });
   const stats: FieldStat[] = [];
   columns.forEach((c) => {
@@ -187,18 +193,18 @@ function fieldTable(
     const ref = (e: (typeof entries)[number]): UnitRefView => ({
       unitId: e.u.input.id,
       unit: e.u.input.name,
-      value: scaledText(e.percent, p),
+      value: scaledDecimalText(e.percent, p),
     });
     stats.push({
       code: c.code,
       title: c.title,
       count: entries.length,
-      averageBenchmark: fixedText(mean(entries.map((e) => e.f.benchmark)), POINT_PLACES),
-      averagePoints: fixedText(mean(entries.map((e) => e.f.points)), POINT_PLACES),
-      averagePercent: scaledText(meanPublished(entries.map((e) => e.percent)), p),
+      averageBenchmark: fixedDecimalText(mean(entries.map((e) => e.f.benchmark)), POINT_PLACES),
+      averagePoints: fixedDecimalText(mean(entries.map((e) => e.f.points)), POINT_PLACES),
+      averagePercent: scaledDecimalText(meanPublished(entries.map((e) => e.percent)), p),
       highest: ref(hi),
       lowest: ref(lo),
-      spread: scaledText(hi.percent - lo.percent, p),
+      spread: scaledDecimalText(hi.percent - lo.percent, p),
     });
   });
   return { columns, rows, stats };
@@ -267,13 +273,13 @@ export function buildReport(input: ReportInput): Report {
       unit: s.input.name,
       group: s.input.group,
       groupLabel: names.label(s.input.group),
-      index: scaledText(s.result.published, p),
+      index: scaledDecimalText(s.result.published, p),
       classification: s.result.classification,
       classificationLabel: CLASSIFICATION_LABELS[s.result.classification],
       rankInGroup: s.result.rankInGroup,
       rankOverall: s.result.rankOverall,
-      previousIndex: prev === null ? null : scaledText(prev, p),
-      change: prev === null ? null : scaledText(s.result.published - prev, p),
+      previousIndex: prev === null ? null : scaledDecimalText(prev, p),
+      change: prev === null ? null : scaledDecimalText(s.result.published - prev, p),
       conflicts: s.input.conflicts ?? 0,
       computable: (s.input.surveyMissing ?? 0) === 0,
     };

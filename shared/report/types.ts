@@ -7,7 +7,7 @@ import type { Rational } from '../decimal/rational.ts';
 import type { UnitGroupInfo } from '../framework/groups.ts';
 import type { UnitGroup } from '../framework/types.ts';
 import type { ClassificationGroup } from '../results/classification.ts';
-import type { Dec } from './numbers.ts';
+import type { DecimalText } from '../decimal/text.ts';
 
 // ---------------------------------------------------------------- inputs (exact)
 
@@ -23,7 +23,7 @@ export interface MissedItem {
   readonly code: string;
   readonly title: string;
   readonly fieldCode: string;
-  readonly max: Dec;
+  readonly max: DecimalText;
   /** False when the sub-criterion has no score at all (counted as 0). */
   readonly scored: boolean;
 }
@@ -85,7 +85,7 @@ export interface UnitRefView {
   readonly unitId: string;
   readonly unit: string;
   /** Published value (index or field percent). */
-  readonly value: Dec;
+  readonly value: DecimalText;
 }
 
 /** One row of the report's per-group table. */
@@ -95,25 +95,25 @@ export interface SummaryRow {
   readonly unit: string;
   readonly group: UnitGroup;
   /** Điểm chuẩn tối đa. */
-  readonly benchmark: Dec;
+  readonly benchmark: DecimalText;
   /** Điểm tự đánh giá (appraised self-assessment points, surveys excluded). */
-  readonly selfAssessed: Dec;
+  readonly selfAssessed: DecimalText;
   /** Khảo sát CBCCVC. */
-  readonly surveyCbccvc: Dec;
+  readonly surveyCbccvc: DecimalText;
   /** Chỉ số SIPAS. */
-  readonly surveySipas: Dec;
+  readonly surveySipas: DecimalText;
   /** Điểm ĐTXHH (both surveys). */
-  readonly survey: Dec;
+  readonly survey: DecimalText;
   /** Tổng điểm đạt được. */
-  readonly total: Dec;
+  readonly total: DecimalText;
   /** Chỉ số CCHC, published (precision decimals, half up). */
-  readonly index: Dec;
+  readonly index: DecimalText;
   readonly classification: ClassificationGroup;
   readonly rankInGroup: number;
   readonly rankOverall: number;
-  readonly previousIndex: Dec | null;
+  readonly previousIndex: DecimalText | null;
   /** index − previousIndex, percentage points. */
-  readonly change: Dec | null;
+  readonly change: DecimalText | null;
   readonly respondentsCbccvc: number | null;
   readonly respondentsSipas: number | null;
   /** Unresolved conflicts among its sub-criteria. */
@@ -124,28 +124,28 @@ export interface SummaryRow {
 
 /** The TRUNG BÌNH row: column means (points to 2 decimals), the index as the mean of published indices. */
 export interface AverageRow {
-  readonly benchmark: Dec;
-  readonly selfAssessed: Dec;
-  readonly surveyCbccvc: Dec;
-  readonly surveySipas: Dec;
-  readonly survey: Dec;
-  readonly total: Dec;
-  readonly index: Dec;
-  readonly previousIndex: Dec | null;
-  readonly change: Dec | null;
+  readonly benchmark: DecimalText;
+  readonly selfAssessed: DecimalText;
+  readonly surveyCbccvc: DecimalText;
+  readonly surveySipas: DecimalText;
+  readonly survey: DecimalText;
+  readonly total: DecimalText;
+  readonly index: DecimalText;
+  readonly previousIndex: DecimalText | null;
+  readonly change: DecimalText | null;
 }
 
 export interface StatsView {
   readonly count: number;
-  readonly average: Dec;
+  readonly average: DecimalText;
   readonly highest: UnitRefView;
   readonly lowest: UnitRefView;
   /** highest − lowest. */
-  readonly spread: Dec;
+  readonly spread: DecimalText;
   readonly classificationCounts: ClassificationCounts;
   /** Mean of the previous year's published indices of the same units (those that have one). */
-  readonly previousAverage: Dec | null;
-  readonly averageChange: Dec | null;
+  readonly previousAverage: DecimalText | null;
+  readonly averageChange: DecimalText | null;
   /** How many of the units have a previous-year index. */
   readonly withPrevious: number;
 }
@@ -156,17 +156,17 @@ export interface FieldColumn {
 }
 
 export interface FieldCell {
-  readonly benchmark: Dec;
-  readonly points: Dec;
+  readonly benchmark: DecimalText;
+  readonly points: DecimalText;
   /** points / benchmark × 100, published; null when the whole field is exempted (benchmark 0). */
-  readonly percent: Dec | null;
+  readonly percent: DecimalText | null;
 }
 
 export interface FieldRow {
   readonly stt: number;
   readonly unitId: string;
   readonly unit: string;
-  readonly index: Dec;
+  readonly index: DecimalText;
   /** In the order of the group's fieldColumns; null where the field does not apply. */
   readonly cells: readonly (FieldCell | null)[];
 }
@@ -175,20 +175,20 @@ export interface FieldStat {
   readonly code: string;
   readonly title: string;
   readonly count: number;
-  readonly averageBenchmark: Dec;
-  readonly averagePoints: Dec;
+  readonly averageBenchmark: DecimalText;
+  readonly averagePoints: DecimalText;
   /** Mean of the units' published field percentages. */
-  readonly averagePercent: Dec;
+  readonly averagePercent: DecimalText;
   readonly highest: UnitRefView;
   readonly lowest: UnitRefView;
-  readonly spread: Dec;
+  readonly spread: DecimalText;
 }
 
 export interface MissedGroupItem {
   readonly code: string;
   readonly title: string;
   readonly fieldCode: string;
-  readonly max: Dec;
+  readonly max: DecimalText;
   readonly units: readonly { readonly unitId: string; readonly unit: string }[];
 }
 
@@ -218,13 +218,13 @@ export interface ClassifiedUnit {
   readonly unit: string;
   readonly group: UnitGroup;
   readonly groupLabel: string;
-  readonly index: Dec;
+  readonly index: DecimalText;
   readonly classification: ClassificationGroup;
   readonly classificationLabel: string;
   readonly rankInGroup: number;
   readonly rankOverall: number;
-  readonly previousIndex: Dec | null;
-  readonly change: Dec | null;
+  readonly previousIndex: DecimalText | null;
+  readonly change: DecimalText | null;
   readonly conflicts: number;
   readonly computable: boolean;
 }

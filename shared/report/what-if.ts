@@ -12,7 +12,7 @@
 import { type Rational, ZERO, add, cmp, div, mul, rat, roundHalfUpScaled, sub, HUNDRED } from '../decimal/rational.ts';
 import { CLASSIFICATION_LABELS, type ClassificationGroup, classify } from '../results/classification.ts';
 import { unitIndex } from '../results/compute.ts';
-import { type Dec, exactText, scaledText } from './numbers.ts';
+import { type DecimalText, exactDecimalText, scaledDecimalText } from '../decimal/text.ts';
 
 export interface WhatIfLeaf {
   readonly code: string;
@@ -35,39 +35,39 @@ interface WhatIfCandidate {
   readonly code: string;
   readonly title: string;
   readonly fieldCode: string;
-  readonly max: Dec;
-  readonly points: Dec;
+  readonly max: DecimalText;
+  readonly points: DecimalText;
   /** max − points. */
-  readonly gain: Dec;
+  readonly gain: DecimalText;
   /** Published index if this one alone were fully met. */
-  readonly indexIfMet: Dec;
+  readonly indexIfMet: DecimalText;
   readonly classificationIfMet: ClassificationGroup;
   /** Whether this one alone reaches the next group. */
   readonly reachesNextAlone: boolean;
 }
 
 export interface WhatIfResult {
-  readonly index: Dec;
+  readonly index: DecimalText;
   readonly classification: ClassificationGroup;
   readonly classificationLabel: string;
   /** null when already in group 1. */
   readonly nextClassification: ClassificationGroup | null;
   readonly nextClassificationLabel: string | null;
   /** The lowest published index of the next group ("80.00", "90.01"). */
-  readonly targetIndex: Dec | null;
+  readonly targetIndex: DecimalText | null;
   /** Points still needed (exact, up to 6 decimals) to reach the target; "0" when in group 1. */
-  readonly pointsNeeded: Dec | null;
+  readonly pointsNeeded: DecimalText | null;
   /** Largest gain first. */
   readonly candidates: readonly WhatIfCandidate[];
   /** The fewest sub-criteria that together reach the next group (largest gains first); null when even all of them do not. */
   readonly fewest: {
     readonly codes: readonly string[];
-    readonly gain: Dec;
-    readonly indexAfter: Dec;
+    readonly gain: DecimalText;
+    readonly indexAfter: DecimalText;
     readonly classificationAfter: ClassificationGroup;
   } | null;
   /** Published index if every candidate were met. */
-  readonly indexIfAllMet: Dec;
+  readonly indexIfAllMet: DecimalText;
 }
 
 /** The lowest published value (scaled) of each group, at `places`. */
@@ -115,10 +115,10 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
       code: l.code,
       title: l.title,
       fieldCode: l.fieldCode,
-      max: exactText(l.max),
-      points: exactText(l.points),
-      gain: exactText(gain),
-      indexIfMet: scaledText(after, p),
+      max: exactDecimalText(l.max),
+      points: exactDecimalText(l.points),
+      gain: exactDecimalText(gain),
+      indexIfMet: scaledDecimalText(after, p),
       classificationIfMet: classify(after, p),
       reachesNextAlone: target !== null && after >= target,
     };
@@ -135,8 +135,8 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
         const after = published(add(input.total, acc));
         fewest = {
           codes,
-          gain: exactText(acc),
-          indexAfter: scaledText(after, p),
+          gain: exactDecimalText(acc),
+          indexAfter: scaledDecimalText(after, p),
           classificationAfter: classify(after, p),
         };
         break;
@@ -145,15 +145,15 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
   }
   const all = open.reduce((s, x) => add(s, x.gain), ZERO);
   return {
-    index: scaledText(now, p),
+    index: scaledDecimalText(now, p),
     classification: cls,
     classificationLabel: CLASSIFICATION_LABELS[cls],
     nextClassification: next,
     nextClassificationLabel: next === null ? null : CLASSIFICATION_LABELS[next],
-    targetIndex: target === null ? null : scaledText(target, p),
-    pointsNeeded: next === null ? null : exactText(neededPos),
+    targetIndex: target === null ? null : scaledDecimalText(target, p),
+    pointsNeeded: next === null ? null : exactDecimalText(neededPos),
     candidates,
     fewest,
-    indexIfAllMet: scaledText(published(add(input.total, all)), p),
+    indexIfAllMet: scaledDecimalText(published(add(input.total, all)), p),
   };
 }

@@ -6,9 +6,9 @@ import { columnOfHeader, parseUnitGroup } from '../../electron/core/summary/colu
 import { CsvSyntaxError, parseCsv, sniffDelimiter } from '../../electron/core/summary/csv.ts';
 import { readSummaryFiles } from '../../electron/core/summary/read.ts';
 import { rawCellOf } from '../../electron/core/summary/xlsx.ts';
-import { exactDecimalText } from '../../electron/cli/render/numbers.ts';
 import { rat } from '../../shared/decimal/rational.ts';
 import { DISTRICTS_CSV, PUBLIC_UNITS_CSV, tempDir } from './helpers.ts';
+import { exactDecimalText } from '../../shared/decimal/text.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());

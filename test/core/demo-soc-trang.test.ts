@@ -12,7 +12,6 @@ import {
   roundHalfUpScaled,
   sub,
   sum,
-  toFixedHalfUp,
   HUNDRED,
 } from '../../shared/decimal/rational.ts';
 import { buildTree } from '../../shared/framework/tree.ts';
@@ -22,11 +21,12 @@ import { planTotals, unitTotals, type UnitTotals } from '../../shared/results/un
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { type DemoUnit, buildDemoCycle } from '../../tools/demo/soc-trang-2023.ts';
+import { fixedDecimalText } from '../../shared/decimal/text.ts';
 
 const fws = loadDefaultFrameworks();
 const demo = buildDemoCycle(fws);
 const d = (s: string): Rational => parseDecimal(s)!;
-const str = (r: Rational) => toFixedHalfUp(r, 6);
+const str = (r: Rational) => fixedDecimalText(r, 6);
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'soc-trang-2023');
 function csv(name: string): Record<string, string>[] {
@@ -153,7 +153,7 @@ describe('demo cycle Sóc Trăng 2023', () => {
           const p = published[i]!;
           if (consistent || x.code === '8') expect(str(x.points), `${name} field ${x.code}`).toBe(str(p));
           else {
-            expect(toFixedHalfUp(x.points, 2), `${name} field ${x.code}`).toBe(toFixedHalfUp(p, 2));
+            expect(fixedDecimalText(x.points, 2), `${name} field ${x.code}`).toBe(fixedDecimalText(p, 2));
             const diff = sub(x.points, p);
             expect(
               cmp(diff, rat(4, 1000)) <= 0 && cmp(diff, rat(-4, 1000)) >= 0,
@@ -162,7 +162,7 @@ describe('demo cycle Sóc Trăng 2023', () => {
           }
           expect(cmp(x.points, x.benchmark) <= 0, `${name} field ${x.code} within its benchmark`).toBe(true);
         });
-        const index = toFixedHalfUp(mul(div(t.total, t.benchmark), HUNDRED), 2);
+        const index = fixedDecimalText(mul(div(t.total, t.benchmark), HUNDRED), 2);
         expect(Math.abs(Number(index) - Number(row['published_index_percent']))).toBeLessThanOrEqual(0.011);
       }
     }
@@ -179,7 +179,7 @@ describe('demo cycle Sóc Trăng 2023', () => {
     for (const name of exact) {
       const u = demo.units.find((x) => x.name === name)!;
       for (const f of totals(u).fields)
-        expect(toFixedHalfUp(f.points, 6), `${name} ${f.code}`).toBe(toFixedHalfUp(roundHalfUp(f.points, 2), 6));
+        expect(fixedDecimalText(f.points, 6), `${name} ${f.code}`).toBe(fixedDecimalText(roundHalfUp(f.points, 2), 6));
     }
   });
 

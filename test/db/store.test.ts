@@ -7,9 +7,9 @@ import { upsertAppraisal } from '../../electron/core/db/repos/appraisals.ts';
 import { upsertExemption } from '../../electron/core/db/repos/exemptions.ts';
 import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
-import { toFixedHalfUp } from '../../shared/decimal/rational.ts';
 import { seed } from './seed.ts';
 import { tempDirs } from './support.ts';
+import { fixedDecimalText } from '../../shared/decimal/text.ts';
 
 describe('the store', () => {
   const newDir = tempDirs();
@@ -27,9 +27,9 @@ describe('the store', () => {
     const db = seed(newDir());
     const t = computeCycleTotals(db, 'c');
     const u1 = t.units.find((u) => u.unit.id === 'u1')!;
-    expect(toFixedHalfUp(u1.totals.benchmark, 2)).toBe('23.00');
-    expect(toFixedHalfUp(u1.totals.selfAssessed, 6)).toBe('1.666667');
-    expect(toFixedHalfUp(u1.totals.surveyCbccvc, 2)).toBe('8.50');
+    expect(fixedDecimalText(u1.totals.benchmark, 2)).toBe('23.00');
+    expect(fixedDecimalText(u1.totals.selfAssessed, 6)).toBe('1.666667');
+    expect(fixedDecimalText(u1.totals.surveyCbccvc, 2)).toBe('8.50');
     expect(u1.provisional).toBe(2);
     expect(u1.appraised).toBe(0);
     db.close();
@@ -56,7 +56,7 @@ describe('the store', () => {
       updatedAt: '2024-01-02T00:00:00Z',
     });
     const u1 = computeCycleTotals(db, 'c').units.find((u) => u.unit.id === 'u1')!;
-    expect(toFixedHalfUp(u1.totals.selfAssessed, 6)).toBe('0.666667');
+    expect(fixedDecimalText(u1.totals.selfAssessed, 6)).toBe('0.666667');
     expect(u1.appraised).toBe(1);
     expect(u1.provisional).toBe(1);
     db.close();
@@ -77,10 +77,10 @@ describe('the store', () => {
       decidedAt: null,
     });
     const official = computeCycleTotals(db, 'c').units.find((u) => u.unit.id === 'u2')!;
-    expect(toFixedHalfUp(official.totals.benchmark, 2)).toBe('23.00');
+    expect(fixedDecimalText(official.totals.benchmark, 2)).toBe('23.00');
     const own = computeCycleTotals(db, 'c', { includeProposedExemptions: true }).units.find((u) => u.unit.id === 'u2')!;
-    expect(toFixedHalfUp(own.totals.benchmark, 2)).toBe('21.00');
-    expect(toFixedHalfUp(own.totals.selfAssessed, 2)).toBe('1.00');
+    expect(fixedDecimalText(own.totals.benchmark, 2)).toBe('21.00');
+    expect(fixedDecimalText(own.totals.selfAssessed, 2)).toBe('1.00');
     const r = cycleResults(db, 'c', { includeProposedExemptions: true });
     const b = r.units.find((u) => u.unit === 'UBND huyện B')!;
     // (1 + 8.5 + 7.25) / 21 × 100 = 79.7619… → 79,76

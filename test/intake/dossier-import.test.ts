@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDecimal, serialize } from '../../shared/decimal/rational.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  commitDossierImport,
-  previewDossierImport,
-  type DossierImportInput,
-} from '../../electron/core/intake/dossier-import.ts';
+import { commitDossierImport, previewDossierImport } from '../../electron/core/intake/dossier-import.ts';
+import type { DossierImportInput } from '../../electron/core/intake/dossier-prepare.ts';
 import { COL, FIRST_ROW, META_SHEET, SHEET } from '../../electron/core/intake/layout.ts';
 import type { IntakeProgress } from '../../electron/core/intake/progress.ts';
 import { dossierTemplate } from '../../electron/core/intake/template.ts';

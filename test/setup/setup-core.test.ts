@@ -31,10 +31,10 @@ import {
 } from '../../electron/core/setup/roster.ts';
 import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../../electron/core/setup/units.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
-import { scaledText } from '../../shared/report/numbers.ts';
 import { outcome, tempDirs } from '../db/support.ts';
 import { copyDemoStore } from '../demo-seed.ts';
 import { COMMUNES, DEPARTMENTS, rosterRows, unitRows, writeCsv, writeXlsx } from './files.ts';
+import { scaledDecimalText } from '../../shared/decimal/text.ts';
 
 const TABLES = [
   'cycles',
@@ -354,7 +354,7 @@ describe('cycle set-up (core, real SQLite file)', () => {
       )
       .all(c.id) as { unit: string; published: string }[];
     expect(prev).toHaveLength(40);
-    const published = new Map(before.units.map((u) => [u.unit, scaledText(u.published, before.precision)]));
+    const published = new Map(before.units.map((u) => [u.unit, scaledDecimalText(u.published, before.precision)]));
     for (const p of prev) expect(p.published).toBe(published.get(p.unit));
     // older cycle still there and readable; the new one is current; switching back works
     expect(cycleResults(db, 'soc-trang-2023').units).toHaveLength(40);

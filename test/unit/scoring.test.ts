@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type Rational, parseDecimal, toFixedHalfUp } from '../../shared/decimal/rational.ts';
+import { type Rational, parseDecimal } from '../../shared/decimal/rational.ts';
 import type { Scoring } from '../../shared/framework/types.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { SCORE_ERRORS } from '../../shared/errors/catalogue.ts';
+import { fixedDecimalText } from '../../shared/decimal/text.ts';
 
 function value(scoring: Scoring, max: string, input: unknown): string {
   const r = scoreNode(scoring, max, input);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return toFixedHalfUp(r.value as Rational, 6);
+  return fixedDecimalText(r.value as Rational, 6);
 }
 function error(scoring: Scoring, max: string, input: unknown): { code: string; message: string } {
   const r = scoreNode(scoring, max, input);
-  if (r.ok) throw new Error(`expected an error, got ${toFixedHalfUp(r.value, 6)}`);
+  if (r.ok) throw new Error(`expected an error, got ${fixedDecimalText(r.value, 6)}`);
   return r.error;
 }
 

@@ -37,10 +37,9 @@ import {
   cmp,
   div,
   mul,
-  parseDecimal,
+  parseDecimalOrThrow,
   rat,
   sub,
-  toFixedHalfUp,
   HUNDRED,
 } from '../../shared/decimal/rational.ts';
 import { viDecimalText } from '../../shared/format/vi.ts';
@@ -50,7 +49,9 @@ import type { Framework, FrameworkNode, UnitGroup } from '../../shared/framework
 import type { ScoreInput } from '../../shared/scoring/inputs.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type TotalsPlan, planTotals } from '../../shared/results/unit-totals.ts';
+import { prng } from '../../bench/synthetic.ts';
 import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
+import { fixedDecimalText, terminatingDecimalText } from '../../shared/decimal/text.ts';
 
 // ====================================================================== types
 
@@ -439,18 +440,11 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32, seeded by a string. */
+/** The code base's PRNG (mulberry32, bench/synthetic.ts), seeded by a string, with the draws the demo needs. */
 class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: string) {
-    this.state = fnv1a(seed) || 1;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = prng(fnv1a(seed) || 1);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
@@ -471,31 +465,13 @@ class Rng {
   }
 }
 
-const dec = (s: string): Rational => {
-  const r = parseDecimal(s);
-  if (!r) throw new RangeError(`not a decimal: ${s}`);
-  return r;
-};
-
-/** Exact decimal text of a terminating rational ("14.82"), or null. */
-function decimalText(r: Rational): string | null {
-  for (let p = 0; p <= 12; p++) {
-    if (10n ** BigInt(p) % r.d === 0n) {
-      const s = toFixedHalfUp(r, p);
-      return p === 0 ? s : s.replace(/\.?0+$/, '');
-    }
-  }
-  return null;
-}
-
 /** Two decimals, half up, as text. */
-const two = (r: Rational): string => toFixedHalfUp(r, 2);
+const two = (r: Rational): string => fixedDecimalText(r, 2);
 /** A rational of hundredths from a JS number (deterministic, no binary surprises). */
 const hundredths = (x: number): Rational => rat(Math.round(x * 100), 100);
-const viNum = (s: string) => viDecimalText(s);
 
 function percentText(a: Rational, b: Rational): string {
-  return viNum(toFixedHalfUp(mul(div(a, b), HUNDRED), 2));
+  return viDecimalText(fixedDecimalText(mul(div(a, b), HUNDRED), 2));
 }
 
 function score(node: FrameworkNode, input: ScoreInput): Rational {
@@ -537,7 +513,7 @@ function distinct(node: FrameworkNode, candidates: readonly Omit<Option, 'points
 /** Declared figures a/b near `percent` (the caller checks that they score the same). */
 function figuresFor(percent: Rational, rng: Rng): { a: string; b: string } {
   const b = rng.int(24, 480);
-  const a = Number(toFixedHalfUp(div(mul(percent, rat(b)), HUNDRED), 0));
+  const a = Number(fixedDecimalText(div(mul(percent, rat(b)), HUNDRED), 0));
   return { a: String(Math.min(a, b)), b: String(b) };
 }
 
@@ -584,7 +560,7 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
       }
       const cands: Omit<Option, 'points'>[] = [];
       for (const v of values) {
-        const p = dec(v);
+        const p = parseDecimalOrThrow(v);
         const f = figuresFor(p, rng);
         const viaFigures = { a: f.a, b: f.b };
         const same = (() => {
@@ -596,9 +572,9 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
           cands.push({
             input: viaFigures,
             figures: viaFigures,
-            explanation: `Đạt ${viNum(f.a)}/${viNum(f.b)} (${percentText(dec(f.a), dec(f.b))}%).`,
+            explanation: `Đạt ${viDecimalText(f.a)}/${viDecimalText(f.b)} (${percentText(parseDecimalOrThrow(f.a), parseDecimalOrThrow(f.b))}%).`,
           });
-        } else cands.push({ input: { percent: v }, figures: null, explanation: `Tỷ lệ đạt ${viNum(v)}%.` });
+        } else cands.push({ input: { percent: v }, figures: null, explanation: `Tỷ lệ đạt ${viDecimalText(v)}%.` });
       }
       return distinct(node, cands, rng);
     }
@@ -618,9 +594,9 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
       return distinct(node, cands, rng);
     }
     case 'deduction': {
-      const max = dec(node.maxPoints);
-      const per = dec(s.perViolation);
-      const floor = dec(s.floor);
+      const max = parseDecimalOrThrow(node.maxPoints);
+      const per = parseDecimalOrThrow(s.perViolation);
+      const floor = parseDecimalOrThrow(s.floor);
       const cands: Omit<Option, 'points'>[] = [];
       for (let k = 0; k <= 40; k++) {
         cands.push({
@@ -641,7 +617,7 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
       const cands: Omit<Option, 'points'>[] = [];
       for (const dText of deltas) {
         const earlier = hundredths(68 + rng.next() * 16);
-        let prev = add(earlier, dec(dText));
+        let prev = add(earlier, parseDecimalOrThrow(dText));
         let early = earlier;
         if (cmp(prev, HUNDRED) > 0) {
           early = sub(early, sub(prev, HUNDRED));
@@ -652,7 +628,7 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
         cands.push({
           input: { previousIndex: pt, earlierIndex: et },
           figures: null,
-          explanation: `Chỉ số CCHC năm 2022 đạt ${viNum(pt)}%, năm 2021 đạt ${viNum(et)}% (thay đổi ${viNum(two(sub(prev, early)))} điểm %).`,
+          explanation: `Chỉ số CCHC năm 2022 đạt ${viDecimalText(pt)}%, năm 2021 đạt ${viDecimalText(et)}% (thay đổi ${viDecimalText(two(sub(prev, early)))} điểm %).`,
         });
       }
       return distinct(node, cands, rng);
@@ -666,7 +642,7 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
           return {
             input: { a, b: String(b) },
             figures: { a, b: String(b) },
-            explanation: `Số liệu kê khai: đạt ${viNum(a)}/${viNum(String(b))}.`,
+            explanation: `Số liệu kê khai: đạt ${viDecimalText(a)}/${viDecimalText(String(b))}.`,
           };
         }),
         rng,
@@ -679,14 +655,14 @@ function discreteOptions(node: FrameworkNode, rng: Rng): Option[] {
 
 /** Figures a/b whose a/b × max equals `points` exactly. */
 function flexOption(node: FrameworkNode, points: Rational, rng: Rng): Option {
-  const max = dec(node.maxPoints);
+  const max = parseDecimalOrThrow(node.maxPoints);
   const q = max.n === 0n ? ZERO : div(points, max);
   const fixed = /\((\d+) chỉ tiêu\)/.exec(node.title);
   let a: string | null = null;
   let b: string | null = null;
   if (fixed) {
     const n = BigInt(fixed[1]!);
-    const at = decimalText(mul(q, rat(n)));
+    const at = terminatingDecimalText(mul(q, rat(n)), 12);
     if (at !== null) {
       a = at;
       b = n.toString();
@@ -702,8 +678,8 @@ function flexOption(node: FrameworkNode, points: Rational, rng: Rng): Option {
   const got = score(node, input);
   if (cmp(got, points) !== 0) throw new Error(`demo: figures for ${node.code} do not give the target`);
   const explanation = fixed
-    ? `Đạt ${viNum(a)}/${viNum(b)} chỉ tiêu (quy đổi theo tỷ lệ hoàn thành).`
-    : `Số liệu kê khai: đạt ${viNum(a)}/${viNum(b)} (${percentText(dec(a), dec(b))}%).`;
+    ? `Đạt ${viDecimalText(a)}/${viDecimalText(b)} chỉ tiêu (quy đổi theo tỷ lệ hoàn thành).`
+    : `Số liệu kê khai: đạt ${viDecimalText(a)}/${viDecimalText(b)} (${percentText(parseDecimalOrThrow(a), parseDecimalOrThrow(b))}%).`;
   return { points, input, figures: { a, b }, explanation };
 }
 
@@ -927,10 +903,13 @@ function entriesFrom(
       let round1: ScoreInput = chosen.input;
       if (rng.chance(0.18)) {
         if (l.node.scoring!.kind === 'proportional' && chosen.figures) {
-          const a = dec(chosen.figures.a);
-          const b = dec(chosen.figures.b);
+          const a = parseDecimalOrThrow(chosen.figures.a);
+          const b = parseDecimalOrThrow(chosen.figures.b);
           const bumped = add(a, rat(Math.max(1, Math.round(Number(chosen.figures.b) * 0.02))));
-          round1 = { a: decimalText(cmp(bumped, b) > 0 ? b : bumped) ?? chosen.figures.a, b: chosen.figures.b };
+          round1 = {
+            a: terminatingDecimalText(cmp(bumped, b) > 0 ? b : bumped, 12) ?? chosen.figures.a,
+            b: chosen.figures.b,
+          };
         } else {
           const others = discreteOptions(l.node, rng).filter((o) => cmp(o.points, chosen.points) !== 0);
           const higher = others.filter((o) => cmp(o.points, chosen.points) > 0);
@@ -965,17 +944,17 @@ function sumMax(leaves: readonly LeafRef[]): Rational {
 /** A fixture unit: benchmark, survey, self-assessment and field scores as published. */
 function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built {
   const rng = new Rng(`soc-trang-2023:${spec.code}`);
-  const cb = dec(fx.surveyCbccvc);
-  const sip = dec(fx.surveySipas);
+  const cb = parseDecimalOrThrow(fx.surveyCbccvc);
+  const sip = parseDecimalOrThrow(fx.surveySipas);
   const fields = ctx.plan.fields.map((f) => f.code);
   for (const f of fields)
     if (fx.fields[f] === undefined) throw new Error(`demo: no published score of field ${f} for ${fx.name}`);
 
   // Where the published 2-decimal figures do not add up, spread the difference
   // (thousandths, at most 4 per field) over fields 1–7.
-  const fieldSum = fields.reduce((s, f) => add(s, dec(fx.fields[f]!)), ZERO);
-  const gap = sub(add(add(dec(fx.selfAssessed), cb), sip), fieldSum);
-  const gapThousandths = Number(toFixedHalfUp(mul(gap, rat(1000)), 0));
+  const fieldSum = fields.reduce((s, f) => add(s, parseDecimalOrThrow(fx.fields[f]!)), ZERO);
+  const gap = sub(add(add(parseDecimalOrThrow(fx.selfAssessed), cb), sip), fieldSum);
+  const gapThousandths = Number(fixedDecimalText(mul(gap, rat(1000)), 0));
 
   const surveyIn = (field: string): Rational => {
     let s = ZERO;
@@ -986,7 +965,7 @@ function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built 
     return s;
   };
 
-  const need = sub(ctx.full, dec(fx.benchmark));
+  const need = sub(ctx.full, parseDecimalOrThrow(fx.benchmark));
   const forced = ctx.exemptable.filter((e) => forcedExemption(spec, e.node, ctx.group));
   const forcedAmount = forced.reduce((s, e) => add(s, e.amount), ZERO);
   const pool = ctx.exemptable.filter(
@@ -1010,7 +989,7 @@ function buildFixtureUnit(ctx: Context, fx: FixtureUnit, spec: UnitSpec): Built 
     const all = [...forced, ...set];
     const exempted = new Set(all.map((e) => e.node.code));
     // Distribute the rounding gap over fields 1–7 that keep a proportional leaf.
-    const targets = new Map<string, Rational>(fields.map((f) => [f, dec(fx.fields[f]!)]));
+    const targets = new Map<string, Rational>(fields.map((f) => [f, parseDecimalOrThrow(fx.fields[f]!)]));
     let left = gapThousandths;
     for (const f of fields) {
       if (left === 0) break;

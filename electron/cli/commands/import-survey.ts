@@ -1,6 +1,7 @@
 /** `import-survey --db FILE --file F`: survey points per unit, or raw responses aggregated to points. */
 import type { SurveySource } from '../../../shared/report/survey.ts';
-import { type SurveyImportKind, importSurveyFile } from '../../core/survey/import.ts';
+import { importSurveyFile } from '../../core/survey/import.ts';
+import type { SurveyImportKind } from '../../core/survey/import-rows.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { parseCommandArgs, json } from '../support.ts';
 import { openCycle } from '../store.ts';

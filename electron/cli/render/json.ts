@@ -5,7 +5,7 @@
  */
 import type { GroupStats, Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
 import { CLASSIFICATION_GROUPS } from '../../../shared/results/classification.ts';
-import { exactDecimalText, publishedText } from './numbers.ts';
+import { exactDecimalText, scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 /** A number already in JSON number syntax. */
 class JsonNumber {
@@ -36,7 +36,7 @@ function countsJson(s: Stats): JsonValue {
 }
 
 function resultsToJson(r: Results): JsonValue {
-  const pub = (v: bigint) => new JsonNumber(publishedText(v, r.precision));
+  const pub = (v: bigint) => new JsonNumber(scaledDecimalText(v, r.precision));
   const unit = (u: UnitResult): JsonValue => ({
     unit: u.unit,
     group: u.group,
@@ -76,7 +76,7 @@ const UNITS_PER_PIECE = 2000;
  * units: 100,000 units never make one string nor a tree of JSON values.
  */
 export function writeResultsJson(r: Results, write: (text: string) => void): void {
-  const pub = (v: bigint) => publishedText(v, r.precision);
+  const pub = (v: bigint) => scaledDecimalText(v, r.precision);
   let piece = '{"units":[';
   for (let i = 0; i < r.units.length; i++) {
     const u = r.units[i]!;

@@ -20,7 +20,7 @@ import { appendAudit } from '../db/repos/audit.ts';
 import { appraisalCitedEvidence, appraisalNote, approvedExemptionKeys, selfScoreOf } from '../db/repos/council.ts';
 import { upsertFinalScore } from '../db/repos/merge.ts';
 import { type EvidenceStatus, evidenceStatus } from '../evidence/files.ts';
-import { decText } from '../dossier/views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import { cycleMergeState } from './candidates.ts';
 import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
 
@@ -90,16 +90,16 @@ function view(
     nodeCode,
     nodeTitle: leaf?.node.title ?? nodeCode,
     field: leaf?.field ?? '',
-    maxPoints: leaf ? decText(deserialize(leaf.node.maxPoints)) : '',
+    maxPoints: leaf ? exactDecimalText(deserialize(leaf.node.maxPoints)) : '',
     scoring: leaf?.node.scoring ?? null,
     status: state.state === 'resolved' ? 'resolved' : 'open',
-    selfScore: self ? decText(deserialize(self)) : null,
+    selfScore: self ? exactDecimalText(deserialize(self)) : null,
     sides: sides.map((c) => {
       const d = appraisalNote(db, unitId, nodeCode, c.memberId);
       return {
         memberId: c.memberId,
         memberName: ctx.members.get(c.memberId)?.name ?? c.memberId,
-        score: decText(deserialize(c.score)),
+        score: exactDecimalText(deserialize(c.score)),
         scoreExact: c.score,
         input: c.input,
         comment: d?.comment ?? '',
@@ -114,7 +114,7 @@ function view(
     resolution:
       state.state === 'resolved' && final && final.decidedBy
         ? {
-            score: decText(deserialize(final.score)),
+            score: exactDecimalText(deserialize(final.score)),
             scoreExact: final.score,
             input: final.input,
             sourceMember: final.sourceMember,

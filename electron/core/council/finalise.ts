@@ -12,7 +12,6 @@ import { serialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { computeResults } from '../../../shared/results/compute.ts';
-import { scaledToString } from '../../../shared/decimal/rational.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { figuresOf } from '../results/cycle-results.ts';
@@ -33,6 +32,7 @@ import {
   listSnapshots as snapshotRows,
   setCycleStatus,
 } from '../db/repos/snapshots.ts';
+import { scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 export interface SnapshotInfo {
   readonly id: number;
@@ -83,7 +83,7 @@ export function resultsSnapshot(db: Db, cycleId: string, at: string): unknown {
         surveySipas: serialize(c.totals.surveySipas),
         total: serialize(c.totals.total),
         index: serialize(r.index),
-        published: scaledToString(r.published, p),
+        published: scaledDecimalText(r.published, p),
         classification: r.classification,
         rankInGroup: r.rankInGroup,
         rankOverall: r.rankOverall,

@@ -15,7 +15,7 @@ import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { cycleExemptionRecords, setExemptionDecision } from '../db/repos/council.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
-import { decText } from '../dossier/views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import { cycleContext, leafOf } from '../exchange/cycle-context.ts';
 
 export interface ExemptionView {
@@ -55,7 +55,7 @@ export function listExemptions(
         ...r,
         unitName: ctx.units.get(r.unitId)?.name ?? r.unitId,
         nodeTitle: node?.title ?? r.nodeCode,
-        maxPoints: node ? decText(deserialize(node.maxPoints)) : '',
+        maxPoints: node ? exactDecimalText(deserialize(node.maxPoints)) : '',
         proposedByName: r.proposedBy ? (ctx.members.get(r.proposedBy)?.name ?? r.proposedBy) : null,
       };
     })

@@ -1,6 +1,6 @@
 /** The report's tables as CSV (RFC 4180, UTF-8 with BOM, comma separated, numbers as plain decimals "83.84", formulas neutralised). */
 import { csvField as field } from '../../../shared/format/csv.ts';
-import type { ExportTable } from './tables.ts';
+import type { ExportTable } from './table-spec.ts';
 
 export function tableCsv(t: ExportTable): string {
   const lines = [

@@ -11,18 +11,9 @@ import { drilldownOf } from '../report/drilldown.ts';
 import { loadMinutesSource, minutesDataOf } from '../report/minutes.ts';
 import { narrativeFor } from '../report/narrative.ts';
 import { tableCsv } from './csv.ts';
-import {
-  type ExportTable,
-  classificationTable,
-  detailTable,
-  exemptionsTable,
-  fieldStatsTable,
-  groupTables,
-  missedTable,
-  narrativeTable,
-  stampTables,
-  statsTable,
-} from './tables.ts';
+import { classificationTable, fieldStatsTable, groupTables, missedTable, statsTable } from './tables.ts';
+import { detailTable, exemptionsTable, narrativeTable } from './document-tables.ts';
+import { type ExportTable, stampTables } from './table-spec.ts';
 import { xlsxBytes } from './xlsx.ts';
 
 export interface ExportOptions {

@@ -1,68 +1,19 @@
 /**
- * Every table of the report as a plain table spec (columns with a type, rows of text and
- * decimal text), the one source of the xlsx, csv and json exports: all units with their
- * classification; per group the report's table (with TRUNG BÌNH) and the field table;
- * statistics per group and per field; the sentences; the sub-criteria missed; the
- * approved exemptions; every unit's drill-down.
+ * Every table of the report as a plain table spec (table-spec.ts), the one source of the xlsx, csv
+ * and json exports: all units with their classification; per group the report's table (with TRUNG
+ * BÌNH) and the field table; statistics per group and per field; the sub-criteria missed. The
+ * sentences, the approved exemptions and every unit's drill-down are in document-tables.ts.
  */
 import { slug } from '../../../shared/format/fold.ts';
-import type { DrillNode, UnitDrilldown } from '../../../shared/report/drilldown.ts';
-import { flattenDrill } from '../../../shared/report/drilldown.ts';
-import type { MinutesExemption } from '../../../shared/report/html/minutes.ts';
-import type { NarrativeSection } from '../../../shared/report/narrative.ts';
 import type { Report, StatsView } from '../../../shared/report/types.ts';
-import { councilValue } from '../../../shared/report/council-value.ts';
-
-/** text; int (whole number); dec (points, index: 2 decimals shown); change (signed 2 decimals); exact (up to 6 decimals). */
-export type ColumnType = 'text' | 'int' | 'dec' | 'change' | 'exact';
-
-interface ExportColumn {
-  readonly header: string;
-  readonly type: ColumnType;
-  readonly width?: number;
-}
-
-export type ExportCell = string | number | null;
-
-interface ExportRow {
-  readonly cells: readonly ExportCell[];
-  /** A total / average row (bold). */
-  readonly total?: boolean;
-  /** A heading row inside the table (field, criterion). */
-  readonly heading?: boolean;
-}
-
-export interface ExportTable {
-  /** Worksheet name (≤ 31 characters, no []:*?/\). */
-  readonly sheet: string;
-  /** CSV file name without extension (ASCII). */
-  readonly file: string;
-  readonly title: string;
-  readonly columns: readonly ExportColumn[];
-  readonly rows: readonly ExportRow[];
-}
+import { col, type ExportCell, type ExportTable } from './table-spec.ts';
 
 /** Sheet names are at most 31 characters in Excel: "KQ " + a short label of up to 28. */
 const sheetPart = (g: { shortLabel: string }) => g.shortLabel.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28);
 const filePart = (g: { group: string; shortLabel: string }) => slug(g.shortLabel) || g.group.replace(/_/g, '-');
 
-const col = (header: string, type: ColumnType, width?: number): ExportColumn =>
-  width ? { header, type, width } : { header, type };
-
 /** The index of a unit whose survey points are missing. */
 const NOT_COMPUTABLE = 'Chưa tính được';
-
-/**
- * Every table's title says whether the results are final: "TẠM TÍNH" until the cycle is
- * finalised, then the snapshot's hash.
- */
-export function stampTables(tables: readonly ExportTable[], report: Report): ExportTable[] {
-  const st = report.status;
-  const stamp = st.finalised
-    ? ` — Đã chốt; mã kiểm tra (SHA-256): ${st.snapshotHash ?? ''}`
-    : ` — TẠM TÍNH (Hội đồng chưa chốt kết quả${st.unresolvedConflicts > 0 ? `; còn ${st.unresolvedConflicts} tiêu chí thành phần chưa thống nhất` : ''})`;
-  return tables.map((t) => ({ ...t, title: `${t.title}${stamp}` }));
-}
 
 export function classificationTable(report: Report): ExportTable {
   const withPrev = report.previousYear !== null;
@@ -303,97 +254,5 @@ export function missedTable(report: Report): ExportTable {
         cells: [g.label, m.code, m.title, m.max, m.units.length, m.units.map((u) => u.unit).join('; ')],
       })),
     ),
-  };
-}
-
-export function narrativeTable(sections: readonly NarrativeSection[]): ExportTable {
-  return {
-    sheet: 'Nhận xét',
-    file: 'nhan-xet',
-    title: 'Nhận xét kết quả',
-    columns: [
-      col('Phần', 'text', 28),
-      col('Mã câu', 'text', 34),
-      col('Nội dung', 'text', 120),
-      col('Đã sửa', 'text', 8),
-    ],
-    rows: sections.flatMap((s) => s.sentences.map((x) => ({ cells: [s.title, x.key, x.text, x.edited ? 'x' : ''] }))),
-  };
-}
-
-export function exemptionsTable(exemptions: readonly MinutesExemption[]): ExportTable {
-  return {
-    sheet: 'Hạ điểm chuẩn',
-    file: 'ha-diem-chuan',
-    title: 'Hạ điểm chuẩn được Hội đồng chấp thuận',
-    columns: [
-      col('STT', 'int', 6),
-      col('Đơn vị', 'text', 36),
-      col('Tiêu chí', 'text', 8),
-      col('Tên tiêu chí', 'text', 44),
-      col('Điểm', 'exact', 7),
-      col('Lý do', 'text', 60),
-      col('Căn cứ', 'text', 50),
-    ],
-    rows: exemptions.map((e, i) => ({ cells: [i + 1, e.unit, e.code, e.title, e.max, e.reason, e.legalBasis] })),
-  };
-}
-
-const STATE_LABELS: Record<string, string> = {
-  survey: 'ĐTXHH',
-  decided: 'Hội đồng quyết định',
-  appraised: 'Thẩm định',
-  provisional: 'Tạm tính (tự đánh giá)',
-  conflict: 'Chưa thống nhất (tạm tính)',
-  exempt: 'Hạ điểm chuẩn',
-  none: '',
-};
-
-export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
-  const row = (d: UnitDrilldown, n: DrillNode): ExportRow => {
-    const v = n.leaf ? councilValue(n) : null;
-    return {
-      heading: !n.leaf,
-      cells: [
-        d.unit.name,
-        n.code,
-        `${'  '.repeat(n.depth)}${n.title}`,
-        n.max,
-        n.counted ? 'x' : '',
-        n.benchmark,
-        n.self1,
-        n.self2,
-        v ? v.score : n.appraised,
-        n.points,
-        n.percent,
-        v ? (STATE_LABELS[v.state] ?? '') : n.unresolved > 0 ? `${n.unresolved} chưa thống nhất` : '',
-        n.exemption?.status === 'approved' ? n.exemption.reason : '',
-        v ? (v.state === 'conflict' ? v.sides.map((x) => `${x.memberName}: ${x.score}`).join('; ') : v.comment) : '',
-        n.leaf ? n.evidence.map((e) => `${e.title}${e.page ? ` (tr. ${e.page})` : ''}`).join('; ') : '',
-      ],
-    };
-  };
-  return {
-    sheet: 'Chi tiết',
-    file: 'chi-tiet',
-    title: 'Chi tiết điểm theo tiêu chí của từng đơn vị',
-    columns: [
-      col('Đơn vị', 'text', 34),
-      col('Mã', 'text', 8),
-      col('Tiêu chí', 'text', 60),
-      col('Điểm tối đa', 'exact', 8),
-      col('Tính vào điểm chuẩn', 'text', 8),
-      col('Điểm chuẩn', 'exact', 8),
-      col('Tự đánh giá lần 1', 'exact', 9),
-      col('Tự đánh giá lần 2', 'exact', 9),
-      col('Điểm thẩm định', 'exact', 9),
-      col('Điểm tính Chỉ số', 'exact', 9),
-      col('Tỷ lệ (%)', 'dec', 8),
-      col('Nguồn điểm', 'text', 14),
-      col('Hạ điểm chuẩn', 'text', 40),
-      col('Nhận xét', 'text', 50),
-      col('Tài liệu kiểm chứng', 'text', 60),
-    ],
-    rows: drilldowns.flatMap((d) => flattenDrill(d.fields).map((n) => row(d, n))),
   };
 }

@@ -4,7 +4,7 @@
  * the user's separators: 83,84 on a Vietnamese system), totals in bold.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import type { ColumnType, ExportCell, ExportTable } from './tables.ts';
+import type { ColumnType, ExportCell, ExportTable } from './table-spec.ts';
 
 const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
   int: '#,##0',

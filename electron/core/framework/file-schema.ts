@@ -29,11 +29,12 @@
  */
 import { GROUP_CODE_PATTERN } from '../../../shared/framework/groups.ts';
 import { z } from 'zod';
-import { fromNumber, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
+import { fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { normalizeDecimal } from '../../../shared/framework/canonical.ts';
 import { SCORING_KINDS } from '../../../shared/framework/types.ts';
 import type { ErrorCode } from '../../../shared/errors/codes.ts';
+import { terminatingDecimalText } from '../../../shared/decimal/text.ts';
 
 /** Files above this size are refused before parsing. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -204,8 +205,5 @@ function vietType(t: string): string {
 /** A JS number at its shortest decimal spelling ("0.1", "17.5"), or null when not finite. */
 export function numberToDecimal(x: number): string | null {
   if (!Number.isFinite(x)) return null;
-  const r = fromNumber(x);
-  let places = 0;
-  while (10n ** BigInt(places) % r.d !== 0n) places++;
-  return normalizeDecimal(toFixedHalfUp(r, places));
+  return terminatingDecimalText(fromNumber(x));
 }

@@ -7,8 +7,7 @@
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import type { HandlerInput } from '../../../shared/contract/index.ts';
-import type { MeetingWithRoster } from '../../../shared/contract/results.ts';
-import { exactText } from '../../../shared/report/numbers.ts';
+import type { MeetingWithRoster } from '../../../shared/contract/meeting.ts';
 import type { HandlerContext } from '../context.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { listCycleSurveyPoints } from '../db/repos/survey.ts';
@@ -28,6 +27,7 @@ import type { Handler } from '../router.ts';
 import { importSurveyFile, surveyResponseSummaries } from '../survey/import.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { scopeOf, secretariatKeyFailure } from './scope.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 
 export const SECRETARIAT_ONLY = 'SECRETARIAT_ONLY';
 
@@ -101,7 +101,7 @@ function printerOf(ctx: HandlerContext): PdfPrinter {
 }
 
 const pointsOf = (p: { points: string; respondents: number | null; importedAt: string } | undefined) =>
-  p ? { points: exactText(deserialize(p.points)), respondents: p.respondents, importedAt: p.importedAt } : null;
+  p ? { points: exactDecimalText(deserialize(p.points)), respondents: p.respondents, importedAt: p.importedAt } : null;
 
 export const surveyCurrent: Handler<'survey.current'> = (ctx) => {
   const scope = scopeOf(ctx);

@@ -1,6 +1,6 @@
 /** Reading the cells of a filled workbook: where (sheet, row, column) and what (text, exact number). */
 import type { CellValue } from 'exceljs';
-import { type Rational, exactDecimalText, fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
+import { type Rational, fromNumber, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { parseViNumber } from '../../../shared/format/vi.ts';
 import { rawCellOf } from '../summary/xlsx.ts';
@@ -57,5 +57,3 @@ export function cellNumber(v: CellValue | unknown): NumberCell {
   const value = plain === null ? null : parseDecimal(plain);
   return value ? { ok: true, value } : { ok: false, text };
 }
-
-export const decimalText = (r: Rational): string => exactDecimalText(r);

@@ -1,8 +1,9 @@
 /** A unit's entry in words, for the preview and the round-2 comparison ("Đạt", "a = 12; b = 15"). */
-import { type Rational, exactDecimalText } from '../../../shared/decimal/rational.ts';
+import type { Rational } from '../../../shared/decimal/rational.ts';
 import { viDecimalText } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { TICK_MET, TICK_NOT_MET } from './layout.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 
 const num = (v: unknown) => viDecimalText(String(v));
 

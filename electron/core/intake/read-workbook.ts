@@ -13,28 +13,12 @@ import { CodedFailure, type CodedError } from '../../../shared/errors/codes.ts';
 import { formatPoints } from '../../../shared/format/vi.ts';
 import type { FrameworkNode } from '../../../shared/framework/types.ts';
 import { scoreNode } from '../../../shared/scoring/score.ts';
-import { type Where, cellNumber, cellText, decimalText, problem, refusal } from './cells.ts';
-import {
-  COL,
-  FIRST_ROW,
-  HEADERS,
-  META_SHEET,
-  SHEET,
-  TEMPLATE_FORMAT,
-  TICK_MET,
-  TICK_NOT_MET,
-  type ColumnKey,
-  inputColumns,
-} from './layout.ts';
+import { cellNumber, cellText, problem, refusal } from './cells.ts';
+import { COL, FIRST_ROW, HEADERS, SHEET, inputColumns } from './layout.ts';
 import type { GroupTarget } from './target.ts';
-import { type LiteSheet, type LiteWorkbook, readXlsxLite } from './xlsx-lite.ts';
-import type { ErrorCode } from '../../../shared/errors/codes.ts';
-
-export interface Citation {
-  readonly fileName: string;
-  readonly page: number | null;
-  readonly row: number;
-}
+import { type LiteWorkbook, readXlsxLite } from './xlsx-lite.ts';
+import { checkMeta } from './read-meta.ts';
+import { type Citation, fieldColumn, parseCitations, readInputs, whereIn } from './read-row.ts';
 
 export interface ParsedItem {
   readonly code: string;
@@ -96,157 +80,6 @@ export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   return wb;
 }
 
-function metaValue(ws: LiteSheet, row: number): string {
-  return cellText(ws.cell(row, 2));
-}
-
-function checkMeta(wb: LiteWorkbook, fileName: string, target: GroupTarget): void {
-  const meta = wb.sheet(META_SHEET);
-  const at = (row: number, what: string, code: ErrorCode) =>
-    new CodedFailure(code, `Trang “${META_SHEET}” (ẩn), dòng ${row}, cột B: ${what}`, {
-      sheet: META_SHEET,
-      row,
-      column: 'B',
-      file: fileName,
-    });
-  if (!meta || metaValue(meta, 1) !== TEMPLATE_FORMAT) {
-    throw new CodedFailure(
-      INTAKE_ERRORS.NOT_TEMPLATE,
-      `Tệp “${fileName}” không phải phiếu tự đánh giá do ứng dụng tạo (thiếu trang ẩn “${META_SHEET}”). Hãy dùng mẫu phiếu của kỳ đánh giá.`,
-      { file: fileName },
-    );
-  }
-  if (metaValue(meta, 2) !== target.cycle.id)
-    throw at(
-      2,
-      `phiếu thuộc kỳ đánh giá “${metaValue(meta, 2)}”, không phải kỳ “${target.cycle.id}”.`,
-      INTAKE_ERRORS.WRONG_CYCLE,
-    );
-  if (metaValue(meta, 3) !== target.group)
-    throw at(
-      3,
-      `phiếu dành cho nhóm “${metaValue(meta, 3)}”, đơn vị thuộc nhóm “${target.group}”.`,
-      INTAKE_ERRORS.WRONG_GROUP,
-    );
-  if (metaValue(meta, 4) !== target.frameworkHash) {
-    throw at(
-      4,
-      `mã băm bộ tiêu chí của phiếu (${metaValue(meta, 4).slice(0, 12)}…) khác bộ tiêu chí của kỳ (${target.frameworkHash.slice(0, 12)}…). Hãy tải mẫu phiếu mới.`,
-      INTAKE_ERRORS.FRAMEWORK_HASH,
-    );
-  }
-}
-
-const PAGE_RE = /^(.*?)[\s,;]*(?:\((?:tr\.?|trang)\s*(\S+?)\)|(?:tr\.?|trang)\s*(\S+))$/i;
-
-/** "ke-hoach.pdf (tr. 2); bao-cao.pdf" → citations (see README). */
-function parseCitations(text: string, where: Where, problems: CodedError[]): Citation[] {
-  const out: Citation[] = [];
-  for (const part of text.split(/[;\n]+/)) {
-    const t = part.trim();
-    if (!t) continue;
-    const m = PAGE_RE.exec(t);
-    let fileName = t;
-    let page: number | null = null;
-    if (m?.[1]) {
-      const p = (m[2] ?? m[3] ?? '').trim();
-      if (!/^[1-9]\d{0,5}$/.test(p)) {
-        problems.push(
-          problem(
-            INTAKE_ERRORS.PAGE,
-            where,
-            `số trang “${p}” của tài liệu “${m[1].trim()}” không hợp lệ (phải là số nguyên dương).`,
-          ),
-        );
-        continue;
-      }
-      fileName = m[1].trim();
-      page = Number(p);
-    }
-    out.push({ fileName: fileName.normalize('NFC'), page, row: where.row });
-  }
-  return out;
-}
-
-const w = (row: number, k: ColumnKey): Where => ({ sheet: SHEET, row, column: COL[k], header: HEADERS[k] });
-
-function readInputs(
-  ws: LiteSheet,
-  row: number,
-  node: FrameworkNode,
-  problems: CodedError[],
-): { input: Record<string, unknown> | null; declared: Record<string, string> | null } {
-  const s = node.scoring!;
-  const num = (k: ColumnKey): Rational | null | undefined => {
-    const v = cellNumber(ws.cell(row, COL[k]));
-    if (!v.ok) {
-      problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, k), `“${v.text}” không phải là một số.`));
-      return undefined;
-    }
-    return v.value;
-  };
-  if (s.kind === 'tick' || s.kind === 'timeliness') {
-    const t = cellText(ws.cell(row, COL.choice));
-    if (!t) return { input: null, declared: null };
-    const lower = t.toLocaleLowerCase('vi');
-    if (s.kind === 'tick') {
-      if (lower === TICK_MET.toLocaleLowerCase('vi')) return { input: { met: true }, declared: null };
-      if (lower === TICK_NOT_MET.toLocaleLowerCase('vi')) return { input: { met: false }, declared: null };
-      problems.push(
-        problem(
-          INTAKE_ERRORS.CHOICE_UNKNOWN,
-          w(row, 'choice'),
-          `“${t}” không phải “${TICK_MET}” hay “${TICK_NOT_MET}”.`,
-        ),
-      );
-      return { input: null, declared: null };
-    }
-    const tier = s.tiers.find((x) => x.label.toLocaleLowerCase('vi') === lower || x.key === t);
-    if (!tier) {
-      problems.push(
-        problem(
-          INTAKE_ERRORS.CHOICE_UNKNOWN,
-          w(row, 'choice'),
-          `mức “${t}” không có trong hướng dẫn chấm (${s.tiers.map((x) => x.label).join(', ')}).`,
-        ),
-      );
-      return { input: null, declared: null };
-    }
-    return { input: { tier: tier.key }, declared: null };
-  }
-  if (s.kind === 'survey') return { input: null, declared: null };
-  const a = num('figure1');
-  const b = inputColumns(s.kind).includes('figure2') ? num('figure2') : null;
-  if (a === undefined || b === undefined) return { input: null, declared: null };
-  if (a === null && b === null) return { input: null, declared: null };
-  const t = (x: Rational | null) => (x === null ? '' : decimalText(x));
-  switch (s.kind) {
-    case 'percentage':
-      return b === null
-        ? { input: { percent: t(a) }, declared: { percent: t(a) } }
-        : { input: { a: t(a), b: t(b) }, declared: { a: t(a), b: t(b) } };
-    case 'proportional':
-      return { input: { a: t(a), b: t(b) }, declared: { a: t(a), b: t(b) } };
-    case 'previous_year_delta':
-      return {
-        input: { previousIndex: t(a), earlierIndex: t(b) },
-        declared: { previousIndex: t(a), earlierIndex: t(b) },
-      };
-    case 'count':
-      return { input: { count: t(a) }, declared: { count: t(a) } };
-    case 'deduction':
-      return { input: { violations: t(a) }, declared: { violations: t(a) } };
-  }
-}
-
-/** The column of an input field named by a scoring error (details.field). */
-function fieldColumn(kind: string, field: unknown): ColumnKey {
-  if (field === 'met' || field === 'tier') return 'choice';
-  if (field === 'b' || field === 'earlierIndex') return 'figure2';
-  void kind;
-  return 'figure1';
-}
-
 /** Parses and checks the workbook; throws one CodedFailure listing every problem found. */
 export async function parseDossierWorkbook(
   bytes: Buffer,
@@ -284,16 +117,16 @@ export async function parseDossierWorkbook(
         code === ''
           ? `thiếu dòng của tiêu chí ${n.code} (dòng đã bị xóa hoặc mã bị xóa).`
           : `mã “${code}” ở vị trí của tiêu chí ${n.code} (dòng đã bị thêm, xóa, đổi thứ tự hoặc sửa mã).`;
-      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'code'), what)]);
+      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, whereIn(row, 'code'), what)]);
     }
     if (cellText(ws.cell(row, COL.title)) !== n.title.trim())
-      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, w(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
+      throw refusal([problem(INTAKE_ERRORS.STRUCTURE, whereIn(row, 'title'), `tên tiêu chí ${n.code} đã bị sửa.`)]);
     const max = cellNumber(ws.cell(row, COL.max));
     if (!max.ok || max.value === null || cmp(max.value, parseDecimal(n.maxPoints)!) !== 0) {
       throw refusal([
         problem(
           INTAKE_ERRORS.STRUCTURE,
-          w(row, 'max'),
+          whereIn(row, 'max'),
           `điểm tối đa của tiêu chí ${n.code} đã bị sửa (phải là ${formatPoints(parseDecimal(n.maxPoints)!, 4)}).`,
         ),
       ]);
@@ -342,7 +175,7 @@ export async function parseDossierWorkbook(
     let claimed: Rational | null = null;
     if (!claimedCell.ok)
       problems.push(
-        problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), `“${claimedCell.text}” không phải là một số.`),
+        problem(INTAKE_ERRORS.NOT_A_NUMBER, whereIn(row, 'claimed'), `“${claimedCell.text}” không phải là một số.`),
       );
     else if (claimedCell.value !== null) {
       claimed = claimedCell.value;
@@ -351,12 +184,14 @@ export async function parseDossierWorkbook(
         problems.push(
           problem(
             INTAKE_ERRORS.ABOVE_MAX,
-            w(row, 'claimed'),
+            whereIn(row, 'claimed'),
             `điểm tự chấm ${formatPoints(claimed, 4)} lớn hơn điểm tối đa ${formatPoints(max, 4)} của tiêu chí ${node.code}.`,
           ),
         );
       else if (claimed.n < 0n)
-        problems.push(problem(INTAKE_ERRORS.NOT_A_NUMBER, w(row, 'claimed'), 'điểm tự chấm không được là số âm.'));
+        problems.push(
+          problem(INTAKE_ERRORS.NOT_A_NUMBER, whereIn(row, 'claimed'), 'điểm tự chấm không được là số âm.'),
+        );
     }
     const loweredText = cellText(ws.cell(row, COL.lowered)) || null;
     const [lowered, loweredBasis] = loweredText === null ? [null, ''] : splitLowered(loweredText);
@@ -365,12 +200,12 @@ export async function parseDossierWorkbook(
       problems.push(
         problem(
           INTAKE_ERRORS.NOT_EXEMPTABLE,
-          w(row, 'lowered'),
+          whereIn(row, 'lowered'),
           `tiêu chí ${node.code} không thuộc diện được hạ điểm chuẩn theo bộ tiêu chí.`,
         ),
       );
     }
-    const citations = parseCitations(cellText(ws.cell(row, COL.evidence)), w(row, 'evidence'), problems);
+    const citations = parseCitations(cellText(ws.cell(row, COL.evidence)), whereIn(row, 'evidence'), problems);
     let score: Rational | null = null;
     if (problems.length === before) {
       if (input === null) {
@@ -379,7 +214,7 @@ export async function parseDossierWorkbook(
           problems.push(
             problem(
               INTAKE_ERRORS.INPUT_MISSING,
-              w(row, col),
+              whereIn(row, col),
               `chưa nhập kết quả tự đánh giá của tiêu chí ${node.code} (${HEADERS[col]}), cũng không đề xuất hạ điểm chuẩn.`,
             ),
           );
@@ -391,7 +226,7 @@ export async function parseDossierWorkbook(
           problems.push(
             problem(
               INTAKE_ERRORS.INPUT_INVALID,
-              w(row, fieldColumn(s.kind, scored.error.details?.['field'])),
+              whereIn(row, fieldColumn(s.kind, scored.error.details?.['field'])),
               scored.error.message,
             ),
           );

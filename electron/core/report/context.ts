@@ -4,7 +4,6 @@
  * trees, the approved exemptions per unit, the previous year's published indices and the
  * survey respondents.
  */
-import { decToScaled } from '../../../shared/report/numbers.ts';
 import { type FrameworkTree, buildTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { UnitGroupInfo } from '../../../shared/framework/groups.ts';
@@ -16,6 +15,7 @@ import { type CycleTotals, type CycleTotalsOptions, computeCycleTotals } from '.
 import { resultsState } from './state.ts';
 import { exemptionRows, scanScope } from '../db/repos/figures.ts';
 import { previousPublished, previousYears, surveyRespondents } from '../db/repos/report.ts';
+import { scaledFromDecimalText } from '../../../shared/decimal/text.ts';
 
 export interface PreviousEntry {
   readonly year: number;
@@ -49,7 +49,7 @@ function previousYearOf(db: Db, cycleId: string, year: number): number | null {
 export function previousResults(db: Db, cycleId: string, year: number, precision: number): Map<string, PreviousEntry> {
   const out = new Map<string, PreviousEntry>();
   for (const r of previousPublished(db, cycleId, year)) {
-    out.set(r.unitId, { year, published: decToScaled(r.published, precision), unitName: r.unitName });
+    out.set(r.unitId, { year, published: scaledFromDecimalText(r.published, precision), unitName: r.unitName });
   }
   return out;
 }

@@ -10,7 +10,6 @@ import { assignmentsByMember } from '../db/repos/members.ts';
 import { deserialize } from '../../../shared/decimal/rational.ts';
 import { MEETING_ERRORS } from '../../../shared/errors/catalogue.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
-import { viDec, exactText } from '../../../shared/report/numbers.ts';
 import type { MinutesConflict, MinutesConflictOfInterest } from '../../../shared/report/html/minutes.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
@@ -28,6 +27,8 @@ import {
 import { listUnits } from '../db/repos/units.ts';
 import type { FrameworkTree } from '../../../shared/framework/tree.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
+import { viDecimalText } from '../../../shared/format/vi.ts';
 
 interface Attendance {
   readonly memberId: string;
@@ -292,7 +293,7 @@ function memberNames(db: Db, cycleId: string): Map<string, string> {
 }
 
 function pointsText(serialized: string): string {
-  return viDec(exactText(deserialize(serialized)));
+  return viDecimalText(exactDecimalText(deserialize(serialized)));
 }
 
 /** "Nguyễn Văn A: 1 điểm; Trần Thị B: 0 điểm" from a basis "m1=1;m2=0". */

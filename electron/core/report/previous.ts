@@ -13,7 +13,6 @@ import type { UnitGroup } from '../../../shared/framework/types.ts';
 import { groupLabeller } from '../../../shared/framework/groups.ts';
 import { cycleGroupOrder, listCycleGroups } from '../db/repos/groups.ts';
 import { computeResults } from '../../../shared/results/compute.ts';
-import { type Dec, scaledText } from '../../../shared/report/numbers.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
@@ -23,6 +22,7 @@ import type { LocatedFigures, SeenUnits } from '../summary/table.ts';
 import { unitMatcher } from '../survey/units.ts';
 import { previousResults } from './context.ts';
 import { type PreviousResultRow, replacePreviousResults, tableExists } from '../db/repos/report.ts';
+import { type DecimalText, scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 export interface PreviousImportOptions {
   /** The year of the results (default: the cycle's year − 1). */
@@ -41,9 +41,9 @@ interface PreviousImportRow {
   /** The name as written in the file. */
   readonly fileUnit: string;
   readonly group: UnitGroup;
-  readonly index: Dec;
+  readonly index: DecimalText;
   /** The stored index of that year before the import. */
-  readonly before: Dec | null;
+  readonly before: DecimalText | null;
   readonly file: string;
   readonly row: number;
 }
@@ -56,7 +56,7 @@ export interface PreviousImportPreview {
   readonly unmatched: readonly {
     readonly unit: string;
     readonly group: UnitGroup;
-    readonly index: Dec;
+    readonly index: DecimalText;
     readonly file: string;
     readonly row: number;
   }[];
@@ -104,7 +104,7 @@ export async function importPreviousResults(
   const byUnit = new Map<string, LocatedFigures>();
   for (const l of located) {
     const f = l.figures;
-    const index = scaledText(published.get(f.unit)!, precision);
+    const index = scaledDecimalText(published.get(f.unit)!, precision);
     const unit = matcher.match(f.unit);
     if (!unit) {
       if (options.allowUnmatched) {
@@ -141,7 +141,7 @@ export async function importPreviousResults(
       fileUnit: f.unit,
       group: f.group,
       index,
-      before: b ? scaledText(b.published, precision) : null,
+      before: b ? scaledDecimalText(b.published, precision) : null,
       file: l.file,
       row: l.row,
     });
@@ -183,7 +183,7 @@ export async function importPreviousResults(
       entityId: `${cycleId}/${year}`,
       before:
         before.size > 0
-          ? Object.fromEntries([...before].map(([k, v]) => [k, scaledText(v.published, precision)]))
+          ? Object.fromEntries([...before].map(([k, v]) => [k, scaledDecimalText(v.published, precision)]))
           : null,
       after: Object.fromEntries(rows.map((r) => [r.unitId, r.index])),
       reason: `Nhập từ ${[...new Set(rows.map((r) => r.file))].join(', ')}`,
@@ -198,14 +198,14 @@ export function previousYearDeltaInput(
   db: Db,
   cycleId: string,
   unitId: string,
-): { previousIndex: Dec; earlierIndex: Dec } | null {
+): { previousIndex: DecimalText; earlierIndex: DecimalText } | null {
   const cycle = requireCycle(db, cycleId);
   const p = previousResults(db, cycleId, cycle.year - 1, cycle.precision).get(unitId);
   const e = previousResults(db, cycleId, cycle.year - 2, cycle.precision).get(unitId);
   return p && e
     ? {
-        previousIndex: scaledText(p.published, cycle.precision),
-        earlierIndex: scaledText(e.published, cycle.precision),
+        previousIndex: scaledDecimalText(p.published, cycle.precision),
+        earlierIndex: scaledDecimalText(e.published, cycle.precision),
       }
     : null;
 }

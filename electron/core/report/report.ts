@@ -6,12 +6,12 @@
 import { ZERO, cmp } from '../../../shared/decimal/rational.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type ReportCharts, reportCharts } from '../../../shared/report/charts.ts';
-import { exactText } from '../../../shared/report/numbers.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { MissedItem, Report, ReportInput, ReportUnitInput } from '../../../shared/report/types.ts';
 import { type WhatIfLeaf, type WhatIfResult, whatIf } from '../../../shared/report/what-if.ts';
 import type { Db } from '../db/connection.ts';
 import { type CycleContext, isExempted, loadCycleContext } from './context.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 
 /** The pure report's input from a loaded cycle. */
 export function reportInputOf(ctx: CycleContext): ReportInput {
@@ -28,7 +28,7 @@ export function reportInputOf(ctx: CycleContext): ReportInput {
         code: leaf.code,
         title: tree?.byCode.get(leaf.code)?.title ?? leaf.code,
         fieldCode: plan.fields[leaf.fieldIndex]!.code,
-        max: exactText(leaf.max),
+        max: exactDecimalText(leaf.max),
         scored: s !== undefined,
       });
     }

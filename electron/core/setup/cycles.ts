@@ -21,7 +21,6 @@ import {
 } from '../../../shared/framework/groups.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import { validateFramework } from '../../../shared/framework/validate.ts';
-import { scaledText } from '../../../shared/report/numbers.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { putFramework, setCycleFramework, cycleFrameworks } from '../db/repos/frameworks.ts';
@@ -45,6 +44,7 @@ import { cycleResults } from '../results/cycle-results.ts';
 import { setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 import { slug } from '../../../shared/format/fold.ts';
+import { scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 export type { CycleSetup } from '../db/repos/setup.ts';
 
@@ -343,7 +343,7 @@ function takeOver(
         selfAssessed: serialize(r.selfAssessed),
         surveyCbccvc: serialize(r.surveyCbccvc),
         surveySipas: serialize(r.surveySipas),
-        published: scaledText(r.published, previous.precision),
+        published: scaledDecimalText(r.published, previous.precision),
         precision: previous.precision,
         sourceFile: `kỳ ${from.name} (${from.id})`,
         at,

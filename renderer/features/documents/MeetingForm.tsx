@@ -4,7 +4,7 @@
  * contents, conclusions, copies. Saved with meeting.save (audit row); read-only for members.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { MeetingPatch, MeetingWithRoster } from '../../../shared/contract/results.ts';
+import type { MeetingPatch, MeetingWithRoster } from '../../../shared/contract/meeting.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { resultsText } from '../../i18n/results.ts';

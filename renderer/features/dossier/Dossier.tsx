@@ -23,7 +23,8 @@ import { ancestorsOf, exemptedBy, inputForDigit, localScore, selfInput, toggledT
 import { myProgress, takesOut } from '../../../shared/scoring/progress.ts';
 import { NodeDetail, type Commands } from './NodeDetail.tsx';
 import { saver } from './saver.ts';
-import { decText, totalsWithLocalScores } from './optimistic.ts';
+import { totalsWithLocalScores } from './optimistic.ts';
+import { roundedDecimalText } from '../../../shared/decimal/text.ts';
 import { TotalsBar } from './TotalsBar.tsx';
 import type { Rational } from '../../../shared/decimal/rational.ts';
 import { exchangePaths } from '../secretariat/paths.ts';
@@ -168,7 +169,7 @@ function DossierBody({
     if (desired) {
       const s = localScore(n, desired.input);
       if (s === null) mine = null;
-      else if (s.ok) mine = decText(s.value);
+      else if (s.ok) mine = roundedDecimalText(s.value, 6);
       else invalid = true;
     }
     return {

@@ -14,26 +14,22 @@ import {
   mul,
   parseDecimal,
   roundHalfUpScaled,
-  scaledToString,
   sub,
-  toFixedHalfUp,
 } from '../../../shared/decimal/rational.ts';
 import { classify } from '../../../shared/results/classification.ts';
 import { exemptedBy, selfScore } from './model.ts';
+import { roundedDecimalText, scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 type Totals = DossierView['totals'];
 
-const dec = (s: string | null | undefined): Rational => (s ? (parseDecimal(s) ?? ZERO) : ZERO);
+const rationalOrZero = (s: string | null | undefined): Rational => (s ? (parseDecimal(s) ?? ZERO) : ZERO);
 
-/** The core's decimal text: exact up to 6 places, half up, trailing zeros dropped. */
-export function decText(r: Rational): string {
-  const s = toFixedHalfUp(r, 6);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
+/** Points are spelled as the core does for the values it sees: up to 6 places, half up, trailing zeros dropped. */
+const pointsText = (r: Rational): string => roundedDecimalText(r, 6);
 
 function published(r: Rational, precision: number): { text: string; scaled: bigint } {
   const scaled = roundHalfUpScaled(r, precision);
-  return { text: scaledToString(scaled, precision), scaled };
+  return { text: scaledDecimalText(scaled, precision), scaled };
 }
 
 /**
@@ -53,8 +49,8 @@ export function totalsWithLocalScores(
   for (const [code, score] of scores) {
     const node = byCode.get(code);
     if (!node?.leaf || node.readOnly || node.scoring?.kind === 'survey' || exemptedBy(byCode, code)) continue;
-    const before = dec(node.effective);
-    const after = score ?? dec(selfScore(node));
+    const before = rationalOrZero(node.effective);
+    const after = score ?? rationalOrZero(selfScore(node));
     const d = sub(after, before);
     const was = node.appraisal?.score != null;
     const now = score !== null;
@@ -68,16 +64,16 @@ export function totalsWithLocalScores(
   }
   if (delta.n === 0n && appraised === view.totals.appraised) return view.totals;
   const t = view.totals;
-  const benchmark = dec(t.benchmark);
-  const total = add(dec(t.total), delta);
+  const benchmark = rationalOrZero(t.benchmark);
+  const total = add(rationalOrZero(t.total), delta);
   const index =
     benchmark.n === 0n
-      ? { text: scaledToString(0n, view.precision), scaled: 0n }
+      ? { text: scaledDecimalText(0n, view.precision), scaled: 0n }
       : published(mul(div(total, benchmark), HUNDRED), view.precision);
   return {
     ...t,
-    selfAssessed: decText(add(dec(t.selfAssessed), delta)),
-    total: decText(total),
+    selfAssessed: pointsText(add(rationalOrZero(t.selfAssessed), delta)),
+    total: pointsText(total),
     index: index.text,
     classification: classify(index.scaled, view.precision),
     appraised,
@@ -85,11 +81,11 @@ export function totalsWithLocalScores(
     fields: t.fields.map((f) => {
       const d = fieldDelta.get(f.code);
       if (!d) return f;
-      const points = add(dec(f.points), d);
-      const b = dec(f.benchmark);
+      const points = add(rationalOrZero(f.points), d);
+      const b = rationalOrZero(f.benchmark);
       return {
         ...f,
-        points: decText(points),
+        points: pointsText(points),
         percent: b.n === 0n ? f.percent : published(mul(div(points, b), HUNDRED), view.precision).text,
       };
     }),

@@ -5,7 +5,7 @@
  * committed in one transaction; the results screens reload after a commit.
  */
 import { useEffect, useState } from 'react';
-import type { SurveyCurrent } from '../../../shared/contract/results.ts';
+import type { SurveyCurrent } from '../../../shared/contract/imports.ts';
 import { SURVEY_SOURCES } from '../../../shared/report/survey.ts';
 import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';

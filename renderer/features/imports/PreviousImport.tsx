@@ -2,7 +2,7 @@
 import { groupLabel } from '../../app/groups.ts';
 import { useEffect, useState } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files.ts';
-import type { PreviousPreview } from '../../../shared/contract/results.ts';
+import type { PreviousPreview } from '../../../shared/contract/imports.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { toastStore } from '../../components/toast-store.ts';

@@ -1,7 +1,7 @@
 /** Điểm ĐTXHH: choose a file, preview the points (and, for raw responses, the counts), commit. */
 import { useState, type ReactNode } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files.ts';
-import type { SurveyPreview } from '../../../shared/contract/results.ts';
+import type { SurveyPreview } from '../../../shared/contract/imports.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { HUNDRED, mul, parseDecimal } from '../../../shared/decimal/rational.ts';
 import { api } from '../../api/client.ts';

@@ -6,7 +6,6 @@
 import { useMemo, useState } from 'react';
 import { HUNDRED, ZERO, add, div, mul, parseDecimal, roundHalfUpScaled } from '../../../shared/decimal/rational.ts';
 import { classify } from '../../../shared/results/classification.ts';
-import { scaledText } from '../../../shared/report/numbers.ts';
 import type { WhatIfResult } from '../../../shared/report/what-if.ts';
 import { api } from '../../api/client.ts';
 import { ClassificationBadge } from '../../components/Classification.tsx';
@@ -16,6 +15,7 @@ import { useLoad } from '../../components/use-load.ts';
 import { resultsText } from '../../i18n/results.ts';
 import { vi } from '../../i18n/vi.ts';
 import { p2 } from './format.ts';
+import { scaledDecimalText } from '../../../shared/decimal/text.ts';
 
 const W = resultsText.whatIf;
 const SHOWN = 12;
@@ -67,7 +67,7 @@ function WhatIfBody({
       .filter((c) => picked.has(c.code))
       .reduce((s, c) => add(s, parseDecimal(c.gain) ?? ZERO), ZERO);
     const published = roundHalfUpScaled(mul(div(add(t, gain), b), HUNDRED), precision);
-    return { gain, index: scaledText(published, precision), classification: classify(published, precision) };
+    return { gain, index: scaledDecimalText(published, precision), classification: classify(published, precision) };
   }, [picked, w, benchmark, total, precision]);
 
   const list = all ? w.candidates : w.candidates.slice(0, Math.max(SHOWN, fewest.size));

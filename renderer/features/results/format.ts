@@ -1,8 +1,8 @@
 /** vi-VN display of the report's decimal text (never Number(x).toFixed). */
-import { HUNDRED, mul, parseDecimal, toFixedHalfUp } from '../../../shared/decimal/rational.ts';
-import { formatRational } from '../../../shared/format/vi.ts';
-import { viSigned } from '../../../shared/report/numbers.ts';
+import { HUNDRED, mul, parseDecimal } from '../../../shared/decimal/rational.ts';
+import { formatRational, viSignedDecimalText } from '../../../shared/format/vi.ts';
 import { vi } from '../../i18n/vi.ts';
+import { fixedDecimalText } from '../../../shared/decimal/text.ts';
 
 /** Two decimals, half up: "51,34". */
 export function f2(text: string | null | undefined): string {
@@ -20,7 +20,7 @@ export function p2(text: string | null | undefined): string {
 export function signed(text: string | null | undefined): string {
   if (text === null || text === undefined) return vi.dash;
   const r = parseDecimal(text);
-  return r ? viSigned(toFixedHalfUp(r, 2)) : text;
+  return r ? viSignedDecimalText(fixedDecimalText(r, 2)) : text;
 }
 
 /** Whole numbers with thousands dots: 1.889. */

@@ -8,8 +8,7 @@ import type { UnitGroup } from '../../framework/types.ts';
 import { barChartSvg, reportCharts } from '../charts.ts';
 import { groupNoun } from '../../framework/groups.ts';
 import type { NarrativeSection } from '../narrative.ts';
-import { viDec } from '../numbers.ts';
-import { formatIsoDate } from '../../format/vi.ts';
+import { formatIsoDate, viDecimalText } from '../../format/vi.ts';
 import type { Report } from '../types.ts';
 import {
   type DocumentHeader,
@@ -187,10 +186,10 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
     const comp = d.appraised.byGroup.map((g) => `${g.count} ${groupNoun(g.label)}`).join('; ');
     out.push(
       `<p>Hội đồng ${final ? 'đã thẩm định' : 'thẩm định'} kết quả tự đánh giá, chấm điểm và tài liệu kiểm chứng của ${d.appraised.units} cơ quan, đơn vị (${esc(comp)}) theo Bộ tiêu chí xác định Chỉ số CCHC năm ${year}, với ${esc(
-        viDec(String(d.appraised.subCriteria)),
-      )} lượt tiêu chí thành phần; trong đó ${esc(viDec(String(d.appraised.appraisedScores)))} lượt đã có điểm thẩm định${
+        viDecimalText(String(d.appraised.subCriteria)),
+      )} lượt tiêu chí thành phần; trong đó ${esc(viDecimalText(String(d.appraised.appraisedScores)))} lượt đã có điểm thẩm định${
         d.appraised.provisionalScores > 0
-          ? `, ${esc(viDec(String(d.appraised.provisionalScores)))} lượt còn tạm tính theo điểm tự đánh giá`
+          ? `, ${esc(viDecimalText(String(d.appraised.provisionalScores)))} lượt còn tạm tính theo điểm tự đánh giá`
           : ''
       }; điểm điều tra xã hội học (Khảo sát CBCCVC, Chỉ số SIPAS) được tổng hợp từ kết quả điều tra.</p>`,
     );
@@ -245,7 +244,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
         `<table class="grid"><colgroup><col class="stt"><col style="width:30mm"><col style="width:42mm"><col style="width:12mm"><col></colgroup><thead><tr><th>STT</th><th>Đơn vị</th><th>Tiêu chí</th><th>Điểm</th><th>Lý do</th></tr></thead><tbody>${d.exemptions
           .map(
             (e, i) =>
-              `<tr><td class="c">${i + 1}</td><td>${esc(e.unit)}</td><td>${esc(e.code)}. ${esc(e.title)}</td><td class="n">${esc(viDec(e.max))}</td><td>${esc(e.reason)}${
+              `<tr><td class="c">${i + 1}</td><td>${esc(e.unit)}</td><td>${esc(e.code)}. ${esc(e.title)}</td><td class="n">${esc(viDecimalText(e.max))}</td><td>${esc(e.reason)}${
                 e.legalBasis ? ` (${esc(e.legalBasis)})` : ''
               }</td></tr>`,
           )
@@ -256,7 +255,7 @@ export function minutesBody(d: MinutesData, o: Omit<MinutesOptions, 'fontCss'> =
   out.push('<h3>4. Các ý kiến khác nhau và cách giải quyết</h3>');
   if (r.status.unresolvedConflicts > 0) {
     out.push(
-      `<p><b>Còn ${esc(viDec(String(r.status.unresolvedConflicts)))} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết</b>; điểm các tiêu chí này chưa phải điểm của Hội đồng.</p>`,
+      `<p><b>Còn ${esc(viDecimalText(String(r.status.unresolvedConflicts)))} tiêu chí thành phần các thành viên chấm khác nhau chưa được giải quyết</b>; điểm các tiêu chí này chưa phải điểm của Hội đồng.</p>`,
     );
   }
   if (d.conflicts.length === 0 && r.status.unresolvedConflicts === 0) {

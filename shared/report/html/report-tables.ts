@@ -1,11 +1,11 @@
 /** The report's tables as HTML (for the printed documents): numbers in vi-VN format. */
-import { viDec } from '../numbers.ts';
 import type { GroupReport, Report } from '../types.ts';
 import { esc } from './escape.ts';
+import { viDecimalText } from '../../format/vi.ts';
 
-const n = (d: string | null) => (d === null ? '' : esc(viDec(d)));
+const n = (d: string | null) => (d === null ? '' : esc(viDecimalText(d)));
 const signed = (d: string | null) =>
-  d === null ? '' : esc(d.startsWith('-') || /^0(\.0+)?$/.test(d) ? viDec(d) : `+${viDec(d)}`);
+  d === null ? '' : esc(d.startsWith('-') || /^0(\.0+)?$/.test(d) ? viDecimalText(d) : `+${viDecimalText(d)}`);
 
 /** STT, Đơn vị, Điểm chuẩn tối đa, Điểm tự đánh giá, Điểm ĐTXHH (Khảo sát CBCCVC, Chỉ số SIPAS), Tổng điểm đạt được, Chỉ số CCHC, [năm trước, tăng/giảm], Xếp nhóm; TRUNG BÌNH. */
 export function summaryTableHtml(report: Report, g: GroupReport, caption?: string): string {

@@ -6,8 +6,7 @@
 import { CLASSIFICATION_LABELS } from '../../results/classification.ts';
 import { type DrillNode, type UnitDrilldown, differences, fieldComparisons, flattenDrill } from '../drilldown.ts';
 import { ZERO, add, parseDecimal } from '../../decimal/rational.ts';
-import { exactText, fixedText, viDec } from '../numbers.ts';
-import { formatPoints } from '../../format/vi.ts';
+import { formatPoints, viDecimalText } from '../../format/vi.ts';
 import {
   type DocumentHeader,
   type SignatureBlock,
@@ -18,6 +17,7 @@ import {
 } from './decree30-page.ts';
 import { esc } from './escape.ts';
 import { councilValue } from '../council-value.ts';
+import { exactDecimalText, fixedDecimalText } from '../../decimal/text.ts';
 
 interface SheetMember {
   readonly name: string;
@@ -45,7 +45,7 @@ export type UnitSheetKind = 'appraisal' | 'notice' | 'feedback';
 /** Points as printed: at most `places` decimals, half up, trailing zeros dropped (0,5; 0,67; 14). */
 function pointsText(d: string, places = 2): string {
   const r = parseDecimal(d);
-  return r ? formatPoints(r, places) : viDec(d);
+  return r ? formatPoints(r, places) : viDecimalText(d);
 }
 const n = (d: string | null | undefined) => (d === null || d === undefined ? '' : esc(pointsText(d)));
 /** The appraisal sheet's rows: as on the drill-down screen, up to 3 decimals (0,667; 3,485), so that its subtotals read the same. */
@@ -54,7 +54,7 @@ const n3 = (d: string | null | undefined) => (d === null || d === undefined ? ''
 const n2 = (d: string | null | undefined) => {
   if (d === null || d === undefined) return '';
   const r = parseDecimal(d);
-  return esc(r ? viDec(fixedText(r, 2)) : viDec(d));
+  return esc(r ? viDecimalText(fixedDecimalText(r, 2)) : viDecimalText(d));
 };
 const signed = (d: string) => {
   const t = pointsText(d);
@@ -105,7 +105,7 @@ function selfTotal(d: UnitDrilldown, round: 1 | 2 | 'latest'): string {
     const v = text === null ? null : parseDecimal(text);
     if (v) total = add(total, v);
   }
-  return exactText(total);
+  return exactDecimalText(total);
 }
 
 /** The sheet's "Điểm thẩm định" of a sub-criterion: the council's value (councilValue), or what is counted meanwhile, marked. */

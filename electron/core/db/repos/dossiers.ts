@@ -22,7 +22,7 @@ export interface EvidenceRef {
 }
 
 const enc = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-const dec = (v: string | null) => (v === null ? null : JSON.parse(v));
+const jsonOrNull = (v: string | null) => (v === null ? null : JSON.parse(v));
 
 export function upsertDossierItem(db: Db, d: DossierItem): void {
   stmt(
@@ -64,11 +64,11 @@ export function listDossier(db: Db, unitId: string): DossierItem[] {
   return rows.map((r) => ({
     unitId: r.unitId,
     nodeCode: r.nodeCode,
-    round1Input: dec(r.r1i),
+    round1Input: jsonOrNull(r.r1i),
     round1Score: r.r1s,
-    round2Input: dec(r.r2i),
+    round2Input: jsonOrNull(r.r2i),
     round2Score: r.r2s,
-    declared: dec(r.declared),
+    declared: jsonOrNull(r.declared),
     explanation: r.explanation,
   }));
 }

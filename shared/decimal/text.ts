@@ -1,0 +1,48 @@
+/**
+ * Decimal text: the one set of functions that spell exact values as plain decimal strings
+ * ("83.84", "-0.5", "94"), with a dot and no grouping, never through a binary float. Views,
+ * JSON and tables carry this text; shared/format/vi.ts turns it into vi-VN text ("83,84").
+ * Each name says what it returns:
+ * - exactDecimalText: the value itself, or 6 places when it does not end ("0.666667");
+ * - terminatingDecimalText: the value itself, or null when it needs more places;
+ * - fixedDecimalText: half up to exactly n places ("76.20");
+ * - roundedDecimalText: half up to at most n places, trailing zeros dropped ("17.5");
+ * - scaledDecimalText: a scaled integer such as a published figure (8384n at 2 → "83.84");
+ * - scaledFromDecimalText: the way back, from text to a scaled integer.
+ */
+import { type Rational, decimalPlaces, rat, roundHalfUpScaled, scaledToString } from './rational.ts';
+
+// Their bodies stay in rational.ts while electron/core/dossier/views.ts imports them from there.
+export { exactDecimalText, scaledToString as scaledDecimalText } from './rational.ts';
+
+/** Plain decimal text ("83.84", "94", "0.666667"). */
+export type DecimalText = string;
+
+/** Half up to exactly `places` decimals: 76.195 → "76.20", 94 → "94.00". */
+export function fixedDecimalText(r: Rational, places: number): DecimalText {
+  return scaledToString(roundHalfUpScaled(r, places), places);
+}
+
+/** Half up to at most `maxPlaces` decimals, trailing zeros dropped: 17.50 → "17.5", 2/3 at 6 → "0.666667". */
+export function roundedDecimalText(r: Rational, maxPlaces: number): DecimalText {
+  const s = fixedDecimalText(r, maxPlaces);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/**
+ * The exact decimal text of a value that ends within `maxPlaces` decimals ("14.82", "0.125");
+ * null when it needs more, or never ends (1/3).
+ */
+export function terminatingDecimalText(r: Rational, maxPlaces = Number.POSITIVE_INFINITY): DecimalText | null {
+  const places = decimalPlaces(r);
+  return places !== null && places <= maxPlaces ? fixedDecimalText(r, places) : null;
+}
+
+/** Parses decimal text ("-1.25") to a scaled integer at `places` (half up if it has more). */
+export function scaledFromDecimalText(d: DecimalText, places: number): bigint {
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(d);
+  if (!m) throw new RangeError(`not a decimal: ${d}`);
+  const frac = m[3] ?? '';
+  const r = rat(BigInt((m[2] ?? '0') + frac) * (m[1] ? -1n : 1n), 10n ** BigInt(frac.length));
+  return roundHalfUpScaled(r, places);
+}
