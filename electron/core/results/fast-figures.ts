@@ -78,10 +78,12 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     return r;
   };
   const sums = new Map<string, ScoreSum>();
-  for (const [u, text, count] of effectiveScoreCounts(db, cycleId)) {
-    let sum = sums.get(u);
-    if (!sum) sums.set(u, (sum = new ScoreSum()));
-    sum.add(score(text), BigInt(count));
+  for (const [u, counts] of effectiveScoreCounts(db, cycleId)) {
+    const sum = new ScoreSum();
+    sums.set(u, sum);
+    if (counts === null) continue;
+    const parts = counts.split(' ');
+    for (let i = 0; i < parts.length; i += 2) sum.add(score(parts[i]!), BigInt(parts[i + 1]!));
   }
 
   // Exempted leaves, for the benchmark (few rows).
