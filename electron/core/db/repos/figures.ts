@@ -39,14 +39,18 @@ export function assignmentRows(db: Db, cycleId: string) {
     .iterate(cycleId) as Iterable<[string, string]>;
 }
 
-/** [unit, code, member, score] of scored appraisals, latest first. */
+/**
+ * [unit, code, member, score, updated at] of scored appraisals, in no order (sorting a whole
+ * cycle's appraisals in SQLite spills to a temporary file past a few MB; the caller picks
+ * the latest of each sub-criterion itself).
+ */
 export function appraisalScoreRows(db: Db, s: ScanScope) {
   return stmt(
     db,
-    `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${s.where} ORDER BY updated_at DESC, member_id`,
+    `SELECT unit_id, node_code, member_id, score, updated_at FROM appraisals WHERE score IS NOT NULL AND ${s.where}`,
   )
     .raw()
-    .iterate(s.param) as Iterable<[string, string, string, string]>;
+    .iterate(s.param) as Iterable<[string, string, string, string, string]>;
 }
 
 /** [unit, code, score] of final scores. */
