@@ -23,11 +23,11 @@ import { type Db, openDatabase, tx } from '../electron/core/db/connection.ts';
 import { parseAppraisalPackage } from '../electron/core/exchange/appraisal-file.ts';
 import { backupDatabase } from '../electron/core/db/backup.ts';
 import { commitVerified } from '../electron/core/exchange/import.ts';
+import { appraisalCapFor } from '../electron/core/exchange/package-cap.ts';
 import { sha256Hex, verifyEd25519 } from '../electron/core/exchange/keys.ts';
 import { canonicalJson } from '../electron/core/exchange/refusal.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import type { AppraisalPayload } from '../shared/exchange/appraisal-package.ts';
-import { APPRAISAL_MAX_BYTES } from '../shared/exchange/appraisal-package.ts';
 import { type Figure, figure, formatFigures, median, sizes } from './figures.ts';
 import { memberPackages } from './packages.ts';
 import { seedRealCycle } from './synthetic.ts';
@@ -44,9 +44,10 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
       const seedDb = openDatabase(base);
       const cycle = seedRealCycle(seedDb, frameworks, units, { members: MEMBERS, merged: false });
       const all = memberPackages(seedDb, cycle);
+      const cap = appraisalCapFor(seedDb);
       seedDb.pragma('wal_checkpoint(TRUNCATE)');
       seedDb.close();
-      const files = all.filter((p) => p.bytes.length <= APPRAISAL_MAX_BYTES);
+      const files = all.filter((p) => p.bytes.length <= cap);
       const oversize = all.length - files.length;
       const items = files.reduce((s, p) => s + p.items, 0);
       const bytes = files.reduce((s, p) => s + p.bytes.length, 0);
@@ -152,12 +153,7 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
       );
       if (oversize > 0)
         out.push(
-          figure(
-            `  packages over the ${APPRAISAL_MAX_BYTES / 1024 / 1024} MB cap, ${n} units (refused)`,
-            oversize,
-            '',
-            0,
-          ),
+          figure(`  packages over the ${(cap / 1024 / 1024).toFixed(0)} MB cap, ${n} units (refused)`, oversize, '', 0),
         );
       rmSync(base, { force: true });
     }

@@ -6,7 +6,8 @@
  *   export of the signed cycle package → the 30 members' signed appraisal packages
  *   (bench/packages.ts, written to files) → import of those files (read, verify, backup,
  *   merge: importFiles, what `cchc import` runs) → results (recompute, rank) → xlsx export.
- * A package over the 20 MB cap is refused by the import: the count is printed.
+ * A package over the cap (package-cap.ts: it grows with the cycle, at most 160 MB) is
+ * refused by the import: the count is printed.
  * Run alone: `npx tsx bench/scale.ts [UNITS]`.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -21,8 +21,26 @@ import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
 
 export const APPRAISAL_FORMAT = 'cchc-appraisal';
 export const APPRAISAL_VERSION = 1;
-/** Largest appraisal package accepted: 40 units × 120 sub-criteria with long comments fit in ~3 MB. */
-export const APPRAISAL_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * The size cap of an appraisal package, against hostile files (the file is read whole and
+ * parsed before anything else). A member's package holds at most one item per unit and
+ * counted sub-criterion of his fields, ~175 bytes each without a comment, so the cap grows
+ * with the cycle: 400 bytes per unit × sub-criterion of the largest open cycle in the store
+ * (appraisalMaxBytes), never under APPRAISAL_MAX_BYTES (20 MB: 40 units × 120 sub-criteria
+ * with long comments fit in ~3 MB) nor over APPRAISAL_CEILING_BYTES (160 MB: parsing it
+ * takes about 1 GB of memory; a 10,000-unit cycle's largest package of a member holding
+ * five fields is ~45 MB). Without a store (`verify` with no --db) the cap is the ceiling.
+ */
+const APPRAISAL_MAX_BYTES = 20 * 1024 * 1024;
+export const APPRAISAL_CEILING_BYTES = 160 * 1024 * 1024;
+const APPRAISAL_BYTES_PER_LEAF = 400;
+/** Most items a package may hold: 10,000 units × 120 sub-criteria (within the ceiling's bytes). */
+const APPRAISAL_MAX_ITEMS = 1_200_000;
+
+/** The cap for a store whose largest open cycle has `unitLeaves` units × counted sub-criteria. */
+export function appraisalMaxBytes(unitLeaves: number): number {
+  return Math.min(APPRAISAL_CEILING_BYTES, Math.max(APPRAISAL_MAX_BYTES, unitLeaves * APPRAISAL_BYTES_PER_LEAF));
+}
 /** Suggested file name ending. */
 const APPRAISAL_EXTENSION = '.cchc-appraisal.json';
 
@@ -132,7 +150,7 @@ export const AppraisalPayload = z
     sequence: z.number().int().min(1).max(1_000_000_000),
     previousPackageHash: Hex64.nullable(),
     createdAt: IsoTime,
-    appraisals: z.array(AppraisalItem).max(100_000),
+    appraisals: z.array(AppraisalItem).max(APPRAISAL_MAX_ITEMS),
     conflictsOfInterest: z.array(ConflictDeclaration).max(1000),
   })
   .superRefine((p, ctx) => {

@@ -2,6 +2,7 @@
 import { readAppraisalPackage, looksLikeTar } from '../../core/exchange/appraisal-file.ts';
 import { verifyCyclePackage } from '../../core/exchange/cycle-package.ts';
 import { checkPackage } from '../../core/exchange/import.ts';
+import { appraisalCapFor } from '../../core/exchange/package-cap.ts';
 import { readHead } from '../../core/exchange/refusal.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { type CliCommand, UsageError } from '../command.ts';
@@ -45,32 +46,33 @@ const command: CliCommand = {
       );
       return 0;
     }
-    const pkg = readAppraisalPackage(file);
-    const base = {
-      kind: 'appraisal',
-      valid: true,
-      file: pkg.file,
-      packageHash: pkg.packageHash,
-      cycleId: pkg.payload.cycleId,
-      member: pkg.payload.member,
-      fingerprint: pkg.payload.keyFingerprint,
-      display: formatFingerprint(pkg.payload.keyFingerprint),
-      sequence: pkg.payload.sequence,
-      previousPackageHash: pkg.payload.previousPackageHash,
-      createdAt: pkg.payload.createdAt,
-      items: pkg.payload.appraisals.length,
-      conflictsOfInterest: pkg.payload.conflictsOfInterest.length,
-    };
-    if (values.db === undefined) {
-      io.out(json(base));
-      return 0;
-    }
-    const db = openReadOnly(values.db);
+    // With --db, the store's cap (it grows with the cycle); without, the ceiling.
+    const db = values.db === undefined ? null : openReadOnly(values.db);
     try {
+      const pkg = readAppraisalPackage(file, db ? appraisalCapFor(db) : undefined);
+      const base = {
+        kind: 'appraisal',
+        valid: true,
+        file: pkg.file,
+        packageHash: pkg.packageHash,
+        cycleId: pkg.payload.cycleId,
+        member: pkg.payload.member,
+        fingerprint: pkg.payload.keyFingerprint,
+        display: formatFingerprint(pkg.payload.keyFingerprint),
+        sequence: pkg.payload.sequence,
+        previousPackageHash: pkg.payload.previousPackageHash,
+        createdAt: pkg.payload.createdAt,
+        items: pkg.payload.appraisals.length,
+        conflictsOfInterest: pkg.payload.conflictsOfInterest.length,
+      };
+      if (db === null) {
+        io.out(json(base));
+        return 0;
+      }
       const checked = checkPackage(db, pkg);
       io.out(json({ ...base, state: checked.state, lastSequence: checked.lastSequence, gap: checked.gap }));
     } finally {
-      db.close();
+      db?.close();
     }
     return 0;
   },

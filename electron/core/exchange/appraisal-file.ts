@@ -2,14 +2,15 @@
  * Reading an appraisal package without any store: size cap → JSON → schema → signature.
  * What needs the store (roster, cycle, scope, order) is in import.ts.
  *
- *   parseAppraisalPackage(bytes, file) → VerifiedPackage   (throws ExchangeRefusal)
- *   readAppraisalPackage(path)         → VerifiedPackage
+ *   parseAppraisalPackage(bytes, file, maxBytes?) → VerifiedPackage   (throws ExchangeRefusal)
+ *   readAppraisalPackage(path, maxBytes?)         → VerifiedPackage
+ * maxBytes: the store's cap (package-cap.ts); without a store, the ceiling.
  *   encodeAppraisalPackage(payload, signer) → { text, packageHash }
  */
 import { jsonTooDeep } from '../../../shared/exchange/json-depth.ts';
 import {
+  APPRAISAL_CEILING_BYTES,
   APPRAISAL_FORMAT,
-  APPRAISAL_MAX_BYTES,
   APPRAISAL_VERSION,
   type AppraisalPayload,
   AppraisalPayload as PayloadSchema,
@@ -43,9 +44,13 @@ export function looksLikeTar(bytes: Uint8Array): boolean {
   return bytes.length >= 263 && Buffer.from(bytes.subarray(257, 262)).toString('latin1') === 'ustar';
 }
 
-export function parseAppraisalPackage(bytes: Uint8Array, file: string): VerifiedPackage {
-  if (bytes.length > APPRAISAL_MAX_BYTES)
-    throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${bytes.length} byte, tối đa ${APPRAISAL_MAX_BYTES} byte`);
+export function parseAppraisalPackage(
+  bytes: Uint8Array,
+  file: string,
+  maxBytes: number = APPRAISAL_CEILING_BYTES,
+): VerifiedPackage {
+  if (bytes.length > maxBytes)
+    throw new ExchangeRefusal(file, 'EXCHANGE_TOO_LARGE', `${bytes.length} byte, tối đa ${maxBytes} byte`);
   if (bytes.length === 0) throw new ExchangeRefusal(file, 'EXCHANGE_TRUNCATED', 'tệp rỗng');
   if (looksLikeTar(bytes))
     throw new ExchangeRefusal(file, 'EXCHANGE_WRONG_KIND', 'đây là gói kỳ đánh giá, không phải gói kết quả thẩm định');
@@ -118,8 +123,8 @@ export function parseAppraisalPackage(bytes: Uint8Array, file: string): Verified
   };
 }
 
-export function readAppraisalPackage(path: string): VerifiedPackage {
-  return parseAppraisalPackage(readCapped(path, APPRAISAL_MAX_BYTES), displayName(path));
+export function readAppraisalPackage(path: string, maxBytes: number = APPRAISAL_CEILING_BYTES): VerifiedPackage {
+  return parseAppraisalPackage(readCapped(path, maxBytes), displayName(path), maxBytes);
 }
 
 /** Signs a payload: the file text (canonical JSON of payload and signature) and the package hash. */

@@ -32,6 +32,7 @@ import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts'
 import { backupDatabase } from '../db/backup.ts';
 import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
 import { applyPlan, readMergeLocal } from './merge-store.ts';
+import { appraisalCapFor } from './package-cap.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
 type PackageState = 'new' | 'duplicate' | 'superseded';
@@ -336,7 +337,7 @@ function describe(checked: CheckedPackage, plan: MergePlan | null): ImportPrevie
 
 /** Reads, verifies and plans one file; shows what a commit would change. Writes nothing. */
 export function previewImport(db: Db, path: string, at: string = new Date().toISOString()): ImportPreview {
-  const checked = checkPackage(db, readAppraisalPackage(path));
+  const checked = checkPackage(db, readAppraisalPackage(path, appraisalCapFor(db)));
   return describe(checked, checked.state === 'new' ? planPackage(checked, at) : null);
 }
 
@@ -449,9 +450,9 @@ function isKnown(db: Db, pkg: VerifiedPackage): boolean {
 }
 
 /**
- * Imports files one by one, each wholly or not at all. Files are read and verified first;
- * the database file is backed up once before the first write. Never throws for a refused
- * file: its outcome says why.
+ * Imports files one by one, each wholly or not at all: read, verified and committed before
+ * the next file is read, so only one package is in memory at a time. The database file is
+ * backed up once before the first write. Never throws for a refused file: its outcome says why.
  */
 export function importFiles(
   db: Db,
@@ -459,16 +460,15 @@ export function importFiles(
   paths: readonly string[],
   options: ImportOptions,
 ): { outcomes: ImportOutcome[]; backup: string | null } {
-  const verified: (VerifiedPackage | ImportOutcome)[] = paths.map((path) => {
+  const cap = appraisalCapFor(db);
+  let backup: string | null = null;
+  const outcomes = paths.map((path) => {
+    let v: VerifiedPackage;
     try {
-      return readAppraisalPackage(path);
+      v = readAppraisalPackage(path, cap);
     } catch (e) {
       return refusedOutcome(path.split(/[\\/]/).pop() ?? path, e);
     }
-  });
-  let backup: string | null = null;
-  const outcomes = verified.map((v) => {
-    if ('status' in v) return v;
     try {
       // Back up once, before the first package that will write (checked first, so a refused file costs no backup).
       if (backup === null && options.backup !== false && !isKnown(db, v) && checkPackage(db, v).state === 'new')
@@ -483,7 +483,7 @@ export function importFiles(
 
 /** Commits one file after a preview (UI flow): `expectedHash` is the preview's packageHash. */
 export function commitImport(db: Db, dataDir: string, path: string, options: ImportOptions): ImportOutcome {
-  const pkg = readAppraisalPackage(path);
+  const pkg = readAppraisalPackage(path, appraisalCapFor(db));
   if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
     throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
   if (options.backup !== false && !isKnown(db, pkg) && checkPackage(db, pkg).state === 'new')

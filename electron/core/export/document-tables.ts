@@ -49,7 +49,8 @@ const STATE_LABELS: Record<string, string> = {
   none: '',
 };
 
-export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
+/** `drilldowns` may be a generator: each unit's drill-down is flattened into rows and dropped before the next. */
+export function detailTable(drilldowns: Iterable<UnitDrilldown>): ExportTable {
   const row = (d: UnitDrilldown, n: DrillNode): ExportRow => {
     const v = n.leaf ? councilValue(n) : null;
     return {
@@ -73,6 +74,8 @@ export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
       ],
     };
   };
+  const rows: ExportRow[] = [];
+  for (const d of drilldowns) for (const n of flattenDrill(d.fields)) rows.push(row(d, n));
   return {
     sheet: 'Chi tiết',
     file: 'chi-tiet',
@@ -94,6 +97,6 @@ export function detailTable(drilldowns: readonly UnitDrilldown[]): ExportTable {
       col('Nhận xét', 'text', 50),
       col('Tài liệu kiểm chứng', 'text', 60),
     ],
-    rows: drilldowns.flatMap((d) => flattenDrill(d.fields).map((n) => row(d, n))),
+    rows,
   };
 }

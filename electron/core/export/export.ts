@@ -35,7 +35,11 @@ export function cycleExportTables(db: Db, cycleId: string, options: ExportOption
     narrativeTable(minutes.narrative),
   ];
   if (options.detail !== false) {
-    tables.push(detailTable(src.ctx.totals.units.map((u) => drilldownOf(db, src.ctx, src.report, u.unit.id))));
+    // One unit's drill-down at a time (a 10,000-unit cycle's would not all fit in memory at once).
+    const drilldowns = function* () {
+      for (const u of src.ctx.totals.units) yield drilldownOf(db, src.ctx, src.report, u.unit.id);
+    };
+    tables.push(detailTable(drilldowns()));
   }
   return stampTables(tables, src.report);
 }

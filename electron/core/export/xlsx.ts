@@ -3,7 +3,6 @@
  * header row (frozen), numbers stored as numbers with display formats (shown in Excel with
  * the user's separators: 83,84 on a Vietnamese system), totals in bold.
  */
-import type { Workbook, Worksheet } from 'exceljs';
 import type { ColumnType, ExportCell, ExportTable } from './table-spec.ts';
 
 const NUM_FMT: Readonly<Record<Exclude<ColumnType, 'text'>, string>> = {
@@ -22,7 +21,10 @@ function cellValue(type: ColumnType, v: ExportCell): string | number | null {
   return Number.isFinite(n) ? n : String(v);
 }
 
-function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
+type StreamWorkbook = import('exceljs').stream.xlsx.WorkbookWriter;
+
+/** Writes one table as a sheet, row by row: each row is committed (written out) as soon as it is filled. */
+function addTable(wb: StreamWorkbook, t: ExportTable, used: Set<string>): void {
   let name = t.sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${t.sheet.slice(0, 28)} ${i}`;
   used.add(name.toLowerCase());
@@ -31,6 +33,7 @@ function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
   const title = ws.getRow(1);
   title.getCell(1).value = t.title;
   title.font = { bold: true, size: 13 };
+  title.commit();
   const head = ws.getRow(2);
   t.columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
@@ -39,37 +42,47 @@ function addTable(wb: Workbook, t: ExportTable, used: Set<string>): Worksheet {
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.border = { bottom: { style: 'thin' } };
   });
-  t.rows.forEach((r, k) => {
-    const row = ws.getRow(k + 3);
+  head.commit();
+  let k = 3;
+  for (const r of t.rows) {
+    const row = ws.getRow(k++);
     t.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.value = cellValue(c.type, r.cells[i] ?? null);
       if (c.type !== 'text') cell.numFmt = NUM_FMT[c.type];
     });
     if (r.total || r.heading) row.font = { bold: true };
-  });
-  return ws;
+    row.commit();
+  }
+  ws.commit();
 }
 
-async function workbookOf(
+/**
+ * The workbook, written as a stream (exceljs's streaming writer): rows go out as they are
+ * made, so a 10,000-unit cycle's detail sheet (about a million rows) never sits in memory
+ * as a workbook model.
+ */
+export async function xlsxBytes(
   tables: readonly ExportTable[],
   meta: { title: string; creator?: string },
-): Promise<Workbook> {
+): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const { PassThrough } = await import('node:stream');
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = meta.creator ?? 'Thẩm định Chỉ số CCHC';
   wb.title = meta.title;
   wb.created = new Date();
   const used = new Set<string>();
   for (const t of tables) addTable(wb, t, used);
-  return wb;
-}
-
-export async function xlsxBytes(
-  tables: readonly ExportTable[],
-  meta: { title: string; creator?: string },
-): Promise<Uint8Array> {
-  const wb = await workbookOf(tables, meta);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  await wb.commit();
+  await done;
+  const buf = Buffer.concat(chunks);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

@@ -81,9 +81,15 @@ type Slot = {
   scores: Map<string, Rational>;
   level: Map<string, number>;
   exempted: Set<string>;
-  appraised: Map<string, string>;
+  appraised: Map<string, { score: string; at: string; member: string }>;
   conflicts: Set<string>;
 };
+const SURROGATE = /[\ud800-\udfff]/;
+/** a < b in SQLite's order of text (UTF-8 bytes); JavaScript's order of UTF-16 units differs only around surrogates. */
+function textBefore(a: string, b: string): boolean {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+}
 const SURVEY = 4;
 const FINAL = 3;
 const APPRAISED = 2;
@@ -117,24 +123,28 @@ export function computeCycleTotals(db: Db, cycleId: string, options: CycleTotals
   for (const [u, c, r2, r1] of selfScoreRows(db, inCycle)) {
     offer(u, c, r2 ?? r1, SELF);
   }
-  // Appraisals by a member assigned to the leaf's field: newest first, and the first offer at a level wins.
+  // Appraisals count only by a member assigned to the leaf's field in the unit's group.
   const assigned = assignmentsByMember(db, cycleId);
   const fieldOfLeaf = new Map<UnitGroup, Map<string, string>>();
   for (const [g, plan] of plans)
     fieldOfLeaf.set(g, new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])));
   const groupOf = new Map(units.map((u) => [u.id, u.group]));
-  for (const [u, c, m, score] of appraisalScoreRows(db, inCycle)) {
+  // The latest counts (same time: the smaller member id, as SQLite orders text); two scores that differ make a conflict.
+  for (const [u, c, m, score, at] of appraisalScoreRows(db, inCycle)) {
     const g = groupOf.get(u);
     const field = g ? fieldOfLeaf.get(g)?.get(c) : undefined;
     if (field === undefined || !g || !isAssigned(assigned.get(m), g, field)) continue;
     const slot = slots.get(u);
-    if (slot) {
-      const first = slot.appraised.get(c);
-      if (first === undefined) slot.appraised.set(c, score);
-      else if (first !== score) slot.conflicts.add(c);
+    if (!slot) continue;
+    const best = slot.appraised.get(c);
+    if (best === undefined) slot.appraised.set(c, { score, at, member: m });
+    else {
+      if (best.score !== score) slot.conflicts.add(c);
+      if (at > best.at || (at === best.at && textBefore(m, best.member)))
+        slot.appraised.set(c, { score, at, member: m });
     }
-    offer(u, c, score, APPRAISED);
   }
+  for (const [u, slot] of slots) for (const [c, a] of slot.appraised) offer(u, c, a.score, APPRAISED);
   for (const [u, c, score] of finalScoreRows(db, inCycle)) {
     offer(u, c, score, FINAL);
     slots.get(u)?.conflicts.delete(c);

@@ -6,11 +6,12 @@
  * SQLite sums the scores instead of handing every leaf to JavaScript, which is what
  * makes a 10,000-unit cycle recompute in a few hundred milliseconds.
  *
- * Still exact: scores are stored as reduced fractions "n/d". Those whose denominator
- * divides 10^6 (all decimal scores) are summed in SQL as integer micro-points; the
- * others (a/b × max) come back one by one and are added as exact rationals. A unit
- * with a score that has no dossier row (an appraisal or final score alone) is computed
- * by the leaf-by-leaf path. test/db/fast-figures.test.ts checks both paths agree.
+ * Still exact: SQLite hands back, per unit, each distinct score text and how many
+ * leaves have it (a few per unit), added here as exact rationals. Every counted leaf is
+ * read, with or without a dossier row (an appraisal or final score alone still counts);
+ * exempted leaves are summed too and their scores taken back out (a few rows), which is
+ * cheaper than looking every leaf up in the exemptions. test/db/fast-figures.test.ts
+ * checks both paths agree.
  */
 import { type Rational, ZERO, add, deserialize, rat, sub } from '../../../shared/decimal/rational.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
@@ -18,32 +19,39 @@ import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  effectiveScoreSums,
+  effectiveScoreCounts,
+  effectiveScoresOf,
   ensurePlanLeaves,
   exemptionRows,
   scanScope,
   surveyPointRows,
   unitRows,
-  unitsWithScoresOutsideDossier,
 } from '../db/repos/figures.ts';
 import { treeFor } from '../framework/trees.ts';
-import { type CycleTotalsOptions, computeCycleTotals, requireCycle } from './cycle-totals.ts';
+import { type CycleTotalsOptions, requireCycle } from './cycle-totals.ts';
 
 const MICRO = 1_000_000n;
 
-/** Sum of "n/d" texts, reduced once at the end (a gcd per term costs more than the bigger numbers). */
-function sumFractions(texts: readonly string[]): Rational {
-  let n = 0n;
-  let d = 1n;
-  for (const t of texts) {
-    const r = deserialize(t);
-    if (r.d === d) n += r.n;
+/**
+ * An exact sum of scores, each added `times` times: those whose denominator divides 10^6
+ * (every decimal score) as integer micro-points, the others as one fraction reduced once
+ * at the end (a gcd per term costs more than the bigger numbers).
+ */
+class ScoreSum {
+  private micro = 0n;
+  private n = 0n;
+  private d = 1n;
+  add(r: Rational, times: bigint): void {
+    if (MICRO % r.d === 0n) this.micro += r.n * (MICRO / r.d) * times;
+    else if (r.d === this.d) this.n += r.n * times;
     else {
-      n = n * r.d + r.n * d;
-      d *= r.d;
+      this.n = this.n * r.d + r.n * times * this.d;
+      this.d *= r.d;
     }
   }
-  return rat(n, d);
+  value(): Rational {
+    return add(rat(this.micro, MICRO), rat(this.n, this.d));
+  }
 }
 
 export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
@@ -62,12 +70,20 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     plans.set(g, plan);
   }
 
-  const micro = new Map<string, bigint>();
-  const rest = new Map<string, Rational>();
-  // One pass: per unit, the decimal scores summed as micro-points, the other fractions listed.
-  for (const [u, m, others] of effectiveScoreSums(db, cycleId, withProposed)) {
-    if (m !== null) micro.set(u, m);
-    if (others !== null) rest.set(u, sumFractions(others.split(' ')));
+  // One pass: per unit, each distinct effective score and how many leaves have it (exempted ones too).
+  const parsed = new Map<string, Rational>();
+  const score = (text: string) => {
+    let r = parsed.get(text);
+    if (!r) parsed.set(text, (r = deserialize(text)));
+    return r;
+  };
+  const sums = new Map<string, ScoreSum>();
+  for (const [u, counts] of effectiveScoreCounts(db, cycleId)) {
+    const sum = new ScoreSum();
+    sums.set(u, sum);
+    if (counts === null) continue;
+    const parts = counts.split(' ');
+    for (let i = 0; i < parts.length; i += 2) sum.add(score(parts[i]!), BigInt(parts[i + 1]!));
   }
 
   // Exempted leaves, for the benchmark (few rows).
@@ -80,14 +96,6 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
   for (const [u, source, points] of surveyPointRows(db, inCycle)) {
     survey.set(u, { ...survey.get(u), [source as 'cbccvc' | 'sipas']: deserialize(points) });
   }
-  // Units with a score that has no dossier row take the leaf-by-leaf path.
-  const orphans = new Set(unitsWithScoresOutsideDossier(db, cycleId));
-  const slow = orphans.size
-    ? new Map(
-        computeCycleTotals(db, cycleId, { ...options, unitIds: [...orphans] }).units.map((c) => [c.unit.id, c.totals]),
-      )
-    : new Map();
-
   const full = new Map<UnitGroup, Rational>();
   for (const [g, plan] of plans)
     full.set(
@@ -95,17 +103,9 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
       plan.leaves.reduce((acc, l) => add(acc, l.max), ZERO),
     );
 
-  return units.map(([id, name, group]) => {
-    const t = slow.get(id);
-    if (t)
-      return {
-        unit: name,
-        group,
-        benchmark: t.benchmark,
-        selfAssessed: t.selfAssessed,
-        surveyCbccvc: t.surveyCbccvc,
-        surveySipas: t.surveySipas,
-      };
+  // Exempted leaves: out of the benchmark, and their scores taken back out of the sums (few rows).
+  const outLeaves: [string, string][] = [];
+  const figures = units.map(([id, name, group]) => {
     const plan = plans.get(group)!;
     const ex = exempted.get(id);
     let benchmark = full.get(group)!;
@@ -114,11 +114,22 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     const pts = survey.get(id);
     for (const leaf of plan.leaves) {
       const out = ex !== undefined && leaf.path.some((c) => ex.has(c));
-      if (out) benchmark = sub(benchmark, leaf.max);
-      else if (leaf.survey === 'cbccvc' && pts?.cbccvc) cb = add(cb, pts.cbccvc);
+      if (out) {
+        benchmark = sub(benchmark, leaf.max);
+        if (!leaf.survey) outLeaves.push([id, leaf.code]);
+      } else if (leaf.survey === 'cbccvc' && pts?.cbccvc) cb = add(cb, pts.cbccvc);
       else if (leaf.survey === 'sipas' && pts?.sipas) sip = add(sip, pts.sipas);
     }
-    const selfAssessed = add(rat(micro.get(id) ?? 0n, MICRO), rest.get(id) ?? ZERO);
-    return { unit: name, group, benchmark, selfAssessed, surveyCbccvc: cb, surveySipas: sip };
+    return { id, name, group, benchmark, cb, sip };
   });
+  if (outLeaves.length > 0)
+    for (const [u, , text] of effectiveScoresOf(db, outLeaves)) sums.get(u)?.add(score(text), -1n);
+  return figures.map(({ id, name, group, benchmark, cb, sip }) => ({
+    unit: name,
+    group,
+    benchmark,
+    selfAssessed: sums.get(id)?.value() ?? ZERO,
+    surveyCbccvc: cb,
+    surveySipas: sip,
+  }));
 }

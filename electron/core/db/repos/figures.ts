@@ -29,14 +29,18 @@ export function selfScoreRows(db: Db, s: ScanScope) {
     .iterate(s.param) as Iterable<[string, string, string | null, string | null]>;
 }
 
-/** [unit, code, member, score] of scored appraisals, latest first. */
+/**
+ * [unit, code, member, score, updated at] of scored appraisals, in no order (sorting a whole
+ * cycle's appraisals in SQLite spills to a temporary file past a few MB; the caller picks
+ * the latest of each sub-criterion itself).
+ */
 export function appraisalScoreRows(db: Db, s: ScanScope) {
   return stmt(
     db,
-    `SELECT unit_id, node_code, member_id, score FROM appraisals WHERE score IS NOT NULL AND ${s.where} ORDER BY updated_at DESC, member_id`,
+    `SELECT unit_id, node_code, member_id, score, updated_at FROM appraisals WHERE score IS NOT NULL AND ${s.where}`,
   )
     .raw()
-    .iterate(s.param) as Iterable<[string, string, string, string]>;
+    .iterate(s.param) as Iterable<[string, string, string, string, string]>;
 }
 
 /** [unit, code, score] of final scores. */
@@ -104,15 +108,15 @@ export function ensurePlanLeaves(db: Db, hash: string, group: string, codes: rea
   let done = filled.get(db);
   if (!done) {
     db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS plan_leaf (hash TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (hash, code)) WITHOUT ROWID',
+      'CREATE TEMP TABLE IF NOT EXISTS plan_leaf (hash TEXT NOT NULL, grp TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (hash, grp, code)) WITHOUT ROWID',
     );
     filled.set(db, (done = new Set()));
   }
   const key = `${hash}/${group}`;
   if (done.has(key)) return;
-  const ins = stmt(db, 'INSERT OR IGNORE INTO temp.plan_leaf (hash, code) VALUES (?, ?)');
+  const ins = stmt(db, 'INSERT OR IGNORE INTO temp.plan_leaf (hash, grp, code) VALUES (?, ?, ?)');
   db.transaction(() => {
-    for (const code of codes) ins.run(hash, code);
+    for (const code of codes) ins.run(hash, group, code);
   })();
   done.add(key);
 }
@@ -124,57 +128,56 @@ export function unitRows(db: Db, cycleId: string): [string, string, UnitGroup][]
     .all(cycleId) as [string, string, UnitGroup][];
 }
 
+/** The counted leaves (temp.plan_leaf) of the unit `u` of the enclosing query: every leaf, with or without a dossier row. */
+const UNIT_LEAVES = `(SELECT u.id AS unit_id, pl.code AS node_code FROM cycle_frameworks cf
+      JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.grp = cf.grp
+      WHERE cf.cycle_id = u.cycle_id AND cf.grp = u.grp)`;
+/** Given [unit, leaf] pairs, as a JSON array. */
+const GIVEN_LEAVES = `(SELECT json_extract(value, '$[0]') AS unit_id, json_extract(value, '$[1]') AS node_code FROM json_each(?))`;
+
 /**
- * The effective score of every counted leaf with a dossier row. The assigned member's
- * appraisal is a subquery inside COALESCE, so it runs only for a leaf without a final
- * score (after a merge: hardly any). The caller reads it through `(…) LIMIT -1`, which
- * keeps SQLite from flattening it into the aggregate: `s` is then computed once per row,
- * not once per use.
+ * The effective score `s` of each of `leaves`: final > appraisal of an assigned member >
+ * round 2 > round 1. Only the final score is a join; the appraisal and the dossier row
+ * are subqueries inside COALESCE, so they run only for a leaf without a final score
+ * (after a merge: hardly any). Exemptions are not looked at here: the caller takes the
+ * exempted leaves' scores out (few rows, instead of a lookup per leaf). The caller reads
+ * it through `(…) LIMIT -1`, which keeps SQLite from flattening it into the aggregate:
+ * `s` is then computed once per row, not once per use.
  */
-function effectiveSql(includeProposed: boolean): string {
-  return `SELECT d.unit_id AS unit_id, COALESCE(f.score, (
+function effectiveSql(leaves: string): string {
+  return `SELECT d.unit_id AS unit_id, d.node_code AS node_code, COALESCE(f.score, (
         SELECT a.score FROM appraisals a JOIN member_fields mf ON mf.member_id = a.member_id
         WHERE a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.score IS NOT NULL
-          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1) AND mf.grp IN ('', u.grp)
-        ORDER BY a.updated_at DESC, a.member_id LIMIT 1), d.round2_score, d.round1_score) AS s
-    FROM units u
-    JOIN cycle_frameworks cf ON cf.cycle_id = u.cycle_id AND cf.grp = u.grp
-    JOIN dossier_items d ON d.unit_id = u.id
-    JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.code = d.node_code
+          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
+          AND mf.grp IN ('', (SELECT grp FROM units WHERE id = d.unit_id))
+        ORDER BY a.updated_at DESC, a.member_id LIMIT 1), (
+        SELECT COALESCE(di.round2_score, di.round1_score) FROM dossier_items di
+        WHERE di.unit_id = d.unit_id AND di.node_code = d.node_code)) AS s
+    FROM ${leaves} d
     LEFT JOIN final_scores f ON f.unit_id = d.unit_id AND f.node_code = d.node_code
-    WHERE u.cycle_id = ?
-      AND NOT EXISTS (SELECT 1 FROM exemptions e WHERE e.unit_id = d.unit_id AND e.status IN ${statusList(includeProposed)}
-        AND (e.node_code = d.node_code OR d.node_code LIKE e.node_code || '.%'))
     LIMIT -1`;
 }
 
-/** den of "n/d" (1 for "n"); a score written as a decimal ("13.5") is never "exact" here and goes to JS. */
-const DEN = `(CASE WHEN instr(s, '/') > 0 THEN CAST(substr(s, instr(s, '/') + 1) AS INTEGER) ELSE 1 END)`;
-const EXACT = `(instr(s, '.') = 0 AND 1000000 % ${DEN} = 0)`;
-
 /**
- * Per unit: the scores whose denominator divides 10^6 summed as integer micro-points, and
- * the other scores as space-separated "n/d" texts (needs ensurePlanLeaves first).
+ * Per unit of the cycle, each distinct effective score of its counted leaves (exempted
+ * ones included) and how many leaves have it, as "score count score count …" (null: no
+ * score at all; needs ensurePlanLeaves first). A few distinct values per unit, so the
+ * caller adds them up exactly at little cost; grouping unit by unit sorts a few dozen
+ * rows at a time instead of the whole cycle's.
  */
-export function effectiveScoreSums(db: Db, cycleId: string, includeProposed: boolean) {
+export function effectiveScoreCounts(db: Db, cycleId: string) {
   return stmt(
     db,
-    `SELECT unit_id, SUM(CASE WHEN ${EXACT} THEN CAST(s AS INTEGER) * (1000000 / ${DEN}) END), group_concat(CASE WHEN NOT ${EXACT} THEN s END, ' ')
-     FROM (${effectiveSql(includeProposed)}) WHERE s IS NOT NULL GROUP BY unit_id`,
+    `SELECT u.id, (SELECT group_concat(s || ' ' || n, ' ') FROM (SELECT s, count(*) AS n FROM (${effectiveSql(UNIT_LEAVES)}) WHERE s IS NOT NULL GROUP BY s))
+     FROM units u WHERE u.cycle_id = ?`,
   )
     .raw()
-    .safeIntegers(true)
-    .iterate(cycleId) as Iterable<[string, bigint | null, string | null]>;
+    .iterate(cycleId) as Iterable<[string, string | null]>;
 }
 
-/** Units with a final score or appraisal that has no dossier row (they take the leaf-by-leaf path). */
-export function unitsWithScoresOutsideDossier(db: Db, cycleId: string): string[] {
-  return stmt(
-    db,
-    `SELECT x.unit_id FROM (SELECT unit_id, node_code FROM final_scores UNION SELECT unit_id, node_code FROM appraisals WHERE score IS NOT NULL) x
-       JOIN units u ON u.id = x.unit_id
-       WHERE u.cycle_id = ? AND NOT EXISTS (SELECT 1 FROM dossier_items d WHERE d.unit_id = x.unit_id AND d.node_code = x.node_code)`,
-  )
-    .pluck()
-    .all(cycleId) as string[];
+/** [unit, leaf, effective score] of the given [unit, leaf] pairs that have a score. */
+export function effectiveScoresOf(db: Db, pairs: readonly (readonly [string, string])[]) {
+  return stmt(db, `SELECT unit_id, node_code, s FROM (${effectiveSql(GIVEN_LEAVES)}) WHERE s IS NOT NULL`)
+    .raw()
+    .all(JSON.stringify(pairs)) as [string, string, string][];
 }

@@ -34,3 +34,14 @@ export function listUnitsByIds(db: Db, cycleId: string, ids: readonly string[]):
 export function getUnit(db: Db, id: string): Unit | undefined {
   return stmt(db, `${SELECT} WHERE id = ?`).get(id) as Unit | undefined;
 }
+
+/** [cycle, group, number of units] of every cycle still open (not finalised). */
+export function openCycleUnitCounts(db: Db): [string, UnitGroup, number][] {
+  return stmt(
+    db,
+    `SELECT u.cycle_id, u.grp, count(*) FROM units u JOIN cycles c ON c.id = u.cycle_id
+      WHERE c.status = 'open' GROUP BY u.cycle_id, u.grp`,
+  )
+    .raw()
+    .all() as [string, UnitGroup, number][];
+}
