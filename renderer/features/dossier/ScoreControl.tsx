@@ -9,7 +9,8 @@ import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { setInput } from './actions.ts';
 import { controlOf, figureText, figuresInput, localScore, selfInput, selfScore, type FigureField } from './model.ts';
-import { TEXT_DEBOUNCE_MS, editOfNode, saver, type FullEdit } from './saver.ts';
+import { TEXT_DEBOUNCE_MS, saver } from './saver.ts';
+import { editOfNode, type FullEdit } from './edits.ts';
 
 const D = vi.dossier.detail;
 
