@@ -15,7 +15,7 @@ export function FieldTabs({
   onField: (code: string) => void;
 }) {
   return (
-    <div className="field-tabs" role="group" aria-label={vi.dossier.fields.label}>
+    <fieldset className="field-tabs plain-group" aria-label={vi.dossier.fields.label}>
       <span className="field-tabs-label" aria-hidden="true">
         {vi.dossier.fields.label}:
       </span>
@@ -40,6 +40,6 @@ export function FieldTabs({
           {myFields.has(f.code) && <span className="mine-dot" aria-hidden="true" />}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

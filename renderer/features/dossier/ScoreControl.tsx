@@ -57,7 +57,7 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
   return (
     <div className="score-control" ref={box} onKeyDown={onKeyDown}>
       {control.type === 'tick' && (
-        <div className="segmented" role="group" aria-label={D.score}>
+        <fieldset className="segmented plain-group" aria-label={D.score}>
           {[
             { input: { met: true }, label: D.met, key: '1' },
             { input: { met: false }, label: D.notMet, key: '0' },
@@ -83,10 +83,10 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {control.type === 'tiers' && (
-        <div className="segmented" role="group" aria-label={D.score}>
+        <fieldset className="segmented plain-group" aria-label={D.score}>
           {control.tiers.map((t, i) => {
             const on =
               typeof edit.input === 'object' &&
@@ -109,7 +109,7 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {control.type === 'figures' && (
         <Figures unitId={unitId} node={node} edit={edit} fields={control.fields} locked={locked} />
