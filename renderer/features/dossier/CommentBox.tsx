@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DossierNode } from '../../../shared/contract/dossier.ts';
 import { useOnCommand } from '../../components/keys.ts';
 import { vi } from '../../i18n/vi.ts';
-import { TEXT_DEBOUNCE_MS, editOfNode, saver } from './saver.ts';
+import { TEXT_DEBOUNCE_MS, saver } from './saver.ts';
+import { editOfNode } from './edits.ts';
 
 const D = vi.dossier.detail;
 

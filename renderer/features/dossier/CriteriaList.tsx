@@ -78,7 +78,7 @@ const Row = memo(function Row({
           ) : row.mine !== null ? (
             pts(row.mine)
           ) : (
-            <span className="muted" aria-label={L.notAppraised}>
+            <span className="muted" role="img" aria-label={L.notAppraised}>
               ·
             </span>
           )
@@ -103,6 +103,7 @@ const Row = memo(function Row({
           <span
             className="flag flag-exemptable"
             title={vi.bulk.exemptableHint}
+            role="img"
             aria-label={vi.bulk.exemptableHint}
             data-testid="exemptable"
           >

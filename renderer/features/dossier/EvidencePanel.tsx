@@ -5,7 +5,7 @@ import { DocIcon, WarnIcon } from '../../components/icons.tsx';
 import { vi } from '../../i18n/vi.ts';
 import { setEvidence } from './actions.ts';
 import { openEvidence } from './evidence-open.ts';
-import type { EvidenceRef } from './saver.ts';
+import type { EvidenceRef } from './edits.ts';
 
 const D = vi.dossier.detail;
 type Doc = DossierView['documents'][number];

@@ -3,7 +3,8 @@ import type { DossierNode } from '../../../shared/contract/dossier.ts';
 import { useOnCommand } from '../../components/keys.ts';
 import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
-import { TEXT_DEBOUNCE_MS, saver, type ExemptionEdit } from './saver.ts';
+import { TEXT_DEBOUNCE_MS, saver } from './saver.ts';
+import type { ExemptionEdit } from './edits.ts';
 
 const D = vi.dossier.detail;
 

@@ -9,7 +9,8 @@ import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { setInput } from './actions.ts';
 import { controlOf, figureText, figuresInput, localScore, selfInput, selfScore, type FigureField } from './model.ts';
-import { TEXT_DEBOUNCE_MS, editOfNode, saver, type FullEdit } from './saver.ts';
+import { TEXT_DEBOUNCE_MS, saver } from './saver.ts';
+import { editOfNode, type FullEdit } from './edits.ts';
 
 const D = vi.dossier.detail;
 
@@ -56,7 +57,7 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
   return (
     <div className="score-control" ref={box} onKeyDown={onKeyDown}>
       {control.type === 'tick' && (
-        <div className="segmented" role="group" aria-label={D.score}>
+        <fieldset className="segmented plain-group" aria-label={D.score}>
           {[
             { input: { met: true }, label: D.met, key: '1' },
             { input: { met: false }, label: D.notMet, key: '0' },
@@ -82,10 +83,10 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {control.type === 'tiers' && (
-        <div className="segmented" role="group" aria-label={D.score}>
+        <fieldset className="segmented plain-group" aria-label={D.score}>
           {control.tiers.map((t, i) => {
             const on =
               typeof edit.input === 'object' &&
@@ -108,7 +109,7 @@ export function ScoreControl({ unitId, node, edit, locked, coreError, focusSeq, 
               </button>
             );
           })}
-        </div>
+        </fieldset>
       )}
       {control.type === 'figures' && (
         <Figures unitId={unitId} node={node} edit={edit} fields={control.fields} locked={locked} />

@@ -3,7 +3,8 @@ import type { DossierNode } from '../../../shared/contract/dossier.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { vi } from '../../i18n/vi.ts';
 import { invalidateOverview } from '../home/units-cache.ts';
-import { EMPTY_EDIT, editOfNode, saver, type EvidenceRef, type FullEdit, type LeafEdit } from './saver.ts';
+import { saver } from './saver.ts';
+import { EMPTY_EDIT, editOfNode, type EvidenceRef, type FullEdit, type LeafEdit } from './edits.ts';
 
 /** The state shown for a node: my unsaved edit over the core's. */
 export function currentEdit(unitId: string, node: DossierNode): FullEdit {

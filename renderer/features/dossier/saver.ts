@@ -9,33 +9,18 @@
  * - Drafts: the latest state of each unconfirmed change is kept in localStorage until the
  *   core answers, and sent again at the next start (crash, closed window).
  * - Undo: each confirmed send records the state before it; `undo()` sends that state back.
+ *
+ * Over 300 lines on purpose: the slots, the send chains, the undo stack and the listeners are
+ * module state that nearly every function here reads and writes; the edits' shapes (edits.ts)
+ * and the drafts' storage (drafts.ts) are apart.
  */
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import type { BulkResult } from '../../../shared/contract/bulk.ts';
 import type { DossierNode, SavedChange } from '../../../shared/contract/dossier.ts';
 import { api } from '../../api/client.ts';
 import { saveState } from '../../api/save-state.ts';
-
-export interface EvidenceRef {
-  readonly evidenceId: number;
-  readonly page: number | null;
-}
-
-/** My appraisal of a leaf; a missing comment or evidence means "as the core holds it" (the grid sends scores only). */
-export interface LeafEdit {
-  readonly input: unknown;
-  readonly comment?: string;
-  readonly evidence?: readonly EvidenceRef[];
-}
-
-export type FullEdit = Required<LeafEdit>;
-
-export interface ExemptionEdit {
-  readonly reason: string;
-  readonly legalBasis: string;
-}
-
-export const EMPTY_EDIT: FullEdit = Object.freeze({ input: null, comment: '', evidence: [] });
+import { EMPTY_EDIT, type ExemptionEdit, type LeafEdit, editOfNode } from './edits.ts';
+import { readDrafts, writeDraft } from './drafts.ts';
 
 export type SaveEvent =
   | {
@@ -93,7 +78,6 @@ interface ExSlot {
 }
 
 export const TEXT_DEBOUNCE_MS = 700;
-const DRAFTS_KEY = 'cchc.drafts.v1';
 const UNDO_LIMIT = 200;
 
 const slots = new Map<string, Slot>();
@@ -123,34 +107,6 @@ function enqueue(key: string, task: () => Promise<void>): Promise<void> {
     if (chains.get(key) === next) chains.delete(key);
   });
   return next;
-}
-
-// ---------- drafts ----------
-
-type Draft =
-  | { readonly kind: 'appraisal'; readonly unitId: string; readonly code: string; readonly edit: LeafEdit }
-  | { readonly kind: 'exemption'; readonly unitId: string; readonly code: string; readonly edit: ExemptionEdit };
-
-function readDrafts(): Record<string, Draft> {
-  try {
-    const raw = localStorage.getItem(DRAFTS_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, Draft>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeDraft(id: string, draft: Draft | null): void {
-  try {
-    const all = readDrafts();
-    if (draft) all[id] = draft;
-    else delete all[id];
-    if (Object.keys(all).length === 0) localStorage.removeItem(DRAFTS_KEY);
-    else localStorage.setItem(DRAFTS_KEY, JSON.stringify(all));
-  } catch {
-    // storage full or unavailable: the debounced save and the flush on leaving remain
-  }
 }
 
 let replayed = false;
@@ -184,17 +140,6 @@ function request(unitId: string, code: string, edit: LeafEdit) {
     input: edit.input as never,
     ...(edit.comment === undefined ? {} : { comment: edit.comment }),
     ...(edit.evidence === undefined ? {} : { evidence: [...edit.evidence] }),
-  };
-}
-
-/** My appraisal of a node as an edit (null when I have none). */
-export function editOfNode(node: Pick<DossierNode, 'appraisal'>): FullEdit | null {
-  const a = node.appraisal;
-  if (!a) return null;
-  return {
-    input: a.input ?? null,
-    comment: a.comment,
-    evidence: a.evidence.map((e) => ({ evidenceId: e.evidenceId, page: e.page })),
   };
 }
 

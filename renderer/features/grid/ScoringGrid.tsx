@@ -107,7 +107,7 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
             ))}
           </select>
         </label>
-        <div className="grid-fields" role="group" aria-label={G.field}>
+        <fieldset className="grid-fields plain-group" aria-label={G.field}>
           <span className="field-tabs-label" aria-hidden="true">
             {G.field}:
           </span>
@@ -125,10 +125,10 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
                 {f.mine && <span className="mine-dot" aria-hidden="true" />}
               </a>
             ))}
-        </div>
+        </fieldset>
       </header>
       <div className="grid-toolbar">
-        <div className="grid-filters" role="group" aria-label={G.filters}>
+        <fieldset className="grid-filters plain-group" aria-label={G.filters}>
           <span className="muted">{G.filters}:</span>
           {(
             [
@@ -153,7 +153,7 @@ function GridScreen({ group, field, overview }: { group: UnitGroup; field: strin
               {G.shownCells(visibleGrid(load.value, filters).cells)}
             </span>
           )}
-        </div>
+        </fieldset>
         <div className="legend" aria-hidden="true">
           <span className="legend-item">
             <strong className="legend-mine">1</strong>

@@ -38,6 +38,7 @@ export function TitleCell(p: ICellRendererParams<RowData>) {
         <span
           className="flag flag-exemptable g-exemptable"
           title={vi.bulk.exemptableHint}
+          role="img"
           aria-label={vi.bulk.exemptableHint}
         >
           ↓ĐC
