@@ -138,54 +138,6 @@ export function roundHalfUp(a: Rational, places: number): Rational {
   return rat(roundHalfUpScaled(a, places), 10n ** BigInt(places));
 }
 
-/**
- * Scaled integer (from roundHalfUpScaled) to a plain "76.20" string. Read it as scaledDecimalText from
- * shared/decimal/text.ts; its body stays here while electron/core/dossier/views.ts imports it from here.
- */
-export function scaledToString(v: bigint, places: number): string {
-  const neg = v < 0n;
-  const s = (neg ? -v : v).toString().padStart(places + 1, '0');
-  const body = places === 0 ? s : `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`;
-  return neg ? `-${body}` : body;
-}
-
-/** Places used when a value is not a finite decimal (a third, say). */
-const NON_DECIMAL_PLACES = 6;
-
-/** Decimal places of the exact decimal expansion, or null when it does not end (1/3). */
-export function decimalPlaces(r: Rational): number | null {
-  let d = r.d;
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === 0n) {
-    d /= 2n;
-    twos += 1;
-  }
-  while (d % 5n === 0n) {
-    d /= 5n;
-    fives += 1;
-  }
-  return d === 1n ? Math.max(twos, fives) : null;
-}
-
-/**
- * Plain decimal text of an exact value: the value itself when it is a finite decimal of
- * at most 12 places ("51.34", "94", "0.125"), else half up to 6 places with trailing zeros
- * dropped ("0.666667"). `minPlaces` pads with zeros ("94.00"). Read it from shared/decimal/text.ts; its
- * body stays here while electron/core/dossier/views.ts imports it from here.
- */
-export function exactDecimalText(r: Rational, minPlaces = 0): string {
-  const exact = decimalPlaces(r);
-  let places = exact !== null && exact <= 12 ? exact : NON_DECIMAL_PLACES;
-  let s = scaledToString(roundHalfUpScaled(r, places), places);
-  if (places !== exact && s.includes('.')) {
-    s = s.replace(/0+$/, '').replace(/\.$/, '');
-    places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
-  }
-  if (places < minPlaces) s = (places === 0 ? `${s}.` : s) + '0'.repeat(minPlaces - places);
-  return s;
-}
-
 /** "n/d" text form that round-trips exactly (used in the store). */
 export function serialize(a: Rational): string {
   return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;

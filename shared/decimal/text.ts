@@ -10,17 +10,14 @@
  * - scaledDecimalText: a scaled integer such as a published figure (8384n at 2 → "83.84");
  * - scaledFromDecimalText: the way back, from text to a scaled integer.
  */
-import { type Rational, decimalPlaces, rat, roundHalfUpScaled, scaledToString } from './rational.ts';
-
-// Their bodies stay in rational.ts while electron/core/dossier/views.ts imports them from there.
-export { exactDecimalText, scaledToString as scaledDecimalText } from './rational.ts';
+import { type Rational, rat, roundHalfUpScaled } from './rational.ts';
 
 /** Plain decimal text ("83.84", "94", "0.666667"). */
 export type DecimalText = string;
 
 /** Half up to exactly `places` decimals: 76.195 → "76.20", 94 → "94.00". */
 export function fixedDecimalText(r: Rational, places: number): DecimalText {
-  return scaledToString(roundHalfUpScaled(r, places), places);
+  return scaledDecimalText(roundHalfUpScaled(r, places), places);
 }
 
 /** Half up to at most `maxPlaces` decimals, trailing zeros dropped: 17.50 → "17.5", 2/3 at 6 → "0.666667". */
@@ -45,4 +42,48 @@ export function scaledFromDecimalText(d: DecimalText, places: number): bigint {
   const frac = m[3] ?? '';
   const r = rat(BigInt((m[2] ?? '0') + frac) * (m[1] ? -1n : 1n), 10n ** BigInt(frac.length));
   return roundHalfUpScaled(r, places);
+}
+
+/** A scaled integer (from roundHalfUpScaled) as plain text: 8384n at 2 → "83.84". */
+export function scaledDecimalText(v: bigint, places: number): string {
+  const neg = v < 0n;
+  const s = (neg ? -v : v).toString().padStart(places + 1, '0');
+  const body = places === 0 ? s : `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`;
+  return neg ? `-${body}` : body;
+}
+
+/** Places used when a value is not a finite decimal (a third, say). */
+const NON_DECIMAL_PLACES = 6;
+
+/** Decimal places of the exact decimal expansion, or null when it does not end (1/3). */
+function decimalPlaces(r: Rational): number | null {
+  let d = r.d;
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos += 1;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives += 1;
+  }
+  return d === 1n ? Math.max(twos, fives) : null;
+}
+
+/**
+ * Plain decimal text of an exact value: the value itself when it is a finite decimal of
+ * at most 12 places ("51.34", "94", "0.125"), else half up to 6 places with trailing zeros
+ * dropped ("0.666667"). `minPlaces` pads with zeros ("94.00").
+ */
+export function exactDecimalText(r: Rational, minPlaces = 0): string {
+  const exact = decimalPlaces(r);
+  let places = exact !== null && exact <= 12 ? exact : NON_DECIMAL_PLACES;
+  let s = scaledDecimalText(roundHalfUpScaled(r, places), places);
+  if (places !== exact && s.includes('.')) {
+    s = s.replace(/0+$/, '').replace(/\.$/, '');
+    places = s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+  }
+  if (places < minPlaces) s = (places === 0 ? `${s}.` : s) + '0'.repeat(minPlaces - places);
+  return s;
 }

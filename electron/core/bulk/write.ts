@@ -4,7 +4,7 @@ import { tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
 import { writeAppraisalScore } from '../db/repos/bulk.ts';
 import type { Scope } from '../dossier/scope.ts';
-import { decText } from '../dossier/views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import type { UnitContext } from './unit-context.ts';
 
 export interface CheckedCell {
@@ -33,7 +33,7 @@ export function savedView(c: CheckedCell): SavedCell {
     nodeCode: c.nodeCode,
     before: parse(before?.input),
     input: c.input,
-    score: c.score === null ? null : decText(deserialize(c.score)),
+    score: c.score === null ? null : exactDecimalText(deserialize(c.score)),
   };
 }
 

@@ -18,7 +18,8 @@ import { evidenceStatus } from '../evidence/files.ts';
 import { computeCycleTotals } from '../results/cycle-totals.ts';
 import { treeFor } from '../framework/trees.ts';
 import { type Scope, requireUnit } from './scope.ts';
-import { decText, totalsView } from './views.ts';
+import { totalsView } from './views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 
 /**
  * The member may edit a leaf of a field assigned to him in the unit's group while the cycle
@@ -115,7 +116,7 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       parent: n.parent,
       depth,
       title: n.title,
-      maxPoints: decText(deserialize(n.maxPoints)),
+      maxPoints: exactDecimalText(deserialize(n.maxPoints)),
       leaf,
       field: ancestry(tree, n.code)[0] ?? n.code,
       scoring: leaf ? (n.scoring ?? null) : null,
@@ -125,11 +126,17 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       readOnly: conflicted || isReadOnly(scope, tree, n, unit.group),
       round1:
         leaf && item
-          ? { input: item.round1Input ?? null, score: item.round1Score ? decText(deserialize(item.round1Score)) : null }
+          ? {
+              input: item.round1Input ?? null,
+              score: item.round1Score ? exactDecimalText(deserialize(item.round1Score)) : null,
+            }
           : null,
       round2:
         leaf && item
-          ? { input: item.round2Input ?? null, score: item.round2Score ? decText(deserialize(item.round2Score)) : null }
+          ? {
+              input: item.round2Input ?? null,
+              score: item.round2Score ? exactDecimalText(deserialize(item.round2Score)) : null,
+            }
           : null,
       declared: item?.declared ? { ...item.declared } : null,
       explanation: item?.explanation ?? '',
@@ -137,7 +144,7 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
       appraisal: a
         ? {
             input: a.input ?? null,
-            score: a.score ? decText(deserialize(a.score)) : null,
+            score: a.score ? exactDecimalText(deserialize(a.score)) : null,
             comment: a.comment,
             evidence: link(myEvidence.get(n.code) ?? []),
             updatedAt: a.updatedAt,
@@ -147,7 +154,7 @@ function buildDossier(scope: Scope, unitId: string, only: string | null): Dossie
         e && e.status !== 'rejected'
           ? { reason: e.reason, legalBasis: e.legalBasis, status: e.status, proposedBy: e.proposedBy }
           : null,
-      effective: leaf && computed.scores.has(n.code) ? decText(computed.scores.get(n.code)!) : null,
+      effective: leaf && computed.scores.has(n.code) ? exactDecimalText(computed.scores.get(n.code)!) : null,
     };
   };
   walk(null, 0);

@@ -9,7 +9,7 @@ import { groupEvidenceKeys, groupExemptionKeys, groupMemberAppraisals, groupSelf
 import { isReadOnly } from './dossier.ts';
 import { treeFor } from '../framework/trees.ts';
 import type { Scope } from './scope.ts';
-import { decText } from './views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 
 export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): GridView {
   const { db } = scope;
@@ -36,7 +36,7 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
   const leaves = leavesUnder(tree, fieldCode).filter(
     (l) => l.groups.includes(group) && l.scoring && l.scoring.kind !== 'survey',
   );
-  const dec = (s: string | null | undefined) => (s ? decText(deserialize(s)) : null);
+  const storedText = (s: string | null | undefined) => (s ? exactDecimalText(deserialize(s)) : null);
   return {
     group,
     field: { code: field.code, title: field.title },
@@ -47,7 +47,7 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
       return {
         code: leaf.code,
         title: leaf.title,
-        maxPoints: decText(deserialize(leaf.maxPoints)),
+        maxPoints: exactDecimalText(deserialize(leaf.maxPoints)),
         scoring: leaf.scoring!,
         readOnly: isReadOnly(scope, tree, leaf, group),
         exemptable: path.some((p) => tree.byCode.get(p)?.exemptable === true),
@@ -56,9 +56,9 @@ export function fieldGrid(scope: Scope, group: UnitGroup, fieldCode: string): Gr
           const si = selfInput.get(key(u.id, leaf.code));
           return {
             unitId: u.id,
-            self: dec(self.get(key(u.id, leaf.code))),
+            self: storedText(self.get(key(u.id, leaf.code))),
             selfInput: si ? JSON.parse(si) : null,
-            appraised: dec(a?.score),
+            appraised: storedText(a?.score),
             input: a?.input ? JSON.parse(a.input) : null,
             hasEvidence: evidence.has(key(u.id, leaf.code)),
             exempted: path.some((p) => exempt.has(key(u.id, p))),

@@ -27,7 +27,7 @@ import { getCycle } from '../db/repos/cycles.ts';
 import type { Member } from '../db/repos/members.ts';
 import { lastPackageOf, packageMember } from '../db/repos/packages.ts';
 import { membersHoldingKey } from '../db/repos/roster.ts';
-import { decText } from '../dossier/views.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts';
 import { backupDatabase } from '../db/backup.ts';
 import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
@@ -64,7 +64,7 @@ export interface CheckedPackage {
   readonly lastSequence: number | null;
 }
 
-const DECIMAL_SCORE = (s: string) => decText(deserialize(s));
+const DECIMAL_SCORE = (s: string) => exactDecimalText(deserialize(s));
 
 /** Every check that needs the store. Throws ExchangeRefusal; writes nothing. */
 export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {

@@ -22,7 +22,7 @@ import type {
   DrillSource,
   UnitDrilldown,
 } from '../../../shared/report/drilldown.ts';
-import { exactText, scaledText } from '../../../shared/report/numbers.ts';
+import { exactDecimalText, scaledDecimalText } from '../../../shared/decimal/text.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { Report } from '../../../shared/report/types.ts';
 import { type UnitFinalScore, unitAppraisalCitations, unitFinalScores } from '../db/repos/report.ts';
@@ -34,8 +34,9 @@ import { listMembers } from '../db/repos/members.ts';
 import { type CycleContext, loadCycleContext } from './context.ts';
 import { reportInputOf } from './report.ts';
 
-const dec = (s: string | null | undefined): Rational | null => (s === null || s === undefined ? null : deserialize(s));
-const text = (r: Rational | null): string | null => (r === null ? null : exactText(r));
+const storedRational = (s: string | null | undefined): Rational | null =>
+  s === null || s === undefined ? null : deserialize(s);
+const text = (r: Rational | null): string | null => (r === null ? null : exactDecimalText(r));
 
 type FinalRow = UnitFinalScore;
 
@@ -77,7 +78,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
     const exemption = ex
       ? { status: ex.status, reason: ex.reason, legalBasis: ex.legalBasis, decisionReason: ex.decisionReason }
       : null;
-    const max = dec(node.maxPoints) ?? ZERO;
+    const max = storedRational(node.maxPoints) ?? ZERO;
 
     if (leaf) {
       const d = dossier.get(node.code);
@@ -93,7 +94,7 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
             memberId: a.memberId,
             memberName: m?.name ?? a.memberId,
             assigned: isAssigned(m?.fields, group, fieldOf(node.code)),
-            score: text(dec(a.score)),
+            score: text(storedRational(a.score)),
             input: a.input,
             comment: a.comment,
             updatedAt: a.updatedAt,
@@ -114,22 +115,22 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
         depth,
         leaf: true,
         kind: node.scoring?.kind ?? null,
-        max: exactText(max),
+        max: exactDecimalText(max),
         counted,
         exemption,
-        benchmark: exactText(benchmark),
+        benchmark: exactDecimalText(benchmark),
         points: text(score),
         percent:
           counted && score !== null && benchmark.n !== 0n
-            ? scaledText(roundHalfUpScaled(mul(div(score, benchmark), HUNDRED), p), p)
+            ? scaledDecimalText(roundHalfUpScaled(mul(div(score, benchmark), HUNDRED), p), p)
             : null,
-        self1: text(dec(d?.round1Score)),
-        self2: text(dec(d?.round2Score)),
+        self1: text(storedRational(d?.round1Score)),
+        self2: text(storedRational(d?.round2Score)),
         appraised: text(appraised),
         source,
         final: f
           ? {
-              score: exactText(deserialize(f.score)),
+              score: exactDecimalText(deserialize(f.score)),
               reason: f.reason,
               decidedBy: f.decidedBy,
               sourceMember: f.sourceMember,
@@ -177,13 +178,15 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
       depth,
       leaf: false,
       kind: null,
-      max: exactText(max),
+      max: exactDecimalText(max),
       counted,
       exemption,
-      benchmark: exactText(bench),
+      benchmark: exactDecimalText(bench),
       points: text(pts),
       percent:
-        pts !== null && bench.n !== 0n ? scaledText(roundHalfUpScaled(mul(div(pts, bench), HUNDRED), p), p) : null,
+        pts !== null && bench.n !== 0n
+          ? scaledDecimalText(roundHalfUpScaled(mul(div(pts, bench), HUNDRED), p), p)
+          : null,
       self1: text(s1),
       self2: text(s2),
       appraised: text(appr),
@@ -212,11 +215,11 @@ export function drilldownOf(db: Db, ctx: CycleContext, report: Report, unitId: s
   return {
     cycle: { id: cycle.id, name: cycle.name, year: cycle.year, province: cycle.province, precision: p },
     unit: { id: u.unit.id, name: u.unit.name, group, groupLabel: row.groupLabel },
-    benchmark: exactText(t.benchmark),
-    selfAssessed: exactText(t.selfAssessed),
-    surveyCbccvc: exactText(t.surveyCbccvc),
-    surveySipas: exactText(t.surveySipas),
-    total: exactText(t.total),
+    benchmark: exactDecimalText(t.benchmark),
+    selfAssessed: exactDecimalText(t.selfAssessed),
+    surveyCbccvc: exactDecimalText(t.surveyCbccvc),
+    surveySipas: exactDecimalText(t.surveySipas),
+    total: exactDecimalText(t.total),
     index: row.index,
     classification: row.classification,
     rankInGroup: row.rankInGroup,

@@ -6,7 +6,7 @@ import { docDateOf } from '../../../shared/report/html/decree30-page.ts';
 import { lastAuditRow, listAudit } from '../db/repos/audit.ts';
 import type { MinutesData, MinutesExemption, MinutesMember } from '../../../shared/report/html/minutes.ts';
 import type { UnitSheetContext } from '../../../shared/report/html/unit-sheets.ts';
-import { exactText } from '../../../shared/report/numbers.ts';
+import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import { buildReport } from '../../../shared/report/tables.ts';
 import type { Report } from '../../../shared/report/types.ts';
 import type { Db } from '../db/connection.ts';
@@ -76,7 +76,7 @@ export function minutesDataOf(db: Db, src: MinutesSource, meetingOverride?: Part
           group: unit.group,
           code: e.nodeCode,
           title: node?.title ?? '',
-          max: node ? exactText(deserialize(node.maxPoints)) : '',
+          max: node ? exactDecimalText(deserialize(node.maxPoints)) : '',
           reason: e.reason,
           legalBasis: e.legalBasis,
         },
