@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, userVersion } from '../../electron/core/db/migrate.ts';
-import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
 import { GENESIS_HASH, appendAudit, auditRowHash, verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
 import { clearAuditWriter, listHeads, setAuditWriter } from '../../electron/core/db/repos/audit-writer.ts';
 import { generateSigner } from '../../electron/core/exchange/keys.ts';
@@ -40,7 +40,7 @@ describe('migration 011 (signed audit heads, append-only at the end of the chain
       hash: auditRowHash(GENESIS_HASH, old),
     });
     expect(migrate(db)).toContain(11);
-    expect(userVersion(db)).toBe(11);
+    expect(userVersion(db)).toBe(LATEST_VERSION);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, rows: 1 });
     const key = generateSigner();
     setAuditWriter(db, { fingerprint: key.fingerprint, signer: key });

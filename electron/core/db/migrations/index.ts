@@ -10,6 +10,7 @@ import { up as dossierIntake } from './008-dossier-intake.ts';
 import { up as evidencePages } from './009-evidence-pages.ts';
 import { up as applicationId } from './010-application-id.ts';
 import { up as auditHeads } from './011-audit-heads.ts';
+import { up as appraisalsByMember } from './013-appraisals-by-member.ts';
 
 export interface Migration {
   readonly version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'evidence-pages', up: evidencePages },
   { version: 10, name: 'application-id', up: applicationId },
   { version: 11, name: 'audit-heads', up: auditHeads },
+  { version: 13, name: 'appraisals-by-member', up: appraisalsByMember },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
