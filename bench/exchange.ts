@@ -13,7 +13,7 @@
  *
  * Each run starts from a copy of the same store; medians. The database backup taken before
  * an import (VACUUM INTO) grows with the store, not with the packages: printed apart. A
- * package over the 20 MB cap is refused by the merge: counted, not hidden.
+ * package over the cap (package-cap.ts: it grows with the cycle) is refused by the merge: counted, not hidden.
  * Run alone: `npx tsx bench/exchange.ts [--quick]`.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';

@@ -27,7 +27,7 @@ describe('migration 012 (a member’s fields per unit group)', () => {
     db.exec("INSERT INTO units (id, cycle_id, name, grp, sort_order) VALUES ('u', 'c', 'UBND xã A', 'commune', 1)");
     db.exec("INSERT INTO members (id, cycle_id, name, role) VALUES ('m', 'c', 'Nguyễn Văn A', 'member')");
     db.exec("INSERT INTO member_fields (member_id, field_code) VALUES ('m', '1'), ('m', '3')");
-    expect(migrate(db)).toContain(12);
+    expect(migrate(db, 12)).toContain(12);
     expect(userVersion(db)).toBe(12);
     expect(db.prepare('SELECT member_id, grp, field_code FROM member_fields ORDER BY field_code').all()).toEqual([
       { member_id: 'm', grp: '', field_code: '1' },

@@ -11,6 +11,7 @@ import { up as evidencePages } from './009-evidence-pages.ts';
 import { up as applicationId } from './010-application-id.ts';
 import { up as auditHeads } from './011-audit-heads.ts';
 import { up as memberFieldGroups } from './012-member-field-groups.ts';
+import { up as appraisalsByMember } from './013-appraisals-by-member.ts';
 
 export interface Migration {
   readonly version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'application-id', up: applicationId },
   { version: 11, name: 'audit-heads', up: auditHeads },
   { version: 12, name: 'member-field-groups', up: memberFieldGroups, foreignKeysOff: true },
+  { version: 13, name: 'appraisals-by-member', up: appraisalsByMember },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
