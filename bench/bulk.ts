@@ -9,6 +9,7 @@
  * Each run uses a unit (or values) not yet written, so every run writes 500 rows.
  * Runnable alone: `npx tsx bench/bulk.ts`. Prints figures and whether the goals are met.
  */
+import { prng } from '../tools/prng.ts';
 import { putCycleGroup } from '../electron/core/db/repos/groups.ts';
 import { GROUP_PRESETS } from '../shared/framework/groups.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { serialize } from '../shared/decimal/rational.ts';
 import { buildTree, leavesUnder } from '../shared/framework/tree.ts';
 import type { Framework, FrameworkNode } from '../shared/framework/types.ts';
 import { scoreNode } from '../shared/scoring/score.ts';
-import { prng, sampleInput } from './synthetic.ts';
+import { sampleInput } from './synthetic.ts';
 import { median } from './figures.ts';
 
 const LEAVES = 500;

@@ -9,6 +9,7 @@
  *   store (read, check, one transaction).
  * Medians.
  */
+import { prng } from '../tools/prng.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ import { rat } from '../shared/decimal/rational.ts';
 import { DEFAULT_SURVEY_SCALE, pointsOfCounts } from '../shared/report/survey.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import { type Figure, figure, formatFigures, median, sizes } from './figures.ts';
-import { prng, seedRealCycle } from './synthetic.ts';
+import { seedRealCycle } from './synthetic.ts';
 
 async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
   const t: number[] = [];

@@ -5,6 +5,7 @@
  * field agree on an input (the round-2 self-assessment most often); on ~3% of items each
  * appraises on his own, so the merge finds conflicts.
  */
+import { prng } from '../tools/prng.ts';
 import { serialize } from '../shared/decimal/rational.ts';
 import {
   APPRAISAL_FORMAT,
@@ -18,7 +19,7 @@ import { type Db, tx } from '../electron/core/db/connection.ts';
 import { encodeAppraisalPackage } from '../electron/core/exchange/appraisal-file.ts';
 import { cycleContext, frameworkHashes } from '../electron/core/exchange/cycle-context.ts';
 import { generateSigner } from '../electron/core/exchange/keys.ts';
-import { type RealCycle, prng, sampleInput } from './synthetic.ts';
+import { type RealCycle, sampleInput } from './synthetic.ts';
 
 export interface MemberPackage {
   readonly memberId: string;

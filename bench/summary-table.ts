@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { prng } from './synthetic.ts';
+import { prng } from '../tools/prng.ts';
 
 const GROUPS = ['district', 'department', 'public_service_unit', 'central_agency'] as const;
 const KIND = {

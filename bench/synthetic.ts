@@ -9,6 +9,7 @@
  * it: decided_by, reason, basis); ~2% of the exemptable sub-criteria exempted (approved);
  * survey points (CBCCVC, SIPAS) for every unit. Written in transactions of 200 units.
  */
+import { prng } from '../tools/prng.ts';
 import { type Db, tx } from '../electron/core/db/connection.ts';
 import { insertCycle } from '../electron/core/db/repos/cycles.ts';
 import { putFramework, setCycleFramework } from '../electron/core/db/repos/frameworks.ts';
@@ -26,18 +27,6 @@ import { putCycleGroup } from '../electron/core/db/repos/groups.ts';
 type UnitGroup = 'department' | 'commune' | 'public_service_unit' | 'central_agency';
 const UNIT_GROUPS: readonly UnitGroup[] = ['department', 'commune', 'public_service_unit', 'central_agency'];
 import { scoreNode } from '../shared/scoring/score.ts';
-
-/** A deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A plausible input for a leaf of any kind. */
 export function sampleInput(node: FrameworkNode, rnd: () => number): unknown {

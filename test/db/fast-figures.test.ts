@@ -7,7 +7,7 @@ import { figuresOf } from '../../electron/core/results/cycle-results.ts';
 import { computeCycleTotals } from '../../electron/core/results/cycle-totals.ts';
 import { cycleFiguresFast } from '../../electron/core/results/fast-figures.ts';
 import { treeFor } from '../../electron/core/framework/trees.ts';
-import { prng } from '../../bench/synthetic.ts';
+import { prng } from '../../tools/prng.ts';
 import { rat, serialize } from '../../shared/decimal/rational.ts';
 import { copyDemoStore } from '../demo-seed.ts';
 import { tempDirs } from './support.ts';

@@ -13,7 +13,7 @@ import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
-import { prng } from '../../bench/synthetic.ts';
+import { prng } from '../../tools/prng.ts';
 import { ROOT } from '../cli/helpers.ts';
 import { tempDirs } from '../db/support.ts';
 import { type SyntheticPackage, syntheticExchange } from './synthetic.ts';

@@ -19,7 +19,7 @@ import { ExchangeRefusal, canonicalJson } from '../../electron/core/exchange/ref
 import { declareConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
 import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
 import { setExemption } from '../../electron/core/exemptions/propose.ts';
-import { prng } from '../../bench/synthetic.ts';
+import { prng } from '../../tools/prng.ts';
 import { isExchangeCode } from '../../shared/exchange/codes.ts';
 import { tempDirs } from '../db/support.ts';
 import { CYCLE, counts, makeKeys, memberCopy, memberScope, secretariatStore } from './fixture.ts';

@@ -49,7 +49,7 @@ import type { Framework, FrameworkNode, UnitGroup } from '../../shared/framework
 import type { ScoreInput } from '../../shared/scoring/inputs.ts';
 import { scoreNode } from '../../shared/scoring/score.ts';
 import { type TotalsPlan, planTotals } from '../../shared/results/unit-totals.ts';
-import { prng } from '../../bench/synthetic.ts';
+import { prng } from '../prng.ts';
 import { FIXTURE_UNITS, type FixtureUnit } from './fixture-data.ts';
 import { fixedDecimalText, terminatingDecimalText } from '../../shared/decimal/text.ts';
 
