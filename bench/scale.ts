@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/connection.ts';
-import { exportCyclePackage } from '../electron/core/exchange/cycle-package.ts';
+import { exportCyclePackage } from '../electron/core/exchange/cycle-export.ts';
 import { importFiles } from '../electron/core/exchange/import.ts';
 import { generateSigner } from '../electron/core/exchange/keys.ts';
 import { exportXlsx } from '../electron/core/export/export.ts';

@@ -4,11 +4,9 @@ import { existsSync, readFileSync, readdirSync, statSync, truncateSync, writeFil
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
-import {
-  exportCyclePackage,
-  importCyclePackage,
-  verifyCyclePackage,
-} from '../../electron/core/exchange/cycle-package.ts';
+import { exportCyclePackage } from '../../electron/core/exchange/cycle-export.ts';
+import { importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
+import { verifyCyclePackage } from '../../electron/core/exchange/cycle-verify.ts';
 import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
 import { header } from '../../electron/core/exchange/tar.ts';
 import { evidenceStatus } from '../../electron/core/evidence/files.ts';

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
+import { exportCyclePackage } from '../../electron/core/exchange/cycle-export.ts';
+import { importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
 import { generateSigner } from '../../electron/core/exchange/keys.ts';
 import { cycleReport } from '../../electron/core/report/report.ts';
 import { unitDrilldown } from '../../electron/core/report/drilldown.ts';

@@ -15,7 +15,8 @@ import {
 } from '../../electron/core/council/conflicts-of-interest.ts';
 import { completenessMatrix } from '../../electron/core/council/completeness.ts';
 import { listConflicts, resolveConflict } from '../../electron/core/council/conflicts.ts';
-import { exportCyclePackage, importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
+import { exportCyclePackage } from '../../electron/core/exchange/cycle-export.ts';
+import { importCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
 import { decideExemption, listExemptions } from '../../electron/core/exemptions/decide.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/council/finalise.ts';

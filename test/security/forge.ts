@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyCyclePackage } from '../../electron/core/exchange/cycle-package.ts';
+import { verifyCyclePackage } from '../../electron/core/exchange/cycle-verify.ts';
 import type { Signer } from '../../electron/core/exchange/keys.ts';
 import { sha256Hex } from '../../electron/core/exchange/keys.ts';
 import { canonicalJson } from '../../electron/core/exchange/refusal.ts';

@@ -1,6 +1,6 @@
 /** `verify FILE`: is this a valid package? Exit 0 only for a valid one; otherwise its code on stderr. */
 import { readAppraisalPackage, looksLikeTar } from '../../core/exchange/appraisal-file.ts';
-import { verifyCyclePackage } from '../../core/exchange/cycle-package.ts';
+import { verifyCyclePackage } from '../../core/exchange/cycle-verify.ts';
 import { checkPackage } from '../../core/exchange/import.ts';
 import { appraisalCapFor } from '../../core/exchange/package-cap.ts';
 import { readHead } from '../../core/exchange/refusal.ts';

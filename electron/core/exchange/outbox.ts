@@ -12,7 +12,7 @@ import { lastIssuedRevision, lastSent } from '../db/repos/packages.ts';
 import { listUnits } from '../db/repos/units.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { produceOutbox } from '../files/store.ts';
-import { exportCyclePackage } from './cycle-package.ts';
+import { exportCyclePackage } from './cycle-export.ts';
 import { exportAppraisalPackage } from './export-appraisal.ts';
 import type { Signer } from './keys.ts';
 

@@ -11,7 +11,7 @@ import { getMember } from '../db/repos/members.ts';
 import { cyclePackageReceived, lastReceivedCycle } from '../db/repos/packages.ts';
 import { memberIdForKey } from '../db/repos/roster.ts';
 import { demoCycleAdoptable } from '../demo/adopt.ts';
-import { verifyCyclePackage } from './cycle-package.ts';
+import { verifyCyclePackage } from './cycle-verify.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
 /** Verifies the package (writes nothing) and says what taking it would do; refuses what the import would refuse first. */
