@@ -14,8 +14,10 @@ import { z } from 'zod';
 import { NoInput, requiredText } from './common.ts';
 import { defineMethod } from './define.ts';
 import { OutboxFile, Ticket } from './files.ts';
-import { ScoreInputSchema, ScoringSchema, UnitGroupSchema } from './scoring.ts';
-import { CycleSummary, RosterMember } from './workspace.ts';
+import { ScoreInputSchema, UnitGroupSchema } from './scoring.ts';
+import { RosterMember } from './workspace.ts';
+import { AuditPage, AuditQueryInput, StoreCheckView } from './audit.ts';
+import { CompletenessView, ConflictView, CycleRef, ExemptionView, FieldRef, SnapshotView } from './council.ts';
 
 const Id = z.string().trim().min(1).max(80);
 const NodeCode = z
@@ -30,10 +32,7 @@ const Reason = z.string().max(1000);
 const Fingerprint = z.strictObject({ fingerprint: z.string(), display: z.string() });
 const Coded = z.strictObject({ code: z.string(), message: z.string() });
 
-export const CycleRef = CycleSummary.pick({ id: true, name: true, year: true, status: true });
-const FieldRef = z.strictObject({ code: z.string(), title: z.string() });
 const UnitRef = z.strictObject({ id: z.string(), name: z.string(), group: UnitGroupSchema });
-export type CycleRef = z.infer<typeof CycleRef>;
 // ------------------------------------------------------------------ member
 
 export const ConflictOfInterest = z.strictObject({
@@ -263,194 +262,6 @@ export const ImportOutcomeView = z.strictObject({
 });
 export type ImportOutcomeView = z.infer<typeof ImportOutcomeView>;
 
-const EvidenceRef = z.strictObject({
-  /** For evidence.open; null when the document is not in this cycle's store. */
-  evidenceId: z.number().int().nullable(),
-  title: z.string(),
-  fileName: z.string(),
-  page: z.number().int().nullable(),
-  status: z.enum(['ok', 'missing', 'changed']),
-});
-
-export const ConflictView = z.strictObject({
-  unitId: z.string(),
-  unitName: z.string(),
-  nodeCode: z.string(),
-  nodeTitle: z.string(),
-  field: z.string(),
-  maxPoints: z.string(),
-  scoring: ScoringSchema.nullable(),
-  status: z.enum(['open', 'resolved']),
-  selfScore: z.string().nullable(),
-  sides: z.array(
-    z.strictObject({
-      memberId: z.string(),
-      memberName: z.string(),
-      score: z.string(),
-      input: z.unknown(),
-      comment: z.string(),
-      evidence: z.array(EvidenceRef),
-      packageHash: z.string().nullable(),
-      updatedAt: z.string().nullable(),
-    }),
-  ),
-  resolution: z
-    .strictObject({
-      score: z.string(),
-      input: z.unknown(),
-      sourceMember: z.string().nullable(),
-      sourceMemberName: z.string().nullable(),
-      decidedBy: z.string(),
-      reason: z.string(),
-      at: z.string(),
-    })
-    .nullable(),
-});
-export type ConflictView = z.infer<typeof ConflictView>;
-
-export const ExemptionView = z.strictObject({
-  unitId: z.string(),
-  unitName: z.string(),
-  nodeCode: z.string(),
-  nodeTitle: z.string(),
-  maxPoints: z.string(),
-  reason: z.string(),
-  legalBasis: z.string(),
-  proposedBy: z.string().nullable(),
-  proposedByName: z.string().nullable(),
-  status: z.enum(['proposed', 'approved', 'rejected']),
-  decidedBy: z.string().nullable(),
-  decisionReason: z.string().nullable(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-export type ExemptionView = z.infer<typeof ExemptionView>;
-
-export const CompletenessCell = z.strictObject({
-  field: z.string(),
-  total: z.number().int(),
-  appraised: z.number().int(),
-  missingEvidence: z.number().int(),
-  exemptionsWithoutReason: z.number().int(),
-  exemptionsPending: z.number().int(),
-  openConflicts: z.number().int(),
-  complete: z.boolean(),
-});
-export type CompletenessCell = z.infer<typeof CompletenessCell>;
-
-export const SnapshotView = z.strictObject({
-  id: z.number().int(),
-  createdAt: z.string(),
-  actor: z.string(),
-  actorName: z.string(),
-  reason: z.string().nullable(),
-  hash: z.string(),
-});
-export type SnapshotView = z.infer<typeof SnapshotView>;
-
-export const CompletenessView = z.strictObject({
-  cycle: CycleRef,
-  fields: z.array(FieldRef),
-  rows: z.array(
-    z.strictObject({
-      unitId: z.string(),
-      unitName: z.string(),
-      group: UnitGroupSchema,
-      cells: z.array(CompletenessCell.nullable()),
-    }),
-  ),
-  totals: z.strictObject({
-    total: z.number().int(),
-    appraised: z.number().int(),
-    missingEvidence: z.number().int(),
-    exemptionsWithoutReason: z.number().int(),
-    exemptionsPending: z.number().int(),
-    openConflicts: z.number().int(),
-  }),
-  blockers: z.array(z.string()),
-  ready: z.boolean(),
-  readyIgnoringEvidence: z.boolean(),
-  snapshots: z.array(SnapshotView),
-});
-export type CompletenessView = z.infer<typeof CompletenessView>;
-
-export const AuditQueryInput = z.strictObject({
-  entity: z.string().trim().max(60).optional(),
-  actor: z.string().trim().max(80).optional(),
-  /** Exact action, or a prefix ending with a dot ("exemption."). */
-  action: z.string().trim().max(60).optional(),
-  text: z.string().trim().max(200).optional(),
-  /** ISO date-times, inclusive. */
-  from: z.string().trim().max(40).optional(),
-  to: z.string().trim().max(40).optional(),
-  limit: z.number().int().min(1).max(2000).optional(),
-  offset: z.number().int().min(0).optional(),
-});
-export type AuditQueryInput = z.infer<typeof AuditQueryInput>;
-
-export const AuditRowView = z.strictObject({
-  seq: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  actorName: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  reason: z.string().nullable(),
-  packageHash: z.string().nullable(),
-  hash: z.string(),
-});
-export type AuditRowView = z.infer<typeof AuditRowView>;
-
-const AuditPage = z.strictObject({
-  rows: z.array(AuditRowView),
-  total: z.number().int(),
-  /** What the filters offer. */
-  actors: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-  entities: z.array(z.string()),
-  actions: z.array(z.string()),
-});
-export const StoreCheckView = z.strictObject({
-  ok: z.boolean(),
-  chain: z.strictObject({
-    ok: z.boolean(),
-    rows: z.number().int().nullable(),
-    head: z.string().nullable(),
-    brokenAt: z.number().int().nullable(),
-    reason: z.string().nullable(),
-  }),
-  packages: z.strictObject({
-    checked: z.number().int(),
-    bad: z.array(z.strictObject({ packageHash: z.string(), reason: z.string() })),
-  }),
-  snapshots: z.strictObject({
-    checked: z.number().int(),
-    bad: z.array(z.strictObject({ id: z.number().int(), reason: z.string() })),
-  }),
-  /** The chain's signed heads (the secretariat's key): how many, the last, rows after it. */
-  heads: z.strictObject({
-    signed: z.number().int(),
-    lastSignedSeq: z.number().int().nullable(),
-    lastSignedHash: z.string().nullable(),
-    keyFingerprint: z.string().nullable(),
-    unsignedTail: z.number().int(),
-  }),
-  /** Every break and difference found (the store recomputed from signed packages and the log), by unit and sub-criterion. */
-  problems: z.array(
-    z.strictObject({
-      code: z.string(),
-      message: z.string(),
-      unitId: z.string().nullable(),
-      nodeCode: z.string().nullable(),
-      seq: z.number().int().nullable(),
-    }),
-  ),
-  checkedAt: z.string(),
-});
-export type StoreCheckView = z.infer<typeof StoreCheckView>;
-
 const ConflictChoice = z.union([z.strictObject({ memberId: Id }), z.strictObject({ input: ScoreInputSchema })]);
 
 export const secretariat = {
@@ -525,6 +336,5 @@ export const secretariat = {
   }),
   verify: defineMethod({ input: NoInput, output: StoreCheckView }),
 };
-export type AuditPage = z.infer<typeof AuditPage>;
 export type ExportedCycleView = z.infer<typeof ExportedCycleView>;
 export type ExportedMine = z.infer<typeof ExportedMine>;

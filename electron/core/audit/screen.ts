@@ -2,7 +2,7 @@
  * The secretariat's audit screen: a page of the log with actors named, the values the
  * filters offer, the log exported into the outbox, and the store check in Vietnamese.
  */
-import type { AuditPage, AuditQueryInput, StoreCheckView } from '../../../shared/contract/exchange.ts';
+import type { AuditPage, AuditQueryInput, StoreCheckView } from '../../../shared/contract/audit.ts';
 import { vnWallClock } from '../../../shared/format/vi.ts';
 import type { Db } from '../db/connection.ts';
 import { distinctAuditValues } from '../db/repos/audit-query.ts';

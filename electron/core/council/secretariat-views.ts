@@ -3,13 +3,8 @@
  * disagreements, exemption proposals, completeness with the snapshots, declarations of
  * conflicts of interest. Members are named by the cycle's roster.
  */
-import type {
-  CompletenessView,
-  ConflictOfInterest,
-  ConflictView,
-  ExemptionView,
-  SnapshotView,
-} from '../../../shared/contract/exchange.ts';
+import type { ConflictOfInterest } from '../../../shared/contract/exchange.ts';
+import type { CompletenessView, ConflictView, ExemptionView, SnapshotView } from '../../../shared/contract/council.ts';
 import type { ScoreInputData } from '../../../shared/exchange/appraisal-package.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { evidenceIdOf } from '../db/repos/merge.ts';

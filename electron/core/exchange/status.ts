@@ -4,7 +4,8 @@
  */
 import { parseAssignment } from '../../../shared/council/assignment.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
-import type { CycleRef, MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
+import type { MemberExchangeStatus } from '../../../shared/contract/exchange.ts';
+import type { CycleRef } from '../../../shared/contract/council.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { listCycleDeclarations } from '../db/repos/conflicts-of-interest.ts';
 import { memberItemCount } from '../db/repos/member-package.ts';

@@ -8,7 +8,7 @@ import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
 import { AllCommunityModule, ModuleRegistry, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { AuditQueryInput, AuditRowView, StoreCheckView } from '../../../shared/contract/exchange.ts';
+import type { AuditQueryInput, AuditRowView, StoreCheckView } from '../../../shared/contract/audit.ts';
 import { api } from '../../api/client.ts';
 import { Loading, LoadFailed } from '../../components/LoadState.tsx';
 import { toastStore } from '../../components/toast-store.ts';

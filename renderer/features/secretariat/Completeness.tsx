@@ -4,7 +4,7 @@
  * missing evidence marked; the totals and what blocks finalisation.
  */
 import { Fragment } from 'react';
-import type { CompletenessCell, CompletenessView } from '../../../shared/contract/exchange.ts';
+import type { CompletenessCell, CompletenessView } from '../../../shared/contract/council.ts';
 import { groupLabel, groupsOf } from '../../app/groups.ts';
 import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';

@@ -4,7 +4,7 @@
  * chooses one member's value or enters the council's, always with a written reason.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { ConflictView } from '../../../shared/contract/exchange.ts';
+import type { ConflictView } from '../../../shared/contract/council.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import type { Scoring } from '../../../shared/framework/types.ts';
 import { formatPoints } from '../../../shared/format/vi.ts';

@@ -4,7 +4,7 @@
  * unit's benchmark.
  */
 import { useId, useState } from 'react';
-import type { ExemptionView } from '../../../shared/contract/exchange.ts';
+import type { ExemptionView } from '../../../shared/contract/council.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { pts } from '../../components/format.ts';

@@ -4,7 +4,7 @@
  * snapshot stays.
  */
 import { useId, useState } from 'react';
-import type { CompletenessView, SnapshotView } from '../../../shared/contract/exchange.ts';
+import type { CompletenessView, SnapshotView } from '../../../shared/contract/council.ts';
 import type { CodedError } from '../../../shared/errors/codes.ts';
 import { api } from '../../api/client.ts';
 import { hrefFor } from '../../app/route.ts';
