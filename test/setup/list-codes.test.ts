@@ -6,7 +6,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { listMembers } from '../../electron/core/db/repos/members.ts';
 import { listUnitDetails } from '../../electron/core/db/repos/setup.ts';
 import { createCycle } from '../../electron/core/setup/cycles.ts';
-import { importRoster } from '../../electron/core/setup/roster.ts';
+import { importRoster } from '../../electron/core/setup/roster-import.ts';
 import { importUnits } from '../../electron/core/setup/units.ts';
 import { tempDirs } from '../db/support.ts';
 

@@ -24,11 +24,11 @@ import {
 import {
   addMember,
   editMember,
-  importRoster,
   registerFingerprint,
   removeMember,
   rosterOf,
 } from '../../electron/core/setup/roster.ts';
+import { importRoster } from '../../electron/core/setup/roster-import.ts';
 import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../../electron/core/setup/units.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { outcome, tempDirs } from '../db/support.ts';

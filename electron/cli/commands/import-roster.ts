@@ -1,5 +1,5 @@
 /** `import-roster`: the council's roster from a .xlsx/.csv list (name, position, agency, role, fields). */
-import { importRoster } from '../../core/setup/roster.ts';
+import { importRoster } from '../../core/setup/roster-import.ts';
 import { listImportCommand } from './setup-import.ts';
 import { SETUP_CYCLE_HELP } from '../support.ts';
 

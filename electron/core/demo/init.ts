@@ -27,7 +27,7 @@ import { listUnits } from '../db/repos/units.ts';
 import { decideExemption } from '../exemptions/decide.ts';
 import { commitDossierImport } from '../intake/dossier-import.ts';
 import { createCycle } from '../setup/cycles.ts';
-import { importRoster } from '../setup/roster.ts';
+import { importRoster } from '../setup/roster-import.ts';
 import { type ColumnSpec, readListFile } from '../setup/table-file.ts';
 import { importUnits } from '../setup/units.ts';
 import { importSurveyFile } from '../survey/import.ts';

@@ -23,11 +23,11 @@ import {
   type RosterMember,
   addMember,
   editMember,
-  importRoster,
   registerFingerprint,
   removeMember,
   rosterOf,
 } from '../setup/roster.ts';
+import { importRoster } from '../setup/roster-import.ts';
 import { addUnit, editUnit, importUnits, removeUnit, reorderUnits } from '../setup/units.ts';
 import { listUnitDetails } from '../db/repos/setup.ts';
 import { listCycleGroups } from '../db/repos/groups.ts';
