@@ -16,7 +16,7 @@
 import { putCycleGroup } from '../db/repos/groups.ts';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type CycleContent } from '../../../shared/exchange/cycle-package.ts';
+import type { CycleContent } from '../../../shared/exchange/cycle-package.ts';
 import { fingerprintMatches, formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
 import { type Db, tx } from '../db/connection.ts';

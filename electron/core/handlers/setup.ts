@@ -8,9 +8,8 @@ import { GROUP_PRESETS } from '../../../shared/framework/groups.ts';
 import type { HandlerContext } from '../context.ts';
 import { discardTicket, ticketFile } from '../files/store.ts';
 import type { Handler } from '../router.ts';
+import type { FrameworkChoice, GroupInput } from '../setup/cycle-groups.ts';
 import {
-  type FrameworkChoice,
-  type GroupInput,
   createCycle,
   cycleEntry,
   cycleList,

@@ -6,7 +6,7 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { readFrameworkJsonFile } from '../framework/json-file.ts';
 import { readFrameworkXlsxFile } from '../framework/xlsx-read.ts';
 import type { Framework } from '../../../shared/framework/types.ts';
-import type { FrameworkChoice } from './cycles.ts';
+import type { FrameworkChoice } from './cycle-groups.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 
 export async function readFrameworkChoice(path: string, name: string = basename(path)): Promise<FrameworkChoice> {

@@ -27,7 +27,7 @@ import {
   updateMemberRow,
 } from '../db/repos/setup.ts';
 import { requireCycleSetup } from './cycles.ts';
-import { fileFailure, setupFailure } from './errors.ts';
+import { type fileFailure, setupFailure } from './errors.ts';
 import { SETUP_ERRORS as E } from '../../../shared/errors/catalogue.ts';
 
 export type RosterColumn = 'name' | 'position' | 'agency' | 'role' | 'fields' | 'code';
