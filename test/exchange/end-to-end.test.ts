@@ -20,7 +20,8 @@ import { importCyclePackage } from '../../electron/core/exchange/cycle-package.t
 import { decideExemption, listExemptions } from '../../electron/core/exemptions/decide.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/council/finalise.ts';
-import { importFiles, previewImport } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import.ts';
+import { previewImport } from '../../electron/core/exchange/import-preview.ts';
 import {
   createIdentity,
   generateSigner,

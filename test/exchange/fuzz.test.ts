@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeAppraisalPackage, parseAppraisalPackage } from '../../electron/core/exchange/appraisal-file.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
-import { checkPackage, planPackage } from '../../electron/core/exchange/import.ts';
+import { checkPackage, planPackage } from '../../electron/core/exchange/import-check.ts';
 import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
 import { ExchangeRefusal, canonicalJson } from '../../electron/core/exchange/refusal.ts';
 import { declareConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';

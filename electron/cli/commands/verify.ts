@@ -1,7 +1,7 @@
 /** `verify FILE`: is this a valid package? Exit 0 only for a valid one; otherwise its code on stderr. */
 import { readAppraisalPackage, looksLikeTar } from '../../core/exchange/appraisal-file.ts';
 import { verifyCyclePackage } from '../../core/exchange/cycle-verify.ts';
-import { checkPackage } from '../../core/exchange/import.ts';
+import { checkPackage } from '../../core/exchange/import-check.ts';
 import { appraisalCapFor } from '../../core/exchange/package-cap.ts';
 import { readHead } from '../../core/exchange/refusal.ts';
 import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';

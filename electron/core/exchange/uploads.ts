@@ -9,7 +9,8 @@ import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { listMembers } from '../db/repos/members.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { discardTicket, ticketFile } from '../files/store.ts';
-import { type ImportPreview, commitImport, previewImport } from './import.ts';
+import { type ImportPreview, previewImport } from './import-preview.ts';
+import { commitImport } from './import.ts';
 
 function coded(e: unknown): { code: string; message: string } {
   if (e instanceof CodedFailure) return { code: e.code, message: e.message };
