@@ -12,7 +12,8 @@ import { type Db, openDatabase } from '../core/db/connection.ts';
 import { setAuditWriter } from '../core/db/repos/audit-writer.ts';
 import { listCycles } from '../core/db/repos/cycles.ts';
 import { currentCycleRow } from '../core/db/repos/setup.ts';
-import { type SecretBox, type Signer, hasIdentity, passphraseBox, unlockIdentity } from '../core/exchange/keys.ts';
+import { type SecretBox, type Signer, passphraseBox } from '../core/exchange/keys.ts';
+import { hasIdentity, unlockIdentity } from '../core/exchange/keystore.ts';
 import { type CliIO, UsageError } from './command.ts';
 import { pickCycle } from './commands/results-db.ts';
 

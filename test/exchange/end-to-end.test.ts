@@ -22,13 +22,8 @@ import { exportAppraisalPackage } from '../../electron/core/exchange/export-appr
 import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/council/finalise.ts';
 import { importFiles } from '../../electron/core/exchange/import.ts';
 import { previewImport } from '../../electron/core/exchange/import-preview.ts';
-import {
-  createIdentity,
-  generateSigner,
-  passphraseBox,
-  readIdentityInfo,
-  unlockIdentity,
-} from '../../electron/core/exchange/keys.ts';
+import { generateSigner, passphraseBox } from '../../electron/core/exchange/keys.ts';
+import { createIdentity, readIdentityInfo, unlockIdentity } from '../../electron/core/exchange/keystore.ts';
 import { memberForKey, registerMemberKey, rosterWithKeys } from '../../electron/core/council/roster-keys.ts';
 import { cycleResults } from '../../electron/core/results/cycle-results.ts';
 import { minutesDocumentHtml, unitSheetsDocumentHtml } from '../../electron/core/documents/documents.ts';

@@ -1,17 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf, passphraseBox, verifyEd25519 } from '../../electron/core/exchange/keys.ts';
 import {
   createIdentity,
   ensureIdentity,
-  fingerprintOf,
   identityPath,
   parsePublicKey,
-  passphraseBox,
   publicKeyFile,
   readIdentityInfo,
   unlockIdentity,
-  verifyEd25519,
-} from '../../electron/core/exchange/keys.ts';
+} from '../../electron/core/exchange/keystore.ts';
 import { fingerprintMatches, formatFingerprint } from '../../shared/exchange/fingerprint.ts';
 import { tempDirs } from '../db/support.ts';
 

@@ -13,13 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { backupDatabase, backupsDir } from '../../electron/core/db/backup.ts';
-import {
-  DEFAULT_SCRYPT,
-  createIdentity,
-  identityPath,
-  passphraseBox,
-  unlockIdentity,
-} from '../../electron/core/exchange/keys.ts';
+import { DEFAULT_SCRYPT, passphraseBox } from '../../electron/core/exchange/keys.ts';
+import { createIdentity, identityPath, unlockIdentity } from '../../electron/core/exchange/keystore.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumArgs } from '../../electron/harness/chromium.ts';
 import { writeLaunchPage } from '../../electron/harness/launch-page.ts';
 import { isAllowedExternalUrl } from '../../electron/main/security.ts';

@@ -2,7 +2,7 @@
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import { exportAppraisalPackage } from '../../core/exchange/export-appraisal.ts';
-import { unlockIdentity } from '../../core/exchange/keys.ts';
+import { unlockIdentity } from '../../core/exchange/keystore.ts';
 import { memberForKey } from '../../core/council/roster-keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';

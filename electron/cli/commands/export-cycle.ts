@@ -1,6 +1,6 @@
 /** `export-cycle`: the signed cycle package the secretariat hands to members. */
 import { exportCyclePackage } from '../../core/exchange/cycle-export.ts';
-import { unlockIdentity } from '../../core/exchange/keys.ts';
+import { unlockIdentity } from '../../core/exchange/keystore.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';
 import { cycleOf, openExisting, passphraseFrom, signAuditWith } from '../store.ts';

@@ -3,7 +3,7 @@
  * passphrase), and the registration of a member's public key on the roster.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keys.ts';
+import { createIdentity, publicKeyFile, readIdentityInfo } from '../../core/exchange/keystore.ts';
 import { registerMemberKey } from '../../core/council/roster-keys.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';

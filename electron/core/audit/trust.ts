@@ -11,7 +11,7 @@
 import type { Db } from '../db/connection.ts';
 import { cycleIds, cycleSigners } from '../db/repos/audit-state.ts';
 import { listHeads } from '../db/repos/audit-writer.ts';
-import { readIdentityInfo } from '../exchange/keys.ts';
+import { readIdentityInfo } from '../exchange/keystore.ts';
 
 function receivedSigner(db: Db): string | null {
   for (const c of cycleIds(db)) {

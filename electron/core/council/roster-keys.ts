@@ -15,7 +15,7 @@ import { memberDeclarations } from '../db/repos/conflicts-of-interest.ts';
 import { lastPackageSummary } from '../db/repos/packages.ts';
 import { memberIdForKey, otherMemberWithKey, setMemberKey } from '../db/repos/roster.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
-import { parsePublicKey } from '../exchange/keys.ts';
+import { parsePublicKey } from '../exchange/keystore.ts';
 
 export interface RosterEntry {
   readonly id: string;

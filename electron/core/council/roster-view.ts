@@ -7,7 +7,7 @@ import { listIssued } from '../db/repos/packages.ts';
 import { listUnits } from '../db/repos/units.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { cycleFields } from '../exchange/cycle-context.ts';
-import { parsePublicKey } from '../exchange/keys.ts';
+import { parsePublicKey } from '../exchange/keystore.ts';
 import { cycleRef } from '../exchange/status.ts';
 import { type RosterEntry, memberForKey, rosterWithKeys } from './roster-keys.ts';
 

@@ -22,7 +22,6 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
-  createPrivateKey,
   createPublicKey,
   randomBytes,
   scryptSync,
@@ -31,14 +30,9 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
-import { formatFingerprint } from '../../../shared/exchange/fingerprint.ts';
 import { passphraseProblem } from '../../../shared/exchange/passphrase.ts';
-import { readRegularFile } from '../files/regular.ts';
 
 /** Seals and opens small secrets (the private key). */
 export interface SecretBox {
@@ -48,7 +42,6 @@ export interface SecretBox {
   open(bytes: Uint8Array): Uint8Array;
 }
 
-const IDENTITY_FILE = 'identity.key.json';
 export const MIN_PASSPHRASE = 8;
 
 // ---------------------------------------------------------------- passphrase box
@@ -66,7 +59,7 @@ export const DEFAULT_SCRYPT: ScryptParams = { logN: 17, r: 8, p: 1 };
  * still open; nothing above 256 MiB of memory (128·N·r) or 4 passes, so a planted key file
  * cannot make the app exhaust memory or time.
  */
-function kdfWithinCaps(k: ScryptParams): boolean {
+export function kdfWithinCaps(k: ScryptParams): boolean {
   return (
     k.logN >= 10 &&
     k.logN <= 18 &&
@@ -78,11 +71,11 @@ function kdfWithinCaps(k: ScryptParams): boolean {
   );
 }
 
-const MAGIC = Buffer.from('CPB1', 'ascii');
-const SALT = 16;
-const IV = 12;
-const TAG = 16;
-const HEADER = MAGIC.length + 3 + SALT + IV + TAG;
+export const MAGIC = Buffer.from('CPB1', 'ascii');
+export const SALT = 16;
+export const IV = 12;
+export const TAG = 16;
+export const HEADER = MAGIC.length + 3 + SALT + IV + TAG;
 
 function derive(passphrase: string, salt: Uint8Array, k: ScryptParams): Buffer {
   const N = 2 ** k.logN;
@@ -133,7 +126,7 @@ export function passphraseBox(passphrase: string, params: ScryptParams = DEFAULT
   };
 }
 
-function locked(): CodedFailure {
+export function locked(): CodedFailure {
   return new CodedFailure('EXCHANGE_IDENTITY_LOCKED', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_LOCKED);
 }
 
@@ -161,7 +154,7 @@ export function fingerprintOf(publicKeyB64: string): string {
 }
 
 /** A public KeyObject from the raw base64 key (cached: roster keys are used over and over). */
-function publicKeyObject(publicKeyB64: string): KeyObject | null {
+export function publicKeyObject(publicKeyB64: string): KeyObject | null {
   let k = keyCache.get(publicKeyB64);
   if (k) return k;
   const raw = decodeBase64Strict(publicKeyB64, 32);
@@ -196,13 +189,13 @@ export interface Signer {
   sign(message: Uint8Array): Buffer;
 }
 
-function rawPublicKey(key: KeyObject): string {
+export function rawPublicKey(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' }) as { x?: string };
   if (!jwk.x) throw new Error('not an Ed25519 key');
   return Buffer.from(jwk.x, 'base64url').toString('base64');
 }
 
-function signerFromPrivateKey(privateKey: KeyObject): Signer {
+export function signerFromPrivateKey(privateKey: KeyObject): Signer {
   const publicKey = rawPublicKey(createPublicKey(privateKey));
   return {
     publicKey,
@@ -214,206 +207,4 @@ function signerFromPrivateKey(privateKey: KeyObject): Signer {
 /** A fresh key pair in memory (tests, tools); installations use createIdentity. */
 export function generateSigner(): Signer {
   return signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
-}
-
-// ---------------------------------------------------------------- keystore
-
-const Keystore = z.object({
-  format: z.literal('cchc-identity'),
-  version: z.literal(1),
-  algorithm: z.literal('Ed25519'),
-  publicKey: z.string(),
-  fingerprint: z.string(),
-  createdAt: z.string(),
-  protection: z.string(),
-  encryptedPrivateKey: z.string(),
-  kdf: z
-    .object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() })
-    .optional(),
-  salt: z.string().optional(),
-  iv: z.string().optional(),
-  tag: z.string().optional(),
-  cipher: z.literal('aes-256-gcm').optional(),
-});
-type Keystore = z.infer<typeof Keystore>;
-
-/** The public side of an identity: what is shown, compared aloud and given to the secretariat. */
-export interface IdentityInfo {
-  readonly publicKey: string;
-  readonly fingerprint: string;
-  /** "3F9A 01C2 …" (8 groups of 4). */
-  readonly display: string;
-  readonly createdAt: string;
-  readonly protection: string;
-}
-
-export function identityPath(dataDir: string): string {
-  return join(dataDir, IDENTITY_FILE);
-}
-
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, path);
-  try {
-    chmodSync(path, 0o600);
-  } catch {
-    /* not every file system keeps modes */
-  }
-}
-
-function toKeystore(publicKey: string, sealed: Uint8Array, box: SecretBox, createdAt: string): Keystore {
-  const base = {
-    format: 'cchc-identity' as const,
-    version: 1 as const,
-    algorithm: 'Ed25519' as const,
-    publicKey,
-    fingerprint: fingerprintOf(publicKey),
-    createdAt,
-    protection: box.kind,
-  };
-  const b = Buffer.from(sealed);
-  if (box.kind === 'passphrase' && b.length >= HEADER && b.subarray(0, 4).equals(MAGIC)) {
-    let o = 7;
-    const salt = b.subarray(o, (o += SALT));
-    const iv = b.subarray(o, (o += IV));
-    const tag = b.subarray(o, (o += TAG));
-    return {
-      ...base,
-      encryptedPrivateKey: b.subarray(o).toString('base64'),
-      kdf: { name: 'scrypt', N: 2 ** b[4]!, r: b[5]!, p: b[6]! },
-      salt: salt.toString('base64'),
-      iv: iv.toString('base64'),
-      tag: tag.toString('base64'),
-      cipher: 'aes-256-gcm',
-    };
-  }
-  return { ...base, encryptedPrivateKey: b.toString('base64') };
-}
-
-function sealedOf(k: Keystore): Buffer {
-  if (k.protection === 'passphrase') {
-    if (!k.kdf || !k.salt || !k.iv || !k.tag) throw locked();
-    const logN = Math.log2(k.kdf.N);
-    if (!Number.isInteger(logN) || !kdfWithinCaps({ logN, r: k.kdf.r, p: k.kdf.p })) throw locked();
-    return Buffer.concat([
-      MAGIC,
-      Buffer.from([logN, k.kdf.r, k.kdf.p]),
-      Buffer.from(k.salt, 'base64'),
-      Buffer.from(k.iv, 'base64'),
-      Buffer.from(k.tag, 'base64'),
-      Buffer.from(k.encryptedPrivateKey, 'base64'),
-    ]);
-  }
-  return Buffer.from(k.encryptedPrivateKey, 'base64');
-}
-
-function readKeystore(dataDir: string): Keystore | null {
-  const path = identityPath(dataDir);
-  if (!existsSync(path)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readRegularFile(path, 64 * 1024).toString('utf8')); // a key file is under 1 kB
-  } catch {
-    throw locked();
-  }
-  const r = Keystore.safeParse(parsed);
-  if (!r.success) throw locked();
-  return r.data;
-}
-
-function info(k: Keystore): IdentityInfo {
-  return {
-    publicKey: k.publicKey,
-    fingerprint: k.fingerprint,
-    display: formatFingerprint(k.fingerprint),
-    createdAt: k.createdAt,
-    protection: k.protection,
-  };
-}
-
-export function hasIdentity(dataDir: string): boolean {
-  return existsSync(identityPath(dataDir));
-}
-
-/** The public side of this installation's identity, or null before the first run made one. */
-export function readIdentityInfo(dataDir: string): IdentityInfo | null {
-  const k = readKeystore(dataDir);
-  return k ? info(k) : null;
-}
-
-/** Makes the installation's key pair; refuses to replace an existing one. */
-export function createIdentity(dataDir: string, box: SecretBox, now: string = new Date().toISOString()): IdentityInfo {
-  if (hasIdentity(dataDir))
-    throw new CodedFailure('EXCHANGE_IDENTITY_EXISTS', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_EXISTS);
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const publicKey = rawPublicKey(createPublicKey(privateKey));
-  const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
-  const k = toKeystore(publicKey, box.seal(pkcs8), box, now);
-  writeAtomic(identityPath(dataDir), `${JSON.stringify(k, null, 2)}\n`);
-  return info(k);
-}
-
-/** First run: the existing identity, or a new one. */
-export function ensureIdentity(dataDir: string, box: SecretBox): IdentityInfo {
-  return readIdentityInfo(dataDir) ?? createIdentity(dataDir, box);
-}
-
-/** Opens the private key; EXCHANGE_IDENTITY_LOCKED on a wrong passphrase or a damaged file. */
-export function unlockIdentity(dataDir: string, box: SecretBox): Signer {
-  const k = readKeystore(dataDir);
-  if (!k) throw new CodedFailure('EXCHANGE_IDENTITY_MISSING', EXCHANGE_ACTION_ERRORS.EXCHANGE_IDENTITY_MISSING);
-  let key: KeyObject;
-  try {
-    key = createPrivateKey({ key: Buffer.from(box.open(sealedOf(k))), format: 'der', type: 'pkcs8' });
-  } catch (e) {
-    if (e instanceof CodedFailure) throw e;
-    throw locked();
-  }
-  const signer = signerFromPrivateKey(key);
-  if (signer.publicKey !== k.publicKey || signer.fingerprint !== k.fingerprint) throw locked();
-  return signer;
-}
-
-/** The public-key file a member hands to the secretariat (`identity.pub.json`). */
-export interface PublicKeyFile {
-  readonly format: 'cchc-public-key';
-  readonly version: 1;
-  readonly algorithm: 'Ed25519';
-  readonly publicKey: string;
-  readonly fingerprint: string;
-  readonly display: string;
-}
-
-export function publicKeyFile(i: IdentityInfo): PublicKeyFile {
-  return {
-    format: 'cchc-public-key',
-    version: 1,
-    algorithm: 'Ed25519',
-    publicKey: i.publicKey,
-    fingerprint: i.fingerprint,
-    display: i.display,
-  };
-}
-
-/** Reads a public key given as a file written by publicKeyFile, or as the bare base64 key. */
-export function parsePublicKey(text: string): { publicKey: string; fingerprint: string } {
-  const t = text.trim();
-  let key = t;
-  if (t.startsWith('{')) {
-    try {
-      const o = JSON.parse(t) as { publicKey?: unknown };
-      key = typeof o.publicKey === 'string' ? o.publicKey : '';
-    } catch {
-      key = '';
-    }
-  }
-  if (!decodeBase64Strict(key, 32) || !publicKeyObject(key)) {
-    throw new CodedFailure(
-      'EXCHANGE_SCHEMA',
-      'Khóa công khai không hợp lệ (phải là base64 của 32 byte hoặc tệp identity.pub.json).',
-    );
-  }
-  return { publicKey: key, fingerprint: fingerprintOf(key) };
 }

@@ -6,7 +6,8 @@
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { EXCHANGE_ACTION_ERRORS } from '../../../shared/exchange/codes.ts';
 import type { HandlerContext } from '../context.ts';
-import { type IdentityInfo, type Signer, readIdentityInfo, unlockIdentity } from '../exchange/keys.ts';
+import type { Signer } from '../exchange/keys.ts';
+import { type IdentityInfo, readIdentityInfo, unlockIdentity } from '../exchange/keystore.ts';
 import type { CoreContext } from '../open.ts';
 
 export const unlocked = new WeakMap<CoreContext, Signer>();
