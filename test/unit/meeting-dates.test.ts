@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftExplanations, explainDate } from '../../renderer/features/documents/MeetingForm.tsx';
+import { draftExplanations, explainDate } from '../../renderer/features/documents/meeting-draft.ts';
 
 describe('an impossible meeting date is explained', () => {
   it('says which day or month does not exist, and what form a date takes', () => {

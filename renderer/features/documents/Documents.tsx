@@ -18,7 +18,8 @@ import { resultsText } from '../../i18n/results.ts';
 import { loadReport } from '../results/data.ts';
 import { deliver } from '../results/deliver.ts';
 import { ResultsLayout } from '../results/ResultsLayout.tsx';
-import { MeetingForm, isoDate } from './MeetingForm.tsx';
+import { MeetingForm } from './MeetingForm.tsx';
+import { isoDate } from './meeting-draft.ts';
 
 const D = resultsText.documents;
 
