@@ -13,7 +13,8 @@ import type { Db } from '../db/connection.ts';
 import { listCycleExemptions } from '../db/repos/exemptions.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { type CycleContext, isExempted, loadCycleContext } from './context.ts';
-import { type Meeting, getMeeting, readConflicts, readConflictsOfInterest } from './meeting.ts';
+import { type Meeting, getMeeting } from './meeting.ts';
+import { readConflicts, readConflictsOfInterest } from './meeting-conflicts.ts';
 import { narrativeFor } from './narrative.ts';
 import { reportInputOf } from './report.ts';
 
