@@ -2,6 +2,9 @@
  * The catalogue of error codes: every refusal the user can see has one of these stable codes
  * (tests, logs and the CLI's stderr rely on them), grouped by feature. `ErrorCode` is their
  * union; a CodedFailure takes nothing else.
+ *
+ * Kept as one file over 300 lines: it is the one list of codes, so that a code is added,
+ * found and checked for duplicates in one place.
  */
 import type { CONTRACT_ERRORS } from '../contract/errors.ts';
 import type { EXCHANGE_ACTION_ERRORS, ExchangeCode } from '../exchange/codes.ts';

@@ -15,6 +15,9 @@
  * - A proposed exemption enters as 'proposed'; only the secretariat approves or rejects it.
  *   Withdrawing a proposal removes it while undecided; a decided one stays until the
  *   proposal's wording changes (then it is proposed again).
+ *
+ * Kept as one file over 300 lines: the rules above and the one function that applies them
+ * (planMerge) read together.
  */
 import { isAssigned } from '../council/assignment.ts';
 import { stableStringify } from '../framework/canonical.ts';

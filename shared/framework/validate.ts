@@ -6,6 +6,9 @@
  * Every error has a stable code (FRAMEWORK_*), a Vietnamese message naming the node
  * code, and `details.node` (the node's code, when the error is about one node) so that
  * an importer can point at the row that holds it.
+ *
+ * Kept as one file over 300 lines: validateFramework walks the tree once and checks every
+ * rule on the way; each rule's message names the node it is about.
  */
 import { type Rational, ZERO, add, cmp, eq, parseDecimal } from '../decimal/rational.ts';
 import { FRAMEWORK_ERRORS } from '../errors/catalogue.ts';

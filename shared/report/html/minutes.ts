@@ -3,6 +3,9 @@
  * place, members present and absent, what was appraised, results per group (narrative,
  * table, chart, field table), approved exemptions with reasons, conflicts and how they were
  * resolved, conflicts of interest, conclusions, the secretary's and the chair's signatures.
+ *
+ * Kept as one file over 300 lines: it is one document, written top to bottom in the order
+ * the minutes are read.
  */
 import type { UnitGroup } from '../../framework/types.ts';
 import { barChartSvg, reportCharts } from '../charts.ts';

@@ -2,6 +2,9 @@
  * Per-unit documents as HTML: the appraisal sheet (phiếu thẩm định), the preliminary
  * results notice after a round (thông báo kết quả thẩm định sơ bộ), and the feedback sheet
  * (phiếu phản hồi: where and why the appraisal differs from the self-assessment).
+ *
+ * Kept as one file over 300 lines: the three sheets share their header, table and signature
+ * blocks.
  */
 import { CLASSIFICATION_LABELS } from '../../results/classification.ts';
 import { type DrillNode, type UnitDrilldown, differences, fieldComparisons, flattenDrill } from '../drilldown.ts';
