@@ -34,6 +34,8 @@ import {
   secretariatWithOtherPackages,
   type Station,
   stationsFixture,
+  nav,
+  secretariatStep,
 } from './exchange-support.ts';
 import { SECRETARY } from './results-support.ts';
 import { SCREENSHOT_DIR } from './support.ts';
@@ -52,20 +54,6 @@ async function open(name: string, dataDir: string): Promise<Station> {
   s.page.setDefaultTimeout(90_000); // three harnesses and their key derivations share one loaded process
   stations.push(s);
   return s;
-}
-
-async function nav(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-}
-
-async function step(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' })
-    .getByRole('link', { name: label })
-    .click();
 }
 
 async function resultsTab(page: Page, name: string): Promise<void> {
@@ -331,7 +319,7 @@ describe('the council’s demo round trip, every machine through its screens', (
     const chairFile = await exportMine(chair, files);
 
     // 8. The secretariat imports both through its screen.
-    await step(sp, 'Nhập kết quả');
+    await secretariatStep(sp, 'Nhập kết quả');
     await sp.getByLabel('Nhập kết quả thẩm định').setInputFiles([linhFile, chairFile]);
     await expect.poll(() => sp.getByTestId('import-file').count(), { timeout: 30_000 }).toBe(2);
     expect(await sp.getByTestId('import-commit').textContent()).toBe('Nhập 2 tệp');
@@ -382,7 +370,7 @@ describe('the council’s demo round trip, every machine through its screens', (
 
     // 11. The conflict resolved (Linh's value, with a reason), the lowered benchmark approved.
     await nav(sp, 'Tổng hợp');
-    await step(sp, 'Ý kiến khác nhau');
+    await secretariatStep(sp, 'Ý kiến khác nhau');
     const detail = sp.getByTestId('conflict-detail');
     await detail.waitFor();
     expect(await detail.getAttribute('data-key')).toBe(`${CHAU_THANH}/2.1.2`);
@@ -392,7 +380,7 @@ describe('the council’s demo round trip, every machine through its screens', (
       .fill('Hội đồng thống nhất: dự thảo chưa được đăng tải lấy ý kiến theo quy định.');
     await detail.getByRole('button', { name: 'Ghi quyết định' }).click();
     await detail.getByTestId('conflict-resolution').waitFor();
-    await step(sp, 'Hạ điểm chuẩn');
+    await secretariatStep(sp, 'Hạ điểm chuẩn');
     const ex = sp.locator(`[data-testid="exemption-row"][data-key="${CHAU_THANH}/2.3.2"]`);
     await ex.getByRole('button', { name: 'Phê duyệt' }).click();
     await sp.getByTestId('exemption-reason').fill('Đúng Báo cáo số 12/BC-UBND');
@@ -400,12 +388,12 @@ describe('the council’s demo round trip, every machine through its screens', (
     await sp.getByTestId('exemptions-empty').waitFor();
 
     // 12. Finalise: ready, then the snapshot's hash.
-    await step(sp, 'Mức độ hoàn thành');
+    await secretariatStep(sp, 'Mức độ hoàn thành');
     const ready = sp.getByTestId('readiness');
     await ready.waitFor();
     await sec.screenshot('j05-sec-completeness', { viewport: true });
     expect(await ready.getAttribute('data-ready')).toBe('true');
-    await step(sp, 'Chốt kết quả');
+    await secretariatStep(sp, 'Chốt kết quả');
     await sp.getByTestId('finalise-reason').fill('Phiên họp Hội đồng thẩm định ngày 15/03/2024');
     await sp.getByRole('button', { name: 'Chốt kết quả…' }).click();
     await sp.getByRole('button', { name: 'Xác nhận chốt kết quả' }).click();
@@ -447,7 +435,7 @@ describe('the council’s demo round trip, every machine through its screens', (
     const secIndices = await allIndices(sp);
     await sec.screenshot('j07-sec-results-final', { viewport: true });
     await nav(sp, 'Tổng hợp');
-    await step(sp, 'Hội đồng và khóa');
+    await secretariatStep(sp, 'Hội đồng và khóa');
     const cycle2 = await download(sp, issue, files);
     expect(cycle2.name).not.toBe(cycle1.name);
     await receiveCycle(linh, cycle2.path, secFingerprint, true);

@@ -15,7 +15,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openUnit, saved, select } from './appraise-support.ts';
 import {
   TV01,
@@ -27,6 +26,8 @@ import {
   secretariatWithOtherPackages,
   type Station,
   stationsFixture,
+  nav,
+  secretariatStep,
 } from './exchange-support.ts';
 
 const CHAU_THANH = 'soc-trang-2023-huyen-chau-thanh';
@@ -43,20 +44,6 @@ async function open(name: string, dataDir: string, demo: boolean): Promise<Stati
   const s = await openStation(fx.browser, name, dataDir, { demo });
   stations.push(s);
   return s;
-}
-
-async function nav(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-}
-
-async function step(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' })
-    .getByRole('link', { name: label })
-    .click();
 }
 
 /** The member's key with a passphrase, and the public-key file downloaded. */
@@ -276,7 +263,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     writeFileSync(tampered, JSON.stringify(doc));
 
     // 7. The secretariat uploads all three: a preview per file (the altered one refused, with its code), then the commit.
-    await step(sp, 'Nhập kết quả');
+    await secretariatStep(sp, 'Nhập kết quả');
     await sp.getByLabel('Nhập kết quả thẩm định').setInputFiles([chairPackage, linhPackage, tampered]);
     const previews = sp.getByTestId('import-file');
     await expect.poll(() => previews.count(), { timeout: 20_000 }).toBe(3);
@@ -328,7 +315,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await nav(sp, 'Tổng hợp');
 
     // What blocks finalisation now: the new conflict and the pending exemption.
-    await step(sp, 'Mức độ hoàn thành');
+    await secretariatStep(sp, 'Mức độ hoàn thành');
     await sp.getByTestId('readiness').waitFor();
     expect(await sp.getByTestId('stat-conflicts').textContent()).toBe('1Ý kiến khác nhau chưa xử lý');
     expect(await sp.getByTestId('stat-pending').textContent()).toBe('1Đề nghị hạ điểm chuẩn chờ duyệt');
@@ -340,7 +327,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('46b-secretariat-completeness-blocked', { viewport: true });
 
     // 8. The conflict, side by side, resolved with a reason (Linh's value).
-    await step(sp, 'Ý kiến khác nhau');
+    await secretariatStep(sp, 'Ý kiến khác nhau');
     const detail = sp.getByTestId('conflict-detail');
     await detail.waitFor();
     expect(await detail.getAttribute('data-key')).toBe(`${CHAU_THANH}/2.1.2`);
@@ -368,7 +355,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('48-secretariat-conflict-resolved');
 
     // 9. The exemption approved.
-    await step(sp, 'Hạ điểm chuẩn');
+    await secretariatStep(sp, 'Hạ điểm chuẩn');
     const ex = sp.locator(`[data-testid="exemption-row"][data-key="${CHAU_THANH}/2.3.2"]`);
     await ex.waitFor();
     await sec.screenshot('49-secretariat-exemptions');
@@ -385,7 +372,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sp.getByTestId('exemptions-empty').waitFor();
 
     // 10. Completeness: every cell complete, nothing blocks.
-    await step(sp, 'Mức độ hoàn thành');
+    await secretariatStep(sp, 'Mức độ hoàn thành');
     const ready = sp.getByTestId('readiness');
     await ready.waitFor();
     expect(await ready.getAttribute('data-ready')).toBe('true');
@@ -397,7 +384,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await sec.screenshot('50-secretariat-completeness');
 
     // 11. Finalise: the snapshot's hash.
-    await step(sp, 'Chốt kết quả');
+    await secretariatStep(sp, 'Chốt kết quả');
     await sp.getByTestId('finalise-reason').fill('Phiên họp Hội đồng thẩm định ngày 15/03/2024');
     await sp.getByRole('button', { name: 'Chốt kết quả…' }).click();
     await sp.getByRole('button', { name: 'Xác nhận chốt kết quả' }).click();
@@ -429,7 +416,7 @@ describe('exchange: two members, one secretariat, three machines', () => {
     await nav(sp, 'Tổng hợp');
 
     // 12. Audit: the chain verifies; filters; an export.
-    await step(sp, 'Nhật ký');
+    await secretariatStep(sp, 'Nhật ký');
     await sp.getByTestId('audit-grid').locator('.ag-row').first().waitFor();
     await sec.screenshot('52a-secretariat-audit-all', { viewport: true });
     await sp.getByTestId('verify-chain').click();

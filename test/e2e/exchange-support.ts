@@ -225,3 +225,19 @@ export function stationsFixture() {
     },
   };
 }
+
+/** Follows a link of the top bar (the main navigation). */
+export async function nav(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+}
+
+/** Follows a step of the secretariat's steps bar (Tổng hợp). */
+export async function secretariatStep(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' })
+    .getByRole('link', { name: label })
+    .click();
+}

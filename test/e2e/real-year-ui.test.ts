@@ -28,7 +28,7 @@ import { zipFile } from '../intake/support.ts';
 import { COMMUNES, DEPARTMENTS, unitRows, writeCsv, writeXlsx } from '../setup/files.ts';
 import { type RealUnit, realUnits, surveyCsv, unitDossier } from '../setup/real-year.ts';
 import { openUnit } from './appraise-support.ts';
-import { download, openStation, stationsFixture } from './exchange-support.ts';
+import { download, openStation, stationsFixture, nav, secretariatStep } from './exchange-support.ts';
 
 const CYCLE = 'can-tho-2025';
 const DECISION = 'Quyết định số 100/QĐ-UBND ngày 15/8/2025 của UBND thành phố ban hành Bộ chỉ số CCHC';
@@ -50,21 +50,9 @@ const ROSTER = [
 const fx = stationsFixture();
 const { stations, tmp } = fx;
 
-async function nav(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Điều hướng chính' })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-}
 async function setupStep(page: Page, label: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Các bước thiết lập kỳ đánh giá' })
-    .getByRole('link', { name: label })
-    .click();
-}
-async function secStep(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Các bước tổng hợp của cơ quan thường trực' })
     .getByRole('link', { name: label })
     .click();
 }
@@ -227,7 +215,7 @@ describe('a real year through the screens: secretariat and member on their own m
 
       // 7. Tổng hợp: the units' lowered benchmarks approved, the cycle package issued.
       await nav(sp, 'Tổng hợp');
-      await secStep(sp, 'Hạ điểm chuẩn');
+      await secretariatStep(sp, 'Hạ điểm chuẩn');
       const exRows = sp.getByTestId('exemption-row');
       await expect.poll(() => exRows.count()).toBe(lowered);
       for (let k = 0; k < lowered; k++) {
@@ -242,7 +230,7 @@ describe('a real year through the screens: secretariat and member on their own m
         await sp.getByRole('button', { name: 'Xác nhận phê duyệt' }).click();
         await expect.poll(() => exRows.count()).toBe(lowered - k - 1);
       }
-      await secStep(sp, 'Hội đồng và khóa');
+      await secretariatStep(sp, 'Hội đồng và khóa');
       const secFp = (await sp.getByTestId('key-card').getByTestId('my-fingerprint').getAttribute('data-fingerprint'))!;
       const cyclePkg = await download(
         sp,
@@ -285,18 +273,18 @@ describe('a real year through the screens: secretariat and member on their own m
 
       // 9. The secretariat imports it, sees the cycle complete, finalises.
       await nav(sp, 'Tổng hợp');
-      await secStep(sp, 'Nhập kết quả');
+      await secretariatStep(sp, 'Nhập kết quả');
       await sp.getByLabel('Nhập kết quả thẩm định').setInputFiles([appraisal.path]);
       await expect.poll(() => sp.getByTestId('import-file').count(), { timeout: 20_000 }).toBe(1);
       await sp.getByTestId('import-commit').click();
       await sp.getByTestId('import-outcomes').locator('[data-status="imported"]').waitFor({ timeout: 30_000 });
-      await secStep(sp, 'Mức độ hoàn thành');
+      await secretariatStep(sp, 'Mức độ hoàn thành');
       await expect.poll(() => sp.getByTestId('readiness').getAttribute('data-ready')).toBe('true');
       // The real cycle's groups and no demo label (the screens' overview follows the cycle just set up).
       await sp.getByTestId('matrix').getByText('UBND xã, phường, đặc khu (6)').waitFor();
       await topBarFits(sp);
       expect(await sp.getByTestId('demo-label').count()).toBe(0);
-      await secStep(sp, 'Chốt kết quả');
+      await secretariatStep(sp, 'Chốt kết quả');
       await sp.getByTestId('finalise-reason').fill('Phiên họp Hội đồng thẩm định ngày 20/01/2026');
       await sp.getByRole('button', { name: 'Chốt kết quả…' }).click();
       await sp.getByRole('button', { name: 'Xác nhận chốt kết quả' }).click();
