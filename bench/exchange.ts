@@ -25,7 +25,7 @@ import { backupDatabase } from '../electron/core/db/backup.ts';
 import { commitVerified } from '../electron/core/exchange/import.ts';
 import { appraisalCapFor } from '../electron/core/exchange/package-cap.ts';
 import { sha256Hex, verifyEd25519 } from '../electron/core/exchange/keys.ts';
-import { canonicalJson } from '../electron/core/exchange/refusal.ts';
+import { canonicalJson } from '../shared/exchange/jcs.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import type { AppraisalPayload } from '../shared/exchange/appraisal-package.ts';
 import { type Figure, figure, formatFigures, median, sizes } from './figures.ts';

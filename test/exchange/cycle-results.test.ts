@@ -14,7 +14,7 @@ import { importCyclePackage } from '../../electron/core/exchange/cycle-package.t
 import { readCouncilResults } from '../../electron/core/exchange/cycle-results.ts';
 import { reopenCycle, resultsSnapshot } from '../../electron/core/council/finalise.ts';
 import { generateSigner, sha256Hex } from '../../electron/core/exchange/keys.ts';
-import { canonicalJson } from '../../electron/core/exchange/refusal.ts';
+import { canonicalJson } from '../../shared/exchange/jcs.ts';
 import { cycleReport } from '../../electron/core/report/report.ts';
 import { tempDirs } from '../db/support.ts';
 import { DEMO_CYCLE_ID, demoDb, unitIdOf } from '../report/demo-db.ts';

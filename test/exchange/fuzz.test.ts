@@ -15,7 +15,8 @@ import { encodeAppraisalPackage, parseAppraisalPackage } from '../../electron/co
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { checkPackage, planPackage } from '../../electron/core/exchange/import-check.ts';
 import { generateSigner, type Signer } from '../../electron/core/exchange/keys.ts';
-import { ExchangeRefusal, canonicalJson } from '../../electron/core/exchange/refusal.ts';
+import { ExchangeRefusal } from '../../electron/core/exchange/refusal.ts';
+import { canonicalJson } from '../../shared/exchange/jcs.ts';
 import { declareConflictOfInterest } from '../../electron/core/council/conflicts-of-interest.ts';
 import { setAppraisal } from '../../electron/core/dossier/appraisal.ts';
 import { setExemption } from '../../electron/core/exemptions/propose.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { verifyCyclePackage } from '../../electron/core/exchange/cycle-verify.ts';
 import type { Signer } from '../../electron/core/exchange/keys.ts';
 import { sha256Hex } from '../../electron/core/exchange/keys.ts';
-import { canonicalJson } from '../../electron/core/exchange/refusal.ts';
+import { canonicalJson } from '../../shared/exchange/jcs.ts';
 import { TarWriter } from '../../electron/core/exchange/tar.ts';
 import { evidencePath } from '../../electron/core/evidence/files.ts';
 import type { CycleContent } from '../../shared/exchange/cycle-package.ts';

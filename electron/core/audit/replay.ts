@@ -5,8 +5,7 @@
  *
  *   replayAudit(rows) → Expected
  */
-import canonicalize from 'canonicalize';
-import type { AuditRow } from '../db/repos/audit.ts';
+import { type AuditRow, canonicalOrNull } from '../db/repos/audit.ts';
 
 export interface ExpectedAppraisal {
   readonly input: string | null;
@@ -32,9 +31,7 @@ export interface Expected {
 export const key = (...parts: string[]): string => parts.join('\u001f');
 
 /** Input as canonical JSON text (what appraisals.input holds, reordered), or null. */
-export function canonicalInput(v: unknown): string | null {
-  return v === undefined || v === null ? null : (canonicalize(v) ?? null);
-}
+export const canonicalInput = canonicalOrNull;
 
 function parse(text: string | null): Record<string, unknown> | null {
   if (text === null) return null;

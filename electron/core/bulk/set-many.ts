@@ -4,9 +4,9 @@
  * transaction (one audit row each), the refused ones are listed with why and nothing is written for them.
  * A cell whose input is already mine is left alone. The same cell twice: the last one counts.
  */
-import canonicalize from 'canonicalize';
 import type { BulkResult, SetManyRequest } from '../../../shared/contract/bulk.ts';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { canonicalJson } from '../../../shared/exchange/jcs.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { requireWritable } from '../dossier/scope.ts';
 import { type UnitContext, requireScorableLeaf, scoreFor, unitContext } from './unit-context.ts';
@@ -43,7 +43,7 @@ export function setMany(scope: Scope, req: SetManyRequest): BulkResult {
       const node = requireScorableLeaf(scope, ctx, c.nodeCode);
       const score = scoreFor(ctx, node, c.input);
       const was = ctx.mine.get(node.code)?.input ?? null;
-      if ((was === null ? null : canonicalize(JSON.parse(was))) === (c.input === null ? null : canonicalize(c.input)))
+      if ((was === null ? null : canonicalJson(JSON.parse(was))) === (c.input === null ? null : canonicalJson(c.input)))
         continue;
       cells.push({ ctx, nodeCode: node.code, input: c.input, score });
     } catch (e) {

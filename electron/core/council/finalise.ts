@@ -21,7 +21,7 @@ import { listConflictsOfInterest } from './conflicts-of-interest.ts';
 import { completenessMatrix } from './completeness.ts';
 import { cycleContext, frameworkHashes } from '../exchange/cycle-context.ts';
 import { sha256Hex } from '../exchange/keys.ts';
-import { canonicalJson } from '../exchange/refusal.ts';
+import { canonicalJson } from '../../../shared/exchange/jcs.ts';
 import { cycleGroupOrder } from '../db/repos/groups.ts';
 import { approvedExemptions, finalProvenance } from '../db/repos/council.ts';
 import { cyclePackageList } from '../db/repos/packages.ts';

@@ -65,6 +65,8 @@ function checkFile(path: string, mode: OpenMode): boolean {
   return true;
 }
 
+const CACHE_KB = 32 * 1024;
+
 /**
  * Opens a store: WAL, foreign keys on, migrated to the latest version. `create` (the
  * default) makes it when absent; `read` opens it read-only (an older database of this
@@ -85,6 +87,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 32 MB of page cache (SQLite's default is 2 MB): a 150-unit cycle's appraisals no longer
+    // spill out of the cache while a package of 1 700 rows is merged into them.
+    db.pragma(`cache_size = -${CACHE_KB}`);
     const version = userVersion(db);
     if (existed && version > 0 && version < LATEST_VERSION && options.backupBeforeMigrate !== false) {
       backupTo(db, `${path}.v${version}.bak`);
@@ -115,6 +120,7 @@ function openReadOnly(path: string, options: OpenOptions): Db {
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`cache_size = -${CACHE_KB}`);
     migrate(db); // nothing to apply; refuses a database from a newer version (DB_TOO_NEW)
     return db;
   } catch (e) {

@@ -19,7 +19,8 @@ import {
   describeIssues,
 } from '../../../shared/exchange/appraisal-package.ts';
 import { decodeBase64Strict, fingerprintOf, type Signer, sha256Hex, verifyEd25519 } from './keys.ts';
-import { ExchangeRefusal, canonicalJson, displayName, readCapped } from './refusal.ts';
+import { ExchangeRefusal, displayName, readCapped } from './refusal.ts';
+import { canonicalJson } from '../../../shared/exchange/jcs.ts';
 
 export interface VerifiedPackage {
   /** File name shown in messages. */

@@ -30,7 +30,7 @@ import { deserialize, serialize } from '../../../shared/decimal/rational.ts';
 import { evidencePath, evidenceStatus } from '../evidence/files.ts';
 import { councilResults } from './cycle-results.ts';
 import { type Signer, sha256Hex } from './keys.ts';
-import { canonicalJson } from './refusal.ts';
+import { canonicalJson } from '../../../shared/exchange/jcs.ts';
 import { TarWriter } from './tar.ts';
 
 export interface ExportedCycle {

@@ -23,7 +23,8 @@ import { frameworkHash } from '../framework/hash.ts';
 import { checkCycleContent } from './cycle-ids.ts';
 import { readCouncilResults } from './cycle-results.ts';
 import { fingerprintOf, sha256Hex, verifyEd25519 } from './keys.ts';
-import { ExchangeRefusal, canonicalJson, displayName } from './refusal.ts';
+import { ExchangeRefusal, displayName } from './refusal.ts';
+import { canonicalJson } from '../../../shared/exchange/jcs.ts';
 import { TarFormatError, TarReader } from './tar.ts';
 
 // ------------------------------------------------------------------ verify

@@ -32,8 +32,8 @@ import {
   deleteMemberAppraisal,
   deleteFinalScore,
   evidenceIdsOfCycle,
-  getExemptionRecord,
-  getFinalScore,
+  exemptionRecordsOf,
+  finalScoresOf,
   linkAppraisalEvidence,
   memberHasAppraisals,
   memberRowHashes,
@@ -47,8 +47,16 @@ import { type PackageRecord, insertPackage, lastPackageOf } from '../db/repos/pa
 import { mimeOf } from '../evidence/files.ts';
 import type { CycleContext } from './cycle-context.ts';
 
-const parseInput = (text: string | null): ScoreInputData | null =>
-  text === null ? null : (JSON.parse(text) as ScoreInputData);
+/** Parses each distinct input text once (members mostly enter the same few inputs). Read-only results. */
+function inputParser(): (text: string | null) => ScoreInputData | null {
+  const seen = new Map<string, ScoreInputData>();
+  return (text) => {
+    if (text === null) return null;
+    let v = seen.get(text);
+    if (v === undefined) seen.set(text, (v = JSON.parse(text) as ScoreInputData));
+    return v;
+  };
+}
 
 /** What planMerge needs to merge `payload` of `memberId`. */
 export function readMergeLocal(ctx: CycleContext, memberId: string, payload: AppraisalPayload): MergeLocal {
@@ -68,30 +76,22 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
   const finals: FinalScoreData[] = [];
   const exemptions: ExemptionData[] = [];
   const touched = new Set<ItemKey>();
+  const keys: [string, string][] = [];
   for (const i of [...lastItems, ...payload.appraisals]) {
     const k = itemKey(i.unitId, i.nodeCode);
     if (touched.has(k)) continue;
     touched.add(k);
     const { unitId, nodeCode } = i;
+    keys.push([unitId, nodeCode]);
     const unit = ctx.units.get(unitId);
     const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
     if (field !== undefined) fieldOf[k] = field;
     if (unit) groupOf[unitId] = unit.group;
-    for (const o of otherScores(db, unitId, nodeCode, memberId)) {
-      others.push({
-        unitId,
-        nodeCode,
-        memberId: o.memberId,
-        input: parseInput(o.input),
-        score: o.score,
-        packageHash: o.packageHash,
-      });
-    }
-    const f = getFinalScore(db, unitId, nodeCode);
-    if (f) finals.push({ ...f, unitId, nodeCode, input: parseInput(f.input) });
-    const e = getExemptionRecord(db, unitId, nodeCode);
-    if (e) exemptions.push({ ...e, unitId, nodeCode });
   }
+  const input = inputParser();
+  for (const o of otherScores(db, keys, memberId)) others.push({ ...o, input: input(o.input) });
+  for (const f of finalScoresOf(db, keys)) finals.push({ ...f, input: input(f.input) });
+  exemptions.push(...exemptionRecordsOf(db, keys));
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
   const conflictsOfInterest = cycleConflictPairs(db, ctx.cycle.id);

@@ -1,5 +1,4 @@
 /** A refused package: a stable EXCHANGE_* code and a Vietnamese message naming the file and the reason. */
-import canonicalize from 'canonicalize';
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CodedFailure } from '../../../shared/errors/codes.ts';
@@ -25,13 +24,6 @@ export class ExchangeRefusal extends CodedFailure {
 /** The name shown in messages: the file's base name. */
 export function displayName(path: string): string {
   return basename(path);
-}
-
-/** RFC 8785 (JCS) canonical JSON text. Throws on what JSON cannot hold (NaN, Infinity). */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('value has no JSON form');
-  return text;
 }
 
 /**

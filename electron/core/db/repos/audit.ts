@@ -6,8 +6,8 @@
  * connection has a signing writer (the secretariat's unlocked key, see audit-writer.ts),
  * every appended row's hash is signed as the chain's head (audit_heads).
  */
-import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../../shared/exchange/jcs.ts';
 import type { Db } from '../connection.ts';
 import { stmt } from '../statements.ts';
 import { auditWriterOf, signHead } from './audit-writer.ts';
@@ -44,12 +44,13 @@ export interface AuditRow {
   readonly hash: string;
 }
 
-function json(v: unknown): string | null {
-  return v === undefined || v === null ? null : (canonicalize(v) ?? null);
+/** A value as canonical JSON text (RFC 8785), or null for none: what an audit row's before and after hold. */
+export function canonicalOrNull(v: unknown): string | null {
+  return v === undefined || v === null ? null : canonicalJson(v);
 }
 
 export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): string {
-  const body = canonicalize({
+  const body = canonicalJson({
     at: r.at,
     actor: r.actor,
     action: r.action,
@@ -62,11 +63,7 @@ export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHa
     // Rows written before migration 011 (or with no key) hash as they always did.
     ...(r.keyFingerprint ? { keyFingerprint: r.keyFingerprint } : {}),
   });
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(body ?? '')
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
@@ -80,8 +77,8 @@ export function appendAudit(db: Db, e: AuditEntry): AuditRow {
     action: e.action,
     entity: e.entity,
     entityId: e.entityId,
-    before: json(e.before),
-    after: json(e.after),
+    before: canonicalOrNull(e.before),
+    after: canonicalOrNull(e.after),
     reason: e.reason ?? null,
     packageHash: e.packageHash ?? null,
     keyFingerprint: writer?.fingerprint ?? null,
