@@ -4,7 +4,7 @@
  *   { "payload": AppraisalPayload, "signature": { "algorithm": "Ed25519", "publicKey": b64, "value": b64 } }
  *
  * The signature is Ed25519 over the UTF-8 bytes of the RFC 8785 canonical JSON of `payload`
- * (JCS; electron/core/exchange uses the `canonicalize` library). The package's identity, its
+ * (JCS; shared/exchange/jcs.ts). The package's identity, its
  * hash, is the sha256 (hex) of those same bytes. The file itself is written canonical too,
  * but any formatting of the same payload and signature is the same package.
  *
@@ -18,6 +18,16 @@
 import { ASSIGNMENT_PATTERN } from '../council/assignment.ts';
 import { z } from 'zod';
 import { GROUP_CODE_PATTERN } from '../framework/groups.ts';
+import {
+  HEX64_RE,
+  ID_RE,
+  INPUT_KEY_RE,
+  ISO_TIME_RE,
+  NODE_CODE_RE,
+  RATIONAL_RE,
+  isPlainValidItem,
+  isRealIsoTime,
+} from './appraisal-item-rules.ts';
 
 export const APPRAISAL_FORMAT = 'cchc-appraisal';
 export const APPRAISAL_VERSION = 1;
@@ -44,49 +54,26 @@ export function appraisalMaxBytes(unitLeaves: number): number {
 /** Suggested file name ending. */
 const APPRAISAL_EXTENSION = '.cchc-appraisal.json';
 
-export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm sha256 (64 chữ số hex thường)');
+export const Hex64 = z.string().regex(HEX64_RE, 'mã băm sha256 (64 chữ số hex thường)');
 /** Canonical base64 of exactly 32 bytes / 64 bytes (re-encoding is checked where bytes are decoded). */
 export const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'khóa công khai Ed25519 (base64 của 32 byte)');
 const Base64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'chữ ký Ed25519 (base64 của 64 byte)');
-export const Id = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(/^[^\u0000-\u001f]+$/, 'mã không chứa ký tự điều khiển');
-export const NodeCode = z
-  .string()
-  .max(40)
-  .regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí dạng 1.2.3');
+export const Id = z.string().min(1).max(80).regex(ID_RE, 'mã không chứa ký tự điều khiển');
+export const NodeCode = z.string().max(40).regex(NODE_CODE_RE, 'mã tiêu chí dạng 1.2.3');
 /** A field assignment entry: "3" (every group) or "commune:3" (one group). */
 export const AssignmentEntry = z.string().max(51).regex(ASSIGNMENT_PATTERN, 'lĩnh vực phân công (3 hoặc nhóm:3)');
-const ISO_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/** A date and time that exist: "2024-13-45T99:99:99Z" has the shape but not the calendar. */
-export function isRealIsoTime(text: string): boolean {
-  const m = ISO_TIME_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
-  const leap = (y! % 4 === 0 && y! % 100 !== 0) || y! % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo! - 1];
-  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 14 && Number(m[10]) <= 59);
-  return days !== undefined && d! >= 1 && d! <= days && h! <= 23 && mi! <= 59 && sec! <= 59 && offsetOk;
-}
-
 export const IsoTime = z
   .string()
   .max(40)
   .regex(ISO_TIME_RE, 'thời điểm ISO 8601')
   .refine(isRealIsoTime, 'thời điểm không có thật (tháng, ngày, giờ, phút hoặc giây ngoài giới hạn)');
 /** An exact score as the store writes it: "3", "-1", "2/3". */
-export const RationalText = z
-  .string()
-  .max(90)
-  .regex(/^-?(0|[1-9]\d{0,39})(\/[1-9]\d{0,39})?$/, 'điểm dạng phân số "n/d"');
+export const RationalText = z.string().max(90).regex(RATIONAL_RE, 'điểm dạng phân số "n/d"');
 
 const InputValue = z.union([z.number(), z.string().max(100), z.boolean()]);
 /** A scoring kind's input: a flat record ({met}, {tier}, {a, b}, {percent}…); scoreNode checks its meaning. */
 export const ScoreInputData = z
-  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), InputValue)
+  .record(z.string().regex(INPUT_KEY_RE), InputValue)
   .refine((r) => Object.keys(r).length <= 8, 'tối đa 8 số liệu');
 export type ScoreInputData = z.infer<typeof ScoreInputData>;
 
@@ -122,6 +109,18 @@ export const AppraisalItem = z
   .refine((a) => (a.input === null) === (a.score === null), 'số liệu và điểm phải cùng có hoặc cùng không');
 export type AppraisalItem = z.infer<typeof AppraisalItem>;
 
+/**
+ * An item of a package, checked fast (a package holds up to a million): an item that
+ * isPlainValidItem passes is one AppraisalItem accepts, taken as it is; any other goes
+ * through AppraisalItem, whose issues (paths and messages) are reported as they are.
+ */
+const CheckedItem = z.custom<AppraisalItem>().superRefine((v, ctx) => {
+  if (isPlainValidItem(v)) return;
+  const r = AppraisalItem.safeParse(v);
+  if (!r.success)
+    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+});
+
 export const ConflictDeclaration = z.strictObject({
   unitId: Id,
   reason: z
@@ -150,12 +149,14 @@ export const AppraisalPayload = z
     sequence: z.number().int().min(1).max(1_000_000_000),
     previousPackageHash: Hex64.nullable(),
     createdAt: IsoTime,
-    appraisals: z.array(AppraisalItem).max(APPRAISAL_MAX_ITEMS),
+    appraisals: z.array(CheckedItem).max(APPRAISAL_MAX_ITEMS),
     conflictsOfInterest: z.array(ConflictDeclaration).max(1000),
   })
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
     for (const [i, a] of p.appraisals.entries()) {
+      // An item that is not even an object was reported above (CheckedItem lets the check go on).
+      if (typeof a !== 'object' || a === null) continue;
       const k = `${a.unitId}\u001f${a.nodeCode}`;
       if (seen.has(k))
         ctx.addIssue({

@@ -1,72 +1,30 @@
 /**
  * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: object members sorted by
  * the UTF-16 code units of their names, no whitespace, strings and numbers as ECMAScript's
- * JSON.stringify writes them (RFC 8785 §3.2.2). What a signature covers.
+ * JSON.stringify writes them (RFC 8785 §3.2.2). What a signature and an audit hash cover.
  *
  * Fast path, for packages of tens of thousands of items: a copy of the value with every
  * object's members inserted in sorted order, written by the engine's JSON.stringify (its
  * strings and numbers are RFC 8785's). An object whose member order the engine would not
- * keep (integer-like names come first in any JavaScript object; "__proto__"), or with a
- * toJSON method, takes the slow path: a writer that sorts and concatenates itself.
- * test/exchange/jcs.test.ts checks both against the `canonicalize` package on random values.
- * As in that package: members whose value is undefined (or a symbol or function) are left
- * out, such array elements become null, `toJSON` is honoured, NaN and Infinity throw.
+ * keep (integer-like names such as sub-criterion codes come first in any JavaScript object;
+ * "__proto__"), or with a toJSON method, is written member by member here, its members
+ * again by the fast path. test/exchange/jcs.test.ts checks the result against the
+ * `canonicalize` package on random values. As in that package: members whose value is
+ * undefined (or a symbol or function) are left out, such array elements become null,
+ * `toJSON` is honoured, NaN and Infinity throw.
  */
 export function canonicalJson(value: unknown): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(sortedCopy(value));
-  } catch (e) {
-    if (e !== SLOW) throw e;
-    text = write(value);
-  }
+  const text = write(value);
   if (text === undefined) throw new TypeError('value has no JSON form');
   return text;
 }
 
-const SLOW = Symbol('slow path');
-
-function sortedCopy(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) {
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${v} is not allowed in JSON`);
-    return v;
-  }
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') throw SLOW;
-  if (Array.isArray(v)) {
-    const a = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) a[i] = sortedCopy(v[i]);
-    return a;
-  }
-  const names = Object.keys(v);
-  if (names.length > 1) names.sort();
-  const o: Record<string, unknown> = {};
-  for (const name of names) {
-    const c = name.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || name === '__proto__') throw SLOW;
-    o[name] = sortedCopy((v as Record<string, unknown>)[name]);
-  }
-  return o;
-}
-
-/** The slow path: sorts and writes every member itself. */
+/** Marks a value the engine cannot write in canonical order. */
+const UNSAFE = Symbol('unsafe');
 
 function write(v: unknown): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v);
-    case 'number':
-      if (!Number.isFinite(v)) throw new TypeError(`${v} is not allowed in JSON`);
-      return JSON.stringify(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object':
-      break;
-    case 'bigint':
-      throw new TypeError('BigInt is not allowed in JSON');
-    default:
-      return undefined;
-  }
-  if (v === null) return 'null';
+  const copy = sortedCopy(v);
+  if (copy !== UNSAFE) return JSON.stringify(copy);
   const json = (v as { toJSON?: unknown }).toJSON;
   if (typeof json === 'function') return write(json.call(v));
   if (Array.isArray(v)) {
@@ -78,10 +36,9 @@ function write(v: unknown): string | undefined {
     return `${out}]`;
   }
   const o = v as Record<string, unknown>;
-  const names = Object.keys(o).sort();
   let out = '{';
   let first = true;
-  for (const name of names) {
+  for (const name of Object.keys(o).sort()) {
     const member = write(o[name]);
     if (member === undefined) continue;
     if (!first) out += ',';
@@ -89,4 +46,33 @@ function write(v: unknown): string | undefined {
     out += `${JSON.stringify(name)}:${member}`;
   }
   return `${out}}`;
+}
+
+function sortedCopy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${v} is not allowed in JSON`);
+    if (typeof v === 'bigint') throw new TypeError('BigInt is not allowed in JSON');
+    return v;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return UNSAFE;
+  if (Array.isArray(v)) {
+    const a = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const c = sortedCopy(v[i]);
+      if (c === UNSAFE) return UNSAFE;
+      a[i] = c;
+    }
+    return a;
+  }
+  const names = Object.keys(v);
+  if (names.length > 1) names.sort();
+  const o: Record<string, unknown> = {};
+  for (const name of names) {
+    const c = name.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || name === '__proto__') return UNSAFE;
+    const member = sortedCopy((v as Record<string, unknown>)[name]);
+    if (member === UNSAFE) return UNSAFE;
+    o[name] = member;
+  }
+  return o;
 }

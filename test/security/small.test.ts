@@ -19,7 +19,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumArgs } from '../../electron/harn
 import { writeLaunchPage } from '../../electron/harness/launch-page.ts';
 import { isAllowedExternalUrl } from '../../electron/main/security.ts';
 import { day, parseDay, when } from '../../renderer/features/exchange/format.ts';
-import { isRealIsoTime } from '../../shared/exchange/appraisal-package.ts';
+import { isRealIsoTime } from '../../shared/exchange/appraisal-item-rules.ts';
 import { formatIsoDate } from '../../shared/format/vi.ts';
 import { tempDirs } from '../db/support.ts';
 import {
