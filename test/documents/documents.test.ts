@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { ChromiumPdfPrinter } from '../../electron/core/documents/chromium.ts';
 import { chartPng, minutesPdf, resolveUnits, unitSheetsPdf } from '../../electron/core/documents/documents.ts';
+import { documentFontCss } from '../../electron/core/documents/fonts.ts';
 import { saveMeeting } from '../../electron/core/report/meeting.ts';
 import { cycleCharts, cycleReport } from '../../electron/core/report/report.ts';
 import { tempDirs } from '../db/support.ts';
@@ -179,5 +182,18 @@ describe('documents printed by Chromium and read back', () => {
     const png = await chartPng(cycleCharts(db, C).indicesByGroup[1]!, printer);
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.byteLength).toBeGreaterThan(5000);
+  });
+  it('loads nothing but the document and its font files: no other file, no network', async () => {
+    // A file the page could read if the printer let it (an escaping slip in a template, say).
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'BÍ MẬT');
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${documentFontCss()}</style></head>
+      <body style="font-family: Tinos"><p>Văn bản thử</p><iframe src="${pathToFileURL(secret).href}"></iframe>
+      <img src="http://127.0.0.1:9/x.png"></body></html>`;
+    const path = writePdf(join(dir, 'guarded.pdf'), await printer.printToPdf(html));
+    const text = flatText(path);
+    expect(text).toContain('Văn bản thử');
+    expect(text).not.toContain('BÍ MẬT');
+    expect(pdfFonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(['Tinos']);
   });
 });
