@@ -54,7 +54,12 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-/** The benchmark sizes: 40 and 150 units always; 1,000 and 10,000 unless --quick. */
+/**
+ * The benchmark sizes: 40 and 150 units always; 1,000 and 10,000 unless --quick.
+ * CCHC_BENCH_SIZES=10000 (a comma-separated list) runs those sizes only.
+ */
 export function sizes(quick: boolean): number[] {
+  const only = process.env['CCHC_BENCH_SIZES'];
+  if (only) return only.split(',').map((s) => Number(s.trim()));
   return quick ? [40, 150] : [40, 150, 1_000, 10_000];
 }

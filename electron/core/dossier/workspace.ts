@@ -6,10 +6,13 @@ import type { Overview, RosterMember, UnitProgress } from '../../../shared/contr
 import { isDemoCycle } from '../demo/adopt.ts';
 import { type Member, listMembers } from '../db/repos/members.ts';
 import { fieldsIn, parseAssignment } from '../../../shared/council/assignment.ts';
-import { computeCycleTotals } from '../results/cycle-totals.ts';
+import { scanScope, surveyPointRows } from '../db/repos/figures.ts';
+import { listUnits } from '../db/repos/units.ts';
+import { cycleResults } from '../results/cycle-results.ts';
 import { treeFor } from '../framework/trees.ts';
+import { scaledDecimalText } from '../../../shared/decimal/text.ts';
+import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Scope } from './scope.ts';
-import { totalsView } from './views.ts';
 
 function cycleSummary(scope: Scope) {
   const c = scope.cycle;
@@ -36,48 +39,82 @@ export function roster(scope: Scope): { cycle: ReturnType<typeof cycleSummary>; 
   };
 }
 
+/**
+ * The home's figures per unit: the index and its classification come from the cycle's
+ * results (the per-unit cache, so a 10,000-unit cycle reads them back instead of adding up
+ * every leaf again), with proposed exemptions counted as the dossier counts them; the
+ * progress of my appraisal, the items without evidence and whether the survey points are
+ * all in (computable) from one pass over each unit's leaves.
+ */
 export function overview(scope: Scope): Overview {
   const { db } = scope;
   const me = scope.member;
   const entries = me?.fields ?? [];
-  const totals = computeCycleTotals(db, scope.cycle.id, { includeProposedExemptions: true });
+  const precision = scope.cycle.precision;
+  const results = new Map(
+    cycleResults(db, scope.cycle.id, { includeProposedExemptions: true }).units.map((r) => [r.unit, r]),
+  );
   const appraisedByMe = new Set(me ? scoredKeysOf(db, me.id) : []);
   const withEvidence = new Set(keysWithEvidence(db, scope.cycle.id));
-  const exemptStatus = new Map<string, ExemptionStatus>(exemptionStatuses(db, scope.cycle.id));
+  // Exemptions by unit: most units have none, and their leaves need no look-up.
+  const exemptByUnit = new Map<string, Map<string, ExemptionStatus>>();
+  for (const [key, status] of exemptionStatuses(db, scope.cycle.id)) {
+    const i = key.indexOf('\u001f');
+    const unitId = key.slice(0, i);
+    let m = exemptByUnit.get(unitId);
+    if (!m) exemptByUnit.set(unitId, (m = new Map()));
+    m.set(key.slice(i + 1), status);
+  }
+  const surveyIn = new Set<string>();
+  for (const [u, source] of surveyPointRows(db, scanScope(scope.cycle.id))) surveyIn.add(`${u}\u001f${source}`);
+  const plans = new Map<UnitGroup, ReturnType<typeof treeFor>['plan']>();
+  const planOf = (g: UnitGroup) => {
+    let plan = plans.get(g);
+    if (!plan) plans.set(g, (plan = treeFor(db, scope.cycle.id, g).plan));
+    return plan;
+  };
   const fieldTitles = new Map<string, string>();
-  const units: UnitProgress[] = totals.units.map((c) => {
-    const { plan } = treeFor(db, scope.cycle.id, c.unit.group);
-    const myFields = new Set(fieldsIn(entries, c.unit.group));
+  const units: UnitProgress[] = listUnits(db, scope.cycle.id).map((unit) => {
+    const plan = planOf(unit.group);
+    const myFields = new Set(fieldsIn(entries, unit.group));
+    const ex = exemptByUnit.get(unit.id);
     let withoutEvidence = 0;
+    let surveyMissing = 0;
+    // Only what counts: my fields' leaves (progress, evidence) and the survey leaves (computable).
     const leaves: ProgressLeaf[] = [];
     for (const leaf of plan.leaves) {
       const field = plan.fields[leaf.fieldIndex]!;
-      const key = `${c.unit.id}\u001f${leaf.code}`;
-      const path = leaf.path.map((p) => exemptStatus.get(`${c.unit.id}\u001f${p}`) ?? null);
+      if (leaf.survey === null && !myFields.has(field.code)) continue;
+      const path = ex ? leaf.path.map((p) => ex.get(p) ?? null) : [];
+      const out = path.some(takesOut);
+      if (leaf.survey !== null) {
+        if (!out && !surveyIn.has(`${unit.id}\u001f${leaf.survey}`)) surveyMissing += 1;
+        continue;
+      }
+      const key = `${unit.id}\u001f${leaf.code}`;
       leaves.push({
         field: field.code,
-        survey: leaf.survey !== null,
-        own: exemptStatus.get(key) ?? null,
+        survey: false,
+        own: ex?.get(leaf.code) ?? null,
         path,
         appraisedByMe: appraisedByMe.has(key),
       });
-      if (!myFields.has(field.code) || leaf.survey) continue;
       fieldTitles.set(field.code, field.title);
-      if (!path.some(takesOut) && !withEvidence.has(key)) withoutEvidence += 1;
+      if (!out && !withEvidence.has(key)) withoutEvidence += 1;
     }
     const { total, appraised, exemptions } = myProgress(leaves, myFields);
-    const t = totalsView(c, scope.cycle.precision);
+    const r = results.get(unit.name)!;
     return {
-      id: c.unit.id,
-      name: c.unit.name,
-      group: c.unit.group,
+      id: unit.id,
+      name: unit.name,
+      group: unit.group,
       total,
       appraised,
       exemptions,
       withoutEvidence,
-      index: t.index,
-      classification: t.classification,
-      computable: t.computable,
+      index: scaledDecimalText(r.published, precision),
+      classification: r.classification,
+      computable: surveyMissing === 0,
     };
   });
   // Per field code: null when assigned in every group, else the groups it is assigned in.
