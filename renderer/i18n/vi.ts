@@ -133,6 +133,9 @@ export const vi = {
     shown: (n: number, total: number) => (n === total ? `${nf(total)} đơn vị` : `${nf(n)}/${nf(total)} đơn vị`),
     empty: 'Không có đơn vị nào khớp với điều kiện lọc.',
     clearFilters: 'Xóa bộ lọc',
+    listed: (n: number, total: number) => `Đang hiện ${nf(n)}/${nf(total)} đơn vị; tìm kiếm và lọc áp dụng cho tất cả.`,
+    showMore: (n: number) => `Hiện thêm ${nf(n)} đơn vị`,
+    showAll: (n: number) => `Hiện tất cả (${nf(n)})`,
     columns: {
       no: 'STT',
       unit: 'Đơn vị',
