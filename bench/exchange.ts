@@ -7,7 +7,8 @@
  *   verify + merge = for each package: the bytes → size cap, JSON, schema (zod), canonical
  *     form, Ed25519 → roster, cycle, frameworks, scope (every score recomputed), order →
  *     planMerge (agreed / conflicting with the members before) → one transaction: package
- *     record, appraisals, final scores with provenance, audit rows (hash chain).
+ *     record, appraisals, final scores with provenance, audit rows (hash chain; the
+ *     package's last row signed by the secretariat's key, as the app does once it is unlocked).
  *   floor = for each package: JSON.parse → canonical form → Ed25519 → one transaction
  *     inserting the same appraisal rows.
  *
@@ -24,7 +25,8 @@ import { parseAppraisalPackage } from '../electron/core/exchange/appraisal-file.
 import { backupDatabase } from '../electron/core/db/backup.ts';
 import { commitVerified } from '../electron/core/exchange/import.ts';
 import { appraisalCapFor } from '../electron/core/exchange/package-cap.ts';
-import { sha256Hex, verifyEd25519 } from '../electron/core/exchange/keys.ts';
+import { generateSigner, sha256Hex, verifyEd25519 } from '../electron/core/exchange/keys.ts';
+import { setAuditWriter } from '../electron/core/db/repos/audit-writer.ts';
 import { canonicalJson } from '../shared/exchange/jcs.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import type { AppraisalPayload } from '../shared/exchange/appraisal-package.ts';
@@ -58,8 +60,10 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
         copyFileSync(base, path);
         return openDatabase(path);
       };
+      const secretariat = generateSigner();
       const merge = (): { ms: number; conflicts: number } => {
         const db = fresh('merge.sqlite');
+        setAuditWriter(db, { fingerprint: secretariat.fingerprint, signer: secretariat });
         const t0 = performance.now();
         let conflicts = 0;
         for (const f of files) {
@@ -137,7 +141,7 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
           mergeMs,
           'ms',
           units === 150 ? 1000 : undefined,
-          `${items} items, ${(bytes / 1e6).toFixed(1)} MB; size cap, schema, signature, roster, scope, planMerge, one transaction each with final scores and audit rows; ${conflicts} conflicts open after the last`,
+          `${items} items, ${(bytes / 1e6).toFixed(1)} MB; size cap, schema, signature, roster, scope, planMerge, one transaction each with final scores and audit rows, signed head; ${conflicts} conflicts open after the last`,
         ),
       );
       out.push(figure(`  floor: parse + verify + insert, ${n} units`, floorMs, 'ms'));

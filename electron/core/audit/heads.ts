@@ -1,8 +1,9 @@
 /**
  * The audit chain against its signed heads: every head's signature (by the secretariat's
  * key), every head still naming a row with its hash (a rewritten and re-chained log, or a
- * deleted tail, does not), every row written with the signing key signed, and no row after
- * the last signed head.
+ * deleted tail, does not), every row written with the signing key covered by a signed head
+ * at or after it (a head vouches for the rows before it through the hash chain: a merge
+ * signs only its transaction's last row), and no row after the last signed head.
  *
  *   checkHeads(db, rows, { trustedFingerprint? }) → { summary, problems }
  */
@@ -74,13 +75,16 @@ export function checkHeads(
     }
   }
   const signingKeys = new Set<string>([...(trusted ? [trusted] : []), ...heads.map((h) => h.keyFingerprint)]);
-  const unsignedKeyed = rows.filter((r) => r.keyFingerprint && signingKeys.has(r.keyFingerprint) && !signed.has(r.seq));
+  const lastHeadSeq = heads.length > 0 ? heads[heads.length - 1]!.seq : 0;
+  const unsignedKeyed = rows.filter(
+    (r) => r.keyFingerprint && signingKeys.has(r.keyFingerprint) && !signed.has(r.seq) && r.seq > lastHeadSeq,
+  );
   if (unsignedKeyed.length > 0) {
     const first = unsignedKeyed[0]!.seq;
     problems.push({
       code: 'AUDIT_HEADS_MISSING',
       seq: first,
-      message: `${unsignedKeyed.length} dòng nhật ký ghi bằng khóa của cơ quan thường trực không có chữ ký đầu chuỗi (đầu tiên: dòng ${first}).`,
+      message: `${unsignedKeyed.length} dòng nhật ký ghi bằng khóa của cơ quan thường trực không có chữ ký đầu chuỗi nào ở dòng đó hay sau nó (đầu tiên: dòng ${first}).`,
     });
   }
   const last = heads[heads.length - 1];

@@ -122,6 +122,9 @@ const finalSummary = (f: FinalScoreData, h: string) => ({
  * Writes the plan and its audit rows (one per unit whose appraisals or final scores change,
  * one per exemption and declaration, one for the package). Call inside a transaction.
  */
+/** Every audit row of a merge but its last (the package's own row): one signed head per package. */
+const NOT_LAST = { signHead: false } as const;
+
 export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRecord): { auditRows: number } {
   const db = ctx.db;
   const member = plan.memberId;
@@ -169,32 +172,40 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const c of plan.declarations.removed) {
     deleteDeclaration(db, c.unitId, member);
-    appendAudit(db, {
-      actor,
-      action: 'coi.withdraw',
-      entity: 'conflict_of_interest',
-      entityId: `${c.unitId}/${member}`,
-      before: c,
-      after: null,
-      reason: c.reason,
-      packageHash: h,
-      at,
-    });
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'coi.withdraw',
+        entity: 'conflict_of_interest',
+        entityId: `${c.unitId}/${member}`,
+        before: c,
+        after: null,
+        reason: c.reason,
+        packageHash: h,
+        at,
+      },
+      NOT_LAST,
+    );
   }
   for (const c of [...plan.declarations.added, ...plan.declarations.changed.map((x) => x.after)]) {
     const before = plan.declarations.changed.find((x) => x.after.unitId === c.unitId)?.before ?? null;
     upsertPackageDeclaration(db, c.unitId, member, c.reason, c.declaredAt, h);
-    appendAudit(db, {
-      actor,
-      action: 'coi.declare',
-      entity: 'conflict_of_interest',
-      entityId: `${c.unitId}/${member}`,
-      before,
-      after: c,
-      reason: c.reason,
-      packageHash: h,
-      at,
-    });
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'coi.declare',
+        entity: 'conflict_of_interest',
+        entityId: `${c.unitId}/${member}`,
+        before,
+        after: c,
+        reason: c.reason,
+        packageHash: h,
+        at,
+      },
+      NOT_LAST,
+    );
   }
   // A member's first rows have no evidence links to clear.
   const hadRows = memberHasAppraisals(db, member);
@@ -226,30 +237,38 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const e of plan.exemptions.remove) {
     deleteExemption(db, e.unitId, e.nodeCode);
-    appendAudit(db, {
-      actor,
-      action: 'exemption.withdraw',
-      entity: 'exemption',
-      entityId: `${e.unitId}/${e.nodeCode}`,
-      before: e,
-      after: null,
-      reason: e.reason,
-      packageHash: h,
-      at,
-    });
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'exemption.withdraw',
+        entity: 'exemption',
+        entityId: `${e.unitId}/${e.nodeCode}`,
+        before: e,
+        after: null,
+        reason: e.reason,
+        packageHash: h,
+        at,
+      },
+      NOT_LAST,
+    );
   }
   for (const e of plan.exemptions.upsert) {
     upsertExemptionRecord(db, e);
-    appendAudit(db, {
-      actor,
-      action: 'exemption.propose',
-      entity: 'exemption',
-      entityId: `${e.unitId}/${e.nodeCode}`,
-      after: e,
-      reason: e.reason,
-      packageHash: h,
-      at,
-    });
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'exemption.propose',
+        entity: 'exemption',
+        entityId: `${e.unitId}/${e.nodeCode}`,
+        after: e,
+        reason: e.reason,
+        packageHash: h,
+        at,
+      },
+      NOT_LAST,
+    );
   }
   for (const f of plan.finals.remove) {
     deleteFinalScore(db, f.unitId, f.nodeCode);
@@ -266,16 +285,20 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   let auditRows = plan.declarations.added.length + plan.declarations.changed.length + plan.declarations.removed.length;
   auditRows += plan.exemptions.upsert.length + plan.exemptions.remove.length;
   for (const [unitId, a] of [...perUnit].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    appendAudit(db, {
-      actor,
-      action: 'package.merge',
-      entity: 'unit',
-      entityId: unitId,
-      before: { member, appraisals: a.before, finals: a.finalsBefore },
-      after: { member, appraisals: a.after, finals: a.finalsAfter },
-      packageHash: h,
-      at,
-    });
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'package.merge',
+        entity: 'unit',
+        entityId: unitId,
+        before: { member, appraisals: a.before, finals: a.finalsBefore },
+        after: { member, appraisals: a.after, finals: a.finalsAfter },
+        packageHash: h,
+        at,
+      },
+      NOT_LAST,
+    );
     auditRows += 1;
   }
   appendAudit(db, {

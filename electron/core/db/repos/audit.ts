@@ -4,7 +4,9 @@
  * sha256(prev_hash ‖ canonical JSON of the row). Rows cannot be updated or deleted, and are
  * taken only at the end of the chain (triggers in migrations 002 and 011). While the
  * connection has a signing writer (the secretariat's unlocked key, see audit-writer.ts),
- * every appended row's hash is signed as the chain's head (audit_heads).
+ * an appended row's hash is signed as the chain's head (audit_heads); a head covers every
+ * row before it through the chain, so a transaction that appends many rows (a package's
+ * merge) signs only its last (`{ signHead: false }` on the others).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../../shared/exchange/jcs.ts';
@@ -66,8 +68,11 @@ export function auditRowHash(prevHash: string, r: Omit<AuditRow, 'seq' | 'prevHa
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Appends one entry; call inside the transaction of the change it records. */
-export function appendAudit(db: Db, e: AuditEntry): AuditRow {
+/**
+ * Appends one entry; call inside the transaction of the change it records. `signHead: false`
+ * leaves the head unsigned: only for a row another of the same transaction follows.
+ */
+export function appendAudit(db: Db, e: AuditEntry, options: { signHead?: boolean } = {}): AuditRow {
   const writer = auditWriterOf(db);
   const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
   const prevHash = last ?? GENESIS_HASH;
@@ -90,7 +95,7 @@ export function appendAudit(db: Db, e: AuditEntry): AuditRow {
      VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @reason, @packageHash, @keyFingerprint, @prevHash, @hash)`,
   ).run({ ...row, prevHash, hash });
   const seq = Number(info.lastInsertRowid);
-  if (writer?.signer) signHead(db, writer.signer, seq, hash, row.at);
+  if (writer?.signer && options.signHead !== false) signHead(db, writer.signer, seq, hash, row.at);
   return { seq, ...row, prevHash, hash };
 }
 
