@@ -6,8 +6,7 @@
  * Fast path, for packages of tens of thousands of items: a copy of the value with every
  * object's members inserted in sorted order, written by the engine's JSON.stringify (its
  * strings and numbers are RFC 8785's). An object whose member order the engine would not
- * keep (integer-like names such as sub-criterion codes come first in any JavaScript object;
- * "__proto__"), or with a toJSON method, is written member by member here, its members
+ * keep (array-index names such as "10" come first in any JavaScript object; "__proto__"), or with a toJSON method, is written member by member here, its members
  * again by the fast path. test/exchange/jcs.test.ts checks the result against the
  * `canonicalize` package on random values. As in that package: members whose value is
  * undefined (or a symbol or function) are left out, such array elements become null,
@@ -48,6 +47,13 @@ function write(v: unknown): string | undefined {
   return `${out}}`;
 }
 
+const INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Names JavaScript objects keep first, in numeric order ("1.2.3", a sub-criterion code, is not one). */
+function isArrayIndex(name: string): boolean {
+  return INDEX.test(name) && Number(name) < 4_294_967_295;
+}
+
 function sortedCopy(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) {
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${v} is not allowed in JSON`);
@@ -69,7 +75,7 @@ function sortedCopy(v: unknown): unknown {
   const o: Record<string, unknown> = {};
   for (const name of names) {
     const c = name.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || name === '__proto__') return UNSAFE;
+    if ((c >= 48 && c <= 57 && isArrayIndex(name)) || name === '__proto__') return UNSAFE;
     const member = sortedCopy((v as Record<string, unknown>)[name]);
     if (member === UNSAFE) return UNSAFE;
     o[name] = member;
