@@ -13,10 +13,15 @@ import type { ExemptionStatus } from '../../../shared/exchange/merge.ts';
 import { compareCodes } from '../../../shared/framework/tree.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { appendAudit } from '../db/repos/audit.ts';
-import { cycleExemptionRecords, setExemptionDecision } from '../db/repos/council.ts';
+import {
+  type ExemptionRecord,
+  cycleExemptionRecords,
+  exemptionRecord,
+  setExemptionDecision,
+} from '../db/repos/council.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
 import { exactDecimalText } from '../../../shared/decimal/text.ts';
-import { cycleContext, leafOf } from '../exchange/cycle-context.ts';
+import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
 
 export interface ExemptionView {
   readonly unitId: string;
@@ -47,19 +52,22 @@ export function listExemptions(
   const order = new Map([...ctx.units.values()].map((u) => [u.id, u.sortOrder]));
   return rows
     .filter((r) => want === 'all' || r.status === want)
-    .map((r) => {
-      const node = ctx.units.has(r.unitId)
-        ? ctx.groups.get(ctx.units.get(r.unitId)!.group)?.tree.byCode.get(r.nodeCode)
-        : undefined;
-      return {
-        ...r,
-        unitName: ctx.units.get(r.unitId)?.name ?? r.unitId,
-        nodeTitle: node?.title ?? r.nodeCode,
-        maxPoints: node ? exactDecimalText(deserialize(node.maxPoints)) : '',
-        proposedByName: r.proposedBy ? (ctx.members.get(r.proposedBy)?.name ?? r.proposedBy) : null,
-      };
-    })
+    .map((r) => viewOf(ctx, r))
     .sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0) || compareCodes(a.nodeCode, b.nodeCode));
+}
+
+/** A record with the names and the maximum a screen shows. */
+function viewOf(ctx: CycleContext, r: ExemptionRecord): ExemptionView {
+  const node = ctx.units.has(r.unitId)
+    ? ctx.groups.get(ctx.units.get(r.unitId)!.group)?.tree.byCode.get(r.nodeCode)
+    : undefined;
+  return {
+    ...r,
+    unitName: ctx.units.get(r.unitId)?.name ?? r.unitId,
+    nodeTitle: node?.title ?? r.nodeCode,
+    maxPoints: node ? exactDecimalText(deserialize(node.maxPoints)) : '',
+    proposedByName: r.proposedBy ? (ctx.members.get(r.proposedBy)?.name ?? r.proposedBy) : null,
+  };
 }
 
 export interface ExemptionDecision {
@@ -127,5 +135,5 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
       at,
     });
   });
-  return listExemptions(db, cycleId).find((e) => e.unitId === d.unitId && e.nodeCode === d.nodeCode)!;
+  return viewOf(cycleContext(db, cycleId), exemptionRecord(db, d.unitId, d.nodeCode)!);
 }

@@ -169,13 +169,21 @@ export interface ExemptionRecord {
 }
 
 /** Every exemption of the cycle with the package that brought it (the secretariat's list). */
+const EXEMPTION_RECORD = `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy,
+    decision_reason AS decisionReason, created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
+  FROM exemptions`;
+
 export function cycleExemptionRecords(db: Db, cycleId: string): ExemptionRecord[] {
-  return stmt(
-    db,
-    `SELECT unit_id AS unitId, node_code AS nodeCode, reason, legal_basis AS legalBasis, proposed_by AS proposedBy, status, decided_by AS decidedBy,
-         decision_reason AS decisionReason, created_at AS createdAt, decided_at AS decidedAt, package_hash AS packageHash
-       FROM exemptions WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`,
-  ).all(cycleId) as ExemptionRecord[];
+  return stmt(db, `${EXEMPTION_RECORD} WHERE unit_id IN (SELECT id FROM units WHERE cycle_id = ?)`).all(
+    cycleId,
+  ) as ExemptionRecord[];
+}
+
+/** One sub-criterion's exemption record, if any. */
+export function exemptionRecord(db: Db, unitId: string, nodeCode: string): ExemptionRecord | undefined {
+  return stmt(db, `${EXEMPTION_RECORD} WHERE unit_id = ? AND node_code = ?`).get(unitId, nodeCode) as
+    | ExemptionRecord
+    | undefined;
 }
 
 /** The secretariat's decision on a proposal. */
