@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/core/db/connection.ts';
-import { cycleJson, exportCsv, exportXlsx } from '../../electron/core/export/export.ts';
+import { DETAIL_SHEET_ROWS } from '../../electron/core/export/document-tables.ts';
+import { cycleJson, cycleXlsx, exportCsv, exportXlsx } from '../../electron/core/export/export.ts';
 import { importPreviousResults } from '../../electron/core/report/previous.ts';
 import { cycleReport } from '../../electron/core/report/report.ts';
 import { parseCsv } from '../../electron/core/summary/csv.ts';
@@ -115,6 +116,44 @@ describe('exports: xlsx, csv and json read back', () => {
     const stats = wb.getWorksheet('Thống kê')!;
     expect(stats.getRow(4).getCell(1).value).toBe('UBND cấp huyện');
     expect(stats.getRow(4).getCell(8).value).toBe(Number(districts.stats.spread));
+  });
+
+  it('splits the drill-down over sheets within the row limit, each unit whole in one sheet', async () => {
+    // The default limit stays within a worksheet's 1,048,576 rows, with room for the headings.
+    expect(DETAIL_SHEET_ROWS + 10).toBeLessThanOrEqual(1_048_576);
+    const whole = await cycleXlsx(db, C);
+    const split = await cycleXlsx(db, C, { detailSheetRows: 1500 });
+    const { default: ExcelJS } = await import('exceljs');
+    const read = async (bytes: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as never);
+      return wb;
+    };
+    const one = (await read(whole.bytes)).getWorksheet('Chi tiết')!;
+    const wb = await read(split.bytes);
+    const parts = split.sheets.filter((s) => s.startsWith('Chi tiết'));
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts).toEqual(parts.map((_, i) => `Chi tiết ${i + 1}`));
+    const unitsOf = (ws: import('exceljs').Worksheet) => {
+      const names: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) names.push(String(row.getCell(1).value));
+      });
+      return names;
+    };
+    const all: string[] = [];
+    const seen = new Set<string>();
+    for (const [i, name] of parts.entries()) {
+      const ws = wb.getWorksheet(name)!;
+      expect(String(ws.getCell('A1').value)).toContain(`(phần ${i + 1}/${parts.length})`);
+      const names = unitsOf(ws);
+      expect(names.length).toBeLessThanOrEqual(1500);
+      // No unit continues from the sheet before.
+      for (const u of new Set(names)) expect(seen.has(u), u).toBe(false);
+      for (const u of names) seen.add(u);
+      all.push(...names);
+    }
+    expect(all).toEqual(unitsOf(one));
   });
 
   it('writes one CSV per table (UTF-8 with BOM, plain decimals) and JSON', async () => {

@@ -50,7 +50,16 @@ const STATE_LABELS: Record<string, string> = {
 };
 
 /** `drilldowns` may be a generator: each unit's drill-down is flattened into rows and dropped before the next. */
-export function detailTable(drilldowns: Iterable<UnitDrilldown>): ExportTable {
+/**
+ * Rows of one "Chi tiết" sheet at most: a worksheet holds 1,048,576 rows (Excel and
+ * LibreOffice alike) and the title, stamp and column headings take a few. A 10,000-unit
+ * cycle has about 1,6 million rows of drill-down: it is split into sheets "Chi tiết 1",
+ * "Chi tiết 2"…, each unit wholly in one sheet.
+ */
+export const DETAIL_SHEET_ROWS = 1_000_000;
+
+/** Every unit's drill-down: one table, or several of at most `maxRows` rows when there are more. */
+export function detailTables(drilldowns: Iterable<UnitDrilldown>, maxRows = DETAIL_SHEET_ROWS): ExportTable[] {
   const row = (d: UnitDrilldown, n: DrillNode): ExportRow => {
     const v = n.leaf ? councilValue(n) : null;
     return {
@@ -74,29 +83,41 @@ export function detailTable(drilldowns: Iterable<UnitDrilldown>): ExportTable {
       ],
     };
   };
-  const rows: ExportRow[] = [];
-  for (const d of drilldowns) for (const n of flattenDrill(d.fields)) rows.push(row(d, n));
-  return {
-    sheet: 'Chi tiết',
-    file: 'chi-tiet',
-    title: 'Chi tiết điểm theo tiêu chí của từng đơn vị',
-    columns: [
-      col('Đơn vị', 'text', 34),
-      col('Mã', 'text', 8),
-      col('Tiêu chí', 'text', 60),
-      col('Điểm tối đa', 'exact', 8),
-      col('Tính vào điểm chuẩn', 'text', 8),
-      col('Điểm chuẩn', 'exact', 8),
-      col('Tự đánh giá lần 1', 'exact', 9),
-      col('Tự đánh giá lần 2', 'exact', 9),
-      col('Điểm thẩm định', 'exact', 9),
-      col('Điểm tính Chỉ số', 'exact', 9),
-      col('Tỷ lệ (%)', 'dec', 8),
-      col('Nguồn điểm', 'text', 14),
-      col('Hạ điểm chuẩn', 'text', 40),
-      col('Nhận xét', 'text', 50),
-      col('Tài liệu kiểm chứng', 'text', 60),
-    ],
-    rows,
-  };
+  const parts: ExportRow[][] = [[]];
+  for (const d of drilldowns) {
+    const unitRows = flattenDrill(d.fields).map((n) => row(d, n));
+    const current = parts[parts.length - 1]!;
+    if (current.length > 0 && current.length + unitRows.length > maxRows) parts.push(unitRows);
+    else for (const r of unitRows) current.push(r);
+  }
+  const title = 'Chi tiết điểm theo tiêu chí của từng đơn vị';
+  return parts.map((rows, i) =>
+    parts.length === 1
+      ? { sheet: 'Chi tiết', file: 'chi-tiet', title, columns: DETAIL_COLUMNS, rows }
+      : {
+          sheet: `Chi tiết ${i + 1}`,
+          file: `chi-tiet-${i + 1}`,
+          title: `${title} (phần ${i + 1}/${parts.length})`,
+          columns: DETAIL_COLUMNS,
+          rows,
+        },
+  );
 }
+
+const DETAIL_COLUMNS = [
+  col('Đơn vị', 'text', 34),
+  col('Mã', 'text', 8),
+  col('Tiêu chí', 'text', 60),
+  col('Điểm tối đa', 'exact', 8),
+  col('Tính vào điểm chuẩn', 'text', 8),
+  col('Điểm chuẩn', 'exact', 8),
+  col('Tự đánh giá lần 1', 'exact', 9),
+  col('Tự đánh giá lần 2', 'exact', 9),
+  col('Điểm thẩm định', 'exact', 9),
+  col('Điểm tính Chỉ số', 'exact', 9),
+  col('Tỷ lệ (%)', 'dec', 8),
+  col('Nguồn điểm', 'text', 14),
+  col('Hạ điểm chuẩn', 'text', 40),
+  col('Nhận xét', 'text', 50),
+  col('Tài liệu kiểm chứng', 'text', 60),
+];

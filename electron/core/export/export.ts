@@ -12,13 +12,15 @@ import { loadMinutesSource, minutesDataOf } from '../report/minutes.ts';
 import { narrativeFor } from '../report/narrative.ts';
 import { tableCsv } from './csv.ts';
 import { classificationTable, fieldStatsTable, groupTables, missedTable, statsTable } from './tables.ts';
-import { detailTable, exemptionsTable, narrativeTable } from './document-tables.ts';
+import { detailTables, exemptionsTable, narrativeTable } from './document-tables.ts';
 import { type ExportTable, stampTables } from './table-spec.ts';
 import { xlsxBytes } from './xlsx.ts';
 
 export interface ExportOptions {
   /** Include every unit's drill-down (sheet "Chi tiết"); default true. */
   readonly detail?: boolean;
+  /** Rows of drill-down per sheet at most (default DETAIL_SHEET_ROWS, within a worksheet's 1,048,576). */
+  readonly detailSheetRows?: number;
 }
 
 /** Every table of the cycle's report, in workbook order. */
@@ -39,7 +41,7 @@ export function cycleExportTables(db: Db, cycleId: string, options: ExportOption
     const drilldowns = function* () {
       for (const u of src.ctx.totals.units) yield drilldownOf(db, src.ctx, src.report, u.unit.id);
     };
-    tables.push(detailTable(drilldowns()));
+    tables.push(...detailTables(drilldowns(), options.detailSheetRows));
   }
   return stampTables(tables, src.report);
 }
