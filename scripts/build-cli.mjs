@@ -3,24 +3,26 @@
  * main.js plus one chunk per lazily loaded command (code splitting), ES modules for
  * Node 20. Every npm package stays external, loaded from node_modules only by the
  * command that imports it (better-sqlite3, exceljs, playwright-core…).
- * dist/cli/inputs.json lists the source files of the bundle: scripts/cchc.mjs and the
- * tests' globalSetup rebuild when one of them is newer than the bundle.
+ * dist/cli/inputs.json holds the build's start time and the source files of the bundle:
+ * scripts/cchc.mjs and the tests' globalSetup rebuild when one of them changed since
+ * (cli-stale.mjs).
  *
  *   node scripts/build-cli.mjs             always (npm run build:cli; `prepare`, run by npm ci)
  *   node scripts/build-cli.mjs --if-stale  only when missing or stale (the tests' globalSetup)
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBundleStaleIn } from './cli-stale.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = join(ROOT, 'dist', 'cli');
 export const CLI_MAIN = join(CLI_DIR, 'main.js');
-export const CLI_INPUTS = join(CLI_DIR, 'inputs.json');
 
 /** Builds into a fresh temporary folder, then swaps it in place of dist/cli. */
 export async function buildCli() {
   const { build } = await import('esbuild');
+  const started = Date.now();
   const tmp = join(ROOT, 'dist', `cli.tmp-${process.pid}-${Date.now()}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -40,8 +42,10 @@ export async function buildCli() {
       logLevel: 'warning',
       legalComments: 'none',
     });
-    const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, resolve(ROOT, p)));
-    writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
+    const files = Object.keys(result.metafile.inputs).map((p) =>
+      relative(ROOT, resolve(ROOT, p)).replaceAll('\\', '/'),
+    );
+    writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify({ started, files })}\n`);
     rmSync(CLI_DIR, { recursive: true, force: true });
     renameSync(tmp, CLI_DIR);
   } finally {
@@ -50,21 +54,9 @@ export async function buildCli() {
   return CLI_MAIN;
 }
 
-/** Whether dist/cli is missing or older than one of its inputs (stats ~150 files: a few ms). */
+/** Whether dist/cli is missing or older than one of its inputs (see cli-stale.mjs). */
 export function cliBundleStale() {
-  let built;
-  let inputs;
-  try {
-    built = statSync(CLI_MAIN).mtimeMs;
-    inputs = JSON.parse(readFileSync(CLI_INPUTS, 'utf8'));
-  } catch {
-    return true;
-  }
-  for (const file of inputs) {
-    const s = statSync(join(ROOT, file), { throwIfNoEntry: false });
-    if (!s || s.mtimeMs > built) return true;
-  }
-  return false;
+  return cliBundleStaleIn(ROOT);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
