@@ -179,6 +179,8 @@ export function figuresReader(
 ): (r: RawRow) => LocatedFigures | null {
   const cols = locateColumns(table);
   const header = (c: SummaryColumn) => (table.headers[cols[c]] ?? c).trim() || c;
+  // A table spells its groups a few ways: each spelling is matched (folded, compared) once.
+  const groupOfText = new Map<string, UnitGroup>();
   return (r) => {
     if (r.cells.every(isBlankCell)) return null;
     const cell = (c: SummaryColumn): RawCell => r.cells[cols[c]] ?? null;
@@ -196,7 +198,11 @@ export function figuresReader(
     seen.set(key, { file: table.file, row: r.row });
 
     const groupText = cellText(cell('group')).trim();
-    const group: UnitGroup | null = parseUnitGroup(groupText);
+    let group: UnitGroup | null | undefined = groupOfText.get(groupText);
+    if (group === undefined) {
+      group = parseUnitGroup(groupText);
+      if (group !== null && groupOfText.size < 64) groupOfText.set(groupText, group);
+    }
     if (group === null) {
       const what = groupText === '' ? 'nhóm đơn vị để trống' : `${quoteValue(groupText)} không phải là nhóm đơn vị`;
       throw summaryFailure(E.UNKNOWN_GROUP, at('group'), `${what}; dùng một trong: ${groupChoices()}.`, groupText);
