@@ -30,6 +30,22 @@ function externalPackages() {
   return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !BUNDLED.has(name));
 }
 
+/**
+ * The inputs the freshness check stats: the sources, and for a bundled package its
+ * package.json only: npm writes every file of a package when it installs it, and
+ * cli-stale.mjs also reads that file's change time, since a package may be extracted with
+ * the tarball's old mtimes (npm packs them as 1985-10-26).
+ */
+function stampedInputs(inputs) {
+  const files = new Set();
+  for (const p of inputs) {
+    const file = relative(ROOT, resolve(ROOT, p)).replaceAll('\\', '/');
+    const pkg = /^((?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+    files.add(pkg ? `${pkg[1]}/package.json` : file);
+  }
+  return [...files];
+}
+
 /** Builds into a fresh temporary folder, then swaps it in place of dist/cli. */
 export async function buildCli() {
   const { build } = await import('esbuild');
@@ -53,9 +69,7 @@ export async function buildCli() {
       logLevel: 'warning',
       legalComments: 'none',
     });
-    const files = Object.keys(result.metafile.inputs).map((p) =>
-      relative(ROOT, resolve(ROOT, p)).replaceAll('\\', '/'),
-    );
+    const files = stampedInputs(Object.keys(result.metafile.inputs));
     writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify({ started, files })}\n`);
     rmSync(CLI_DIR, { recursive: true, force: true });
     renameSync(tmp, CLI_DIR);

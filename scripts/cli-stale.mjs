@@ -5,7 +5,7 @@
  * the project, with /). The check stats each input once (~230 files, a few ms) and loads
  * nothing but node:fs: scripts/cchc.mjs runs it before every command.
  *
- * Edits are seen through mtimes. They are compared with the time the build STARTED (an
+ * Edits are seen through mtimes (a bundled package's through its package.json's change time). They are compared with the time the build STARTED (an
  * edit saved during a build marks it stale), less a 2 s margin for file systems whose mtimes
  * are coarse (FAT: 2 s): a source saved within 2 s before a build leaves that bundle stale
  * for one more rebuild, never the other way round.
@@ -28,6 +28,9 @@ export function cliBundleStaleIn(root) {
   for (const file of stamp.files) {
     const s = statSync(`${root}/${file}`, { throwIfNoEntry: false });
     if (!s || s.mtimeMs > since) return true;
+    // A bundled package's package.json (see build-cli.mjs): installed files may keep the
+    // tarball's old mtimes, so a reinstallation is seen by the change time too.
+    if (file.includes('node_modules/') && s.ctimeMs > since) return true;
   }
   return false;
 }
