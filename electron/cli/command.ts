@@ -12,6 +12,11 @@ export interface CliIO {
   out(text: string): void;
   /** Diagnostics, on stderr. */
   err(text: string): void;
+  /**
+   * Resolves once what `out` took has left the process (stdout to a pipe is written
+   * asynchronously): a command writing a long result waits on it between pieces.
+   */
+  drain?(): Promise<void>;
 }
 
 export interface CliCommand {

@@ -8,6 +8,16 @@ import { runCli } from './run.ts';
 const processIO: CliIO = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  drain: () =>
+    process.stdout.writableNeedDrain
+      ? new Promise<void>((done) => {
+          const settle = () => {
+            process.stdout.off('drain', settle).off('close', settle);
+            done();
+          };
+          process.stdout.on('drain', settle).on('close', settle);
+        })
+      : Promise.resolve(),
 };
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

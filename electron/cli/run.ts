@@ -49,6 +49,7 @@ export async function runCli(
 ): Promise<number> {
   // Names from files and packages never reach the terminal with their control characters.
   const io: CliIO = { out: (t) => raw.out(printable(t)), err: (t) => raw.err(printable(t)) };
+  if (raw.drain) io.drain = raw.drain;
   const [name, ...rest] = argv;
   try {
     if (name === undefined) throw new UsageError('Thiếu lệnh. Xem: cchc --help');

@@ -96,43 +96,55 @@ function stats(
   };
 }
 
+/** One unit's exact figures, index, published index and classification; ranks are set by rankResults. */
+export function unitResult(f: UnitFigures, precision: number): { -readonly [K in keyof UnitResult]: UnitResult[K] } {
+  const survey = add(f.surveyCbccvc, f.surveySipas);
+  const total = add(f.selfAssessed, survey);
+  const index = unitIndex(total, f.benchmark);
+  const published = roundHalfUpScaled(index, precision);
+  // One literal per unit (a fixed shape: fast to sort and read).
+  return {
+    unit: f.unit,
+    group: f.group,
+    benchmark: f.benchmark,
+    selfAssessed: f.selfAssessed,
+    surveyCbccvc: f.surveyCbccvc,
+    surveySipas: f.surveySipas,
+    survey,
+    total,
+    index,
+    published,
+    classification: classify(published, precision),
+    rankInGroup: 0,
+    rankOverall: 0,
+  };
+}
+
+/** What ranking, ordering and the statistics read of a unit: a UnitResult, or a leaner record of one. */
+export interface RankedUnit {
+  readonly unit: string;
+  readonly group: UnitGroup;
+  readonly published: bigint;
+  readonly classification: ClassificationGroup;
+  rankInGroup: number;
+  rankOverall: number;
+}
+
 /**
- * `groupOrder` is the cycle's group codes in order; a group it does not list follows, in the
- * order its first unit appears.
+ * Ranks the units (within group and overall), sorts them by group (`groupOrder` first, then
+ * the others in the order their first unit appears), rank in group and name, and computes
+ * the statistics. Sorts `all` in place. One pass to group: 100,000 units stay linear.
  */
-export function computeResults(
-  figures: readonly UnitFigures[],
-  precision: number = DEFAULT_PRECISION,
+export function rankResults<T extends RankedUnit>(
+  all: T[],
   groupOrder: readonly UnitGroup[] = [],
-): Results {
-  // One object per unit, built as one literal (a fixed shape: fast to sort and read);
-  // grouping by one pass: 100,000 units stay linear in time and memory.
-  const n = figures.length;
-  const all: { -readonly [K in keyof UnitResult]: UnitResult[K] }[] = new Array(n);
+): { units: T[]; groups: GroupStats[]; overall: Stats | null } {
+  const n = all.length;
   const members = new Map<UnitGroup, number[]>(groupOrder.map((g) => [g, []]));
   for (let i = 0; i < n; i++) {
-    const f = figures[i]!;
-    const survey = add(f.surveyCbccvc, f.surveySipas);
-    const total = add(f.selfAssessed, survey);
-    const index = unitIndex(total, f.benchmark);
-    const published = roundHalfUpScaled(index, precision);
-    all[i] = {
-      unit: f.unit,
-      group: f.group,
-      benchmark: f.benchmark,
-      selfAssessed: f.selfAssessed,
-      surveyCbccvc: f.surveyCbccvc,
-      surveySipas: f.surveySipas,
-      survey,
-      total,
-      index,
-      published,
-      classification: classify(published, precision),
-      rankInGroup: 0,
-      rankOverall: 0,
-    };
-    let m = members.get(f.group);
-    if (!m) members.set(f.group, (m = []));
+    const g = all[i]!.group;
+    let m = members.get(g);
+    if (!m) members.set(g, (m = []));
     m.push(i);
   }
   const overall = competitionRanks(all.map((u) => u.published));
@@ -142,17 +154,31 @@ export function computeResults(
     idx.forEach((i, k) => (all[i]!.rankInGroup = ranks[k]!));
   }
   const groupList = [...members.keys()];
+  members.clear();
   const order = new Map<UnitGroup, number>(groupList.map((g, i) => [g, i]));
   const orderOf = (g: UnitGroup) => order.get(g) ?? -1;
-  const units: UnitResult[] = all.sort(
+  const units = all.sort(
     (a, b) => orderOf(a.group) - orderOf(b.group) || a.rankInGroup - b.rankInGroup || collator.compare(a.unit, b.unit),
   );
-  const byGroup = new Map<UnitGroup, UnitResult[]>(groupList.map((g) => [g, []]));
+  const byGroup = new Map<UnitGroup, T[]>(groupList.map((g) => [g, []]));
   for (const u of units) byGroup.get(u.group)?.push(u);
   const groups: GroupStats[] = [];
   for (const g of groupList) {
     const s = stats(byGroup.get(g)!);
     if (s) groups.push({ group: g, ...s });
   }
-  return { precision, units, groups, overall: stats(units) };
+  return { units, groups, overall: stats(units) };
+}
+
+/**
+ * `groupOrder` is the cycle's group codes in order; a group it does not list follows, in the
+ * order its first unit appears.
+ */
+export function computeResults(
+  figures: readonly UnitFigures[],
+  precision: number = DEFAULT_PRECISION,
+  groupOrder: readonly UnitGroup[] = [],
+): Results {
+  const all = figures.map((f) => unitResult(f, precision));
+  return { precision, ...rankResults(all, groupOrder) };
 }

@@ -9,6 +9,7 @@ import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { renderResultsJson, writeResultsJson } from '../render/json.ts';
 import { renderResultsTable } from '../render/table.ts';
 import { parseCommandArgs } from '../support.ts';
+import { writeSummaryResultsJson } from './results-summary.ts';
 
 export const RESULT_FORMATS = ['json', 'table'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -104,6 +105,12 @@ const command: CliCommand = {
       throw new UsageError(
         'Thiếu nguồn dữ liệu: cần ít nhất một --summary TỆP (hoặc --db TỆP). Xem: cchc results --help',
       );
+    }
+    if (values.db === undefined && options.format === 'json') {
+      // Summary tables of any size: read, computed and kept unit by unit (results-summary.ts).
+      const order = presetGroups(GROUP_PRESET_CODES).map((g) => g.code);
+      await writeSummaryResultsJson(summaries, options.precision, order, io);
+      return 0;
     }
     // The store (better-sqlite3) loads only for --db: a summary table needs no database.
     const { figures, groups } =

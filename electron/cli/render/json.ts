@@ -3,7 +3,7 @@
  * floats on the way): published figures with the precision's decimals ("83.84"),
  * points as their exact decimal ("51.34", "94").
  */
-import type { GroupStats, Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
+import type { GroupStats, RankedUnit, Results, Stats, UnitResult } from '../../../shared/results/compute.ts';
 import { CLASSIFICATION_GROUPS } from '../../../shared/results/classification.ts';
 import { exactDecimalText, scaledDecimalText } from '../../../shared/decimal/text.ts';
 
@@ -72,26 +72,52 @@ function resultsToJson(r: Results): JsonValue {
 const UNITS_PER_PIECE = 2000;
 
 /**
- * The same text as renderResultsJson, handed to `write` in pieces of a few thousand
- * units: 100,000 units never make one string nor a tree of JSON values.
+ * A unit's figures as they stand in its JSON object, between its group and its ranks:
+ * `,"benchmark":…,"selfAssessed":…,"survey":…,"total":…,"index":…,"classification":…`.
  */
-export function writeResultsJson(r: Results, write: (text: string) => void): void {
-  const pub = (v: bigint) => scaledDecimalText(v, r.precision);
+export function unitFiguresJson(u: UnitResult, precision: number): string {
+  return (
+    `,"benchmark":${exactDecimalText(u.benchmark)},"selfAssessed":${exactDecimalText(u.selfAssessed)}` +
+    `,"survey":${exactDecimalText(u.survey)},"total":${exactDecimalText(u.total)}` +
+    `,"index":${scaledDecimalText(u.published, precision)},"classification":${u.classification}`
+  );
+}
+
+/** Results whose units are any ranked record, with their figures' JSON at hand (see unitFiguresJson). */
+export interface RankedResults<T extends RankedUnit> extends Omit<Results, 'units'> {
+  readonly units: readonly T[];
+}
+
+/**
+ * The text of writeResultsJson, piece by piece, for units that carry their figures' JSON
+ * already written (`figuresJson`), so that a caller may keep that text instead of the exact
+ * figures, and wait for each piece to leave before the next.
+ */
+export function* rankedJsonPieces<T extends RankedUnit>(
+  r: RankedResults<T>,
+  figuresJson: (u: T) => string,
+): Generator<string> {
   let piece = '{"units":[';
   for (let i = 0; i < r.units.length; i++) {
     const u = r.units[i]!;
     piece +=
-      `${i === 0 ? '' : ','}{"unit":${JSON.stringify(u.unit)},"group":${JSON.stringify(u.group)}` +
-      `,"benchmark":${exactDecimalText(u.benchmark)},"selfAssessed":${exactDecimalText(u.selfAssessed)}` +
-      `,"survey":${exactDecimalText(u.survey)},"total":${exactDecimalText(u.total)},"index":${pub(u.published)}` +
-      `,"classification":${u.classification},"rankInGroup":${u.rankInGroup},"rankOverall":${u.rankOverall}}`;
+      `${i === 0 ? '' : ','}{"unit":${JSON.stringify(u.unit)},"group":${JSON.stringify(u.group)}${figuresJson(u)}` +
+      `,"rankInGroup":${u.rankInGroup},"rankOverall":${u.rankOverall}}`;
     if ((i + 1) % UNITS_PER_PIECE === 0) {
-      write(piece);
+      yield piece;
       piece = '';
     }
   }
   const rest = resultsToJson({ ...r, units: [] }) as { groups: JsonValue; overall: JsonValue };
-  write(`${piece}],"groups":${writeJson(rest.groups)},"overall":${writeJson(rest.overall)}}\n`);
+  yield `${piece}],"groups":${writeJson(rest.groups)},"overall":${writeJson(rest.overall)}}\n`;
+}
+
+/**
+ * The same text as renderResultsJson, handed to `write` in pieces of a few thousand
+ * units: 100,000 units never make one string nor a tree of JSON values.
+ */
+export function writeResultsJson(r: Results, write: (text: string) => void): void {
+  for (const piece of rankedJsonPieces(r, (u) => unitFiguresJson(u, r.precision))) write(piece);
 }
 
 export function renderResultsJson(r: Results): string {

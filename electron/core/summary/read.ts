@@ -16,9 +16,11 @@ import {
   type RawTable,
   type SeenUnits,
   type SurveyLimits,
+  figuresReader,
   isBlankCell,
   tableToFigures,
 } from './table.ts';
+import { streamCsvTable } from './csv-file.ts';
 import { defaultSurveyLimits } from './limits.ts';
 import { readXlsxTable } from './xlsx.ts';
 
@@ -26,8 +28,12 @@ const SUMMARY_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
 /** A province's summary table is a few hundred rows: larger files are refused before they are read. */
 const SUMMARY_MAX_BYTES = { '.csv': 16 * 1024 * 1024, '.xlsx': 8 * 1024 * 1024 } as const;
-/** Data rows a summary table may hold (a province has a few hundred units). */
-const SUMMARY_MAX_ROWS = 10_000;
+/**
+ * Data rows a summary table may hold (a province has a few hundred units). A CSV is read
+ * row by row and only each unit's figures are kept (csv-file.ts), so it may hold the
+ * 100,000 units of the largest test cycle; an xlsx is read whole, so it stays at 10,000.
+ */
+const SUMMARY_MAX_ROWS = { '.csv': 100_000, '.xlsx': 10_000 } as const;
 
 /**
  * Text of a CSV file: UTF-8 (BOM or not), or UTF-16 with a BOM (Excel's "Unicode text").
@@ -113,13 +119,15 @@ export function checkRowCount(table: RawTable, max: number, prefix: TableFilePre
 
 /**
  * Reads one file; `file` is the name shown in messages (the path by default); `seen`
- * carries the units of the files read before, to refuse a unit read twice.
+ * carries the units of the files read before, to refuse a unit read twice. With
+ * `onFigures`, each unit goes there as it is read, and the result is empty.
  */
 export async function readSummaryFile(
   path: string,
   file: string = path,
   seen: SeenUnits = new Map(),
   limits: SurveyLimits = defaultSurveyLimits(),
+  onFigures?: (f: LocatedFigures) => void,
 ): Promise<LocatedFigures[]> {
   const ext = extname(path).toLowerCase();
   if (!(SUMMARY_EXTENSIONS as readonly string[]).includes(ext)) {
@@ -129,9 +137,32 @@ export async function readSummaryFile(
       `định dạng ${ext === '' ? '(không có phần mở rộng)' : `"${ext}"`} không được hỗ trợ; chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.`,
     );
   }
-  const bytes = readTableBytes(path, file, SUMMARY_MAX_BYTES[ext as keyof typeof SUMMARY_MAX_BYTES], 'SUMMARY');
-  const table = ext === '.csv' ? csvToRawTable(decodeCsvBytes(bytes, file), file) : await readXlsxTable(bytes, file);
-  return tableToFigures(checkRowCount(table, SUMMARY_MAX_ROWS, 'SUMMARY'), seen, limits);
+  const kind = ext as keyof typeof SUMMARY_MAX_BYTES;
+  if (kind === '.csv') {
+    const out: LocatedFigures[] = [];
+    const limitsOfFile = {
+      maxBytes: SUMMARY_MAX_BYTES[kind],
+      maxRows: SUMMARY_MAX_ROWS[kind],
+      prefix: 'SUMMARY',
+    } as const;
+    streamCsvTable(path, file, limitsOfFile, (head) => {
+      const read = figuresReader(head, seen, limits);
+      return (row) => {
+        const f = read(row);
+        if (f) onFigures ? onFigures(f) : out.push(f);
+      };
+    });
+    return out;
+  }
+  const bytes = readTableBytes(path, file, SUMMARY_MAX_BYTES[kind], 'SUMMARY');
+  const figures = tableToFigures(
+    checkRowCount(await readXlsxTable(bytes, file), SUMMARY_MAX_ROWS[kind], 'SUMMARY'),
+    seen,
+    limits,
+  );
+  if (!onFigures) return figures;
+  for (const f of figures) onFigures(f);
+  return [];
 }
 
 /** Names for messages: the base name, or the path as given where two files share a base name. */
@@ -146,16 +177,30 @@ function displayNames(paths: readonly string[]): string[] {
  * order. A unit may appear once across all files. Throws CodedFailure (SUMMARY_*).
  */
 export async function readSummaryFiles(paths: readonly string[]): Promise<UnitFigures[]> {
+  const out: UnitFigures[] = [];
+  await eachSummaryUnit(paths, (f) => out.push(f));
+  return out;
+}
+
+/**
+ * The same reading, handing each unit's figures to `onUnit` as it is read instead of
+ * keeping them: what the caller keeps of each is its own choice. Returns the count.
+ */
+export async function eachSummaryUnit(paths: readonly string[], onUnit: (f: UnitFigures) => void): Promise<number> {
   const names = displayNames(paths);
   const seen: SeenUnits = new Map();
-  const out: UnitFigures[] = [];
+  const limits = defaultSurveyLimits();
+  let count = 0;
   for (let i = 0; i < paths.length; i++) {
-    for (const f of await readSummaryFile(paths[i]!, names[i]!, seen)) out.push(f.figures);
+    await readSummaryFile(paths[i]!, names[i]!, seen, limits, (f) => {
+      count += 1;
+      onUnit(f.figures);
+    });
   }
-  if (out.length === 0) {
+  if (count === 0) {
     const where =
       names.length === 0 ? 'vì chưa có tệp bảng tổng hợp nào' : `trong ${names.map((n) => `tệp ${n}`).join(', ')}`;
     throw new CodedFailure(E.NO_UNITS, `Không có đơn vị nào ${where}.`);
   }
-  return out;
+  return count;
 }

@@ -67,13 +67,18 @@ export function normalizeUnitName(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** A string that shares no memory with the text it was cut from (V8 keeps a long slice as a view of its parent). */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 /** The key under which two unit names are the same unit (case-insensitive). */
 export function unitKey(name: string): string {
   return normalizeUnitName(name).toLocaleLowerCase('vi');
 }
 
 /** Maps each needed column to its index in the header; throws on a missing or doubled column. */
-function locateColumns(table: RawTable): Record<SummaryColumn, number> {
+function locateColumns(table: TableHead): Record<SummaryColumn, number> {
   const found = new Map<SummaryColumn, number>();
   table.headers.forEach((h, i) => {
     const col = columnOfHeader(h);
@@ -159,20 +164,30 @@ export type SurveyLimits = (group: UnitGroup) => SurveyMaxima;
 /** Where a unit was first read, keyed by unitKey; shared across the files of one cycle. */
 export type SeenUnits = Map<string, { readonly file: string; readonly row: number }>;
 
+/** A table's header, without its rows: what reading rows one by one needs. */
+export type TableHead = Pick<RawTable, 'file' | 'headerRow' | 'headers'>;
+
 /**
- * Validates and converts every non-blank row, in order; the first problem is thrown.
- * A unit already in `seen` (this table or an earlier file) is a duplicate.
+ * Validates and converts one row at a time (null for a blank row), checking the header
+ * first (missing or doubled column). A unit already in `seen` (this table or an earlier
+ * file) is a duplicate. Throws the row's first problem.
  */
-export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), limits?: SurveyLimits): LocatedFigures[] {
+export function figuresReader(
+  table: TableHead,
+  seen: SeenUnits = new Map(),
+  limits?: SurveyLimits,
+): (r: RawRow) => LocatedFigures | null {
   const cols = locateColumns(table);
   const header = (c: SummaryColumn) => (table.headers[cols[c]] ?? c).trim() || c;
-  const out: LocatedFigures[] = [];
-  for (const r of table.rows) {
-    if (r.cells.every(isBlankCell)) continue;
+  // A table spells its groups a few ways: each spelling is matched (folded, compared) once.
+  const groupOfText = new Map<string, UnitGroup>();
+  return (r) => {
+    if (r.cells.every(isBlankCell)) return null;
     const cell = (c: SummaryColumn): RawCell => r.cells[cols[c]] ?? null;
     const at = (c: SummaryColumn): SummaryLocation => ({ file: table.file, row: r.row, column: header(c) });
 
-    const unit = normalizeUnitName(cellText(cell('unit')));
+    // Its own copy: a name cut from a file read piece by piece would keep the whole piece alive.
+    const unit = ownCopy(normalizeUnitName(cellText(cell('unit'))));
     if (unit === '') throw summaryFailure(E.EMPTY_UNIT, at('unit'), 'tên đơn vị để trống.', '');
     const key = unit.toLocaleLowerCase('vi'); // unitKey(unit): unit is already normalised
     const first = seen.get(key);
@@ -183,7 +198,11 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), lim
     seen.set(key, { file: table.file, row: r.row });
 
     const groupText = cellText(cell('group')).trim();
-    const group: UnitGroup | null = parseUnitGroup(groupText);
+    let group: UnitGroup | null | undefined = groupOfText.get(groupText);
+    if (group === undefined) {
+      group = parseUnitGroup(groupText);
+      if (group !== null && groupOfText.size < 64) groupOfText.set(groupText, group);
+    }
     if (group === null) {
       const what = groupText === '' ? 'nhóm đơn vị để trống' : `${quoteValue(groupText)} không phải là nhóm đơn vị`;
       throw summaryFailure(E.UNKNOWN_GROUP, at('group'), `${what}; dùng một trong: ${groupChoices()}.`, groupText);
@@ -235,12 +254,25 @@ export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), lim
     } else {
       atMost(selfAssessed, benchmark, cell('self_assessed'), () => at('self_assessed'), 'không vượt điểm chuẩn tối đa');
     }
-    out.push({
+    return {
       figures: { unit, group, benchmark, selfAssessed, surveyCbccvc, surveySipas },
       file: table.file,
       row: r.row,
       unitColumn: header('unit'),
-    });
+    };
+  };
+}
+
+/**
+ * Validates and converts every non-blank row, in order; the first problem is thrown.
+ * A unit already in `seen` (this table or an earlier file) is a duplicate.
+ */
+export function tableToFigures(table: RawTable, seen: SeenUnits = new Map(), limits?: SurveyLimits): LocatedFigures[] {
+  const read = figuresReader(table, seen, limits);
+  const out: LocatedFigures[] = [];
+  for (const r of table.rows) {
+    const f = read(r);
+    if (f) out.push(f);
   }
   return out;
 }
