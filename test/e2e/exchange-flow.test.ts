@@ -291,6 +291,16 @@ describe('exchange: two members, one secretariat, three machines', () => {
     expect(await outcomes.textContent()).toContain('1 ý kiến khác nhau');
     await sec.screenshot('46-secretariat-import-done');
 
+    // A 26 MB package goes up in parts (the screen's limit is the packages' 160 MB ceiling, not
+    // one upload's 25 MB); the store's cap for a cycle this size (20 MB) refuses it, naming it.
+    const big = path.join(files, 'goi-lon.cchc-appraisal.json');
+    writeFileSync(big, readFileSync(chairPackage, 'utf8') + ' '.repeat(26 * 1024 * 1024));
+    await sp.getByLabel('Nhập kết quả thẩm định').setInputFiles(big);
+    const bigCard = sp.locator('[data-testid="import-file"][data-file="goi-lon.cchc-appraisal.json"]');
+    await expect.poll(() => bigCard.count(), { timeout: 30_000 }).toBe(1);
+    expect(await bigCard.getByTestId('file-error').getAttribute('data-code')).toBe('EXCHANGE_TOO_LARGE');
+    expect(await bigCard.getByTestId('file-error').textContent()).toContain('goi-lon.cchc-appraisal.json');
+
     // The results before any decision: a draft, the open conflict flagged on the unit and on its
     // sub-criterion, never shown as a plain score.
     await sp.evaluate((id) => {

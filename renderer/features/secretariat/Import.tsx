@@ -11,6 +11,7 @@ import { pts } from '../../components/format.ts';
 import { toastStore } from '../../components/toast-store.ts';
 import { exchangeText } from '../../i18n/exchange.ts';
 import { CodedMessage } from '../exchange/Coded.tsx';
+import { APPRAISAL_CEILING_BYTES } from '../../../shared/exchange/appraisal-package.ts';
 import { FilePicker } from '../exchange/FilePicker.tsx';
 import { Fingerprint } from '../exchange/Fingerprint.tsx';
 import { uploadFile } from '../exchange/files.ts';
@@ -31,7 +32,7 @@ export function Import() {
     const uploaded: FilePreview[] = [];
     const tickets: string[] = [];
     for (const f of picked) {
-      const up = await uploadFile(f);
+      const up = await uploadFile(f, { maxBytes: APPRAISAL_CEILING_BYTES });
       if (up.ok) tickets.push(up.value.ticket);
       else uploaded.push({ ticket: `local-${f.name}-${Math.random()}`, file: f.name, ok: false, error: up.error });
     }
@@ -72,6 +73,7 @@ export function Import() {
         multiple
         busy={busy === 'check'}
         onFiles={(f) => void add(f)}
+        maxBytes={APPRAISAL_CEILING_BYTES}
         testId="import-drop"
       />
       {outcomes && <Outcomes outcomes={outcomes} />}
