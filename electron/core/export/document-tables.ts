@@ -52,9 +52,9 @@ const STATE_LABELS: Record<string, string> = {
 /** `drilldowns` may be a generator: each unit's drill-down is flattened into rows and dropped before the next. */
 /**
  * Rows of one "Chi tiết" sheet at most: a worksheet holds 1,048,576 rows (Excel and
- * LibreOffice alike) and the title, stamp and column headings take a few. A 10,000-unit
- * cycle has about 1,6 million rows of drill-down: it is split into sheets "Chi tiết 1",
- * "Chi tiết 2"…, each unit wholly in one sheet.
+ * LibreOffice alike) and the title, stamp and column headings take a few. A unit takes
+ * about 100 rows (its sub-criteria and their headings), so a cycle of more than about
+ * 10,000 units is split into sheets "Chi tiết 1", "Chi tiết 2"…, each unit wholly in one.
  */
 export const DETAIL_SHEET_ROWS = 1_000_000;
 
