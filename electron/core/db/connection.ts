@@ -90,9 +90,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // 32 MB of page cache (SQLite's default is 2 MB): a 150-unit cycle's appraisals no longer
     // spill out of the cache while a package of 1 700 rows is merged into them.
     db.pragma(`cache_size = -${CACHE_KB}`);
-    // Checkpoint the WAL every 8 000 pages (32 MB) instead of 1 000: importing 30 packages
-    // rewrites pages all over the appraisals, and each checkpoint writes them back and syncs.
-    db.pragma('wal_autocheckpoint = 8000');
     const version = userVersion(db);
     if (existed && version > 0 && version < LATEST_VERSION && options.backupBeforeMigrate !== false) {
       backupTo(db, `${path}.v${version}.bak`);
