@@ -118,13 +118,13 @@ const finalSummary = (f: FinalScoreData, h: string) => ({
   reason: f.reason ?? undefined,
 });
 
+/** Every audit row of a merge but its last (the package's own row): one signed head per package. */
+const NOT_LAST = { signHead: false } as const;
+
 /**
  * Writes the plan and its audit rows (one per unit whose appraisals or final scores change,
  * one per exemption and declaration, one for the package). Call inside a transaction.
  */
-/** Every audit row of a merge but its last (the package's own row): one signed head per package. */
-const NOT_LAST = { signHead: false } as const;
-
 export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRecord): { auditRows: number } {
   const db = ctx.db;
   const member = plan.memberId;
