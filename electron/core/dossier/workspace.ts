@@ -8,7 +8,8 @@ import { type Member, listMembers } from '../db/repos/members.ts';
 import { fieldsIn, parseAssignment } from '../../../shared/council/assignment.ts';
 import { scanScope, surveyPointRows } from '../db/repos/figures.ts';
 import { listUnits } from '../db/repos/units.ts';
-import { cycleResults } from '../results/cycle-results.ts';
+import { cycleFigures } from '../results/cycle-results.ts';
+import { unitResult } from '../../../shared/results/compute.ts';
 import { treeFor } from '../framework/trees.ts';
 import { scaledDecimalText } from '../../../shared/decimal/text.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
@@ -51,8 +52,12 @@ export function overview(scope: Scope): Overview {
   const me = scope.member;
   const entries = me?.fields ?? [];
   const precision = scope.cycle.precision;
+  // Each unit's published index and class (no ranks: the home shows none).
   const results = new Map(
-    cycleResults(db, scope.cycle.id, { includeProposedExemptions: true }).units.map((r) => [r.unit, r]),
+    cycleFigures(db, scope.cycle.id, { includeProposedExemptions: true }).map((f) => [
+      f.unit,
+      unitResult(f, precision),
+    ]),
   );
   const appraisedByMe = new Set(me ? scoredKeysOf(db, me.id) : []);
   const withEvidence = new Set(keysWithEvidence(db, scope.cycle.id));
