@@ -132,8 +132,8 @@ export function unitRows(db: Db, cycleId: string): [string, string, UnitGroup][]
 const UNIT_LEAVES = `(SELECT u.id AS unit_id, pl.code AS node_code FROM cycle_frameworks cf
       JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.grp = cf.grp
       WHERE cf.cycle_id = u.cycle_id AND cf.grp = u.grp)`;
-/** Given [unit, leaf] pairs, as a JSON array. */
-const GIVEN_LEAVES = `(SELECT json_extract(value, '$[0]') AS unit_id, json_extract(value, '$[1]') AS node_code FROM json_each(?))`;
+/** Given [unit, leaf] pairs (a JSON array), read once into the CTE `given` (see effectiveScoresOf). */
+const GIVEN_LEAVES = 'given';
 
 /**
  * The effective score `s` of each of `leaves`: final > appraisal of an assigned member >
@@ -177,7 +177,12 @@ export function effectiveScoreCounts(db: Db, cycleId: string) {
 
 /** [unit, leaf, effective score] of the given [unit, leaf] pairs that have a score. */
 export function effectiveScoresOf(db: Db, pairs: readonly (readonly [string, string])[]) {
-  return stmt(db, `SELECT unit_id, node_code, s FROM (${effectiveSql(GIVEN_LEAVES)}) WHERE s IS NOT NULL`)
+  // MATERIALIZED: each pair's text is taken apart once, not at every use in the subqueries.
+  return stmt(
+    db,
+    `WITH given AS MATERIALIZED (SELECT value ->> 0 AS unit_id, value ->> 1 AS node_code FROM json_each(?))
+     SELECT unit_id, node_code, s FROM (${effectiveSql(GIVEN_LEAVES)}) WHERE s IS NOT NULL`,
+  )
     .raw()
     .all(JSON.stringify(pairs)) as [string, string, string][];
 }
