@@ -72,4 +72,47 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
     }
     db.close();
   });
+
+  it('after a merge: final scores on every counted leaf, with gaps, exemptions and stray codes', () => {
+    const dir = newDir();
+    const db = openDatabase(copyDemoStore(dir));
+    const check = (includeProposedExemptions: boolean) => {
+      const slow = figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions }));
+      const fast = cycleFiguresFast(db, DEMO_CYCLE_ID, { includeProposedExemptions });
+      expect(fast).toEqual(slow);
+    };
+    const rnd = prng(7);
+    const final = db.prepare(
+      "INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')",
+    );
+    const unfinal = db.prepare('DELETE FROM final_scores WHERE unit_id = ? AND node_code = ?');
+    const exempt = db.prepare(
+      "INSERT OR REPLACE INTO exemptions (unit_id, node_code, reason, status, created_at) VALUES (?, ?, 'Thử', ?, '2024-03-01')",
+    );
+    const scores = [rat(0), rat(1, 2), rat(3, 7), rat(7, 4), rat(595634 * 2, 596864), rat(1), rat(5, 11)];
+    const units = listUnits(db, DEMO_CYCLE_ID);
+    units.forEach((u, i) => {
+      const { tree, plan } = treeFor(db, DEMO_CYCLE_ID, u.group);
+      // every leaf, survey leaves too (a final score there never counts: survey points do)
+      for (const leaf of plan.leaves) final.run(u.id, leaf.code, serialize(scores[Math.floor(rnd() * scores.length)]!));
+      const counted = plan.leaves.filter((l) => !l.survey);
+      const pick = () => counted[Math.floor(rnd() * counted.length)]!;
+      if (i % 5 === 1) unfinal.run(u.id, pick().code); // a gap: the leaf falls back to appraisal or self-assessment
+      if (i % 7 === 2) {
+        const leaf = pick(); // exempted, without a final score
+        exempt.run(u.id, leaf.code, 'approved');
+        unfinal.run(u.id, leaf.code);
+      }
+      if (i % 7 === 3) exempt.run(u.id, pick().code, rnd() < 0.5 ? 'approved' : 'proposed'); // exempted, final score kept
+      if (i % 6 === 4) {
+        const parent = tree.byCode.get(pick().code)!.parent!; // a whole criterion exempted, its leaves' final scores gone
+        exempt.run(u.id, parent, 'proposed');
+        for (const l of counted) if (l.path.includes(parent)) unfinal.run(u.id, l.code);
+      }
+      if (i % 4 === 0) final.run(u.id, tree.byCode.get(pick().code)!.parent!, '99'); // a final score on a criterion: not a leaf
+    });
+    check(false);
+    check(true);
+    db.close();
+  });
 });

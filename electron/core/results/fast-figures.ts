@@ -1,17 +1,20 @@
 /**
  * The figures behind the index (benchmark, self-assessed points, survey points) of
- * every unit of a cycle, aggregated inside SQLite. Same rule as cycle-totals.ts
- * (effective score: final > appraisal of an assigned member > round 2 > round 1;
- * exempted nodes out of score and benchmark; survey leaves from survey_points), but
- * SQLite sums the scores instead of handing every leaf to JavaScript, which is what
- * makes a 10,000-unit cycle recompute in a few hundred milliseconds.
+ * every unit of a cycle, read in two wide passes instead of leaf by leaf. Same rule as
+ * cycle-totals.ts (effective score: final > appraisal of an assigned member > round 2 >
+ * round 1; exempted nodes out of score and benchmark; survey leaves from survey_points).
  *
- * Still exact: SQLite hands back, per unit, each distinct score text and how many
- * leaves have it (a few per unit), added here as exact rationals. Every counted leaf is
- * read, with or without a dossier row (an appraisal or final score alone still counts);
- * exempted leaves are summed too and their scores taken back out (a few rows), which is
- * cheaper than looking every leaf up in the exemptions. test/db/fast-figures.test.ts
- * checks both paths agree.
+ * - After a merge nearly every counted leaf has a final score. Each unit's final scores
+ *   come back as one list (a range of the primary key, no join), matched to the counted
+ *   leaves here. A unit whose every counted, non-exempted leaf has a final score is done.
+ * - Every other unit (before a merge: all of them) is read again with the whole rule
+ *   inside SQLite: the effective score of every counted leaf, in the order of the codes.
+ *
+ * Still exact: the distinct score texts of a unit are counted and added as exact
+ * rationals. Every counted leaf is read, with or without a dossier row (an appraisal or
+ * final score alone still counts). An exempted leaf is skipped by its code or its place,
+ * which is cheaper than looking every leaf up in the exemptions inside SQLite.
+ * test/db/fast-figures.test.ts checks both paths against the leaf-by-leaf computation.
  */
 import { type Rational, ZERO, add, deserialize, rat, sub } from '../../../shared/decimal/rational.ts';
 import type { UnitFigures } from '../../../shared/results/compute.ts';
@@ -19,9 +22,9 @@ import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { UnitGroup } from '../../../shared/framework/types.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  effectiveScoreCounts,
-  effectiveScoresOf,
+  effectiveScoreLists,
   ensurePlanLeaves,
+  finalScoreLists,
   exemptionRows,
   scanScope,
   surveyPointRows,
@@ -54,82 +57,153 @@ class ScoreSum {
   }
 }
 
+/** A group's plan, as the fast path reads it. */
+interface GroupPlan {
+  readonly plan: TotalsPlan;
+  /** The counted (non-survey) leaves' codes in SQLite's binary order: the order of effectiveScoreLists. */
+  readonly counted: readonly string[];
+  /** Code → place in `counted`. */
+  readonly place: ReadonlyMap<string, number>;
+  readonly surveyLeaves: TotalsPlan['leaves'];
+  /** Node code → the leaves under it (itself, for a leaf): what an exemption of that node takes out. */
+  readonly under: ReadonlyMap<string, readonly TotalsPlan['leaves'][number][]>;
+  /** Every leaf's maximum added up: the benchmark of a unit with no exemption. */
+  readonly full: Rational;
+}
+
 export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOptions = {}): UnitFigures[] {
   const cycle = requireCycle(db, cycleId);
   const withProposed = options.includeProposedExemptions === true;
   const units = unitRows(db, cycleId);
-  const plans = new Map<UnitGroup, TotalsPlan>();
+  const groups = new Map<UnitGroup, GroupPlan>();
   for (const g of new Set(units.map((u) => u[2]))) {
     const { hash, plan } = treeFor(db, cycle.id, g);
-    ensurePlanLeaves(
-      db,
-      hash,
-      plan.group,
-      plan.leaves.filter((l) => !l.survey).map((l) => l.code),
-    );
-    plans.set(g, plan);
+    const counted = plan.leaves
+      .filter((l) => !l.survey)
+      .map((l) => l.code)
+      .sort(binaryOrder);
+    ensurePlanLeaves(db, hash, plan.group, counted);
+    const under = new Map<string, TotalsPlan['leaves'][number][]>();
+    for (const leaf of plan.leaves) for (const c of leaf.path) under.set(c, [...(under.get(c) ?? []), leaf]);
+    groups.set(g, {
+      plan,
+      counted,
+      place: new Map(counted.map((c, i) => [c, i])),
+      surveyLeaves: plan.leaves.filter((l) => l.survey),
+      under,
+      full: plan.leaves.reduce((acc, l) => add(acc, l.max), ZERO),
+    });
   }
 
-  // One pass: per unit, each distinct effective score and how many leaves have it (exempted ones too).
-  const parsed = new Map<string, Rational>();
-  const score = (text: string) => {
-    let r = parsed.get(text);
-    if (!r) parsed.set(text, (r = deserialize(text)));
-    return r;
-  };
-  const sums = new Map<string, ScoreSum>();
-  for (const [u, counts] of effectiveScoreCounts(db, cycleId)) {
-    const sum = new ScoreSum();
-    sums.set(u, sum);
-    if (counts === null) continue;
-    const parts = counts.split(' ');
-    for (let i = 0; i < parts.length; i += 2) sum.add(score(parts[i]!), BigInt(parts[i + 1]!));
-  }
-
-  // Exempted leaves, for the benchmark (few rows).
+  // Exempted nodes per unit (few rows), and survey points.
   const exempted = new Map<string, Set<string>>();
   const inCycle = scanScope(cycleId);
   for (const [u, c] of exemptionRows(db, inCycle, withProposed)) {
     exempted.set(u, (exempted.get(u) ?? new Set()).add(c));
   }
-  const survey = new Map<string, { cbccvc?: Rational; sipas?: Rational }>();
+  const survey = { cbccvc: new Map<string, Rational>(), sipas: new Map<string, Rational>() };
   for (const [u, source, points] of surveyPointRows(db, inCycle)) {
-    survey.set(u, { ...survey.get(u), [source as 'cbccvc' | 'sipas']: deserialize(points) });
+    if (source === 'cbccvc' || source === 'sipas') survey[source].set(u, deserialize(points));
   }
-  const full = new Map<UnitGroup, Rational>();
-  for (const [g, plan] of plans)
-    full.set(
-      g,
-      plan.leaves.reduce((acc, l) => add(acc, l.max), ZERO),
-    );
 
-  // Exempted leaves: out of the benchmark, and their scores taken back out of the sums (few rows).
-  const outLeaves: [string, string][] = [];
+  // Benchmark and survey points; the places of each unit's exempted counted leaves.
+  const skipped = new Map<string, Set<number>>();
   const figures = units.map(([id, name, group]) => {
-    const plan = plans.get(group)!;
+    const { surveyLeaves, under, place, full } = groups.get(group)!;
     const ex = exempted.get(id);
-    let benchmark = full.get(group)!;
+    const out = new Set<TotalsPlan['leaves'][number]>();
+    if (ex !== undefined) for (const c of ex) for (const leaf of under.get(c) ?? []) out.add(leaf);
+    let benchmark = full;
+    const places = new Set<number>();
+    for (const leaf of out) {
+      benchmark = sub(benchmark, leaf.max);
+      if (!leaf.survey) places.add(place.get(leaf.code)!);
+    }
+    if (places.size > 0) skipped.set(id, places);
     let cb = ZERO;
     let sip = ZERO;
-    const pts = survey.get(id);
-    for (const leaf of plan.leaves) {
-      const out = ex !== undefined && leaf.path.some((c) => ex.has(c));
-      if (out) {
-        benchmark = sub(benchmark, leaf.max);
-        if (!leaf.survey) outLeaves.push([id, leaf.code]);
-      } else if (leaf.survey === 'cbccvc' && pts?.cbccvc) cb = add(cb, pts.cbccvc);
-      else if (leaf.survey === 'sipas' && pts?.sipas) sip = add(sip, pts.sipas);
+    const cbPoints = survey.cbccvc.get(id);
+    const sipPoints = survey.sipas.get(id);
+    for (const leaf of surveyLeaves) {
+      if (out.has(leaf)) continue;
+      if (leaf.survey === 'cbccvc' && cbPoints) cb = add(cb, cbPoints);
+      else if (leaf.survey === 'sipas' && sipPoints) sip = add(sip, sipPoints);
     }
     return { id, name, group, benchmark, cb, sip };
   });
-  if (outLeaves.length > 0)
-    for (const [u, , text] of effectiveScoresOf(db, outLeaves)) sums.get(u)?.add(score(text), -1n);
+
+  const groupOf = new Map(units.map(([id, , g]) => [id, groups.get(g)!]));
+  const sums = new Map<string, Rational>();
+  const parsed = new Map<string, Rational>();
+  const addUp = (times: ReadonlyMap<string, number>): Rational => {
+    const sum = new ScoreSum();
+    for (const [text, n] of times) {
+      let r = parsed.get(text);
+      if (!r) parsed.set(text, (r = deserialize(text)));
+      sum.add(r, BigInt(n));
+    }
+    return sum.value();
+  };
+
+  // Pass 1: units whose every counted, non-exempted leaf has a final score.
+  const rest: string[] = [];
+  const listed = new Set<string>();
+  for (const [u, list] of finalScoreLists(db, cycleId)) {
+    listed.add(u);
+    const { counted, place } = groupOf.get(u)!;
+    const skip = skipped.get(u);
+    const needed = counted.length - (skip?.size ?? 0);
+    if (needed === 0) {
+      sums.set(u, ZERO);
+      continue;
+    }
+    if (list === null) {
+      rest.push(u);
+      continue;
+    }
+    const parts = list.split(' ');
+    const times = new Map<string, number>();
+    let found = 0;
+    for (let i = 0; i < parts.length; i += 2) {
+      const at = place.get(parts[i]!);
+      if (at === undefined || skip?.has(at)) continue; // not a counted leaf, or exempted
+      const text = parts[i + 1]!;
+      times.set(text, (times.get(text) ?? 0) + 1);
+      found += 1;
+    }
+    if (found === needed) sums.set(u, addUp(times));
+    else rest.push(u);
+  }
+  if (listed.size !== units.length) throw new RangeError(`final scores listed ${listed.size} of ${units.length} units`);
+
+  // Pass 2: the other units, the whole rule inside SQLite.
+  if (rest.length > 0) {
+    const scope = rest.length === units.length ? { cycleId } : { unitIds: rest };
+    for (const [u, list] of effectiveScoreLists(db, scope)) {
+      if (list === null) continue;
+      const scores = list.split(' ');
+      const expected = groupOf.get(u)!.counted.length;
+      if (scores.length !== expected)
+        throw new RangeError(`scores of unit ${u}: ${scores.length} where the framework counts ${expected} leaves`);
+      const skip = skipped.get(u);
+      const times = new Map<string, number>();
+      for (let i = 0; i < scores.length; i++) {
+        const text = scores[i]!;
+        if (text === '-' || skip?.has(i)) continue;
+        times.set(text, (times.get(text) ?? 0) + 1);
+      }
+      sums.set(u, addUp(times));
+    }
+  }
   return figures.map(({ id, name, group, benchmark, cb, sip }) => ({
     unit: name,
     group,
     benchmark,
-    selfAssessed: sums.get(id)?.value() ?? ZERO,
+    selfAssessed: sums.get(id) ?? ZERO,
     surveyCbccvc: cb,
     surveySipas: sip,
   }));
 }
+
+/** SQLite's BINARY collation on codes (ASCII digits and dots): code unit by code unit. */
+const binaryOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -128,61 +128,57 @@ export function unitRows(db: Db, cycleId: string): [string, string, UnitGroup][]
     .all(cycleId) as [string, string, UnitGroup][];
 }
 
-/** The counted leaves (temp.plan_leaf) of the unit `u` of the enclosing query: every leaf, with or without a dossier row. */
-const UNIT_LEAVES = `(SELECT u.id AS unit_id, pl.code AS node_code FROM cycle_frameworks cf
-      JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.grp = cf.grp
-      WHERE cf.cycle_id = u.cycle_id AND cf.grp = u.grp)`;
-/** Given [unit, leaf] pairs (a JSON array), read once into the CTE `given` (see effectiveScoresOf). */
-const GIVEN_LEAVES = 'given';
-
 /**
- * The effective score `s` of each of `leaves`: final > appraisal of an assigned member >
- * round 2 > round 1. Only the final score is a join; the appraisal and the dossier row
- * are subqueries inside COALESCE, so they run only for a leaf without a final score
- * (after a merge: hardly any). Exemptions are not looked at here: the caller takes the
- * exempted leaves' scores out (few rows, instead of a lookup per leaf). The caller reads
- * it through `(…) LIMIT -1`, which keeps SQLite from flattening it into the aggregate:
- * `s` is then computed once per row, not once per use.
+ * The effective score of the counted leaf `pl` of the unit `u` of the enclosing query:
+ * final > appraisal of an assigned member (the latest) > round 2 > round 1, '-' for none.
+ * The final score is a join (`f`); the appraisal and the dossier row are subqueries inside
+ * COALESCE, so they run only for a leaf without a final score (after a merge: hardly any).
  */
-function effectiveSql(leaves: string): string {
-  return `SELECT d.unit_id AS unit_id, d.node_code AS node_code, COALESCE(f.score, (
+const EFFECTIVE = `COALESCE(f.score, (
         SELECT a.score FROM appraisals a JOIN member_fields mf ON mf.member_id = a.member_id
-        WHERE a.unit_id = d.unit_id AND a.node_code = d.node_code AND a.score IS NOT NULL
-          AND mf.field_code = substr(d.node_code, 1, instr(d.node_code || '.', '.') - 1)
-          AND mf.grp IN ('', (SELECT grp FROM units WHERE id = d.unit_id))
+        WHERE a.unit_id = u.id AND a.node_code = pl.code AND a.score IS NOT NULL
+          AND mf.field_code = substr(pl.code, 1, instr(pl.code || '.', '.') - 1)
+          AND mf.grp IN ('', u.grp)
         ORDER BY a.updated_at DESC, a.member_id LIMIT 1), (
         SELECT COALESCE(di.round2_score, di.round1_score) FROM dossier_items di
-        WHERE di.unit_id = d.unit_id AND di.node_code = d.node_code)) AS s
-    FROM ${leaves} d
-    LEFT JOIN final_scores f ON f.unit_id = d.unit_id AND f.node_code = d.node_code
-    LIMIT -1`;
+        WHERE di.unit_id = u.id AND di.node_code = pl.code), '-')`;
+
+/** Which units a score list covers: the whole cycle, or some units by id. */
+export type UnitsScope = { readonly cycleId: string } | { readonly unitIds: readonly string[] };
+
+/**
+ * Per unit, the effective score of every counted leaf (temp.plan_leaf, with or without a
+ * dossier row; exempted ones included), space-separated in the order of the leaves'
+ * codes (SQLite's binary order), '-' for a leaf with no score; null when the unit's group
+ * has no counted leaf. Needs ensurePlanLeaves first. The caller adds the scores up and
+ * finds an exempted leaf's score by its place, with no sort of the cycle's scores.
+ */
+export function effectiveScoreLists(db: Db, scope: UnitsScope) {
+  const where = 'cycleId' in scope ? 'u.cycle_id = ?' : 'u.id IN (SELECT value FROM json_each(?))';
+  return stmt(
+    db,
+    `SELECT u.id, (SELECT group_concat(${EFFECTIVE}, ' ' ORDER BY pl.code) FROM cycle_frameworks cf
+        JOIN temp.plan_leaf pl ON pl.hash = cf.framework_hash AND pl.grp = cf.grp
+        LEFT JOIN final_scores f ON f.unit_id = u.id AND f.node_code = pl.code
+        WHERE cf.cycle_id = u.cycle_id AND cf.grp = u.grp)
+     FROM units u WHERE ${where}`,
+  )
+    .raw()
+    .all('cycleId' in scope ? scope.cycleId : JSON.stringify(scope.unitIds)) as [string, string | null][];
 }
 
 /**
- * Per unit of the cycle, each distinct effective score of its counted leaves (exempted
- * ones included) and how many leaves have it, as "score count score count …" (null: no
- * score at all; needs ensurePlanLeaves first). A few distinct values per unit, so the
- * caller adds them up exactly at little cost; grouping unit by unit sorts a few dozen
- * rows at a time instead of the whole cycle's.
+ * Per unit of the cycle, its final scores as "code score code score …" (null: none). One
+ * range of the primary key per unit, no join: after a merge nearly every counted leaf has
+ * one, and the caller matches codes to leaves itself. Read whole (one string per unit):
+ * taking the rows one at a time while working on each made the pass twice as slow.
  */
-export function effectiveScoreCounts(db: Db, cycleId: string) {
+export function finalScoreLists(db: Db, cycleId: string) {
   return stmt(
     db,
-    `SELECT u.id, (SELECT group_concat(s || ' ' || n, ' ') FROM (SELECT s, count(*) AS n FROM (${effectiveSql(UNIT_LEAVES)}) WHERE s IS NOT NULL GROUP BY s))
+    `SELECT u.id, (SELECT group_concat(f.node_code || ' ' || f.score, ' ') FROM final_scores f WHERE f.unit_id = u.id)
      FROM units u WHERE u.cycle_id = ?`,
   )
     .raw()
-    .iterate(cycleId) as Iterable<[string, string | null]>;
-}
-
-/** [unit, leaf, effective score] of the given [unit, leaf] pairs that have a score. */
-export function effectiveScoresOf(db: Db, pairs: readonly (readonly [string, string])[]) {
-  // MATERIALIZED: each pair's text is taken apart once, not at every use in the subqueries.
-  return stmt(
-    db,
-    `WITH given AS MATERIALIZED (SELECT value ->> 0 AS unit_id, value ->> 1 AS node_code FROM json_each(?))
-     SELECT unit_id, node_code, s FROM (${effectiveSql(GIVEN_LEAVES)}) WHERE s IS NOT NULL`,
-  )
-    .raw()
-    .all(JSON.stringify(pairs)) as [string, string, string][];
+    .all(cycleId) as [string, string | null][];
 }

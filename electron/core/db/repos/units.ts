@@ -23,11 +23,15 @@ export function listUnits(db: Db, cycleId: string): Unit[] {
   return stmt(db, `${SELECT} WHERE cycle_id = ? ORDER BY sort_order, name`).all(cycleId) as Unit[];
 }
 
-/** The cycle's units among `ids`, in listUnits order (one dossier open: no scan of the cycle). */
+/**
+ * The cycle's units among `ids`, in listUnits order (one dossier open: no scan of the
+ * cycle). `+cycle_id` keeps SQLite from walking the cycle's index and testing each unit
+ * against the list: it looks each id up instead (1,5 ms → 0,02 ms at 10,000 units).
+ */
 export function listUnitsByIds(db: Db, cycleId: string, ids: readonly string[]): Unit[] {
   return stmt(
     db,
-    `${SELECT} WHERE cycle_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, name`,
+    `${SELECT} WHERE +cycle_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_order, name`,
   ).all(cycleId, JSON.stringify(ids)) as Unit[];
 }
 
