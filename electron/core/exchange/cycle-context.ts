@@ -5,9 +5,9 @@ import type { FrameworkNode, UnitGroup } from '../../../shared/framework/types.t
 import type { TotalsPlan } from '../../../shared/results/unit-totals.ts';
 import type { Db } from '../db/connection.ts';
 import type { Cycle } from '../db/repos/cycles.ts';
-import { cycleFrameworks } from '../db/repos/frameworks.ts';
-import { type Member, listMembers } from '../db/repos/members.ts';
-import { type Unit, listUnits } from '../db/repos/units.ts';
+import { cycleFrameworkGroups } from '../db/repos/frameworks.ts';
+import { type Member, getMember, listMembers } from '../db/repos/members.ts';
+import { type Unit, getUnit, listUnits } from '../db/repos/units.ts';
 import { requireCycle } from '../results/cycle-totals.ts';
 import { treeFor } from '../framework/trees.ts';
 
@@ -27,24 +27,57 @@ export interface CycleContext {
   readonly members: ReadonlyMap<string, Member>;
 }
 
+/** leaf code → field code, per plan (plans are cached per framework hash: see treeFor). */
+const fieldMaps = new WeakMap<TotalsPlan, ReadonlyMap<string, string>>();
+
+function groupFramework(db: Db, cycleId: string, group: UnitGroup): GroupFramework {
+  const { hash, tree, plan } = treeFor(db, cycleId, group);
+  let fieldOfLeaf = fieldMaps.get(plan);
+  if (!fieldOfLeaf) {
+    fieldOfLeaf = new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code]));
+    fieldMaps.set(plan, fieldOfLeaf);
+  }
+  return { hash, tree, plan, fieldOfLeaf };
+}
+
 export function cycleContext(db: Db, cycleId: string): CycleContext {
   const cycle = requireCycle(db, cycleId);
   const groups = new Map<UnitGroup, GroupFramework>();
-  for (const cf of cycleFrameworks(db, cycleId)) {
-    const { hash, tree, plan } = treeFor(db, cycleId, cf.group);
-    groups.set(cf.group, {
-      hash,
-      tree,
-      plan,
-      fieldOfLeaf: new Map(plan.leaves.map((l) => [l.code, plan.fields[l.fieldIndex]!.code])),
-    });
-  }
+  for (const g of cycleFrameworkGroups(db, cycleId)) groups.set(g, groupFramework(db, cycleId, g));
   return {
     db,
     cycle,
     units: new Map(listUnits(db, cycleId).map((u) => [u.id, u])),
     groups,
     members: new Map(listMembers(db, cycleId).map((m) => [m.id, m])),
+  };
+}
+
+/**
+ * The context of one unit, for a decision on one of its records: the cycle, the unit (when
+ * it is the cycle's), its group's framework and the members asked for (those of the cycle).
+ * Reads a few rows where cycleContext reads every unit and member of the cycle.
+ */
+export function unitContext(
+  db: Db,
+  cycleId: string,
+  unitId: string,
+  memberIds: readonly (string | null)[] = [],
+): CycleContext {
+  const cycle = requireCycle(db, cycleId);
+  const unit = getUnit(db, unitId);
+  const mine = unit !== undefined && unit.cycleId === cycleId ? unit : undefined;
+  const members = new Map<string, Member>();
+  for (const id of memberIds) {
+    const m = id === null ? undefined : getMember(db, id);
+    if (m && m.cycleId === cycleId) members.set(m.id, m);
+  }
+  return {
+    db,
+    cycle,
+    units: new Map(mine ? [[mine.id, mine]] : []),
+    groups: new Map(mine ? [[mine.group, groupFramework(db, cycleId, mine.group)]] : []),
+    members,
   };
 }
 

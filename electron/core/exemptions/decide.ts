@@ -21,7 +21,7 @@ import {
 } from '../db/repos/council.ts';
 import { getExemption } from '../db/repos/exemptions.ts';
 import { exactDecimalText } from '../../../shared/decimal/text.ts';
-import { type CycleContext, cycleContext, leafOf } from '../exchange/cycle-context.ts';
+import { type CycleContext, cycleContext, leafOf, unitContext } from '../exchange/cycle-context.ts';
 
 export interface ExemptionView {
   readonly unitId: string;
@@ -91,7 +91,7 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
     throw new CodedFailure('EXCHANGE_REASON_REQUIRED', EXCHANGE_ACTION_ERRORS.EXCHANGE_REASON_REQUIRED);
   const at = d.now ?? new Date().toISOString();
   tx(db, () => {
-    const ctx = cycleContext(db, cycleId);
+    const ctx = unitContext(db, cycleId, d.unitId);
     if (ctx.cycle.status === 'finalised')
       throw new CodedFailure('CYCLE_FINALISED', EXCHANGE_ACTION_ERRORS.EXCHANGE_ALREADY_FINALISED);
     if (!ctx.units.has(d.unitId))
@@ -135,5 +135,6 @@ export function decideExemption(db: Db, cycleId: string, d: ExemptionDecision): 
       at,
     });
   });
-  return viewOf(cycleContext(db, cycleId), exemptionRecord(db, d.unitId, d.nodeCode)!);
+  const record = exemptionRecord(db, d.unitId, d.nodeCode)!;
+  return viewOf(unitContext(db, cycleId, d.unitId, [record.proposedBy]), record);
 }
