@@ -14,15 +14,19 @@ import { tempDirs } from './support.ts';
 
 describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
   const newDir = tempDirs();
-
-  it('on the demo cycle and after random appraisals, final scores, exemptions and orphan scores', () => {
-    const dir = newDir();
-    const db = openDatabase(copyDemoStore(dir));
+  /** A copy of the demo store, and a check that both paths give the same figures on it. */
+  const demoStore = () => {
+    const db = openDatabase(copyDemoStore(newDir()));
     const check = (includeProposedExemptions: boolean) => {
       const slow = figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions }));
       const fast = cycleFiguresFast(db, DEMO_CYCLE_ID, { includeProposedExemptions });
       expect(fast).toEqual(slow);
     };
+    return { db, check };
+  };
+
+  it('on the demo cycle and after random appraisals, final scores, exemptions and orphan scores', () => {
+    const { db, check } = demoStore();
     check(false);
 
     const rnd = prng(42);
@@ -74,13 +78,7 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
   });
 
   it('after a merge: final scores on every counted leaf, with gaps, exemptions and stray codes', () => {
-    const dir = newDir();
-    const db = openDatabase(copyDemoStore(dir));
-    const check = (includeProposedExemptions: boolean) => {
-      const slow = figuresOf(computeCycleTotals(db, DEMO_CYCLE_ID, { includeProposedExemptions }));
-      const fast = cycleFiguresFast(db, DEMO_CYCLE_ID, { includeProposedExemptions });
-      expect(fast).toEqual(slow);
-    };
+    const { db, check } = demoStore();
     const rnd = prng(7);
     const final = db.prepare(
       "INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')",
