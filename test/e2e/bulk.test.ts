@@ -3,19 +3,12 @@
  * confirmation that counts and one Ctrl+Z; the "Còn lại" filter; "=" in the grid; a block of
  * scores pasted from a spreadsheet into the grid, refused cells listed and not written.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 import { callCore, mine, openUnit, row, saved, startAs } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 const VIEW = { width: 1366, height: 768 };
 const NOI_VU = 'soc-trang-2023-so-noi-vu';
@@ -36,7 +29,7 @@ async function myScores(page: Page, unitId: string): Promise<Record<string, stri
 
 describe('bulk appraisal', () => {
   it('agrees with the rest of a field after a confirmation that counts, filters what is left, and undoes it with one Ctrl+Z', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
     await openUnit(page, 'Sở Nội vụ');
@@ -96,7 +89,7 @@ describe('bulk appraisal', () => {
   });
 
   it('takes the self-score with "=" in the grid and pastes a block from a spreadsheet, listing the refused cells', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
     await page

@@ -8,25 +8,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ticketFile } from '../../electron/core/files/store.ts';
 import { handlers } from '../../electron/core/handlers/index.ts';
 import { type CoreContext, openCore } from '../../electron/core/open.ts';
 import { createRouter } from '../../electron/core/router.ts';
 import { memorySettings } from '../../electron/core/settings.ts';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 import { copyDemoStore } from '../demo-seed.ts';
 import { callCore, startAs } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
+const launch = appsPerTest();
 let sec: CoreContext | null = null;
 let secDir = '';
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
+afterEach(() => {
   sec?.close();
   sec = null;
   if (secDir) rmSync(secDir, { recursive: true, force: true });
@@ -57,7 +52,7 @@ function secretariat(core: CoreContext) {
 
 describe('the demo round trip, member side in the browser', () => {
   it('takes the demo secretariat’s cycle package over the demo, updates the key card at once, and hands the scores in', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
     const agreed = (await callCore(page, 'appraisal.agree', { unitId: NOI_VU, fieldCode: '2' })).value as {

@@ -3,22 +3,15 @@
  * that unit (his own agency, say) with the unit already chosen; once declared, the unit's
  * dossier is read-only for him.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest } from './apps.ts';
 import { openUnit, startAs } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 describe('conflict of interest from the dossier', () => {
   it('opens the declaration with the unit chosen, and the declared unit becomes read-only', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
     await openUnit(page, 'Sở Tư pháp');

@@ -3,24 +3,17 @@
  * (Sở Tư pháp, field 2) ticks, picks a tier, enters figures, cites a document, comments and
  * lowers a benchmark; the totals follow; after a reload everything is still there.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appsPerTest } from './apps.ts';
 import { callCore, mine, openUnit, row, saved, select, startAs, totals } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 const VIEWPORT = { width: 1366, height: 768 };
 
 describe('unit dossier', () => {
   it('ticks, picks a tier, enters figures, cites evidence, comments, exempts — totals follow — and a reload finds it all saved', async () => {
-    app = await openApp({ viewport: VIEWPORT });
+    const app = await launch({ viewport: VIEWPORT });
     const { page } = app;
     await startAs(page);
     expect(await page.getByTestId('cycle').textContent()).toContain('Sóc Trăng 2023');
@@ -141,7 +134,7 @@ describe('unit dossier', () => {
   });
 
   it('an invalid figure gives a Vietnamese error and saves nothing; a read-only field cannot be changed', async () => {
-    app = await openApp({ viewport: VIEWPORT });
+    const app = await launch({ viewport: VIEWPORT });
     const { page } = app;
     await startAs(page);
     await openUnit(page, 'Sở Nội vụ');
@@ -193,7 +186,7 @@ describe('unit dossier', () => {
   });
 
   it('flags a missing or changed evidence file wherever it is cited, and refuses to open it', async () => {
-    app = await openApp({ viewport: VIEWPORT });
+    const app = await launch({ viewport: VIEWPORT });
     const { page } = app;
     await startAs(page);
     // Tamper with the data folder: one document removed, one altered.

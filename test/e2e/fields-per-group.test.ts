@@ -8,19 +8,12 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyDemoStore } from '../demo-seed.ts';
 import { callCore, openUnit, startAs } from './appraise-support.ts';
-import { type E2EApp, buildRenderer, openApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 describe('fields per unit group (member screens)', () => {
   it('scores field 2 in a district and shows it read-only in a department', async () => {
@@ -28,7 +21,7 @@ describe('fields per unit group (member screens)', () => {
     const db = new Database(copyDemoStore(dataDir));
     db.prepare("UPDATE member_fields SET grp = 'district' WHERE member_id = 'soc-trang-2023-tv04'").run();
     db.close();
-    app = await openApp({ dataDir, viewport: { width: 1366, height: 768 } });
+    const app = await launch({ dataDir, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page, 'Trần Thị Mỹ Linh — Phó Giám đốc, Sở Tư pháp (lĩnh vực 2 ở UBND cấp huyện)');
     await expect

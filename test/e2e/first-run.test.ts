@@ -1,18 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, completeFirstRun, openApp, SAMPLE_IDENTITY, type E2EApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { completeFirstRun, openApp, SAMPLE_IDENTITY } from './support.ts';
+import { appsPerTest } from './apps.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 describe('first run', () => {
   it('asks for the identity, validates it in Vietnamese, saves it and remembers it after reload', async () => {
-    app = await openApp();
+    const app = await launch();
     const { page } = app;
     await page.getByRole('heading', { name: 'Chào mừng đến với Thẩm định Chỉ số CCHC' }).waitFor();
     await app.screenshot('01-first-run');
@@ -57,7 +51,7 @@ describe('first run', () => {
   });
 
   it('remembers the identity in the data folder across harness restarts, and edits it', async () => {
-    app = await openApp();
+    const app = await launch();
     await completeFirstRun(app.page, { ...SAMPLE_IDENTITY, role: 'secretariat', name: 'Lê Văn Đức' });
     const dataDir = app.dataDir;
     // close the browser and the server but keep the data folder
@@ -85,7 +79,7 @@ describe('first run', () => {
   });
 
   it('shows a start-up failure from the core with its code, and retries', async () => {
-    app = await openApp();
+    const app = await launch();
     const { page } = app;
     await page.getByRole('heading', { name: 'Chào mừng đến với Thẩm định Chỉ số CCHC' }).waitFor();
     const failure = {

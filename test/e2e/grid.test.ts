@@ -3,19 +3,12 @@
  * grid with the keyboard (digits, Space, typed figures), the core refuses what is invalid or
  * read-only, filters narrow the cells, Ctrl+Z undoes, Enter opens the dossier there.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 import { callCore, mine, saved, startAs } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 const NOI_VU = 'soc-trang-2023-so-noi-vu';
 const TU_PHAP = 'soc-trang-2023-so-tu-phap';
@@ -27,7 +20,7 @@ const mineIn = (page: Page, code: string, unitId: string) => cell(page, code, un
 
 describe('scoring grid', () => {
   it('edits one field across the units with the keyboard, filters, undoes, and opens the dossier', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
     await startAs(page);
     await page

@@ -3,19 +3,12 @@
  * figures, N comment, T evidence, H exemption, Esc back to the list, Ctrl+Z undo, ? help),
  * and text typed just before a crash is not lost.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildRenderer, openApp, type E2EApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 import { JUSTICE, callCore, mine, row, saved, startAs, totals } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -36,7 +29,7 @@ async function press(page: Page, ...keys: string[]) {
 
 describe('keyboard', () => {
   it('appraises a unit from first run to undo without the mouse', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
 
     // First run: the choice of what to do (the demo is chosen), then Tab on to "Tôi là", arrows to my
@@ -146,7 +139,7 @@ describe('keyboard', () => {
   });
 
   it('keeps text typed just before a crash and saves it at the next start', async () => {
-    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const app = await launch({ viewport: { width: 1366, height: 768 } });
     const { page, context, harness } = app;
     await startAs(page);
     await page.goto(`${harness.url}#/don-vi/soc-trang-2023-so-tu-phap/2.4.1`);

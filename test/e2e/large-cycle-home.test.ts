@@ -7,22 +7,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedRealCycle } from '../../bench/synthetic.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { jsonFileSettings } from '../../electron/harness/json-settings.ts';
 import { copyDemoStore } from '../demo-seed.ts';
-import { type E2EApp, buildRenderer, openApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 describe('the home of a 1,200-unit cycle', () => {
   it('paints 500 rows at a time, searches every unit', async () => {
@@ -43,7 +36,7 @@ describe('the home of a 1,200-unit cycle', () => {
       role: 'member',
       memberId: cycle.members[0]!.id,
     });
-    app = await openApp({ dataDir, viewport: { width: 1366, height: 768 } });
+    const app = await launch({ dataDir, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     const rows = page.locator('[data-testid="units"] tr[data-unit]');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(500);

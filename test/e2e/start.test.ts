@@ -3,25 +3,19 @@
  * họa"), joining a real cycle and setting one up; an empty machine opens on a guide, not on
  * "NO_CYCLE · Thử lại", and can open the demo from there.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, openApp, SAMPLE_IDENTITY, type E2EApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_IDENTITY, type E2EApp } from './support.ts';
+import { appsPerTest } from './apps.ts';
 import { startAs } from './appraise-support.ts';
 
-let app: E2EApp | null = null;
-beforeAll(async () => {
-  await buildRenderer();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const launch = appsPerTest();
 
 const VIEWPORT = { width: 1366, height: 768 };
 const hash = (a: E2EApp) => a.page.evaluate(() => location.hash);
 
 describe('starting out', () => {
   it('offers the demo, joining a cycle or setting one up; the demo is labelled on every screen', async () => {
-    app = await openApp({ viewport: VIEWPORT });
+    const app = await launch({ viewport: VIEWPORT });
     const { page } = app;
     await page.getByTestId('start-modes').waitFor();
     expect(await page.getByRole('radio', { name: 'Khám phá dữ liệu minh họa' }).isChecked()).toBe(true);
@@ -43,7 +37,7 @@ describe('starting out', () => {
   });
 
   it('sends the secretariat who sets a cycle up to the set-up route', async () => {
-    app = await openApp({ viewport: VIEWPORT });
+    const app = await launch({ viewport: VIEWPORT });
     const { page } = app;
     await page.getByRole('radio', { name: 'Thiết lập kỳ đánh giá mới' }).check();
     await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Lê Văn Đức');
@@ -55,7 +49,7 @@ describe('starting out', () => {
   });
 
   it('opens an empty machine on a guide, joins by default, and can open the demo from the guide', async () => {
-    app = await openApp({ viewport: VIEWPORT, demo: false });
+    const app = await launch({ viewport: VIEWPORT, demo: false });
     const { page } = app;
     await page.getByTestId('start-modes').waitFor();
     expect(await page.getByRole('radio', { name: 'Tham gia kỳ đánh giá thật' }).isChecked()).toBe(true);
