@@ -10,7 +10,6 @@ import { Upload } from './Upload.tsx';
 import { invalidateOverview } from '../home/units-cache.ts';
 import { type Preset, Wizard } from './CycleWizard.tsx';
 
-const W = setupText.wizard;
 const C = setupText.cycles;
 
 export function CyclesTab() {
