@@ -113,4 +113,21 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
     check(true);
     db.close();
   });
+
+  it('refuses a stored final score that is not one number, instead of reading it as a code and a score', () => {
+    const { db } = demoStore();
+    const unit = listUnits(db, DEMO_CYCLE_ID)[0]!;
+    const codes = treeFor(db, DEMO_CYCLE_ID, unit.group)
+      .plan.leaves.filter((l) => !l.survey)
+      .map((l) => l.code)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const final = db.prepare(
+      "INSERT OR REPLACE INTO final_scores (unit_id, node_code, input, score, updated_at) VALUES (?, ?, '{}', ?, '2024-03-01')",
+    );
+    // Every counted leaf has a final score (the unit is read from its final scores alone); the
+    // last one, split at its space, would read as a score of 1 and a code "1.1" (not a leaf).
+    for (const code of codes) final.run(unit.id, code, code === codes.at(-1) ? '1 1.1' : '0');
+    expect(() => cycleFiguresFast(db, DEMO_CYCLE_ID)).toThrow(RangeError);
+    db.close();
+  });
 });

@@ -147,10 +147,11 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
 
   // Pass 1: units whose every counted, non-exempted leaf has a final score.
   const rest: string[] = [];
-  const listed = new Set<string>();
   for (const [u, list] of finalScoreLists(db, cycleId)) {
-    listed.add(u);
-    const { counted, place } = groupOf.get(u)!;
+    // A unit added since unitRows (another connection wrote between the reads) is not reported.
+    const group = groupOf.get(u);
+    if (group === undefined) continue;
+    const { counted, place } = group;
     const skip = skipped.get(u);
     const needed = counted.length - (skip?.size ?? 0);
     if (needed === 0) {
@@ -161,20 +162,20 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
       rest.push(u);
       continue;
     }
-    const parts = list.split(' ');
     const times = new Map<string, number>();
     let found = 0;
-    for (let i = 0; i < parts.length; i += 2) {
-      const at = place.get(parts[i]!);
+    for (const item of list.split(' ')) {
+      const cut = item.indexOf('\u001f');
+      if (cut < 0) throw new RangeError(`final scores of unit ${u}: “${item}” is not a code and a score`);
+      const at = place.get(item.slice(0, cut));
       if (at === undefined || skip?.has(at)) continue; // not a counted leaf, or exempted
-      const text = parts[i + 1]!;
+      const text = item.slice(cut + 1);
       times.set(text, (times.get(text) ?? 0) + 1);
       found += 1;
     }
     if (found === needed) sums.set(u, addUp(times));
     else rest.push(u);
   }
-  if (listed.size !== units.length) throw new RangeError(`final scores listed ${listed.size} of ${units.length} units`);
 
   // Pass 2: the other units, the whole rule inside SQLite.
   if (rest.length > 0) {
@@ -182,7 +183,9 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     for (const [u, list] of effectiveScoreLists(db, scope)) {
       if (list === null) continue;
       const scores = list.split(' ');
-      const expected = groupOf.get(u)!.counted.length;
+      const group = groupOf.get(u);
+      if (group === undefined) continue;
+      const expected = group.counted.length;
       if (scores.length !== expected)
         throw new RangeError(`scores of unit ${u}: ${scores.length} where the framework counts ${expected} leaves`);
       const skip = skipped.get(u);

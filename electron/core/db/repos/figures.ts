@@ -168,7 +168,8 @@ export function effectiveScoreLists(db: Db, scope: UnitsScope) {
 }
 
 /**
- * Per unit of the cycle, its final scores as "code score code score …" (null: none). One
+ * Per unit of the cycle, its final scores as "code␟score code␟score …" (␟: char 31; null:
+ * none), so that a stored score holding a space cannot pass for a code and a score. One
  * range of the primary key per unit, no join: after a merge nearly every counted leaf has
  * one, and the caller matches codes to leaves itself. Read whole (one string per unit):
  * taking the rows one at a time while working on each made the pass twice as slow.
@@ -176,7 +177,7 @@ export function effectiveScoreLists(db: Db, scope: UnitsScope) {
 export function finalScoreLists(db: Db, cycleId: string) {
   return stmt(
     db,
-    `SELECT u.id, (SELECT group_concat(f.node_code || ' ' || f.score, ' ') FROM final_scores f WHERE f.unit_id = u.id)
+    `SELECT u.id, (SELECT group_concat(f.node_code || char(31) || f.score, ' ') FROM final_scores f WHERE f.unit_id = u.id)
      FROM units u WHERE u.cycle_id = ?`,
   )
     .raw()
