@@ -9,7 +9,9 @@
  * it: decided_by, reason, basis); ~2% of the exemptable sub-criteria exempted (approved);
  * survey points (CBCCVC, SIPAS) for every unit. Written in transactions of 200 units.
  */
+import { join } from 'node:path';
 import { prng } from '../tools/prng.ts';
+import { jsonFileSettings } from '../electron/harness/json-settings.ts';
 import { type Db, tx } from '../electron/core/db/connection.ts';
 import { insertCycle } from '../electron/core/db/repos/cycles.ts';
 import { putFramework, setCycleFramework } from '../electron/core/db/repos/frameworks.ts';
@@ -285,4 +287,20 @@ export function seedRealCycle(
     });
   }
   return { cycleId, units, members, secretariatId, rows };
+}
+
+/**
+ * Makes a data folder open on the synthetic cycle as its member `memberId` ("Thành viên 1"),
+ * as the app would after that member joined: the cycle chosen and the identity saved.
+ */
+export function openAsMember(dataDir: string, cycleId: string, memberId: string): void {
+  const settings = jsonFileSettings(join(dataDir, 'settings.json'));
+  settings.set('cycleId', cycleId);
+  settings.set('identity', {
+    name: 'Thành viên 1',
+    position: 'Phó Giám đốc',
+    agency: 'Sở 1',
+    role: 'member',
+    memberId,
+  });
 }

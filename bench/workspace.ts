@@ -19,12 +19,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startHarness } from '../electron/harness/server.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../electron/harness/chromium.ts';
 import { buildRenderer } from '../test/e2e/support.ts';
-import { jsonFileSettings } from '../electron/harness/json-settings.ts';
 import { openDatabase } from '../electron/core/db/connection.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';
 import { buildTree, leavesUnder } from '../shared/framework/tree.ts';
 import { type Figure, figure, formatFigures, percentile, sizes } from './figures.ts';
-import { seedRealCycle } from './synthetic.ts';
+import { openAsMember, seedRealCycle } from './synthetic.ts';
 
 const TICKS = 60;
 const JUSTICE = {
@@ -124,15 +123,7 @@ async function syntheticFolder(
     (l) => l.groups.includes('commune') && l.scoring?.kind === 'tick' && l.code.startsWith('1.'),
   )!; // field 1: the dossier opens on the member's first field
   const member = cycle.members[0]!; // fields 1 and 2
-  const settings = jsonFileSettings(path.join(dataDir, 'settings.json'));
-  settings.set('cycleId', cycle.cycleId);
-  settings.set('identity', {
-    name: 'Thành viên 1',
-    position: 'Phó Giám đốc',
-    agency: 'Sở 1',
-    role: 'member',
-    memberId: member.id,
-  });
+  openAsMember(dataDir, cycle.cycleId, member.id);
   return { dataDir, unitId, tickCode: tick.code };
 }
 

@@ -8,10 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedRealCycle } from '../../bench/synthetic.ts';
+import { openAsMember, seedRealCycle } from '../../bench/synthetic.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
-import { jsonFileSettings } from '../../electron/harness/json-settings.ts';
 import { copyDemoStore } from '../demo-seed.ts';
 import { appsPerTest } from './apps.ts';
 
@@ -27,15 +26,7 @@ describe('the home of a 1,200-unit cycle', () => {
       .pluck()
       .get(cycle.cycleId) as string;
     db.close();
-    const settings = jsonFileSettings(join(dataDir, 'settings.json'));
-    settings.set('cycleId', cycle.cycleId);
-    settings.set('identity', {
-      name: 'Thành viên 1',
-      position: 'Phó Giám đốc',
-      agency: 'Sở 1',
-      role: 'member',
-      memberId: cycle.members[0]!.id,
-    });
+    openAsMember(dataDir, cycle.cycleId, cycle.members[0]!.id);
     const app = await launch({ dataDir, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     const rows = page.locator('[data-testid="units"] tr[data-unit]');
