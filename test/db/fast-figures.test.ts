@@ -91,8 +91,12 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
     const units = listUnits(db, DEMO_CYCLE_ID);
     units.forEach((u, i) => {
       const { tree, plan } = treeFor(db, DEMO_CYCLE_ID, u.group);
-      // every leaf, survey leaves too (a final score there never counts: survey points do)
-      for (const leaf of plan.leaves) final.run(u.id, leaf.code, serialize(scores[Math.floor(rnd() * scores.length)]!));
+      // Every leaf; on one unit in three, survey leaves too (a final score there never counts:
+      // survey points do). On the others, the codes are exactly the counted leaves' (less the
+      // exempted ones without a final score) and the scores are taken by place.
+      for (const leaf of plan.leaves)
+        if (i % 3 === 1 || !leaf.survey)
+          final.run(u.id, leaf.code, serialize(scores[Math.floor(rnd() * scores.length)]!));
       const counted = plan.leaves.filter((l) => !l.survey);
       const pick = () => counted[Math.floor(rnd() * counted.length)]!;
       if (i % 5 === 1) unfinal.run(u.id, pick().code); // a gap: the leaf falls back to appraisal or self-assessment
@@ -102,7 +106,7 @@ describe('SQL-aggregated figures equal the leaf-by-leaf computation', () => {
         unfinal.run(u.id, leaf.code);
       }
       if (i % 7 === 3) exempt.run(u.id, pick().code, rnd() < 0.5 ? 'approved' : 'proposed'); // exempted, final score kept
-      if (i % 6 === 4) {
+      if (i % 6 === 3) {
         const parent = tree.byCode.get(pick().code)!.parent!; // a whole criterion exempted, its leaves' final scores gone
         exempt.run(u.id, parent, 'proposed');
         for (const l of counted) if (l.path.includes(parent)) unfinal.run(u.id, l.code);

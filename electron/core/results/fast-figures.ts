@@ -5,13 +5,17 @@
  * round 1; exempted nodes out of score and benchmark; survey leaves from survey_points).
  *
  * - After a merge nearly every counted leaf has a final score. Each unit's final scores
- *   come back as one list (a range of the primary key, no join), matched to the counted
- *   leaves here. A unit whose every counted, non-exempted leaf has a final score is done.
+ *   come back as a list of codes and a list of scores (a range of the primary key, no
+ *   join). When the codes are exactly the counted leaves' (one string comparison; the
+ *   exempted ones left out or not), the scores are taken by place; otherwise each code
+ *   is looked up. A unit whose every
+ *   counted, non-exempted leaf has a final score is done.
  * - Every other unit (before a merge: all of them) is read again with the whole rule
  *   inside SQLite: the effective score of every counted leaf, in the order of the codes.
  *
- * Still exact: the distinct score texts of a unit are counted and added as exact
- * rationals. Every counted leaf is read, with or without a dossier row (an appraisal or
+ * Still exact: each distinct score text is parsed once; decimal scores are added as
+ * integer micro-points (plain numbers, exact below 2^53), any other fraction as a
+ * rational. Every counted leaf is read, with or without a dossier row (an appraisal or
  * final score alone still counts). An exempted leaf is skipped by its code or its place,
  * which is cheaper than looking every leaf up in the exemptions inside SQLite.
  * test/db/fast-figures.test.ts checks both paths against the leaf-by-leaf computation.
@@ -34,26 +38,50 @@ import { treeFor } from '../framework/trees.ts';
 import { type CycleTotalsOptions, requireCycle } from './cycle-totals.ts';
 
 const MICRO = 1_000_000n;
+/**
+ * The largest score, in micro-points, added as a plain number: a unit's sum of up to
+ * 9 million such terms stays an integer below 2^53, where every double is exact.
+ */
+const MAX_MICRO = 1e9;
 
 /**
- * An exact sum of scores, each added `times` times: those whose denominator divides 10^6
- * (every decimal score) as integer micro-points, the others as one fraction reduced once
- * at the end (a gcd per term costs more than the bigger numbers).
+ * A score text's value: micro-points as an integer number when its denominator divides
+ * 10^6 (every decimal score, up to 1 000 points), the exact rational otherwise. Each
+ * distinct text is parsed once per recompute (deserialize refuses anything but a number).
  */
-class ScoreSum {
-  private micro = 0n;
+class Terms {
+  private readonly parsed = new Map<string, number | Rational>();
+  of(text: string): number | Rational {
+    let t = this.parsed.get(text);
+    if (t === undefined) {
+      const r = deserialize(text);
+      const micro = MICRO % r.d === 0n ? r.n * (MICRO / r.d) : null;
+      t = micro !== null && micro <= MAX_MICRO && micro >= -MAX_MICRO ? Number(micro) : r;
+      this.parsed.set(text, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * An exact sum of one unit's scores: micro-points as an integer number; other fractions as
+ * one fraction reduced once at the end (a gcd per term costs more than the bigger numbers).
+ */
+class UnitSum {
+  private micro = 0;
   private n = 0n;
   private d = 1n;
-  add(r: Rational, times: bigint): void {
-    if (MICRO % r.d === 0n) this.micro += r.n * (MICRO / r.d) * times;
-    else if (r.d === this.d) this.n += r.n * times;
+  add(t: number | Rational): void {
+    if (typeof t === 'number') this.micro += t;
+    else if (t.d === this.d) this.n += t.n;
     else {
-      this.n = this.n * r.d + r.n * times * this.d;
-      this.d *= r.d;
+      this.n = this.n * t.d + t.n * this.d;
+      this.d *= t.d;
     }
   }
   value(): Rational {
-    return add(rat(this.micro, MICRO), rat(this.n, this.d));
+    const decimal = rat(this.micro, MICRO);
+    return this.n === 0n ? decimal : add(decimal, rat(this.n, this.d));
   }
 }
 
@@ -62,6 +90,8 @@ interface GroupPlan {
   readonly plan: TotalsPlan;
   /** The counted (non-survey) leaves' codes in SQLite's binary order: the order of effectiveScoreLists. */
   readonly counted: readonly string[];
+  /** `counted` joined by char 31: a unit's final-score codes when every counted leaf has one and nothing else does. */
+  readonly countedText: string;
   /** Code → place in `counted`. */
   readonly place: ReadonlyMap<string, number>;
   readonly surveyLeaves: TotalsPlan['leaves'];
@@ -88,6 +118,7 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     groups.set(g, {
       plan,
       counted,
+      countedText: counted.join('\u001f'),
       place: new Map(counted.map((c, i) => [c, i])),
       surveyLeaves: plan.leaves.filter((l) => l.survey),
       under,
@@ -134,46 +165,54 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
 
   const groupOf = new Map(units.map(([id, , g]) => [id, groups.get(g)!]));
   const sums = new Map<string, Rational>();
-  const parsed = new Map<string, Rational>();
-  const addUp = (times: ReadonlyMap<string, number>): Rational => {
-    const sum = new ScoreSum();
-    for (const [text, n] of times) {
-      let r = parsed.get(text);
-      if (!r) parsed.set(text, (r = deserialize(text)));
-      sum.add(r, BigInt(n));
-    }
-    return sum.value();
-  };
+  const terms = new Terms();
 
   // Pass 1: units whose every counted, non-exempted leaf has a final score.
   const rest: string[] = [];
-  for (const [u, list] of finalScoreLists(db, cycleId)) {
+  for (const [u, lists] of finalScoreLists(db, cycleId)) {
     // A unit added since unitRows (another connection wrote between the reads) is not reported.
     const group = groupOf.get(u);
     if (group === undefined) continue;
-    const { counted, place } = group;
+    const { counted, countedText, place } = group;
     const skip = skipped.get(u);
     const needed = counted.length - (skip?.size ?? 0);
     if (needed === 0) {
       sums.set(u, ZERO);
       continue;
     }
-    if (list === null) {
+    if (lists === null) {
       rest.push(u);
       continue;
     }
-    const times = new Map<string, number>();
+    const cut = lists.indexOf('\u001e');
+    if (cut < 0) throw notOneNumber(u);
+    const codes = lists.slice(0, cut);
+    const scores = lists.slice(cut + 1).split('\u001f');
+    const sum = new UnitSum();
+    if (codes === countedText) {
+      // Every counted leaf and nothing else: scores by place, exempted ones skipped.
+      if (scores.length !== counted.length) throw notOneNumber(u);
+      for (let i = 0; i < scores.length; i++) if (!skip?.has(i)) sum.add(terms.of(scores[i]!));
+      sums.set(u, sum.value());
+      continue;
+    }
+    if (skip !== undefined && codes === counted.filter((_, i) => !skip.has(i)).join('\u001f')) {
+      // Every counted leaf but the exempted ones, which have none: every score counts.
+      if (scores.length !== needed) throw notOneNumber(u);
+      for (const text of scores) sum.add(terms.of(text));
+      sums.set(u, sum.value());
+      continue;
+    }
+    const codeList = codes.split('\u001f');
+    if (scores.length !== codeList.length) throw notOneNumber(u);
     let found = 0;
-    for (const item of list.split(' ')) {
-      const cut = item.indexOf('\u001f');
-      if (cut < 0) throw new RangeError(`final scores of unit ${u}: “${item}” is not a code and a score`);
-      const at = place.get(item.slice(0, cut));
+    for (let i = 0; i < codeList.length; i++) {
+      const at = place.get(codeList[i]!);
       if (at === undefined || skip?.has(at)) continue; // not a counted leaf, or exempted
-      const text = item.slice(cut + 1);
-      times.set(text, (times.get(text) ?? 0) + 1);
+      sum.add(terms.of(scores[i]!));
       found += 1;
     }
-    if (found === needed) sums.set(u, addUp(times));
+    if (found === needed) sums.set(u, sum.value());
     else rest.push(u);
   }
 
@@ -189,13 +228,12 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
       if (scores.length !== expected)
         throw new RangeError(`scores of unit ${u}: ${scores.length} where the framework counts ${expected} leaves`);
       const skip = skipped.get(u);
-      const times = new Map<string, number>();
+      const sum = new UnitSum();
       for (let i = 0; i < scores.length; i++) {
         const text = scores[i]!;
-        if (text === '-' || skip?.has(i)) continue;
-        times.set(text, (times.get(text) ?? 0) + 1);
+        if (text !== '-' && !skip?.has(i)) sum.add(terms.of(text));
       }
-      sums.set(u, addUp(times));
+      sums.set(u, sum.value());
     }
   }
   return figures.map(({ id, name, group, benchmark, cb, sip }) => ({
@@ -207,6 +245,9 @@ export function cycleFiguresFast(db: Db, cycleId: string, options: CycleTotalsOp
     surveySipas: sip,
   }));
 }
+
+const notOneNumber = (unit: string) =>
+  new RangeError(`final scores of unit ${unit}: as many codes as scores, each score one number, expected`);
 
 /** SQLite's BINARY collation on codes (ASCII digits and dots): code unit by code unit. */
 const binaryOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -168,16 +168,18 @@ export function effectiveScoreLists(db: Db, scope: UnitsScope) {
 }
 
 /**
- * Per unit of the cycle, its final scores as "code␟score code␟score …" (␟: char 31; null:
- * none), so that a stored score holding a space cannot pass for a code and a score. One
- * range of the primary key per unit, no join: after a merge nearly every counted leaf has
- * one, and the caller matches codes to leaves itself. Read whole (one string per unit):
- * taking the rows one at a time while working on each made the pass twice as slow.
+ * Per unit of the cycle, its final scores as two lists read in one range of the primary key
+ * (no join): "code␟code␟…␞score␟score␟…" (␟: char 31, ␞: char 30; null: none), the codes
+ * in the key's order and each score at its code's place. The caller compares the codes
+ * with its counted leaves' as one string (after a merge: equal, nearly always) and only
+ * then looks codes up one by one. Read whole (one string per unit): taking the rows one
+ * at a time while working on each made the pass twice as slow.
  */
 export function finalScoreLists(db: Db, cycleId: string) {
   return stmt(
     db,
-    `SELECT u.id, (SELECT group_concat(f.node_code || char(31) || f.score, ' ') FROM final_scores f WHERE f.unit_id = u.id)
+    `SELECT u.id, (SELECT group_concat(f.node_code, char(31)) || char(30) || group_concat(f.score, char(31))
+       FROM final_scores f WHERE f.unit_id = u.id)
      FROM units u WHERE u.cycle_id = ?`,
   )
     .raw()
