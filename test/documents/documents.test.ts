@@ -196,4 +196,15 @@ describe('documents printed by Chromium and read back', () => {
     expect(text).not.toContain('BÍ MẬT');
     expect(pdfFonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(['Tinos']);
   });
+
+  it('reports a browser that cannot start when printing, after warmUp() let it fail quietly', async () => {
+    const broken = new ChromiumPdfPrinter({ executablePath: join(dir, 'no-chromium-here') });
+    try {
+      await broken.warmUp(); // starts the launch; its failure is not thrown here
+      await expect(minutesPdf(db, C, broken)).rejects.toMatchObject({ code: 'DOCUMENT_BROWSER_FAILED' });
+      await expect(broken.printToPdf('<p>x</p>')).rejects.toMatchObject({ code: 'DOCUMENT_BROWSER_FAILED' });
+    } finally {
+      await broken.close();
+    }
+  });
 });

@@ -109,6 +109,7 @@ const command: CliCommand = {
     const out = outPath(values.out, '.pdf', 'minutes');
     const { db, cycleId } = openCycle(values.db, values.cycle, 'minutes');
     try {
+      await sharedChromiumPrinter().warmUp(); // Chromium starts while the document is built
       const meeting = values.meeting ? readMeeting(db, cycleId, values.meeting) : undefined;
       const html = minutesDocumentHtml(db, cycleId, {
         charts: !values['no-charts'],

@@ -62,6 +62,7 @@ const command: CliCommand = {
     const out = outPath(values.out, '.pdf', 'sheets');
     const { db, cycleId } = openCycle(values.db, values.cycle, 'sheets');
     try {
+      await sharedChromiumPrinter().warmUp(); // Chromium starts while the document is built
       const ids = resolveUnits(db, cycleId, units.some((u) => u.trim().toLowerCase() === 'all') ? 'all' : units);
       const html = unitSheetsDocumentHtml(db, cycleId, ids, {
         kind,

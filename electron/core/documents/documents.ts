@@ -35,6 +35,7 @@ export async function minutesPdf(
   printer: PdfPrinter,
   options: MinutesDocumentOptions = {},
 ): Promise<Uint8Array> {
+  await printer.warmUp?.(); // a browser starts while the document is built
   return printer.printToPdf(minutesDocumentHtml(db, cycleId, options));
 }
 
@@ -85,6 +86,7 @@ export async function unitSheetsPdf(
   printer: PdfPrinter,
   options: UnitSheetsOptions = {},
 ): Promise<Uint8Array> {
+  await printer.warmUp?.();
   return printer.printToPdf(unitSheetsDocumentHtml(db, cycleId, unitIds, options));
 }
 

@@ -6,6 +6,8 @@
  */
 export interface PdfPrinter {
   printToPdf(html: string): Promise<Uint8Array>;
+  /** Gets ready to print (a browser to start) while the caller builds the document; never throws. */
+  warmUp?(): Promise<void>;
 }
 
 /** A printer that can also render a page to PNG (for charts exported as images). */
