@@ -58,9 +58,10 @@ export class ChromiumPdfPrinter implements PdfPrinter, PngRenderer {
       this.context = (async () => {
         const { chromium } = await import('playwright-core');
         this.pages = mkdtempSync(join(tmpdir(), 'cchc-print-pages-'));
+        let browser: Browser | undefined;
         try {
           // launch() + a context: about 0,17 s sooner than a persistent context on a new profile.
-          const browser = await chromium.launch({
+          browser = await chromium.launch({
             executablePath: this.executablePath,
             headless: true,
             args: [...CHROMIUM_PRINT_FLAGS],
@@ -74,6 +75,7 @@ export class ChromiumPdfPrinter implements PdfPrinter, PngRenderer {
           return { browser, context };
         } catch (e) {
           this.context = null;
+          await browser?.close().catch(() => undefined); // started, but no context: not left running
           throw new CodedFailure(
             'DOCUMENT_BROWSER_FAILED',
             `Không khởi động được Chromium (${this.executablePath}) để in văn bản: ${(e as Error).message.split('\n')[0]}`,
