@@ -8,8 +8,8 @@
  *   come back as a list of codes and a list of scores (a range of the primary key, no
  *   join). When the codes are exactly the counted leaves' (one string comparison; the
  *   exempted ones left out or not), the scores are taken by place; otherwise each code
- *   is looked up. A unit whose every
- *   counted, non-exempted leaf has a final score is done.
+ *   is looked up. A unit whose every counted, non-exempted leaf has a final score is
+ *   done.
  * - Every other unit (before a merge: all of them) is read again with the whole rule
  *   inside SQLite: the effective score of every counted leaf, in the order of the codes.
  *
@@ -73,7 +73,8 @@ class UnitSum {
   private d = 1n;
   add(t: number | Rational): void {
     if (typeof t === 'number') this.micro += t;
-    else if (t.d === this.d) this.n += t.n;
+    else if (this.d % t.d === 0n)
+      this.n += t.n * (this.d / t.d); // a denominator already in the sum: it does not grow
     else {
       this.n = this.n * t.d + t.n * this.d;
       this.d *= t.d;
