@@ -57,7 +57,7 @@ export class ChromiumPdfPrinter implements PdfPrinter, PngRenderer {
     if (!this.context) {
       this.context = (async () => {
         const { chromium } = await import('playwright-core');
-        this.pages = mkdtempSync(join(tmpdir(), 'cchc-print-pages-'));
+        this.pages ??= mkdtempSync(join(tmpdir(), 'cchc-print-pages-')); // one folder, whatever the attempts
         let browser: Browser | undefined;
         try {
           // launch() + a context: about 0,17 s sooner than a persistent context on a new profile.
@@ -87,9 +87,11 @@ export class ChromiumPdfPrinter implements PdfPrinter, PngRenderer {
   }
 
   /**
-   * Starts the browser, if it is not running, and returns once Chromium is being spawned,
-   * so that building the document overlaps its start (the HTML of 150 units takes about
-   * 0,35 s). Never throws: a launch that fails is reported by the print that follows.
+   * Starts the browser, if it is not running, and returns after giving its launch a head
+   * start of LAUNCH_HEAD_START_MS (enough here for playwright to spawn Chromium; nothing
+   * confirms it), so that building the document overlaps Chromium's start (the HTML of
+   * 150 units takes about 0,35 s). Never throws: a launch that fails is reported by the
+   * print that follows.
    */
   async warmUp(): Promise<void> {
     if (this.context) return;
