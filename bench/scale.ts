@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/connection.ts';
 import { exportCyclePackage } from '../electron/core/exchange/cycle-export.ts';
-import { importFiles } from '../electron/core/exchange/import.ts';
+import { importFiles } from '../electron/core/exchange/import-batch.ts';
 import { generateSigner } from '../electron/core/exchange/keys.ts';
 import { exportXlsx } from '../electron/core/export/export.ts';
 import { loadDefaultFrameworks } from '../electron/core/framework/defaults.ts';

@@ -14,7 +14,7 @@ import { startHarness, type Harness } from '../../electron/harness/server.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { DEMO_CYCLE_ID, DEMO_SECRETARIAT_ID } from '../../electron/core/demo/init.ts';
 import { cycleContext } from '../../electron/core/exchange/cycle-context.ts';
-import { importFiles } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import-batch.ts';
 import { registerMemberKey } from '../../electron/core/council/roster-keys.ts';
 import { openDataFolder } from '../../electron/core/open.ts';
 import { copyDemoStore } from '../demo-seed.ts';

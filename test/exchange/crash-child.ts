@@ -4,7 +4,7 @@
  *   node crash-child.mjs <db> <dataDir> <package>...
  */
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { importFiles } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import-batch.ts';
 
 const [dbPath, dataDir, ...files] = process.argv.slice(2);
 const db = openDatabase(dbPath!);

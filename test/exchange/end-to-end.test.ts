@@ -20,7 +20,7 @@ import { importCyclePackage } from '../../electron/core/exchange/cycle-package.t
 import { decideExemption, listExemptions } from '../../electron/core/exemptions/decide.ts';
 import { exportAppraisalPackage } from '../../electron/core/exchange/export-appraisal.ts';
 import { finaliseCycle, listSnapshots, readSnapshot, reopenCycle } from '../../electron/core/council/finalise.ts';
-import { importFiles } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import-batch.ts';
 import { previewImport } from '../../electron/core/exchange/import-preview.ts';
 import { generateSigner, passphraseBox } from '../../electron/core/exchange/keys.ts';
 import { createIdentity, readIdentityInfo, unlockIdentity } from '../../electron/core/exchange/keystore.ts';

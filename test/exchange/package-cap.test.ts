@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memberPackages } from '../../bench/packages.ts';
 import { seedRealCycle } from '../../bench/synthetic.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { importFiles } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import-batch.ts';
 import { appraisalCapFor } from '../../electron/core/exchange/package-cap.ts';
 import { loadDefaultFrameworks } from '../../electron/core/framework/defaults.ts';
 import { treeFor } from '../../electron/core/framework/trees.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Db, openDatabase } from '../../electron/core/db/connection.ts';
 import { clearAuditWriter, setAuditWriter } from '../../electron/core/db/repos/audit-writer.ts';
 import { listConflicts, resolveConflict } from '../../electron/core/council/conflicts.ts';
-import { importFiles } from '../../electron/core/exchange/import.ts';
+import { importFiles } from '../../electron/core/exchange/import-batch.ts';
 import { type Signer, passphraseBox } from '../../electron/core/exchange/keys.ts';
 import { createIdentity, unlockIdentity } from '../../electron/core/exchange/keystore.ts';
 import { registerMemberKey } from '../../electron/core/council/roster-keys.ts';

@@ -1,5 +1,6 @@
 /** `import FILES --db`: appraisal packages into the secretariat's store, each wholly or not at all. */
-import { importFiles, refusedOutcome } from '../../core/exchange/import.ts';
+import { refusedOutcome } from '../../core/exchange/import.ts';
+import { importFiles } from '../../core/exchange/import-batch.ts';
 import { previewImport } from '../../core/exchange/import-preview.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { PASSPHRASE_HELP, dataDirOf, json, parseCommandArgs, requireOption } from '../support.ts';

@@ -6,15 +6,16 @@
  *     scope → order (newer than the last imported; the same package again is a no-op; an
  *     older one is superseded)              (checkPackage, import-check.ts)
  *   → preview (planMerge, pure)             (previewImport, import-preview.ts)
- *   → backup of the database file → commit in one transaction (commitImport / importFiles, here)
+ *   → backup of the database file → commit (commitImport, here; several files sharing a
+ *     transaction: importBatch, import-batch.ts)
  *
  * Every refusal is an ExchangeRefusal (EXCHANGE_* code, Vietnamese message naming the file)
  * and writes nothing. Checks and planning run again inside the commit's transaction, so a
  * commit never applies a plan made on a state that has since changed.
  */
-import { CodedFailure } from '../../../shared/errors/codes.ts';
+import { CodedFailure, type ErrorCode } from '../../../shared/errors/codes.ts';
 import type { AppraisalPayload } from '../../../shared/exchange/appraisal-package.ts';
-import { type ExchangeCode, isExchangeCode } from '../../../shared/exchange/codes.ts';
+import type { ExchangeCode } from '../../../shared/exchange/codes.ts';
 import { type Db, tx } from '../db/connection.ts';
 import { packageMember } from '../db/repos/packages.ts';
 import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts';
@@ -22,15 +23,16 @@ import { backupDatabase } from '../db/backup.ts';
 import { applyPlan } from './merge-store.ts';
 import { appraisalCapFor } from './package-cap.ts';
 import { ExchangeRefusal } from './refusal.ts';
-import { type ImportCounts, checkPackage, countsOf, planPackage } from './import-check.ts';
+import { type CheckedPackage, type ImportCounts, checkPackage, countsOf, planPackage } from './import-check.ts';
+import type { MergePlan } from '../../../shared/exchange/merge.ts';
 
 type ImportStatus = 'imported' | 'duplicate' | 'superseded' | 'refused';
 
 export interface ImportOutcome {
   readonly file: string;
   readonly status: ImportStatus;
-  /** EXCHANGE_* for a refusal or a notice (duplicate, superseded). */
-  readonly code: ExchangeCode | null;
+  /** The refusal's code (EXCHANGE_* but for a failure of the store itself), or the notice's (duplicate, superseded). */
+  readonly code: ErrorCode | null;
   /** Vietnamese, naming the file. */
   readonly message: string;
   readonly packageHash: string | null;
@@ -68,11 +70,10 @@ function notice(pkg: VerifiedPackage, state: 'duplicate' | 'superseded'): Import
 
 export function refusedOutcome(file: string, e: unknown): ImportOutcome {
   if (e instanceof CodedFailure) {
-    const code = isExchangeCode(e.code) ? e.code : null;
     return {
       file,
       status: 'refused',
-      code,
+      code: e.code,
       message: e.message,
       packageHash: null,
       memberId: null,
@@ -84,82 +85,65 @@ export function refusedOutcome(file: string, e: unknown): ImportOutcome {
   throw e;
 }
 
-/** Commits one verified package: checks and plans again inside one transaction, then writes. */
-export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOptions): ImportOutcome {
+/** A package checked and planned against the store, ready to write (or a notice: nothing to write). */
+export type Staged =
+  | { readonly kind: 'notice'; readonly outcome: ImportOutcome }
+  | { readonly kind: 'plan'; readonly checked: CheckedPackage; readonly plan: MergePlan; readonly at: string };
+
+/** Checks and plans (reads only; throws ExchangeRefusal). Call inside the transaction that writes. */
+export function stagePackage(db: Db, pkg: VerifiedPackage, options: ImportOptions): Staged {
   if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
     throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
   const at = options.at ?? new Date().toISOString();
-  return tx(db, () => {
-    const checked = checkPackage(db, pkg);
-    if (checked.state !== 'new') return notice(pkg, checked.state);
-    const plan = planPackage(checked, at);
-    const p: AppraisalPayload = pkg.payload;
-    const { auditRows } = applyPlan(checked.ctx, plan, {
-      packageHash: pkg.packageHash,
-      cycleId: p.cycleId,
-      memberId: p.member.id,
-      keyFingerprint: p.keyFingerprint,
-      sequence: p.sequence,
-      previousHash: p.previousPackageHash,
-      createdAt: p.createdAt,
-      importedAt: at,
-      importedBy: options.actor,
-      fileName: pkg.file,
-      items: p.appraisals.length,
-      payload: pkg.canonical,
-      publicKey: pkg.signature.publicKey,
-      signature: pkg.signature.value,
-    });
-    const counts = countsOf(plan);
-    return {
-      file: pkg.file,
-      status: 'imported' as const,
-      code: null,
-      message: `Đã nhập tệp “${pkg.file}” của ${checked.member.name} (gói số ${p.sequence}): ${counts.added} mới, ${counts.changed} thay đổi, ${counts.removed} rút lại, ${counts.conflicts} ý kiến khác nhau.`,
-      packageHash: pkg.packageHash,
-      memberId: p.member.id,
-      sequence: p.sequence,
-      counts,
-      auditRows,
-    };
+  const checked = checkPackage(db, pkg);
+  if (checked.state !== 'new') return { kind: 'notice', outcome: notice(pkg, checked.state) };
+  return { kind: 'plan', checked, plan: planPackage(checked, at), at };
+}
+
+/** Writes a staged plan with its audit rows. Call inside the transaction that staged it. */
+export function writeStaged(staged: Staged, actor: string): ImportOutcome {
+  if (staged.kind === 'notice') return staged.outcome;
+  const { checked, plan, at } = staged;
+  const pkg = checked.pkg;
+  const p: AppraisalPayload = pkg.payload;
+  const { auditRows } = applyPlan(checked.ctx, plan, {
+    packageHash: pkg.packageHash,
+    cycleId: p.cycleId,
+    memberId: p.member.id,
+    keyFingerprint: p.keyFingerprint,
+    sequence: p.sequence,
+    previousHash: p.previousPackageHash,
+    createdAt: p.createdAt,
+    importedAt: at,
+    importedBy: actor,
+    fileName: pkg.file,
+    items: p.appraisals.length,
+    payload: pkg.canonical,
+    publicKey: pkg.signature.publicKey,
+    signature: pkg.signature.value,
   });
+  const counts = countsOf(plan);
+  return {
+    file: pkg.file,
+    status: 'imported' as const,
+    code: null,
+    message: `Đã nhập tệp “${pkg.file}” của ${checked.member.name} (gói số ${p.sequence}): ${counts.added} mới, ${counts.changed} thay đổi, ${counts.removed} rút lại, ${counts.conflicts} ý kiến khác nhau.`,
+    packageHash: pkg.packageHash,
+    memberId: p.member.id,
+    sequence: p.sequence,
+    counts,
+    auditRows,
+  };
+}
+
+/** Commits one verified package: checks and plans again inside one transaction, then writes. */
+export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOptions): ImportOutcome {
+  return tx(db, () => writeStaged(stagePackage(db, pkg, options), options.actor));
 }
 
 /** Would committing write anything? (Not for a known package; used to skip the backup.) */
 function isKnown(db: Db, pkg: VerifiedPackage): boolean {
   return packageMember(db, pkg.packageHash) !== undefined;
-}
-
-/**
- * Imports files one by one, each wholly or not at all: read, verified and committed before
- * the next file is read, so only one package is in memory at a time. The database file is
- * backed up once before the first write. Never throws for a refused file: its outcome says why.
- */
-export function importFiles(
-  db: Db,
-  dataDir: string,
-  paths: readonly string[],
-  options: ImportOptions,
-): { outcomes: ImportOutcome[]; backup: string | null } {
-  const cap = appraisalCapFor(db);
-  let backup: string | null = null;
-  const outcomes = paths.map((path) => {
-    let v: VerifiedPackage;
-    try {
-      v = readAppraisalPackage(path, cap);
-    } catch (e) {
-      return refusedOutcome(path.split(/[\\/]/).pop() ?? path, e);
-    }
-    try {
-      // Back up once, before the first package that will write (checked first, so a refused file costs no backup).
-      if (backup === null && options.backup !== false && !isKnown(db, v) && checkPackage(db, v).state === 'new')
-        backup = backupDatabase(db, dataDir, 'import');
-      return commitVerified(db, v, options);
-    } catch (e) {
-      return refusedOutcome(v.file, e);
-    }
-  });
-  return { outcomes, backup };
 }
 
 /** Commits one file after a preview (UI flow): `expectedHash` is the preview's packageHash. */

@@ -10,7 +10,7 @@ import { listMembers } from '../db/repos/members.ts';
 import type { Scope } from '../dossier/scope.ts';
 import { discardTicket, ticketFile } from '../files/store.ts';
 import { type ImportPreview, previewImport } from './import-preview.ts';
-import { commitImport } from './import.ts';
+import { type ImportEntry, importBatch } from './import-batch.ts';
 
 function coded(e: unknown): { code: string; message: string } {
   if (e instanceof CodedFailure) return { code: e.code, message: e.message };
@@ -67,37 +67,51 @@ export function commitUploads(
 ): ImportOutcomeView[] {
   const names = new Map(listMembers(scope.db, scope.cycle.id).map((m) => [m.id, m.name]));
   const name = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
-  let backedUp = false;
-  return items.map(({ ticket, expectedHash }) => {
-    let file = '';
+  const refused = (ticket: string, file: string, c: { code: string | null; message: string }): ImportOutcomeView => ({
+    ticket,
+    file,
+    status: 'refused',
+    code: c.code,
+    message: c.message,
+    memberName: null,
+    sequence: null,
+    counts: null,
+  });
+  // Tickets resolved first; the files are then imported as one batch (import-batch.ts).
+  const views: (ImportOutcomeView | null)[] = [];
+  const found: { ticket: string; file: string; entry: ImportEntry }[] = [];
+  for (const { ticket, expectedHash } of items) {
     try {
       const f = ticketFile(scope.dataDir, 'upload', ticket);
-      file = f.name;
-      const o = commitImport(scope.db, scope.dataDir, f.path, { actor, expectedHash, backup: !backedUp });
-      if (o.status === 'imported') backedUp = true;
-      discardTicket(scope.dataDir, 'upload', ticket);
-      return {
-        ticket,
-        file,
-        status: o.status,
-        code: o.code,
-        message: o.message,
-        memberName: name(o.memberId),
-        sequence: o.sequence,
-        counts: o.counts ? { ...o.counts } : null,
-      };
+      found.push({ ticket, file: f.name, entry: { path: f.path, expectedHash } });
+      views.push(null);
     } catch (e) {
-      const c = coded(e);
-      return {
-        ticket,
-        file,
-        status: 'refused' as const,
-        code: c.code,
-        message: c.message,
-        memberName: null,
-        sequence: null,
-        counts: null,
-      };
+      views.push(refused(ticket, '', coded(e)));
     }
+  }
+  const { outcomes } = importBatch(
+    scope.db,
+    scope.dataDir,
+    found.map((f) => f.entry),
+    { actor },
+  );
+  let k = 0;
+  return views.map((v) => {
+    if (v) return v;
+    const { ticket, file } = found[k]!;
+    const o = outcomes[k++]!;
+    if (o.status === 'refused') return refused(ticket, file, o);
+    // Committed (or known already): the upload is no longer needed.
+    discardTicket(scope.dataDir, 'upload', ticket);
+    return {
+      ticket,
+      file,
+      status: o.status,
+      code: o.code,
+      message: o.message,
+      memberName: name(o.memberId),
+      sequence: o.sequence,
+      counts: o.counts ? { ...o.counts } : null,
+    };
   });
 }
