@@ -13,7 +13,7 @@
  *     unlocked). The writes of consecutive packages share a transaction of at most
  *     BATCH_ITEMS items (import-batch.ts).
  *   floor = for each file: read → JSON.parse → canonical form → Ed25519 → insert the same
- *     appraisal rows, in transactions bounded the same way.
+ *     appraisal rows, in transactions bounded the same way, with the same page cache.
  *
  * Each run starts from a copy of the same store; medians. The database backup taken before
  * an import (VACUUM INTO) grows with the store, not with the packages: printed apart. A
@@ -23,7 +23,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Db, openDatabase } from '../electron/core/db/connection.ts';
+import { type Db, batchTransactions, openDatabase } from '../electron/core/db/connection.ts';
 import { backupDatabase } from '../electron/core/db/backup.ts';
 import { BATCH_ITEMS, importFiles } from '../electron/core/exchange/import-batch.ts';
 import { appraisalCapFor } from '../electron/core/exchange/package-cap.ts';
@@ -89,7 +89,8 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
         );
         const t0 = performance.now();
         let pending = 0;
-        db.exec('BEGIN');
+        const t = batchTransactions(db);
+        t.begin();
         for (const path of paths) {
           const doc = JSON.parse(readFileSync(path, 'utf8')) as {
             payload: AppraisalPayload;
@@ -112,11 +113,13 @@ export async function benchExchange(quick = false): Promise<Figure[]> {
             );
           pending += doc.payload.appraisals.length;
           if (pending >= BATCH_ITEMS) {
-            db.exec('COMMIT; BEGIN');
+            t.commit();
+            t.begin();
             pending = 0;
           }
         }
-        db.exec('COMMIT');
+        t.commit();
+        t.end();
         const ms = performance.now() - t0;
         db.close();
         return ms;

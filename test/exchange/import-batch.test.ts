@@ -77,12 +77,14 @@ describe('importing several appraisal packages at once', () => {
     const imported = packages.map(() => 'imported');
     const ref = oneByOne(files);
     const db = store();
+    const cache = db.pragma('cache_size', { simple: true });
     const { outcomes, backup } = importBatch(
       db,
       dir,
       files.map((path) => ({ path })),
       OPTIONS,
     );
+    expect(db.pragma('cache_size', { simple: true })).toBe(cache); // the batch's larger cache given back
     expect(backup).toBeNull();
     expect(outcomes.map((o) => o.status)).toEqual(imported);
     expect(outcomes).toEqual(ref.outcomes);

@@ -1,7 +1,8 @@
 /**
  * The canonical JSON a signature covers (shared/exchange/jcs.ts) against the `canonicalize`
- * package (RFC 8785's reference for JavaScript) on random values: both of its paths (the
- * sorted copy written by JSON.stringify, and the writer taken for integer-like or
+ * package (RFC 8785's reference for JavaScript) on random values: its three paths (a value
+ * already in order written as it is, the sorted copy written by JSON.stringify, and the
+ * writer taken for integer-like or
  * "__proto__" member names and toJSON), strings with escapes and lone surrogates, numbers
  * at the edges of their notation.
  */
@@ -94,6 +95,18 @@ describe('canonical JSON (RFC 8785)', () => {
     for (let i = 0; i < 4000; i++) {
       const v = value(rand, 0, i % 2 === 1);
       expect(canonicalJson(v), JSON.stringify(v)).toBe(canonicalize(v));
+    }
+  });
+
+  it('writes a parsed canonical text back unchanged (objects already in order: the path that copies nothing)', () => {
+    const rand = prng(20261206);
+    for (let i = 0; i < 2000; i++) {
+      const text = canonicalize(value(rand, 0, i % 2 === 1))!;
+      const parsed = JSON.parse(text) as unknown;
+      expect(canonicalJson(parsed), text).toBe(text);
+      // One object out of order deep inside: sorted again.
+      const shuffled = JSON.parse(text.replace('{"a":', '{"zz":0,"a":')) as unknown;
+      expect(canonicalJson(shuffled)).toBe(canonicalize(shuffled));
     }
   });
 

@@ -140,3 +140,34 @@ export function backupTo(db: Db, target: string): void {
 export function tx<T>(db: Db, fn: () => T): T {
   return db.transaction(fn)();
 }
+
+/** The page cache while a batch of writes runs (see batchTransactions). */
+const BATCH_CACHE_KB = 256 * 1024;
+
+export interface BatchTransactions {
+  readonly begin: () => void;
+  readonly commit: () => void;
+  /** Rolls back the open transaction, if SQLite has not already. */
+  readonly rollback: () => void;
+  /** Gives the connection its page cache back. */
+  readonly end: () => void;
+}
+
+/**
+ * Transactions begun and committed by hand, for a write spread over several of them (an
+ * import of several packages), with a larger page cache until `end`: pages rewritten by
+ * several packages then stay in memory until the commit instead of spilling into the log.
+ * SQLite takes the cache's memory only as pages are read.
+ */
+export function batchTransactions(db: Db, cacheKb = BATCH_CACHE_KB): BatchTransactions {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${Math.max(cacheKb, -before)}`);
+  return {
+    begin: () => db.exec('BEGIN IMMEDIATE'),
+    commit: () => db.exec('COMMIT'),
+    rollback: () => {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
+    end: () => db.pragma(`cache_size = ${before}`),
+  };
+}

@@ -72,8 +72,6 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
 
   const fieldOf: Record<ItemKey, string> = {};
   const groupOf: Record<string, string> = {};
-  const others: OtherAppraisal[] = [];
-  const finals: FinalScoreData[] = [];
   const exemptions: ExemptionData[] = [];
   const touched = new Set<ItemKey>();
   const keys: [string, string][] = [];
@@ -89,8 +87,8 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
     if (unit) groupOf[unitId] = unit.group;
   }
   const input = inputParser();
-  for (const o of otherScores(db, keys, memberId)) others.push({ ...o, input: input(o.input) });
-  for (const f of finalScoresOf(db, keys)) finals.push({ ...f, input: input(f.input) });
+  const others: OtherAppraisal[] = otherScores(db, keys, memberId, input);
+  const finals: FinalScoreData[] = finalScoresOf(db, keys, input);
   exemptions.push(...exemptionRecordsOf(db, keys));
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
@@ -102,20 +100,22 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
  * What an audit row keeps of an item: input, score, comment, the number of evidence
  * references, the proposed exemption's reason. The whole item (every evidence reference
  * with its sha256 and page) is in the signed package stored under the row's package hash.
+ * Members are written in canonical (sorted) order, as are the audit rows' objects below, so
+ * that their canonical JSON copies nothing (shared/exchange/jcs.ts).
  */
 const summary = (i: AppraisalItem) => ({
-  input: i.input,
-  score: i.score,
   comment: i.comment || undefined,
   evidence: i.evidence.length || undefined,
   exemption: i.exemption?.reason,
+  input: i.input,
+  score: i.score,
 });
 const finalSummary = (f: FinalScoreData, h: string) => ({
+  decidedBy: f.decidedBy ?? undefined,
+  packageHash: f.packageHash === h ? undefined : f.packageHash,
+  reason: f.reason ?? undefined,
   score: f.score,
   sourceMember: f.sourceMember,
-  packageHash: f.packageHash === h ? undefined : f.packageHash,
-  decidedBy: f.decidedBy ?? undefined,
-  reason: f.reason ?? undefined,
 });
 
 /** Every audit row of a merge but its last (the package's own row): one signed head per package. */
@@ -292,8 +292,8 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
         action: 'package.merge',
         entity: 'unit',
         entityId: unitId,
-        before: { member, appraisals: a.before, finals: a.finalsBefore },
-        after: { member, appraisals: a.after, finals: a.finalsAfter },
+        before: { appraisals: a.before, finals: a.finalsBefore, member },
+        after: { appraisals: a.after, finals: a.finalsAfter, member },
         packageHash: h,
         at,
       },
@@ -307,16 +307,16 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
     entity: 'appraisal_package',
     entityId: h,
     after: {
-      member,
-      sequence: record.sequence,
-      previousHash: record.previousHash,
-      file: record.fileName,
-      keyFingerprint: record.keyFingerprint,
       added: plan.added.length,
       changed: plan.changed.length,
-      removed: plan.removed.length,
-      unchanged: plan.unchanged,
+      file: record.fileName,
+      keyFingerprint: record.keyFingerprint,
+      member,
       openConflicts: plan.conflicts.filter((c) => c.status === 'open').length,
+      previousHash: record.previousHash,
+      removed: plan.removed.length,
+      sequence: record.sequence,
+      unchanged: plan.unchanged,
     },
     packageHash: h,
     at,

@@ -42,11 +42,11 @@ export function memberRowHashes(db: Db, memberId: string): [string, string | nul
     .all(memberId) as [string, string | null][];
 }
 
-export interface OtherScore {
+export interface OtherScore<I = string | null> {
   readonly unitId: string;
   readonly nodeCode: string;
   readonly memberId: string;
-  readonly input: string | null;
+  readonly input: I;
   readonly score: string;
   readonly packageHash: string | null;
 }
@@ -59,8 +59,13 @@ export interface OtherScore {
 const KEYS = `WITH k (ord, unit_id, node_code) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))`;
 const keysParam = (keys: readonly (readonly [string, string])[]) => JSON.stringify(keys);
 
-/** The other members' scores of these sub-criteria ([unit, node] pairs). */
-export function otherScores(db: Db, keys: readonly (readonly [string, string])[], memberId: string): OtherScore[] {
+/** The other members' scores of these sub-criteria ([unit, node] pairs), each input read by `input`. */
+export function otherScores<I>(
+  db: Db,
+  keys: readonly (readonly [string, string])[],
+  memberId: string,
+  input: (text: string | null) => I,
+): OtherScore<I>[] {
   // Rows as arrays, made into objects here: better-sqlite3 builds objects far slower than V8.
   const rows = stmt(
     db,
@@ -70,20 +75,24 @@ export function otherScores(db: Db, keys: readonly (readonly [string, string])[]
   )
     .raw()
     .all(keysParam(keys), memberId) as [string, string, string, string | null, string, string | null][];
-  return rows.map(([unitId, nodeCode, memberId, input, score, packageHash]) => ({
+  return rows.map(([unitId, nodeCode, memberId, text, score, packageHash]) => ({
     unitId,
     nodeCode,
     memberId,
-    input,
+    input: input(text),
     score,
     packageHash,
   }));
 }
 
-export type FinalScoreRow = Omit<FinalScoreData, 'input'> & { input: string | null };
+export type FinalScoreRow<I = string | null> = Omit<FinalScoreData, 'input'> & { input: I };
 
-/** The final scores of these sub-criteria that exist, in the order of the keys. */
-export function finalScoresOf(db: Db, keys: readonly (readonly [string, string])[]): FinalScoreRow[] {
+/** The final scores of these sub-criteria that exist, in the order of the keys, each input read by `input`. */
+export function finalScoresOf<I>(
+  db: Db,
+  keys: readonly (readonly [string, string])[],
+  input: (text: string | null) => I,
+): FinalScoreRow<I>[] {
   const rows = stmt(
     db,
     `${KEYS} SELECT f.unit_id, f.node_code, f.input, f.score, f.source_member, f.package_hash, f.decided_by, f.reason, f.basis, f.updated_at
@@ -92,10 +101,10 @@ export function finalScoresOf(db: Db, keys: readonly (readonly [string, string])
     .raw()
     .all(keysParam(keys)) as (string | null)[][];
   return rows.map(
-    ([unitId, nodeCode, input, score, sourceMember, packageHash, decidedBy, reason, basis, updatedAt]) => ({
+    ([unitId, nodeCode, text, score, sourceMember, packageHash, decidedBy, reason, basis, updatedAt]) => ({
       unitId: unitId!,
       nodeCode: nodeCode!,
-      input: input ?? null,
+      input: input(text ?? null),
       score: score!,
       sourceMember: sourceMember ?? null,
       packageHash: packageHash ?? null,
