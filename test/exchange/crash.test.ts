@@ -7,7 +7,7 @@
  * kill delays are spread uniformly over the import's measured duration (backup included).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
 import { prng } from '../../tools/prng.ts';
 import { ROOT } from '../cli/helpers.ts';
 import { tempDirs } from '../db/support.ts';
-import { type SyntheticPackage, syntheticExchange } from './synthetic.ts';
+import { type SyntheticPackage, syntheticFiles } from './synthetic.ts';
 
 const RUNS = 100;
 
@@ -60,16 +60,7 @@ describe('crash safety of imports', () => {
 
   beforeAll(() => {
     dir = newDir();
-    const x = syntheticExchange(dir, { only: (_m, i) => i < 3 });
-    packages = x.packages;
-    x.db.close();
-    base = join(dir, 'base.sqlite');
-    copyFileSync(x.dbPath, base);
-    files = packages.map((p) => {
-      const f = join(dir, p.fileName);
-      writeFileSync(f, p.text);
-      return f;
-    });
+    ({ packages, base, files } = syntheticFiles(dir, { only: (_m, i) => i < 3 }));
     const cache = join(ROOT, 'node_modules', '.cache');
     mkdirSync(cache, { recursive: true });
     bundle = join(cache, `cchc-crash-child-${process.pid}.mjs`);

@@ -13,7 +13,7 @@ import { verifyAuditChain } from '../../electron/core/db/repos/audit.ts';
 import { importBatch } from '../../electron/core/exchange/import-batch.ts';
 import { commitImport } from '../../electron/core/exchange/import.ts';
 import { tempDirs } from '../db/support.ts';
-import { type SyntheticPackage, syntheticExchange } from './synthetic.ts';
+import { type SyntheticPackage, syntheticFiles } from './synthetic.ts';
 
 const AT = '2024-03-05T02:00:00.000Z';
 const OPTIONS = { actor: 'sec', at: AT, backup: false } as const;
@@ -42,19 +42,10 @@ describe('importing several appraisal packages at once', () => {
   beforeAll(() => {
     dir = newDir();
     // The members of fields 1 and 2: the second appraisers among them disagree on every fifth item.
-    const x = syntheticExchange(dir, {
+    ({ packages, base, files } = syntheticFiles(dir, {
       only: (m) => m.fields.includes('1') || m.fields.includes('2'),
       disagreeEvery: 5,
-    });
-    packages = x.packages;
-    x.db.close();
-    base = join(dir, 'base.sqlite');
-    copyFileSync(x.dbPath, base);
-    files = packages.map((p) => {
-      const f = join(dir, p.fileName);
-      writeFileSync(f, p.text);
-      return f;
-    });
+    }));
   });
 
   let copies = 0;

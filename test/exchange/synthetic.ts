@@ -1,3 +1,5 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serialize } from '../../shared/decimal/rational.ts';
 import {
   APPRAISAL_FORMAT,
@@ -160,4 +162,24 @@ export function syntheticExchange(dir: string, options: SyntheticOptions = {}): 
   });
   db.pragma('wal_checkpoint(TRUNCATE)');
   return { db, dbPath, cycleId, members, packages };
+}
+
+/**
+ * A synthetic exchange laid out on disk: its store copied to `base.sqlite` (closed, for tests
+ * that start each run from a copy) and each package written to a file named as the app names it.
+ */
+export function syntheticFiles(
+  dir: string,
+  options: SyntheticOptions = {},
+): { packages: readonly SyntheticPackage[]; base: string; files: string[] } {
+  const x = syntheticExchange(dir, options);
+  x.db.close();
+  const base = join(dir, 'base.sqlite');
+  copyFileSync(x.dbPath, base);
+  const files = x.packages.map((p) => {
+    const f = join(dir, p.fileName);
+    writeFileSync(f, p.text);
+    return f;
+  });
+  return { packages: x.packages, base, files };
 }
