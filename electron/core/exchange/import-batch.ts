@@ -25,20 +25,17 @@
  */
 import { CodedFailure } from '../../../shared/errors/codes.ts';
 import { type Db, batchTransactions } from '../db/connection.ts';
-import { backupDatabase } from '../db/backup.ts';
-import { packageMember } from '../db/repos/packages.ts';
 import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts';
-import { checkPackage } from './import-check.ts';
 import {
   type ImportOptions,
   type ImportOutcome,
-  commitVerified,
+  commitWithBackup,
   refusedOutcome,
   stagePackage,
   writeStaged,
 } from './import.ts';
 import { appraisalCapFor } from './package-cap.ts';
-import { ExchangeRefusal } from './refusal.ts';
+import { displayName } from './refusal.ts';
 
 /** A file to import; `expectedHash` is its preview's package hash (UI flow), if it was previewed. */
 export interface ImportEntry {
@@ -54,8 +51,6 @@ export interface BatchResult {
 
 /** Items written in one transaction before it is committed. */
 export const BATCH_ITEMS = 100_000;
-
-const nameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
  * Imports the files in order and returns one outcome per file. Never throws for a refused
@@ -81,15 +76,12 @@ export function importBatch(
     try {
       v = read ?? readAppraisalPackage(entry.path, cap);
     } catch (e) {
-      return refusedOutcome(nameOf(entry.path), e);
+      return refusedOutcome(displayName(entry.path), e);
     }
     try {
-      if (entry.expectedHash !== undefined && entry.expectedHash !== v.packageHash)
-        throw new ExchangeRefusal(v.file, 'EXCHANGE_FILE_CHANGED');
-      // Checked first, so that a refused or known file costs no backup.
-      if (needsBackup() && packageMember(db, v.packageHash) === undefined && checkPackage(db, v).state === 'new')
-        backup = backupDatabase(db, dataDir, 'import');
-      return commitVerified(db, v, optionsOf(entry));
+      const r = commitWithBackup(db, dataDir, v, { ...optionsOf(entry), backup: needsBackup() });
+      backup ??= r.backup;
+      return r.outcome;
     } catch (e) {
       return refusedOutcome(v.file, e);
     }
@@ -112,7 +104,7 @@ export function importBatch(
       try {
         v = readAppraisalPackage(entry.path, cap);
       } catch (e) {
-        outcomes.push(refusedOutcome(nameOf(entry.path), e));
+        outcomes.push(refusedOutcome(displayName(entry.path), e));
         continue;
       }
       if (first < 0 && needsBackup()) {

@@ -137,21 +137,31 @@ export function writeStaged(staged: Staged, actor: string): ImportOutcome {
 }
 
 /** Commits one verified package: checks and plans again inside one transaction, then writes. */
-export function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOptions): ImportOutcome {
+function commitVerified(db: Db, pkg: VerifiedPackage, options: ImportOptions): ImportOutcome {
   return tx(db, () => writeStaged(stagePackage(db, pkg, options), options.actor));
 }
 
-/** Would committing write anything? (Not for a known package; used to skip the backup.) */
-function isKnown(db: Db, pkg: VerifiedPackage): boolean {
-  return packageMember(db, pkg.packageHash) !== undefined;
-}
-
-/** Commits one file after a preview (UI flow): `expectedHash` is the preview's packageHash. */
-export function commitImport(db: Db, dataDir: string, path: string, options: ImportOptions): ImportOutcome {
-  const pkg = readAppraisalPackage(path, appraisalCapFor(db));
+/**
+ * Commits one verified package in its own transaction, backed up first when `options.backup`
+ * is not false and it will write (checked first, so a refused or known file costs no backup).
+ */
+export function commitWithBackup(
+  db: Db,
+  dataDir: string,
+  pkg: VerifiedPackage,
+  options: ImportOptions,
+): { outcome: ImportOutcome; backup: string | null } {
   if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
     throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
-  if (options.backup !== false && !isKnown(db, pkg) && checkPackage(db, pkg).state === 'new')
-    backupDatabase(db, dataDir, 'import');
-  return commitVerified(db, pkg, options);
+  const writes =
+    options.backup !== false &&
+    packageMember(db, pkg.packageHash) === undefined &&
+    checkPackage(db, pkg).state === 'new';
+  const backup = writes ? backupDatabase(db, dataDir, 'import') : null;
+  return { outcome: commitVerified(db, pkg, options), backup };
+}
+
+/** Commits one file after a preview: `expectedHash` is the preview's packageHash. Throws a refusal. */
+export function commitImport(db: Db, dataDir: string, path: string, options: ImportOptions): ImportOutcome {
+  return commitWithBackup(db, dataDir, readAppraisalPackage(path, appraisalCapFor(db)), options).outcome;
 }
