@@ -26,11 +26,20 @@ export function assignmentEntry(group: string | null, field: string): string {
   return group ? `${group}${SEPARATOR}${field}` : field;
 }
 
+/** group → field → "group:field" (a cycle has a few groups and tens of fields). */
+const scoped = new Map<string, Map<string, string>>();
+
 /** Whether the entries give the member this field of this group. */
 export function isAssigned(entries: Iterable<string> | undefined, group: string, field: string): boolean {
   if (!entries) return false;
   const set = entries instanceof Set ? (entries as ReadonlySet<string>) : new Set(entries);
-  return set.has(field) || set.has(assignmentEntry(group, field));
+  if (set.has(field)) return true;
+  // Most entries are group-scoped: look the group's entry up without building its text each time.
+  let memo = scoped.get(group);
+  if (!memo) scoped.set(group, (memo = new Map()));
+  let entry = memo.get(field);
+  if (entry === undefined) memo.set(field, (entry = assignmentEntry(group, field)));
+  return set.has(entry);
 }
 
 /** The field codes the member appraises in a group, in the entries' order, once each. */

@@ -270,9 +270,13 @@ export function planMerge(local: MergeLocal, incoming: MergeIncoming): MergePlan
   };
 
   // Candidates of the other members, by sub-criterion: assigned to its field, no conflict of interest.
-  const coi = new Set(
-    local.conflictsOfInterest.filter((c) => c.memberId !== me).map((c) => `${c.memberId}\u001f${c.unitId}`),
-  );
+  const conflicted = new Map<string, Set<string>>(); // member → units
+  for (const c of local.conflictsOfInterest) {
+    if (c.memberId === me) continue;
+    let units = conflicted.get(c.memberId);
+    if (!units) conflicted.set(c.memberId, (units = new Set()));
+    units.add(c.unitId);
+  }
   const assigned = new Map(Object.entries(local.assignments).map(([m, fields]) => [m, new Set(fields)]));
   const others = new Map<ItemKey, Candidate[]>();
   for (const o of local.others) {
@@ -282,12 +286,13 @@ export function planMerge(local: MergeLocal, incoming: MergeIncoming): MergePlan
     if (
       field === undefined ||
       !isAssigned(assigned.get(o.memberId), local.groupOf[o.unitId] ?? '', field) ||
-      coi.has(`${o.memberId}\u001f${o.unitId}`)
+      conflicted.get(o.memberId)?.has(o.unitId)
     )
       continue;
-    const list = others.get(k) ?? [];
-    list.push({ memberId: o.memberId, score: o.score, input: o.input, packageHash: o.packageHash });
-    others.set(k, list);
+    const list = others.get(k);
+    const c: Candidate = { memberId: o.memberId, score: o.score, input: o.input, packageHash: o.packageHash };
+    if (list) list.push(c);
+    else others.set(k, [c]);
   }
   const finals = new Map(local.finals.map((f) => [itemKey(f.unitId, f.nodeCode), f]));
 

@@ -18,7 +18,7 @@ import { encodeAppraisalPackage } from '../../electron/core/exchange/appraisal-f
 import { cycleContext, frameworkHashes } from '../../electron/core/exchange/cycle-context.ts';
 import { type Signer, generateSigner } from '../../electron/core/exchange/keys.ts';
 
-interface SyntheticMember {
+export interface SyntheticMember {
   readonly id: string;
   readonly fields: readonly string[];
   readonly signer: Signer;
@@ -171,7 +171,13 @@ export function syntheticExchange(dir: string, options: SyntheticOptions = {}): 
 export function syntheticFiles(
   dir: string,
   options: SyntheticOptions = {},
-): { packages: readonly SyntheticPackage[]; base: string; files: string[] } {
+): {
+  packages: readonly SyntheticPackage[];
+  members: readonly SyntheticMember[];
+  cycleId: string;
+  base: string;
+  files: string[];
+} {
   const x = syntheticExchange(dir, options);
   x.db.close();
   const base = join(dir, 'base.sqlite');
@@ -181,5 +187,30 @@ export function syntheticFiles(
     writeFileSync(f, p.text);
     return f;
   });
-  return { packages: x.packages, base, files };
+  return { packages: x.packages, members: x.members, cycleId: x.cycleId, base, files };
+}
+
+/**
+ * The member's next package after `previous`: its items edited by `edit` (which must keep
+ * each score the framework's score of its input), signed, written to `dir`.
+ */
+export function nextPackage(
+  dir: string,
+  member: SyntheticMember,
+  previous: SyntheticPackage,
+  edit: (items: readonly AppraisalItem[]) => AppraisalItem[],
+): SyntheticPackage & { readonly path: string } {
+  const sequence = previous.payload.sequence + 1;
+  const payload: AppraisalPayload = {
+    ...previous.payload,
+    sequence,
+    previousPackageHash: previous.packageHash,
+    createdAt: new Date(Date.parse(previous.payload.createdAt) + 86_400_000).toISOString(),
+    appraisals: edit(previous.payload.appraisals),
+  };
+  const { text, packageHash } = encodeAppraisalPackage(payload, member.signer);
+  const fileName = appraisalFileName(payload.cycleId, member.id, sequence);
+  const path = join(dir, fileName);
+  writeFileSync(path, text);
+  return { memberId: member.id, fileName, text, packageHash, payload, path };
 }

@@ -12,6 +12,9 @@
  * only while those pages stay in the cache: with the default cache, 1,000 units' packages
  * were slower in batches than one by one.
  *
+ * The merges of an open batch also share what they read of the store (merge-rows.ts): each
+ * sub-criterion is read once, then follows the batch's own writes.
+ *
  * What a file's outcome means does not change:
  * - a refused file writes nothing: every refusal is thrown by the checks, before any write;
  * - the database file is backed up once, before the first package that writes. Until then
@@ -34,6 +37,7 @@ import {
   stagePackage,
   writeStaged,
 } from './import.ts';
+import { MergeRows } from './merge-rows.ts';
 import { appraisalCapFor } from './package-cap.ts';
 import { displayName } from './refusal.ts';
 
@@ -91,11 +95,13 @@ export function importBatch(
   let first = -1; // the open batch's first entry, or -1
   let firstOutcome = 0;
   let items = 0;
+  let rows: MergeRows | null = null; // what the open batch's merges read and wrote
   const commit = () => {
     if (first < 0) return;
     t.commit();
     first = -1;
     items = 0;
+    rows = null;
   };
   try {
     for (let i = 0; i < entries.length; i++) {
@@ -115,10 +121,11 @@ export function importBatch(
         t.begin();
         first = i;
         firstOutcome = outcomes.length;
+        rows = new MergeRows(db);
       }
       let staged: ReturnType<typeof stagePackage>;
       try {
-        staged = stagePackage(db, v, optionsOf(entry));
+        staged = stagePackage(db, v, optionsOf(entry), rows!);
       } catch (e) {
         // A refusal: the checks wrote nothing, the batch goes on.
         if (!(e instanceof CodedFailure)) throw e;

@@ -19,6 +19,7 @@ import { membersHoldingKey } from '../db/repos/roster.ts';
 import { exactDecimalText } from '../../../shared/decimal/text.ts';
 import type { VerifiedPackage } from './appraisal-file.ts';
 import { type CycleContext, cycleContext, leafOf } from './cycle-context.ts';
+import { MergeRows } from './merge-rows.ts';
 import { readMergeLocal } from './merge-store.ts';
 import { ExchangeRefusal } from './refusal.ts';
 
@@ -143,9 +144,14 @@ export function checkPackage(db: Db, pkg: VerifiedPackage): CheckedPackage {
   return { pkg, ctx, member, state: 'new', gap, lastSequence: last?.sequence ?? null };
 }
 
-export function planPackage(checked: CheckedPackage, at: string): MergePlan {
+/** Plans the merge; `rows` is what the store holds (a batch shares it: merge-rows.ts). */
+export function planPackage(
+  checked: CheckedPackage,
+  at: string,
+  rows: MergeRows = new MergeRows(checked.ctx.db),
+): MergePlan {
   const { ctx, member, pkg } = checked;
-  const local = readMergeLocal(ctx, member.id, pkg.payload);
+  const local = readMergeLocal(ctx, member.id, pkg.payload, rows);
   return planMerge(local, {
     memberId: member.id,
     packageHash: pkg.packageHash,

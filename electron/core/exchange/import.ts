@@ -20,6 +20,7 @@ import { type Db, tx } from '../db/connection.ts';
 import { packageMember } from '../db/repos/packages.ts';
 import { type VerifiedPackage, readAppraisalPackage } from './appraisal-file.ts';
 import { backupDatabase } from '../db/backup.ts';
+import { MergeRows } from './merge-rows.ts';
 import { applyPlan } from './merge-store.ts';
 import { appraisalCapFor } from './package-cap.ts';
 import { ExchangeRefusal } from './refusal.ts';
@@ -88,40 +89,59 @@ export function refusedOutcome(file: string, e: unknown): ImportOutcome {
 /** A package checked and planned against the store, ready to write (or a notice: nothing to write). */
 export type Staged =
   | { readonly kind: 'notice'; readonly outcome: ImportOutcome }
-  | { readonly kind: 'plan'; readonly checked: CheckedPackage; readonly plan: MergePlan; readonly at: string };
+  | {
+      readonly kind: 'plan';
+      readonly checked: CheckedPackage;
+      readonly plan: MergePlan;
+      readonly at: string;
+      readonly rows: MergeRows;
+    };
 
-/** Checks and plans (reads only; throws ExchangeRefusal). Call inside the transaction that writes. */
-export function stagePackage(db: Db, pkg: VerifiedPackage, options: ImportOptions): Staged {
+/**
+ * Checks and plans (reads only; throws ExchangeRefusal). Call inside the transaction that
+ * writes. The packages of a batch share `rows` (merge-rows.ts); one package reads afresh.
+ */
+export function stagePackage(
+  db: Db,
+  pkg: VerifiedPackage,
+  options: ImportOptions,
+  rows: MergeRows = new MergeRows(db),
+): Staged {
   if (options.expectedHash !== undefined && options.expectedHash !== pkg.packageHash)
     throw new ExchangeRefusal(pkg.file, 'EXCHANGE_FILE_CHANGED');
   const at = options.at ?? new Date().toISOString();
   const checked = checkPackage(db, pkg);
   if (checked.state !== 'new') return { kind: 'notice', outcome: notice(pkg, checked.state) };
-  return { kind: 'plan', checked, plan: planPackage(checked, at), at };
+  return { kind: 'plan', checked, plan: planPackage(checked, at, rows), at, rows };
 }
 
 /** Writes a staged plan with its audit rows. Call inside the transaction that staged it. */
 export function writeStaged(staged: Staged, actor: string): ImportOutcome {
   if (staged.kind === 'notice') return staged.outcome;
-  const { checked, plan, at } = staged;
+  const { checked, plan, at, rows } = staged;
   const pkg = checked.pkg;
   const p: AppraisalPayload = pkg.payload;
-  const { auditRows } = applyPlan(checked.ctx, plan, {
-    packageHash: pkg.packageHash,
-    cycleId: p.cycleId,
-    memberId: p.member.id,
-    keyFingerprint: p.keyFingerprint,
-    sequence: p.sequence,
-    previousHash: p.previousPackageHash,
-    createdAt: p.createdAt,
-    importedAt: at,
-    importedBy: actor,
-    fileName: pkg.file,
-    items: p.appraisals.length,
-    payload: pkg.canonical,
-    publicKey: pkg.signature.publicKey,
-    signature: pkg.signature.value,
-  });
+  const { auditRows } = applyPlan(
+    checked.ctx,
+    plan,
+    {
+      packageHash: pkg.packageHash,
+      cycleId: p.cycleId,
+      memberId: p.member.id,
+      keyFingerprint: p.keyFingerprint,
+      sequence: p.sequence,
+      previousHash: p.previousPackageHash,
+      createdAt: p.createdAt,
+      importedAt: at,
+      importedBy: actor,
+      fileName: pkg.file,
+      items: p.appraisals.length,
+      payload: pkg.canonical,
+      publicKey: pkg.signature.publicKey,
+      signature: pkg.signature.value,
+    },
+    rows,
+  );
   const counts = countsOf(plan);
   return {
     file: pkg.file,

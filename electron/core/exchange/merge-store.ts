@@ -2,19 +2,12 @@
  * The merge's side of the store: reading what planMerge needs and writing a plan. Writes
  * happen only inside the caller's transaction (see import.ts).
  */
-import type {
-  AppraisalItem,
-  AppraisalPayload,
-  EvidenceRefData,
-  ScoreInputData,
-} from '../../../shared/exchange/appraisal-package.ts';
+import type { AppraisalItem, AppraisalPayload, EvidenceRefData } from '../../../shared/exchange/appraisal-package.ts';
 import {
-  type ExemptionData,
   type FinalScoreData,
   type ItemKey,
   type MergeLocal,
   type MergePlan,
-  type OtherAppraisal,
   type StoredItem,
   itemKey,
 } from '../../../shared/exchange/merge.ts';
@@ -32,12 +25,9 @@ import {
   deleteMemberAppraisal,
   deleteFinalScore,
   evidenceIdsOfCycle,
-  exemptionRecordsOf,
-  finalScoresOf,
   linkAppraisalEvidence,
   memberHasAppraisals,
   memberRowHashes,
-  otherScores,
   upsertExemptionRecord,
   upsertFinalScore,
   upsertPackageAppraisal,
@@ -46,20 +36,15 @@ import { cycleAssignments } from '../db/repos/members.ts';
 import { type PackageRecord, insertPackage, lastPackageOf } from '../db/repos/packages.ts';
 import { mimeOf } from '../evidence/files.ts';
 import type { CycleContext } from './cycle-context.ts';
-
-/** Parses each distinct input text once (members mostly enter the same few inputs). Read-only results. */
-function inputParser(): (text: string | null) => ScoreInputData | null {
-  const seen = new Map<string, ScoreInputData>();
-  return (text) => {
-    if (text === null) return null;
-    let v = seen.get(text);
-    if (v === undefined) seen.set(text, (v = JSON.parse(text) as ScoreInputData));
-    return v;
-  };
-}
+import type { MergeRows } from './merge-rows.ts';
 
 /** What planMerge needs to merge `payload` of `memberId`. */
-export function readMergeLocal(ctx: CycleContext, memberId: string, payload: AppraisalPayload): MergeLocal {
+export function readMergeLocal(
+  ctx: CycleContext,
+  memberId: string,
+  payload: AppraisalPayload,
+  rows: MergeRows,
+): MergeLocal {
   const db = ctx.db;
   const last = lastPackageOf(db, memberId);
   const hashes = new Map(memberRowHashes(db, memberId));
@@ -72,24 +57,21 @@ export function readMergeLocal(ctx: CycleContext, memberId: string, payload: App
 
   const fieldOf: Record<ItemKey, string> = {};
   const groupOf: Record<string, string> = {};
-  const exemptions: ExemptionData[] = [];
   const touched = new Set<ItemKey>();
   const keys: [string, string][] = [];
-  for (const i of [...lastItems, ...payload.appraisals]) {
-    const k = itemKey(i.unitId, i.nodeCode);
-    if (touched.has(k)) continue;
-    touched.add(k);
-    const { unitId, nodeCode } = i;
-    keys.push([unitId, nodeCode]);
-    const unit = ctx.units.get(unitId);
-    const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
-    if (field !== undefined) fieldOf[k] = field;
-    if (unit) groupOf[unitId] = unit.group;
-  }
-  const input = inputParser();
-  const others: OtherAppraisal[] = otherScores(db, keys, memberId, input);
-  const finals: FinalScoreData[] = finalScoresOf(db, keys, input);
-  exemptions.push(...exemptionRecordsOf(db, keys));
+  for (const list of [lastItems, payload.appraisals])
+    for (const i of list) {
+      const k = itemKey(i.unitId, i.nodeCode);
+      if (touched.has(k)) continue;
+      touched.add(k);
+      const { unitId, nodeCode } = i;
+      keys.push([unitId, nodeCode]);
+      const unit = ctx.units.get(unitId);
+      const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
+      if (field !== undefined) fieldOf[k] = field;
+      if (unit) groupOf[unitId] = unit.group;
+    }
+  const { others, finals, exemptions } = rows.read(keys, memberId);
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
   const conflictsOfInterest = cycleConflictPairs(db, ctx.cycle.id);
@@ -125,7 +107,12 @@ const NOT_LAST = { signHead: false } as const;
  * Writes the plan and its audit rows (one per unit whose appraisals or final scores change,
  * one per exemption and declaration, one for the package). Call inside a transaction.
  */
-export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRecord): { auditRows: number } {
+export function applyPlan(
+  ctx: CycleContext,
+  plan: MergePlan,
+  record: PackageRecord,
+  rows: MergeRows,
+): { auditRows: number } {
   const db = ctx.db;
   const member = plan.memberId;
   const h = record.packageHash;
@@ -166,6 +153,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
 
   for (const i of plan.removed) {
     deleteMemberAppraisal(db, i.unitId, i.nodeCode, member);
+    rows.appraisalDeleted(i.unitId, i.nodeCode, member);
     const a = unitAudit(i.unitId);
     a.before[i.nodeCode] = summary(i);
     a.after[i.nodeCode] = null;
@@ -220,6 +208,14 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
       updatedAt: i.updatedAt,
       packageHash: h,
     });
+    rows.appraisalWritten({
+      unitId: i.unitId,
+      nodeCode: i.nodeCode,
+      memberId: member,
+      input: i.input,
+      score: i.score,
+      packageHash: h,
+    });
     if (!fresh) clearAppraisalEvidence(db, i.unitId, i.nodeCode, member);
     for (const e of i.evidence) linkAppraisalEvidence(db, i.unitId, i.nodeCode, member, evidenceId(e), e.page);
   };
@@ -237,6 +233,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const e of plan.exemptions.remove) {
     deleteExemption(db, e.unitId, e.nodeCode);
+    rows.exemptionDeleted(e.unitId, e.nodeCode);
     appendAudit(
       db,
       {
@@ -255,6 +252,7 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const e of plan.exemptions.upsert) {
     upsertExemptionRecord(db, e);
+    rows.exemptionWritten(e);
     appendAudit(
       db,
       {
@@ -272,12 +270,14 @@ export function applyPlan(ctx: CycleContext, plan: MergePlan, record: PackageRec
   }
   for (const f of plan.finals.remove) {
     deleteFinalScore(db, f.unitId, f.nodeCode);
+    rows.finalDeleted(f.unitId, f.nodeCode);
     const a = unitAudit(f.unitId);
     a.finalsBefore[f.nodeCode] = finalSummary(f, h);
     a.finalsAfter[f.nodeCode] = null;
   }
   for (const f of plan.finals.upsert) {
     upsertFinalScore(db, f);
+    rows.finalWritten(f);
     const a = unitAudit(f.unitId);
     a.finalsBefore[f.nodeCode] ??= null;
     a.finalsAfter[f.nodeCode] = finalSummary(f, h);

@@ -27,6 +27,7 @@ import { type Cycle, getCycle } from '../db/repos/cycles.ts';
 import { cycleFrameworkGroups } from '../db/repos/frameworks.ts';
 import { type Unit, listUnits, listUnitsByIds } from '../db/repos/units.ts';
 import { treeFor } from '../framework/trees.ts';
+import { textBefore } from '../db/text-order.ts';
 
 export interface CycleTotalsOptions {
   /** Count exemptions still proposed (a member's own view); the official results count approved ones only. */
@@ -84,12 +85,6 @@ type Slot = {
   appraised: Map<string, { score: string; at: string; member: string }>;
   conflicts: Set<string>;
 };
-const SURROGATE = /[\ud800-\udfff]/;
-/** a < b in SQLite's order of text (UTF-8 bytes); JavaScript's order of UTF-16 units differs only around surrogates. */
-function textBefore(a: string, b: string): boolean {
-  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
-}
 const SURVEY = 4;
 const FINAL = 3;
 const APPRAISED = 2;

@@ -26,6 +26,13 @@ function prepareStatements(db: Db) {
     linkEvidence: db.prepare(
       'INSERT OR IGNORE INTO appraisal_evidence (unit_id, node_code, member_id, evidence_id, page) VALUES (?, ?, ?, ?, ?)',
     ),
+    upsertFinal: db.prepare(
+      `INSERT INTO final_scores (unit_id, node_code, input, score, source_member, package_hash, decided_by, reason, updated_at, basis)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (unit_id, node_code) DO UPDATE SET input = excluded.input, score = excluded.score, source_member = excluded.source_member,
+         package_hash = excluded.package_hash, decided_by = excluded.decided_by, reason = excluded.reason, updated_at = excluded.updated_at,
+         basis = excluded.basis`,
+    ),
   };
 }
 
@@ -59,11 +66,10 @@ export interface OtherScore<I = string | null> {
 const KEYS = `WITH k (ord, unit_id, node_code) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))`;
 const keysParam = (keys: readonly (readonly [string, string])[]) => JSON.stringify(keys);
 
-/** The other members' scores of these sub-criteria ([unit, node] pairs), each input read by `input`. */
-export function otherScores<I>(
+/** Every member's scored appraisal of these sub-criteria ([unit, node] pairs), each input read by `input`. */
+export function scoredAppraisalsOf<I>(
   db: Db,
   keys: readonly (readonly [string, string])[],
-  memberId: string,
   input: (text: string | null) => I,
 ): OtherScore<I>[] {
   // Rows as arrays, made into objects here: better-sqlite3 builds objects far slower than V8.
@@ -71,10 +77,10 @@ export function otherScores<I>(
     db,
     `${KEYS} SELECT a.unit_id, a.node_code, a.member_id, a.input, a.score, a.package_hash
      FROM k JOIN appraisals a ON a.unit_id = k.unit_id AND a.node_code = k.node_code
-     WHERE a.member_id != ? AND a.score IS NOT NULL ORDER BY k.ord, a.member_id`,
+     WHERE a.score IS NOT NULL ORDER BY k.ord, a.member_id`,
   )
     .raw()
-    .all(keysParam(keys), memberId) as [string, string, string, string | null, string, string | null][];
+    .all(keysParam(keys)) as [string, string, string, string | null, string, string | null][];
   return rows.map(([unitId, nodeCode, memberId, text, score, packageHash]) => ({
     unitId,
     nodeCode,
@@ -202,14 +208,18 @@ export function upsertExemptionRecord(db: Db, e: ExemptionData): void {
 
 /** The final score of a sub-criterion (merged from the members, or decided by the secretariat). */
 export function upsertFinalScore(db: Db, f: FinalScoreData): void {
-  stmt(
-    db,
-    `INSERT INTO final_scores (unit_id, node_code, input, score, source_member, package_hash, decided_by, reason, updated_at, basis)
-       VALUES (@unitId, @nodeCode, @input, @score, @sourceMember, @packageHash, @decidedBy, @reason, @updatedAt, @basis)
-       ON CONFLICT (unit_id, node_code) DO UPDATE SET input = excluded.input, score = excluded.score, source_member = excluded.source_member,
-         package_hash = excluded.package_hash, decided_by = excluded.decided_by, reason = excluded.reason, updated_at = excluded.updated_at,
-         basis = excluded.basis`,
-  ).run({ ...f, input: f.input === null ? null : JSON.stringify(f.input) });
+  statements(db).upsertFinal.run(
+    f.unitId,
+    f.nodeCode,
+    f.input === null ? null : JSON.stringify(f.input),
+    f.score,
+    f.sourceMember,
+    f.packageHash,
+    f.decidedBy,
+    f.reason,
+    f.updatedAt,
+    f.basis,
+  );
 }
 
 export function deleteFinalScore(db: Db, unitId: string, nodeCode: string): void {
