@@ -37,49 +37,61 @@ function inputParser(): (text: string | null) => ScoreInputData | null {
 
 type Scored = OtherAppraisal & { readonly score: string };
 
+/** What the store holds of one sub-criterion. */
+interface Held {
+  /** Scored appraisals, by member id in the order the store's query returns them. */
+  readonly appraisals: Scored[];
+  final: FinalScoreData | undefined;
+  exemption: ExemptionData | undefined;
+}
+
 export class MergeRows {
-  /** Per sub-criterion, by member id in the order the store's query returns them. */
-  private readonly appraisals = new Map<ItemKey, Scored[]>();
-  private readonly finals = new Map<ItemKey, FinalScoreData>();
-  private readonly exemptions = new Map<ItemKey, ExemptionData>();
+  private readonly held = new Map<ItemKey, Held>();
   private readonly input = inputParser();
 
   constructor(private readonly db: Db) {}
 
-  /** Reads the sub-criteria not read yet (keys: [unit, node] pairs). */
-  private load(keys: readonly (readonly [string, string])[]): void {
-    const missing = keys.filter(([u, n]) => !this.appraisals.has(itemKey(u, n)));
-    if (missing.length === 0) return;
-    for (const [u, n] of missing) this.appraisals.set(itemKey(u, n), []);
-    for (const a of scoredAppraisalsOf(this.db, missing, this.input))
-      this.appraisals.get(itemKey(a.unitId, a.nodeCode))!.push(a as Scored);
-    for (const f of finalScoresOf(this.db, missing, this.input)) this.finals.set(itemKey(f.unitId, f.nodeCode), f);
-    for (const e of exemptionRecordsOf(this.db, missing)) this.exemptions.set(itemKey(e.unitId, e.nodeCode), e);
+  /** Reads these sub-criteria from the store (none of them held yet). */
+  private load(pairs: readonly (readonly [string, string])[], keys: readonly ItemKey[]): void {
+    for (const k of keys) this.held.set(k, { appraisals: [], final: undefined, exemption: undefined });
+    const at = (unitId: string, nodeCode: string) => this.held.get(itemKey(unitId, nodeCode))!;
+    for (const a of scoredAppraisalsOf(this.db, pairs, this.input))
+      at(a.unitId, a.nodeCode).appraisals.push(a as Scored);
+    for (const f of finalScoresOf(this.db, pairs, this.input)) at(f.unitId, f.nodeCode).final = f;
+    for (const e of exemptionRecordsOf(this.db, pairs)) at(e.unitId, e.nodeCode).exemption = e;
   }
 
-  /** The other members' scored appraisals, final scores and exemptions of these sub-criteria, in the keys' order. */
+  /**
+   * The other members' scored appraisals, final scores and exemptions of these sub-criteria,
+   * in their order: `pairs` are [unit, node], `keys` the same as item keys.
+   */
   read(
-    keys: readonly (readonly [string, string])[],
+    pairs: readonly (readonly [string, string])[],
+    keys: readonly ItemKey[],
     memberId: string,
   ): { others: OtherAppraisal[]; finals: FinalScoreData[]; exemptions: ExemptionData[] } {
-    this.load(keys);
+    const missing: number[] = [];
+    for (let i = 0; i < keys.length; i++) if (!this.held.has(keys[i]!)) missing.push(i);
+    if (missing.length > 0)
+      this.load(
+        missing.map((i) => pairs[i]!),
+        missing.map((i) => keys[i]!),
+      );
     const others: OtherAppraisal[] = [];
     const finals: FinalScoreData[] = [];
     const exemptions: ExemptionData[] = [];
-    for (const [u, n] of keys) {
-      const k = itemKey(u, n);
-      for (const a of this.appraisals.get(k)!) if (a.memberId !== memberId) others.push(a);
-      const f = this.finals.get(k);
-      if (f) finals.push(f);
-      const e = this.exemptions.get(k);
-      if (e) exemptions.push(e);
+    for (const k of keys) {
+      const h = this.held.get(k)!;
+      for (const a of h.appraisals) if (a.memberId !== memberId) others.push(a);
+      if (h.final) finals.push(h.final);
+      if (h.exemption) exemptions.push(h.exemption);
     }
     return { others, finals, exemptions };
   }
 
   /** A member's appraisal written (score null: unscored, so no longer a candidate). */
   appraisalWritten(a: OtherAppraisal): void {
-    const list = this.appraisals.get(itemKey(a.unitId, a.nodeCode));
+    const list = this.held.get(itemKey(a.unitId, a.nodeCode))?.appraisals;
     if (!list) return; // never read: the store is read when a package touches it
     let i = 0;
     while (i < list.length && textBefore(list[i]!.memberId, a.memberId)) i++;
@@ -91,27 +103,29 @@ export class MergeRows {
   }
 
   appraisalDeleted(unitId: string, nodeCode: string, memberId: string): void {
-    const list = this.appraisals.get(itemKey(unitId, nodeCode));
+    const list = this.held.get(itemKey(unitId, nodeCode))?.appraisals;
     const i = list ? list.findIndex((x) => x.memberId === memberId) : -1;
     if (i >= 0) list!.splice(i, 1);
   }
 
   finalWritten(f: FinalScoreData): void {
-    this.finals.set(itemKey(f.unitId, f.nodeCode), f);
+    const h = this.held.get(itemKey(f.unitId, f.nodeCode));
+    if (h) h.final = f;
   }
 
   finalDeleted(unitId: string, nodeCode: string): void {
-    this.finals.delete(itemKey(unitId, nodeCode));
+    const h = this.held.get(itemKey(unitId, nodeCode));
+    if (h) h.final = undefined;
   }
 
   /** An exemption written; an existing row keeps its creation time (the upsert does not change it). */
   exemptionWritten(e: ExemptionData): void {
-    const k = itemKey(e.unitId, e.nodeCode);
-    const old = this.exemptions.get(k);
-    this.exemptions.set(k, old ? { ...e, createdAt: old.createdAt } : e);
+    const h = this.held.get(itemKey(e.unitId, e.nodeCode));
+    if (h) h.exemption = h.exemption ? { ...e, createdAt: h.exemption.createdAt } : e;
   }
 
   exemptionDeleted(unitId: string, nodeCode: string): void {
-    this.exemptions.delete(itemKey(unitId, nodeCode));
+    const h = this.held.get(itemKey(unitId, nodeCode));
+    if (h) h.exemption = undefined;
   }
 }

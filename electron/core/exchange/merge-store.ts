@@ -58,20 +58,20 @@ export function readMergeLocal(
   const fieldOf: Record<ItemKey, string> = {};
   const groupOf: Record<string, string> = {};
   const touched = new Set<ItemKey>();
-  const keys: [string, string][] = [];
+  const pairs: [string, string][] = [];
   for (const list of [lastItems, payload.appraisals])
     for (const i of list) {
       const k = itemKey(i.unitId, i.nodeCode);
       if (touched.has(k)) continue;
       touched.add(k);
       const { unitId, nodeCode } = i;
-      keys.push([unitId, nodeCode]);
+      pairs.push([unitId, nodeCode]);
       const unit = ctx.units.get(unitId);
       const field = unit ? ctx.groups.get(unit.group)?.fieldOfLeaf.get(nodeCode) : undefined;
       if (field !== undefined) fieldOf[k] = field;
       if (unit) groupOf[unitId] = unit.group;
     }
-  const { others, finals, exemptions } = rows.read(keys, memberId);
+  const { others, finals, exemptions } = rows.read(pairs, [...touched], memberId);
   const assignments: Record<string, string[]> = {};
   for (const [m, f] of cycleAssignments(db, ctx.cycle.id)) (assignments[m] ??= []).push(f);
   const conflictsOfInterest = cycleConflictPairs(db, ctx.cycle.id);
