@@ -36,9 +36,15 @@ export function isAssigned(entries: Iterable<string> | undefined, group: string,
   if (set.has(field)) return true;
   // Most entries are group-scoped: look the group's entry up without building its text each time.
   let memo = scoped.get(group);
-  if (!memo) scoped.set(group, (memo = new Map()));
+  if (!memo) {
+    if (scoped.size >= 1_000) scoped.clear(); // a cycle has a few groups: never reached but by odd callers
+    scoped.set(group, (memo = new Map()));
+  }
   let entry = memo.get(field);
-  if (entry === undefined) memo.set(field, (entry = assignmentEntry(group, field)));
+  if (entry === undefined) {
+    if (memo.size >= 1_000) memo.clear();
+    memo.set(field, (entry = assignmentEntry(group, field)));
+  }
   return set.has(entry);
 }
 
